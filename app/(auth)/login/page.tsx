@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { redirect } from "next/navigation";
+import { LoginForm } from "./_components/login-form";
+import { getOptions } from "@/db/queries/options";
+import { getCurrentUser } from "@/lib/session";
+import { safeRedirectPath } from "@/lib/validation/auth";
+
+export const metadata: Metadata = { title: "Log In", robots: { index: false } };
+
+type Props = { searchParams: Promise<{ redirect_to?: string; loggedout?: string }> };
+
+export default async function LoginPage({ searchParams }: Props) {
+  await connection();
+  const sp = await searchParams;
+  if (await getCurrentUser()) redirect(safeRedirectPath(sp.redirect_to));
+  const opts = getOptions();
+  return (
+    <main className="mx-auto mt-16 max-w-sm px-4">
+      <h1 className="mb-6 text-center text-2xl font-bold">
+        <Link href="/">{opts.blogname}</Link>
+      </h1>
+      {sp.loggedout ? <p className="mb-4 border-l-4 border-green-700 bg-green-50 p-3 text-sm" role="status">You are now logged out.</p> : null}
+      <div className="rounded border border-gray-300 bg-white p-6 shadow-sm">
+        <LoginForm redirectTo={sp.redirect_to} />
+      </div>
+      <p className="mt-4 text-center text-sm"><Link href="/" className="underline">← Go to {opts.blogname}</Link></p>
+    </main>
+  );
+}

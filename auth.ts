@@ -1,0 +1,44 @@
+// Auth.js wiring: credentials (username or email + password), JWT sessions. The config is lazy
+// so that importing this module during the build never opens SQLite.
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { SignInSchema } from "@/lib/validation/auth";
+import { verifySignIn } from "@/lib/auth/sign-in";
+import { clientIpFrom } from "@/lib/request-ip";
+
+class LockedOut extends CredentialsSignin {
+  code = "locked";
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  session: { strategy: "jwt", maxAge: 14 * 24 * 60 * 60 },
+  pages: { signIn: "/login/" },
+  trustHost: true,
+  // A failed sign-in is expected traffic, logged by lib/auth/sign-in as one JSON line.
+  logger: {
+    error(error: Error) {
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(JSON.stringify({ time: new Date().toISOString(), event: "auth_error", name: error.name, message: error.message }));
+    },
+  },
+  providers: [
+    Credentials({
+      credentials: { login: {}, password: {} },
+      async authorize(raw, request) {
+        const parsed = SignInSchema.safeParse(raw);
+        if (!parsed.success) throw new CredentialsSignin();
+        const ip = clientIpFrom(request.headers);
+        const result = await verifySignIn(parsed.data.login, parsed.data.password, ip);
+        if (result.status === "locked") throw new LockedOut();
+        if (result.status !== "ok") throw new CredentialsSignin();
+        return { id: String(result.user.id), name: result.user.displayName, email: result.user.email };
+      },
+    }),
+  ],
+  callbacks: {
+    session({ session, token }) {
+      if (token.sub && session.user) session.user.id = token.sub;
+      return session;
+    },
+  },
+}));

@@ -1,0 +1,21 @@
+import type { Capability } from "@/lib/auth/capabilities";
+
+export interface AdminMenuItem {
+  label: string;
+  href: string;
+  cap: Capability;
+}
+
+// WordPress's admin menu, each item shown only to roles that may use it.
+export const ADMIN_MENU: AdminMenuItem[] = [
+  { label: "Dashboard", href: "/admin/", cap: "read" },
+  { label: "Posts", href: "/admin/posts/", cap: "edit_posts" },
+  { label: "Media", href: "/admin/media/", cap: "upload_files" },
+  { label: "Pages", href: "/admin/pages/", cap: "edit_pages" },
+  { label: "Comments", href: "/admin/comments/", cap: "edit_posts" },
+  { label: "Appearance", href: "/admin/appearance/", cap: "switch_themes" },
+  { label: "Users", href: "/admin/users/", cap: "list_users" },
+  { label: "Tools", href: "/admin/tools/", cap: "import" },
+  { label: "Settings", href: "/admin/settings/", cap: "manage_options" },
+  { label: "Profile", href: "/admin/profile/", cap: "read" },
+];

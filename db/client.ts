@@ -1,0 +1,119 @@
+// The one database client: better-sqlite3 under drizzle. Plain module (no 'server-only') so
+// that CLI scripts and vitest share it with the app; app code imports it through db/queries.
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import fs from "node:fs";
+import path from "node:path";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
+
+export class StartupError extends Error {}
+
+/** Turns DATABASE_URL ("data/inkwell.db", "file:data/x.db", ":memory:") into a path, or says why not. */
+export function resolveDatabasePath(url = process.env.DATABASE_URL || "data/inkwell.db"): string {
+  if (url === ":memory:") return url;
+  let p = url;
+  if (p.startsWith("file:")) p = p.slice(5).replace(/^\/\/(?=\/)/, "");
+  else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(p)) {
+    throw new StartupError(`DATABASE_URL "${url}" is not a SQLite file path: use a path such as data/inkwell.db or file:data/inkwell.db`);
+  }
+  if (!p || p.includes("\0") || p.endsWith("/")) {
+    throw new StartupError(`DATABASE_URL "${url}" does not name a file: use a path such as data/inkwell.db`);
+  }
+  return path.resolve(/*turbopackIgnore: true*/ p);
+}
+
+/**
+ * Settings chosen so that nothing acknowledged is lost and readers never wait on writers:
+ * WAL lets readers run beside the one writer; synchronous=FULL fsyncs the WAL at every commit
+ * (NORMAL could lose the last commits on power loss); busy_timeout makes a second writer
+ * wait instead of failing; foreign keys are off by default in SQLite and must be turned on.
+ */
+export function configure(sqlite: Database.Database) {
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("cache_size = -20000");
+  sqlite.pragma("temp_store = MEMORY");
+}
+
+interface Journal { entries: { idx: number; when: number; tag: string }[] }
+
+function readJournal(folder = MIGRATIONS_FOLDER): Journal {
+  return JSON.parse(fs.readFileSync(path.join(folder, "meta", "_journal.json"), "utf8")) as Journal;
+}
+
+/** Refuses a database that a newer Inkwell has migrated: this code would not understand it. */
+function assertNotNewer(sqlite: Database.Database, folder = MIGRATIONS_FOLDER) {
+  const table = sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get();
+  if (!table) return;
+  const last = sqlite.prepare("SELECT max(created_at) AS at FROM __drizzle_migrations").get() as { at: number | null };
+  const known = Math.max(0, ...readJournal(folder).entries.map((e) => e.when));
+  if (last.at !== null && Number(last.at) > known) {
+    throw new StartupError(
+      "The database was written by a newer version of Inkwell; upgrade Inkwell (or restore a backup made by this version) before starting.",
+    );
+  }
+}
+
+/** The applied migrations against the ones this code knows: for /healthz and the start check. */
+export function migrationStatus(sqlite: Database.Database, folder = MIGRATIONS_FOLDER) {
+  const known = readJournal(folder).entries.length;
+  const table = sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get();
+  const applied = table ? (sqlite.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get() as { n: number }).n : 0;
+  return { applied, known, current: applied === known };
+}
+
+/** Opens (creating if needed) a database file and applies pending migrations in one transaction. */
+export function openDb(file: string, opts: { migrate?: boolean } = {}): Db {
+  if (file !== ":memory:") {
+    const dir = path.dirname(file);
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.accessSync(dir, fs.constants.W_OK);
+    } catch {
+      throw new StartupError(`The data folder ${dir} is not writable: create it and give this user write access, or set DATABASE_URL to a writable path.`);
+    }
+  }
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file);
+    configure(sqlite);
+  } catch (e) {
+    throw new StartupError(`Cannot open the database ${file}: ${(e as Error).message}`);
+  }
+  const db = drizzle(sqlite, { schema }) as Db;
+  if (opts.migrate !== false) {
+    assertNotNewer(sqlite);
+    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  }
+  return db;
+}
+
+const globalForDb = globalThis as unknown as { __inkwellDb?: { file: string; db: Db } };
+
+/** The process's database, opened once (and migrated) on first use. */
+export function getDb(): Db {
+  const file = resolveDatabasePath();
+  const cached = globalForDb.__inkwellDb;
+  if (cached && cached.file === file) return cached.db;
+  const db = openDb(file);
+  globalForDb.__inkwellDb = { file, db };
+  return db;
+}
+
+/** Closes the process's database (graceful shutdown, tests). */
+export function closeDb() {
+  const cached = globalForDb.__inkwellDb;
+  if (cached) {
+    cached.db.$client.close();
+    globalForDb.__inkwellDb = undefined;
+  }
+}
+
+export { schema };

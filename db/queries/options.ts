@@ -1,0 +1,37 @@
+import { getDb } from "../client";
+import { options } from "../schema";
+import { OPTION_DEFAULTS, type OptionName, type Options } from "@/lib/options/defaults";
+import { sql } from "drizzle-orm";
+
+/** Every setting: stored values over WordPress's defaults. */
+export function getOptions(): Options {
+  const rows = getDb().select().from(options).all();
+  const out: Record<string, unknown> = { ...OPTION_DEFAULTS };
+  for (const row of rows) {
+    if (!(row.name in OPTION_DEFAULTS)) continue;
+    try {
+      out[row.name] = JSON.parse(row.value);
+    } catch {
+      // A hand-edited row that is not JSON keeps the default rather than breaking every page.
+    }
+  }
+  return out as Options;
+}
+
+export function getOption<K extends OptionName>(name: K): Options[K] {
+  return getOptions()[name];
+}
+
+/** Writes several settings in one transaction. */
+export function updateOptions(values: Partial<Options>) {
+  const db = getDb();
+  db.transaction((tx) => {
+    for (const [name, value] of Object.entries(values)) {
+      if (!(name in OPTION_DEFAULTS) || value === undefined) continue;
+      tx.insert(options)
+        .values({ name, value: JSON.stringify(value) })
+        .onConflictDoUpdate({ target: options.name, set: { value: sql`excluded.value` } })
+        .run();
+    }
+  });
+}

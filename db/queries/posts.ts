@@ -1,0 +1,120 @@
+import { and, desc, eq, sql, count, inArray } from "drizzle-orm";
+import { getDb } from "../client";
+import { posts, users, postTerms, terms, type NewPost, type Post, type PostType } from "../schema";
+
+/** The fields a reader's page shows of a post, with its author's public name. */
+export const postCardColumns = {
+  id: posts.id,
+  type: posts.type,
+  status: posts.status,
+  title: posts.title,
+  slug: posts.slug,
+  content: posts.content,
+  excerpt: posts.excerpt,
+  password: posts.password,
+  sticky: posts.sticky,
+  date: posts.date,
+  dateGmt: posts.dateGmt,
+  modifiedGmt: posts.modifiedGmt,
+  commentCount: posts.commentCount,
+  commentStatus: posts.commentStatus,
+  pingStatus: posts.pingStatus,
+  parentId: posts.parentId,
+  authorId: posts.authorId,
+  authorName: users.displayName,
+  authorNicename: users.nicename,
+};
+export type PostCard = {
+  [K in keyof typeof postCardColumns]: (typeof postCardColumns)[K]["_"]["data"] extends infer T
+    ? (typeof postCardColumns)[K]["_"]["notNull"] extends true ? T : T | null
+    : never;
+};
+
+const isPublishedPost = and(eq(posts.type, "post"), eq(posts.status, "publish"));
+
+export function listPublishedPosts(opts: { page: number; perPage: number }): PostCard[] {
+  const { page, perPage } = opts;
+  return getDb()
+    .select(postCardColumns)
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .where(isPublishedPost)
+    .orderBy(desc(posts.dateGmt), desc(posts.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage)
+    .all() as PostCard[];
+}
+
+export function countPublishedPosts(): number {
+  return getDb().select({ n: count() }).from(posts).where(isPublishedPost).get()?.n ?? 0;
+}
+
+/** A post by its slug and (optionally) the local date prefix the permalink carries. */
+export function getPostBySlug(type: PostType, slug: string): PostCard | undefined {
+  return getDb()
+    .select(postCardColumns)
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .where(and(eq(posts.type, type), eq(posts.slug, slug)))
+    .get() as PostCard | undefined;
+}
+
+export function getPostCardById(id: number): PostCard | undefined {
+  return getDb()
+    .select(postCardColumns)
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .where(eq(posts.id, id))
+    .get() as PostCard | undefined;
+}
+
+export function getPostById(id: number): Post | undefined {
+  return getDb().select().from(posts).where(eq(posts.id, id)).get();
+}
+
+export function isSlugTaken(type: PostType, slug: string, exceptId?: number): boolean {
+  const row = getDb()
+    .select({ id: posts.id })
+    .from(posts)
+    .where(and(eq(posts.type, type), eq(posts.slug, slug), exceptId ? sql`${posts.id} <> ${exceptId}` : undefined))
+    .get();
+  return !!row;
+}
+
+/** Inserts a post and its term links in one transaction, keeping term counts right. */
+export function insertPost(post: NewPost, termIds: number[] = []): Post {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const row = tx.insert(posts).values(post).returning().get();
+    if (termIds.length) {
+      tx.insert(postTerms).values(termIds.map((termId) => ({ postId: row.id, termId }))).run();
+      recountTerms(tx, termIds);
+    }
+    return row;
+  });
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+/** WordPress counts only published posts in a term. */
+export function recountTerms(tx: Tx, termIds: number[]) {
+  if (!termIds.length) return;
+  tx.update(terms)
+    .set({
+      count: sql`(SELECT count(*) FROM ${postTerms} pt JOIN ${posts} p ON p.id = pt.post_id
+                  WHERE pt.term_id = ${terms.id} AND p.status = 'publish')`,
+    })
+    .where(inArray(terms.id, termIds))
+    .run();
+}
+
+export function listTermsForPosts(postIds: number[]) {
+  if (!postIds.length) return [];
+  return getDb()
+    .select({ postId: postTerms.postId, id: terms.id, taxonomy: terms.taxonomy, name: terms.name, slug: terms.slug })
+    .from(postTerms)
+    .innerJoin(terms, eq(terms.id, postTerms.termId))
+    .where(inArray(postTerms.postId, postIds))
+    .orderBy(terms.name)
+    .all();
+}

@@ -1,0 +1,64 @@
+// Rate limits and lockouts kept in SQLite (rate-limiter-flexible's own table, declared in
+// db/schema.ts), so they hold across restarts and across every worker on one database.
+import { RateLimiterSQLite, type RateLimiterRes } from "rate-limiter-flexible";
+import { getDb } from "../client";
+
+export const SIGN_IN_MAX_FAILURES = 5;
+export const SIGN_IN_LOCK_SECONDS = 15 * 60;
+
+const globalForLimits = globalThis as unknown as { __inkwellLimiters?: Map<string, RateLimiterSQLite> };
+
+function limiter(name: string, points: number, duration: number, blockDuration = 0): RateLimiterSQLite {
+  globalForLimits.__inkwellLimiters ??= new Map();
+  const key = `${name}:${getDb().$client.name}`;
+  let l = globalForLimits.__inkwellLimiters.get(key);
+  if (!l) {
+    l = new RateLimiterSQLite({
+      storeClient: getDb().$client,
+      storeType: "better-sqlite3",
+      tableName: "rate_limits",
+      tableCreated: true,
+      keyPrefix: name,
+      points,
+      duration,
+      blockDuration,
+    });
+    globalForLimits.__inkwellLimiters.set(key, l);
+  }
+  return l;
+}
+
+const signInLimiter = () => limiter("signin", SIGN_IN_MAX_FAILURES, SIGN_IN_LOCK_SECONDS, SIGN_IN_LOCK_SECONDS);
+
+/** Is sign-in locked for any of these keys (an account, an IP)? */
+export async function isSignInLocked(keys: string[]): Promise<boolean> {
+  for (const key of keys) {
+    const res = await signInLimiter().get(key);
+    if (res && res.consumedPoints >= SIGN_IN_MAX_FAILURES) return true;
+  }
+  return false;
+}
+
+/** Counts one failed sign-in against every key. */
+export async function recordSignInFailure(keys: string[]): Promise<void> {
+  for (const key of keys) {
+    const res = await signInLimiter().penalty(key, 1);
+    // The lock runs 15 minutes from the fifth failure, not from the first.
+    if (res.consumedPoints >= SIGN_IN_MAX_FAILURES) await signInLimiter().block(key, SIGN_IN_LOCK_SECONDS);
+  }
+}
+
+export async function clearSignInFailures(keys: string[]): Promise<void> {
+  for (const key of keys) await signInLimiter().delete(key);
+}
+
+/** A general token bucket: returns false when `key` has used up `points` within `seconds`. */
+export async function consumeRate(name: string, key: string, points: number, seconds: number): Promise<boolean> {
+  try {
+    await limiter(name, points, seconds).consume(key, 1);
+    return true;
+  } catch (e) {
+    if ((e as RateLimiterRes).msBeforeNext !== undefined) return false;
+    throw e;
+  }
+}

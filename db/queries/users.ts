@@ -1,0 +1,63 @@
+import { and, eq, sql, count } from "drizzle-orm";
+import { getDb } from "../client";
+import { users, posts, type NewUser, type Role, type User } from "../schema";
+
+/** What the app may see of a user: never the password hash. */
+export type PublicUser = Omit<User, "passwordHash">;
+
+const publicColumns = {
+  id: users.id,
+  login: users.login,
+  email: users.email,
+  displayName: users.displayName,
+  nicename: users.nicename,
+  role: users.role,
+  url: users.url,
+  bio: users.bio,
+  registeredGmt: users.registeredGmt,
+};
+
+export function getUserById(id: number): PublicUser | undefined {
+  return getDb().select(publicColumns).from(users).where(eq(users.id, id)).get();
+}
+
+export function getUserByNicename(nicename: string): PublicUser | undefined {
+  return getDb().select(publicColumns).from(users).where(eq(users.nicename, nicename)).get();
+}
+
+/** For sign-in only: the row with its hash, found by login or email, case-insensitively. */
+export function getUserCredentialsByLoginOrEmail(identifier: string): Pick<User, "id" | "login" | "email" | "displayName" | "role" | "passwordHash"> | undefined {
+  const key = identifier.trim().toLowerCase();
+  return getDb()
+    .select({ id: users.id, login: users.login, email: users.email, displayName: users.displayName, role: users.role, passwordHash: users.passwordHash })
+    .from(users)
+    .where(key.includes("@") ? sql`lower(${users.email}) = ${key}` : sql`lower(${users.login}) = ${key}`)
+    .get();
+}
+
+export function getUserRole(id: number): Role | undefined {
+  return getDb().select({ role: users.role }).from(users).where(eq(users.id, id)).get()?.role;
+}
+
+export function insertUser(user: NewUser): PublicUser {
+  const row = getDb().insert(users).values(user).returning(publicColumns).get();
+  return row;
+}
+
+export function updateUserPasswordHash(id: number, passwordHash: string) {
+  getDb().update(users).set({ passwordHash }).where(eq(users.id, id)).run();
+}
+
+export function countUsers(): number {
+  return getDb().select({ n: count() }).from(users).get()?.n ?? 0;
+}
+
+export function countPostsByAuthor(authorId: number): number {
+  return (
+    getDb()
+      .select({ n: count() })
+      .from(posts)
+      .where(and(eq(posts.authorId, authorId), eq(posts.type, "post"), eq(posts.status, "publish")))
+      .get()?.n ?? 0
+  );
+}

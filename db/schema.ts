@@ -1,0 +1,289 @@
+// Every table of Inkwell. Names and values follow WordPress (post_status, comment_approved,
+// post_tag, ...) so that WXR files and a WordPress user's habits map one to one.
+// Dates are stored as WordPress stores them: "YYYY-MM-DD HH:MM:SS" text, `date` in the site's
+// time zone and `dateGmt` in UTC. The text sorts like the time it names, so indexes work on it.
+import { sql } from "drizzle-orm";
+import {
+  sqliteTable,
+  integer,
+  text,
+  index,
+  uniqueIndex,
+  primaryKey,
+  type AnySQLiteColumn,
+} from "drizzle-orm/sqlite-core";
+
+export const ROLES = ["administrator", "editor", "author", "contributor", "subscriber"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const POST_TYPES = ["post", "page"] as const;
+export type PostType = (typeof POST_TYPES)[number];
+
+export const POST_STATUSES = ["publish", "future", "draft", "pending", "private", "trash"] as const;
+export type PostStatus = (typeof POST_STATUSES)[number];
+
+export const COMMENT_TYPES = ["comment", "trackback", "pingback", "webmention"] as const;
+export type CommentType = (typeof COMMENT_TYPES)[number];
+
+// comment_approved in WordPress: "0" held, "1" approved, then spam, trash, post-trashed.
+export const COMMENT_STATUSES = ["0", "1", "spam", "trash", "post-trashed"] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+export const TAXONOMIES = ["category", "post_tag"] as const;
+export type Taxonomy = (typeof TAXONOMIES)[number];
+
+const now = sql`(strftime('%Y-%m-%d %H:%M:%S', 'now'))`;
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    login: text("login").notNull(),
+    email: text("email").notNull(),
+    displayName: text("display_name").notNull(),
+    nicename: text("nicename").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull().default("subscriber"),
+    url: text("url").notNull().default(""),
+    bio: text("bio").notNull().default(""),
+    registeredGmt: text("registered_gmt").notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("users_login_unique").on(sql`lower(${t.login})`),
+    uniqueIndex("users_email_unique").on(sql`lower(${t.email})`),
+    uniqueIndex("users_nicename_unique").on(t.nicename),
+  ],
+);
+
+export const posts = sqliteTable(
+  "posts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    type: text("type", { enum: POST_TYPES }).notNull().default("post"),
+    status: text("status", { enum: POST_STATUSES }).notNull().default("draft"),
+    title: text("title").notNull().default(""),
+    slug: text("slug").notNull(),
+    content: text("content").notNull().default(""),
+    excerpt: text("excerpt").notNull().default(""),
+    password: text("password").notNull().default(""),
+    parentId: integer("parent_id").references((): AnySQLiteColumn => posts.id, { onDelete: "set null" }),
+    menuOrder: integer("menu_order").notNull().default(0),
+    sticky: integer("sticky", { mode: "boolean" }).notNull().default(false),
+    commentStatus: text("comment_status", { enum: ["open", "closed"] }).notNull().default("open"),
+    pingStatus: text("ping_status", { enum: ["open", "closed"] }).notNull().default("open"),
+    toPing: text("to_ping").notNull().default(""),
+    pinged: text("pinged").notNull().default(""),
+    authorId: integer("author_id").notNull().references(() => users.id),
+    featuredMediaId: integer("featured_media_id"),
+    // Before trashing, the status to restore to (WordPress keeps _wp_trash_meta_status).
+    trashedFrom: text("trashed_from", { enum: POST_STATUSES }),
+    date: text("date").notNull(),
+    dateGmt: text("date_gmt").notNull(),
+    modified: text("modified").notNull(),
+    modifiedGmt: text("modified_gmt").notNull(),
+    // Approved comments (all types), kept by the comment queries, as WordPress's comment_count.
+    commentCount: integer("comment_count").notNull().default(0),
+    // Optimistic locking for the editor: each save increments it.
+    version: integer("version").notNull().default(1),
+    guid: text("guid").notNull().default(""),
+  },
+  (t) => [
+    uniqueIndex("posts_type_slug_unique").on(t.type, t.slug),
+    index("posts_type_status_date").on(t.type, t.status, t.dateGmt),
+    index("posts_author_type_status_date").on(t.authorId, t.type, t.status, t.dateGmt),
+    index("posts_parent").on(t.parentId, t.menuOrder),
+    index("posts_sticky").on(t.sticky, t.type, t.status),
+    index("posts_status_date").on(t.status, t.dateGmt),
+  ],
+);
+
+export const postMeta = sqliteTable(
+  "post_meta",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    postId: integer("post_id").notNull().references(() => posts.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    value: text("value").notNull().default(""),
+  },
+  (t) => [index("post_meta_post_key").on(t.postId, t.key), index("post_meta_key_value").on(t.key, t.value)],
+);
+
+export const terms = sqliteTable(
+  "terms",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    taxonomy: text("taxonomy", { enum: TAXONOMIES }).notNull(),
+    name: text("name").notNull(),
+    slug: text("slug").notNull(),
+    description: text("description").notNull().default(""),
+    parentId: integer("parent_id").references((): AnySQLiteColumn => terms.id, { onDelete: "set null" }),
+    // Published posts in this term, kept by the term queries, as WordPress's term_taxonomy.count.
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("terms_taxonomy_slug_unique").on(t.taxonomy, t.slug),
+    index("terms_taxonomy_parent").on(t.taxonomy, t.parentId),
+    index("terms_taxonomy_count").on(t.taxonomy, t.count),
+  ],
+);
+
+export const postTerms = sqliteTable(
+  "post_terms",
+  {
+    postId: integer("post_id").notNull().references(() => posts.id, { onDelete: "cascade" }),
+    termId: integer("term_id").notNull().references(() => terms.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.termId] }), index("post_terms_term_post").on(t.termId, t.postId)],
+);
+
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    postId: integer("post_id").notNull().references(() => posts.id, { onDelete: "cascade" }),
+    parentId: integer("parent_id").references((): AnySQLiteColumn => comments.id, { onDelete: "set null" }),
+    type: text("type", { enum: COMMENT_TYPES }).notNull().default("comment"),
+    status: text("status", { enum: COMMENT_STATUSES }).notNull().default("0"),
+    authorName: text("author_name").notNull().default(""),
+    authorEmail: text("author_email").notNull().default(""),
+    authorUrl: text("author_url").notNull().default(""),
+    authorIp: text("author_ip").notNull().default(""),
+    userAgent: text("user_agent").notNull().default(""),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    content: text("content").notNull().default(""),
+    date: text("date").notNull(),
+    dateGmt: text("date_gmt").notNull(),
+    // Where a held comment came from: lets its author see it, by cookie, before approval.
+    authorToken: text("author_token"),
+  },
+  (t) => [
+    index("comments_post_status_date").on(t.postId, t.status, t.dateGmt),
+    index("comments_status_date").on(t.status, t.dateGmt),
+    index("comments_parent").on(t.parentId),
+    index("comments_email_status").on(t.authorEmail, t.status),
+    index("comments_ip_date").on(t.authorIp, t.dateGmt),
+    index("comments_email_date").on(t.authorEmail, t.dateGmt),
+    index("comments_user").on(t.userId),
+    index("comments_post_author_url").on(t.postId, t.authorUrl),
+  ],
+);
+
+export const commentMeta = sqliteTable(
+  "comment_meta",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    commentId: integer("comment_id").notNull().references(() => comments.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    value: text("value").notNull().default(""),
+  },
+  (t) => [index("comment_meta_comment_key").on(t.commentId, t.key), index("comment_meta_key_value").on(t.key, t.value)],
+);
+
+// Typed settings; the defaults (WordPress's) live in lib/options/defaults.ts, only changes are rows.
+export const options = sqliteTable("options", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(), // JSON
+});
+
+export const revisions = sqliteTable(
+  "revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    postId: integer("post_id").notNull().references(() => posts.id, { onDelete: "cascade" }),
+    authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
+    kind: text("kind", { enum: ["revision", "autosave"] }).notNull().default("revision"),
+    title: text("title").notNull().default(""),
+    content: text("content").notNull().default(""),
+    excerpt: text("excerpt").notNull().default(""),
+    createdGmt: text("created_gmt").notNull().default(now),
+  },
+  (t) => [index("revisions_post_kind_created").on(t.postId, t.kind, t.createdGmt)],
+);
+
+export const media = sqliteTable(
+  "media",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
+    postId: integer("post_id").references(() => posts.id, { onDelete: "set null" }),
+    // Relative to the uploads folder: "2026/11/photo.jpg"; empty for an imported, unfetched file.
+    path: text("path").notNull().default(""),
+    originalUrl: text("original_url").notNull().default(""),
+    fileName: text("file_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull().default(0),
+    width: integer("width"),
+    height: integer("height"),
+    title: text("title").notNull().default(""),
+    alt: text("alt").notNull().default(""),
+    caption: text("caption").notNull().default(""),
+    sizes: text("sizes").notNull().default("{}"), // JSON: { thumbnail: { path, width, height }, ... }
+    createdGmt: text("created_gmt").notNull().default(now),
+  },
+  (t) => [index("media_post").on(t.postId), index("media_created").on(t.createdGmt), index("media_original_url").on(t.originalUrl)],
+);
+
+// Outbound linkbacks: one row per post and target URL, with its latest result for the editor.
+export const pings = sqliteTable(
+  "pings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    postId: integer("post_id").notNull().references(() => posts.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    protocol: text("protocol", { enum: ["trackback", "pingback", "webmention", "none"] }).notNull(),
+    status: text("status", { enum: ["queued", "sent", "failed", "no-endpoint"] }).notNull().default("queued"),
+    message: text("message").notNull().default(""),
+    updatedGmt: text("updated_gmt").notNull().default(now),
+  },
+  (t) => [uniqueIndex("pings_post_url_protocol").on(t.postId, t.url, t.protocol)],
+);
+
+// A durable job queue: claimed with one UPDATE ... RETURNING, retried with backoff.
+export const jobs = sqliteTable(
+  "jobs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    type: text("type").notNull(),
+    payload: text("payload").notNull().default("{}"),
+    status: text("status", { enum: ["queued", "running", "done", "failed"] }).notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    runAt: integer("run_at").notNull(), // epoch ms
+    lockedUntil: integer("locked_until"),
+    lastError: text("last_error").notNull().default(""),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("jobs_status_run_at").on(t.status, t.runAt)],
+);
+
+// Dashboard notifications (new comment, comment awaiting moderation), per recipient.
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    message: text("message").notNull(),
+    link: text("link").notNull().default(""),
+    readAt: text("read_at"),
+    createdGmt: text("created_gmt").notNull().default(now),
+  },
+  (t) => [index("notifications_user_created").on(t.userId, t.createdGmt)],
+);
+
+// rate-limiter-flexible's RateLimiterSQLite table, declared here so migrations own it.
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: integer("expire"),
+});
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Post = typeof posts.$inferSelect;
+export type NewPost = typeof posts.$inferInsert;
+export type Term = typeof terms.$inferSelect;
+export type Comment = typeof comments.$inferSelect;
+export type NewComment = typeof comments.$inferInsert;
+export type Media = typeof media.$inferSelect;
+export type Revision = typeof revisions.$inferSelect;
+export type Job = typeof jobs.$inferSelect;

@@ -1,0 +1,94 @@
+// The demo blog that the very first start creates, and never again: a marker row in options
+// records that seeding happened, so deleting the demo content does not bring it back.
+import { eq } from "drizzle-orm";
+import { getDb } from "./client";
+import { options, terms, users } from "./schema";
+import { insertPost } from "./queries/posts";
+import { insertComment } from "./queries/comments";
+import { hashPassword, generatePassword } from "@/lib/auth/password";
+import { nowGmt } from "@/lib/dates";
+
+const SEEDED = "_inkwell_seeded_at";
+
+export interface SeedResult {
+  seeded: boolean;
+  adminLogin?: string;
+  adminEmail?: string;
+  generatedPassword?: string;
+}
+
+export async function seedIfEmpty(env: { adminEmail?: string; adminPassword?: string; siteUrl?: string } = {}): Promise<SeedResult> {
+  const db = getDb();
+  if (db.select().from(options).where(eq(options.name, SEEDED)).get()) return { seeded: false };
+  if (db.select({ id: users.id }).from(users).limit(1).get()) {
+    db.insert(options).values({ name: SEEDED, value: JSON.stringify(nowGmt()) }).run();
+    return { seeded: false };
+  }
+  const adminEmail = env.adminEmail || "admin@example.com";
+  const generated = env.adminPassword ? undefined : generatePassword();
+  const passwordHash = await hashPassword(env.adminPassword || generated!);
+  const now = nowGmt();
+
+  db.transaction((tx) => {
+    const admin = tx
+      .insert(users)
+      .values({ login: "admin", email: adminEmail, displayName: "admin", nicename: "admin", passwordHash, role: "administrator", registeredGmt: now })
+      .returning()
+      .get();
+    const uncategorized = tx.insert(terms).values({ taxonomy: "category", name: "Uncategorized", slug: "uncategorized" }).returning().get();
+    tx.insert(options).values([
+      { name: "blogname", value: JSON.stringify("My Inkwell Blog") },
+      { name: "blogdescription", value: JSON.stringify("Just another Inkwell site") },
+      { name: "admin_email", value: JSON.stringify(adminEmail) },
+      { name: "default_category", value: JSON.stringify(uncategorized.id) },
+      { name: SEEDED, value: JSON.stringify(now) },
+    ]).run();
+    return admin;
+  });
+
+  // Posts and comments go through the same queries the app uses, so counts stay right.
+  const admin = db.select().from(users).where(eq(users.login, "admin")).get()!;
+  const uncategorized = db.select().from(terms).where(eq(terms.slug, "uncategorized")).get()!;
+  const hello = insertPost(
+    {
+      type: "post",
+      status: "publish",
+      title: "Hello world!",
+      slug: "hello-world",
+      content: "<p>Welcome to Inkwell. This is your first post. Edit or delete it, then start writing!</p>",
+      authorId: admin.id,
+      date: now,
+      dateGmt: now,
+      modified: now,
+      modifiedGmt: now,
+    },
+    [uncategorized.id],
+  );
+  insertComment({
+    postId: hello.id,
+    type: "comment",
+    status: "1",
+    authorName: "A WordPress Commenter",
+    authorEmail: "wapuu@wordpress.example",
+    authorUrl: "https://wordpress.org/",
+    content: "<p>Hi, this is a comment.<br>To get started with moderating, editing, and deleting comments, please visit the Comments screen in the dashboard.</p>",
+    date: now,
+    dateGmt: now,
+  });
+  insertPost({
+    type: "page",
+    status: "publish",
+    title: "Sample Page",
+    slug: "sample-page",
+    content:
+      "<p>This is an example page. It's different from a blog post because it will stay in one place and will show up in your site navigation (in most themes).</p>",
+    authorId: admin.id,
+    commentStatus: "closed",
+    pingStatus: "closed",
+    date: now,
+    dateGmt: now,
+    modified: now,
+    modifiedGmt: now,
+  });
+  return { seeded: true, adminLogin: "admin", adminEmail, generatedPassword: generated };
+}

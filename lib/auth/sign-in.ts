@@ -1,0 +1,33 @@
+// The sign-in decision, apart from Auth.js so that it can be tested directly: lockout first
+// (per account and per IP), then the password; the answer never says which part was wrong.
+import { getUserCredentialsByLoginOrEmail, updateUserPasswordHash } from "@/db/queries/users";
+import { isSignInLocked, recordSignInFailure, clearSignInFailures } from "@/db/queries/rate-limits";
+import { hashPassword, needsRehash, verifyPassword } from "./password";
+import { logEvent } from "@/lib/log";
+
+// Verifying against a real hash even for unknown users keeps the timing the same for both.
+let dummyHash: Promise<string> | undefined;
+const getDummyHash = () => (dummyHash ??= hashPassword("not-a-real-password-" + Math.random()));
+
+export type SignInResult =
+  | { status: "ok"; user: { id: number; displayName: string; email: string } }
+  | { status: "invalid" }
+  | { status: "locked" };
+
+export async function verifySignIn(login: string, password: string, ip: string): Promise<SignInResult> {
+  const keys = [`account:${login.trim().toLowerCase()}`, `ip:${ip}`];
+  if (await isSignInLocked(keys)) {
+    logEvent("signin_locked", { ip });
+    return { status: "locked" };
+  }
+  const user = getUserCredentialsByLoginOrEmail(login);
+  const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
+  if (!user || !ok) {
+    await recordSignInFailure(keys);
+    logEvent("signin_failed", { ip });
+    return { status: "invalid" };
+  }
+  await clearSignInFailures([keys[0]!]);
+  if (needsRehash(user.passwordHash)) updateUserPasswordHash(user.id, await hashPassword(password));
+  return { status: "ok", user: { id: user.id, displayName: user.displayName, email: user.email } };
+}

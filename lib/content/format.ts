@@ -1,0 +1,31 @@
+// Turning stored post HTML into what a reader sees: WordPress's wpautop for content written
+// without paragraphs, and the <!--more--> teaser cut.
+
+const BLOCK = /<(p|div|h[1-6]|ul|ol|li|blockquote|pre|table|figure|section|article|hr|dl|form|iframe)[\s>]/i;
+
+/** Wraps double-newline-separated text in <p> and single newlines in <br>, as wpautop does. */
+export function autop(html: string): string {
+  if (!html.trim()) return "";
+  if (BLOCK.test(html) && !/\n\s*\n/.test(html.replace(/<pre[\s\S]*?<\/pre>/gi, ""))) return html;
+  return html
+    .replace(/\r\n?/g, "\n")
+    .split(/\n\s*\n/)
+    .map((chunk) => chunk.trim())
+    .filter(Boolean)
+    .map((chunk) => (BLOCK.test(chunk) ? chunk : `<p>${chunk.replace(/\n/g, "<br>\n")}</p>`))
+    .join("\n");
+}
+
+const MORE = /<!--more(.*?)?-->/;
+
+/** The part before <!--more-->, and whether there was more. */
+export function splitMore(html: string): { teaser: string; hasMore: boolean } {
+  const m = MORE.exec(html);
+  if (!m) return { teaser: html, hasMore: false };
+  return { teaser: html.slice(0, m.index), hasMore: true };
+}
+
+/** The full content with the more marker turned into an anchor, as WordPress does. */
+export function fullContent(html: string, postId: number): string {
+  return html.replace(MORE, `<span id="more-${postId}"></span>`);
+}

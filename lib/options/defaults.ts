@@ -1,0 +1,66 @@
+// Settings with WordPress's names and defaults (see shared/WORDPRESS.md). Only changed values are
+// stored; everything else reads from here, so a new setting needs no migration.
+export const OPTION_DEFAULTS = {
+  // General
+  blogname: "Inkwell",
+  blogdescription: "Just another Inkwell site",
+  admin_email: "",
+  siteurl: "",
+  timezone_string: "UTC",
+  date_format: "F j, Y",
+  time_format: "g:i a",
+  start_of_week: 1,
+  users_can_register: false,
+  default_role: "subscriber" as "administrator" | "editor" | "author" | "contributor" | "subscriber",
+  // Reading
+  posts_per_page: 10,
+  posts_per_rss: 10,
+  rss_use_excerpt: false,
+  show_on_front: "posts" as "posts" | "page",
+  page_on_front: 0,
+  page_for_posts: 0,
+  blog_public: true,
+  // Discussion
+  default_comment_status: "open" as "open" | "closed",
+  default_ping_status: "open" as "open" | "closed",
+  default_pingback_flag: true,
+  require_name_email: true,
+  comment_registration: false,
+  close_comments_for_old_posts: false,
+  close_comments_days_old: 14,
+  show_comments_cookies_opt_in: true,
+  thread_comments: true,
+  thread_comments_depth: 5,
+  page_comments: false,
+  comments_per_page: 50,
+  default_comments_page: "newest" as "newest" | "oldest",
+  comment_order: "asc" as "asc" | "desc",
+  comments_notify: true,
+  moderation_notify: true,
+  comment_moderation: false,
+  comment_previously_approved: true,
+  comment_max_links: 2,
+  moderation_keys: "",
+  disallowed_keys: "",
+  show_avatars: true,
+  avatar_rating: "G",
+  avatar_default: "identicon",
+  use_gravatar: false,
+  default_category: 0,
+  // Permalinks
+  permalink_structure: "/%year%/%monthnum%/%day%/%postname%/",
+  category_base: "category",
+  tag_base: "tag",
+  // Appearance
+  template: "classic",
+  sidebar_widgets: ["search", "recent-posts", "recent-comments", "archives", "categories", "meta"] as string[],
+  // Linkbacks
+  outbound_allow_hosts: "",
+  ping_self: false,
+  // Media
+  upload_max_bytes: 10 * 1024 * 1024,
+  uploads_use_yearmonth_folders: true,
+};
+
+export type Options = typeof OPTION_DEFAULTS;
+export type OptionName = keyof Options;

@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+export const SignInSchema = z.object({
+  login: z.string().trim().min(1, "Enter your username or email address.").max(254),
+  password: z.string().min(1, "Enter your password.").max(1024),
+  redirectTo: z.string().optional(),
+});
+export type SignInInput = z.infer<typeof SignInSchema>;
+
+/** Only same-site paths may be returned to after sign-in (no open redirects). */
+export function safeRedirectPath(p: string | undefined | null, fallback = "/admin/"): string {
+  if (!p || !p.startsWith("/") || p.startsWith("//") || p.startsWith("/\\")) return fallback;
+  return p;
+}

@@ -1,0 +1,72 @@
+// The production server: Next.js behind a small Node HTTP server of our own, which
+// - computes the client's address from the socket (and X-Forwarded-For only from TRUSTED_PROXIES),
+// - refuses oversized bodies with 413 before reading them,
+// - stops gracefully on SIGTERM: no new connections, in-flight requests finish, database closed.
+import http from "node:http";
+import next from "next";
+
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOST || "127.0.0.1";
+process.env.SITE_URL ||= `http://localhost:${port}`;
+process.env.AUTH_TRUST_HOST ||= "true";
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+const MAX_BODY = Number(process.env.MAX_BODY_BYTES || 32 * 1024 * 1024);
+const trusted = new Set((process.env.TRUSTED_PROXIES || "").split(",").map((s) => s.trim()).filter(Boolean));
+const unmap = (ip) => (ip || "").replace(/^::ffff:/, "");
+
+function clientIp(req) {
+  const peer = unmap(req.socket.remoteAddress);
+  if (!trusted.has(peer)) return { ip: peer, viaProxy: false };
+  const hops = String(req.headers["x-forwarded-for"] || "").split(",").map((s) => unmap(s.trim())).filter(Boolean);
+  // The rightmost address that is not one of our proxies is the client.
+  for (let i = hops.length - 1; i >= 0; i--) if (!trusted.has(hops[i])) return { ip: hops[i], viaProxy: true };
+  return { ip: peer, viaProxy: true };
+}
+
+const app = next({ dev: false, hostname, port, dir: process.cwd() });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  const { ip, viaProxy } = clientIp(req);
+  req.headers["x-inkwell-client-ip"] = ip;
+  if (!viaProxy) {
+    // Forwarded headers from a peer we do not trust are the client's words, not facts.
+    delete req.headers["x-forwarded-for"];
+    delete req.headers["x-forwarded-host"];
+    delete req.headers["x-forwarded-proto"];
+  }
+  const length = Number(req.headers["content-length"] || 0);
+  if (length > MAX_BODY) {
+    res.writeHead(413, { "content-type": "text/plain; charset=utf-8", connection: "close" });
+    res.end("Request body too large.\n");
+    req.destroy();
+    return;
+  }
+  handle(req, res);
+});
+server.keepAliveTimeout = 5000;
+server.listen(port, hostname, () => {
+  console.log(`Inkwell: serving ${process.env.SITE_URL} on http://${hostname}:${port}`);
+});
+
+let stopping = false;
+function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`Inkwell: ${signal} received, finishing requests in flight…`);
+  const force = setTimeout(() => process.exit(0), 9000);
+  force.unref();
+  server.close(async () => {
+    try {
+      await globalThis.__inkwellShutdown?.();
+      globalThis.__inkwellDb?.db.$client.close();
+    } finally {
+      process.exit(0);
+    }
+  });
+  server.closeIdleConnections();
+}
+process.on("SIGTERM", () => stop("SIGTERM"));
+process.on("SIGINT", () => stop("SIGINT"));

@@ -1,0 +1,53 @@
+// `npm start`: build when the build is missing or stale, prepare the database, then serve.
+import { spawnSync, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+process.chdir(root);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const distDir = env.NEXT_DIST_DIR || ".next";
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+const SOURCES = ["app", "components", "db", "lib", "themes", "public", "drizzle", "auth.ts", "proxy.ts", "instrumentation.ts",
+  "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+
+/** A hash of every source file's path and content: the build is stale when it differs. */
+export function sourceHash() {
+  const h = createHash("sha256");
+  const walk = (p) => {
+    if (!fs.existsSync(p)) return;
+    const st = fs.statSync(p);
+    if (st.isDirectory()) for (const name of fs.readdirSync(p).sort()) walk(path.join(p, name));
+    else { h.update(p); h.update(fs.readFileSync(p)); }
+  };
+  for (const s of SOURCES) walk(s);
+  return h.digest("hex");
+}
+
+export function buildIfStale() {
+  const stampFile = path.join(distDir, "inkwell-source-hash");
+  const hash = sourceHash();
+  const fresh = fs.existsSync(path.join(distDir, "BUILD_ID")) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === hash;
+  if (fresh) return;
+  console.log("Inkwell: building (the build is missing or older than the sources)…");
+  const r = spawnSync(bin("next"), ["build"], { stdio: "inherit", env });
+  if (r.status !== 0) {
+    console.error("Inkwell cannot start: the build failed (see above).");
+    process.exit(1);
+  }
+  fs.writeFileSync(stampFile, hash);
+}
+
+if (process.argv[1] === import.meta.filename) {
+  buildIfStale();
+  const setup = spawnSync(bin("tsx"), ["scripts/setup.ts"], { stdio: "inherit", env });
+  if (setup.status !== 0) process.exit(setup.status ?? 1);
+  if (!env.AUTH_SECRET) {
+    env.AUTH_SECRET = fs.readFileSync(path.join(path.resolve(env.INKWELL_DATA_DIR || "data"), ".auth-secret"), "utf8").trim();
+  }
+  const server = spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env });
+  for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
+  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}

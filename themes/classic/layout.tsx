@@ -1,0 +1,37 @@
+import Link from "next/link";
+import type { LayoutProps } from "../types";
+import { THEME_META } from "./meta";
+
+export function ClassicLayout({ site, sidebar, children }: LayoutProps) {
+  return (
+    <div data-theme="classic" className="min-h-screen bg-paper text-ink font-body">
+      <a href="#content" className="sr-only-focusable absolute left-2 top-2 z-10 bg-paper p-2 underline">
+        Skip to content
+      </a>
+      <header className="border-b-4 border-accent bg-panel">
+        <div className="mx-auto max-w-5xl px-4 py-6">
+          <p className="font-heading text-3xl font-bold">
+            <Link href={site.homeUrl} className="text-ink no-underline hover:text-accent">
+              {site.name}
+            </Link>
+          </p>
+          {site.description ? <p className="mt-1 text-muted italic">{site.description}</p> : null}
+        </div>
+      </header>
+      <div className="mx-auto grid max-w-5xl gap-8 px-4 py-8 md:grid-cols-[minmax(0,1fr)_16rem]">
+        <main id="content" className="min-w-0">
+          {children}
+        </main>
+        <aside aria-label="Sidebar" className="min-w-0 text-sm">
+          {sidebar}
+        </aside>
+      </div>
+      <footer className="border-t border-line bg-panel">
+        <p className="mx-auto max-w-5xl px-4 py-6 text-sm text-muted">
+          Powered by <a className="underline" href="https://github.com/inkwell-blog">Inkwell</a> | Designed by:{" "}
+          <a className="underline" href={THEME_META.authorUrl}>{THEME_META.author}</a>
+        </p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { PostView } from "../types";
+
+function PostMeta({ post }: { post: PostView }) {
+  if (post.type === "page") return null;
+  return (
+    <p className="mt-1 text-sm text-muted">
+      Posted on <time dateTime={post.dateIso}>{post.dateText}</time> by{" "}
+      <Link href={post.authorUrl} className="underline">{post.authorName}</Link>
+    </p>
+  );
+}
+
+function TermLinks({ label, terms }: { label: string; terms: PostView["categories"] }) {
+  if (!terms.length) return null;
+  return (
+    <span>
+      {label}:{" "}
+      {terms.map((t, i) => (
+        <span key={t.url}>
+          {i > 0 ? ", " : null}
+          <Link href={t.url} className="underline">{t.name}</Link>
+        </span>
+      ))}{" "}
+    </span>
+  );
+}
+
+export function ClassicPostSummary({ post }: { post: PostView }) {
+  return (
+    <article className="border-b border-line pb-6 mb-6" aria-labelledby={`post-title-${post.id}`}>
+      <h2 id={`post-title-${post.id}`} className="font-heading text-2xl font-bold">
+        {post.sticky ? <span className="mr-2 rounded bg-accent px-1 text-xs text-paper align-middle">Featured</span> : null}
+        <Link href={post.url} className="text-ink hover:text-accent">{post.title || "(no title)"}</Link>
+      </h2>
+      <PostMeta post={post} />
+      <div className="entry-content mt-4" dangerouslySetInnerHTML={{ __html: post.contentHtml }} />
+      {post.hasMore ? (
+        <p className="mt-3">
+          <Link href={`${post.url}#more-${post.id}`} className="underline">
+            Continue reading<span className="sr-only"> {post.title}</span> →
+          </Link>
+        </p>
+      ) : null}
+      <p className="mt-4 text-sm text-muted">
+        <TermLinks label="Categories" terms={post.categories} />
+        <TermLinks label="Tags" terms={post.tags} />
+        <Link href={`${post.url}#comments`} className="underline">
+          {post.commentCount === 0 ? "No Comments" : post.commentCount === 1 ? "1 Comment" : `${post.commentCount} Comments`}
+          <span className="sr-only"> on {post.title}</span>
+        </Link>
+      </p>
+    </article>
+  );
+}
+
+export function ClassicPostSingle({ post, comments, navigation }: { post: PostView; comments: ReactNode; navigation?: ReactNode }) {
+  return (
+    <article aria-labelledby="post-title">
+      <h1 id="post-title" className="font-heading text-3xl font-bold">{post.title || "(no title)"}</h1>
+      <PostMeta post={post} />
+      <div className="entry-content mt-6" dangerouslySetInnerHTML={{ __html: post.contentHtml }} />
+      {post.type === "post" ? (
+        <p className="mt-6 text-sm text-muted">
+          <TermLinks label="Categories" terms={post.categories} />
+          <TermLinks label="Tags" terms={post.tags} />
+        </p>
+      ) : null}
+      {navigation}
+      {comments}
+    </article>
+  );
+}
