@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getOptions } from "@/db/queries/options";
 import { listTermsForPosts } from "@/db/queries/posts";
-import { listApprovedComments } from "@/db/queries/comments";
 import { getTheme } from "@/themes/registry";
 import { toPostView } from "@/lib/content/post-view";
-import { toCommentView } from "@/lib/content/comment-view";
+import { CommentsSection } from "@/components/comments/comments-section";
 import { resolvePath } from "@/lib/site/resolve-path";
 
 type Props = { params: Promise<{ segments: string[] }> };
@@ -24,12 +23,5 @@ export default async function SingularPage({ params }: Props) {
   const opts = getOptions();
   const theme = getTheme(opts.template);
   const view = toPostView(post, listTermsForPosts([post.id]), opts, "full");
-  const comments = listApprovedComments(post.id).map((c) => toCommentView(c, opts));
-  const title = comments.length === 1 ? `One response to “${post.title}”` : `${comments.length} responses to “${post.title}”`;
-  return (
-    <theme.PostSingle
-      post={view}
-      comments={comments.length ? <theme.CommentList comments={comments} title={title} /> : null}
-    />
-  );
+  return <theme.PostSingle post={view} comments={<CommentsSection post={post} theme={theme} opts={opts} />} />;
 }
