@@ -24,6 +24,16 @@ function clientIp(req) {
   return { ip: peer, viaProxy: true };
 }
 
+const secureSite = process.env.SITE_URL.startsWith("https://");
+// Headers every response carries. (The Content-Security-Policy for scripts is set per page.)
+function securityHeaders(res) {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.setHeader("X-Frame-Options", "SAMEORIGIN");
+  if (!res.hasHeader("Content-Security-Policy")) res.setHeader("Content-Security-Policy", "frame-ancestors 'self'; base-uri 'self'; object-src 'none'");
+  if (secureSite) res.setHeader("Strict-Transport-Security", "max-age=31536000");
+}
+
 const app = next({ dev: false, hostname, port, dir: process.cwd() });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -37,6 +47,7 @@ const server = http.createServer((req, res) => {
     delete req.headers["x-forwarded-host"];
     delete req.headers["x-forwarded-proto"];
   }
+  securityHeaders(res);
   const length = Number(req.headers["content-length"] || 0);
   if (length > MAX_BODY) {
     res.writeHead(413, { "content-type": "text/plain; charset=utf-8", connection: "close" });
