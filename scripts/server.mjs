@@ -9,6 +9,9 @@ const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "127.0.0.1";
 process.env.SITE_URL ||= `http://localhost:${port}`;
 process.env.AUTH_TRUST_HOST ||= "true";
+// Behind a reverse proxy, SITE_URL is the one public origin: Auth.js builds its redirects and
+// decides on Secure cookies from it rather than from whatever host the proxy connected to.
+if (process.env.TRUSTED_PROXIES) process.env.AUTH_URL ||= `${process.env.SITE_URL.replace(/\/+$/, "")}/api/auth`;
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 const MAX_BODY = Number(process.env.MAX_BODY_BYTES || 32 * 1024 * 1024);
