@@ -70,7 +70,7 @@ export function migrationStatus(sqlite: Database.Database, folder = MIGRATIONS_F
 }
 
 /** Opens (creating if needed) a database file and applies pending migrations in one transaction. */
-export function openDb(file: string, opts: { migrate?: boolean } = {}): Db {
+export function openDb(file: string, opts: { migrate?: boolean; migrationsFolder?: string } = {}): Db {
   if (file !== ":memory:") {
     const dir = path.dirname(file);
     try {
@@ -89,8 +89,9 @@ export function openDb(file: string, opts: { migrate?: boolean } = {}): Db {
   }
   const db = drizzle(sqlite, { schema }) as Db;
   if (opts.migrate !== false) {
-    assertNotNewer(sqlite);
-    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    const folder = opts.migrationsFolder ?? MIGRATIONS_FOLDER;
+    assertNotNewer(sqlite, folder);
+    migrate(db, { migrationsFolder: folder });
   }
   return db;
 }
