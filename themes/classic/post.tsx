@@ -46,6 +46,7 @@ export function ClassicPostSummary({ post }: { post: PostView }) {
       <p className="mt-4 text-sm text-muted">
         <TermLinks label="Categories" terms={post.categories} />
         <TermLinks label="Tags" terms={post.tags} />
+        {post.categories.length || post.tags.length ? "| " : null}
         <Link href={`${post.url}#comments`} className="underline">
           {post.commentCount === 0 ? "No Comments" : post.commentCount === 1 ? "1 Comment" : `${post.commentCount} Comments`}
           <span className="sr-only"> on {post.title}</span>
@@ -55,18 +56,34 @@ export function ClassicPostSummary({ post }: { post: PostView }) {
   );
 }
 
-export function ClassicPostSingle({ post, comments, navigation }: { post: PostView; comments: ReactNode; navigation?: ReactNode }) {
+/** WordPress's classic line under a post, by comment and ping status. */
+export function ResponseLine({ post }: { post: PostView }) {
+  const trackback = <a href={post.url.includes("?") ? `/wp-trackback.php?p=${post.id}` : `${post.url}trackback/`} rel="trackback" className="underline">trackback</a>;
+  if (post.commentsOpen && post.pingsOpen) {
+    return <p className="postmetadata mt-4 text-sm">You can <a href="#respond" className="underline">leave a response</a>, or {trackback} from your own site.</p>;
+  }
+  if (!post.commentsOpen && post.pingsOpen) {
+    return <p className="postmetadata mt-4 text-sm">Responses are currently closed, but you can {trackback} from your own site.</p>;
+  }
+  if (post.commentsOpen) {
+    return <p className="postmetadata mt-4 text-sm">You can skip to the end and leave a response. Pinging is currently not allowed.</p>;
+  }
+  return <p className="postmetadata mt-4 text-sm">Both comments and pings are currently closed.</p>;
+}
+
+export function ClassicPostSingle({ post, comments, navigation, content }: { post: PostView; comments: ReactNode; navigation?: ReactNode; content?: ReactNode }) {
   return (
     <article aria-labelledby="post-title">
       <h1 id="post-title" className="font-heading text-3xl font-bold">{post.title || "(no title)"}</h1>
       <PostMeta post={post} />
-      <div className="entry-content mt-6" dangerouslySetInnerHTML={{ __html: post.contentHtml }} />
+      {content ?? <div className="entry-content mt-6" dangerouslySetInnerHTML={{ __html: post.contentHtml }} />}
       {post.type === "post" ? (
         <p className="mt-6 text-sm text-muted">
           <TermLinks label="Categories" terms={post.categories} />
           <TermLinks label="Tags" terms={post.tags} />
         </p>
       ) : null}
+      {post.type === "post" && !post.locked ? <ResponseLine post={post} /> : null}
       {navigation}
       {comments}
     </article>

@@ -1,0 +1,78 @@
+// The read cache for public pages: an in-process LRU whose entries carry tags ('post:42',
+// 'comments:42', 'home', 'term:7', 'options', ...), invalidated by lib/site/cache-tags.ts.
+//
+// Why not unstable_cache / 'use cache': a scheduled post is published lazily by the first read
+// after its time (no cron), and that read must invalidate listings at once; Next refuses
+// revalidateTag during render. An in-process map also skips the JSON round trip of Next's
+// incremental cache. Inkwell serves from one Node process (scripts/server.mjs) on one SQLite
+// file, so one process-wide map (on globalThis, shared by every route bundle) is the whole truth.
+
+const MAX_ENTRIES = 5000;
+// A safety net for a write path that forgets to call cache-tags: no entry outlives a minute.
+const MAX_AGE_MS = 60_000;
+
+interface Entry {
+  value: unknown;
+  tags: string[];
+  at: number;
+}
+
+interface Store {
+  entries: Map<string, Entry>;
+  byTag: Map<string, Set<string>>;
+  hits: number;
+  misses: number;
+}
+
+const g = globalThis as unknown as { __inkwellReadCache?: Store };
+function store(): Store {
+  return (g.__inkwellReadCache ??= { entries: new Map(), byTag: new Map(), hits: 0, misses: 0 });
+}
+
+function drop(s: Store, key: string) {
+  const e = s.entries.get(key);
+  if (!e) return;
+  s.entries.delete(key);
+  for (const t of e.tags) s.byTag.get(t)?.delete(key);
+}
+
+/** The value under `key`, computed by `load` (synchronously: SQLite reads are) on a miss. */
+export function cached<T>(key: string, tags: string[], load: () => T): T {
+  if (process.env.INKWELL_READ_CACHE === "off") return load();
+  const s = store();
+  const hit = s.entries.get(key);
+  if (hit && Date.now() - hit.at > MAX_AGE_MS) drop(s, key);
+  else if (hit) {
+    s.hits++;
+    // Re-insert: Map order is the LRU order.
+    s.entries.delete(key);
+    s.entries.set(key, hit);
+    return hit.value as T;
+  }
+  s.misses++;
+  const value = load();
+  s.entries.set(key, { value, tags: ["all", ...tags], at: Date.now() });
+  for (const t of ["all", ...tags]) {
+    let set = s.byTag.get(t);
+    if (!set) s.byTag.set(t, (set = new Set()));
+    set.add(key);
+  }
+  while (s.entries.size > MAX_ENTRIES) drop(s, s.entries.keys().next().value as string);
+  return value;
+}
+
+/** Forgets every entry carrying any of the tags. */
+export function invalidateTags(...tags: string[]) {
+  const s = store();
+  for (const t of tags) {
+    const keys = s.byTag.get(t);
+    if (!keys) continue;
+    for (const k of [...keys]) drop(s, k);
+    s.byTag.delete(t);
+  }
+}
+
+export function cacheStats() {
+  const s = store();
+  return { entries: s.entries.size, hits: s.hits, misses: s.misses };
+}

@@ -1,0 +1,40 @@
+// Answers WordPress's old and plain addresses with a real 301 before any page renders (a page
+// can only answer 307/308): /?p=ID, /?cat=ID, /?m=YYYYMM, /?feed=rss2, and permalinks of any
+// earlier structure. Feeds under any archive or post (<url>/feed/, /feed/atom/) are served by
+// the one feed route handler.
+import { NextResponse, type NextRequest } from "next/server";
+import { resolveQuery, resolveSegments } from "@/lib/site/resolve-path";
+import { absoluteUrl } from "@/lib/site-url";
+
+const QUERY_KEYS = ["p", "page_id", "cat", "tag", "author", "m", "feed", "paged"];
+
+export function proxy(req: NextRequest) {
+  const { pathname, searchParams } = req.nextUrl;
+  if (req.method !== "GET" && req.method !== "HEAD") return NextResponse.next();
+
+  const feed = /^(.*?\/)?feed\/(?:(rss2|atom|rss|rdf)\/)?$/.exec(pathname);
+  if (feed) {
+    const url = req.nextUrl.clone();
+    url.pathname = `/feeds${feed[1] ?? "/"}`;
+    if (feed[2] === "atom") url.searchParams.set("format", "atom");
+    return NextResponse.rewrite(url);
+  }
+
+  try {
+    if (pathname === "/") {
+      if (!QUERY_KEYS.some((k) => searchParams.has(k)) || searchParams.has("s")) return NextResponse.next();
+      const route = resolveQuery(Object.fromEntries(searchParams));
+      if (route?.kind === "redirect") return NextResponse.redirect(absoluteUrl(route.to), 301);
+      return NextResponse.next();
+    }
+    const route = resolveSegments(pathname.split("/").filter(Boolean));
+    if (route?.kind === "redirect") return NextResponse.redirect(absoluteUrl(route.to), 301);
+  } catch {
+    // The page renders the same resolution and reports its own errors.
+  }
+  return NextResponse.next();
+}
+
+export const config = {
+  matcher: ["/((?!_next/|admin|api/|login|healthz|feeds/|favicon|.*\\.(?:xml|txt|ico|png|jpg|jpeg|gif|svg|webp|css|js|map)$).*)"],
+};
