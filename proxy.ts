@@ -5,12 +5,25 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { resolveQuery, resolveSegments } from "@/lib/site/resolve-path";
 import { absoluteUrl } from "@/lib/site-url";
+import { publishDuePosts } from "@/lib/site/reads";
+import { fillPage, getCachedPage, isCacheable, type CachedPage } from "@/lib/site/page-cache";
 
 const QUERY_KEYS = ["p", "page_id", "cat", "tag", "author", "m", "feed", "paged"];
 
-export function proxy(req: NextRequest) {
+const fromCache = (page: CachedPage, state: "hit" | "miss") =>
+  new NextResponse(page.body, { status: page.status, headers: { "content-type": page.contentType, "x-inkwell-cache": state } });
+
+export async function proxy(req: NextRequest) {
   const { pathname, searchParams } = req.nextUrl;
   if (req.method !== "GET" && req.method !== "HEAD") return NextResponse.next();
+  const cacheable = isCacheable({ method: req.method, headers: req.headers, url: req.nextUrl }) && !/\/feed\/(?:\w+\/)?$/.test(pathname);
+  if (cacheable) {
+    // Scheduled posts whose time has come are published (and caches cleared) before any hit.
+    publishDuePosts();
+    const key = pathname + req.nextUrl.search;
+    const hit = getCachedPage(key);
+    if (hit) return fromCache(hit, "hit");
+  }
 
   const feed = /^(.*?\/)?feed\/(?:(rss2|atom|rss|rdf)\/)?$/.exec(pathname);
   if (feed) {
@@ -22,15 +35,20 @@ export function proxy(req: NextRequest) {
 
   try {
     if (pathname === "/") {
-      if (!QUERY_KEYS.some((k) => searchParams.has(k)) || searchParams.has("s")) return NextResponse.next();
-      const route = resolveQuery(Object.fromEntries(searchParams));
+      if (QUERY_KEYS.some((k) => searchParams.has(k)) && !searchParams.has("s")) {
+        const route = resolveQuery(Object.fromEntries(searchParams));
+        if (route?.kind === "redirect") return NextResponse.redirect(absoluteUrl(route.to), 301);
+      }
+    } else {
+      const route = resolveSegments(pathname.split("/").filter(Boolean));
       if (route?.kind === "redirect") return NextResponse.redirect(absoluteUrl(route.to), 301);
-      return NextResponse.next();
     }
-    const route = resolveSegments(pathname.split("/").filter(Boolean));
-    if (route?.kind === "redirect") return NextResponse.redirect(absoluteUrl(route.to), 301);
   } catch {
     // The page renders the same resolution and reports its own errors.
+  }
+  if (cacheable) {
+    const page = await fillPage(pathname + req.nextUrl.search);
+    if (page) return fromCache(page, "miss");
   }
   return NextResponse.next();
 }

@@ -7,7 +7,7 @@
 // incremental cache. Inkwell serves from one Node process (scripts/server.mjs) on one SQLite
 // file, so one process-wide map (on globalThis, shared by every route bundle) is the whole truth.
 
-const MAX_ENTRIES = 5000;
+const MAX_ENTRIES = 3000;
 // A safety net for a write path that forgets to call cache-tags: no entry outlives a minute.
 const MAX_AGE_MS = 60_000;
 
@@ -61,10 +61,23 @@ export function cached<T>(key: string, tags: string[], load: () => T): T {
   return value;
 }
 
-/** Forgets every entry carrying any of the tags. */
+/** The value under `key` if cached and fresh, without loading. */
+export function peek<T>(key: string): T | undefined {
+  const s = store();
+  const hit = s.entries.get(key);
+  if (!hit) return undefined;
+  if (Date.now() - hit.at > MAX_AGE_MS) {
+    drop(s, key);
+    return undefined;
+  }
+  s.hits++;
+  return hit.value as T;
+}
+
+/** Forgets every entry carrying any of the tags, and every cached whole page. */
 export function invalidateTags(...tags: string[]) {
   const s = store();
-  for (const t of tags) {
+  for (const t of [...tags, "html"]) {
     const keys = s.byTag.get(t);
     if (!keys) continue;
     for (const k of [...keys]) drop(s, k);

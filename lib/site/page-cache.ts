@@ -1,0 +1,59 @@
+// A whole-page micro-cache for anonymous readers, like WP Super Cache or nginx's fastcgi_cache:
+// a request with no cookies at all (so no session, preview, post password or commenter cookie)
+// gets the HTML another such request produced, straight from memory. It lives in the read cache
+// under the tag "html", which every invalidation clears (lib/site/cache.ts), so a new post,
+// comment or setting shows on the next request, and no page is older than a minute.
+import { randomBytes } from "node:crypto";
+import { cached, peek } from "./cache";
+
+export interface CachedPage {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+const g = globalThis as unknown as { __inkwellRenderToken?: string; __inkwellFilling?: Set<string> };
+/** Marks the proxy's own fill request, so that it goes through to the page. */
+export const RENDER_HEADER = "x-inkwell-render";
+export function renderToken(): string {
+  return (g.__inkwellRenderToken ??= randomBytes(16).toString("hex"));
+}
+
+/** Can this request be answered from, and fill, the page cache? */
+export function isCacheable(req: { method: string; headers: Headers; url: URL }): boolean {
+  if (req.method !== "GET") return false;
+  if (req.headers.get("cookie")) return false;
+  // React Server Component requests (client navigations) get flight data, not HTML.
+  if (req.headers.get("rsc") || req.headers.get("next-router-state-tree") || req.headers.get("next-router-prefetch")) return false;
+  if (req.url.searchParams.has("_rsc")) return false;
+  return !req.headers.get(RENDER_HEADER);
+}
+
+export function getCachedPage(key: string): CachedPage | undefined {
+  return peek<CachedPage>(`html:${key}`);
+}
+
+function origin(): string {
+  const host = process.env.HOST && process.env.HOST !== "0.0.0.0" && process.env.HOST !== "::" ? process.env.HOST : "127.0.0.1";
+  return `http://${host.includes(":") ? `[${host}]` : host}:${process.env.PORT || 3000}`;
+}
+
+/** Renders the page once through the server itself and keeps it (one fill per key at a time). */
+export async function fillPage(key: string): Promise<CachedPage | undefined> {
+  const filling = (g.__inkwellFilling ??= new Set());
+  if (filling.has(key)) return undefined;
+  filling.add(key);
+  try {
+    const res = await fetch(origin() + key, { headers: { [RENDER_HEADER]: renderToken(), "accept-encoding": "identity" }, redirect: "manual" });
+    const contentType = res.headers.get("content-type") ?? "";
+    const body = await res.text();
+    if (res.status !== 200 || !contentType.startsWith("text/html") || res.headers.get("set-cookie")) return undefined;
+    const page = { status: res.status, contentType, body };
+    cached(`html:${key}`, ["html"], () => page);
+    return page;
+  } catch {
+    return undefined;
+  } finally {
+    filling.delete(key);
+  }
+}
