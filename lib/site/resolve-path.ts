@@ -178,9 +178,10 @@ export function resolveSegments(raw: string[], query: { s?: string } = {}): Site
     const old = postUnderStructure(segments, structure);
     if (old) return { kind: "redirect", to: permalinkOf(old, opts) };
   }
-  if (segments.length > 1) {
-    const leaf = postBySlug("page", segments[segments.length - 1]!);
-    if (leaf && isReadableStatus(leaf.status)) return { kind: "redirect", to: permalinkOf(leaf, opts) };
+  const leaf = postBySlug("page", segments[segments.length - 1]!);
+  if (leaf && isReadableStatus(leaf.status)) {
+    const to = permalinkOf(leaf, opts);
+    if (to !== `/${segments.map(encodeURIComponent).join("/")}/`) return { kind: "redirect", to };
   }
   return null;
 }
