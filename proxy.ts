@@ -18,7 +18,8 @@ export async function proxy(req: NextRequest) {
   if (req.method !== "GET" && req.method !== "HEAD") return NextResponse.next();
   const cacheable = isCacheable({ method: req.method, headers: req.headers, url: req.nextUrl }) && !/\/feed\/(?:\w+\/)?$/.test(pathname);
   if (cacheable) {
-    // Scheduled posts whose time has come are published (and caches cleared) before any hit.
+    // Caches are emptied if the database changed, and scheduled posts whose time has come are
+    // published, before any hit.
     publishDuePosts();
     const key = pathname + req.nextUrl.search;
     const hit = getCachedPage(key);

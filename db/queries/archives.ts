@@ -245,3 +245,15 @@ export function getPostCardBySlug(type: "post" | "page", slug: string): PostCard
 export function getTermById(id: number): { id: number; taxonomy: "category" | "post_tag"; name: string; slug: string; description: string } | undefined {
   return getDb().$client.prepare(`SELECT id, taxonomy, name, slug, description FROM terms WHERE id = ?`).get(id) as never;
 }
+
+/**
+ * A number that changes whenever anything is written to the database: total_changes() counts
+ * this connection's writes (every write in this process goes through it), data_version moves
+ * when another process (a CLI import, a script) commits. The read cache compares it per request.
+ */
+export function getDataVersion(): string {
+  const sqlite = getDb().$client;
+  const changes = (sqlite.prepare("SELECT total_changes() AS n").get() as { n: number }).n;
+  const dv = sqlite.pragma("data_version", { simple: true }) as number;
+  return `${changes}:${dv}`;
+}

@@ -6,6 +6,9 @@
 // revalidateTag during render. An in-process map also skips the JSON round trip of Next's
 // incremental cache. Inkwell serves from one Node process (scripts/server.mjs) on one SQLite
 // file, so one process-wide map (on globalThis, shared by every route bundle) is the whole truth.
+// Besides the tags, any database write empties it (syncWithDatabase), so it can never show data
+// older than the last write, even when a write path forgets its cache-tags call.
+import { getDataVersion } from "@/db/queries/archives";
 
 const MAX_ENTRIES = 3000;
 // A safety net for a write path that forgets to call cache-tags: no entry outlives a minute.
@@ -18,6 +21,7 @@ interface Entry {
 }
 
 interface Store {
+  version?: string;
   entries: Map<string, Entry>;
   byTag: Map<string, Set<string>>;
   hits: number;
@@ -59,6 +63,28 @@ export function cached<T>(key: string, tags: string[], load: () => T): T {
   }
   while (s.entries.size > MAX_ENTRIES) drop(s, s.entries.keys().next().value as string);
   return value;
+}
+
+/**
+ * Forgets everything when the database changed since the last look (any write by any area, even
+ * one that forgot to call lib/site/cache-tags). Called once at the start of each reader request.
+ */
+export function syncWithDatabase(): string {
+  const s = store();
+  const v = getDataVersion();
+  if (s.version !== undefined && s.version !== v) clearAll(s);
+  s.version = v;
+  return v;
+}
+
+function clearAll(s: Store) {
+  s.entries.clear();
+  s.byTag.clear();
+}
+
+/** The version syncWithDatabase last saw (a page fill started under another one is not kept). */
+export function currentVersion(): string | undefined {
+  return store().version;
 }
 
 /** The value under `key` if cached and fresh, without loading. */

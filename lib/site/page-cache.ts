@@ -4,7 +4,7 @@
 // under the tag "html", which every invalidation clears (lib/site/cache.ts), so a new post,
 // comment or setting shows on the next request, and no page is older than a minute.
 import { randomBytes } from "node:crypto";
-import { cached, peek } from "./cache";
+import { cached, peek, syncWithDatabase } from "./cache";
 
 export interface CachedPage {
   status: number;
@@ -43,12 +43,15 @@ export async function fillPage(key: string): Promise<CachedPage | undefined> {
   const filling = (g.__inkwellFilling ??= new Set());
   if (filling.has(key)) return undefined;
   filling.add(key);
+  const startedAt = syncWithDatabase();
   try {
     const res = await fetch(origin() + key, { headers: { [RENDER_HEADER]: renderToken(), "accept-encoding": "identity" }, redirect: "manual" });
     const contentType = res.headers.get("content-type") ?? "";
     const body = await res.text();
     if (res.status !== 200 || !contentType.startsWith("text/html") || res.headers.get("set-cookie")) return undefined;
     const page = { status: res.status, contentType, body };
+    // Written to while rendering: this HTML may show the old data; do not keep it.
+    if (syncWithDatabase() !== startedAt) return page;
     cached(`html:${key}`, ["html"], () => page);
     return page;
   } catch {

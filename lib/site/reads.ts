@@ -24,7 +24,7 @@ import { searchPosts } from "@/db/queries/search";
 import { getTermBySlug } from "@/db/queries/terms";
 import { getUserByNicename } from "@/db/queries/users";
 import { nowGmt } from "@/lib/dates";
-import { cached } from "./cache";
+import { cached, syncWithDatabase } from "./cache";
 import { TAGS, revalidatePostTags } from "./cache-tags";
 
 export type { PostCard };
@@ -39,6 +39,7 @@ const g = globalThis as unknown as { __inkwellScheduleCheckedAt?: number };
  * whose time has come (an indexed lookup) and forgets the cached listings they belong in.
  */
 export function publishDuePosts(force = false) {
+  syncWithDatabase();
   const now = Date.now();
   if (!force && g.__inkwellScheduleCheckedAt && now - g.__inkwellScheduleCheckedAt < 1000) return;
   g.__inkwellScheduleCheckedAt = now;
