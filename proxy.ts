@@ -11,12 +11,15 @@ import { fillPage, getCachedPage, isCacheable, type CachedPage } from "@/lib/sit
 const QUERY_KEYS = ["p", "page_id", "cat", "tag", "author", "m", "feed", "paged"];
 
 const fromCache = (page: CachedPage, state: "hit" | "miss") =>
-  new NextResponse(page.body, { status: page.status, headers: { "content-type": page.contentType, "x-inkwell-cache": state } });
+  new NextResponse(page.body, {
+    status: page.status,
+    headers: { "content-type": page.contentType, "x-inkwell-cache": state, vary: "rsc, next-router-state-tree, next-router-prefetch, cookie" },
+  });
 
 export async function proxy(req: NextRequest) {
   const { pathname, searchParams } = req.nextUrl;
   if (req.method !== "GET" && req.method !== "HEAD") return NextResponse.next();
-  const cacheable = isCacheable({ method: req.method, headers: req.headers, url: req.nextUrl }) && !/\/feed\/(?:\w+\/)?$/.test(pathname);
+  const cacheable = isCacheable({ method: req.method, headers: req.headers, url: req.nextUrl });
   if (cacheable) {
     // Caches are emptied if the database changed, and scheduled posts whose time has come are
     // published, before any hit.
@@ -28,6 +31,10 @@ export async function proxy(req: NextRequest) {
 
   const feed = /^(.*?\/)?feed\/(?:(rss2|atom|rss|rdf)\/)?$/.exec(pathname);
   if (feed) {
+    if (cacheable) {
+      const page = await fillPage(pathname + req.nextUrl.search);
+      if (page) return fromCache(page, "miss");
+    }
     const url = req.nextUrl.clone();
     url.pathname = `/feeds${feed[1] ?? "/"}`;
     if (feed[2] === "atom") url.searchParams.set("format", "atom");
