@@ -11,7 +11,7 @@ import { fillPage, getCachedPage, isCacheable, type CachedPage } from "@/lib/sit
 const QUERY_KEYS = ["p", "page_id", "cat", "tag", "author", "m", "feed", "paged"];
 
 const fromCache = (page: CachedPage, state: "hit" | "miss") =>
-  new NextResponse(page.body, {
+  new NextResponse(new Uint8Array(page.body), {
     status: page.status,
     headers: { "content-type": page.contentType, "x-inkwell-cache": state, vary: "rsc, next-router-state-tree, next-router-prefetch, cookie" },
   });

@@ -11,7 +11,8 @@ import { publishDuePosts } from "./reads";
 export interface CachedPage {
   status: number;
   contentType: string;
-  body: string;
+  /** Encoded once, so a hit writes bytes without re-encoding a 100 KB string. */
+  body: Buffer;
 }
 
 const g = globalThis as unknown as { __inkwellRenderToken?: string; __inkwellFilling?: Set<string> };
@@ -49,7 +50,7 @@ export async function fillPage(key: string): Promise<CachedPage | undefined> {
   try {
     const res = await fetch(origin() + key, { headers: { [RENDER_HEADER]: renderToken(), "accept-encoding": "identity" }, redirect: "manual" });
     const contentType = res.headers.get("content-type") ?? "";
-    const body = await res.text();
+    const body = Buffer.from(await res.arrayBuffer());
     if (res.status !== 200 || !/^(text\/html|application\/(rss\+|atom\+)?xml)/.test(contentType) || res.headers.get("set-cookie")) return undefined;
     const page = { status: res.status, contentType, body };
     // Written to while rendering: this HTML may show the old data; do not keep it.
@@ -76,7 +77,7 @@ function serveFromNodeServer(req: IncomingMessage, res: ServerResponse): boolean
   if (!page) return false;
   res.writeHead(page.status, {
     "content-type": page.contentType,
-    "content-length": Buffer.byteLength(page.body),
+    "content-length": page.body.length,
     "x-inkwell-cache": "hit",
     vary: "rsc, next-router-state-tree, next-router-prefetch, cookie",
   });
