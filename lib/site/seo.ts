@@ -32,7 +32,7 @@ export function routeMetadata(route: SiteRoute | null): Metadata {
   const o = siteOptions();
   const base: Metadata = { metadataBase: new URL(siteUrl() + "/") };
   if (!o.blog_public) base.robots = { index: false, follow: false };
-  if (!route || route.kind === "redirect") return { ...base, title: `Page not found – ${o.blogname}` };
+  if (!route || route.kind === "redirect") return { ...base, title: `Page not found – ${o.blogname}`, alternates: { types: feeds() } };
   if (route.kind === "single") {
     const p = route.post;
     const url = permalinkOf(p, o);
