@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
 import { connection } from "next/server";
-import Link from "next/link";
 import { Sidebar } from "@/components/site/sidebar";
 import { siteOptions } from "@/lib/site/reads";
 import { getRenderTheme } from "@/lib/site/theme";
@@ -14,7 +13,7 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
       {previewing ? (
         <div role="region" aria-label="Theme preview" className="bg-[#1d2327] px-4 py-2 text-sm text-white">
           You are previewing the theme “{theme.label}”. Visitors still see the active theme.{" "}
-          <Link href="/admin/appearance/" className="underline">Back to Themes to activate it or stop the preview</Link>
+          <a href="/admin/appearance/" className="underline">Back to Themes to activate it or stop the preview</a>
         </div>
       ) : null}
       <theme.Layout site={{ name: opts.blogname, description: opts.blogdescription, homeUrl: "/" }} sidebar={<Sidebar opts={opts} />}>

@@ -1,6 +1,5 @@
 // Pieces every theme's listing pages share, styled only with the theme tokens
 // (ink, muted, line, panel, accent), so each theme's look carries through.
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { pagedUrl } from "@/lib/site/urls";
 
@@ -20,9 +19,9 @@ export function Pagination({ baseUrl, page, totalPages }: { baseUrl: string; pag
   if (totalPages <= 1) return null;
   return (
     <nav aria-label="Posts navigation" className="mt-8 flex flex-wrap justify-between gap-4 border-t border-line pt-4">
-      {page < totalPages ? <Link className="underline" rel="next" href={pagedUrl(baseUrl, page + 1)}>← Older posts</Link> : <span />}
+      {page < totalPages ? <a className="underline" rel="next" href={pagedUrl(baseUrl, page + 1)}>← Older posts</a> : <span />}
       <span className="text-sm text-muted">Page {page} of {totalPages}</span>
-      {page > 1 ? <Link className="underline" rel="prev" href={pagedUrl(baseUrl, page - 1)}>Newer posts →</Link> : <span />}
+      {page > 1 ? <a className="underline" rel="prev" href={pagedUrl(baseUrl, page - 1)}>Newer posts →</a> : <span />}
     </nav>
   );
 }
@@ -33,16 +32,16 @@ export function PostNavigation({ previous, next }: { previous?: { title: string;
     <nav aria-label="Post navigation" className="mt-8 grid gap-4 border-y border-line py-4 sm:grid-cols-2">
       <div>
         {previous ? (
-          <Link href={previous.url} rel="prev" className="underline">
+          <a href={previous.url} rel="prev" className="underline">
             <span className="block text-xs uppercase text-muted">Previous post</span>← {previous.title || "(no title)"}
-          </Link>
+          </a>
         ) : null}
       </div>
       <div className="sm:text-right">
         {next ? (
-          <Link href={next.url} rel="next" className="underline">
+          <a href={next.url} rel="next" className="underline">
             <span className="block text-xs uppercase text-muted">Next post</span>{next.title || "(no title)"} →
-          </Link>
+          </a>
         ) : null}
       </div>
     </nav>
@@ -52,7 +51,7 @@ export function PostNavigation({ previous, next }: { previous?: { title: string;
 export function SearchResult({ title, url, snippetHtml, dateText }: { title: string; url: string; snippetHtml: string; dateText: string }) {
   return (
     <article className="mb-6 border-b border-line pb-6">
-      <h2 className="font-heading text-xl font-bold"><Link href={url} className="text-ink hover:text-accent">{title || "(no title)"}</Link></h2>
+      <h2 className="font-heading text-xl font-bold"><a href={url} className="text-ink hover:text-accent">{title || "(no title)"}</a></h2>
       <p className="text-sm text-muted">{dateText}</p>
       <p className="search-snippet mt-2" dangerouslySetInnerHTML={{ __html: snippetHtml }} />
     </article>

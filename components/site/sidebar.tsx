@@ -1,7 +1,6 @@
 // The sidebar widgets of WordPress, in the order Appearance → Widgets stores (option
 // `sidebar_widgets`). Data comes from the read cache; only the Meta widget's "Log in" /
 // "Site Admin" depends on the visitor, so it streams in its own Suspense boundary.
-import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 import type { Options } from "@/lib/options/defaults";
 import { monthName } from "@/lib/dates";
@@ -49,7 +48,7 @@ function RecentPosts({ opts }: { opts: Options }) {
   return (
     <ul className="space-y-1">
       {posts.map((p: PostCard) => (
-        <li key={p.id}><Link href={permalinkOf(p, opts)} className="underline">{p.title || "(no title)"}</Link></li>
+        <li key={p.id}><a href={permalinkOf(p, opts)} className="underline">{p.title || "(no title)"}</a></li>
       ))}
     </ul>
   );
@@ -63,9 +62,9 @@ function RecentComments({ opts }: { opts: Options }) {
       {list.map((c) => (
         <li key={c.id}>
           {c.authorName || "Anonymous"} on{" "}
-          <Link className="underline" href={`${permalinkOf({ id: c.postId, type: c.postType, slug: c.postSlug, date: c.postDate, authorNicename: c.authorNicename }, opts)}#comment-${c.id}`}>
+          <a className="underline" href={`${permalinkOf({ id: c.postId, type: c.postType, slug: c.postSlug, date: c.postDate, authorNicename: c.authorNicename }, opts)}#comment-${c.id}`}>
             {c.postTitle || "(no title)"}
-          </Link>
+          </a>
         </li>
       ))}
     </ul>
@@ -78,7 +77,7 @@ function Archives() {
     <ul className="space-y-1">
       {months.map((m) => (
         <li key={`${m.year}-${m.month}`}>
-          <Link className="underline" href={`/${m.year}/${String(m.month).padStart(2, "0")}/`}>{monthName(m.month)} {m.year}</Link>{" "}
+          <a className="underline" href={`/${m.year}/${String(m.month).padStart(2, "0")}/`}>{monthName(m.month)} {m.year}</a>{" "}
           <span className="text-muted">({m.count})</span>
         </li>
       ))}
@@ -100,7 +99,7 @@ function Categories({ opts }: { opts: Options }) {
       <ul className={depth ? "ml-4 mt-1 space-y-1" : "space-y-1"}>
         {list.map((c) => (
           <li key={c.id}>
-            <Link className="underline" href={termUrl({ taxonomy: "category", slug: c.slug }, opts)}>{c.name}</Link>{" "}
+            <a className="underline" href={termUrl({ taxonomy: "category", slug: c.slug }, opts)}>{c.name}</a>{" "}
             <span className="text-muted">({c.count})</span>
             {render(c.id, depth + 1)}
           </li>
@@ -121,8 +120,8 @@ function TagCloud({ opts }: { opts: Options }) {
     <p className="leading-relaxed">
       {[...tags].sort((a, b) => a.name.localeCompare(b.name)).map((t) => (
         <span key={t.id}>
-          <Link className="underline" style={{ fontSize: `${size(t.count).toFixed(2)}em` }} href={termUrl({ taxonomy: "post_tag", slug: t.slug }, opts)}
-            aria-label={`${t.name} (${t.count} ${t.count === 1 ? "item" : "items"})`}>{t.name}</Link>{" "}
+          <a className="underline" style={{ fontSize: `${size(t.count).toFixed(2)}em` }} href={termUrl({ taxonomy: "post_tag", slug: t.slug }, opts)}
+            aria-label={`${t.name} (${t.count} ${t.count === 1 ? "item" : "items"})`}>{t.name}</a>{" "}
         </span>
       ))}
     </p>
@@ -131,14 +130,14 @@ function TagCloud({ opts }: { opts: Options }) {
 
 async function MetaLogin() {
   const user = await getCurrentUser();
-  return user ? <Link href="/admin/" className="underline">Site Admin</Link> : <Link href="/login/" className="underline">Log in</Link>;
+  return user ? <a href="/admin/" className="underline">Site Admin</a> : <a href="/login/" className="underline">Log in</a>;
 }
 
 function Meta() {
   return (
     <ul className="space-y-1">
       <li>
-        <Suspense fallback={<Link href="/login/" className="underline">Log in</Link>}>
+        <Suspense fallback={<a href="/login/" className="underline">Log in</a>}>
           <MetaLogin />
         </Suspense>
       </li>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import type { PostView } from "../types";
 
@@ -7,7 +6,7 @@ function PostMeta({ post }: { post: PostView }) {
   return (
     <p className="mt-1 text-sm text-muted">
       Posted on <time dateTime={post.dateIso}>{post.dateText}</time> by{" "}
-      <Link href={post.authorUrl} className="underline">{post.authorName}</Link>
+      <a href={post.authorUrl} className="underline">{post.authorName}</a>
     </p>
   );
 }
@@ -20,7 +19,7 @@ function TermLinks({ label, terms }: { label: string; terms: PostView["categorie
       {terms.map((t, i) => (
         <span key={t.url}>
           {i > 0 ? ", " : null}
-          <Link href={t.url} className="underline">{t.name}</Link>
+          <a href={t.url} className="underline">{t.name}</a>
         </span>
       ))}{" "}
     </span>
@@ -32,25 +31,25 @@ export function ClassicPostSummary({ post }: { post: PostView }) {
     <article className="border-b border-line pb-6 mb-6" aria-labelledby={`post-title-${post.id}`}>
       <h2 id={`post-title-${post.id}`} className="font-heading text-2xl font-bold">
         {post.sticky ? <span className="mr-2 rounded bg-accent px-1 text-xs text-paper align-middle">Featured</span> : null}
-        <Link href={post.url} className="text-ink hover:text-accent">{post.title || "(no title)"}</Link>
+        <a href={post.url} className="text-ink hover:text-accent">{post.title || "(no title)"}</a>
       </h2>
       <PostMeta post={post} />
       <div className="entry-content mt-4" dangerouslySetInnerHTML={{ __html: post.contentHtml }} />
       {post.hasMore ? (
         <p className="mt-3">
-          <Link href={`${post.url}#more-${post.id}`} className="underline">
+          <a href={`${post.url}#more-${post.id}`} className="underline">
             Continue reading<span className="sr-only"> {post.title}</span> →
-          </Link>
+          </a>
         </p>
       ) : null}
       <p className="mt-4 text-sm text-muted">
         <TermLinks label="Categories" terms={post.categories} />
         <TermLinks label="Tags" terms={post.tags} />
         {post.categories.length || post.tags.length ? "| " : null}
-        <Link href={`${post.url}#comments`} className="underline">
+        <a href={`${post.url}#comments`} className="underline">
           {post.commentCount === 0 ? "No Comments" : post.commentCount === 1 ? "1 Comment" : `${post.commentCount} Comments`}
           <span className="sr-only"> on {post.title}</span>
-        </Link>
+        </a>
       </p>
     </article>
   );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { LayoutProps } from "../types";
 import { THEME_META } from "./meta";
 
@@ -8,7 +7,7 @@ export function ModernLayout({ site, sidebar, children }: LayoutProps) {
       <a href="#content" className="sr-only-focusable absolute left-2 top-2 z-10 bg-paper p-2 underline">Skip to content</a>
       <header className="mx-auto max-w-2xl px-5 pb-6 pt-10 text-center">
         <p className="font-heading text-2xl font-extrabold tracking-tight sm:text-3xl">
-          <Link href={site.homeUrl} className="text-ink hover:text-accent">{site.name}</Link>
+          <a href={site.homeUrl} className="text-ink hover:text-accent">{site.name}</a>
         </p>
         {site.description ? <p className="mt-2 font-heading text-sm text-muted">{site.description}</p> : null}
       </header>
