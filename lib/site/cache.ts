@@ -11,6 +11,8 @@
 import { getDataVersion } from "@/db/queries/archives";
 
 const MAX_ENTRIES = 3000;
+// Whole pages are large (100-250 KB): their total is capped on its own.
+const MAX_BYTES = 64 * 1024 * 1024;
 // A safety net for a write path that forgets to call cache-tags: no entry outlives a minute.
 const MAX_AGE_MS = 60_000;
 
@@ -18,10 +20,12 @@ interface Entry {
   value: unknown;
   tags: string[];
   at: number;
+  bytes: number;
 }
 
 interface Store {
   version?: string;
+  bytes: number;
   entries: Map<string, Entry>;
   byTag: Map<string, Set<string>>;
   hits: number;
@@ -30,18 +34,22 @@ interface Store {
 
 const g = globalThis as unknown as { __inkwellReadCache?: Store };
 function store(): Store {
-  return (g.__inkwellReadCache ??= { entries: new Map(), byTag: new Map(), hits: 0, misses: 0 });
+  return (g.__inkwellReadCache ??= { entries: new Map(), byTag: new Map(), hits: 0, misses: 0, bytes: 0 });
 }
 
 function drop(s: Store, key: string) {
   const e = s.entries.get(key);
   if (!e) return;
   s.entries.delete(key);
+  s.bytes -= e.bytes;
   for (const t of e.tags) s.byTag.get(t)?.delete(key);
 }
 
-/** The value under `key`, computed by `load` (synchronously: SQLite reads are) on a miss. */
-export function cached<T>(key: string, tags: string[], load: () => T): T {
+/**
+ * The value under `key`, computed by `load` (synchronously: SQLite reads are) on a miss.
+ * `bytes`: the value's size when it is large (whole pages), counted against MAX_BYTES.
+ */
+export function cached<T>(key: string, tags: string[], load: () => T, bytes = 0): T {
   if (process.env.INKWELL_READ_CACHE === "off") return load();
   const s = store();
   const hit = s.entries.get(key);
@@ -55,13 +63,14 @@ export function cached<T>(key: string, tags: string[], load: () => T): T {
   }
   s.misses++;
   const value = load();
-  s.entries.set(key, { value, tags: ["all", ...tags], at: Date.now() });
+  s.entries.set(key, { value, tags: ["all", ...tags], at: Date.now(), bytes });
+  s.bytes += bytes;
   for (const t of ["all", ...tags]) {
     let set = s.byTag.get(t);
     if (!set) s.byTag.set(t, (set = new Set()));
     set.add(key);
   }
-  while (s.entries.size > MAX_ENTRIES) drop(s, s.entries.keys().next().value as string);
+  while (s.entries.size > MAX_ENTRIES || s.bytes > MAX_BYTES) drop(s, s.entries.keys().next().value as string);
   return value;
 }
 
@@ -80,6 +89,7 @@ export function syncWithDatabase(): string {
 function clearAll(s: Store) {
   s.entries.clear();
   s.byTag.clear();
+  s.bytes = 0;
 }
 
 /** The version syncWithDatabase last saw (a page fill started under another one is not kept). */

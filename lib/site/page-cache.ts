@@ -22,13 +22,16 @@ export function renderToken(): string {
   return (g.__inkwellRenderToken ??= randomBytes(16).toString("hex"));
 }
 
+const PAGE_QUERY_KEYS = new Set(["s", "paged", "p", "page_id"]);
+
 /** Can this request be answered from, and fill, the page cache? */
 export function isCacheable(req: { method: string; headers: Headers; url: URL }): boolean {
   if (req.method !== "GET") return false;
   if (req.headers.get("cookie")) return false;
   // React Server Component requests (client navigations) get flight data, not HTML.
   if (req.headers.get("rsc") || req.headers.get("next-router-state-tree") || req.headers.get("next-router-prefetch")) return false;
-  if (req.url.searchParams.has("_rsc")) return false;
+  // Only the query strings a reader's page uses: a made-up ?x=1, ?x=2… must not fill memory.
+  for (const k of req.url.searchParams.keys()) if (!PAGE_QUERY_KEYS.has(k)) return false;
   return !req.headers.get(RENDER_HEADER);
 }
 
@@ -55,7 +58,7 @@ export async function fillPage(key: string): Promise<CachedPage | undefined> {
     const page = { status: res.status, contentType, body };
     // Written to while rendering: this HTML may show the old data; do not keep it.
     if (syncWithDatabase() !== startedAt) return page;
-    cached(`html:${key}`, ["html"], () => page);
+    cached(`html:${key}`, ["html"], () => page, body.length);
     return page;
   } catch {
     return undefined;

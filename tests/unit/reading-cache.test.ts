@@ -32,3 +32,17 @@ describe("read cache", () => {
     expect(peek("html:/")).toBeUndefined();
   });
 });
+
+describe("page cache admission", () => {
+  it("takes only cookie-less GETs with a reader's query string", async () => {
+    const { isCacheable } = await import("@/lib/site/page-cache");
+    const req = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ method, headers: new Headers(headers), url: new URL(url, "http://x") });
+    expect(isCacheable(req("/"))).toBe(true);
+    expect(isCacheable(req("/?s=tea&paged=2"))).toBe(true);
+    expect(isCacheable(req("/?utm=1"))).toBe(false);
+    expect(isCacheable(req("/?_rsc=abc"))).toBe(false);
+    expect(isCacheable(req("/", { cookie: "a=1" }))).toBe(false);
+    expect(isCacheable(req("/", { rsc: "1" }))).toBe(false);
+    expect(isCacheable(req("/", {}, "POST"))).toBe(false);
+  });
+});
