@@ -48,7 +48,7 @@ export async function proxy(req: NextRequest) {
         if (route?.kind === "redirect") return NextResponse.redirect(absoluteUrl(route.to), 301);
       }
     } else {
-      const route = resolveSegments(pathname.split("/").filter(Boolean));
+      const route = resolveSegments(pathname.split("/").filter(Boolean), { paged: searchParams.get("paged") });
       if (route?.kind === "redirect") return NextResponse.redirect(absoluteUrl(route.to), 301);
     }
   } catch {

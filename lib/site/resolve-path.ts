@@ -124,7 +124,17 @@ function knownStructures(opts: Options): string[] {
   return [...all];
 }
 
-export function resolveSegments(raw: string[], query: { s?: string } = {}): SiteRoute | null {
+export function resolveSegments(raw: string[], query: { s?: string; paged?: string | null } = {}): SiteRoute | null {
+  const route = resolvePath(raw, query);
+  // ?paged=N on an archive (WordPress accepts it everywhere): the /page/N/ form is canonical.
+  const paged = positiveInt(query.paged ?? undefined);
+  if (paged && paged > 1 && route?.kind === "listing" && route.listing.page === 1 && route.listing.type !== "search") {
+    return { kind: "redirect", to: pagedUrl(route.listing.baseUrl, paged) };
+  }
+  return route;
+}
+
+function resolvePath(raw: string[], query: { s?: string }): SiteRoute | null {
   const opts = siteOptions();
   let segments = decode(raw).filter(Boolean);
   let page = 1;

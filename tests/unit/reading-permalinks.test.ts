@@ -72,6 +72,11 @@ describe("permalink structures", () => {
     expect(resolveQuery({ p: "-1" })).toBeNull();
   });
 
+  it("sends ?paged=N on an archive to its /page/N/ form", () => {
+    expect(resolveSegments(["2026", "03"], { paged: "2" })).toEqual({ kind: "redirect", to: "/2026/03/page/2/" });
+    expect(resolveSegments(["2026", "03"], { paged: "1" })).toMatchObject({ kind: "listing" });
+  });
+
   it("rejects a bad /page/N/", () => {
     expect(resolveSegments(["page", "0"])).toBeNull();
     expect(resolveSegments(["page", "x"])).toBeNull();
