@@ -58,6 +58,8 @@ const server = http.createServer((req, res) => {
     req.destroy();
     return;
   }
+  // Anonymous readers' pages from the Reading area's page cache (lib/site/page-cache.ts), if it has them.
+  if (globalThis.__inkwellServePage?.(req, res)) return;
   handle(req, res);
 });
 server.keepAliveTimeout = 5000;

@@ -33,6 +33,10 @@ export interface PostView {
   commentsOpen: boolean;
   sticky: boolean;
   type: "post" | "page";
+  /** Trackbacks and pingbacks accepted (Classic says "or trackback from your own site"). */
+  pingsOpen?: boolean;
+  /** Password-protected, and this reader has not given the password: contentHtml is empty. */
+  locked?: boolean;
 }
 
 export interface CommentView {
@@ -58,6 +62,7 @@ export interface Theme {
   description: string;
   Layout: (props: LayoutProps) => ReactNode;
   PostSummary: (props: { post: PostView }) => ReactNode;
-  PostSingle: (props: { post: PostView; comments: ReactNode; navigation?: ReactNode }) => ReactNode;
+  /** `content`, when given, replaces contentHtml (the password form of a protected post). */
+  PostSingle: (props: { post: PostView; comments: ReactNode; navigation?: ReactNode; content?: ReactNode }) => ReactNode;
   CommentList: (props: { comments: CommentView[]; title: string }) => ReactNode;
 }

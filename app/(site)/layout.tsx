@@ -1,28 +1,24 @@
 import type { ReactNode } from "react";
 import { connection } from "next/server";
-import { getOptions } from "@/db/queries/options";
-import { listPublishedPosts } from "@/db/queries/posts";
-import { getTheme } from "@/themes/registry";
-import { postUrl } from "@/lib/content/post-view";
-import { MetaWidget, RecentPostsWidget, SearchWidget } from "@/components/site/sidebar";
-import { getCurrentUser } from "@/lib/session";
+import { Sidebar } from "@/components/site/sidebar";
+import { siteOptions } from "@/lib/site/reads";
+import { getRenderTheme } from "@/lib/site/theme";
 
 export default async function SiteLayout({ children }: { children: ReactNode }) {
   await connection();
-  const opts = getOptions();
-  const theme = getTheme(opts.template);
-  const recent = listPublishedPosts({ page: 1, perPage: 5 }).map((p) => ({ title: p.title, url: postUrl(p, opts) }));
-  const user = await getCurrentUser();
-  const sidebar = (
-    <>
-      <SearchWidget />
-      <RecentPostsWidget posts={recent} />
-      <MetaWidget signedIn={!!user} />
-    </>
-  );
+  const opts = siteOptions();
+  const { theme, previewing } = await getRenderTheme();
   return (
-    <theme.Layout site={{ name: opts.blogname, description: opts.blogdescription, homeUrl: "/" }} sidebar={sidebar}>
-      {children}
-    </theme.Layout>
+    <>
+      {previewing ? (
+        <div role="region" aria-label="Theme preview" className="bg-[#1d2327] px-4 py-2 text-sm text-white">
+          You are previewing the theme “{theme.label}”. Visitors still see the active theme.{" "}
+          <a href="/admin/appearance/" className="underline">Back to Themes to activate it or stop the preview</a>
+        </div>
+      ) : null}
+      <theme.Layout site={{ name: opts.blogname, description: opts.blogdescription, homeUrl: "/" }} sidebar={<Sidebar opts={opts} />}>
+        {children}
+      </theme.Layout>
+    </>
   );
 }

@@ -1,26 +1,17 @@
+// The site root: the home page, and WordPress's query-string URLs (/?s=, /?p= under plain
+// permalinks, /?paged=). proxy.ts has already answered the ones that 301 to a pretty URL.
 import type { Metadata } from "next";
-import { getOptions } from "@/db/queries/options";
-import { listPublishedPosts, listTermsForPosts } from "@/db/queries/posts";
-import { getTheme } from "@/themes/registry";
-import { toPostView } from "@/lib/content/post-view";
+import { RouteView } from "@/components/site/route-view";
+import { resolveQuery } from "@/lib/site/resolve-path";
+import { routeMetadata } from "@/lib/site/seo";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const opts = getOptions();
-  return { title: opts.blogdescription ? `${opts.blogname} – ${opts.blogdescription}` : opts.blogname };
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  return routeMetadata(resolveQuery(await searchParams));
 }
 
-export default async function HomePage() {
-  const opts = getOptions();
-  const theme = getTheme(opts.template);
-  const posts = listPublishedPosts({ page: 1, perPage: opts.posts_per_page });
-  const terms = listTermsForPosts(posts.map((p) => p.id));
-  if (!posts.length) return <p>Nothing has been published yet.</p>;
-  return (
-    <>
-      <h1 className="sr-only">{opts.blogname}</h1>
-      {posts.map((p) => (
-        <theme.PostSummary key={p.id} post={toPostView(p, terms.filter((t) => t.postId === p.id), opts, "teaser")} />
-      ))}
-    </>
-  );
+export default async function HomePage({ searchParams }: Props) {
+  const q = await searchParams;
+  return <RouteView route={resolveQuery(q)} wrongPassword={q["wrong-password"] === "1"} />;
 }

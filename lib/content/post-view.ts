@@ -18,7 +18,13 @@ export interface PostSource {
   commentStatus: "open" | "closed";
   authorName: string;
   authorNicename: string;
+  status?: string;
+  password?: string;
+  pingStatus?: "open" | "closed";
+  parentId?: number | null;
 }
+
+export const PROTECTED_EXCERPT = "There is no excerpt because this is a protected post.";
 
 export interface TermSource {
   taxonomy: "category" | "post_tag";
@@ -35,15 +41,31 @@ export function postUrl(p: Pick<PostSource, "id" | "slug" | "date" | "type" | "a
   return postPath({ id: p.id, slug: p.slug, date: p.date, type: p.type, authorNicename: p.authorNicename }, opts.permalink_structure);
 }
 
-export function toPostView(p: PostSource, terms: TermSource[], opts: Options, mode: "teaser" | "full"): PostView {
-  const html = autop(p.content);
-  const { teaser, hasMore } = mode === "teaser" ? splitMore(html) : { teaser: fullContent(html, p.id), hasMore: false };
+/**
+ * A theme's view of a post. `locked`: password-protected and the reader has not given the
+ * password, so no content leaves the server. `url` overrides the computed permalink (nested pages).
+ */
+export function toPostView(
+  p: PostSource,
+  terms: TermSource[],
+  opts: Options,
+  mode: "teaser" | "full",
+  extra: { locked?: boolean; url?: string } = {},
+): PostView {
+  const locked = !!p.password && extra.locked !== false;
+  const html = locked ? "" : autop(p.content);
+  const { teaser, hasMore } = locked
+    ? { teaser: mode === "teaser" ? `<p>${PROTECTED_EXCERPT}</p>` : "", hasMore: false }
+    : mode === "teaser"
+      ? splitMore(html)
+      : { teaser: fullContent(html, p.id), hasMore: false };
+  const prefix = p.password ? "Protected: " : p.status === "private" ? "Private: " : "";
   const toLink = (t: TermSource): TermLink => ({ name: t.name, url: termUrl(t, opts) });
   return {
     id: p.id,
     type: p.type,
-    title: p.title,
-    url: postUrl(p, opts),
+    title: p.title ? prefix + p.title : p.title,
+    url: extra.url ?? postUrl(p, opts),
     dateText: formatWpDate(p.date, opts.date_format),
     dateIso: parseSqlGmt(p.dateGmt).toISOString(),
     authorName: p.authorName,
@@ -55,5 +77,7 @@ export function toPostView(p: PostSource, terms: TermSource[], opts: Options, mo
     commentCount: p.commentCount,
     commentsOpen: p.commentStatus === "open",
     sticky: p.sticky,
+    pingsOpen: p.pingStatus === "open",
+    locked,
   };
 }

@@ -1,34 +1,254 @@
-// From URL segments to the published post or page they name, under the current permalink
-// structure. Unpublished content never resolves here.
-import { getOptions } from "@/db/queries/options";
-import { getPostBySlug, getPostCardById, type PostCard } from "@/db/queries/posts";
-import { matchStructure } from "@/lib/content/permalinks";
+// From a URL (path segments and the WordPress query string) to what the site shows there:
+// a listing (home, archives, search), one post or page, a redirect, or nothing (404).
+// Unpublished content never resolves here; private posts resolve and the page checks the reader.
+import { getTermById, type ArchiveFilter } from "@/db/queries/archives";
+import { getUserById } from "@/db/queries/users";
+import type { Options } from "@/lib/options/defaults";
+import { PERMALINK_PRESETS, matchStructure } from "@/lib/content/permalinks";
+import { localToDate, monthName, toSqlGmt } from "@/lib/dates";
+import { authorByNicename, categoryBySlug, categoryTreeIds, pageByPath, postById, postBySlug, siteOptions, tagBySlug, type PostCard } from "./reads";
+import { pagedUrl, permalinkOf } from "./urls";
 
-export function resolvePath(rawSegments: string[]): PostCard | undefined {
-  const segments = rawSegments.map((s) => {
+export interface Listing {
+  type: "home" | "category" | "tag" | "author" | "date" | "search";
+  /** The archive's heading, e.g. "Category: News"; "" on home. */
+  heading: string;
+  /** Plain title for <title>. */
+  title: string;
+  description?: string;
+  filter?: ArchiveFilter;
+  search?: string;
+  page: number;
+  /** URL of page 1 of this listing (pagination builds on it). */
+  baseUrl: string;
+  /** This listing's own feed, if it has one. */
+  feedUrl?: string;
+}
+
+export type SiteRoute =
+  | { kind: "listing"; listing: Listing }
+  | { kind: "single"; post: PostCard }
+  | { kind: "redirect"; to: string };
+
+/** Post statuses a visitor may be shown at all (private ones only to allowed readers). */
+export function isReadableStatus(status: string): boolean {
+  return status === "publish" || status === "private";
+}
+
+function decode(segments: string[]): string[] {
+  return segments.map((s) => {
     try {
       return decodeURIComponent(s).normalize("NFC");
     } catch {
       return s;
     }
   });
-  const opts = getOptions();
-  const m = matchStructure(segments, opts.permalink_structure);
-  if (m) {
-    const post = m.post_id ? getPostCardById(Number(m.post_id)) : m.postname ? getPostBySlug("post", m.postname) : undefined;
-    if (post && post.type === "post" && post.status === "publish" && dateMatches(post.date, m)) return post;
-  }
-  if (segments.length >= 1) {
-    const page = getPostBySlug("page", segments[segments.length - 1]!);
-    if (page && page.status === "publish") return page;
-  }
-  return undefined;
 }
 
+const positiveInt = (s: string | undefined) => (s && /^\d{1,9}$/.test(s) && Number(s) > 0 ? Number(s) : undefined);
+
+export function dateRangeGmt(y: number, m: number | undefined, d: number | undefined, tz: string): [string, string] | null {
+  if (y < 1000 || y > 9999 || (m !== undefined && (m < 1 || m > 12))) return null;
+  if (d !== undefined && (d < 1 || d > new Date(Date.UTC(y, m!, 0)).getUTCDate())) return null;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const from = `${y}-${pad(m ?? 1)}-${pad(d ?? 1)} 00:00:00`;
+  const endDate = d !== undefined ? new Date(Date.UTC(y, m! - 1, d + 1)) : m !== undefined ? new Date(Date.UTC(y, m, 1)) : new Date(Date.UTC(y + 1, 0, 1));
+  const to = toSqlGmt(endDate);
+  return [toSqlGmt(localToDate(from, tz)), toSqlGmt(localToDate(to, tz))];
+}
+
+function dateListing(y: number, m: number | undefined, d: number | undefined, page: number, opts: Options): Listing | null {
+  const range = dateRangeGmt(y, m, d, opts.timezone_string || "UTC");
+  if (!range) return null;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const label = d !== undefined ? `${monthName(m!)} ${d}, ${y}` : m !== undefined ? `${monthName(m)} ${y}` : String(y);
+  const kind = d !== undefined ? "Day" : m !== undefined ? "Month" : "Year";
+  const base = `/${y}/` + (m !== undefined ? `${pad(m)}/` : "") + (d !== undefined ? `${pad(d)}/` : "");
+  return { type: "date", heading: `${kind}: ${label}`, title: label, filter: { kind: "dates", fromGmt: range[0], toGmt: range[1] }, page, baseUrl: base };
+}
+
+function categoryListing(slug: string, page: number): Listing | null {
+  const term = categoryBySlug(slug);
+  if (!term) return null;
+  return {
+    type: "category",
+    heading: `Category: ${term.name}`,
+    title: term.name,
+    description: term.description,
+    filter: { kind: "terms", termIds: categoryTreeIds(term.id) },
+    page,
+    baseUrl: "",
+    feedUrl: "",
+  };
+}
+
+function withBase(l: Listing | null, base: string): Listing | null {
+  if (!l) return null;
+  return { ...l, baseUrl: base, feedUrl: l.feedUrl !== undefined ? `${base}feed/` : undefined };
+}
+
+function searchListing(term: string, page: number): Listing {
+  return {
+    type: "search",
+    heading: `Search Results for: ${term}`,
+    title: `Search Results for “${term}”`,
+    search: term,
+    page,
+    baseUrl: `/search/${encodeURIComponent(term)}/`,
+  };
+}
+
+/** Is this post's date the one its permalink carries? */
 function dateMatches(date: string, m: { year?: string; monthnum?: string; day?: string }): boolean {
   const [y, mo, d] = date.split(/[- ]/);
   if (m.year && m.year !== y) return false;
   if (m.monthnum && Number(m.monthnum) !== Number(mo)) return false;
   if (m.day && Number(m.day) !== Number(d)) return false;
   return true;
+}
+
+/** A post named by a permalink under `structure`, if the URL fits it. */
+function postUnderStructure(segments: string[], structure: string): PostCard | undefined {
+  const m = matchStructure(segments, structure);
+  if (!m) return undefined;
+  const post = m.post_id ? postById(Number(m.post_id)) : m.postname ? postBySlug("post", m.postname) : undefined;
+  if (!post || post.type !== "post" || !isReadableStatus(post.status) || !dateMatches(post.date, m)) return undefined;
+  if (m.postname && post.slug !== m.postname) return undefined;
+  return post;
+}
+
+/** Every structure WordPress offers, and any structure this site has used: old links keep working. */
+function knownStructures(opts: Options): string[] {
+  const all = new Set<string>([...Object.values(PERMALINK_PRESETS).filter(Boolean)]);
+  all.delete(opts.permalink_structure);
+  return [...all];
+}
+
+export function resolveSegments(raw: string[], query: { s?: string; paged?: string | null } = {}): SiteRoute | null {
+  const route = resolvePath(raw, query);
+  // ?paged=N on an archive (WordPress accepts it everywhere): the /page/N/ form is canonical.
+  const paged = positiveInt(query.paged ?? undefined);
+  if (paged && paged > 1 && route?.kind === "listing" && route.listing.page === 1 && route.listing.type !== "search") {
+    return { kind: "redirect", to: pagedUrl(route.listing.baseUrl, paged) };
+  }
+  return route;
+}
+
+function resolvePath(raw: string[], query: { s?: string }): SiteRoute | null {
+  const opts = siteOptions();
+  let segments = decode(raw).filter(Boolean);
+  let page = 1;
+  if (segments.length >= 2 && segments[segments.length - 2] === "page") {
+    const n = positiveInt(segments[segments.length - 1]);
+    if (!n) return null;
+    page = n;
+    segments = segments.slice(0, -2);
+  }
+  const [first, second, third] = segments;
+  const catBase = opts.category_base || "category";
+  const tagBase = opts.tag_base || "tag";
+
+  if (!segments.length) return { kind: "listing", listing: homeListing(page) };
+  if (first === "search") {
+    const term = segments.length > 1 ? segments.slice(1).join("/") : (query.s ?? "");
+    return { kind: "listing", listing: searchListing(term, page) };
+  }
+  if (first === catBase && segments.length >= 2) {
+    // WordPress nests category URLs (/category/parent/child/); the last slug names the category.
+    const l = withBase(categoryListing(segments[segments.length - 1]!, page), `/${segments.map(encodeURIComponent).join("/")}/`);
+    if (l) return { kind: "listing", listing: l };
+  }
+  if (first === tagBase && segments.length === 2) {
+    const term = tagBySlug(second!);
+    if (term) {
+      const base = `/${encodeURIComponent(tagBase)}/${encodeURIComponent(term.slug)}/`;
+      return { kind: "listing", listing: { type: "tag", heading: `Tag: ${term.name}`, title: term.name, description: term.description, filter: { kind: "terms", termIds: [term.id] }, page, baseUrl: base, feedUrl: `${base}feed/` } };
+    }
+  }
+  if (first === "author" && segments.length === 2) {
+    const a = authorByNicename(second!);
+    if (a) {
+      const base = `/author/${encodeURIComponent(a.nicename)}/`;
+      return { kind: "listing", listing: { type: "author", heading: `Author: ${a.displayName}`, title: a.displayName, description: a.bio, filter: { kind: "author", authorId: a.id }, page, baseUrl: base, feedUrl: `${base}feed/` } };
+    }
+  }
+  if (/^\d{4}$/.test(first!) && segments.length <= 3 && segments.every((s) => /^\d+$/.test(s))) {
+    const l = dateListing(Number(first), second ? Number(second) : undefined, third ? Number(third) : undefined, page, opts);
+    if (l) return { kind: "listing", listing: l };
+  }
+  if (page > 1) return null;
+
+  const post = postUnderStructure(segments, opts.permalink_structure);
+  if (post) return { kind: "single", post };
+  const pageRow = pageByPath(segments);
+  if (pageRow && isReadableStatus(pageRow.status)) return { kind: "single", post: pageRow };
+
+  // An older permalink (or a page's old flat path): one redirect to where it lives now.
+  for (const structure of knownStructures(opts)) {
+    const old = postUnderStructure(segments, structure);
+    if (old) return { kind: "redirect", to: permalinkOf(old, opts) };
+  }
+  const leaf = postBySlug("page", segments[segments.length - 1]!);
+  if (leaf && isReadableStatus(leaf.status)) {
+    const to = permalinkOf(leaf, opts);
+    if (to !== `/${segments.map(encodeURIComponent).join("/")}/`) return { kind: "redirect", to };
+  }
+  return null;
+}
+
+export function homeListing(page: number): Listing {
+  return { type: "home", heading: "", title: "", filter: { kind: "home" }, page, baseUrl: "/", feedUrl: "/feed/" };
+}
+
+type Query = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** WordPress's query-string URLs at the site root: /?p=1, /?cat=3, /?m=202611, /?s=word, /?paged=2. */
+export function resolveQuery(q: Query): SiteRoute | null {
+  const opts = siteOptions();
+  const plain = !opts.permalink_structure;
+  const paged = positiveInt(one(q.paged)) ?? 1;
+  const p = one(q.p) ?? one(q.page_id);
+  if (p !== undefined) {
+    const id = positiveInt(p);
+    const post = id ? postById(id) : undefined;
+    if (!post || !isReadableStatus(post.status)) return null;
+    if (plain) return { kind: "single", post };
+    return { kind: "redirect", to: permalinkOf(post, opts) };
+  }
+  const s = one(q.s);
+  if (s !== undefined) return { kind: "listing", listing: { ...searchListing(s, paged), baseUrl: `/?s=${encodeURIComponent(s)}` } };
+  const feed = one(q.feed);
+  if (feed !== undefined) return { kind: "redirect", to: feed === "atom" ? "/feed/atom/" : feed === "comments-rss2" ? "/comments/feed/" : "/feed/" };
+  const cat = positiveInt(one(q.cat));
+  if (cat) {
+    const term = categoryById(cat);
+    return term ? { kind: "redirect", to: pagedUrl(`/${opts.category_base || "category"}/${encodeURIComponent(term.slug)}/`, paged) } : null;
+  }
+  const tag = one(q.tag);
+  if (tag) {
+    const term = tagBySlug(tag);
+    return term ? { kind: "redirect", to: pagedUrl(`/${opts.tag_base || "tag"}/${encodeURIComponent(term.slug)}/`, paged) } : null;
+  }
+  const author = positiveInt(one(q.author));
+  if (author) {
+    const nicename = authorNicenameById(author);
+    return nicename ? { kind: "redirect", to: pagedUrl(`/author/${encodeURIComponent(nicename)}/`, paged) } : null;
+  }
+  const m = one(q.m);
+  if (m !== undefined) {
+    const mm = /^(\d{4})(\d{2})?(\d{2})?$/.exec(m);
+    if (!mm) return null;
+    return { kind: "redirect", to: pagedUrl(`/${mm[1]}/` + (mm[2] ? `${mm[2]}/` : "") + (mm[3] ? `${mm[3]}/` : ""), paged) };
+  }
+  if (paged > 1) return { kind: "redirect", to: pagedUrl("/", paged) };
+  return { kind: "listing", listing: homeListing(1) };
+}
+
+function categoryById(id: number) {
+  const t = getTermById(id);
+  return t && t.taxonomy === "category" ? t : undefined;
+}
+function authorNicenameById(id: number) {
+  return getUserById(id)?.nicename;
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { LayoutProps } from "../types";
 import { THEME_META } from "./meta";
 
@@ -11,9 +10,9 @@ export function ClassicLayout({ site, sidebar, children }: LayoutProps) {
       <header className="border-b-4 border-accent bg-panel">
         <div className="mx-auto max-w-5xl px-4 py-6">
           <p className="font-heading text-3xl font-bold">
-            <Link href={site.homeUrl} className="text-ink no-underline hover:text-accent">
+            <a href={site.homeUrl} className="text-ink no-underline hover:text-accent">
               {site.name}
-            </Link>
+            </a>
           </p>
           {site.description ? <p className="mt-1 text-muted italic">{site.description}</p> : null}
         </div>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import type { PostView } from "../types";
 
@@ -7,7 +6,7 @@ function PostMeta({ post }: { post: PostView }) {
   return (
     <p className="mt-1 text-sm text-muted">
       Posted on <time dateTime={post.dateIso}>{post.dateText}</time> by{" "}
-      <Link href={post.authorUrl} className="underline">{post.authorName}</Link>
+      <a href={post.authorUrl} className="underline">{post.authorName}</a>
     </p>
   );
 }
@@ -20,7 +19,7 @@ function TermLinks({ label, terms }: { label: string; terms: PostView["categorie
       {terms.map((t, i) => (
         <span key={t.url}>
           {i > 0 ? ", " : null}
-          <Link href={t.url} className="underline">{t.name}</Link>
+          <a href={t.url} className="underline">{t.name}</a>
         </span>
       ))}{" "}
     </span>
@@ -32,41 +31,58 @@ export function ClassicPostSummary({ post }: { post: PostView }) {
     <article className="border-b border-line pb-6 mb-6" aria-labelledby={`post-title-${post.id}`}>
       <h2 id={`post-title-${post.id}`} className="font-heading text-2xl font-bold">
         {post.sticky ? <span className="mr-2 rounded bg-accent px-1 text-xs text-paper align-middle">Featured</span> : null}
-        <Link href={post.url} className="text-ink hover:text-accent">{post.title || "(no title)"}</Link>
+        <a href={post.url} className="text-ink hover:text-accent">{post.title || "(no title)"}</a>
       </h2>
       <PostMeta post={post} />
       <div className="entry-content mt-4" dangerouslySetInnerHTML={{ __html: post.contentHtml }} />
       {post.hasMore ? (
         <p className="mt-3">
-          <Link href={`${post.url}#more-${post.id}`} className="underline">
+          <a href={`${post.url}#more-${post.id}`} className="underline">
             Continue reading<span className="sr-only"> {post.title}</span> →
-          </Link>
+          </a>
         </p>
       ) : null}
       <p className="mt-4 text-sm text-muted">
         <TermLinks label="Categories" terms={post.categories} />
         <TermLinks label="Tags" terms={post.tags} />
-        <Link href={`${post.url}#comments`} className="underline">
+        {post.categories.length || post.tags.length ? "| " : null}
+        <a href={`${post.url}#comments`} className="underline">
           {post.commentCount === 0 ? "No Comments" : post.commentCount === 1 ? "1 Comment" : `${post.commentCount} Comments`}
           <span className="sr-only"> on {post.title}</span>
-        </Link>
+        </a>
       </p>
     </article>
   );
 }
 
-export function ClassicPostSingle({ post, comments, navigation }: { post: PostView; comments: ReactNode; navigation?: ReactNode }) {
+/** WordPress's classic line under a post, by comment and ping status. */
+export function ResponseLine({ post }: { post: PostView }) {
+  const trackback = <a href={post.url.includes("?") ? `/wp-trackback.php?p=${post.id}` : `${post.url}trackback/`} rel="trackback" className="underline">trackback</a>;
+  if (post.commentsOpen && post.pingsOpen) {
+    return <p className="postmetadata mt-4 text-sm">You can <a href="#respond" className="underline">leave a response</a>, or {trackback} from your own site.</p>;
+  }
+  if (!post.commentsOpen && post.pingsOpen) {
+    return <p className="postmetadata mt-4 text-sm">Responses are currently closed, but you can {trackback} from your own site.</p>;
+  }
+  if (post.commentsOpen) {
+    return <p className="postmetadata mt-4 text-sm">You can skip to the end and leave a response. Pinging is currently not allowed.</p>;
+  }
+  return <p className="postmetadata mt-4 text-sm">Both comments and pings are currently closed.</p>;
+}
+
+export function ClassicPostSingle({ post, comments, navigation, content }: { post: PostView; comments: ReactNode; navigation?: ReactNode; content?: ReactNode }) {
   return (
     <article aria-labelledby="post-title">
       <h1 id="post-title" className="font-heading text-3xl font-bold">{post.title || "(no title)"}</h1>
       <PostMeta post={post} />
-      <div className="entry-content mt-6" dangerouslySetInnerHTML={{ __html: post.contentHtml }} />
+      {content ?? <div className="entry-content mt-6" dangerouslySetInnerHTML={{ __html: post.contentHtml }} />}
       {post.type === "post" ? (
         <p className="mt-6 text-sm text-muted">
           <TermLinks label="Categories" terms={post.categories} />
           <TermLinks label="Tags" terms={post.tags} />
         </p>
       ) : null}
+      {post.type === "post" && !post.locked ? <ResponseLine post={post} /> : null}
       {navigation}
       {comments}
     </article>

@@ -1,27 +1,22 @@
+// Every other public URL: posts under the current permalink structure, pages at /parent/child/,
+// archives (/category/…, /tag/…, /author/…, /YYYY/MM/DD/), /search/term/ and /page/N/.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getOptions } from "@/db/queries/options";
-import { listTermsForPosts } from "@/db/queries/posts";
-import { getTheme } from "@/themes/registry";
-import { toPostView } from "@/lib/content/post-view";
-import { CommentsSection } from "@/components/comments/comments-section";
-import { resolvePath } from "@/lib/site/resolve-path";
+import { RouteView } from "@/components/site/route-view";
+import { resolveSegments } from "@/lib/site/resolve-path";
+import { routeMetadata } from "@/lib/site/seo";
 
-type Props = { params: Promise<{ segments: string[] }> };
+type Props = {
+  params: Promise<{ segments: string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { segments } = await params;
-  const post = resolvePath(segments);
-  const opts = getOptions();
-  return post ? { title: `${post.title} – ${opts.blogname}` } : { title: `Page not found – ${opts.blogname}` };
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const [{ segments }, q] = await Promise.all([params, searchParams]);
+  return routeMetadata(resolveSegments(segments, { s: typeof q.s === "string" ? q.s : undefined }));
 }
 
-export default async function SingularPage({ params }: Props) {
-  const { segments } = await params;
-  const post = resolvePath(segments);
-  if (!post) notFound();
-  const opts = getOptions();
-  const theme = getTheme(opts.template);
-  const view = toPostView(post, listTermsForPosts([post.id]), opts, "full");
-  return <theme.PostSingle post={view} comments={<CommentsSection post={post} theme={theme} opts={opts} />} />;
+export default async function SitePage({ params, searchParams }: Props) {
+  const [{ segments }, q] = await Promise.all([params, searchParams]);
+  const route = resolveSegments(segments, { s: typeof q.s === "string" ? q.s : undefined });
+  return <RouteView route={route} wrongPassword={q["wrong-password"] === "1"} />;
 }

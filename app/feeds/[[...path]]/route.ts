@@ -1,0 +1,78 @@
+// Every feed: /feed/ (RSS 2.0), /feed/atom/, /comments/feed/, <post>/feed/ (its comments) and
+// <archive>/feed/ (category, tag, author, date, search). proxy.ts rewrites those addresses here.
+import { connection } from "next/server";
+import type { Options } from "@/lib/options/defaults";
+import { cached } from "@/lib/site/cache";
+import { TAGS } from "@/lib/site/cache-tags";
+import { absoluteUrl } from "@/lib/site-url";
+import { commentsRss, postCommentsCached, postsAtom, postsRss, recentCommentsCached, type FeedChannel } from "@/lib/site/feeds";
+import { archivePage, postById, publishDuePosts, searchPage, siteOptions } from "@/lib/site/reads";
+import { isReadableStatus, resolveSegments } from "@/lib/site/resolve-path";
+import { toFtsQuery } from "@/lib/site/search-query";
+import { permalinkOf } from "@/lib/site/urls";
+
+type Ctx = { params: Promise<{ path?: string[] }> };
+
+type Out = { status: number; type: string; body: string };
+const xml = (body: string, type: string): Out => ({ status: 200, type, body });
+const notFound = (): Out => ({ status: 404, type: "text/plain", body: "Not found.\n" });
+
+export async function GET(req: Request, { params }: Ctx) {
+  await connection();
+  publishDuePosts();
+  const opts = siteOptions();
+  const { path = [] } = await params;
+  const url = new URL(req.url);
+  // The XML itself is cached; the key carries every setting the feed shows.
+  const key = `feed:${path.join("/")}?${url.searchParams}:${JSON.stringify([opts.blogname, opts.blogdescription, opts.posts_per_rss, opts.rss_use_excerpt, opts.permalink_structure, opts.category_base, opts.tag_base])}`;
+  const out = cached(key, [TAGS.posts, TAGS.allComments], () => build(path, url, opts));
+  return new Response(out.body, { status: out.status, headers: { "content-type": `${out.type}; charset=utf-8`, "cache-control": "no-cache" } });
+}
+
+function build(path: string[], url: URL, opts: Options): Out {
+  const atom = url.searchParams.get("format") === "atom";
+  const perFeed = Math.max(1, Math.min(100, Number(opts.posts_per_rss) || 10));
+  const feedPath = (base: string) => (atom ? `${base}feed/atom/` : `${base}feed/`);
+
+  // One post's comments: <permalink>/feed/, or ?p=ID under plain permalinks.
+  const plainId = Number(url.searchParams.get("p"));
+  if (path[0] === "comments" && path.length === 1) {
+    const channel: FeedChannel = {
+      title: `Comments for ${opts.blogname}`,
+      link: absoluteUrl("/"),
+      self: absoluteUrl("/comments/feed/"),
+      description: opts.blogdescription,
+    };
+    return xml(commentsRss(channel, recentCommentsCached(perFeed), opts), "application/rss+xml");
+  }
+
+  const route = path.length ? resolveSegments(path) : plainId > 0 ? ({ kind: "single", post: postById(plainId)! } as const) : null;
+  if (route?.kind === "single") {
+    const post = route.post;
+    // Private and protected posts' comments stay with the post.
+    if (!post || post.status !== "publish" || post.password || !isReadableStatus(post.status)) return notFound();
+    const link = absoluteUrl(permalinkOf(post, opts));
+    const channel: FeedChannel = {
+      title: `Comments on: ${post.title}`,
+      link,
+      self: link.includes("?") ? absoluteUrl(`/feeds/?p=${post.id}`) : `${link}feed/`,
+      description: opts.blogdescription,
+    };
+    return xml(commentsRss(channel, postCommentsCached(post.id, perFeed), opts), "application/rss+xml");
+  }
+  if (route?.kind === "redirect") return notFound();
+
+  let channel: FeedChannel;
+  let posts;
+  if (!path.length) {
+    channel = { title: opts.blogname, link: absoluteUrl("/"), self: absoluteUrl(feedPath("/")), description: opts.blogdescription };
+    posts = archivePage({ kind: "home" }, 1, perFeed).items;
+  } else if (route?.kind === "listing" && route.listing.page === 1 && route.listing.type !== "home") {
+    const l = route.listing;
+    channel = { title: `${opts.blogname} » ${l.heading}`, link: absoluteUrl(l.baseUrl), self: absoluteUrl(feedPath(l.baseUrl)), description: l.description || opts.blogdescription };
+    posts = l.type === "search" ? searchPage(toFtsQuery(l.search ?? ""), 1, perFeed).items.filter((p) => p.type === "post") : archivePage(l.filter!, 1, perFeed).items;
+  } else {
+    return notFound();
+  }
+  return atom ? xml(postsAtom(channel, posts, opts), "application/atom+xml") : xml(postsRss(channel, posts, opts), "application/rss+xml");
+}

@@ -1,0 +1,133 @@
+// `npm run bench`: seeds a large blog into its own database, starts the production server on
+// 127.0.0.1 and drives it with autocannon from a separate process, one URL at a time (bounded:
+// BENCH_SECONDS per URL, 32 connections). Prints req/s and p50/p99 latency per URL, then the
+// render time of posts no cache has seen. Stops the server it started, and only that.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { buildIfStale } from "../scripts/start.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+process.chdir(root);
+const PORT = Number(process.env.BENCH_PORT || 3199);
+const SECONDS = Number(process.env.BENCH_SECONDS || 10);
+const CONNECTIONS = 32;
+const dir = "data/bench";
+const env = {
+  ...process.env,
+  DATABASE_URL: `${dir}/inkwell.db`,
+  INKWELL_DATA_DIR: dir,
+  PORT: String(PORT),
+  HOST: "127.0.0.1",
+  SITE_URL: `http://127.0.0.1:${PORT}`,
+  AUTH_SECRET: "bench-only-secret",
+  ADMIN_PASSWORD: "bench-admin-password",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+const tsx = path.join("node_modules", ".bin", "tsx");
+const base = `http://127.0.0.1:${PORT}`;
+
+console.log("bench: seeding 10,000 posts, 100,000 comments, 100 categories, 1,000 tags…");
+fs.rmSync(dir, { recursive: true, force: true });
+for (const script of ["scripts/setup.ts", "bench/seed.ts"]) {
+  const r = spawnSync(tsx, [script], { env, encoding: "utf8" });
+  if (r.status !== 0) {
+    console.error(r.stdout, r.stderr);
+    process.exit(1);
+  }
+  if (script === "bench/seed.ts") var seedInfo = JSON.parse(r.stdout.trim().split("\n").pop());
+}
+console.log(`bench: seeded in ${(seedInfo.seededInMs / 1000).toFixed(1)} s`);
+buildIfStale();
+
+const server = spawn(process.execPath, ["scripts/server.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
+const stop = () => server.exitCode === null && server.kill("SIGTERM");
+process.on("exit", stop);
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => process.exit(1));
+
+// The server closes idle keep-alive sockets after 5 s (autocannon runs longer): retry once on a fresh one.
+async function get(url, init) {
+  try {
+    return await fetch(url, init);
+  } catch {
+    return await fetch(url, init);
+  }
+}
+
+async function waitUp() {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/healthz/`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("server did not start");
+}
+await waitUp();
+
+const [y, m, d] = seedInfo.hundred.date.split(/[- ]/);
+const urls = [
+  ["home", "/"],
+  ["post with 100 comments", `/${y}/${m}/${d}/${seedInfo.hundred.slug}/`],
+  ["category archive, page 50", "/category/news/page/50/"],
+  ["search", "/?s=zanzibar"],
+  ["feed", "/feed/"],
+];
+
+for (const [, u] of urls) {
+  const r = await get(base + u, { redirect: "manual" });
+  if (r.status !== 200) throw new Error(`${u} answered ${r.status}`);
+  await r.text();
+}
+
+// Server CPU time (user + system, in ms) from /proc: a measure that other load on the machine
+// does not inflate the way it inflates wall-clock latency.
+const TICK_MS = 10;
+function serverCpuMs() {
+  try {
+    const f = fs.readFileSync(`/proc/${server.pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(f[11]) + Number(f[12])) * TICK_MS;
+  } catch {
+    return NaN;
+  }
+}
+
+function autocannon(url) {
+  const r = spawnSync(path.join("node_modules", ".bin", "autocannon"), ["-j", "-c", String(CONNECTIONS), "-d", String(SECONDS), url], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const out = JSON.parse(r.stdout);
+  return { rps: out.requests.average, p50: out.latency.p50, p99: out.latency.p99, errors: out.errors + out.non2xx, total: out.requests.total };
+}
+
+const rows = [];
+for (const [name, u] of urls) {
+  process.stdout.write(`bench: ${name} (${u}) for ${SECONDS} s… `);
+  const cpu0 = serverCpuMs();
+  const res = autocannon(base + u);
+  res.cpu = (serverCpuMs() - cpu0) / Math.max(1, res.total);
+  console.log(`${Math.round(res.rps)} req/s`);
+  rows.push({ name, u, ...res });
+}
+
+// Cache misses: posts nobody has asked for, with a cookie so the whole-page cache stays out.
+const missTimes = [];
+let missCpu = 0;
+for (let i = 0; i < 40; i++) {
+  const n = 5000 + i * 37;
+  const redirect = await get(`${base}/?p=${n}`, { redirect: "manual" });
+  await redirect.text();
+  const post = new URL(redirect.headers.get("location"), base).href;
+  const c = serverCpuMs();
+  const t = performance.now();
+  const r = await get(post, { headers: { cookie: "bench=1" } });
+  await r.text();
+  missTimes.push(performance.now() - t);
+  missCpu += serverCpuMs() - c;
+}
+missTimes.sort((a, b) => a - b);
+
+console.log(`\n| URL | req/s | p50 | p99 | server CPU per request | errors |\n|---|---:|---:|---:|---:|---:|`);
+for (const r of rows) console.log(`| ${r.name} \`${r.u}\` | ${Math.round(r.rps)} | ${r.p50} ms | ${r.p99} ms | ${r.cpu.toFixed(2)} ms | ${r.errors} |`);
+console.log(`\nUncached post render (read cache and page cache cold, 40 posts): wall median ${missTimes[20].toFixed(1)} ms, max ${missTimes[39].toFixed(1)} ms; server CPU ${(missCpu / 40).toFixed(1)} ms per render`);
+console.log(`${CONNECTIONS} connections, ${SECONDS} s per URL, load average at the end: ${(await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+stop();
+process.exit(0);

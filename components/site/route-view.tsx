@@ -1,0 +1,112 @@
+// Renders what a URL resolved to, in the active theme: a listing or one post/page.
+import { notFound, permanentRedirect } from "next/navigation";
+import { CommentsSection } from "@/components/comments/comments-section";
+import { canReadPrivate } from "@/lib/auth/capabilities";
+import { getCurrentUser } from "@/lib/session";
+import { toPostView } from "@/lib/content/post-view";
+import { formatWpDate } from "@/lib/dates";
+import { highlightSnippet, toFtsQuery } from "@/lib/site/search-query";
+import { adjacentPosts, archivePage, searchPage, siteOptions, stickyPosts, termsForPosts, type PostCard } from "@/lib/site/reads";
+import type { Listing, SiteRoute } from "@/lib/site/resolve-path";
+import { permalinkOf } from "@/lib/site/urls";
+import { hasPostPassword } from "@/lib/site/post-password";
+import { getRenderTheme } from "@/lib/site/theme";
+import { blogPostingJsonLd } from "@/lib/site/seo";
+import { ArchiveHeader, Notice, Pagination, PostNavigation, SearchResult } from "./listing";
+import { PasswordForm } from "./password-form";
+import { SearchForm } from "./sidebar";
+
+/** Private posts only for readers allowed to read them; everything else resolved is public. */
+export async function canView(post: PostCard): Promise<boolean> {
+  if (post.status === "publish") return true;
+  if (post.status !== "private") return false;
+  const user = await getCurrentUser();
+  return canReadPrivate(user && { id: user.id, role: user.role }, { authorId: post.authorId, status: post.status, type: post.type });
+}
+
+export async function RouteView({ route, wrongPassword }: { route: SiteRoute | null; wrongPassword?: boolean }) {
+  if (!route) notFound();
+  if (route.kind === "redirect") permanentRedirect(route.to);
+  if (route.kind === "single") return <Single post={route.post} wrongPassword={wrongPassword} />;
+  return <ListingView listing={route.listing} />;
+}
+
+async function Single({ post, wrongPassword }: { post: PostCard; wrongPassword?: boolean }) {
+  if (!(await canView(post))) notFound();
+  const opts = siteOptions();
+  const { theme } = await getRenderTheme();
+  const unlocked = await hasPostPassword(post.password);
+  const view = toPostView(post, termsForPosts([post.id]), opts, "full", { locked: !unlocked, url: permalinkOf(post, opts) });
+  let navigation = null;
+  if (post.type === "post" && post.status === "publish") {
+    const { previous, next } = adjacentPosts(post);
+    const link = (p?: PostCard) => p && { title: p.title, url: permalinkOf(p, opts) };
+    navigation = <PostNavigation previous={link(previous)} next={link(next)} />;
+  }
+  return (
+    <>
+      {post.type === "post" ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: blogPostingJsonLd(post) }} /> : null}
+      <theme.PostSingle
+      post={view}
+      navigation={navigation}
+      content={unlocked ? undefined : <PasswordForm postId={post.id} wrong={wrongPassword} />}
+      comments={unlocked ? <CommentsSection post={post} theme={theme} opts={opts} /> : null}
+      />
+    </>
+  );
+}
+
+async function ListingView({ listing }: { listing: Listing }) {
+  const opts = siteOptions();
+  const { theme } = await getRenderTheme();
+  const perPage = Math.max(1, Math.min(100, Number(opts.posts_per_page) || 10));
+
+  if (listing.type === "search") {
+    const fts = toFtsQuery(listing.search ?? "");
+    const { items, total } = searchPage(fts, listing.page, perPage);
+    const totalPages = Math.ceil(total / perPage);
+    if (listing.page > 1 && listing.page > totalPages) notFound();
+    return (
+      <>
+        <ArchiveHeader heading={listing.heading} />
+        {items.length ? (
+          items.map((p) => (
+            <SearchResult key={p.id} title={p.title} url={permalinkOf(p, opts)} dateText={p.type === "post" ? formatWpDate(p.date, opts.date_format) : "Page"} snippetHtml={highlightSnippet(p.content, listing.search ?? "")} />
+          ))
+        ) : (
+          <Notice>
+            <h2 className="font-heading text-xl font-bold">Nothing Found</h2>
+            <p className="my-2">Sorry, but nothing matched your search terms. Please try again with some different keywords.</p>
+            <SearchForm id="search-again" defaultValue={listing.search} />
+          </Notice>
+        )}
+        <Pagination baseUrl={listing.baseUrl} page={listing.page} totalPages={totalPages} />
+      </>
+    );
+  }
+
+  const { items, total } = archivePage(listing.filter!, listing.page, perPage);
+  const totalPages = Math.ceil(total / perPage);
+  if (listing.page > 1 && listing.page > totalPages) notFound();
+  let posts = items;
+  if (listing.type === "home" && listing.page === 1) {
+    // WordPress puts sticky posts first on the front page, once each.
+    const sticky = stickyPosts();
+    const ids = new Set(sticky.map((p) => p.id));
+    posts = [...sticky, ...items.filter((p) => !ids.has(p.id))];
+  }
+  const terms = termsForPosts(posts.map((p) => p.id));
+  return (
+    <>
+      {listing.type === "home" ? <h1 className="sr-only">{opts.blogname}</h1> : <ArchiveHeader heading={listing.heading} description={listing.description} feedUrl={listing.feedUrl} />}
+      {posts.length ? (
+        posts.map((p) => (
+          <theme.PostSummary key={p.id} post={toPostView(p, terms.filter((t) => t.postId === p.id), opts, "teaser", { url: permalinkOf(p, opts) })} />
+        ))
+      ) : (
+        <Notice><p>{listing.type === "home" ? "Nothing has been published yet." : "No posts here yet."}</p></Notice>
+      )}
+      <Pagination baseUrl={listing.baseUrl} page={listing.page} totalPages={totalPages} />
+    </>
+  );
+}

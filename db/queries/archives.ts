@@ -1,0 +1,259 @@
+// Reads behind every public listing: home, archives, single-post navigation, widgets, lazy
+// publication of scheduled posts. Plain prepared SQL (statements are compiled once per
+// connection) so that each listing's plan can be checked with EXPLAIN QUERY PLAN in a test.
+import type Database from "better-sqlite3";
+import { getDb } from "../client";
+import type { PostCard } from "./posts";
+
+const CARD = `p.id, p.type, p.status, p.title, p.slug, p.content, p.excerpt, p.password, p.sticky,
+  p.date, p.date_gmt AS dateGmt, p.modified_gmt AS modifiedGmt, p.comment_count AS commentCount,
+  p.comment_status AS commentStatus, p.ping_status AS pingStatus, p.parent_id AS parentId,
+  p.author_id AS authorId, u.display_name AS authorName, u.nicename AS authorNicename`;
+
+/** Every listing SQL by name, exported for the EXPLAIN QUERY PLAN test. */
+export const LISTING_SQL = {
+  home: `SELECT ${CARD} FROM posts p JOIN users u ON u.id = p.author_id
+    WHERE p.type = 'post' AND p.status = 'publish' ORDER BY p.date_gmt DESC, p.id DESC LIMIT ? OFFSET ?`,
+  homeCount: `SELECT count(*) AS n FROM posts WHERE type = 'post' AND status = 'publish'`,
+  sticky: `SELECT ${CARD} FROM posts p JOIN users u ON u.id = p.author_id
+    WHERE p.sticky = 1 AND p.type = 'post' AND p.status = 'publish' ORDER BY p.date_gmt DESC LIMIT 50`,
+  author: `SELECT ${CARD} FROM posts p JOIN users u ON u.id = p.author_id
+    WHERE p.author_id = ? AND p.type = 'post' AND p.status = 'publish' ORDER BY p.date_gmt DESC, p.id DESC LIMIT ? OFFSET ?`,
+  authorCount: `SELECT count(*) AS n FROM posts WHERE author_id = ? AND type = 'post' AND status = 'publish'`,
+  dates: `SELECT ${CARD} FROM posts p JOIN users u ON u.id = p.author_id
+    WHERE p.type = 'post' AND p.status = 'publish' AND p.date_gmt >= ? AND p.date_gmt < ?
+    ORDER BY p.date_gmt DESC, p.id DESC LIMIT ? OFFSET ?`,
+  datesCount: `SELECT count(*) AS n FROM posts WHERE type = 'post' AND status = 'publish' AND date_gmt >= ? AND date_gmt < ?`,
+  // Posts in any of the given terms (a category and its children), driven by post_terms' index.
+  terms: `SELECT ${CARD} FROM posts p JOIN users u ON u.id = p.author_id
+    WHERE p.id IN (SELECT post_id FROM post_terms WHERE term_id IN (SELECT value FROM json_each(?)))
+      AND p.type = 'post' AND p.status = 'publish' ORDER BY p.date_gmt DESC, p.id DESC LIMIT ? OFFSET ?`,
+  termsCount: `SELECT count(*) AS n FROM posts p
+    WHERE p.id IN (SELECT post_id FROM post_terms WHERE term_id IN (SELECT value FROM json_each(?)))
+      AND p.type = 'post' AND p.status = 'publish'`,
+  previous: `SELECT ${CARD} FROM posts p JOIN users u ON u.id = p.author_id
+    WHERE p.type = 'post' AND p.status = 'publish' AND (p.date_gmt < ? OR (p.date_gmt = ? AND p.id < ?))
+    ORDER BY p.date_gmt DESC, p.id DESC LIMIT 1`,
+  next: `SELECT ${CARD} FROM posts p JOIN users u ON u.id = p.author_id
+    WHERE p.type = 'post' AND p.status = 'publish' AND (p.date_gmt > ? OR (p.date_gmt = ? AND p.id > ?))
+    ORDER BY p.date_gmt ASC, p.id ASC LIMIT 1`,
+  recentComments: `SELECT c.id, c.post_id AS postId, c.author_name AS authorName, p.title AS postTitle, p.slug AS postSlug,
+      p.date AS postDate, p.type AS postType, u.nicename AS authorNicename
+    FROM comments c JOIN posts p ON p.id = c.post_id JOIN users u ON u.id = p.author_id
+    WHERE c.status = '1' AND p.status = 'publish' AND p.password = '' ORDER BY c.date_gmt DESC, c.id DESC LIMIT ?`,
+  categories: `SELECT id, name, slug, parent_id AS parentId, count FROM terms WHERE taxonomy = 'category' ORDER BY name`,
+  tagCloud: `SELECT id, name, slug, count FROM terms WHERE taxonomy = 'post_tag' AND count > 0 ORDER BY count DESC LIMIT ?`,
+  termDescendants: `WITH RECURSIVE tree(id) AS (SELECT ? UNION SELECT t.id FROM terms t JOIN tree ON t.parent_id = tree.id
+      WHERE t.taxonomy = 'category') SELECT id FROM tree`,
+  dueFuture: `SELECT id FROM posts WHERE status = 'future' AND date_gmt <= ? LIMIT 100`,
+} as const;
+
+type Stmts = { [K in keyof typeof LISTING_SQL]: Database.Statement };
+const prepared = new WeakMap<Database.Database, Stmts>();
+
+function stmts(): Stmts {
+  const sqlite = getDb().$client;
+  let s = prepared.get(sqlite);
+  if (!s) {
+    s = Object.fromEntries(Object.entries(LISTING_SQL).map(([k, q]) => [k, sqlite.prepare(q)])) as Stmts;
+    prepared.set(sqlite, s);
+  }
+  return s;
+}
+
+type RawCard = Omit<PostCard, "sticky"> & { sticky: number | boolean };
+const toCard = (r: RawCard): PostCard => ({ ...r, sticky: !!r.sticky }) as PostCard;
+const cards = (rows: unknown[]) => (rows as RawCard[]).map(toCard);
+const n = (row: unknown) => (row as { n: number } | undefined)?.n ?? 0;
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export type ArchiveFilter =
+  | { kind: "home" }
+  | { kind: "author"; authorId: number }
+  | { kind: "terms"; termIds: number[] }
+  | { kind: "dates"; fromGmt: string; toGmt: string };
+
+/** One page of published posts for a listing, newest first, with the listing's total. */
+export function listArchivePosts(filter: ArchiveFilter, page: number, perPage: number): Page<PostCard> {
+  const s = stmts();
+  const limit = perPage;
+  const offset = (page - 1) * perPage;
+  switch (filter.kind) {
+    case "home":
+      return { items: cards(s.home.all(limit, offset)), total: n(s.homeCount.get()) };
+    case "author":
+      return { items: cards(s.author.all(filter.authorId, limit, offset)), total: n(s.authorCount.get(filter.authorId)) };
+    case "terms": {
+      const ids = JSON.stringify(filter.termIds);
+      return { items: cards(s.terms.all(ids, limit, offset)), total: n(s.termsCount.get(ids)) };
+    }
+    case "dates":
+      return {
+        items: cards(s.dates.all(filter.fromGmt, filter.toGmt, limit, offset)),
+        total: n(s.datesCount.get(filter.fromGmt, filter.toGmt)),
+      };
+  }
+}
+
+export function listStickyPosts(): PostCard[] {
+  return cards(stmts().sticky.all());
+}
+
+/** The published posts before and after one, by date (WordPress's previous/next post links). */
+export function getAdjacentPosts(post: { id: number; dateGmt: string }): { previous?: PostCard; next?: PostCard } {
+  const s = stmts();
+  const prev = s.previous.get(post.dateGmt, post.dateGmt, post.id) as RawCard | undefined;
+  const next = s.next.get(post.dateGmt, post.dateGmt, post.id) as RawCard | undefined;
+  return { previous: prev && toCard(prev), next: next && toCard(next) };
+}
+
+export interface RecentComment {
+  id: number;
+  postId: number;
+  authorName: string;
+  postTitle: string;
+  postSlug: string;
+  postDate: string;
+  postType: "post" | "page";
+  authorNicename: string;
+}
+
+export function listRecentComments(limit = 5): RecentComment[] {
+  return stmts().recentComments.all(limit) as RecentComment[];
+}
+
+export interface CategoryRow {
+  id: number;
+  name: string;
+  slug: string;
+  parentId: number | null;
+  count: number;
+}
+
+export function listCategoriesWithCounts(): CategoryRow[] {
+  return stmts().categories.all() as CategoryRow[];
+}
+
+export function listTagCloud(limit = 45): Omit<CategoryRow, "parentId">[] {
+  return stmts().tagCloud.all(limit) as Omit<CategoryRow, "parentId">[];
+}
+
+/** A category and all its descendants: a category archive includes its children's posts. */
+export function listCategoryTreeIds(termId: number): number[] {
+  return (stmts().termDescendants.all(termId) as { id: number }[]).map((r) => r.id);
+}
+
+/** Months with published posts, with counts (Archives widget). Local dates, as WordPress shows. */
+export function listArchiveMonths(): { year: number; month: number; count: number }[] {
+  const rows = getDb()
+    .$client.prepare(
+      `SELECT CAST(substr(date, 1, 4) AS INTEGER) AS year, CAST(substr(date, 6, 2) AS INTEGER) AS month, count(*) AS count
+       FROM posts WHERE type = 'post' AND status = 'publish' GROUP BY substr(date, 1, 7) ORDER BY substr(date, 1, 7) DESC`,
+    )
+    .all();
+  return rows as { year: number; month: number; count: number }[];
+}
+
+/**
+ * Publishes scheduled posts whose time has come (WordPress needs wp-cron for this; here the next
+ * read does it). Returns the ids it published so the caller can invalidate their caches.
+ */
+export function publishDueScheduledPosts(nowGmt: string): number[] {
+  const due = (stmts().dueFuture.all(nowGmt) as { id: number }[]).map((r) => r.id);
+  if (!due.length) return [];
+  const sqlite = getDb().$client;
+  const published: number[] = [];
+  sqlite.transaction(() => {
+    for (const id of due) {
+      const r = sqlite.prepare(`UPDATE posts SET status = 'publish' WHERE id = ? AND status = 'future' AND date_gmt <= ?`).run(id, nowGmt);
+      if (r.changes) published.push(id);
+    }
+    if (published.length) {
+      sqlite
+        .prepare(
+          `UPDATE terms SET count = (SELECT count(*) FROM post_terms pt JOIN posts p ON p.id = pt.post_id
+             WHERE pt.term_id = terms.id AND p.status = 'publish')
+           WHERE id IN (SELECT term_id FROM post_terms WHERE post_id IN (SELECT value FROM json_each(?)))`,
+        )
+        .run(JSON.stringify(published));
+    }
+  })();
+  return published;
+}
+
+/** Term ids a post belongs to (for cache invalidation). */
+export function listPostTermIds(postId: number): number[] {
+  return (getDb().$client.prepare(`SELECT term_id AS id FROM post_terms WHERE post_id = ?`).all(postId) as { id: number }[]).map((r) => r.id);
+}
+
+/** Pages by slug path: /parent/child/ resolves child whose parent is parent. */
+export function getPageByPath(slugs: string[]): PostCard | undefined {
+  if (!slugs.length) return undefined;
+  const sqlite = getDb().$client;
+  const leaf = sqlite
+    .prepare(`SELECT ${CARD} FROM posts p JOIN users u ON u.id = p.author_id WHERE p.type = 'page' AND p.slug = ?`)
+    .get(slugs[slugs.length - 1]) as RawCard | undefined;
+  if (!leaf) return undefined;
+  // Walk up the parents and compare with the path.
+  let parentId = leaf.parentId;
+  for (let i = slugs.length - 2; i >= 0; i--) {
+    if (!parentId) return undefined;
+    const parent = sqlite.prepare(`SELECT slug, parent_id AS parentId FROM posts WHERE id = ?`).get(parentId) as
+      | { slug: string; parentId: number | null }
+      | undefined;
+    if (!parent || parent.slug !== slugs[i]) return undefined;
+    parentId = parent.parentId;
+  }
+  if (parentId) return undefined;
+  return toCard(leaf);
+}
+
+/** The slugs from the root page down to this one. */
+export function getPageSlugPath(id: number): string[] {
+  const sqlite = getDb().$client;
+  const out: string[] = [];
+  let cur: number | null = id;
+  for (let depth = 0; cur && depth < 20; depth++) {
+    const row = sqlite.prepare(`SELECT slug, parent_id AS parentId FROM posts WHERE id = ?`).get(cur) as
+      | { slug: string; parentId: number | null }
+      | undefined;
+    if (!row) break;
+    out.unshift(row.slug);
+    cur = row.parentId;
+  }
+  return out;
+}
+
+export function getPostCard(id: number): PostCard | undefined {
+  const row = getDb()
+    .$client.prepare(`SELECT ${CARD} FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = ?`)
+    .get(id) as RawCard | undefined;
+  return row && toCard(row);
+}
+
+export function getPostCardBySlug(type: "post" | "page", slug: string): PostCard | undefined {
+  const row = getDb()
+    .$client.prepare(`SELECT ${CARD} FROM posts p JOIN users u ON u.id = p.author_id WHERE p.type = ? AND p.slug = ?`)
+    .get(type, slug) as RawCard | undefined;
+  return row && toCard(row);
+}
+
+export function getTermById(id: number): { id: number; taxonomy: "category" | "post_tag"; name: string; slug: string; description: string } | undefined {
+  return getDb().$client.prepare(`SELECT id, taxonomy, name, slug, description FROM terms WHERE id = ?`).get(id) as never;
+}
+
+/**
+ * A number that changes whenever anything is written to the database: total_changes() counts
+ * this connection's writes (every write in this process goes through it), data_version moves
+ * when another process (a CLI import, a script) commits. The read cache compares it per request.
+ */
+export function getDataVersion(): string {
+  const sqlite = getDb().$client;
+  const changes = (sqlite.prepare("SELECT total_changes() AS n").get() as { n: number }).n;
+  const dv = sqlite.pragma("data_version", { simple: true }) as number;
+  return `${changes}:${dv}`;
+}

@@ -1,0 +1,71 @@
+// Comment reads for the comment feeds (all comments, one post's comments).
+import { getDb } from "../client";
+
+export interface FeedComment {
+  id: number;
+  authorName: string;
+  content: string;
+  date: string;
+  dateGmt: string;
+  postId: number;
+  postTitle: string;
+  postSlug: string;
+  postDate: string;
+  postType: "post" | "page";
+  postParentId: number | null;
+  postAuthorNicename: string;
+}
+
+const COLS = `c.id, c.author_name AS authorName, c.content, c.date, c.date_gmt AS dateGmt, c.post_id AS postId,
+  p.title AS postTitle, p.slug AS postSlug, p.date AS postDate, p.type AS postType, p.parent_id AS postParentId,
+  u.nicename AS postAuthorNicename`;
+
+export const FEED_SQL = {
+  recent: `SELECT ${COLS} FROM comments c JOIN posts p ON p.id = c.post_id JOIN users u ON u.id = p.author_id
+    WHERE c.status = '1' AND p.status = 'publish' AND p.password = '' ORDER BY c.date_gmt DESC, c.id DESC LIMIT ?`,
+  forPost: `SELECT ${COLS} FROM comments c JOIN posts p ON p.id = c.post_id JOIN users u ON u.id = p.author_id
+    WHERE c.post_id = ? AND c.status = '1' ORDER BY c.date_gmt DESC, c.id DESC LIMIT ?`,
+} as const;
+
+export function listRecentApprovedComments(limit: number): FeedComment[] {
+  return getDb().$client.prepare(FEED_SQL.recent).all(limit) as FeedComment[];
+}
+
+export function listPostCommentsForFeed(postId: number, limit: number): FeedComment[] {
+  return getDb().$client.prepare(FEED_SQL.forPost).all(postId, limit) as FeedComment[];
+}
+
+export interface SitemapPost {
+  id: number;
+  type: "post" | "page";
+  slug: string;
+  date: string;
+  modifiedGmt: string;
+  parentId: number | null;
+  authorNicename: string;
+}
+
+export const SITEMAP_SQL = {
+  count: `SELECT count(*) AS n FROM posts WHERE type = ? AND status = 'publish' AND password = ''`,
+  page: `SELECT p.id, p.type, p.slug, p.date, p.modified_gmt AS modifiedGmt, p.parent_id AS parentId, u.nicename AS authorNicename
+    FROM posts p JOIN users u ON u.id = p.author_id
+    WHERE p.type = ? AND p.status = 'publish' AND p.password = '' ORDER BY p.date_gmt DESC, p.id DESC LIMIT ? OFFSET ?`,
+  terms: `SELECT slug FROM terms WHERE taxonomy = ? AND count > 0 ORDER BY count DESC LIMIT ? OFFSET ?`,
+  termsCount: `SELECT count(*) AS n FROM terms WHERE taxonomy = ? AND count > 0`,
+} as const;
+
+export function countSitemapPosts(type: "post" | "page"): number {
+  return (getDb().$client.prepare(SITEMAP_SQL.count).get(type) as { n: number }).n;
+}
+
+export function listSitemapPosts(type: "post" | "page", offset: number, limit: number): SitemapPost[] {
+  return getDb().$client.prepare(SITEMAP_SQL.page).all(type, limit, offset) as SitemapPost[];
+}
+
+export function countSitemapTerms(taxonomy: "category" | "post_tag"): number {
+  return (getDb().$client.prepare(SITEMAP_SQL.termsCount).get(taxonomy) as { n: number }).n;
+}
+
+export function listSitemapTerms(taxonomy: "category" | "post_tag", offset: number, limit: number): string[] {
+  return (getDb().$client.prepare(SITEMAP_SQL.terms).all(taxonomy, limit, offset) as { slug: string }[]).map((r) => r.slug);
+}

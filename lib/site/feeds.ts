@@ -1,0 +1,139 @@
+// RSS 2.0 and Atom feeds built with feedsmith (it declares the content, dc, slash, wfw, sy and
+// atom namespaces WordPress's feeds carry).
+import { generateAtomFeed, generateRssFeed } from "feedsmith";
+import type { Options } from "@/lib/options/defaults";
+import { autop } from "@/lib/content/format";
+import { PROTECTED_EXCERPT } from "@/lib/content/post-view";
+import { sanitizeCommentHtml } from "@/lib/content/sanitize";
+import { parseSqlGmt } from "@/lib/dates";
+import { absoluteUrl, siteUrl } from "@/lib/site-url";
+import { listPostCommentsForFeed, listRecentApprovedComments, type FeedComment } from "@/db/queries/feeds";
+import { cached } from "./cache";
+import { TAGS } from "./cache-tags";
+import { describePost } from "./seo";
+import { termsForPosts, type PostCard } from "./reads";
+import { permalinkOf } from "./urls";
+
+// XML 1.0 forbids most control characters; stored content may hold them (imports, pastes).
+const clean = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+
+export interface FeedChannel {
+  title: string;
+  /** The page the feed is of (absolute). */
+  link: string;
+  /** The feed's own URL (absolute). */
+  self: string;
+  description: string;
+}
+
+function postItem(p: PostCard, opts: Options) {
+  const link = absoluteUrl(permalinkOf(p, opts));
+  const terms = termsForPosts([p.id]);
+  const protectedPost = !!p.password;
+  const description = protectedPost ? PROTECTED_EXCERPT : describePost(p, 300);
+  const content = protectedPost ? `<p>${PROTECTED_EXCERPT}</p>` : autop(p.content);
+  const commentFeed = link.includes("?") ? absoluteUrl(`/feeds/?p=${p.id}`) : `${link}feed/`;
+  return { p, link, terms, description, content, commentFeed };
+}
+
+export function postsRss(channel: FeedChannel, posts: PostCard[], opts: Options): string {
+  const updated = posts[0] ? parseSqlGmt(posts[0].modifiedGmt > posts[0].dateGmt ? posts[0].modifiedGmt : posts[0].dateGmt) : new Date(0);
+  return clean(
+    generateRssFeed({
+      title: channel.title,
+      link: channel.link,
+      description: channel.description || channel.title,
+      language: "en-US",
+      lastBuildDate: updated,
+      generator: "Inkwell",
+      atom: { links: [{ href: channel.self, rel: "self", type: "application/rss+xml" }] },
+      sy: { updatePeriod: "hourly", updateFrequency: 1 },
+      items: posts.map((post) => {
+        const { p, link, terms, description, content, commentFeed } = postItem(post, opts);
+        return {
+          title: p.title,
+          link,
+          comments: `${link}#comments`,
+          pubDate: parseSqlGmt(p.dateGmt),
+          guid: { value: absoluteUrl(`/?p=${p.id}`), isPermaLink: false },
+          description,
+          categories: terms.map((t) => ({ name: t.name })),
+          dc: { creators: [p.authorName] },
+          content: opts.rss_use_excerpt ? undefined : { encoded: content },
+          wfw: { commentRss: commentFeed },
+          slash: { comments: p.commentCount },
+        };
+      }),
+    }) as string,
+  );
+}
+
+export function postsAtom(channel: FeedChannel, posts: PostCard[], opts: Options): string {
+  const updated = posts[0] ? parseSqlGmt(posts[0].modifiedGmt > posts[0].dateGmt ? posts[0].modifiedGmt : posts[0].dateGmt) : new Date(0);
+  return clean(
+    generateAtomFeed({
+      id: channel.self,
+      title: { value: channel.title },
+      subtitle: channel.description ? { value: channel.description } : undefined,
+      updated,
+      generator: { text: "Inkwell", uri: siteUrl() + "/" },
+      links: [
+        { href: channel.link, rel: "alternate", type: "text/html" },
+        { href: channel.self, rel: "self", type: "application/atom+xml" },
+      ],
+      entries: posts.map((post) => {
+        const { p, link, terms, description, content } = postItem(post, opts);
+        return {
+          id: absoluteUrl(`/?p=${p.id}`),
+          title: { value: p.title, type: "text" },
+          updated: parseSqlGmt(p.modifiedGmt > p.dateGmt ? p.modifiedGmt : p.dateGmt),
+          published: parseSqlGmt(p.dateGmt),
+          authors: [{ name: p.authorName, uri: absoluteUrl(`/author/${encodeURIComponent(p.authorNicename)}/`) }],
+          links: [{ href: link, rel: "alternate", type: "text/html" }],
+          categories: terms.map((t) => ({ term: t.name, scheme: siteUrl() + "/" })),
+          summary: { value: description, type: "text" },
+          content: opts.rss_use_excerpt ? undefined : { value: content, type: "html" },
+        };
+      }),
+    }) as string,
+  );
+}
+
+function commentItem(c: FeedComment, opts: Options) {
+  const postLink = absoluteUrl(permalinkOf({ id: c.postId, type: c.postType, slug: c.postSlug, date: c.postDate, authorNicename: c.postAuthorNicename, parentId: c.postParentId }, opts));
+  const link = `${postLink}#comment-${c.id}`;
+  const html = sanitizeCommentHtml(autop(c.content));
+  return {
+    title: `Comment on ${c.postTitle} by ${c.authorName || "Anonymous"}`,
+    link,
+    pubDate: parseSqlGmt(c.dateGmt),
+    guid: { value: absoluteUrl(`/?p=${c.postId}#comment-${c.id}`), isPermaLink: false },
+    dc: { creators: [c.authorName || "Anonymous"] },
+    description: html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim(),
+    content: { encoded: html },
+  };
+}
+
+export function commentsRss(channel: FeedChannel, comments: FeedComment[], opts: Options): string {
+  return clean(
+    generateRssFeed({
+      title: channel.title,
+      link: channel.link,
+      description: channel.description || channel.title,
+      language: "en-US",
+      lastBuildDate: comments[0] ? parseSqlGmt(comments[0].dateGmt) : new Date(0),
+      generator: "Inkwell",
+      atom: { links: [{ href: channel.self, rel: "self", type: "application/rss+xml" }] },
+      sy: { updatePeriod: "hourly", updateFrequency: 1 },
+      items: comments.map((c) => commentItem(c, opts)),
+    }) as string,
+  );
+}
+
+export function recentCommentsCached(limit: number) {
+  return cached(`feed-comments:${limit}`, [TAGS.allComments, TAGS.posts], () => listRecentApprovedComments(limit));
+}
+
+export function postCommentsCached(postId: number, limit: number) {
+  return cached(`feed-post-comments:${postId}:${limit}`, [TAGS.comments(postId), TAGS.post(postId)], () => listPostCommentsForFeed(postId, limit));
+}

@@ -1,0 +1,131 @@
+// The public read model: every listing and lookup a reader's page makes, through the read cache,
+// after publishing any scheduled post whose time has come. Raw rows are cached; views (URLs,
+// formatted dates) are built per request from the current settings.
+import { cache as perRequest } from "react";
+import { getOptions } from "@/db/queries/options";
+import { listTermsForPosts, type PostCard } from "@/db/queries/posts";
+import {
+  getAdjacentPosts,
+  getPageByPath,
+  getPageSlugPath,
+  getPostCard,
+  getPostCardBySlug,
+  listArchiveMonths,
+  listArchivePosts,
+  listCategoriesWithCounts,
+  listCategoryTreeIds,
+  listRecentComments,
+  listStickyPosts,
+  listTagCloud,
+  publishDueScheduledPosts,
+  type ArchiveFilter,
+} from "@/db/queries/archives";
+import { searchPosts } from "@/db/queries/search";
+import { getTermBySlug } from "@/db/queries/terms";
+import { getUserByNicename } from "@/db/queries/users";
+import { nowGmt } from "@/lib/dates";
+import { cached, syncWithDatabase } from "./cache";
+import { TAGS, revalidatePostTags } from "./cache-tags";
+
+export type { PostCard };
+
+/** Settings, read once per request (one small query; never stale after a settings screen saves). */
+export const siteOptions = perRequest(() => getOptions());
+
+const g = globalThis as unknown as { __inkwellScheduleCheckedAt?: number };
+
+/**
+ * Scheduled posts appear by themselves: at most once a second, the next read publishes those
+ * whose time has come (an indexed lookup) and forgets the cached listings they belong in.
+ */
+export function publishDuePosts(force = false) {
+  syncWithDatabase();
+  const now = Date.now();
+  if (!force && g.__inkwellScheduleCheckedAt && now - g.__inkwellScheduleCheckedAt < 1000) return;
+  g.__inkwellScheduleCheckedAt = now;
+  for (const id of publishDueScheduledPosts(nowGmt())) revalidatePostTags(id);
+}
+
+export interface TermOfPost {
+  postId: number;
+  id: number;
+  taxonomy: "category" | "post_tag";
+  name: string;
+  slug: string;
+}
+
+export function termsForPosts(ids: number[]): TermOfPost[] {
+  if (!ids.length) return [];
+  return cached(`terms-of:${ids.join(",")}`, [TAGS.posts, TAGS.terms, ...ids.map(TAGS.post)], () => listTermsForPosts(ids));
+}
+
+export function archivePage(filter: ArchiveFilter, page: number, perPage: number) {
+  publishDuePosts();
+  const key = `archive:${JSON.stringify(filter)}:${page}:${perPage}`;
+  return cached(key, [TAGS.posts, filter.kind === "home" ? TAGS.home : TAGS.posts], () => listArchivePosts(filter, page, perPage));
+}
+
+export function stickyPosts(): PostCard[] {
+  publishDuePosts();
+  return cached("sticky", [TAGS.posts, TAGS.home], () => listStickyPosts());
+}
+
+export function searchPage(ftsQuery: string, page: number, perPage: number) {
+  publishDuePosts();
+  return cached(`search:${ftsQuery}:${page}:${perPage}`, [TAGS.posts], () => searchPosts(ftsQuery, page, perPage));
+}
+
+export function postById(id: number): PostCard | undefined {
+  publishDuePosts();
+  return cached(`post-id:${id}`, [TAGS.post(id), TAGS.posts], () => getPostCard(id));
+}
+
+export function postBySlug(type: "post" | "page", slug: string): PostCard | undefined {
+  publishDuePosts();
+  return cached(`post-slug:${type}:${slug}`, [TAGS.posts], () => getPostCardBySlug(type, slug));
+}
+
+export function pageByPath(slugs: string[]): PostCard | undefined {
+  return cached(`page-path:${slugs.join("/")}`, [TAGS.posts], () => getPageByPath(slugs));
+}
+
+export function pageSlugPath(id: number): string[] {
+  return cached(`page-slugs:${id}`, [TAGS.posts], () => getPageSlugPath(id));
+}
+
+export function adjacentPosts(post: { id: number; dateGmt: string }) {
+  return cached(`adjacent:${post.id}:${post.dateGmt}`, [TAGS.posts], () => getAdjacentPosts(post));
+}
+
+export function categoryBySlug(slug: string) {
+  return cached(`term:category:${slug}`, [TAGS.terms], () => getTermBySlug("category", slug));
+}
+
+export function tagBySlug(slug: string) {
+  return cached(`term:post_tag:${slug}`, [TAGS.terms], () => getTermBySlug("post_tag", slug));
+}
+
+export function categoryTreeIds(termId: number): number[] {
+  return cached(`term-tree:${termId}`, [TAGS.terms, TAGS.term(termId)], () => listCategoryTreeIds(termId));
+}
+
+export function authorByNicename(nicename: string) {
+  const u = cached(`author:${nicename}`, [TAGS.users, TAGS.posts], () => getUserByNicename(nicename));
+  return u && { id: u.id, displayName: u.displayName, nicename: u.nicename, bio: u.bio };
+}
+
+export function recentComments(limit = 5) {
+  return cached(`recent-comments:${limit}`, [TAGS.allComments, TAGS.posts], () => listRecentComments(limit));
+}
+
+export function categoriesWithCounts() {
+  return cached("categories", [TAGS.terms, TAGS.posts], () => listCategoriesWithCounts());
+}
+
+export function tagCloud() {
+  return cached("tag-cloud", [TAGS.terms, TAGS.posts], () => listTagCloud(45));
+}
+
+export function archiveMonths() {
+  return cached("archive-months", [TAGS.posts], () => listArchiveMonths());
+}

@@ -1,0 +1,100 @@
+// <title>, canonical, description, OpenGraph and Twitter tags, feed autodiscovery, JSON-LD.
+import type { Metadata } from "next";
+import { htmlToText } from "./search-query";
+import { siteOptions, type PostCard } from "./reads";
+import type { SiteRoute } from "./resolve-path";
+import { pagedUrl, permalinkOf } from "./urls";
+import { absoluteUrl, siteUrl } from "@/lib/site-url";
+import { parseSqlGmt } from "@/lib/dates";
+import { splitMore } from "@/lib/content/format";
+import { PROTECTED_EXCERPT } from "@/lib/content/post-view";
+
+export function describePost(p: Pick<PostCard, "excerpt" | "content" | "password">, max = 160): string {
+  if (p.password) return PROTECTED_EXCERPT;
+  const text = htmlToText(p.excerpt || splitMore(p.content).teaser);
+  return text.length > max ? `${text.slice(0, max - 1).replace(/\s+\S*$/, "")}…` : text;
+}
+
+function feeds(extra?: { url: string; title: string }): NonNullable<Metadata["alternates"]>["types"] {
+  const o = siteOptions();
+  const types: Record<string, { url: string; title: string }[]> = {
+    "application/rss+xml": [
+      { url: "/feed/", title: `${o.blogname} » Feed` },
+      { url: "/comments/feed/", title: `${o.blogname} » Comments Feed` },
+      ...(extra ? [extra] : []),
+    ],
+    "application/atom+xml": [{ url: "/feed/atom/", title: `${o.blogname} » Atom Feed` }],
+  };
+  return types as never;
+}
+
+export function routeMetadata(route: SiteRoute | null): Metadata {
+  const o = siteOptions();
+  const base: Metadata = { metadataBase: new URL(siteUrl() + "/") };
+  if (!o.blog_public) base.robots = { index: false, follow: false };
+  if (!route || route.kind === "redirect") return { ...base, title: `Page not found – ${o.blogname}`, alternates: { types: feeds() } };
+  if (route.kind === "single") {
+    const p = route.post;
+    const url = permalinkOf(p, o);
+    const title = p.password ? `Protected: ${p.title}` : p.title;
+    const description = describePost(p);
+    return {
+      ...base,
+      title: `${title} – ${o.blogname}`,
+      description,
+      alternates: {
+        canonical: url,
+        types: feeds(p.type === "post" ? { url: `${url.includes("?") ? "/feed/" : url + "feed/"}`, title: `${o.blogname} » ${p.title} Comments Feed` } : undefined),
+      },
+      openGraph: {
+        type: p.type === "post" ? "article" : "website",
+        title: p.title,
+        description,
+        url,
+        siteName: o.blogname,
+        ...(p.type === "post" ? { publishedTime: parseSqlGmt(p.dateGmt).toISOString(), modifiedTime: parseSqlGmt(p.modifiedGmt).toISOString(), authors: [p.authorName] } : {}),
+      },
+      twitter: { card: "summary", title: p.title, description },
+    };
+  }
+  const l = route.listing;
+  const pageSuffix = l.page > 1 ? ` – Page ${l.page}` : "";
+  const title =
+    l.type === "home"
+      ? (o.blogdescription ? `${o.blogname} – ${o.blogdescription}` : o.blogname) + pageSuffix
+      : `${l.heading}${pageSuffix} – ${o.blogname}`;
+  const description = l.type === "home" ? o.blogdescription : l.description || `${l.heading} – ${o.blogname}`;
+  return {
+    ...base,
+    ...(l.type === "search" ? { robots: { index: false, follow: true } } : {}),
+    title,
+    description,
+    alternates: {
+      canonical: pagedUrl(l.baseUrl, l.page),
+      types: feeds(l.feedUrl && l.type !== "home" ? { url: l.feedUrl, title: `${o.blogname} » ${l.heading} Feed` } : undefined),
+    },
+    openGraph: { type: "website", title, description, url: pagedUrl(l.baseUrl, l.page), siteName: o.blogname },
+    twitter: { card: "summary", title, description },
+  };
+}
+
+/** schema.org BlogPosting for a post page. */
+export function blogPostingJsonLd(p: PostCard): string {
+  const o = siteOptions();
+  const url = absoluteUrl(permalinkOf(p, o));
+  const data = {
+    "@context": "https://schema.org",
+    "@type": "BlogPosting",
+    headline: p.password ? `Protected: ${p.title}` : p.title,
+    description: describePost(p),
+    datePublished: parseSqlGmt(p.dateGmt).toISOString(),
+    dateModified: parseSqlGmt(p.modifiedGmt).toISOString(),
+    author: { "@type": "Person", name: p.authorName, url: absoluteUrl(`/author/${encodeURIComponent(p.authorNicename)}/`) },
+    publisher: { "@type": "Organization", name: o.blogname, url: siteUrl() + "/" },
+    mainEntityOfPage: { "@type": "WebPage", "@id": url },
+    url,
+    commentCount: p.commentCount,
+  };
+  // "<" escaped so that no string in the data can close the script element.
+  return JSON.stringify(data).replace(/</g, "\\u003c");
+}

@@ -1,0 +1,22 @@
+// A post's or page's current public URL, whatever the permalink structure.
+import type { Options } from "@/lib/options/defaults";
+import { pagePath, postPath } from "@/lib/content/permalinks";
+import { pageSlugPath } from "./reads";
+
+export function permalinkOf(
+  p: { id: number; type: "post" | "page"; slug: string; date: string; authorNicename?: string | null; parentId?: number | null },
+  opts: Pick<Options, "permalink_structure">,
+): string {
+  if (p.type === "page") {
+    if (!opts.permalink_structure) return `/?page_id=${p.id}`;
+    return p.parentId ? pagePath(pageSlugPath(p.id)) : pagePath([p.slug]);
+  }
+  return postPath({ id: p.id, slug: p.slug, date: p.date, type: "post", authorNicename: p.authorNicename ?? undefined }, opts.permalink_structure);
+}
+
+/** /base/ + page/N/ as WordPress pages its archives. */
+export function pagedUrl(base: string, page: number): string {
+  if (page <= 1) return base;
+  if (base.includes("?")) return `${base}&paged=${page}`;
+  return `${base.replace(/\/?$/, "/")}page/${page}/`;
+}

@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { makePost, makeUser } from "./factories";
+import { updateOptions } from "@/db/queries/options";
+import { insertPost } from "@/db/queries/posts";
+import { PERMALINK_PRESETS, postPath } from "@/lib/content/permalinks";
+import { resolveQuery, resolveSegments } from "@/lib/site/resolve-path";
+import { invalidateTags } from "@/lib/site/cache";
+
+let post: { id: number };
+let child: { id: number };
+const segs = (url: string) => url.split("/").filter(Boolean);
+const setStructure = (s: string) => {
+  updateOptions({ permalink_structure: s });
+  invalidateTags("all");
+};
+
+beforeAll(async () => {
+  const u = await makeUser("author");
+  post = makePost(u.id, { title: "Links", slug: "links-post", date: "2026-03-07 09:30:00", dateGmt: "2026-03-07 09:30:00" });
+  const parent = insertPost({ type: "page", status: "publish", title: "About", slug: "about", authorId: u.id, date: "2026-01-01 00:00:00", dateGmt: "2026-01-01 00:00:00", modified: "2026-01-01 00:00:00", modifiedGmt: "2026-01-01 00:00:00" });
+  child = insertPost({ type: "page", status: "publish", title: "Team", slug: "team", parentId: parent.id, authorId: u.id, date: "2026-01-01 00:00:00", dateGmt: "2026-01-01 00:00:00", modified: "2026-01-01 00:00:00", modifiedGmt: "2026-01-01 00:00:00" });
+});
+
+describe("permalink structures", () => {
+  const p = { id: 42, slug: "hello", date: "2026-03-07 09:30:00", type: "post" as const };
+  it("builds each of WordPress's structures", () => {
+    expect(postPath(p, PERMALINK_PRESETS.day)).toBe("/2026/03/07/hello/");
+    expect(postPath(p, PERMALINK_PRESETS.month)).toBe("/2026/03/hello/");
+    expect(postPath(p, PERMALINK_PRESETS.postname)).toBe("/hello/");
+    expect(postPath(p, PERMALINK_PRESETS.numeric)).toBe("/archives/42/");
+    expect(postPath(p, PERMALINK_PRESETS.plain)).toBe("/?p=42");
+  });
+
+  it.each(Object.entries(PERMALINK_PRESETS).filter(([, s]) => s))("resolves a post under the %s structure and 301s every other one to it", (_name, structure) => {
+    setStructure(structure);
+    const current = postPath({ id: post.id, slug: "links-post", date: "2026-03-07 09:30:00", type: "post" }, structure);
+    const route = resolveSegments(segs(current));
+    expect(route).toMatchObject({ kind: "single", post: { id: post.id } });
+    for (const other of Object.values(PERMALINK_PRESETS).filter((s) => s && s !== structure)) {
+      const old = postPath({ id: post.id, slug: "links-post", date: "2026-03-07 09:30:00", type: "post" }, other);
+      expect(resolveSegments(segs(old))).toEqual({ kind: "redirect", to: current });
+    }
+    expect(resolveQuery({ p: String(post.id) })).toEqual({ kind: "redirect", to: current });
+  });
+
+  it("serves /?p=ID itself under plain permalinks, and old pretty links redirect there", () => {
+    setStructure("");
+    expect(resolveQuery({ p: String(post.id) })).toMatchObject({ kind: "single", post: { id: post.id } });
+    expect(resolveSegments(segs("/2026/03/07/links-post/"))).toEqual({ kind: "redirect", to: `/?p=${post.id}` });
+    setStructure(PERMALINK_PRESETS.day);
+  });
+
+  it("does not resolve a post under the wrong date", () => {
+    expect(resolveSegments(segs("/2026/03/08/links-post/"))).toBeNull();
+  });
+
+  it("serves pages at /parent/child/ and redirects a flat child path there", () => {
+    expect(resolveSegments(["about", "team"])).toMatchObject({ kind: "single", post: { id: child.id } });
+    expect(resolveSegments(["team"])).toEqual({ kind: "redirect", to: "/about/team/" });
+    expect(resolveSegments(["wrong", "team"])).toEqual({ kind: "redirect", to: "/about/team/" });
+    expect(resolveQuery({ page_id: String(child.id) })).toEqual({ kind: "redirect", to: "/about/team/" });
+  });
+
+  it("maps WordPress's query-string archives to their pretty URLs", () => {
+    expect(resolveQuery({ m: "202603" })).toEqual({ kind: "redirect", to: "/2026/03/" });
+    expect(resolveQuery({ m: "20260307", paged: "2" })).toEqual({ kind: "redirect", to: "/2026/03/07/page/2/" });
+    expect(resolveQuery({ feed: "rss2" })).toEqual({ kind: "redirect", to: "/feed/" });
+    expect(resolveQuery({ feed: "atom" })).toEqual({ kind: "redirect", to: "/feed/atom/" });
+    expect(resolveQuery({ paged: "3" })).toEqual({ kind: "redirect", to: "/page/3/" });
+    expect(resolveQuery({ m: "nope" })).toBeNull();
+    expect(resolveQuery({ p: "999999" })).toBeNull();
+    expect(resolveQuery({ p: "-1" })).toBeNull();
+  });
+
+  it("sends ?paged=N on an archive to its /page/N/ form", () => {
+    expect(resolveSegments(["2026", "03"], { paged: "2" })).toEqual({ kind: "redirect", to: "/2026/03/page/2/" });
+    expect(resolveSegments(["2026", "03"], { paged: "1" })).toMatchObject({ kind: "listing" });
+  });
+
+  it("rejects a bad /page/N/", () => {
+    expect(resolveSegments(["page", "0"])).toBeNull();
+    expect(resolveSegments(["page", "x"])).toBeNull();
+    expect(resolveSegments(["page", "2"])).toMatchObject({ kind: "listing", listing: { type: "home", page: 2 } });
+  });
+});

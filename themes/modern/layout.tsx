@@ -1,0 +1,26 @@
+import type { LayoutProps } from "../types";
+import { THEME_META } from "./meta";
+
+export function ModernLayout({ site, sidebar, children }: LayoutProps) {
+  return (
+    <div data-theme="modern" className="min-h-screen bg-paper font-body text-ink">
+      <a href="#content" className="sr-only-focusable absolute left-2 top-2 z-10 bg-paper p-2 underline">Skip to content</a>
+      <header className="mx-auto max-w-2xl px-5 pb-6 pt-10 text-center">
+        <p className="font-heading text-2xl font-extrabold tracking-tight sm:text-3xl">
+          <a href={site.homeUrl} className="text-ink hover:text-accent">{site.name}</a>
+        </p>
+        {site.description ? <p className="mt-2 font-heading text-sm text-muted">{site.description}</p> : null}
+      </header>
+      <main id="content" className="mx-auto max-w-2xl px-5 pb-12">{children}</main>
+      <aside aria-label="Sidebar" className="border-t border-line bg-panel">
+        <div className="mx-auto grid max-w-4xl gap-x-10 px-5 py-10 text-sm sm:grid-cols-2">{sidebar}</div>
+      </aside>
+      <footer className="border-t border-line">
+        <p className="mx-auto max-w-2xl px-5 py-6 text-center font-heading text-sm text-muted">
+          Powered by <a className="underline" href="https://github.com/inkwell-blog">Inkwell</a> | Designed by:{" "}
+          <a className="underline" href={THEME_META.authorUrl}>{THEME_META.author}</a>
+        </p>
+      </footer>
+    </div>
+  );
+}
