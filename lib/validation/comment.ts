@@ -3,7 +3,7 @@
 // so a name of 245 ASCII letters fits but one of 123 two-byte letters may not.
 import { z } from "zod";
 
-import { COMMENT_FIELDS } from "./comment-fields";
+import { COMMENT_FIELDS, COMMENT_LIMITS } from "./comment-fields";
 
 export { COMMENT_FIELDS, COMMENT_LIMITS } from "./comment-fields";
 
@@ -60,3 +60,38 @@ export function normalizeCommentUrl(s: string): string {
     return "";
   }
 }
+
+// The Comments screen's inputs.
+const ACTIONS = ["approve", "unapprove", "spam", "unspam", "trash", "restore", "delete"] as const;
+const backPath = z.preprocess(
+  (v) => (typeof v === "string" && /^\/admin\/comments\/(?:\?[^\s]*)?$/.test(v) && !v.includes("//") ? v : "/admin/comments/"),
+  z.string(),
+);
+
+export const CommentActionSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  action: z.enum(ACTIONS),
+  back: backPath,
+});
+
+export const BulkCommentActionSchema = z.object({
+  ids: z.array(z.coerce.number().int().positive()).max(500),
+  action: z.enum(ACTIONS),
+  back: backPath,
+});
+
+export const AdminReplySchema = z.object({
+  parentId: z.coerce.number().int().positive(),
+  content: z.string().trim().min(1, "Please type your reply.").refine((s) => byteLength(s) <= COMMENT_LIMITS.comment, "Your reply is too long."),
+  back: backPath,
+});
+
+export const CommentEditSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  authorName: z.string().trim().refine((s) => byteLength(s) <= COMMENT_LIMITS.author, "The name is too long."),
+  authorEmail: z.string().trim().refine((s) => s === "" || isEmail(s), "Please enter a valid email address.").refine((s) => byteLength(s) <= COMMENT_LIMITS.email, "The email address is too long."),
+  authorUrl: z.string().trim().refine((s) => byteLength(s) <= COMMENT_LIMITS.url, "The URL is too long."),
+  content: z.string().trim().min(1, "Please type the comment text.").refine((s) => byteLength(s) <= COMMENT_LIMITS.comment, "The comment is too long."),
+  status: z.enum(["0", "1", "spam"]).optional(),
+  back: backPath,
+});
