@@ -35,7 +35,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             {menu.map((item) => (
               <li key={item.href}>
                 <Link href={item.href} className="block px-4 py-2 text-sm text-white hover:bg-[#2271b1]">
-                  {item.label}
+                  {item.label}{" "}
                   {item.badge === "pending_comments" && pending > 0 ? (
                     <span className="ml-2 rounded-full bg-[#d63638] px-1.5 text-xs">
                       {pending}<span className="sr-only"> Comments in moderation</span>
