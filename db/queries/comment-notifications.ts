@@ -18,11 +18,6 @@ export function listModerators(): Recipient[] {
     .all();
 }
 
-export function insertNotifications(rows: { userId: number; kind: string; message: string; link: string }[]) {
-  if (!rows.length) return;
-  getDb().insert(notifications).values(rows).run();
-}
-
 export function listNotifications(userId: number, opts: { unreadOnly?: boolean; limit?: number } = {}) {
   return getDb()
     .select({ id: notifications.id, kind: notifications.kind, message: notifications.message, link: notifications.link, readAt: notifications.readAt, createdGmt: notifications.createdGmt })

@@ -1,10 +1,10 @@
 // Who hears of a new comment (WordPress's wp_new_comment_notify_postauthor and
 // wp_new_comment_notify_moderator): the post's author of an approved comment (comments_notify),
-// moderators of a held one (moderation_notify). Always on the dashboard; by email only when
-// SMTP_URL is set ("json:" gives nodemailer's jsonTransport, for tests).
+// moderators and the post's author of a held one (moderation_notify). Always on the dashboard
+// (rows written in the comment's own transaction, so one commit per comment); by email only when
+// SMTP_URL is set ("json:" gives nodemailer's jsonTransport, for tests), after the answer.
 import nodemailer, { type Transporter } from "nodemailer";
-import { insertNotifications, listModerators, type Recipient } from "@/db/queries/comment-notifications";
-import { getUserById } from "@/db/queries/users";
+import type { Recipient } from "@/db/queries/comment-notifications";
 import type { Options } from "@/lib/options/defaults";
 import { absoluteUrl } from "@/lib/site-url";
 import { logEvent } from "@/lib/log";
@@ -23,7 +23,6 @@ function mailer(): Transporter | null {
 export interface NewCommentFacts {
   id: number;
   status: string;
-  type: string;
   authorName: string;
   authorEmail: string;
   content: string;
@@ -31,10 +30,16 @@ export interface NewCommentFacts {
 }
 
 export interface NotifiedPost {
-  id: number;
   title: string;
-  authorId: number;
   url: string;
+}
+
+export interface NotificationPlan {
+  kind: "comment_new" | "comment_pending";
+  subject: string;
+  message: string;
+  link: string;
+  recipients: Recipient[];
 }
 
 export interface SentMail {
@@ -43,51 +48,68 @@ export interface SentMail {
   text: string;
 }
 
-export async function notifyNewComment(c: NewCommentFacts, post: NotifiedPost, opts: Pick<Options, "blogname" | "comments_notify" | "moderation_notify">): Promise<SentMail[]> {
-  let recipients: Recipient[] = [];
-  let kind = "";
-  let subject = "";
+type NotifyOptions = Pick<Options, "blogname" | "comments_notify" | "moderation_notify">;
+
+/** Who is told, and what, about a comment just stored. */
+export function planNotifications(
+  c: NewCommentFacts,
+  post: NotifiedPost,
+  people: { postAuthor: Recipient | undefined; moderators: Recipient[] },
+  opts: NotifyOptions,
+): NotificationPlan | null {
   const who = c.authorName || "Anonymous";
+  let plan: NotificationPlan | null = null;
   if (c.status === "1" && opts.comments_notify) {
-    const author = getUserById(post.authorId);
-    // Nobody needs telling of their own comment.
-    if (author && author.id !== c.userId) recipients = [{ id: author.id, email: author.email, displayName: author.displayName }];
-    kind = "comment_new";
-    subject = `[${opts.blogname}] Comment: "${post.title}"`;
+    plan = {
+      kind: "comment_new",
+      subject: `[${opts.blogname}] Comment: "${post.title}"`,
+      message: `${who} commented on “${post.title}”.`,
+      link: `${post.url}#comment-${c.id}`,
+      recipients: people.postAuthor ? [people.postAuthor] : [],
+    };
   } else if (c.status === "0" && opts.moderation_notify) {
-    const author = getUserById(post.authorId);
-    const list = listModerators();
+    const list = [...people.moderators];
     // The post's author may moderate comments on their own post, as in WordPress.
-    if (author && !list.some((m) => m.id === author.id)) list.push({ id: author.id, email: author.email, displayName: author.displayName });
-    recipients = list.filter((r) => r.id !== c.userId);
-    kind = "comment_pending";
-    subject = `[${opts.blogname}] Please moderate: "${post.title}"`;
+    if (people.postAuthor && !list.some((m) => m.id === people.postAuthor!.id)) list.push(people.postAuthor);
+    plan = {
+      kind: "comment_pending",
+      subject: `[${opts.blogname}] Please moderate: "${post.title}"`,
+      message: `A comment by ${who} on “${post.title}” is waiting for your approval.`,
+      link: "/admin/comments/?comment_status=moderated",
+      recipients: list,
+    };
   }
-  if (!recipients.length) return [];
+  if (!plan) return null;
+  // Nobody needs telling of their own comment.
+  plan.recipients = plan.recipients.filter((r) => r.id !== c.userId);
+  return plan.recipients.length ? plan : null;
+}
 
-  const message = kind === "comment_new" ? `${who} commented on “${post.title}”.` : `A comment by ${who} on “${post.title}” is waiting for your approval.`;
-  const link = kind === "comment_new" ? `${post.url}#comment-${c.id}` : `/admin/comments/?comment_status=moderated`;
-  insertNotifications(recipients.map((r) => ({ userId: r.id, kind, message, link })));
+export function notificationRows(plan: NotificationPlan | null) {
+  return plan ? plan.recipients.map((r) => ({ userId: r.id, kind: plan.kind, message: plan.message, link: plan.link })) : [];
+}
 
+export async function sendNotificationMail(plan: NotificationPlan | null, c: NewCommentFacts): Promise<SentMail[]> {
   const transport = mailer();
-  if (!transport) return [];
+  if (!plan || !transport) return [];
   const text = [
-    message,
+    plan.message,
     "",
-    `Author: ${who}`,
-    c.authorEmail ? `Email: ${c.authorEmail}` : "",
+    `Author: ${c.authorName || "Anonymous"}`,
+    ...(c.authorEmail ? [`Email: ${c.authorEmail}`] : []),
     "Comment:",
     c.content,
     "",
-    kind === "comment_new" ? `Permalink: ${absoluteUrl(link)}` : `Moderate it: ${absoluteUrl(`/admin/comments/?comment_status=moderated`)}`,
-  ].filter((l, i, all) => l !== "" || all[i - 1] !== "").join("\n");
+    plan.kind === "comment_new" ? `Permalink: ${absoluteUrl(plan.link)}` : `Moderate it: ${absoluteUrl(plan.link)}`,
+  ].join("\n");
+  const from = process.env.MAIL_FROM || `wordpress@${new URL(absoluteUrl("/")).hostname}`;
   const sent: SentMail[] = [];
-  for (const r of recipients) {
+  for (const r of plan.recipients) {
     try {
-      await transport.sendMail({ from: process.env.MAIL_FROM || `wordpress@${new URL(absoluteUrl("/")).hostname}`, to: r.email, subject, text });
-      sent.push({ to: r.email, subject, text });
+      await transport.sendMail({ from, to: r.email, subject: plan.subject, text });
+      sent.push({ to: r.email, subject: plan.subject, text });
     } catch (e) {
-      logEvent("mail_failed", { kind, error: (e as Error).message });
+      logEvent("mail_failed", { kind: plan.kind, error: (e as Error).message });
     }
   }
   return sent;

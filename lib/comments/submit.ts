@@ -3,8 +3,7 @@
 // defences. Framework-free, so the route handler and the tests drive exactly the same code.
 import { getPostCardById } from "@/db/queries/posts";
 import { getOptions } from "@/db/queries/options";
-import { getCommentParent, insertCommentChecked } from "@/db/queries/comments";
-import { consumeRate } from "@/db/queries/rate-limits";
+import { getCommentParent, insertCommentCheckedBatched } from "@/db/queries/comments";
 import { roleCan, canReadPrivate } from "@/lib/auth/capabilities";
 import { sanitizeCommentHtml } from "@/lib/content/sanitize";
 import { postUrl } from "@/lib/content/post-view";
@@ -13,9 +12,12 @@ import { logEvent } from "@/lib/log";
 import type { Role } from "@/db/schema";
 import { COMMENT_LIMITS, CommentInputSchema, byteLength, isEmail, normalizeCommentUrl, type CommentInput } from "@/lib/validation/comment";
 import { checkFormToken } from "./form-token";
+import { allowCommentAttempt } from "./rate-limit";
 import { decideModeration } from "./moderation";
 import { commentsOpen, hasPostPassword } from "./rules";
-import { notifyNewComment, type SentMail } from "./notify";
+import { notificationRows, planNotifications, sendNotificationMail, type NotificationPlan, type SentMail } from "./notify";
+import { listModerators } from "@/db/queries/comment-notifications";
+import { getUserById } from "@/db/queries/users";
 
 /** WordPress's comment flood interval (check_comment_flood_db). */
 export const FLOOD_SECONDS = 15;
@@ -99,7 +101,7 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
   });
 
   const isModerator = !!ctx.user && roleCan(ctx.user.role, "moderate_comments");
-  if (!isModerator && !(await consumeRate("comment-ip", ctx.ip, COMMENT_RATE.points, COMMENT_RATE.seconds))) {
+  if (!isModerator && !(await allowCommentAttempt(ctx.ip, COMMENT_RATE.points, COMMENT_RATE.seconds))) {
     logEvent("comment_rate_limited", { ip: ctx.ip });
     return fail(429, "rate");
   }
@@ -172,8 +174,15 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
   const url = normalizeCommentUrl(rawUrl);
   const trusted = isModerator || (!!ctx.user && ctx.user.id === post.authorId);
   const date = new Date(now);
+  const url_ = postUrl(post, opts);
+  const author_ = getUserById(post.authorId);
+  const people = {
+    postAuthor: author_ ? { id: author_.id, email: author_.email, displayName: author_.displayName } : undefined,
+    moderators: opts.moderation_notify ? listModerators() : [],
+  };
+  let plan: NotificationPlan | null = null;
   // 8–9. Duplicate, flood, then moderation, atomically with the insert.
-  const result = insertCommentChecked(
+  const result = await insertCommentCheckedBatched(
     {
       postId: post.id,
       parentId: input.parentId || null,
@@ -199,19 +208,18 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
           { trusted, previouslyApproved },
         ).status;
       },
+      notify: (row) => {
+        plan = planNotifications(row, { title: post.title, url: url_ }, people, opts);
+        return notificationRows(plan);
+      },
     },
   );
   if (result.outcome === "duplicate") return fail(409, "duplicate", "comment", ids);
   if (result.outcome === "flood") return fail(429, "flood", undefined, ids);
 
   const c = result.comment;
-  const url_ = postUrl(post, opts);
   logEvent("comment_posted", { id: c.id, postId: post.id, status: c.status, spam: spamReason || undefined, at: nowGmt() });
-  const notified = notifyNewComment(
-    { id: c.id, status: c.status, type: c.type, authorName: c.authorName, authorEmail: c.authorEmail, content: c.content, userId: c.userId },
-    { id: post.id, title: post.title, authorId: post.authorId, url: url_ },
-    opts,
-  ).catch((e) => {
+  const notified = sendNotificationMail(plan, c).catch((e) => {
     logEvent("notify_failed", { error: (e as Error).message });
     return [];
   });
