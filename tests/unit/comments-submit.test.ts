@@ -349,3 +349,29 @@ describe("notifications", () => {
     expect(listNotifications(author.id)).toEqual([]);
   });
 });
+
+describe("group commit", () => {
+  it("comments arriving together are committed together, each judged on its own", async () => {
+    const { post } = await setup();
+    const ip = freshIp();
+    const results = await Promise.all([submitComment(form(post.id), ctx({ ip })), submitComment(form(post.id), ctx({ ip })), submitComment(form(post.id), ctx())]);
+    expect(results.map((r) => (r.ok ? r.comment.status : r.code))).toEqual(["0", "flood", "0"]);
+  });
+
+  it("one failing comment in a batch fails alone", async () => {
+    const { post } = await setup();
+    const { insertCommentCheckedBatched } = await import("@/db/queries/comments");
+    const base = { authorName: "B", authorEmail: "b@example.com", content: "x", date: at(), dateGmt: at(), authorIp: freshIp() };
+    const rules = { floodSinceGmt: null, decide: () => "0" as const };
+    const [good, bad] = await Promise.allSettled([
+      insertCommentCheckedBatched({ ...base, postId: post.id }, rules),
+      insertCommentCheckedBatched({ ...base, postId: 99_999_999, content: "y" }, rules),
+    ]);
+    expect(good.status === "fulfilled" && good.value.outcome).toBe("stored");
+    expect(bad.status).toBe("rejected");
+  });
+});
+
+function at() {
+  return new Date().toISOString().slice(0, 19).replace("T", " ");
+}
