@@ -21,6 +21,14 @@ function cookie(name: string, value: string, maxAge: number, opts: { httpOnly?: 
   return `${name}=${value}; Path=/; Max-Age=${maxAge}; SameSite=Lax${opts.httpOnly ? "; HttpOnly" : ""}${opts.secure ? "; Secure" : ""}`;
 }
 
+// Auth.js's session cookie (chunked as .0, .1… when large; __Secure- prefixed over https).
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
+
+/** Most comments come from visitors without a session: skip Auth.js entirely for them. */
+async function commenter(req: Request) {
+  return SESSION_COOKIE.test(req.headers.get("cookie") ?? "") ? getCurrentUser() : null;
+}
+
 function wantsJson(req: Request) {
   return (req.headers.get("accept") ?? "").includes("application/json");
 }
@@ -56,10 +64,15 @@ export async function POST(req: Request) {
     const message = "Sorry, that comment could not be read. Please try again.";
     return json ? Response.json({ ok: false, code: "invalid", message }, { status: 400 }) : formPage(400, { message, values: {} });
   }
-  const existing = req.headers.get("cookie")?.match(new RegExp(`(?:^|;\\s*)${AUTHOR_TOKEN_COOKIE}=([^;]+)`))?.[1];
+  const cookies = new Map(
+    (req.headers.get("cookie") ?? "").split(/;\s*/).map((kv) => {
+      const i = kv.indexOf("=");
+      return [kv.slice(0, i), kv.slice(i + 1)] as const;
+    }),
+  );
+  const existing = cookies.get(AUTHOR_TOKEN_COOKIE);
   const authorToken = isAuthorToken(existing) ? existing : randomBytes(24).toString("base64url");
-  const cookies = new Map((req.headers.get("cookie") ?? "").split(/;\s*/).map((kv) => { const i = kv.indexOf("="); return [kv.slice(0, i), kv.slice(i + 1)] as const; }));
-  const user = await getCurrentUser();
+  const user = await commenter(req);
   const raw = commentInputFromForm(form);
   const result = await submitComment(raw, {
     ip: clientIpFrom(req.headers),

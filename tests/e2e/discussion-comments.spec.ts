@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { asVisitor, discussionPost, likeAPerson } from "./support/discussion";
+import { signInAs } from "./support/auth";
 
 test.describe("the comment form without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
@@ -192,4 +193,18 @@ test.describe("the comment form with JavaScript", () => {
       await other.close();
     }
   });
+});
+
+test("a signed-in user comments as themselves", async ({ page, context }) => {
+  await asVisitor(context, 25);
+  await signInAs(page, "subscriber");
+  await page.goto(discussionPost("remember"));
+  await expect(page.getByText("Logged in as Subscriber Person.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Log out?" })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Name", exact: true })).toHaveCount(0);
+  await page.getByRole("textbox", { name: "Comment", exact: true }).fill("Said while signed in.");
+  await page.getByRole("button", { name: "Post Comment" }).click();
+  const mine = page.locator("li.comment", { hasText: "Said while signed in." });
+  await expect(mine).toContainText("Subscriber Person");
+  await expect(mine).toContainText("Your comment is awaiting moderation.");
 });
