@@ -46,6 +46,22 @@ export interface CommentView {
   dateText: string;
   dateIso: string;
   contentHtml: string;
+  /** An <img src> (a local data: SVG, or Gravatar when the site asks); absent with avatars off. */
+  avatarSrc?: string;
+  /** Replies to show nested under this comment (threaded comments). */
+  replies?: CommentView[];
+  /** 1 for a top-level comment. */
+  depth?: number;
+  /**
+   * Where "Reply" goes without JavaScript; absent when replies are not offered (maximum depth,
+   * comments closed, threading off). The theme renders the link with data-reply-to={id} and
+   * data-reply-author={authorName}, and an empty <div id={`respond-slot-${id}`}> after the
+   * comment's text: the comment form's script moves the form there.
+   */
+  replyUrl?: string;
+  /** Held for moderation and shown only to the visitor who wrote it. */
+  awaitingModeration?: boolean;
+  type?: "comment" | "trackback" | "pingback" | "webmention";
 }
 
 export interface LayoutProps {
@@ -64,5 +80,6 @@ export interface Theme {
   PostSummary: (props: { post: PostView }) => ReactNode;
   /** `content`, when given, replaces contentHtml (the password form of a protected post). */
   PostSingle: (props: { post: PostView; comments: ReactNode; navigation?: ReactNode; content?: ReactNode }) => ReactNode;
-  CommentList: (props: { comments: CommentView[]; title: string }) => ReactNode;
+  /** The comment area: the thread (top-level comments, replies nested), the pings apart, the form. */
+  CommentList: (props: { comments: CommentView[]; title: string; pings?: CommentView[]; form?: ReactNode }) => ReactNode;
 }

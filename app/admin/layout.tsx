@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/session";
 import { roleCan, ROLE_LABELS } from "@/lib/auth/capabilities";
 import { ADMIN_MENU } from "@/components/admin/menu";
 import { getOptions } from "@/db/queries/options";
+import { countPendingComments } from "@/db/queries/comment-admin";
 import { signOutAction } from "@/app/(auth)/login/actions";
 
 export const metadata: Metadata = { title: { template: "%s ‹ Inkwell admin", default: "Dashboard ‹ Inkwell admin" }, robots: { index: false } };
@@ -15,6 +16,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const user = await requireUser();
   const opts = getOptions();
   const menu = ADMIN_MENU.filter((item) => roleCan(user.role, item.cap));
+  // Moderators see every held comment; others those on their own posts.
+  const pending = countPendingComments(roleCan(user.role, "moderate_comments") ? undefined : user.id);
   return (
     <div className="min-h-screen bg-[#f0f0f1] font-sans text-[#1d2327]">
       <header className="flex items-center justify-between bg-[#1d2327] px-4 py-2 text-sm text-white">
@@ -31,7 +34,14 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <ul className="flex flex-wrap md:block">
             {menu.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} className="block px-4 py-2 text-sm text-white hover:bg-[#2271b1]">{item.label}</Link>
+                <Link href={item.href} className="block px-4 py-2 text-sm text-white hover:bg-[#2271b1]">
+                  {item.label}{" "}
+                  {item.badge === "pending_comments" && pending > 0 ? (
+                    <span className="ml-2 rounded-full bg-[#d63638] px-1.5 text-xs">
+                      {pending}<span className="sr-only"> Comments in moderation</span>
+                    </span>
+                  ) : null}
+                </Link>
               </li>
             ))}
           </ul>

@@ -4,6 +4,8 @@ export interface AdminMenuItem {
   label: string;
   href: string;
   cap: Capability;
+  /** A count shown beside the label, WordPress's awaiting-moderation bubble. */
+  badge?: "pending_comments";
 }
 
 // WordPress's admin menu, each item shown only to roles that may use it.
@@ -12,7 +14,7 @@ export const ADMIN_MENU: AdminMenuItem[] = [
   { label: "Posts", href: "/admin/posts/", cap: "edit_posts" },
   { label: "Media", href: "/admin/media/", cap: "upload_files" },
   { label: "Pages", href: "/admin/pages/", cap: "edit_pages" },
-  { label: "Comments", href: "/admin/comments/", cap: "edit_posts" },
+  { label: "Comments", href: "/admin/comments/", cap: "edit_posts", badge: "pending_comments" },
   { label: "Appearance", href: "/admin/appearance/", cap: "switch_themes" },
   { label: "Users", href: "/admin/users/", cap: "list_users" },
   { label: "Tools", href: "/admin/tools/", cap: "import" },

@@ -1,13 +1,59 @@
-// The comment area under a post: the approved comments, in the active theme.
-// (The Discussion work adds threads, the form and pings here.)
-import { listApprovedComments } from "@/db/queries/comments";
+// The comment area under a post: the thread (with this visitor's own held comments), the pings
+// apart, and the form. The form is the one client component of a reader's page.
+import { cookies } from "next/headers";
+import { listThreadComments, type ThreadComment } from "@/db/queries/comments";
+import type { PostCard } from "@/db/queries/posts";
 import { toCommentView } from "@/lib/content/comment-view";
 import type { Options } from "@/lib/options/defaults";
-import type { Theme } from "@/themes/types";
+import type { CommentView, Theme } from "@/themes/types";
+import { buildThread, type ThreadNode } from "@/lib/comments/thread";
+import { commentsOpen, hasPostPassword, postPassCookieName } from "@/lib/comments/rules";
+import { AUTHOR_TOKEN_COOKIE, isAuthorToken } from "@/lib/comments/cookies";
+import { issueFormToken } from "@/lib/comments/form-token";
+import { getCurrentUser } from "@/lib/session";
+import { signOutAction } from "@/app/(auth)/login/actions";
+import { CommentForm } from "./comment-form";
 
-export function CommentsSection({ post, theme, opts }: { post: { id: number; title: string }; theme: Theme; opts: Options }) {
-  const comments = listApprovedComments(post.id).map((c) => toCommentView(c, opts));
-  if (!comments.length) return null;
-  const title = comments.length === 1 ? `One response to “${post.title}”` : `${comments.length} responses to “${post.title}”`;
-  return <theme.CommentList comments={comments} title={title} />;
+type SectionPost = Pick<PostCard, "id" | "title" | "status" | "commentStatus" | "dateGmt" | "password">;
+
+export async function CommentsSection({ post, theme, opts }: { post: SectionPost; theme: Theme; opts: Options }) {
+  const jar = await cookies();
+  if (post.password && !hasPostPassword(post.id, post.password, jar.get(postPassCookieName(post.id))?.value)) {
+    return <p className="mt-10 text-sm">This post is password protected. Enter the password to view comments.</p>;
+  }
+  const token = jar.get(AUTHOR_TOKEN_COOKIE)?.value;
+  const rows = listThreadComments(post.id, isAuthorToken(token) ? token : null);
+  const open = commentsOpen(post, opts);
+  const maxDepth = opts.thread_comments ? opts.thread_comments_depth : 1;
+
+  const toView = (node: ThreadNode<ThreadComment>): CommentView => ({
+    ...toCommentView(node.item, opts),
+    depth: node.depth,
+    awaitingModeration: node.item.status === "0",
+    // Replies go only to approved comments, and not past the last level.
+    replyUrl: open && opts.thread_comments && node.depth < maxDepth && node.item.status === "1" ? `/wp-comments-post.php?replytocom=${node.item.id}` : undefined,
+    replies: node.children.map(toView),
+  });
+  const thread = buildThread(rows.filter((r) => r.type === "comment"), { threaded: opts.thread_comments, maxDepth });
+  if (opts.comment_order === "desc") thread.reverse();
+  const comments = thread.map(toView);
+  const pings = rows.filter((r) => r.type !== "comment" && r.status === "1").map((r) => toCommentView(r, opts));
+  const approved = rows.filter((r) => r.type === "comment" && r.status === "1").length;
+  const title = approved === 1 ? `One response to “${post.title}”` : `${approved} responses to “${post.title}”`;
+
+  const user = await getCurrentUser();
+  const form = open ? (
+    <CommentForm
+      postId={post.id}
+      user={user ? { displayName: user.displayName } : null}
+      requireNameEmail={opts.require_name_email}
+      cookiesOptIn={opts.show_comments_cookies_opt_in}
+      loginRequired={opts.comment_registration && !user}
+      token={issueFormToken(post.id)}
+      signOut={signOutAction}
+    />
+  ) : rows.length ? (
+    <p className="no-comments mt-6 text-sm text-muted">Comments are closed.</p>
+  ) : null;
+  return <theme.CommentList comments={comments} title={title} pings={pings} form={form} />;
 }

@@ -2,17 +2,21 @@ import type { CommentView } from "@/themes/types";
 import type { Options } from "@/lib/options/defaults";
 import type { PublicComment } from "@/db/queries/comments";
 import { formatWpDate, parseSqlGmt } from "@/lib/dates";
-import { sanitizeCommentHtml } from "./sanitize";
-import { autop } from "./format";
+import { avatarSrc } from "@/lib/comments/avatar";
+import { formatCommentHtml } from "./sanitize";
 
-export function toCommentView(c: PublicComment, opts: Options): CommentView {
-  return {
+export function toCommentView(c: PublicComment & { authorEmail?: string }, opts: Options): CommentView {
+  const view: CommentView = {
     id: c.id,
+    type: c.type,
     authorName: c.authorName || "Anonymous",
     authorUrl: /^https?:\/\//i.test(c.authorUrl) ? c.authorUrl : "",
     dateText: `${formatWpDate(c.date, opts.date_format)} at ${formatWpDate(c.date, opts.time_format)}`,
     dateIso: parseSqlGmt(c.dateGmt).toISOString(),
     // Sanitized on the way out too: whatever got stored, only comment tags reach a reader.
-    contentHtml: sanitizeCommentHtml(autop(c.content)),
+    contentHtml: formatCommentHtml(c.content),
   };
+  const avatar = c.authorEmail !== undefined ? avatarSrc(c.authorEmail, c.authorName, opts) : "";
+  if (avatar) view.avatarSrc = avatar;
+  return view;
 }

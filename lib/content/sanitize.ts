@@ -1,5 +1,6 @@
 // HTML sanitizing with sanitize-html (well kept, no DOM needed on the server).
 import sanitizeHtml from "sanitize-html";
+import { autop } from "./format";
 
 /** WordPress's $allowedtags for comments, plus p and br that line breaks become. */
 export function sanitizeCommentHtml(html: string): string {
@@ -8,8 +9,43 @@ export function sanitizeCommentHtml(html: string): string {
     allowedAttributes: { a: ["href", "title", "rel"], abbr: ["title"], acronym: ["title"], blockquote: ["cite"], del: ["datetime"], q: ["cite"] },
     allowedSchemes: ["http", "https", "mailto"],
     allowProtocolRelative: false,
+    // Every link a commenter writes is theirs, not the site's: rel="nofollow ugc", never followed
+    // by search engines as the site's vote. simpleTransform overwrites any rel the comment gave.
     transformTags: { a: sanitizeHtml.simpleTransform("a", { rel: "nofollow ugc" }) },
   });
+}
+
+// A bare URL in text (WordPress's make_clickable): http(s) or www., up to whitespace or a tag;
+// trailing punctuation that usually ends a sentence stays outside the link.
+const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>"']+/gi;
+
+/** Turns bare URLs in the text of (already sanitized) HTML into links, never inside a link. */
+export function makeClickable(html: string): string {
+  let inLink = 0;
+  return html
+    .split(/(<[^>]*>)/)
+    .map((part) => {
+      if (part.startsWith("<")) {
+        if (/^<a[\s>]/i.test(part)) inLink++;
+        else if (/^<\/a\s*>/i.test(part)) inLink = Math.max(0, inLink - 1);
+        return part;
+      }
+      if (inLink) return part;
+      return part.replace(BARE_URL, (match) => {
+        const trail = /[.,;:!?)\]]+$/.exec(match)?.[0] ?? "";
+        const url = trail ? match.slice(0, -trail.length) : match;
+        const href = url.toLowerCase().startsWith("www.") ? `http://${url}` : url;
+        return `<a href="${href}" rel="nofollow ugc">${url}</a>${trail}`;
+      });
+    })
+    .join("");
+}
+
+/** What a reader sees of a stored comment: paragraphs, clickable URLs, only comment tags. */
+export function formatCommentHtml(stored: string): string {
+  // Sanitize first so that autop and makeClickable only ever see well-formed, safe markup, and
+  // once more at the end so whatever they produce is held to the same allowlist.
+  return sanitizeCommentHtml(makeClickable(autop(sanitizeCommentHtml(stored))));
 }
 
 /** Post HTML from users without unfiltered_html: rich markup, no script, no event handlers. */

@@ -1,0 +1,118 @@
+// WordPress's own address for the comment form. A plain form POST gets a 303 to the post at
+// #comment-ID, or the form again with the error beside it and the status code of the rule that
+// refused it; a script asking for JSON gets the same answer as JSON.
+import { randomBytes } from "node:crypto";
+import { revalidatePath } from "next/cache";
+import { getOptions } from "@/db/queries/options";
+import { getCommentParent } from "@/db/queries/comments";
+import { getPostCardById } from "@/db/queries/posts";
+import { getCurrentUser } from "@/lib/session";
+import { clientIpFrom } from "@/lib/request-ip";
+import { postUrl } from "@/lib/content/post-view";
+import { submitComment, type SubmitError } from "@/lib/comments/submit";
+import { issueFormToken } from "@/lib/comments/form-token";
+import { postPassCookieName } from "@/lib/comments/rules";
+import { AUTHOR_TOKEN_COOKIE, AUTHOR_TOKEN_MAX_AGE, COMMENTER_COOKIE, COMMENTER_MAX_AGE, encodeCommenter, isAuthorToken } from "@/lib/comments/cookies";
+import { commentInputFromForm } from "@/lib/validation/comment";
+import { logEvent } from "@/lib/log";
+import { renderCommentFormPage } from "./form-page";
+
+function cookie(name: string, value: string, maxAge: number, opts: { httpOnly?: boolean; secure: boolean }) {
+  return `${name}=${value}; Path=/; Max-Age=${maxAge}; SameSite=Lax${opts.httpOnly ? "; HttpOnly" : ""}${opts.secure ? "; Secure" : ""}`;
+}
+
+// Auth.js's session cookie (chunked as .0, .1… when large; __Secure- prefixed over https).
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
+
+/** Most comments come from visitors without a session: skip Auth.js entirely for them. */
+async function commenter(req: Request) {
+  return SESSION_COOKIE.test(req.headers.get("cookie") ?? "") ? getCurrentUser() : null;
+}
+
+function wantsJson(req: Request) {
+  return (req.headers.get("accept") ?? "").includes("application/json");
+}
+
+async function formPage(status: number, err: Pick<SubmitError, "message" | "field" | "values" | "postId" | "parentId"> | null, parentId?: number, postIdHint?: number) {
+  const opts = getOptions();
+  const user = await getCurrentUser();
+  const pid = err?.postId ?? postIdHint;
+  const post = pid ? getPostCardById(pid) : undefined;
+  const shown = post && (post.status === "publish" || post.status === "private") ? post : undefined;
+  const parentRow = parentId ? getCommentParent(parentId) : undefined;
+  const parent = parentRow && shown && parentRow.postId === shown.id && parentRow.status === "1" ? { id: parentRow.id, authorName: parentRow.authorName } : null;
+  const html = renderCommentFormPage({
+    siteName: opts.blogname,
+    post: shown ? { id: shown.id, title: shown.title, url: postUrl(shown, opts) } : null,
+    parent,
+    error: err ? { message: err.message, field: err.field } : undefined,
+    values: { ...(err?.values ?? {}) },
+    user: user ? { displayName: user.displayName } : null,
+    requireNameEmail: opts.require_name_email,
+    cookiesOptIn: opts.show_comments_cookies_opt_in,
+    token: shown ? issueFormToken(shown.id) : "",
+  });
+  return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+}
+
+export async function POST(req: Request) {
+  const json = wantsJson(req);
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    const message = "Sorry, that comment could not be read. Please try again.";
+    return json ? Response.json({ ok: false, code: "invalid", message }, { status: 400 }) : formPage(400, { message, values: {} });
+  }
+  const cookies = new Map(
+    (req.headers.get("cookie") ?? "").split(/;\s*/).map((kv) => {
+      const i = kv.indexOf("=");
+      return [kv.slice(0, i), kv.slice(i + 1)] as const;
+    }),
+  );
+  const existing = cookies.get(AUTHOR_TOKEN_COOKIE);
+  const authorToken = isAuthorToken(existing) ? existing : randomBytes(24).toString("base64url");
+  const user = await commenter(req);
+  const raw = commentInputFromForm(form);
+  const result = await submitComment(raw, {
+    ip: clientIpFrom(req.headers),
+    userAgent: req.headers.get("user-agent") ?? "",
+    user,
+    authorToken,
+    postPassCookie: (id) => cookies.get(postPassCookieName(id)),
+  });
+
+  if (!result.ok) {
+    logEvent("comment_refused", { code: result.code, status: result.status });
+    if (json) return Response.json({ ok: false, code: result.code, message: result.message, field: result.field }, { status: result.status });
+    return formPage(result.status, result, result.parentId);
+  }
+
+  // Every reader's copy of the post (and lists showing its comment count) is now stale.
+  if (result.comment.status === "1") revalidatePath("/", "layout");
+  const secure = new URL(req.url).protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
+  const headers = new Headers({ "cache-control": "no-store" });
+  headers.append("set-cookie", cookie(AUTHOR_TOKEN_COOKIE, authorToken, AUTHOR_TOKEN_MAX_AGE, { httpOnly: true, secure }));
+  if (!user) {
+    headers.append(
+      "set-cookie",
+      result.consent ? cookie(COMMENTER_COOKIE, encodeCommenter(result.remember), COMMENTER_MAX_AGE, { secure }) : cookie(COMMENTER_COOKIE, "", 0, { secure }),
+    );
+  }
+  const location = `${result.postUrl}#comment-${result.comment.id}`;
+  if (json) {
+    headers.set("content-type", "application/json");
+    return new Response(JSON.stringify({ ok: true, id: result.comment.id, status: result.comment.status, url: location }), { status: 201, headers });
+  }
+  headers.set("location", location);
+  return new Response(null, { status: 303, headers });
+}
+
+/** Without JavaScript, "Reply" lands here: the form, titled "Leave a Reply to X". */
+export async function GET(req: Request) {
+  const params = new URL(req.url).searchParams;
+  const replyTo = Number(params.get("replytocom"));
+  const parent = Number.isInteger(replyTo) && replyTo > 0 ? getCommentParent(replyTo) : undefined;
+  if (!parent) return new Response("Method Not Allowed\n", { status: 405, headers: { allow: "POST", "content-type": "text/plain" } });
+  return formPage(200, null, parent.id, parent.postId);
+}

@@ -1,0 +1,146 @@
+// `npm run bench:comments`: the comment write path against the production server on 127.0.0.1,
+// with a database of its own.
+//  1. latency: 3,000 comment posts, 16 concurrent commenters (each post from its own address,
+//     so WordPress's 15-second flood rule does not refuse them), p50/p99 reported;
+//  2. a bounded flood: 10,000 posts from 1,000 addresses via X-Forwarded-For (TRUSTED_PROXIES=
+//     127.0.0.1) at 64 connections while a reader keeps loading the post; every acknowledged
+//     comment must be in the database afterwards, and the reader must keep getting 200s.
+import { spawn, spawnSync } from "node:child_process";
+import { createHmac } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { buildIfStale } from "../scripts/start.mjs";
+
+const PORT = Number(process.env.BENCH_PORT || 3141);
+const BASE = `http://127.0.0.1:${PORT}`;
+const SECRET = "bench-only-secret";
+const LATENCY_N = Number(process.env.BENCH_LATENCY_N || 3000);
+const FLOOD_N = Number(process.env.BENCH_FLOOD_N || 10_000);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inkwell-bench-comments-"));
+const env = {
+  ...process.env, PORT: String(PORT), HOST: "127.0.0.1", SITE_URL: BASE, DATABASE_URL: path.join(dir, "inkwell.db"),
+  INKWELL_DATA_DIR: dir, AUTH_SECRET: SECRET, AUTH_TRUST_HOST: "true", ADMIN_PASSWORD: "bench-admin-password",
+  TRUSTED_PROXIES: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", INKWELL_LOG: "off",
+};
+
+buildIfStale();
+const setup = spawnSync(path.join("node_modules", ".bin", "tsx"), ["scripts/setup.ts"], { env, stdio: "inherit" });
+if (setup.status !== 0) process.exit(1);
+const server = spawn(process.execPath, ["scripts/server.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
+const stop = () => server.kill("SIGTERM");
+process.on("exit", stop);
+
+async function waitUp() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${BASE}/healthz/`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("server did not start");
+}
+await waitUp();
+
+// The demo post and its id, as a browser would find them.
+const home = await (await fetch(`${BASE}/`)).text();
+const postPath = /href="(\/\d{4}\/\d{2}\/\d{2}\/hello-world\/)"/.exec(home)?.[1];
+const postHtml = await (await fetch(BASE + postPath)).text();
+const postId = Number(/name="comment_post_ID" value="(\d+)"/.exec(postHtml)?.[1]);
+if (!postId) throw new Error("no comment form found on the demo post");
+
+// A form token as the page issues it, shown 5 s ago (the same HMAC as lib/comments/form-token.ts).
+const token = () => {
+  const ms = Date.now() - 5000;
+  return `${ms}.${createHmac("sha256", SECRET).update(`comment-form:${postId}:${ms}`).digest("base64url")}`;
+};
+let seq = 0;
+const body = (n) => new URLSearchParams({
+  comment_post_ID: String(postId), comment_parent: "0", author: `Bench ${n}`, email: `bench${n}@example.com`, url: "",
+  comment: `Benchmark comment number ${n}: measuring the write path.`, comment_ts: token(), website_confirm: "",
+}).toString();
+const ipOf = (k) => `10.${(k >> 16) & 255}.${(k >> 8) & 255}.${k & 255}`;
+
+function run(opts) {
+  return new Promise((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
+}
+
+// Warm the route (first request compiles nothing in production, but fills caches).
+await fetch(`${BASE}/wp-comments-post.php`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json", "x-forwarded-for": "10.255.255.1" }, body: body(0) });
+
+// 1. Latency at 16 concurrent commenters.
+const statusA = {};
+const latency = await run({
+  url: BASE, connections: 16, amount: LATENCY_N,
+  requests: [{
+    method: "POST", path: "/wp-comments-post.php",
+    setupRequest: (req) => {
+      const n = ++seq;
+      return { ...req, headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json", "x-forwarded-for": ipOf(n) }, body: body(n) };
+    },
+    onResponse: (status) => { statusA[status] = (statusA[status] ?? 0) + 1; },
+  }],
+});
+
+// 2. The flood, with a reader loading the post throughout.
+const acknowledged = [];
+const statusB = {};
+let floodN = 0;
+const reader = { ok: 0, failed: 0, times: [] };
+let flooding = true;
+const readerLoop = (async () => {
+  while (flooding) {
+    const t0 = performance.now();
+    try {
+      const r = await fetch(BASE + postPath);
+      await r.text();
+      if (r.ok) reader.ok++; else reader.failed++;
+    } catch { reader.failed++; }
+    reader.times.push(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+})();
+const flood = await run({
+  url: BASE, connections: 64, amount: FLOOD_N,
+  requests: [{
+    method: "POST", path: "/wp-comments-post.php",
+    setupRequest: (req) => {
+      const n = ++seq;
+      // 1,000 addresses, ten posts each: a repeat within 15 s of the last accepted one is refused (429).
+      const ip = ipOf(100_000 + (floodN++ % 1000));
+      return { ...req, headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json", "x-forwarded-for": ip }, body: body(n) };
+    },
+    onResponse: (status, resBody) => {
+      statusB[status] = (statusB[status] ?? 0) + 1;
+      if (status === 201) acknowledged.push(JSON.parse(resBody).id);
+    },
+  }],
+});
+flooding = false;
+await readerLoop;
+stop();
+await new Promise((r) => server.once("exit", r));
+
+const db = new Database(env.DATABASE_URL, { readonly: true });
+const stored = new Set(db.prepare("SELECT id FROM comments").pluck().all());
+const missing = acknowledged.filter((id) => !stored.has(id));
+const rowCount = db.prepare("SELECT count(*) FROM comments").pluck().get();
+db.close();
+fs.rmSync(dir, { recursive: true, force: true });
+
+const sorted = reader.times.sort((a, b) => a - b);
+const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]?.toFixed(1);
+const result = {
+  latency: { requests: latency.requests.total, statuses: statusA, p50_ms: latency.latency.p50, p99_ms: latency.latency.p99, max_ms: latency.latency.max, rps: latency.requests.average },
+  flood: {
+    requests: flood.requests.total, statuses: statusB, acknowledged: acknowledged.length, missing_after: missing.length, rows: rowCount,
+    p50_ms: flood.latency.p50, p99_ms: flood.latency.p99, rps: flood.requests.average, seconds: flood.duration,
+    reader: { loads: reader.ok + reader.failed, failed: reader.failed, p50_ms: pct(50), p99_ms: pct(99) },
+  },
+};
+console.log(JSON.stringify(result, null, 2));
+const pass = latency.latency.p99 < 50 && missing.length === 0 && reader.failed === 0 && (statusA[201] ?? 0) === LATENCY_N;
+console.log(pass ? "PASS: p99 under 50 ms, every acknowledged comment stored, readers served" : "FAIL");
+process.exit(pass ? 0 : 1);

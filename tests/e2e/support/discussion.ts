@@ -1,0 +1,21 @@
+import type { BrowserContext, Page } from "@playwright/test";
+
+/** Where seed-discussion.ts put a post: today's date under WordPress's default permalinks. */
+export function discussionPost(slug: string): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `/${d.getUTCFullYear()}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())}/discussion-${slug}/`;
+}
+
+let ipCounter = 0;
+/** Each visitor speaks from its own address, so WordPress's 15-second flood rule never links two tests. */
+export async function asVisitor(context: BrowserContext, n?: number) {
+  const ip = `203.0.113.${n ?? 100 + (++ipCounter % 150)}`;
+  await context.setExtraHTTPHeaders({ "x-forwarded-for": ip });
+  return ip;
+}
+
+/** The form refuses (as spam) anything sent under 2 s after it was shown, as a bot would. */
+export async function likeAPerson(page: Page) {
+  await page.waitForTimeout(2100);
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+process.env.AUTH_SECRET = "unit-test-secret";
+import { formatCommentHtml, makeClickable, sanitizeCommentHtml } from "@/lib/content/sanitize";
+import { buildThread } from "@/lib/comments/thread";
+import { avatarSrc } from "@/lib/comments/avatar";
+import { checkFormToken, issueFormToken } from "@/lib/comments/form-token";
+import { decodeCommenter, encodeCommenter } from "@/lib/comments/cookies";
+import { normalizeCommentUrl, isEmail } from "@/lib/validation/comment";
+
+describe("comment HTML", () => {
+  it("keeps WordPress's comment tags and their allowed attributes", () => {
+    const html = '<b>b</b> <i>i</i> <em>e</em> <strong>s</strong> <code>c</code> <del>d</del> <s>s</s> <strike>x</strike> <q cite="http://q.example">q</q> <cite>c</cite> <abbr title="t">a</abbr> <acronym title="t">a</acronym> <blockquote cite="http://b.example">bq</blockquote>';
+    expect(sanitizeCommentHtml(html)).toBe(html);
+  });
+
+  it("removes scripts, event handlers, styles and other tags", () => {
+    expect(sanitizeCommentHtml('<script>alert(1)</script>hi')).toBe("hi");
+    expect(sanitizeCommentHtml('<img src=x onerror=alert(1)>')).toBe("");
+    expect(sanitizeCommentHtml('<b onclick="alert(1)" style="color:red">x</b>')).toBe("<b>x</b>");
+    expect(sanitizeCommentHtml('<iframe src="http://evil"></iframe><style>body{}</style><svg onload=alert(1)>')).toBe("");
+    expect(sanitizeCommentHtml('<div class="x"><span>t</span></div>')).toBe("t");
+  });
+
+  it("drops javascript:, data: and vbscript: links, in any encoding", () => {
+    for (const href of ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "jav&#x09;ascript:alert(1)", "&#106;avascript:alert(1)", " javascript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "vbscript:msgbox(1)", "//evil.example/x"]) {
+      const out = sanitizeCommentHtml(`<a href="${href}">x</a>`);
+      expect(out, href).not.toMatch(/href/);
+    }
+  });
+
+  it("marks every link rel=\"nofollow ugc\", replacing the commenter's own rel", () => {
+    expect(sanitizeCommentHtml('<a href="https://a.example" rel="me" title="t">a</a>')).toBe('<a href="https://a.example" rel="nofollow ugc" title="t">a</a>');
+    expect(formatCommentHtml("see https://b.example/x")).toContain('rel="nofollow ugc"');
+  });
+
+  it("escapes text that looks like markup instead of running it", () => {
+    expect(sanitizeCommentHtml("1 < 2 & 3 > 2")).toBe("1 &lt; 2 &amp; 3 &gt; 2");
+    expect(formatCommentHtml("&lt;script&gt;alert(1)&lt;/script&gt;")).toBe("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");
+  });
+
+  it("turns line breaks into paragraphs and <br>", () => {
+    expect(formatCommentHtml("one\ntwo\n\nthree")).toBe("<p>one<br />\ntwo</p>\n<p>three</p>");
+  });
+
+  it("turns bare URLs into links, keeping sentence punctuation out and existing links whole", () => {
+    expect(makeClickable("visit https://example.com/a?b=1&amp;c=2.")).toBe('visit <a href="https://example.com/a?b=1&amp;c=2" rel="nofollow ugc">https://example.com/a?b=1&amp;c=2</a>.');
+    expect(makeClickable("www.example.org")).toBe('<a href="http://www.example.org" rel="nofollow ugc">www.example.org</a>');
+    const linked = '<a href="https://x.example" rel="nofollow ugc">https://x.example</a>';
+    expect(makeClickable(linked)).toBe(linked);
+  });
+
+  it("cannot be tricked into an attribute by a quote inside a bare URL", () => {
+    const out = formatCommentHtml('http://x.example/"onmouseover="alert(1)"');
+    expect(out).not.toMatch(/<a[^>]*\sonmouseover/i);
+  });
+});
+
+describe("threads", () => {
+  const c = (id: number, parentId: number | null = null) => ({ id, parentId });
+
+  it("nests replies under their parents", () => {
+    const t = buildThread([c(1), c(2, 1), c(3), c(4, 2)], { threaded: true, maxDepth: 5 });
+    expect(t.map((n) => n.item.id)).toEqual([1, 3]);
+    expect(t[0]!.children[0]!.item.id).toBe(2);
+    expect(t[0]!.children[0]!.children[0]!).toMatchObject({ item: { id: 4 }, depth: 3 });
+  });
+
+  it("shows replies deeper than the maximum on the last level, after their parent", () => {
+    // 1 > 2 > 3 (max 3) > 4 > 5: 4 and 5 appear beside 3, at depth 3.
+    const t = buildThread([c(1), c(2, 1), c(3, 2), c(4, 3), c(5, 4)], { threaded: true, maxDepth: 3 });
+    const level3 = t[0]!.children[0]!.children;
+    expect(level3.map((n) => [n.item.id, n.depth])).toEqual([[3, 3], [4, 3], [5, 3]]);
+  });
+
+  it("is flat with threading off, and starts a thread for a reply whose parent is hidden", () => {
+    expect(buildThread([c(1), c(2, 1)], { threaded: false, maxDepth: 5 }).map((n) => n.depth)).toEqual([1, 1]);
+    expect(buildThread([c(2, 99)], { threaded: true, maxDepth: 5 })[0]).toMatchObject({ item: { id: 2 }, depth: 1 });
+  });
+});
+
+describe("avatars", () => {
+  const opts = { show_avatars: true, use_gravatar: false, avatar_rating: "G" };
+  it("draws a local SVG from a hash, without the email in it", () => {
+    const src = avatarSrc("Ann@Example.com", "Ann", opts);
+    expect(src.startsWith("data:image/svg+xml;utf8,")).toBe(true);
+    expect(decodeURIComponent(src)).not.toContain("example.com");
+    expect(avatarSrc("ann@example.com ", "x", opts)).toBe(src);
+    expect(avatarSrc("bob@example.com", "x", opts)).not.toBe(src);
+  });
+  it("uses Gravatar only when asked, and nothing with avatars off", () => {
+    expect(avatarSrc("ann@example.com", "Ann", { ...opts, use_gravatar: true })).toMatch(/^https:\/\/secure\.gravatar\.com\/avatar\/[0-9a-f]{32}\?/);
+    expect(avatarSrc("ann@example.com", "Ann", { ...opts, show_avatars: false })).toBe("");
+  });
+});
+
+describe("small pieces", () => {
+  it("form tokens: signed, not too fast, not too old", () => {
+    const t0 = 1_800_000_000_000;
+    const tok = issueFormToken(7, t0);
+    expect(checkFormToken(tok, 7, t0 + 1_000)).toBe("too_fast");
+    expect(checkFormToken(tok, 7, t0 + 3_000)).toBe("ok");
+    expect(checkFormToken(tok, 7, t0 + 25 * 3600_000)).toBe("expired");
+    expect(checkFormToken(tok, 8, t0 + 3_000)).toBe("forged");
+    expect(checkFormToken("", 7)).toBe("missing");
+    expect(checkFormToken("garbage", 7)).toBe("forged");
+  });
+  it("remembered-commenter cookie round-trips and tolerates garbage", () => {
+    const v = { author: "Zoë; =x", email: "z@example.com", url: "https://z.example" };
+    expect(decodeCommenter(encodeCommenter(v))).toEqual(v);
+    expect(encodeCommenter(v)).not.toMatch(/[;\s]/);
+    expect(decodeCommenter("%%%")).toBeNull();
+  });
+  it("commenter URLs: http(s) only", () => {
+    expect(normalizeCommentUrl("example.com")).toBe("http://example.com/");
+    expect(normalizeCommentUrl("javascript:alert(1)")).toBe("");
+    expect(isEmail("a@example.com")).toBe(true);
+    expect(isEmail("a@b")).toBe(false);
+  });
+});
