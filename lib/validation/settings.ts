@@ -6,7 +6,8 @@ import { ROLES } from "@/db/schema";
 import { PERMALINK_PRESETS } from "@/lib/content/permalinks";
 
 const checkbox = z
-  .union([z.string(), z.undefined(), z.null()])
+  .string()
+  .optional()
   .transform((v) => v === "1" || v === "on");
 
 const intIn = (min: number, max: number, what: string) =>
