@@ -22,7 +22,7 @@ const general = {
   users_can_register: "1",
   default_role: "author",
 };
-const errorsOf = (r: { success: boolean; error?: z.ZodError }) => (r.success ? {} : z.flattenError(r.error!).fieldErrors);
+const errorsOf = (r: { success: boolean; error?: z.ZodError }): Record<string, string[] | undefined> => (r.success ? {} : z.flattenError(r.error!).fieldErrors);
 
 describe("General", () => {
   it("parses to WordPress's options, with a custom time format and the checkbox", () => {
