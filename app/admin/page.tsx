@@ -8,8 +8,15 @@ import { formatWpDate, parseSqlGmt, toSqlLocal } from "@/lib/dates";
 import { QuickDraftForm } from "./_components/quick-draft-form";
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&nbsp;": " ", "&amp;": "&" };
+/** Plain text of stored HTML (React escapes it again when rendering). */
 const excerpt = (html: string, words = 12) => {
-  const text = html.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim().split(" ");
+  const text = html
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&(lt|gt|quot|#39|nbsp|amp);/g, (m) => ENTITIES[m]!)
+    .replace(/\s+/g, " ")
+    .trim()
+    .split(" ");
   return text.slice(0, words).join(" ") + (text.length > words ? "…" : "");
 };
 const box = "rounded border border-gray-300 bg-white p-4";

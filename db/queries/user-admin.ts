@@ -21,7 +21,8 @@ export function listUsersWithPostCounts(role?: Role): UserRow[] {
       email: users.email,
       displayName: users.displayName,
       role: users.role,
-      postCount: sql<number>`(SELECT count(*) FROM ${posts} p WHERE p.author_id = ${users.id} AND p.type = 'post' AND p.status = 'publish')`,
+      // Spelled out: inside a select, drizzle would render ${users.id} as a bare "id" (the post's).
+      postCount: sql<number>`(SELECT count(*) FROM posts p WHERE p.author_id = "users"."id" AND p.type = 'post' AND p.status = 'publish')`,
     })
     .from(users)
     .where(role ? eq(users.role, role) : undefined)

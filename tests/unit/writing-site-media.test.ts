@@ -116,3 +116,20 @@ describe("serving paths: traversal is impossible", () => {
     expect(contentTypeFor("a.html")).toBe("application/octet-stream");
   });
 });
+
+describe("the library query", () => {
+  it("searches titles and file names (with LIKE wildcards taken literally) across the joins", async () => {
+    const { insertMedia, listMedia, countMedia } = await import("@/db/queries/media");
+    const { makeUser, makePost } = await import("./factories");
+    const u = await makeUser("author");
+    const p = makePost(u.id, { title: "Beach post" });
+    insertMedia({ authorId: u.id, postId: p.id, fileName: "beach-day.jpg", mimeType: "image/jpeg", title: "Beach day" });
+    insertMedia({ authorId: u.id, fileName: "100%_sure.png", mimeType: "image/png", title: "Sure" });
+    insertMedia({ authorId: u.id, fileName: "other.png", mimeType: "image/png", title: "Other" });
+    const beach = listMedia({ page: 1, perPage: 10, search: "beach" });
+    expect(beach.map((m) => [m.fileName, m.postTitle, m.authorName])).toEqual([["beach-day.jpg", "Beach post", u.displayName]]);
+    expect(listMedia({ page: 1, perPage: 10, search: "%_" }).map((m) => m.fileName)).toEqual(["100%_sure.png"]);
+    expect(countMedia()).toBe(3);
+    expect(countMedia("other")).toBe(1);
+  });
+});

@@ -160,3 +160,17 @@ describe("profile", () => {
     expect(getUserById(a.id)).toMatchObject({ displayName: "Changed", nicename: "changed-nice", bio: "Hello" });
   });
 });
+
+describe("the users list", () => {
+  it("counts each user's own published posts", async () => {
+    const a = await makeUser("author");
+    const b = await makeUser("author");
+    makePost(a.id);
+    makePost(a.id);
+    makePost(a.id, { status: "draft" });
+    makePost(a.id, { type: "page" });
+    const rows = listUsersWithPostCounts("author");
+    expect(rows.find((r) => r.id === a.id)!.postCount).toBe(2);
+    expect(rows.find((r) => r.id === b.id)!.postCount).toBe(0);
+  });
+});
