@@ -33,17 +33,17 @@ test("the administrator adds a user, who signs in and changes their password wit
 
   // A new password needs the current one.
   await page.getByRole("navigation", { name: "Admin menu" }).getByRole("link", { name: "Profile" }).click();
-  await page.getByLabel("New Password").fill("second-password-2");
+  await page.getByLabel("New Password", { exact: true }).fill("second-password-2");
   await page.getByLabel("Repeat New Password").fill("second-password-2");
   await page.getByRole("button", { name: "Update Profile" }).click();
   await expect(page.getByText("Enter your current password to set a new one.")).toBeVisible();
-  await page.getByLabel("Current Password").fill("not-my-password");
-  await page.getByLabel("New Password").fill("second-password-2");
+  await page.getByLabel("Current Password", { exact: true }).fill("not-my-password");
+  await page.getByLabel("New Password", { exact: true }).fill("second-password-2");
   await page.getByLabel("Repeat New Password").fill("second-password-2");
   await page.getByRole("button", { name: "Update Profile" }).click();
   await expect(page.getByText("Your current password is incorrect.")).toBeVisible();
-  await page.getByLabel("Current Password").fill("first-password-1");
-  await page.getByLabel("New Password").fill("second-password-2");
+  await page.getByLabel("Current Password", { exact: true }).fill("first-password-1");
+  await page.getByLabel("New Password", { exact: true }).fill("second-password-2");
   await page.getByLabel("Repeat New Password").fill("second-password-2");
   await page.getByLabel("Display name publicly as").fill("Renamed Writer");
   await page.getByRole("button", { name: "Update Profile" }).click();
