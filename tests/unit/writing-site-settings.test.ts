@@ -124,3 +124,15 @@ describe("writing options", () => {
     expect(o.start_of_week).toBe(0);
   });
 });
+
+describe("Site Address", () => {
+  it("overrides SITE_URL when set, and falls back to it when emptied", async () => {
+    const { siteUrl, absoluteUrl } = await import("@/lib/site-url");
+    updateOptions({ siteurl: "" });
+    expect(siteUrl()).toBe("http://blog.test");
+    updateOptions(GeneralSettingsSchema.parse({ ...general, siteurl: "https://www.example.org/" }));
+    expect(absoluteUrl("/feed/")).toBe("https://www.example.org/feed/");
+    updateOptions({ siteurl: "" });
+    expect(siteUrl()).toBe("http://blog.test");
+  });
+});

@@ -3,6 +3,7 @@ import { requireCapability } from "@/lib/session";
 import { getOptions } from "@/db/queries/options";
 import { ROLES } from "@/db/schema";
 import { ROLE_LABELS } from "@/lib/auth/capabilities";
+import { envSiteUrl } from "@/lib/site-url";
 import { formatWpDate, nowGmt, toSqlLocal } from "@/lib/dates";
 import { DATE_FORMAT_CHOICES, TIME_FORMAT_CHOICES } from "@/lib/validation/settings";
 import { SettingsForm } from "../_components/settings-form";
@@ -32,7 +33,7 @@ export default async function Page() {
   const rows: Row[] = [
     { title: "Site Title", controls: [{ kind: "text", name: "blogname", label: "Site Title" }] },
     { title: "Tagline", controls: [{ kind: "text", name: "blogdescription", label: "Tagline" }], help: "In a few words, explain what this site is about." },
-    { title: "Site Address (URL)", controls: [{ kind: "url", name: "siteurl", label: "Site Address (URL)", placeholder: "https://example.com" }], help: "The address readers use. Leave empty to use the server's SITE_URL." },
+    { title: "Site Address (URL)", controls: [{ kind: "url", name: "siteurl", label: "Site Address (URL)", placeholder: "https://example.com" }], help: `The address readers see in feeds and links to this site. Leave empty to use the server's SITE_URL (${envSiteUrl()}).` },
     { title: "Administration Email Address", controls: [{ kind: "email", name: "admin_email", label: "Administration Email Address" }] },
     { title: "Membership", controls: [{ kind: "checkbox", name: "users_can_register", label: "Anyone can register" }] },
     { title: "New User Default Role", controls: [{ kind: "select", name: "default_role", label: "New User Default Role", choices: ROLES.filter((r) => r !== "administrator").map((r) => ({ value: r, label: ROLE_LABELS[r] })) }] },
