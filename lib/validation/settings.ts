@@ -195,3 +195,26 @@ export function formFields(formData: FormData): Record<string, string> {
   for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
   return out;
 }
+
+// Settings → Media. The server refuses bodies over MAX_BODY_BYTES (32 MB by default) before
+// any of this runs, so the limit stays under it.
+export const MEDIA_EXTRA_TYPE_LABELS: Record<string, string> = {
+  pdf: "PDF documents (.pdf)",
+  mp3: "MP3 audio (.mp3)",
+  m4a: "AAC audio (.m4a)",
+  ogg: "Ogg audio (.ogg)",
+  wav: "WAV audio (.wav)",
+  mp4: "MP4 video (.mp4)",
+  webm: "WebM video (.webm)",
+  zip: "ZIP archives (.zip)",
+};
+
+export const MediaSettingsSchema = z
+  .object({ upload_max_mb: intIn(1, 31, "the maximum upload size in MB") })
+  .catchall(z.string())
+  .transform((v) => ({
+    upload_max_bytes: v.upload_max_mb * 1024 * 1024,
+    upload_extra_types: Object.keys(MEDIA_EXTRA_TYPE_LABELS)
+      .filter((ext) => v[`allow_${ext}`] === "1")
+      .join(","),
+  }));

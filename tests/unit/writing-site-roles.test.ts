@@ -42,6 +42,7 @@ const { saveGeneralSettingsAction } = await import("@/app/admin/settings/general
 const { saveReadingSettingsAction } = await import("@/app/admin/settings/reading/actions");
 const { saveDiscussionSettingsAction } = await import("@/app/admin/settings/discussion/actions");
 const { savePermalinkSettingsAction } = await import("@/app/admin/settings/permalinks/actions");
+const { saveMediaSettingsAction } = await import("@/app/admin/settings/media/actions");
 const { createUserAction, changeUserRoleAction, deleteUserAction } = await import("@/app/admin/users/actions");
 const { updateProfileAction } = await import("@/app/admin/profile/actions");
 const { updateMediaAction, deleteMediaAction } = await import("@/app/admin/media/actions");
@@ -89,6 +90,7 @@ describe("Settings actions: administrators only; nothing is written for anyone e
     ["Reading", () => saveReadingSettingsAction(idle, fd({ show_on_front: "posts", posts_per_page: 7, posts_per_rss: 9 })), () => getOptions().posts_per_page === 7],
     ["Discussion", () => saveDiscussionSettingsAction(idle, fd({ close_comments_days_old: 30, thread_comments_depth: 3, comments_per_page: 20, default_comments_page: "oldest", comment_order: "desc", comment_max_links: 4, moderation_keys: "spam", disallowed_keys: "", avatar_rating: "PG", avatar_default: "mystery" })), () => getOptions().comment_max_links === 4],
     ["Permalinks", () => savePermalinkSettingsAction(idle, fd({ selection: "postname", category_base: "topics", tag_base: "" })), () => getOptions().category_base === "topics"],
+    ["Media", () => saveMediaSettingsAction(idle, fd({ upload_max_mb: 3, allow_pdf: "1" })), () => getOptions().upload_extra_types === "pdf"],
   ] as const;
   for (const [name, run, changed] of cases) {
     for (const who of ROLES_AND_ANON) {

@@ -136,3 +136,12 @@ describe("Site Address", () => {
     expect(siteUrl()).toBe("http://blog.test");
   });
 });
+
+describe("Media settings", () => {
+  it("stores the limit in bytes and the allowed extra types", async () => {
+    const { MediaSettingsSchema } = await import("@/lib/validation/settings");
+    expect(MediaSettingsSchema.parse({ upload_max_mb: "4", allow_pdf: "1", allow_zip: "1", allow_exe: "1" })).toEqual({ upload_max_bytes: 4 * 1024 * 1024, upload_extra_types: "pdf,zip" });
+    expect(MediaSettingsSchema.safeParse({ upload_max_mb: "64" }).success).toBe(false);
+    expect(MediaSettingsSchema.safeParse({ upload_max_mb: "0" }).success).toBe(false);
+  });
+});

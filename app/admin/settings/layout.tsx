@@ -6,6 +6,7 @@ const TABS = [
   { href: "/admin/settings/general/", label: "General" },
   { href: "/admin/settings/reading/", label: "Reading" },
   { href: "/admin/settings/discussion/", label: "Discussion" },
+  { href: "/admin/settings/media/", label: "Media" },
   { href: "/admin/settings/permalinks/", label: "Permalinks" },
 ];
 
