@@ -81,3 +81,26 @@ test("uploads cannot be read outside their folder, and signed-out or lower roles
   expect(res.status()).toBe(403);
   expect((await page.goto("/admin/media/"))?.status()).toBe(403);
 });
+
+test("an author may view an editor's upload but not change or delete it", async ({ page, browser }) => {
+  // The editor uploads.
+  await signInAs(page, "editor");
+  await page.goto("/admin/media/");
+  const name = `e2e-editors-${Date.now()}.png`;
+  await page.getByLabel("Select Files").setInputFiles({ name, mimeType: "image/png", buffer: await pngBuffer(60, 60) });
+  await expect(page.getByRole("list", { name: "Uploads" }).getByRole("status")).toHaveText("Uploaded");
+  await page.getByRole("navigation", { name: "View mode" }).getByRole("link", { name: "List" }).click();
+  await page.getByRole("link", { name: name.replace(/\.png$/, "").replace(/-/g, " ") }).click();
+  await expect(page.getByRole("heading", { name: "Edit Media" })).toBeVisible();
+  const itemUrl = page.url();
+  expect(itemUrl).toMatch(/\/admin\/media\/\d+\/$/);
+
+  const ctx = await browser.newContext();
+  const author = await ctx.newPage();
+  await signInAs(author, "author");
+  await author.goto(itemUrl);
+  await expect(author.getByText("You may view this file; only its uploader or an editor may change it.")).toBeVisible();
+  await expect(author.getByRole("button", { name: "Update" })).toHaveCount(0);
+  await expect(author.getByRole("button", { name: "Delete permanently" })).toHaveCount(0);
+  await ctx.close();
+});
