@@ -63,7 +63,7 @@ test("Discussion uses WordPress's labels and keeps what is saved", async ({ page
   await expect(page.getByText("Settings saved.")).toBeVisible();
 });
 
-test("editors and below cannot open Settings, and their posted forms get 403", async ({ page }) => {
+test("editors and below cannot open Settings or Users (403)", async ({ page }) => {
   for (const who of ["editor", "author", "subscriber"] as const) {
     await page.context().clearCookies();
     await signInAs(page, who);
@@ -72,4 +72,34 @@ test("editors and below cannot open Settings, and their posted forms get 403", a
       expect((await page.goto(p))?.status(), `${who} ${p}`).toBe(403);
     }
   }
+});
+
+test("a Settings form posted by an editor is refused, a signed-out post goes to sign-in, and nothing is saved", async ({ page, browser }) => {
+  // The administrator's form, as the browser would post it (React's hidden action fields included).
+  await signInAs(page, "admin");
+  await page.goto("/admin/settings/general/");
+  const fields = await page.locator("form").filter({ has: page.getByRole("button", { name: "Save Changes" }) }).evaluate((form) =>
+    [...new FormData(form as HTMLFormElement).entries()].filter((e): e is [string, string] => typeof e[1] === "string"),
+  );
+  expect(fields.some(([k]) => k.startsWith("$ACTION"))).toBe(true);
+  const multipart = Object.fromEntries(fields.map(([k, v]) => [k, k === "blogname" ? "Hijacked by a lower role" : v]));
+
+  const ctx = await browser.newContext();
+  const editor = await ctx.newPage();
+  await signInAs(editor, "editor");
+  const res = await editor.request.post("/admin/settings/general/", { multipart, headers: { origin: new URL(page.url()).origin } });
+  // requireCapability() calls forbidden(); for a form posted without JavaScript, Next 16.4
+  // answers that with its not-found page (action-handler.js: MPA actions → type 'not-found').
+  expect([403, 404]).toContain(res.status());
+  expect(await res.text()).not.toContain("Settings saved.");
+  await ctx.close();
+
+  const anon = await browser.newContext();
+  const res2 = await anon.request.post("/admin/settings/general/", { multipart, headers: { origin: new URL(page.url()).origin }, maxRedirects: 0 });
+  expect([303, 307]).toContain(res2.status());
+  expect(res2.headers()["location"]).toMatch(/\/login\/$/);
+  await anon.close();
+
+  await page.goto("/");
+  await expect(page.getByText("Hijacked by a lower role")).toHaveCount(0);
 });

@@ -100,7 +100,7 @@ test("the administrator changes a role and deletes a user, attributing their pos
   await expect(page.getByRole("region", { name: "Quick Draft" })).toContainText(`Draft by ${login}`);
 });
 
-test("a form posted by a lower role is refused on the server", async ({ page }) => {
+test("an editor cannot open Users (403) but can open their Profile", async ({ page }) => {
   await signInAs(page, "editor");
   // The editor sees no Users menu, and the screen answers 403.
   await expect(page.getByRole("navigation", { name: "Admin menu" }).getByRole("link", { name: "Users" })).toHaveCount(0);
