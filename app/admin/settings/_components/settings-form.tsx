@@ -21,19 +21,24 @@ export function SettingsForm({ action, rows, values }: { action: Action; rows: R
       ) : null}
       {/* Re-mount the fields after each answer so that their defaults are the current ones. */}
       <div key={JSON.stringify(shown)} className="divide-y divide-gray-200 rounded border border-gray-300 bg-white">
-        {rows.map((row) => (
+        {rows.map((row) => {
+          // A row of one field named like the row: the row's heading is that field's label.
+          const only = row.controls.length === 1 ? row.controls[0]! : undefined;
+          const titled = only && "name" in only && only.label === row.title && !["checkbox", "radio"].includes(only.kind) ? only.name : undefined;
+          return (
           <fieldset key={row.title} className="grid gap-2 p-4 md:grid-cols-[14rem_1fr]">
             <legend className="contents">
-              <span className="text-sm font-semibold">{row.title}</span>
+              {titled ? <label htmlFor={titled} className="text-sm font-semibold">{row.title}</label> : <span className="text-sm font-semibold">{row.title}</span>}
             </legend>
             <div className={row.inline ? "flex flex-wrap items-center gap-2 text-sm" : "space-y-3 text-sm"}>
               {row.controls.map((c, i) => (
-                <ControlView key={"name" in c ? c.name : `t${i}`} control={c} values={shown} errors={errors} inline={!!row.inline} />
+                <ControlView key={"name" in c ? c.name : `t${i}`} control={c} values={shown} errors={errors} inline={!!row.inline} labelled={!!titled} />
               ))}
               {row.help ? <p className="basis-full text-xs text-gray-600">{row.help}</p> : null}
             </div>
           </fieldset>
-        ))}
+          );
+        })}
       </div>
       <button type="submit" disabled={pending} className="mt-4 rounded bg-[#2271b1] px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
         {pending ? "Saving…" : "Save Changes"}
@@ -51,12 +56,15 @@ function FieldError({ id, messages }: { id: string; messages?: string[] }) {
   );
 }
 
-function ControlView({ control: c, values, errors, inline }: {
+function ControlView({ control: c, values, errors, inline, labelled }: {
   control: Control;
   values: FormValues;
   errors: Record<string, string[] | undefined>;
   inline: boolean;
+  /** The row heading already labels this control. */
+  labelled: boolean;
 }) {
+  const ownLabel = !inline && !labelled;
   if (c.kind === "text-inline") return <span>{c.text}</span>;
   const err = errors[c.name];
   const errId = `${c.name}-error`;
@@ -67,19 +75,19 @@ function ControlView({ control: c, values, errors, inline }: {
       // Options arrive as "1"/""; a form that came back omits unchecked boxes: absent is unchecked.
       const checked = values[c.name] === "1";
       return (
-        <>
+        <div className={inline ? "contents" : "block"}>
           <label className="inline-flex items-center gap-2">
             <input type="checkbox" name={c.name} value="1" defaultChecked={checked} aria-describedby={described} />
             {c.label}
           </label>
           <FieldError id={errId} messages={err} />
-        </>
+        </div>
       );
     }
     case "number":
       return (
         <>
-          {inline ? null : <label htmlFor={c.name} className="block">{c.label}</label>}
+          {ownLabel ? <label htmlFor={c.name} className="block">{c.label}</label> : null}
           <input id={c.name} name={c.name} type="number" min={c.min} max={c.max} defaultValue={values[c.name]}
             aria-label={inline ? c.label : undefined} aria-invalid={!!err?.length} aria-describedby={described}
             className={`${inputClass} w-20`} />
@@ -89,7 +97,7 @@ function ControlView({ control: c, values, errors, inline }: {
     case "select":
       return (
         <>
-          {inline ? null : <label htmlFor={c.name} className="block">{c.label}</label>}
+          {ownLabel ? <label htmlFor={c.name} className="block">{c.label}</label> : null}
           <select id={c.name} name={c.name} defaultValue={values[c.name]} aria-label={inline ? c.label : undefined}
             aria-invalid={!!err?.length} aria-describedby={described} className={inputClass}>
             {c.choices.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
@@ -122,7 +130,7 @@ function ControlView({ control: c, values, errors, inline }: {
     case "textarea":
       return (
         <>
-          <label htmlFor={c.name} className="block">{c.label}</label>
+          {labelled ? null : <label htmlFor={c.name} className="block">{c.label}</label>}
           <textarea id={c.name} name={c.name} rows={c.rows ?? 6} defaultValue={values[c.name]} aria-invalid={!!err?.length}
             aria-describedby={described} className={`${inputClass} w-full font-mono`} />
           <FieldError id={errId} messages={err} />
@@ -131,7 +139,7 @@ function ControlView({ control: c, values, errors, inline }: {
     default:
       return (
         <>
-          {inline ? null : <label htmlFor={c.name} className="block">{c.label}</label>}
+          {ownLabel ? <label htmlFor={c.name} className="block">{c.label}</label> : null}
           <input id={c.name} name={c.name} type={c.kind} defaultValue={values[c.name]} placeholder={c.placeholder}
             aria-label={inline ? c.label : undefined} aria-invalid={!!err?.length} aria-describedby={described}
             className={`${inputClass} ${c.size === "small" ? "w-40" : c.size === "large" ? "w-full" : "w-96 max-w-full"}`} />
