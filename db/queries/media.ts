@@ -69,8 +69,24 @@ export function listMedia(opts: { page: number; perPage: number; search?: string
     .all();
 }
 
-export function countMedia(search?: string): number {
-  return getDb().select({ n: count() }).from(media).where(searchWhere(search)).get()?.n ?? 0;
+/** Full rows for the editor's media picker, newest first; images only when asked. */
+export function listMediaRows(opts: { page: number; perPage: number; search?: string; imagesOnly?: boolean }): Media[] {
+  return getDb()
+    .select()
+    .from(media)
+    .where(and(searchWhere(opts.search), opts.imagesOnly ? like(media.mimeType, "image/%") : undefined))
+    .orderBy(desc(media.createdGmt), desc(media.id))
+    .limit(opts.perPage)
+    .offset((opts.page - 1) * opts.perPage)
+    .all();
+}
+
+export function countMedia(search?: string, imagesOnly = false): number {
+  return getDb()
+    .select({ n: count() })
+    .from(media)
+    .where(and(searchWhere(search), imagesOnly ? like(media.mimeType, "image/%") : undefined))
+    .get()?.n ?? 0;
 }
 
 export function updateMediaDetails(id: number, fields: { title: string; alt: string; caption: string; postId: number | null }) {

@@ -48,6 +48,7 @@ const { updateProfileAction } = await import("@/app/admin/profile/actions");
 const { updateMediaAction, deleteMediaAction } = await import("@/app/admin/media/actions");
 const { quickDraftAction } = await import("@/app/admin/actions");
 const { POST: uploadRoute } = await import("@/app/admin/media/upload/route");
+const { GET: libraryRoute } = await import("@/app/admin/media/library/route");
 
 // The administrator last, so that the others are checked against the untouched state.
 const ROLES_AND_ANON = ["anonymous", "subscriber", "contributor", "author", "editor", "administrator"] as const;
@@ -249,4 +250,25 @@ describe("Media edit and delete: own files for authors, everyone's for editors a
       expect(!!getMediaById(m.id)).toBe(!ok);
     });
   }
+});
+
+describe("Media library JSON (for the editor's pickers): upload_files", () => {
+  const status: Record<Who, number> = { administrator: 200, editor: 200, author: 200, contributor: 403, subscriber: 403, anonymous: 401 };
+  for (const who of ROLES_AND_ANON) {
+    it(`${who} → ${status[who]}`, async () => {
+      as(who);
+      const res = await libraryRoute(new Request("http://blog.test/admin/media/library/?type=image"));
+      expect(res.status).toBe(status[who]);
+      if (res.status === 200) {
+        const body = await res.json();
+        const item = body.items.find((i: { url: string }) => /by-author\.png$/.test(i.url));
+        expect(item.sizes.thumbnail).toMatchObject({ width: 150, height: 150 });
+        expect(item.sizes.thumbnail.url).toMatch(/^\/wp-content\/uploads\/.*by-author-150x150\.png$/);
+      }
+    });
+  }
+  it("refuses a bad query with 400", async () => {
+    as("author");
+    expect((await libraryRoute(new Request("http://blog.test/admin/media/library/?page=-3"))).status).toBe(400);
+  });
 });

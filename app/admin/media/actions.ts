@@ -9,6 +9,7 @@ import { deleteMediaRow, getMediaById, getPostForAttachment, updateMediaDetails 
 import { canDeleteMedia, canEditMedia } from "@/lib/media/permissions";
 import { canEditPost } from "@/lib/auth/capabilities";
 import { removeStoredFiles } from "@/lib/media/process";
+import { parseSizes } from "@/lib/media/view";
 import type { FormState } from "@/lib/form-state";
 
 export async function updateMediaAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -41,7 +42,7 @@ export async function deleteMediaAction(formData: FormData): Promise<void> {
   const row = deleteMediaRow(item.id);
   if (row) {
     // The row is gone first, so a reader never gets a link to a missing file from the library.
-    const sizes = JSON.parse(row.sizes || "{}") as Record<string, { path: string }>;
+    const sizes = parseSizes(row.sizes);
     await removeStoredFiles([row.path, ...Object.values(sizes).map((s) => s.path)]);
   }
   revalidatePath("/admin/media/", "layout");

@@ -4,6 +4,7 @@ import { requireCapability } from "@/lib/session";
 import { getOptions } from "@/db/queries/options";
 import { countMedia, listMedia } from "@/db/queries/media";
 import { uploadUrl } from "@/lib/media/paths";
+import { parseSizes } from "@/lib/media/view";
 import { allowedExtraTypes, formatBytes, RASTER_IMAGE_TYPES } from "@/lib/media/process";
 import { Uploader } from "./_components/uploader";
 
@@ -57,7 +58,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ m
       {items.length === 0 ? <p className="mt-4">No media files found.</p> : mode === "grid" ? (
         <ul className="mt-4 grid grid-cols-[repeat(auto-fill,minmax(150px,1fr))] gap-3" aria-label="Media items">
           {items.map((m) => {
-            const sizes = JSON.parse(m.sizes || "{}") as Record<string, { path: string }>;
+            const sizes = parseSizes(m.sizes);
             const thumb = sizes.thumbnail?.path ?? m.path;
             return (
               <li key={m.id}>

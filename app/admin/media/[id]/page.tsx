@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requireCapability } from "@/lib/session";
 import { getMediaById } from "@/db/queries/media";
 import { uploadUrl } from "@/lib/media/paths";
+import { parseSizes } from "@/lib/media/view";
 import { formatBytes, IMAGE_SIZES } from "@/lib/media/process";
 import { canDeleteMedia, canEditMedia } from "@/lib/media/permissions";
 import { MediaDetailsForm } from "../_components/media-details-form";
@@ -17,7 +18,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const { message } = await searchParams;
   const item = /^\d+$/.test(id) ? getMediaById(Number(id)) : undefined;
   if (!item) notFound();
-  const sizes = JSON.parse(item.sizes || "{}") as Record<string, { path: string; width: number; height: number }>;
+  const sizes = parseSizes(item.sizes);
   const preview = sizes.medium_large?.path ?? sizes.large?.path ?? item.path;
   const editable = canEditMedia(user, item);
   return (
