@@ -59,6 +59,8 @@ export const OPTION_DEFAULTS = {
   ping_self: false,
   // Media
   upload_max_bytes: 10 * 1024 * 1024,
+  // Besides JPEG, PNG, GIF and WebP: extensions such as "pdf, mp3" (checked from the bytes too).
+  upload_extra_types: "",
   uploads_use_yearmonth_folders: true,
 };
 

@@ -1,10 +1,19 @@
 import type { Metadata } from "next";
 import { requireCapability } from "@/lib/session";
-import { NotBuilt } from "@/components/admin/not-built";
+import { getUserProfile } from "@/db/queries/user-admin";
+import { ROLE_LABELS } from "@/lib/auth/capabilities";
+import { ProfileForm } from "./_components/profile-form";
 
 export const metadata: Metadata = { title: "Profile" };
 
 export default async function Page() {
-  await requireCapability("read");
-  return <NotBuilt title="Profile" issue="Writing" />;
+  const me = await requireCapability("read");
+  const u = getUserProfile(me.id)!;
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">Profile</h1>
+      <p className="mt-2 text-sm">Username: <strong>{u.login}</strong> (usernames cannot be changed) · Role: {ROLE_LABELS[u.role]}</p>
+      <ProfileForm initial={{ displayName: u.displayName, nicename: u.nicename, email: u.email, url: u.url, bio: u.bio }} />
+    </>
+  );
 }

@@ -1,10 +1,77 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireCapability } from "@/lib/session";
-import { NotBuilt } from "@/components/admin/not-built";
+import { countUsersByRole, listUsersWithPostCounts } from "@/db/queries/user-admin";
+import { ROLES, type Role } from "@/db/schema";
+import { ROLE_LABELS, roleCan } from "@/lib/auth/capabilities";
+import { changeUserRoleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
-export default async function Page() {
-  await requireCapability("list_users");
-  return <NotBuilt title="Users" issue="Writing" />;
+const MESSAGES: Record<string, { text: string; ok: boolean }> = {
+  created: { text: "New user created.", ok: true },
+  "role-changed": { text: "Changed roles.", ok: true },
+  deleted: { text: "User deleted.", ok: true },
+  "own-role": { text: "You cannot change your own role.", ok: false },
+  "last-administrator": { text: "The site needs at least one administrator: that role was not changed.", ok: false },
+  "not-found": { text: "That user does not exist (any more).", ok: false },
+  "delete-self": { text: "You cannot delete the account you are signed in with.", ok: false },
+  "invalid-role": { text: "Choose a role.", ok: false },
+  "invalid-user": { text: "Choose a user.", ok: false },
+};
+
+export default async function Page({ searchParams }: { searchParams: Promise<{ role?: string; message?: string }> }) {
+  const me = await requireCapability("list_users");
+  const sp = await searchParams;
+  const role = (ROLES as readonly string[]).includes(sp.role ?? "") ? (sp.role as Role) : undefined;
+  const users = listUsersWithPostCounts(role);
+  const counts = countUsersByRole();
+  const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
+  const message = sp.message ? MESSAGES[sp.message] : undefined;
+  const canPromote = roleCan(me.role, "promote_users");
+  const canDelete = roleCan(me.role, "delete_users");
+  return (
+    <>
+      <div className="flex items-center gap-3">
+        <h1 className="text-2xl font-semibold">Users</h1>
+        {roleCan(me.role, "create_users") ? <Link href="/admin/users/new/" className="rounded border border-[#2271b1] px-2 py-1 text-sm text-[#2271b1]">Add New User</Link> : null}
+      </div>
+      {message ? <p role="status" className={`mt-4 border-l-4 bg-white p-3 text-sm ${message.ok ? "border-green-700" : "border-red-700 text-red-900"}`}>{message.text}</p> : null}
+      <ul className="mt-4 flex flex-wrap gap-2 text-sm" aria-label="Filter by role">
+        <li><Link href="/admin/users/" aria-current={!role ? "page" : undefined} className={!role ? "font-semibold" : "text-[#2271b1]"}>All ({total})</Link></li>
+        {ROLES.filter((r) => counts[r]).map((r) => (
+          <li key={r}>| <Link href={`/admin/users/?role=${r}`} aria-current={role === r ? "page" : undefined} className={role === r ? "font-semibold" : "text-[#2271b1]"}>{ROLE_LABELS[r]} ({counts[r]})</Link></li>
+        ))}
+      </ul>
+      <table className="mt-3 w-full border border-gray-300 bg-white text-left text-sm">
+        <thead className="border-b border-gray-300">
+          <tr><th className="p-2">Username</th><th className="p-2">Name</th><th className="p-2">Email</th><th className="p-2">Role</th><th className="p-2">Posts</th></tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id} className="border-b border-gray-200 align-top">
+              <td className="p-2">
+                <strong>{u.login}</strong>
+                {canDelete && u.id !== me.id ? <div className="text-xs"><Link href={`/admin/users/${u.id}/delete/`} className="text-red-700" aria-label={`Delete ${u.login}`}>Delete</Link></div> : null}
+              </td>
+              <td className="p-2">{u.displayName}</td>
+              <td className="p-2"><a href={`mailto:${u.email}`} className="text-[#2271b1]">{u.email}</a></td>
+              <td className="p-2">
+                {canPromote && u.id !== me.id ? (
+                  <form action={changeUserRoleAction} className="flex gap-1">
+                    <input type="hidden" name="userId" value={u.id} />
+                    <select name="role" defaultValue={u.role} aria-label={`Role of ${u.login}`} className="rounded border border-gray-400 px-1">
+                      {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+                    </select>
+                    <button type="submit" className="rounded border border-gray-400 px-2" aria-label={`Change role of ${u.login}`}>Change</button>
+                  </form>
+                ) : ROLE_LABELS[u.role]}
+              </td>
+              <td className="p-2">{u.postCount}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
 }

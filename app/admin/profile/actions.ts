@@ -1,0 +1,39 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { requireCapability } from "@/lib/session";
+import { ProfileSchema } from "@/lib/validation/user";
+import { getPasswordHash, isEmailTaken, isNicenameTaken, updateUserProfile } from "@/db/queries/user-admin";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import type { FormState } from "@/lib/form-state";
+
+const FAILED = "Profile not updated: please correct the fields marked below.";
+
+/** Your own profile only: the user is the signed-in one, never an id from the form. */
+export async function updateProfileAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const me = await requireCapability("read");
+  const raw = Object.fromEntries(["displayName", "nicename", "email", "url", "bio", "currentPassword", "newPassword", "confirmPassword"].map((k) => [k, String(formData.get(k) ?? "")]));
+  const values = { displayName: raw.displayName!, nicename: raw.nicename!, email: raw.email!, url: raw.url!, bio: raw.bio! };
+  const parsed = ProfileSchema.safeParse(raw);
+  if (!parsed.success) return { status: "error", message: FAILED, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  const p = parsed.data;
+  const fieldErrors: Record<string, string[]> = {};
+  if (isEmailTaken(p.email, me.id)) fieldErrors.email = ["That email address is already used by another account."];
+  if (isNicenameTaken(p.nicename, me.id)) fieldErrors.nicename = ["That nicename is already used by another account."];
+  let passwordHash: string | undefined;
+  if (p.newPassword) {
+    if (!(await verifyPassword(getPasswordHash(me.id) ?? "", p.currentPassword))) fieldErrors.currentPassword = ["Your current password is incorrect."];
+    else passwordHash = await hashPassword(p.newPassword);
+  }
+  if (Object.keys(fieldErrors).length) return { status: "error", message: FAILED, fieldErrors, values };
+  try {
+    updateUserProfile(me.id, { displayName: p.displayName, nicename: p.nicename, email: p.email, url: p.url, bio: p.bio, ...(passwordHash ? { passwordHash } : {}) });
+  } catch (e) {
+    if (e instanceof Error && /UNIQUE constraint failed/.test(e.message)) return { status: "error", message: "That email address or nicename was just taken: choose another.", values };
+    throw e;
+  }
+  // Names show on posts, comments and author archives.
+  revalidatePath("/", "layout");
+  return { status: "success", message: passwordHash ? "Profile updated. Your new password is set." : "Profile updated." };
+}

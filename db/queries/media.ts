@@ -1,0 +1,114 @@
+// The media library: attachments, their sizes and the post they belong to.
+import { and, count, desc, eq, like, or, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { media, posts, users, type Media } from "../schema";
+
+export type NewMediaRow = typeof media.$inferInsert;
+
+export function insertMedia(row: NewMediaRow): Media {
+  return getDb().insert(media).values(row).returning().get();
+}
+
+export function getMediaById(id: number): Media | undefined {
+  return getDb().select().from(media).where(eq(media.id, id)).get();
+}
+
+export interface MediaListItem {
+  id: number;
+  path: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  title: string;
+  alt: string;
+  sizes: string;
+  createdGmt: string;
+  authorId: number | null;
+  authorName: string | null;
+  postId: number | null;
+  postTitle: string | null;
+}
+
+const listColumns = {
+  id: media.id,
+  path: media.path,
+  fileName: media.fileName,
+  mimeType: media.mimeType,
+  size: media.size,
+  width: media.width,
+  height: media.height,
+  title: media.title,
+  alt: media.alt,
+  sizes: media.sizes,
+  createdGmt: media.createdGmt,
+  authorId: media.authorId,
+  authorName: users.displayName,
+  postId: media.postId,
+  postTitle: posts.title,
+};
+
+function searchWhere(search?: string) {
+  if (!search) return undefined;
+  const q = `%${search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  return or(sql`${media.title} LIKE ${q} ESCAPE '\\'`, sql`${media.fileName} LIKE ${q} ESCAPE '\\'`, like(media.alt, q));
+}
+
+/** Newest first, as WordPress's library. */
+export function listMedia(opts: { page: number; perPage: number; search?: string }): MediaListItem[] {
+  return getDb()
+    .select(listColumns)
+    .from(media)
+    .leftJoin(users, eq(users.id, media.authorId))
+    .leftJoin(posts, eq(posts.id, media.postId))
+    .where(searchWhere(opts.search))
+    .orderBy(desc(media.createdGmt), desc(media.id))
+    .limit(opts.perPage)
+    .offset((opts.page - 1) * opts.perPage)
+    .all();
+}
+
+/** Full rows for the editor's media picker, newest first; images only when asked. */
+export function listMediaRows(opts: { page: number; perPage: number; search?: string; imagesOnly?: boolean }): Media[] {
+  return getDb()
+    .select()
+    .from(media)
+    .where(and(searchWhere(opts.search), opts.imagesOnly ? like(media.mimeType, "image/%") : undefined))
+    .orderBy(desc(media.createdGmt), desc(media.id))
+    .limit(opts.perPage)
+    .offset((opts.page - 1) * opts.perPage)
+    .all();
+}
+
+export function countMedia(search?: string, imagesOnly = false): number {
+  return getDb()
+    .select({ n: count() })
+    .from(media)
+    .where(and(searchWhere(search), imagesOnly ? like(media.mimeType, "image/%") : undefined))
+    .get()?.n ?? 0;
+}
+
+export function updateMediaDetails(id: number, fields: { title: string; alt: string; caption: string; postId: number | null }) {
+  getDb().update(media).set(fields).where(eq(media.id, id)).run();
+}
+
+/** Deletes the row and unsets it as any post's featured image, in one transaction. */
+export function deleteMediaRow(id: number): Media | undefined {
+  return getDb().transaction((tx) => {
+    const row = tx.select().from(media).where(eq(media.id, id)).get();
+    if (!row) return undefined;
+    tx.update(posts).set({ featuredMediaId: null }).where(eq(posts.featuredMediaId, id)).run();
+    tx.delete(media).where(eq(media.id, id)).run();
+    return row;
+  });
+}
+
+/** What attaching to a post needs to know: does it exist, and who may edit it. */
+export function getPostForAttachment(id: number) {
+  return getDb()
+    .select({ id: posts.id, authorId: posts.authorId, status: posts.status, type: posts.type, title: posts.title })
+    .from(posts)
+    .where(and(eq(posts.id, id), sql`${posts.status} <> 'trash'`))
+    .get();
+}

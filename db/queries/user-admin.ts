@@ -1,0 +1,130 @@
+// Users screen and Profile: lists, uniqueness checks, role changes and deletion with reassignment.
+import { and, asc, count, eq, ne, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { media, posts, revisions, users, type Role } from "../schema";
+
+export interface UserRow {
+  id: number;
+  login: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  postCount: number;
+}
+
+/** Every user with their published post count (WordPress's "Posts" column), by login. */
+export function listUsersWithPostCounts(role?: Role): UserRow[] {
+  return getDb()
+    .select({
+      id: users.id,
+      login: users.login,
+      email: users.email,
+      displayName: users.displayName,
+      role: users.role,
+      // Spelled out: inside a select, drizzle would render ${users.id} as a bare "id" (the post's).
+      postCount: sql<number>`(SELECT count(*) FROM posts p WHERE p.author_id = "users"."id" AND p.type = 'post' AND p.status = 'publish')`,
+    })
+    .from(users)
+    .where(role ? eq(users.role, role) : undefined)
+    .orderBy(asc(users.login))
+    .all();
+}
+
+export function countUsersByRole(): Partial<Record<Role, number>> {
+  const rows = getDb().select({ role: users.role, n: count() }).from(users).groupBy(users.role).all();
+  return Object.fromEntries(rows.map((r) => [r.role, r.n]));
+}
+
+export function isLoginTaken(login: string): boolean {
+  return !!getDb().select({ id: users.id }).from(users).where(sql`lower(${users.login}) = ${login.toLowerCase()}`).get();
+}
+
+export function isEmailTaken(email: string, exceptId?: number): boolean {
+  return !!getDb()
+    .select({ id: users.id })
+    .from(users)
+    .where(and(sql`lower(${users.email}) = ${email.toLowerCase()}`, exceptId ? ne(users.id, exceptId) : undefined))
+    .get();
+}
+
+export function isNicenameTaken(nicename: string, exceptId?: number): boolean {
+  return !!getDb()
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.nicename, nicename), exceptId ? ne(users.id, exceptId) : undefined))
+    .get();
+}
+
+export function getPasswordHash(id: number): string | undefined {
+  return getDb().select({ h: users.passwordHash }).from(users).where(eq(users.id, id)).get()?.h;
+}
+
+export type RoleChangeResult = "ok" | "not-found" | "last-administrator";
+
+/** Changes a role, refusing to leave the site without an administrator (checked in the same transaction). */
+export function updateUserRole(id: number, role: Role): RoleChangeResult {
+  return getDb().transaction((tx) => {
+    const row = tx.select({ role: users.role }).from(users).where(eq(users.id, id)).get();
+    if (!row) return "not-found";
+    if (row.role === "administrator" && role !== "administrator") {
+      const admins = tx.select({ n: count() }).from(users).where(eq(users.role, "administrator")).get()?.n ?? 0;
+      if (admins <= 1) return "last-administrator";
+    }
+    tx.update(users).set({ role }).where(eq(users.id, id)).run();
+    return "ok";
+  });
+}
+
+/** Everything a user has written (any type or status): what "Attribute all content to" moves. */
+export function countContentByAuthor(id: number): number {
+  return getDb().select({ n: count() }).from(posts).where(eq(posts.authorId, id)).get()?.n ?? 0;
+}
+
+export type DeleteUserResult = "ok" | "not-found" | "needs-reassign" | "bad-reassign" | "last-administrator";
+
+/**
+ * Deletes a user in one transaction, first attributing their posts, pages, media and revisions
+ * to `reassignTo`. Comments they wrote stay, unlinked from the account (foreign key SET NULL).
+ */
+export function deleteUserReassigning(id: number, reassignTo: number | null): DeleteUserResult {
+  return getDb().transaction((tx) => {
+    const row = tx.select({ role: users.role }).from(users).where(eq(users.id, id)).get();
+    if (!row) return "not-found";
+    if (row.role === "administrator") {
+      const admins = tx.select({ n: count() }).from(users).where(eq(users.role, "administrator")).get()?.n ?? 0;
+      if (admins <= 1) return "last-administrator";
+    }
+    const owned = tx.select({ n: count() }).from(posts).where(eq(posts.authorId, id)).get()?.n ?? 0;
+    if (reassignTo !== null) {
+      if (reassignTo === id || !tx.select({ id: users.id }).from(users).where(eq(users.id, reassignTo)).get()) return "bad-reassign";
+      tx.update(posts).set({ authorId: reassignTo }).where(eq(posts.authorId, id)).run();
+      tx.update(media).set({ authorId: reassignTo }).where(eq(media.authorId, id)).run();
+      tx.update(revisions).set({ authorId: reassignTo }).where(eq(revisions.authorId, id)).run();
+    } else if (owned > 0) {
+      return "needs-reassign";
+    }
+    tx.delete(users).where(eq(users.id, id)).run();
+    return "ok";
+  });
+}
+
+export interface ProfileUpdate {
+  displayName: string;
+  nicename: string;
+  email: string;
+  url: string;
+  bio: string;
+  passwordHash?: string;
+}
+
+export function updateUserProfile(id: number, p: ProfileUpdate) {
+  getDb().update(users).set(p).where(eq(users.id, id)).run();
+}
+
+export function getUserProfile(id: number) {
+  return getDb()
+    .select({ id: users.id, login: users.login, email: users.email, displayName: users.displayName, nicename: users.nicename, url: users.url, bio: users.bio, role: users.role })
+    .from(users)
+    .where(eq(users.id, id))
+    .get();
+}

@@ -1,0 +1,176 @@
+// Users and Profile behaviour through the real actions (session and Next's navigation mocked).
+import { describe, expect, it, vi } from "vitest";
+
+const session: { id: number | null } = { id: null };
+vi.mock("server-only", () => ({}));
+vi.mock("@/auth", () => ({ auth: async () => (session.id ? { user: { id: String(session.id) } } : null) }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+class Redirect extends Error {
+  constructor(readonly url: string) {
+    super(url);
+  }
+}
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw new Redirect(url);
+  },
+  forbidden: () => {
+    throw new Error("403");
+  },
+  notFound: () => {
+    throw new Error("404");
+  },
+}));
+
+const { makeUser, makePost } = await import("./factories");
+const { getUserById, getUserCredentialsByLoginOrEmail } = await import("@/db/queries/users");
+const { getPostById } = await import("@/db/queries/posts");
+const { insertMedia, getMediaById } = await import("@/db/queries/media");
+const { deleteUserReassigning, updateUserRole, listUsersWithPostCounts } = await import("@/db/queries/user-admin");
+const { createUserAction, changeUserRoleAction, deleteUserAction } = await import("@/app/admin/users/actions");
+const { updateProfileAction } = await import("@/app/admin/profile/actions");
+const { verifySignIn } = await import("@/lib/auth/sign-in");
+const { verifyPassword } = await import("@/lib/auth/password");
+
+const idle = { status: "idle" as const };
+const fd = (o: Record<string, string | number>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(o)) f.set(k, String(v));
+  return f;
+};
+async function redirectOf(p: Promise<unknown>) {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof Redirect) return e.url;
+    throw e;
+  }
+  return null;
+}
+
+describe("adding users", () => {
+  it("creates a user who can sign in, with a unique nicename", async () => {
+    const admin = await makeUser("administrator");
+    session.id = admin.id;
+    const url = await redirectOf(createUserAction(idle, fd({ login: "New Writer", email: "writer@example.com", displayName: "", password: "a-good-password", role: "author" })));
+    expect(url).toMatch(/^\/admin\/users\/\?message=created&id=\d+$/);
+    const u = getUserCredentialsByLoginOrEmail("new writer")!;
+    expect(u.role).toBe("author");
+    expect(u.displayName).toBe("New Writer");
+    expect((await verifySignIn("New Writer", "a-good-password", "10.9.0.1")).status).toBe("ok");
+  });
+  it("says which field is wrong: taken login or email, weak password, bad role", async () => {
+    const admin = await makeUser("administrator");
+    session.id = admin.id;
+    const s = await createUserAction(idle, fd({ login: admin.login.toUpperCase(), email: admin.email, password: "a-good-password", role: "author" }));
+    expect(s.fieldErrors?.login).toEqual(["Sorry, that username already exists!"]);
+    expect(s.fieldErrors?.email).toEqual(["Sorry, that email address is already used!"]);
+    const s2 = await createUserAction(idle, fd({ login: "ok<script>", email: "nope", password: "short", role: "king" }));
+    expect(Object.keys(s2.fieldErrors ?? {}).sort()).toEqual(["email", "login", "password", "role"]);
+    expect(s2.values).not.toHaveProperty("password");
+  });
+});
+
+describe("roles", () => {
+  it("never leaves the site without an administrator", async () => {
+    const only = listUsersWithPostCounts("administrator");
+    for (const a of only.slice(1)) updateUserRole(a.id, "editor");
+    const last = only[0]!;
+    expect(updateUserRole(last.id, "editor")).toBe("last-administrator");
+    expect(getUserById(last.id)!.role).toBe("administrator");
+    expect(deleteUserReassigning(last.id, null)).toBe("last-administrator");
+  });
+  it("an administrator cannot change their own role", async () => {
+    const admin = await makeUser("administrator");
+    session.id = admin.id;
+    expect(await redirectOf(changeUserRoleAction(fd({ userId: admin.id, role: "subscriber" })))).toBe("/admin/users/?message=own-role");
+    expect(getUserById(admin.id)!.role).toBe("administrator");
+  });
+});
+
+describe("deleting users", () => {
+  it("attributes all their posts and media to another user, then deletes them", async () => {
+    const admin = await makeUser("administrator");
+    const leaving = await makeUser("author");
+    const heir = await makeUser("editor");
+    const p1 = makePost(leaving.id);
+    const p2 = makePost(leaving.id, { status: "draft", type: "page" });
+    const m = insertMedia({ authorId: leaving.id, fileName: "a.png", mimeType: "image/png" });
+    session.id = admin.id;
+    expect(await redirectOf(deleteUserAction(fd({ userId: leaving.id, reassignTo: heir.id })))).toBe("/admin/users/?message=deleted");
+    expect(getUserById(leaving.id)).toBeUndefined();
+    expect(getPostById(p1.id)!.authorId).toBe(heir.id);
+    expect(getPostById(p2.id)!.authorId).toBe(heir.id);
+    expect(getMediaById(m.id)!.authorId).toBe(heir.id);
+  });
+  it("refuses without an heir when there is content, and with the user as their own heir; nothing changes", async () => {
+    const admin = await makeUser("administrator");
+    const leaving = await makeUser("author");
+    const p = makePost(leaving.id);
+    session.id = admin.id;
+    expect(await redirectOf(deleteUserAction(fd({ userId: leaving.id })))).toBe(`/admin/users/${leaving.id}/delete/?error=needs-reassign`);
+    expect(await redirectOf(deleteUserAction(fd({ userId: leaving.id, reassignTo: leaving.id })))).toBe(`/admin/users/${leaving.id}/delete/?error=bad-reassign`);
+    expect(await redirectOf(deleteUserAction(fd({ userId: leaving.id, reassignTo: 999999 })))).toBe(`/admin/users/${leaving.id}/delete/?error=bad-reassign`);
+    expect(getUserById(leaving.id)).toBeDefined();
+    expect(getPostById(p.id)!.authorId).toBe(leaving.id);
+  });
+  it("deletes a user without content without asking for an heir; never yourself", async () => {
+    const admin = await makeUser("administrator");
+    const idleUser = await makeUser("subscriber");
+    session.id = admin.id;
+    expect(await redirectOf(deleteUserAction(fd({ userId: idleUser.id })))).toBe("/admin/users/?message=deleted");
+    expect(await redirectOf(deleteUserAction(fd({ userId: admin.id, reassignTo: idleUser.id })))).toBe("/admin/users/?message=delete-self");
+    expect(getUserById(admin.id)).toBeDefined();
+  });
+});
+
+describe("profile", () => {
+  const base = (u: { displayName: string; nicename: string; email: string }) => ({ displayName: u.displayName, nicename: u.nicename, email: u.email, url: "", bio: "" });
+
+  it("sets a new password only with the current one", async () => {
+    const u = await makeUser("subscriber", "old-password-1");
+    session.id = u.id;
+    const missing = await updateProfileAction(idle, fd({ ...base(u), newPassword: "new-password-1", confirmPassword: "new-password-1" }));
+    expect(missing.fieldErrors?.currentPassword).toEqual(["Enter your current password to set a new one."]);
+    const wrong = await updateProfileAction(idle, fd({ ...base(u), currentPassword: "guess", newPassword: "new-password-1", confirmPassword: "new-password-1" }));
+    expect(wrong.fieldErrors?.currentPassword).toEqual(["Your current password is incorrect."]);
+    const mismatch = await updateProfileAction(idle, fd({ ...base(u), currentPassword: "old-password-1", newPassword: "new-password-1", confirmPassword: "other" }));
+    expect(mismatch.fieldErrors?.confirmPassword).toBeTruthy();
+    const hash = () => getUserCredentialsByLoginOrEmail(u.login)!.passwordHash;
+    expect(await verifyPassword(hash(), "old-password-1")).toBe(true);
+    const ok = await updateProfileAction(idle, fd({ ...base(u), currentPassword: "old-password-1", newPassword: "new-password-1", confirmPassword: "new-password-1" }));
+    expect(ok.status).toBe("success");
+    expect(await verifyPassword(hash(), "new-password-1")).toBe(true);
+    expect(await verifyPassword(hash(), "old-password-1")).toBe(false);
+  });
+
+  it("keeps emails and nicenames unique, and saves nothing when one field is wrong", async () => {
+    const a = await makeUser("author");
+    const b = await makeUser("author");
+    session.id = a.id;
+    const s = await updateProfileAction(idle, fd({ ...base(a), displayName: "Changed", email: b.email.toUpperCase(), nicename: b.nicename }));
+    expect(s.fieldErrors?.email).toBeTruthy();
+    expect(s.fieldErrors?.nicename).toBeTruthy();
+    expect(getUserById(a.id)!.displayName).toBe(a.displayName);
+    const bad = await updateProfileAction(idle, fd({ ...base(a), displayName: "Changed", url: "javascript:alert(1)" }));
+    expect(bad.fieldErrors?.url).toBeTruthy();
+    expect(getUserById(a.id)!.displayName).toBe(a.displayName);
+    const ok = await updateProfileAction(idle, fd({ ...base(a), displayName: "Changed", nicename: "Changed-Nice", bio: "Hello" }));
+    expect(ok.status).toBe("success");
+    expect(getUserById(a.id)).toMatchObject({ displayName: "Changed", nicename: "changed-nice", bio: "Hello" });
+  });
+});
+
+describe("the users list", () => {
+  it("counts each user's own published posts", async () => {
+    const a = await makeUser("author");
+    const b = await makeUser("author");
+    makePost(a.id);
+    makePost(a.id);
+    makePost(a.id, { status: "draft" });
+    makePost(a.id, { type: "page" });
+    const rows = listUsersWithPostCounts("author");
+    expect(rows.find((r) => r.id === a.id)!.postCount).toBe(2);
+    expect(rows.find((r) => r.id === b.id)!.postCount).toBe(0);
+  });
+});
