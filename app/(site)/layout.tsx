@@ -6,9 +6,12 @@ import { getTheme } from "@/themes/registry";
 import { postUrl } from "@/lib/content/post-view";
 import { MetaWidget, RecentPostsWidget, SearchWidget } from "@/components/site/sidebar";
 import { getCurrentUser } from "@/lib/session";
+import { publishDuePosts } from "@/db/queries/post-editor";
 
 export default async function SiteLayout({ children }: { children: ReactNode }) {
   await connection();
+  // Scheduled posts whose time has come go live on the next request (no timer needed).
+  publishDuePosts();
   const opts = getOptions();
   const theme = getTheme(opts.template);
   const recent = listPublishedPosts({ page: 1, perPage: 5 }).map((p) => ({ title: p.title, url: postUrl(p, opts) }));

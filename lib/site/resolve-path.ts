@@ -3,8 +3,10 @@
 import { getOptions } from "@/db/queries/options";
 import { getPostBySlug, getPostCardById, type PostCard } from "@/db/queries/posts";
 import { matchStructure } from "@/lib/content/permalinks";
+import { publishDuePosts } from "@/db/queries/post-editor";
 
 export function resolvePath(rawSegments: string[]): PostCard | undefined {
+  publishDuePosts();
   const segments = rawSegments.map((s) => {
     try {
       return decodeURIComponent(s).normalize("NFC");
