@@ -64,6 +64,12 @@ export function RichTextEditor({ name, value, onChange, maxLength, images, descr
     }
   }, [editor]);
 
+  // Text set from outside (Restore the autosave) flows into the visual editor too.
+  useEffect(() => {
+    if (!editor || mode !== "visual") return;
+    if (normalize(editor.getHTML()) !== normalize(value)) editor.commands.setContent(value, { emitUpdate: false });
+  }, [editor, mode, value]);
+
   function toVisual() {
     if (!editor) return;
     if (!representable(editor, value)) {
