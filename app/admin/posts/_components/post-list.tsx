@@ -138,6 +138,7 @@ export function PostList({ user, type, params }: { user: CurrentUser; type: "pos
           ) : null}
           <span className="ml-auto text-gray-600">{total} {total === 1 ? "item" : "items"}</span>
         </div>
+      </form>
 
         <table className="mt-2 w-full border border-gray-300 bg-white text-sm">
           <thead>
@@ -159,7 +160,7 @@ export function PostList({ user, type, params }: { user: CurrentUser; type: "pos
               const rowTerms = terms.filter((t) => t.postId === r.id);
               return (
                 <tr key={r.id} className="border-b border-gray-200 align-top">
-                  <td className="p-2">{mayEdit || mayDelete ? <input type="checkbox" name="ids" value={r.id} aria-label={`Select ${title}`} /> : null}</td>
+                  <td className="p-2">{mayEdit || mayDelete ? <input type="checkbox" form="bulk-form" name="ids" value={r.id} aria-label={`Select ${title}`} /> : null}</td>
                   <td className="p-2">
                     {quick ? (
                       <QuickEdit row={{ id: r.id, version: r.version, title: r.title, slug: r.slug, status: r.status, date: toInputValue(r.date) + r.date.slice(16, 19) }} type={type} back={link({ quickedit: undefined })} canPublish={mayPublish} />
@@ -207,7 +208,6 @@ export function PostList({ user, type, params }: { user: CurrentUser; type: "pos
             })}
           </tbody>
         </table>
-      </form>
       {rows.map((r) => (
         <div key={r.id} hidden>
           {[["trash", trashPostAction], ["restore", restorePostAction], ["delete", deletePostAction]].map(([name, action]) => (
