@@ -215,3 +215,36 @@ test("bad input: a duplicate slug gets a message beside the field and nothing is
   expect(html).not.toContain("<script");
   expect(html).not.toContain("onclick");
 });
+
+test("images from the media library: insert one into the content and choose a featured image", async ({ page }) => {
+  await signInAs(page, "author");
+  const title = unique("With picture");
+  await newPost(page, title, "Look:");
+  await page.getByRole("button", { name: "Add Media" }).click();
+  await page.getByRole("group", { name: "Media library" }).getByRole("button", { name: "Insert Writing test pixel" }).click();
+  await page.getByRole("combobox", { name: "Featured image" }).selectOption({ label: "Writing test pixel" });
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByText("Published.")).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "Featured image" })).toHaveValue(/\d+/);
+  await page.getByRole("link", { name: "View post" }).click();
+  await expect(page.getByRole("img", { name: "A single pixel" })).toBeVisible();
+});
+
+test("HTML the visual editor cannot represent stays raw, and switching to Visual asks first", async ({ page }) => {
+  await signInAs(page, "editor");
+  const title = unique("Raw HTML");
+  await page.goto("/admin/posts/new/");
+  await page.getByRole("textbox", { name: "Title" }).fill(title);
+  await page.getByRole("button", { name: "HTML" }).click();
+  const raw = `<div class="callout" data-kind="note"><p>Kept as written.</p></div>`;
+  await page.getByRole("textbox", { name: "Content", exact: true }).fill(raw);
+  await page.getByRole("button", { name: "Save Draft" }).click();
+  await expect(page.getByText("Draft saved.")).toBeVisible();
+  await expect(page.getByText(/stays in HTML mode to keep it intact/)).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Content", exact: true })).toHaveValue(raw);
+
+  page.once("dialog", (d) => { expect(d.message()).toMatch(/cannot be represented in the visual editor/); void d.dismiss(); });
+  await page.getByRole("button", { name: "Visual" }).click();
+  await expect(page.getByRole("textbox", { name: "Content", exact: true })).toHaveValue(raw);
+  await expect(page.getByRole("button", { name: "HTML" })).toHaveAttribute("aria-pressed", "true");
+});

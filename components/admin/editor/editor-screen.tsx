@@ -19,6 +19,9 @@ export async function EditorScreen({ user, type, id, saved, filtered }: { user: 
   if (id && (!loaded || loaded.post.type !== type)) notFound();
   if (loaded && !canEditPost(user, loaded.post)) forbidden();
   const p = loaded?.post;
+  if (p?.status === "trash") {
+    return <p role="status" className="border-l-4 border-amber-500 bg-white p-3">This {type} is in the Trash. Restore it from the Trash view of the {type === "page" ? "Pages" : "Posts"} list to edit it.</p>;
+  }
   const canEditOthers = roleCan(user.role, type === "page" ? "edit_others_pages" : "edit_others_posts");
   const initial: EditorInitial = {
     id: p?.id ?? null,
@@ -28,7 +31,8 @@ export async function EditorScreen({ user, type, id, saved, filtered }: { user: 
     slug: p?.slug ?? "",
     content: p?.content ?? "",
     excerpt: p?.excerpt ?? "",
-    categoryIds: loaded?.categoryIds ?? [],
+    // A new post starts in the default category, as in WordPress.
+    categoryIds: loaded?.categoryIds ?? (opts.default_category ? [opts.default_category] : []),
     tags: loaded?.tagNames.join(", ") ?? "",
     featuredMediaId: p?.featuredMediaId ?? null,
     commentOpen: p ? p.commentStatus === "open" : opts.default_comment_status === "open",
