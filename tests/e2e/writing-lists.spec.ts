@@ -8,7 +8,11 @@ async function publishPost(page: Page, title: string, opts: { category?: string 
   await page.getByRole("textbox", { name: "Title" }).fill(title);
   await page.getByRole("textbox", { name: "Content (visual editor)" }).click();
   await page.keyboard.type(`Body of ${title}.`);
-  if (opts.category) await page.getByRole("region", { name: "Categories" }).getByLabel(opts.category, { exact: true }).check();
+  if (opts.category) {
+    const box = page.getByRole("region", { name: "Categories" });
+    await box.getByLabel("Uncategorized", { exact: true }).uncheck();
+    await box.getByLabel(opts.category, { exact: true }).check();
+  }
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Published.")).toBeVisible();
 }
@@ -41,6 +45,7 @@ test("posts list: search, quick edit, bulk trash, restore and delete permanently
   await expect(table.getByRole("row")).toHaveCount(2); // header + "No posts found."
 
   await page.getByRole("navigation", { name: "Views" }).getByRole("link", { name: /Trash/ }).click();
+  await expect(page).toHaveURL(/view=trash/);
   await page.getByRole("searchbox", { name: "Search Posts" }).fill(stem);
   await page.getByRole("button", { name: "Search Posts" }).click();
   await expect(table.getByRole("row")).toHaveCount(3);
@@ -113,7 +118,7 @@ test("categories and tags: add, rename, delete moves posts to the default catego
   await expect(page.getByRole("row").filter({ hasText: `${name} Guides` })).toContainText("Where we went.");
   await expect(page.getByRole("row").filter({ hasText: `${name} Guides` }).getByRole("cell").last()).toHaveText("1");
   await page.getByRole("button", { name: `Delete “${name} Guides”` }).click();
-  await expect(page.getByText("Category deleted. 1 posts moved to the default category.")).toBeVisible();
+  await expect(page.getByText("Category deleted. 1 post moved to the default category.")).toBeVisible();
   await page.goto(`/admin/posts/?s=${encodeURIComponent(post)}`);
   await expect(page.getByRole("table").getByRole("row").filter({ hasText: post })).toContainText("Uncategorized");
 

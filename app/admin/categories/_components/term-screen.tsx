@@ -22,7 +22,7 @@ export function TermListScreen({ taxonomy, params }: { taxonomy: Taxonomy; param
       <h1 className="text-2xl font-semibold">{l.plural}</h1>
       {params.done ? (
         <p role="status" className="mt-3 border-l-4 border-green-600 bg-white p-2">
-          {params.done === "deleted" ? `${l.one} deleted.${Number(params.moved) > 0 ? ` ${params.moved} posts moved to the default category.` : ""}` : `${l.one} ${params.done === "added" ? "added" : "updated"}: ${params.name ?? ""}`}
+          {params.done === "deleted" ? `${l.one} deleted.${Number(params.moved) > 0 ? ` ${params.moved} ${Number(params.moved) === 1 ? "post" : "posts"} moved to the default category.` : ""}` : `${l.one} ${params.done === "added" ? "added" : "updated"}: ${params.name ?? ""}`}
         </p>
       ) : null}
       {params.error ? <p role="alert" className="mt-3 border-l-4 border-red-700 bg-white p-2">{params.error === "invalid" ? "That request was not valid." : params.error}</p> : null}
