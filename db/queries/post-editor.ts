@@ -3,7 +3,7 @@
 // transaction, so a refused save leaves nothing half written.
 import { and, desc, eq, inArray, lte, ne, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { postTerms, posts, revisions, terms, users, type Post, type PostStatus, type PostType, type Role } from "../schema";
+import { postMeta, postTerms, posts, revisions, terms, users, type Post, type PostStatus, type PostType, type Role } from "../schema";
 import { recountTerms } from "./posts";
 import { resolveSlug } from "@/lib/posts/slug";
 import { slugify, uniqueSlug } from "@/lib/content/slug";
@@ -11,6 +11,13 @@ import { absoluteUrl } from "@/lib/site-url";
 import { nowGmt } from "@/lib/dates";
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+const DATE_CHOSEN = "_inkwell_date_chosen";
+
+/** Did the person pick this post's date (rather than "publish immediately")? */
+export function isDateChosen(postId: number): boolean {
+  return !!getDb().select({ id: postMeta.id }).from(postMeta).where(and(eq(postMeta.postId, postId), eq(postMeta.key, DATE_CHOSEN))).get();
+}
 
 export interface PostForEdit {
   post: Post;
@@ -46,9 +53,9 @@ export function getPostForEdit(id: number): PostForEdit | undefined {
 }
 
 /** The fields ownership rules need, and nothing else. */
-export function getPostOwnership(id: number): { id: number; authorId: number; status: PostStatus; type: PostType; trashedFrom: PostStatus | null } | undefined {
+export function getPostOwnership(id: number): { id: number; authorId: number; status: PostStatus; type: PostType; trashedFrom: PostStatus | null; sticky: boolean } | undefined {
   return getDb()
-    .select({ id: posts.id, authorId: posts.authorId, status: posts.status, type: posts.type, trashedFrom: posts.trashedFrom })
+    .select({ id: posts.id, authorId: posts.authorId, status: posts.status, type: posts.type, trashedFrom: posts.trashedFrom, sticky: posts.sticky })
     .from(posts)
     .where(eq(posts.id, id))
     .get();
@@ -117,6 +124,8 @@ export interface SavePostData {
   dateGmt: string;
   /** Now in the site's time zone. */
   modifiedLocal: string;
+  /** The person chose the date (kept for drafts, as WordPress's non-zero post_date_gmt). */
+  dateChosen: boolean;
   categoryIds: number[];
   newCategory: { name: string; parentId: number | null } | null;
   tagNames: string[];
@@ -260,6 +269,8 @@ export function savePost(d: SavePostData): SavePostResult {
       saved = tx.update(posts).set({ guid: absoluteUrl(`/?p=${saved.id}`) }).where(eq(posts.id, saved.id)).returning().get();
     }
     if (d.type === "post") setPostTerms(tx, saved.id, termIds);
+    tx.delete(postMeta).where(and(eq(postMeta.postId, saved.id), eq(postMeta.key, DATE_CHOSEN))).run();
+    if (d.dateChosen) tx.insert(postMeta).values({ postId: saved.id, key: DATE_CHOSEN, value: "1" }).run();
     keepRevision(tx, saved, d.editorId);
     // The save supersedes the person's autosave, as in WordPress.
     tx.delete(revisions).where(and(eq(revisions.postId, saved.id), eq(revisions.kind, "autosave"), eq(revisions.authorId, d.editorId))).run();

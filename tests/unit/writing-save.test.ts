@@ -210,3 +210,41 @@ describe("pages", () => {
   });
 });
 
+
+describe("fields only some roles set", () => {
+  it("an author's save keeps the sticky flag an editor set; a featured image must be a library image", async () => {
+    asUser(author.id);
+    const { id } = await save({ intent: "publish", title: "Sticky by editor" });
+    asUser(editor.id);
+    await save({ id: id!, version: getPostById(id!)!.version, intent: "update", title: "Sticky by editor", sticky: true });
+    expect(getPostById(id!)!.sticky).toBe(true);
+    asUser(author.id);
+    await save({ id: id!, version: getPostById(id!)!.version, intent: "update", title: "Sticky by editor", sticky: false });
+    expect(getPostById(id!)!.sticky).toBe(true);
+    const bad = await save({ id: id!, version: getPostById(id!)!.version, intent: "update", title: "Sticky by editor", featuredMediaId: 999999 });
+    expect(bad.state?.fieldErrors?.featuredMediaId?.[0]).toMatch(/media library/);
+  });
+
+  it("password-protected and private visibility", async () => {
+    asUser(author.id);
+    const noPass = await save({ intent: "publish", title: "Secret", visibility: "password" });
+    expect(noPass.state?.fieldErrors?.password?.[0]).toMatch(/Enter a password/);
+    const { id } = await save({ intent: "publish", title: "Secret", visibility: "password", password: "open sesame" });
+    expect(getPostById(id!)).toMatchObject({ status: "publish", password: "open sesame" });
+    const priv = await save({ intent: "publish", title: "Diary", visibility: "private", password: "ignored" });
+    expect(getPostById(priv.id!)).toMatchObject({ status: "private", password: "" });
+  });
+});
+
+describe("a date chosen on a draft", () => {
+  it("is kept, so that the editor who publishes it schedules it", async () => {
+    const { isDateChosen } = await import("@/db/queries/post-editor");
+    asUser(author.id);
+    const when = new Date(Date.now() + 86_400_000).toISOString().slice(0, 16);
+    const { id } = await save({ intent: "save_draft", title: "Dated draft", date: when });
+    expect(isDateChosen(id!)).toBe(true);
+    expect(getPostById(id!)!.date.slice(0, 16)).toBe(when.replace("T", " "));
+    const floating = await save({ intent: "save_draft", title: "Floating draft" });
+    expect(isDateChosen(floating.id!)).toBe(false);
+  });
+});

@@ -17,6 +17,7 @@ import { autosavePost, bulkEditPosts, deletePostsPermanently, getPostOwnership, 
 import { getPostsOwnership } from "@/db/queries/post-admin-list";
 import { restoreRevision } from "@/db/queries/revisions";
 import { addCategoryInline } from "@/db/queries/term-admin";
+import { getPickerImage } from "@/db/queries/media-picker";
 import type { PostType } from "@/db/schema";
 
 const adminBase = (type: PostType) => (type === "page" ? "/admin/pages/" : "/admin/posts/");
@@ -69,6 +70,9 @@ export async function savePostAction(_prev: FormState, formData: FormData): Prom
   if ("error" in status) forbidden();
   // An author cannot publish a post owned by someone else; canEditPost already refused that.
 
+  if (input.featuredMediaId && !getPickerImage(input.featuredMediaId)) {
+    return { status: "error", message: "Some fields need attention.", fieldErrors: { featuredMediaId: ["Choose an image from the media library."] }, values };
+  }
   const content = filterHtml(user, input.content);
   const excerpt = filterHtml(user, input.excerpt);
   const mayOthers = roleCan(user.role, type === "page" ? "edit_others_pages" : "edit_others_posts");
@@ -82,8 +86,8 @@ export async function savePostAction(_prev: FormState, formData: FormData): Prom
     content: content.html,
     excerpt: excerpt.html,
     password: input.visibility === "password" ? input.password : "",
-    // Sticky is an editor's choice in WordPress (edit_others_posts).
-    sticky: mayOthers ? input.sticky && input.visibility !== "private" : false,
+    // Sticky is an editor's choice in WordPress (edit_others_posts); others keep what is set.
+    sticky: (mayOthers ? input.sticky : existing?.sticky ?? false) && input.visibility !== "private",
     commentStatus: input.commentStatus ? "open" : "closed",
     pingStatus: input.pingStatus ? "open" : "closed",
     toPing: input.toPing.split(/\s+/).filter(Boolean).join("\n"),
@@ -94,6 +98,7 @@ export async function savePostAction(_prev: FormState, formData: FormData): Prom
     date: date.date,
     dateGmt: date.dateGmt,
     modifiedLocal: toSqlLocal(now, opts.timezone_string),
+    dateChosen: !!input.date.trim(),
     categoryIds: input.categories,
     newCategory: input.newCategory.trim() && roleCan(user.role, "manage_categories") ? { name: input.newCategory.trim(), parentId: input.newCategoryParent ?? null } : null,
     tagNames: parseTagList(input.tags),

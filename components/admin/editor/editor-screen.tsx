@@ -3,7 +3,7 @@ import { notFound, forbidden } from "next/navigation";
 import type { CurrentUser } from "@/lib/session";
 import { canEditPost, canPublish, roleCan } from "@/lib/auth/capabilities";
 import { getOptions } from "@/db/queries/options";
-import { getNewerAutosave, getPostForEdit, listAuthorOptions, listCategoryOptions, listParentPageOptions, listTagNames } from "@/db/queries/post-editor";
+import { getNewerAutosave, getPostForEdit, isDateChosen, listAuthorOptions, listCategoryOptions, listParentPageOptions, listTagNames } from "@/db/queries/post-editor";
 import { listRevisions } from "@/db/queries/revisions";
 import { listPickerImages } from "@/db/queries/media-picker";
 import { postUrl } from "@/lib/content/post-view";
@@ -43,7 +43,7 @@ export async function EditorScreen({ user, type, id, saved, filtered }: { user: 
     sticky: p?.sticky ?? false,
     authorId: p?.authorId ?? user.id,
     // Drafts publish "immediately" unless a date was chosen; live posts show their date.
-    date: p && p.status !== "draft" && p.status !== "pending" ? toInputValue(p.date) + p.date.slice(16, 19) : "",
+    date: p && ((p.status !== "draft" && p.status !== "pending") || isDateChosen(p.id)) ? toInputValue(p.date) + p.date.slice(16, 19) : "",
     parentId: p?.parentId ?? null,
     menuOrder: p?.menuOrder ?? 0,
   };

@@ -38,7 +38,7 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
   const [restoreOffer, setRestoreOffer] = useState(options.autosave);
   const [otherDirty, setOtherDirty] = useState(false);
   const [savedSnap, setSavedSnap] = useState(() => JSON.stringify([initial.title, initial.content, initial.excerpt]));
-  const [future, setFuture] = useState(false);
+  const [future, setFuture] = useState(() => !!initial.date && new Date(initial.date).getTime() > Date.now());
   const submitting = useRef(false);
   const errors = state.fieldErrors ?? {};
   const type = options.type;
@@ -308,10 +308,11 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
 
           <section aria-labelledby="featured-h" className="rounded border border-gray-300 bg-white p-3">
             <h2 id="featured-h" className="font-semibold"><label htmlFor="featuredMediaId">Featured image</label></h2>
-            <select id="featuredMediaId" name="featuredMediaId" defaultValue={v?.featuredMediaId ?? String(initial.featuredMediaId ?? "")} className="mt-2 w-full rounded border border-gray-400 px-2 py-1">
+            <select id="featuredMediaId" name="featuredMediaId" defaultValue={v?.featuredMediaId ?? String(initial.featuredMediaId ?? "")} aria-describedby={described("featuredMediaId")} className="mt-2 w-full rounded border border-gray-400 px-2 py-1">
               <option value="">(none)</option>
               {options.images.map((m) => <option key={m.id} value={m.id}>{m.title}</option>)}
             </select>
+            <FieldError id="featuredMediaId-error" errors={errors.featuredMediaId} />
           </section>
         </aside>
       </form>
