@@ -248,3 +248,16 @@ test("HTML the visual editor cannot represent stays raw, and switching to Visual
   await expect(page.getByRole("textbox", { name: "Content", exact: true })).toHaveValue(raw);
   await expect(page.getByRole("button", { name: "HTML" })).toHaveAttribute("aria-pressed", "true");
 });
+
+test("autosave runs every 60 seconds: a new post becomes a draft without pressing anything", async ({ page }) => {
+  await page.clock.install();
+  await signInAs(page, "author");
+  const title = unique("Timed autosave");
+  await newPost(page, title, "Typed and left alone.");
+  await expect(page.getByText(/Autosaved at/)).toHaveCount(0);
+  await page.clock.fastForward(61_000);
+  await expect(page.getByText(/Autosaved at/)).toBeVisible();
+  await expect(page).toHaveURL(/\/admin\/posts\/\d+\/$/);
+  await page.goto(`/admin/posts/?view=draft&s=${encodeURIComponent(title)}`);
+  await expect(page.getByRole("link", { name: title, exact: true })).toBeVisible();
+});

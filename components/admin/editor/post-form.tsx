@@ -73,7 +73,9 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
   }, [type]);
 
   useEffect(() => {
-    const timer = window.setInterval(() => void autosave(), AUTOSAVE_MS);
+    const timer = window.setInterval(() => {
+      if (!submitting.current) void autosave();
+    }, AUTOSAVE_MS);
     const onHidden = () => {
       if (document.visibilityState === "hidden" && !submitting.current) void autosave();
     };
