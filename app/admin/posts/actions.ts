@@ -184,15 +184,9 @@ export async function bulkPostsAction(formData: FormData) {
   if (!parsed.success) redirect(`${safeBack}${sep}error=${encodeURIComponent(parsed.error.issues[0]?.message ?? "invalid")}`);
   const { bulkAction, ids, categories, status } = parsed.data;
   const check = bulkAction === "edit" ? canEditPost : canDeletePost;
-  const { rows } = await requirePostsAllowed(ids, type, (a, p) => {
-    const r = p as { authorId: number; status: string; type: PostType; trashedFrom?: string };
-    return check(a, r);
-  });
+  const { rows } = await requirePostsAllowed(ids, type, check);
   if (!rows) redirect(`${safeBack}${sep}error=missing`);
   if (bulkAction === "edit" && status && (status === "publish" || status === "private") && !canPublish(user, type)) forbidden();
-  if (bulkAction === "edit" && status === "publish" && rows.some((r) => r.status === "future")) {
-    // Publishing a scheduled post now is what WordPress's bulk edit does too.
-  }
   let n = 0;
   if (bulkAction === "trash") n = trashPosts(ids);
   else if (bulkAction === "restore") n = restorePosts(ids);

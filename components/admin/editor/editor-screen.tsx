@@ -9,9 +9,16 @@ import { listPickerImages } from "@/db/queries/media-picker";
 import { postUrl } from "@/lib/content/post-view";
 import { flattenTree } from "@/lib/posts/tree";
 import { toInputValue } from "@/lib/posts/schedule";
+import { toSqlLocal } from "@/lib/dates";
 import { SAVED_MESSAGES } from "@/lib/posts/messages";
 import { PostForm } from "./post-form";
 import type { EditorInitial } from "./types";
+
+function siteOffsetMinutes(timeZone: string): number {
+  const now = new Date();
+  now.setUTCMilliseconds(0);
+  return Math.round((Date.parse(toSqlLocal(now, timeZone).replace(" ", "T") + "Z") - now.getTime()) / 60_000);
+}
 
 export async function EditorScreen({ user, type, id, saved, filtered }: { user: CurrentUser; type: "post" | "page"; id?: number; saved?: string; filtered?: boolean }) {
   const opts = getOptions();
@@ -63,6 +70,7 @@ export async function EditorScreen({ user, type, id, saved, filtered }: { user: 
         parents: type === "page" ? flattenTree(listParentPageOptions(p?.id)).map((x) => ({ id: x.id, title: x.title, depth: x.depth })) : [],
         images: listPickerImages(),
         timeZone: opts.timezone_string,
+        tzOffsetMinutes: siteOffsetMinutes(opts.timezone_string),
         permalink: p && live ? postUrl({ ...p, authorNicename: loaded!.authorNicename }, opts) : null,
         revisionsCount: p ? listRevisions(p.id).filter((r) => r.kind === "revision").length : 0,
         autosave: p ? getNewerAutosave(p.id, user.id) ?? null : null,

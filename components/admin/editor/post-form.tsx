@@ -38,7 +38,9 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
   const [restoreOffer, setRestoreOffer] = useState(options.autosave);
   const [otherDirty, setOtherDirty] = useState(false);
   const [savedSnap, setSavedSnap] = useState(() => JSON.stringify([initial.title, initial.content, initial.excerpt]));
-  const [future, setFuture] = useState(() => !!initial.date && new Date(initial.date).getTime() > Date.now());
+  // The date is wall-clock time in the site's zone, whatever the browser's zone is.
+  const isFuture = (local: string) => !!local && Date.parse(`${local}Z`) - options.tzOffsetMinutes * 60_000 > Date.now();
+  const [future, setFuture] = useState(() => isFuture(initial.date));
   const submitting = useRef(false);
   const errors = state.fieldErrors ?? {};
   const type = options.type;
@@ -214,7 +216,7 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
             ) : null}
             <div className="mt-2">
               <label htmlFor="date" className="block">{live ? "Published on" : "Publish on"} <span className="text-gray-600">({options.timeZone}; empty = immediately)</span></label>
-              <input id="date" name="date" type="datetime-local" step={1} value={date} onChange={(e) => { setDate(e.target.value); setFuture(!!e.target.value && new Date(e.target.value).getTime() > Date.now()); }} aria-describedby={described("date")} aria-invalid={!!errors.date} className="w-full rounded border border-gray-400 px-2 py-1" />
+              <input id="date" name="date" type="datetime-local" step={1} value={date} onChange={(e) => { setDate(e.target.value); setFuture(isFuture(e.target.value)); }} aria-describedby={described("date")} aria-invalid={!!errors.date} className="w-full rounded border border-gray-400 px-2 py-1" />
               <FieldError id="date-error" errors={errors.date} />
             </div>
             {conflict ? (

@@ -35,6 +35,8 @@ export interface EditorOptions {
   parents: { id: number; title: string; depth: number }[];
   images: PickerMedia[];
   timeZone: string;
+  /** The site's UTC offset now, in minutes, to tell in the browser whether a date is in the future. */
+  tzOffsetMinutes: number;
   /** Where the post lives when published; null before. */
   permalink: string | null;
   revisionsCount: number;
