@@ -1,10 +1,16 @@
 import type { Metadata } from "next";
 import { requireCapability } from "@/lib/session";
-import { NotBuilt } from "@/components/admin/not-built";
+import { publishDuePosts } from "@/db/queries/post-editor";
+import { PostList } from "@/app/admin/posts/_components/post-list";
 
 export const metadata: Metadata = { title: "Pages" };
 
-export default async function Page() {
-  await requireCapability("edit_pages");
-  return <NotBuilt title="Pages" issue="Writing" />;
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function PagesPage({ searchParams }: Props) {
+  const user = await requireCapability("edit_pages");
+  publishDuePosts();
+  const raw = await searchParams;
+  const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  return <PostList user={user} type="page" params={params} />;
 }

@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireCapability } from "@/lib/session";
+import { RevisionsScreen } from "@/components/admin/editor/revisions-screen";
+
+export const metadata: Metadata = { title: "Revisions" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ revision?: string }> };
+
+export default async function RevisionsPage({ params, searchParams }: Props) {
+  const user = await requireCapability("edit_posts");
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const revision = Number((await searchParams).revision) || undefined;
+  return <RevisionsScreen user={user} type="post" id={id} revisionId={revision} />;
+}

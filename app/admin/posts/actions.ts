@@ -1,0 +1,277 @@
+"use server";
+
+import { forbidden, redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { requireCapability } from "@/lib/session";
+import { canDeletePost, canEditPost, canPublish, roleCan, type Actor } from "@/lib/auth/capabilities";
+import { AutosaveSchema, BulkSchema, PostFormSchema, PostIdSchema, QuickEditSchema, RestoreRevisionSchema, formDataToObject } from "@/lib/validation/post";
+import { resolveStatus } from "@/lib/posts/status";
+import { resolvePostDate } from "@/lib/posts/schedule";
+import { parseTagList } from "@/lib/posts/slug";
+import { savedMessageKey } from "@/lib/posts/messages";
+import { sanitizePostHtml } from "@/lib/content/sanitize";
+import { nowGmt, toSqlLocal } from "@/lib/dates";
+import type { FormState } from "@/lib/form-state";
+import { getOptions } from "@/db/queries/options";
+import { autosavePost, bulkEditPosts, deletePostsPermanently, getPostOwnership, getUserRoleById, quickEditPost, restorePosts, savePost, trashPosts } from "@/db/queries/post-editor";
+import { getPostsOwnership } from "@/db/queries/post-admin-list";
+import { restoreRevision } from "@/db/queries/revisions";
+import { addCategoryInline } from "@/db/queries/term-admin";
+import { getPickerImage } from "@/db/queries/media-picker";
+import type { PostType } from "@/db/schema";
+
+const adminBase = (type: PostType) => (type === "page" ? "/admin/pages/" : "/admin/posts/");
+const editCap = (type: PostType) => (type === "page" ? "edit_pages" : "edit_posts");
+const typeOf = (fd: FormData): PostType => (fd.get("type") === "page" ? "page" : "post");
+
+/** Authors and contributors get their HTML sanitized; editors and administrators keep it as written. */
+function filterHtml(actor: Actor, html: string): { html: string; changed: boolean } {
+  if (roleCan(actor.role, "unfiltered_html")) return { html, changed: false };
+  const clean = sanitizePostHtml(html);
+  return { html: clean, changed: clean.trim() !== html.trim() };
+}
+
+function stringValues(fd: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of fd.entries()) if (typeof v === "string" && !k.startsWith("$ACTION") && k !== "categories") out[k] = v;
+  out.categories = fd.getAll("categories").filter((v) => typeof v === "string").join(",");
+  return out;
+}
+
+export async function savePostAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const type = typeOf(formData);
+  const user = await requireCapability(editCap(type));
+  const parsed = PostFormSchema.safeParse(formDataToObject(formData, ["categories"]));
+  const values = stringValues(formData);
+  if (!parsed.success) {
+    return { status: "error", message: "Some fields need attention.", fieldErrors: parsed.error.flatten().fieldErrors, values };
+  }
+  const input = parsed.data;
+  const existing = input.id ? getPostOwnership(input.id) : undefined;
+  if (input.id && (!existing || existing.type !== type)) return { status: "error", message: "That item no longer exists.", values };
+  if (existing && (!canEditPost(user, existing) || existing.status === "trash")) forbidden();
+
+  // Author: yourself, unless you may edit others' posts and pick someone who can write.
+  let authorId = existing?.authorId ?? user.id;
+  if (input.authorId && input.authorId !== authorId) {
+    const others = roleCan(user.role, type === "page" ? "edit_others_pages" : "edit_others_posts");
+    const role = getUserRoleById(input.authorId);
+    if (!others) forbidden();
+    if (!role || role === "subscriber") return { status: "error", message: "Some fields need attention.", fieldErrors: { authorId: ["Choose an author who can write."] }, values };
+    authorId = input.authorId;
+  }
+
+  const opts = getOptions();
+  const now = new Date();
+  const date = resolvePostDate(input.date, opts.timezone_string, now);
+  if ("error" in date) return { status: "error", message: "Some fields need attention.", fieldErrors: { date: [date.error] }, values };
+  const may = canPublish(user, type);
+  const status = resolveStatus({ intent: input.intent, current: existing?.status ?? null, canPublish: may, visibility: input.visibility, dateMs: date.ms, nowMs: now.getTime() });
+  if ("error" in status) forbidden();
+  // An author cannot publish a post owned by someone else; canEditPost already refused that.
+
+  if (input.featuredMediaId && !getPickerImage(input.featuredMediaId)) {
+    return { status: "error", message: "Some fields need attention.", fieldErrors: { featuredMediaId: ["Choose an image from the media library."] }, values };
+  }
+  const content = filterHtml(user, input.content);
+  const excerpt = filterHtml(user, input.excerpt);
+  const mayOthers = roleCan(user.role, type === "page" ? "edit_others_pages" : "edit_others_posts");
+  const result = savePost({
+    id: input.id,
+    expectedVersion: input.overwrite ? null : input.id ? input.version : null,
+    type,
+    status: status.status,
+    title: input.title.trim(),
+    typedSlug: input.slug,
+    content: content.html,
+    excerpt: excerpt.html,
+    password: input.visibility === "password" ? input.password : "",
+    // Sticky is an editor's choice in WordPress (edit_others_posts); others keep what is set.
+    sticky: (mayOthers ? input.sticky : existing?.sticky ?? false) && input.visibility !== "private",
+    commentStatus: input.commentStatus ? "open" : "closed",
+    pingStatus: input.pingStatus ? "open" : "closed",
+    toPing: input.toPing.split(/\s+/).filter(Boolean).join("\n"),
+    authorId,
+    featuredMediaId: input.featuredMediaId ?? null,
+    parentId: input.parentId ?? null,
+    menuOrder: input.menuOrder,
+    date: date.date,
+    dateGmt: date.dateGmt,
+    modifiedLocal: toSqlLocal(now, opts.timezone_string),
+    dateChosen: !!input.date.trim(),
+    categoryIds: input.categories,
+    newCategory: input.newCategory.trim() && roleCan(user.role, "manage_categories") ? { name: input.newCategory.trim(), parentId: input.newCategoryParent ?? null } : null,
+    tagNames: parseTagList(input.tags),
+    defaultCategoryId: opts.default_category,
+    editorId: user.id,
+  });
+  if (!result.ok) {
+    if ("notFound" in result) return { status: "error", message: "That item no longer exists.", values };
+    if ("conflict" in result) {
+      const who = result.conflict.by ? `${result.conflict.by}` : "Someone else";
+      return {
+        status: "error",
+        message: `${who} saved this ${type} (at ${result.conflict.modifiedGmt} UTC) while you were editing. Your changes are not saved yet: review them, then choose “Save anyway” to overwrite, or reload to see the other version.`,
+        values: { ...values, conflict: "1", currentVersion: String(result.conflict.version) },
+      };
+    }
+    return { status: "error", message: "Some fields need attention.", fieldErrors: { [result.field]: [result.message] }, values };
+  }
+  revalidatePath("/", "layout");
+  const key = savedMessageKey(existing?.status ?? null, status.status);
+  const filtered = content.changed || excerpt.changed ? "&filtered=1" : "";
+  redirect(`${adminBase(type)}${result.post.id}/?saved=${key}${filtered}`);
+}
+
+export type AutosaveResult = { ok: true; id: number; version: number; previewUrl: string; savedAt: string } | { ok: false; message: string };
+
+/** Autosave (every 60 s, on tab hidden) and Preview: keeps the text without publishing it. */
+export async function autosavePostAction(raw: { id?: number | string; type?: string; title?: string; content?: string; excerpt?: string }): Promise<AutosaveResult> {
+  const type: PostType = raw?.type === "page" ? "page" : "post";
+  const user = await requireCapability(editCap(type));
+  const parsed = AutosaveSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Could not autosave." };
+  const input = parsed.data;
+  if (input.id) {
+    const existing = getPostOwnership(input.id);
+    if (!existing || existing.type !== type) return { ok: false, message: "That item no longer exists." };
+    if (!canEditPost(user, existing)) forbidden();
+  }
+  const opts = getOptions();
+  const now = new Date();
+  const saved = autosavePost({
+    id: input.id,
+    type,
+    title: input.title,
+    content: filterHtml(user, input.content).html,
+    excerpt: filterHtml(user, input.excerpt).html,
+    userId: user.id,
+    date: toSqlLocal(now, opts.timezone_string),
+    dateGmt: nowGmt(),
+    defaultCategoryId: opts.default_category,
+  });
+  return { ok: true, id: saved.id, version: saved.version, previewUrl: `/admin/preview/${saved.id}/`, savedAt: now.toISOString() };
+}
+
+async function requirePostsAllowed(ids: number[], type: PostType, check: (a: Actor, p: { authorId: number; status: string; type: PostType }) => boolean) {
+  const user = await requireCapability(editCap(type));
+  const rows = getPostsOwnership(ids);
+  if (rows.length !== ids.length || rows.some((r) => r.type !== type)) return { user, rows: null };
+  // Trashed posts are judged by the status they had (WordPress checks the post's caps the same way).
+  if (rows.some((r) => !check(user, r))) forbidden();
+  return { user, rows };
+}
+
+export async function trashPostAction(formData: FormData) {
+  const type = typeOf(formData);
+  await requireCapability(editCap(type));
+  const parsed = PostIdSchema.safeParse(formDataToObject(formData));
+  if (!parsed.success) redirect(`${adminBase(type)}?error=invalid`);
+  const { rows } = await requirePostsAllowed([parsed.data.id], type, canDeletePost);
+  if (!rows) redirect(`${adminBase(type)}?error=missing`);
+  trashPosts([parsed.data.id]);
+  revalidatePath("/", "layout");
+  redirect(`${adminBase(type)}?done=trashed&ids=${parsed.data.id}`);
+}
+
+export async function bulkPostsAction(formData: FormData) {
+  const type = typeOf(formData);
+  const user = await requireCapability(editCap(type));
+  const parsed = BulkSchema.safeParse(formDataToObject(formData, ["ids", "categories"]));
+  const back = String(formData.get("back") ?? "") || adminBase(type);
+  const safeBack = back.startsWith(adminBase(type)) ? back : adminBase(type);
+  const sep = safeBack.includes("?") ? "&" : "?";
+  if (!parsed.success) redirect(`${safeBack}${sep}error=${encodeURIComponent(parsed.error.issues[0]?.message ?? "invalid")}`);
+  const { bulkAction, ids, categories, status } = parsed.data;
+  const check = bulkAction === "edit" ? canEditPost : canDeletePost;
+  const { rows } = await requirePostsAllowed(ids, type, check);
+  if (!rows) redirect(`${safeBack}${sep}error=missing`);
+  if (bulkAction === "edit" && status && (status === "publish" || status === "private") && !canPublish(user, type)) forbidden();
+  let n = 0;
+  if (bulkAction === "trash") n = trashPosts(ids);
+  else if (bulkAction === "restore") n = restorePosts(ids);
+  else if (bulkAction === "delete") {
+    if (rows.some((r) => r.status !== "trash")) redirect(`${safeBack}${sep}error=${encodeURIComponent("Only items in the Trash can be deleted permanently.")}`);
+    n = deletePostsPermanently(ids);
+  } else n = bulkEditPosts(ids, { addCategoryIds: categories, status: status || null });
+  revalidatePath("/", "layout");
+  redirect(`${safeBack}${sep}done=${bulkAction}&count=${n}`);
+}
+
+/** Row actions Restore and Delete Permanently (from the Trash view). */
+export async function restorePostAction(formData: FormData) {
+  const type = typeOf(formData);
+  await requireCapability(editCap(type));
+  const parsed = PostIdSchema.safeParse(formDataToObject(formData));
+  if (!parsed.success) redirect(`${adminBase(type)}?error=invalid`);
+  const { rows } = await requirePostsAllowed([parsed.data.id], type, canDeletePost);
+  if (!rows) redirect(`${adminBase(type)}?error=missing`);
+  restorePosts([parsed.data.id]);
+  revalidatePath("/", "layout");
+  redirect(`${adminBase(type)}?view=trash&done=restore&count=1`);
+}
+
+export async function deletePostAction(formData: FormData) {
+  const type = typeOf(formData);
+  await requireCapability(editCap(type));
+  const parsed = PostIdSchema.safeParse(formDataToObject(formData));
+  if (!parsed.success) redirect(`${adminBase(type)}?error=invalid`);
+  const { rows } = await requirePostsAllowed([parsed.data.id], type, canDeletePost);
+  if (!rows) redirect(`${adminBase(type)}?error=missing`);
+  if (rows[0]!.status !== "trash") redirect(`${adminBase(type)}?error=${encodeURIComponent("Only items in the Trash can be deleted permanently.")}`);
+  deletePostsPermanently([parsed.data.id]);
+  revalidatePath("/", "layout");
+  redirect(`${adminBase(type)}?view=trash&done=delete&count=1`);
+}
+
+export async function quickEditPostAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const type = typeOf(formData);
+  const user = await requireCapability(editCap(type));
+  const parsed = QuickEditSchema.safeParse(formDataToObject(formData));
+  const values = stringValues(formData);
+  if (!parsed.success) return { status: "error", message: "Some fields need attention.", fieldErrors: parsed.error.flatten().fieldErrors, values };
+  const input = parsed.data;
+  const existing = getPostOwnership(input.id);
+  if (!existing || existing.type !== type) return { status: "error", message: "That item no longer exists.", values };
+  if (!canEditPost(user, existing) || existing.status === "trash") forbidden();
+  const opts = getOptions();
+  const now = new Date();
+  const date = resolvePostDate(input.date, opts.timezone_string, now);
+  if ("error" in date) return { status: "error", message: "Some fields need attention.", fieldErrors: { date: [date.error] }, values };
+  let status: typeof input.status | "future" = input.status;
+  if ((status === "publish" || status === "private") && !canPublish(user, type)) forbidden();
+  if (status === "publish" && date.ms > now.getTime()) status = "future";
+  const result = quickEditPost({ id: input.id, version: input.version, title: input.title.trim(), typedSlug: input.slug, status, date: date.date, dateGmt: date.dateGmt, type });
+  if (!result.ok) {
+    if ("conflict" in result) return { status: "error", message: "Someone else changed this item meanwhile. Reload the list and try again.", values };
+    return { status: "error", message: "Some fields need attention.", fieldErrors: { slug: [result.message] }, values };
+  }
+  revalidatePath("/", "layout");
+  const back = String(formData.get("back") ?? "");
+  redirect(back.startsWith(adminBase(type)) ? back.replace(/[?&]quickedit=\d+/, "") : adminBase(type));
+}
+
+export async function restoreRevisionAction(formData: FormData) {
+  const type = typeOf(formData);
+  const user = await requireCapability(editCap(type));
+  const parsed = RestoreRevisionSchema.safeParse(formDataToObject(formData));
+  if (!parsed.success) redirect(adminBase(type));
+  const existing = getPostOwnership(parsed.data.postId);
+  if (!existing || existing.type !== type) redirect(adminBase(type));
+  if (!canEditPost(user, existing)) forbidden();
+  if (!restoreRevision(parsed.data.postId, parsed.data.revisionId, user.id)) redirect(`${adminBase(type)}${parsed.data.postId}/revisions/?error=missing`);
+  revalidatePath("/", "layout");
+  redirect(`${adminBase(type)}${parsed.data.postId}/?saved=restored`);
+}
+
+export type AddCategoryResult = { ok: true; id: number; name: string; parentId: number | null } | { ok: false; message: string };
+
+/** The editor's inline "Add New Category". */
+export async function addCategoryAction(raw: { name?: string; parentId?: number | string | null }): Promise<AddCategoryResult> {
+  await requireCapability("manage_categories");
+  const name = typeof raw?.name === "string" ? raw.name.trim() : "";
+  if (!name || name.length > 200) return { ok: false, message: "Enter a category name (up to 200 characters)." };
+  const parentId = Number(raw?.parentId) > 0 ? Number(raw.parentId) : null;
+  const term = addCategoryInline(name, parentId);
+  return { ok: true, id: term.id, name: term.name, parentId: term.parentId };
+}

@@ -1,0 +1,331 @@
+"use client";
+
+// The editor for posts and pages. A plain <form> that posts to savePostAction (works without
+// JavaScript); with JavaScript it adds the visual editor, autosave every 60 s and when the tab is
+// hidden, Preview, a warning before leaving with unsaved changes, and slug-from-title.
+import { startTransition, useActionState, useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import Link from "next/link";
+import { savePostAction, autosavePostAction, addCategoryAction, trashPostAction } from "@/app/admin/posts/actions";
+import { initialFormState } from "@/lib/form-state";
+import { POST_LIMITS } from "@/lib/validation/post";
+import { slugify } from "@/lib/content/slug";
+import { RichTextEditor } from "./rich-text";
+import type { EditorInitial, EditorOptions } from "./types";
+
+const AUTOSAVE_MS = 60_000;
+
+function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return <p id={id} className="mt-1 text-sm text-red-800">{errors.join(" ")}</p>;
+}
+
+export function PostForm({ initial, options }: { initial: EditorInitial; options: EditorOptions }) {
+  const [state, formAction, pending] = useActionState(savePostAction, initialFormState);
+  const v = state.values;
+  const [postId, setPostId] = useState<number | null>(initial.id);
+  const [version, setVersion] = useState(initial.version);
+  const [title, setTitle] = useState(v?.title ?? initial.title);
+  const [slug, setSlug] = useState(v?.slug ?? initial.slug);
+  const [slugEdited, setSlugEdited] = useState(!!initial.slug);
+  const [content, setContent] = useState(v?.content ?? initial.content);
+  const [excerpt, setExcerpt] = useState(v?.excerpt ?? initial.excerpt);
+  const [visibility, setVisibility] = useState(v?.visibility ?? initial.visibility);
+  const [date, setDate] = useState(v?.date ?? initial.date);
+  const [categories, setCategories] = useState(options.categories);
+  const [checked, setChecked] = useState<Set<number>>(new Set(initial.categoryIds));
+  const [newCat, setNewCat] = useState("");
+  const [autosaveNote, setAutosaveNote] = useState<string | null>(null);
+  const [restoreOffer, setRestoreOffer] = useState(options.autosave);
+  const [otherDirty, setOtherDirty] = useState(false);
+  const [savedSnap, setSavedSnap] = useState(() => JSON.stringify([initial.title, initial.content, initial.excerpt]));
+  // The date is wall-clock time in the site's zone, whatever the browser's zone is.
+  const isFuture = (local: string) => !!local && Date.parse(`${local}Z`) - options.tzOffsetMinutes * 60_000 > Date.now();
+  const [future, setFuture] = useState(() => isFuture(initial.date));
+  const submitting = useRef(false);
+  const errors = state.fieldErrors ?? {};
+  const type = options.type;
+  const live = initial.status === "publish" || initial.status === "future" || initial.status === "private";
+  const conflict = v?.conflict === "1";
+
+  const snapshot = JSON.stringify([title, content, excerpt]);
+  const dirty = snapshot !== savedSnap || otherDirty;
+  const latest = useRef({ postId, title, content, excerpt, snapshot, savedSnap, dirty });
+  useEffect(() => {
+    latest.current = { postId, title, content, excerpt, snapshot, savedSnap, dirty };
+  });
+
+  const autosave = useCallback(async (force = false) => {
+    const cur = latest.current;
+    if (!force && cur.snapshot === cur.savedSnap) return null;
+    if (!cur.postId && !cur.title.trim() && !cur.content.trim() && !force) return null;
+    const res = await autosavePostAction({ id: cur.postId ?? undefined, type, title: cur.title, content: cur.content, excerpt: cur.excerpt });
+    if (!res.ok) {
+      setAutosaveNote(`Autosave failed: ${res.message}`);
+      return null;
+    }
+    latest.current = { ...latest.current, savedSnap: cur.snapshot };
+    setSavedSnap(cur.snapshot);
+    if (!cur.postId) {
+      setPostId(res.id);
+      setVersion(res.version);
+      window.history.replaceState(null, "", `/admin/${type === "page" ? "pages" : "posts"}/${res.id}/`);
+    }
+    setAutosaveNote(`Autosaved at ${new Date(res.savedAt).toLocaleTimeString()}.`);
+    return res;
+  }, [type]);
+
+  useEffect(() => {
+    const timer = window.setInterval(() => {
+      if (!submitting.current) void autosave();
+    }, AUTOSAVE_MS);
+    const onHidden = () => {
+      if (document.visibilityState === "hidden" && !submitting.current) void autosave();
+    };
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (latest.current.dirty && !submitting.current) {
+        e.preventDefault();
+        e.returnValue = "";
+      }
+    };
+    document.addEventListener("visibilitychange", onHidden);
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => {
+      window.clearInterval(timer);
+      document.removeEventListener("visibilitychange", onHidden);
+      window.removeEventListener("beforeunload", onBeforeUnload);
+    };
+  }, [autosave]);
+
+  useEffect(() => {
+    if (state.status === "error") submitting.current = false;
+  }, [state]);
+
+  async function preview() {
+    // Open the window within the click (popup blockers), then point it at the saved preview.
+    const win = window.open("about:blank", `inkwell-preview-${postId ?? "new"}`);
+    const res = await autosave(true);
+    if (res && win) win.location.href = res.previewUrl;
+    else win?.close();
+  }
+
+  async function addCategory() {
+    const name = newCat.trim();
+    if (!name) return;
+    const parent = (document.getElementById("newCategoryParent") as HTMLSelectElement | null)?.value;
+    const res = await addCategoryAction({ name, parentId: parent || null });
+    if (!res.ok) return setAutosaveNote(res.message);
+    setCategories((cs) => (cs.some((c) => c.id === res.id) ? cs : [{ id: res.id, name: res.name, depth: 0 }, ...cs]));
+    setChecked((s) => new Set(s).add(res.id));
+    setNewCat("");
+    setOtherDirty(true);
+  }
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLElement | null;
+    const fd = new FormData(e.currentTarget, submitter);
+    submitting.current = true;
+    startTransition(() => formAction(fd));
+  }
+
+  const publishLabel = future ? "Schedule" : "Publish";
+  const statusLabel: Record<string, string> = { publish: "Published", future: "Scheduled", draft: "Draft", pending: "Pending Review", private: "Privately Published", trash: "Trash" };
+  const base = type === "page" ? "/admin/pages/" : "/admin/posts/";
+  const described = (name: string) => (errors[name]?.length ? `${name}-error` : undefined);
+
+  return (
+    <>
+      {options.notice ? <p role="status" className="mb-4 border-l-4 border-green-600 bg-white p-3">{options.notice}{options.permalink && live ? <> <a className="underline" href={options.permalink}>View {type}</a></> : null}</p> : null}
+      {options.filtered ? <p role="status" className="mb-4 border-l-4 border-amber-500 bg-white p-3">Some HTML was removed because your role may not use it (for example scripts or event handlers).</p> : null}
+      {state.status === "error" && state.message ? (
+        <div role="alert" id="form-error" className="mb-4 border-l-4 border-red-700 bg-red-50 p-3">
+          <p>{state.message}</p>
+        </div>
+      ) : null}
+      {restoreOffer ? (
+        <div role="status" className="mb-4 border-l-4 border-amber-500 bg-white p-3">
+          There is an autosave of this {type} that is more recent than the version below.{" "}
+          <button type="button" className="underline" onClick={() => { setTitle(restoreOffer.title); setContent(restoreOffer.content); setExcerpt(restoreOffer.excerpt); setRestoreOffer(null); }}>
+            Restore the autosave
+          </button>
+        </div>
+      ) : null}
+      <form action={formAction} onSubmit={onSubmit} onChange={(e) => {
+        const n = (e.target as unknown as HTMLInputElement).name;
+        if (n && !["title", "slug", "content", "excerpt"].includes(n)) setOtherDirty(true);
+      }} className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]" noValidate>
+        <input type="hidden" name="id" value={postId ?? ""} />
+        <input type="hidden" name="type" value={type} />
+        <input type="hidden" name="version" value={version} />
+        <div className="min-w-0 space-y-4">
+          <div>
+            <label htmlFor="title" className="sr-only">Title</label>
+            <input id="title" name="title" value={title} maxLength={POST_LIMITS.title} placeholder="Add title" aria-describedby={described("title")}
+              onChange={(e) => { setTitle(e.target.value); if (!slugEdited && !live) setSlug(slugify(e.target.value)); }}
+              className="w-full rounded border border-gray-400 bg-white px-3 py-2 text-xl" />
+            <FieldError id="title-error" errors={errors.title} />
+          </div>
+          <div className="flex items-center gap-2 text-sm">
+            <label htmlFor="slug">Slug</label>
+            <input id="slug" name="slug" value={slug} maxLength={POST_LIMITS.slug} placeholder="made from the title" aria-describedby={described("slug")} aria-invalid={!!errors.slug}
+              onChange={(e) => { setSlug(e.target.value); setSlugEdited(true); }} className="flex-1 rounded border border-gray-400 bg-white px-2 py-1" />
+          </div>
+          <FieldError id="slug-error" errors={errors.slug} />
+          <div>
+            <RichTextEditor name="content" value={content} onChange={setContent} maxLength={POST_LIMITS.content} images={options.images} describedBy={described("content")} />
+            <FieldError id="content-error" errors={errors.content} />
+            <p className="mt-1 text-xs text-gray-600" aria-live="polite">{autosaveNote}</p>
+          </div>
+          <section aria-labelledby="excerpt-h" className="rounded border border-gray-300 bg-white p-3">
+            <h2 id="excerpt-h" className="font-semibold"><label htmlFor="excerpt">Excerpt</label></h2>
+            <textarea id="excerpt" name="excerpt" value={excerpt} onChange={(e) => setExcerpt(e.target.value)} maxLength={POST_LIMITS.excerpt} rows={3} className="mt-2 w-full rounded border border-gray-400 p-2" />
+            <FieldError id="excerpt-error" errors={errors.excerpt} />
+          </section>
+          <section aria-labelledby="discussion-h" className="rounded border border-gray-300 bg-white p-3 text-sm">
+            <h2 id="discussion-h" className="font-semibold">Discussion</h2>
+            <label className="mt-2 flex gap-2"><input type="checkbox" name="commentStatus" defaultChecked={initial.commentOpen} /> Allow comments</label>
+            <label className="flex gap-2"><input type="checkbox" name="pingStatus" defaultChecked={initial.pingOpen} /> Allow trackbacks and pingbacks</label>
+            <label htmlFor="toPing" className="mt-2 block">Send trackbacks to</label>
+            <textarea id="toPing" name="toPing" defaultValue={v?.toPing ?? initial.toPing} rows={2} placeholder="Separate multiple URLs with spaces" aria-describedby={described("toPing")} className="mt-1 w-full rounded border border-gray-400 p-2" />
+            <FieldError id="toPing-error" errors={errors.toPing} />
+          </section>
+        </div>
+
+        <aside className="space-y-4 text-sm">
+          <section aria-labelledby="publish-h" className="rounded border border-gray-300 bg-white p-3">
+            <h2 id="publish-h" className="font-semibold">Publish</h2>
+            <p className="mt-2">Status: <strong>{initial.status ? statusLabel[initial.status] : "Not saved yet"}</strong></p>
+            <fieldset className="mt-2">
+              <legend>Visibility</legend>
+              {(["public", "password", "private"] as const).map((vis) => (
+                <label key={vis} className="flex gap-2">
+                  <input type="radio" name="visibility" value={vis} checked={visibility === vis} onChange={() => setVisibility(vis)} disabled={vis === "private" && !options.canPublish} />
+                  {vis === "public" ? "Public" : vis === "password" ? "Password protected" : "Private"}
+                </label>
+              ))}
+            </fieldset>
+            {visibility === "password" ? (
+              <div className="mt-1">
+                <label htmlFor="password" className="block">Password</label>
+                <input id="password" name="password" defaultValue={v?.password ?? initial.password} maxLength={POST_LIMITS.password} aria-describedby={described("password")} className="w-full rounded border border-gray-400 px-2 py-1" />
+              </div>
+            ) : <input type="hidden" name="password" value={initial.password} />}
+            <FieldError id="password-error" errors={errors.password} />
+            {type === "post" && options.canEditOthers ? (
+              <label className="mt-2 flex gap-2"><input type="checkbox" name="sticky" defaultChecked={initial.sticky} /> Stick to the top of the blog</label>
+            ) : null}
+            <div className="mt-2">
+              <label htmlFor="date" className="block">{live ? "Published on" : "Publish on"} <span className="text-gray-600">({options.timeZone}; empty = immediately)</span></label>
+              <input id="date" name="date" type="datetime-local" step={1} value={date} onChange={(e) => { setDate(e.target.value); setFuture(isFuture(e.target.value)); }} aria-describedby={described("date")} aria-invalid={!!errors.date} className="w-full rounded border border-gray-400 px-2 py-1" />
+              <FieldError id="date-error" errors={errors.date} />
+            </div>
+            {conflict ? (
+              <label className="mt-3 flex gap-2 rounded bg-red-50 p-2"><input type="checkbox" name="overwrite" value="1" /> Overwrite the other version with mine</label>
+            ) : null}
+            <div className="mt-3 flex flex-wrap gap-2">
+              {!live ? (
+                <button type="submit" name="intent" value="save_draft" disabled={pending} className="rounded border border-[#2271b1] px-3 py-1 text-[#2271b1]">
+                  {initial.status === "pending" ? "Save as Pending" : "Save Draft"}
+                </button>
+              ) : null}
+              <button type="button" onClick={preview} className="rounded border border-gray-400 px-3 py-1">Preview</button>
+            </div>
+            <div className="mt-3 flex flex-wrap items-center justify-between gap-2 border-t border-gray-200 pt-3">
+              {initial.id && initial.status !== "trash" ? (
+                <button type="submit" form="trash-form" className="text-red-700 underline">Move to Trash</button>
+              ) : <span />}
+              {live ? (
+                <span className="flex gap-2">
+                  {options.canPublish ? <button type="submit" name="intent" value="switch_draft" disabled={pending} className="rounded border border-gray-400 px-3 py-1">Switch to Draft</button> : null}
+                  <button type="submit" name="intent" value="update" disabled={pending} className="rounded bg-[#2271b1] px-3 py-1 font-semibold text-white">Update</button>
+                </span>
+              ) : options.canPublish ? (
+                <button type="submit" name="intent" value="publish" disabled={pending} className="rounded bg-[#2271b1] px-3 py-1 font-semibold text-white">{publishLabel}</button>
+              ) : (
+                <button type="submit" name="intent" value="submit_review" disabled={pending} className="rounded bg-[#2271b1] px-3 py-1 font-semibold text-white">Submit for Review</button>
+              )}
+            </div>
+            {initial.id && options.revisionsCount > 0 ? (
+              <p className="mt-3"><Link className="underline" href={`${base}${initial.id}/revisions/`}>Revisions ({options.revisionsCount})</Link></p>
+            ) : null}
+          </section>
+
+          {options.authors.length ? (
+            <section aria-labelledby="author-h" className="rounded border border-gray-300 bg-white p-3">
+              <h2 id="author-h" className="font-semibold"><label htmlFor="authorId">Author</label></h2>
+              <select id="authorId" name="authorId" defaultValue={v?.authorId ?? String(initial.authorId)} aria-describedby={described("authorId")} className="mt-2 w-full rounded border border-gray-400 px-2 py-1">
+                {options.authors.map((a) => <option key={a.id} value={a.id}>{a.displayName}</option>)}
+              </select>
+              <FieldError id="authorId-error" errors={errors.authorId} />
+            </section>
+          ) : null}
+
+          {type === "page" ? (
+            <section aria-labelledby="attributes-h" className="rounded border border-gray-300 bg-white p-3">
+              <h2 id="attributes-h" className="font-semibold">Page Attributes</h2>
+              <label htmlFor="parentId" className="mt-2 block">Parent</label>
+              <select id="parentId" name="parentId" defaultValue={v?.parentId ?? String(initial.parentId ?? "")} aria-describedby={described("parentId")} className="w-full rounded border border-gray-400 px-2 py-1">
+                <option value="">(no parent)</option>
+                {options.parents.map((p) => <option key={p.id} value={p.id}>{"\u2014 ".repeat(p.depth)}{p.title || "(no title)"}</option>)}
+              </select>
+              <FieldError id="parentId-error" errors={errors.parentId} />
+              <label htmlFor="menuOrder" className="mt-2 block">Order</label>
+              <input id="menuOrder" name="menuOrder" type="number" defaultValue={v?.menuOrder ?? initial.menuOrder} className="w-24 rounded border border-gray-400 px-2 py-1" />
+            </section>
+          ) : (
+            <>
+              <section aria-labelledby="categories-h" className="rounded border border-gray-300 bg-white p-3">
+                <h2 id="categories-h" className="font-semibold">Categories</h2>
+                <ul className="mt-2 max-h-48 overflow-auto">
+                  {categories.map((c) => (
+                    <li key={c.id} style={{ paddingLeft: `${c.depth * 1.25}rem` }}>
+                      <label className="flex gap-2">
+                        <input type="checkbox" name="categories" value={c.id} checked={checked.has(c.id)}
+                          onChange={(e) => setChecked((s) => { const n = new Set(s); if (e.target.checked) n.add(c.id); else n.delete(c.id); return n; })} />
+                        {c.name}
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+                {options.canManageCategories ? (
+                  <div className="mt-2 border-t border-gray-200 pt-2">
+                    <label htmlFor="newCategory" className="block">Add New Category</label>
+                    <input id="newCategory" name="newCategory" value={newCat} onChange={(e) => setNewCat(e.target.value)} maxLength={POST_LIMITS.termName}
+                      onKeyDown={(e) => { if (e.key === "Enter") { e.preventDefault(); void addCategory(); } }} className="w-full rounded border border-gray-400 px-2 py-1" />
+                    <label htmlFor="newCategoryParent" className="sr-only">Parent category</label>
+                    <select id="newCategoryParent" name="newCategoryParent" className="mt-1 w-full rounded border border-gray-400 px-2 py-1" defaultValue="">
+                      <option value="">— Parent Category —</option>
+                      {categories.map((c) => <option key={c.id} value={c.id}>{"\u2014 ".repeat(c.depth)}{c.name}</option>)}
+                    </select>
+                    <button type="button" onClick={() => void addCategory()} className="mt-1 rounded border border-gray-400 px-2 py-0.5">Add Category</button>
+                  </div>
+                ) : null}
+              </section>
+              <section aria-labelledby="tags-h" className="rounded border border-gray-300 bg-white p-3">
+                <h2 id="tags-h" className="font-semibold"><label htmlFor="tags">Tags</label></h2>
+                <input id="tags" name="tags" defaultValue={v?.tags ?? initial.tags} list="tag-suggestions" aria-describedby="tags-help" className="mt-2 w-full rounded border border-gray-400 px-2 py-1" />
+                <datalist id="tag-suggestions">{options.tagSuggestions.map((t) => <option key={t} value={t} />)}</datalist>
+                <p id="tags-help" className="mt-1 text-xs text-gray-600">Separate tags with commas.</p>
+              </section>
+            </>
+          )}
+
+          <section aria-labelledby="featured-h" className="rounded border border-gray-300 bg-white p-3">
+            <h2 id="featured-h" className="font-semibold"><label htmlFor="featuredMediaId">Featured image</label></h2>
+            <select id="featuredMediaId" name="featuredMediaId" defaultValue={v?.featuredMediaId ?? String(initial.featuredMediaId ?? "")} aria-describedby={described("featuredMediaId")} className="mt-2 w-full rounded border border-gray-400 px-2 py-1">
+              <option value="">(none)</option>
+              {options.images.map((m) => <option key={m.id} value={m.id}>{m.title}</option>)}
+            </select>
+            <FieldError id="featuredMediaId-error" errors={errors.featuredMediaId} />
+          </section>
+        </aside>
+      </form>
+      {initial.id ? (
+        <form id="trash-form" action={trashPostAction} onSubmit={() => { submitting.current = true; }}>
+          <input type="hidden" name="id" value={initial.id} />
+          <input type="hidden" name="type" value={type} />
+        </form>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import type { PickerMedia } from "@/db/queries/media-picker";
+
+export interface EditorInitial {
+  id: number | null;
+  version: number;
+  status: "publish" | "future" | "draft" | "pending" | "private" | "trash" | null;
+  title: string;
+  slug: string;
+  content: string;
+  excerpt: string;
+  categoryIds: number[];
+  tags: string;
+  featuredMediaId: number | null;
+  commentOpen: boolean;
+  pingOpen: boolean;
+  toPing: string;
+  visibility: "public" | "password" | "private";
+  password: string;
+  sticky: boolean;
+  authorId: number;
+  /** "YYYY-MM-DDTHH:MM:SS" local, or "" for "immediately". */
+  date: string;
+  parentId: number | null;
+  menuOrder: number;
+}
+
+export interface EditorOptions {
+  type: "post" | "page";
+  canPublish: boolean;
+  canEditOthers: boolean;
+  canManageCategories: boolean;
+  categories: { id: number; name: string; depth: number }[];
+  tagSuggestions: string[];
+  authors: { id: number; displayName: string }[];
+  parents: { id: number; title: string; depth: number }[];
+  images: PickerMedia[];
+  timeZone: string;
+  /** The site's UTC offset now, in minutes, to tell in the browser whether a date is in the future. */
+  tzOffsetMinutes: number;
+  /** Where the post lives when published; null before. */
+  permalink: string | null;
+  revisionsCount: number;
+  autosave: { title: string; content: string; excerpt: string; createdGmt: string } | null;
+  notice: string | null;
+  filtered: boolean;
+}

@@ -1,0 +1,428 @@
+// Every write of the editor: save with optimistic locking, terms and their counts, a revision per
+// save, autosave, trash/restore/delete and the lazy publishing of scheduled posts. Each is one
+// transaction, so a refused save leaves nothing half written.
+import { and, desc, eq, inArray, lte, ne, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { postMeta, postTerms, posts, revisions, terms, users, type Post, type PostStatus, type PostType, type Role } from "../schema";
+import { recountTerms } from "./posts";
+import { resolveSlug } from "@/lib/posts/slug";
+import { slugify, uniqueSlug } from "@/lib/content/slug";
+import { absoluteUrl } from "@/lib/site-url";
+import { nowGmt } from "@/lib/dates";
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+const DATE_CHOSEN = "_inkwell_date_chosen";
+
+/** Did the person pick this post's date (rather than "publish immediately")? */
+export function isDateChosen(postId: number): boolean {
+  return !!getDb().select({ id: postMeta.id }).from(postMeta).where(and(eq(postMeta.postId, postId), eq(postMeta.key, DATE_CHOSEN))).get();
+}
+
+export interface PostForEdit {
+  post: Post;
+  categoryIds: number[];
+  tagNames: string[];
+  authorName: string;
+  authorNicename: string;
+}
+
+export function getPostForEdit(id: number): PostForEdit | undefined {
+  const db = getDb();
+  const row = db
+    .select({ post: posts, authorName: users.displayName, authorNicename: users.nicename })
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .where(eq(posts.id, id))
+    .get();
+  if (!row) return undefined;
+  const linked = db
+    .select({ id: terms.id, taxonomy: terms.taxonomy, name: terms.name })
+    .from(postTerms)
+    .innerJoin(terms, eq(terms.id, postTerms.termId))
+    .where(eq(postTerms.postId, id))
+    .orderBy(terms.name)
+    .all();
+  return {
+    post: row.post,
+    authorName: row.authorName,
+    authorNicename: row.authorNicename,
+    categoryIds: linked.filter((t) => t.taxonomy === "category").map((t) => t.id),
+    tagNames: linked.filter((t) => t.taxonomy === "post_tag").map((t) => t.name),
+  };
+}
+
+/** The fields ownership rules need, and nothing else. */
+export function getPostOwnership(id: number): { id: number; authorId: number; status: PostStatus; type: PostType; trashedFrom: PostStatus | null; sticky: boolean } | undefined {
+  return getDb()
+    .select({ id: posts.id, authorId: posts.authorId, status: posts.status, type: posts.type, trashedFrom: posts.trashedFrom, sticky: posts.sticky })
+    .from(posts)
+    .where(eq(posts.id, id))
+    .get();
+}
+
+export function listCategoryOptions(): { id: number; name: string; parentId: number | null }[] {
+  return getDb().select({ id: terms.id, name: terms.name, parentId: terms.parentId }).from(terms).where(eq(terms.taxonomy, "category")).orderBy(terms.name).all();
+}
+
+export function listTagNames(limit = 500): string[] {
+  return getDb().select({ name: terms.name }).from(terms).where(eq(terms.taxonomy, "post_tag")).orderBy(desc(terms.count), terms.name).limit(limit).all().map((r) => r.name);
+}
+
+/** Who may be chosen as a post's author: everyone who can write (WordPress's authors dropdown). */
+export function listAuthorOptions(): { id: number; displayName: string; role: Role }[] {
+  return getDb()
+    .select({ id: users.id, displayName: users.displayName, role: users.role })
+    .from(users)
+    .where(inArray(users.role, ["administrator", "editor", "author", "contributor"]))
+    .orderBy(users.displayName)
+    .all();
+}
+
+export function getUserRoleById(id: number): Role | undefined {
+  return getDb().select({ role: users.role }).from(users).where(eq(users.id, id)).get()?.role;
+}
+
+/** Pages that may be a page's parent: every page but itself and its descendants. */
+export function listParentPageOptions(excludeId?: number): { id: number; title: string; parentId: number | null }[] {
+  const all = getDb()
+    .select({ id: posts.id, title: posts.title, parentId: posts.parentId })
+    .from(posts)
+    .where(and(eq(posts.type, "page"), ne(posts.status, "trash")))
+    .orderBy(posts.menuOrder, posts.title)
+    .all();
+  if (!excludeId) return all;
+  const banned = new Set([excludeId]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const p of all) if (p.parentId && banned.has(p.parentId) && !banned.has(p.id)) { banned.add(p.id); grew = true; }
+  }
+  return all.filter((p) => !banned.has(p.id));
+}
+
+export interface SavePostData {
+  id?: number;
+  /** The version the person loaded; null skips the check (they chose to overwrite). */
+  expectedVersion: number | null;
+  type: PostType;
+  status: PostStatus;
+  title: string;
+  typedSlug: string;
+  content: string;
+  excerpt: string;
+  password: string;
+  sticky: boolean;
+  commentStatus: "open" | "closed";
+  pingStatus: "open" | "closed";
+  toPing: string;
+  authorId: number;
+  featuredMediaId: number | null;
+  parentId: number | null;
+  menuOrder: number;
+  date: string;
+  dateGmt: string;
+  /** Now in the site's time zone. */
+  modifiedLocal: string;
+  /** The person chose the date (kept for drafts, as WordPress's non-zero post_date_gmt). */
+  dateChosen: boolean;
+  categoryIds: number[];
+  newCategory: { name: string; parentId: number | null } | null;
+  tagNames: string[];
+  defaultCategoryId: number;
+  /** Who saves: the revision's author. */
+  editorId: number;
+}
+
+export type SavePostResult =
+  | { ok: true; post: Post }
+  | { ok: false; field: "slug" | "parentId"; message: string }
+  | { ok: false; conflict: { version: number; modifiedGmt: string; by: string | null } }
+  | { ok: false; notFound: true };
+
+function slugTaken(tx: Tx, type: PostType, exceptId?: number) {
+  return (slug: string) =>
+    !!tx
+      .select({ id: posts.id })
+      .from(posts)
+      .where(and(eq(posts.type, type), eq(posts.slug, slug), exceptId ? ne(posts.id, exceptId) : undefined))
+      .get();
+}
+
+function termSlugTaken(tx: Tx, taxonomy: "category" | "post_tag") {
+  return (slug: string) => !!tx.select({ id: terms.id }).from(terms).where(and(eq(terms.taxonomy, taxonomy), eq(terms.slug, slug))).get();
+}
+
+/** Tag names → term ids, creating the tags that do not exist yet (matched by name, then slug). */
+function ensureTags(tx: Tx, names: string[]): number[] {
+  const ids: number[] = [];
+  for (const name of names) {
+    const found =
+      tx.select({ id: terms.id }).from(terms).where(and(eq(terms.taxonomy, "post_tag"), sql`lower(${terms.name}) = lower(${name})`)).get() ??
+      tx.select({ id: terms.id }).from(terms).where(and(eq(terms.taxonomy, "post_tag"), eq(terms.slug, slugify(name) || "-"))).get();
+    if (found) ids.push(found.id);
+    else ids.push(tx.insert(terms).values({ taxonomy: "post_tag", name, slug: uniqueSlug(slugify(name), termSlugTaken(tx, "post_tag"), "tag") }).returning().get().id);
+  }
+  return ids;
+}
+
+/** Replaces a post's terms and recounts every term that gained or lost it. */
+function setPostTerms(tx: Tx, postId: number, termIds: number[]) {
+  const before = tx.select({ termId: postTerms.termId }).from(postTerms).where(eq(postTerms.postId, postId)).all().map((r) => r.termId);
+  tx.delete(postTerms).where(eq(postTerms.postId, postId)).run();
+  const unique = [...new Set(termIds)];
+  if (unique.length) tx.insert(postTerms).values(unique.map((termId) => ({ postId, termId }))).run();
+  recountTerms(tx, [...new Set([...before, ...unique])]);
+}
+
+function termIdsOf(tx: Tx, postId: number): number[] {
+  return tx.select({ termId: postTerms.termId }).from(postTerms).where(eq(postTerms.postId, postId)).all().map((r) => r.termId);
+}
+
+/** Keeps a revision of what was saved, unless it is the same as the last one. */
+function keepRevision(tx: Tx, post: Pick<Post, "id" | "title" | "content" | "excerpt">, authorId: number) {
+  const last = tx
+    .select({ title: revisions.title, content: revisions.content, excerpt: revisions.excerpt })
+    .from(revisions)
+    .where(and(eq(revisions.postId, post.id), eq(revisions.kind, "revision")))
+    .orderBy(desc(revisions.id))
+    .get();
+  if (last && last.title === post.title && last.content === post.content && last.excerpt === post.excerpt) return;
+  tx.insert(revisions).values({ postId: post.id, authorId, kind: "revision", title: post.title, content: post.content, excerpt: post.excerpt, createdGmt: nowGmt() }).run();
+}
+
+export function savePost(d: SavePostData): SavePostResult {
+  const db = getDb();
+  return db.transaction((tx): SavePostResult => {
+    const now = nowGmt();
+    let existing: Post | undefined;
+    if (d.id) {
+      existing = tx.select().from(posts).where(eq(posts.id, d.id)).get();
+      if (!existing || existing.type !== d.type) return { ok: false, notFound: true };
+      if (d.expectedVersion !== null && existing.version !== d.expectedVersion) {
+        const by = tx
+          .select({ name: users.displayName })
+          .from(revisions)
+          .leftJoin(users, eq(users.id, revisions.authorId))
+          .where(and(eq(revisions.postId, d.id), eq(revisions.kind, "revision")))
+          .orderBy(desc(revisions.id))
+          .get();
+        return { ok: false, conflict: { version: existing.version, modifiedGmt: existing.modifiedGmt, by: by?.name ?? null } };
+      }
+    }
+    const slug = resolveSlug({ typed: d.typedSlug, title: d.title, current: existing?.slug ?? null, type: d.type }, slugTaken(tx, d.type, d.id));
+    if ("error" in slug) return { ok: false, field: "slug", message: slug.error };
+    if (d.parentId && d.type === "page") {
+      if (d.parentId === d.id) return { ok: false, field: "parentId", message: "A page cannot be its own parent." };
+      const allowed = listParentPageOptionsTx(tx, d.id).some((p) => p.id === d.parentId);
+      if (!allowed) return { ok: false, field: "parentId", message: "Choose a parent page that exists and is not below this page." };
+    }
+
+    const termIds = [...d.categoryIds];
+    if (d.type === "post" && d.newCategory) {
+      const name = d.newCategory.name.trim();
+      const same = tx.select({ id: terms.id }).from(terms).where(and(eq(terms.taxonomy, "category"), sql`lower(${terms.name}) = lower(${name})`)).get();
+      termIds.push(
+        same?.id ??
+          tx.insert(terms).values({ taxonomy: "category", name, slug: uniqueSlug(slugify(name), termSlugTaken(tx, "category"), "category"), parentId: d.newCategory.parentId }).returning().get().id,
+      );
+    }
+    if (d.type === "post") {
+      // Only existing categories count; a post with none goes to the default category, as in WordPress.
+      const valid = termIds.length ? tx.select({ id: terms.id }).from(terms).where(and(eq(terms.taxonomy, "category"), inArray(terms.id, termIds))).all().map((r) => r.id) : [];
+      if (!valid.length && d.defaultCategoryId) valid.push(d.defaultCategoryId);
+      termIds.splice(0, termIds.length, ...valid, ...ensureTags(tx, d.tagNames));
+    }
+
+    const values = {
+      type: d.type,
+      status: d.status,
+      title: d.title,
+      slug: slug.slug,
+      content: d.content,
+      excerpt: d.excerpt,
+      password: d.password,
+      sticky: d.type === "post" ? d.sticky : false,
+      commentStatus: d.commentStatus,
+      pingStatus: d.pingStatus,
+      toPing: d.toPing,
+      authorId: d.authorId,
+      featuredMediaId: d.featuredMediaId,
+      parentId: d.type === "page" ? d.parentId : null,
+      menuOrder: d.menuOrder,
+      date: d.date,
+      dateGmt: d.dateGmt,
+      modified: d.modifiedLocal,
+      modifiedGmt: now,
+      trashedFrom: null,
+    };
+    let saved: Post;
+    if (existing) {
+      saved = tx
+        .update(posts)
+        .set({ ...values, version: sql`${posts.version} + 1` })
+        .where(eq(posts.id, existing.id))
+        .returning()
+        .get();
+    } else {
+      saved = tx.insert(posts).values({ ...values, version: 1 }).returning().get();
+      saved = tx.update(posts).set({ guid: absoluteUrl(`/?p=${saved.id}`) }).where(eq(posts.id, saved.id)).returning().get();
+    }
+    if (d.type === "post") setPostTerms(tx, saved.id, termIds);
+    tx.delete(postMeta).where(and(eq(postMeta.postId, saved.id), eq(postMeta.key, DATE_CHOSEN))).run();
+    if (d.dateChosen) tx.insert(postMeta).values({ postId: saved.id, key: DATE_CHOSEN, value: "1" }).run();
+    keepRevision(tx, saved, d.editorId);
+    // The save supersedes the person's autosave, as in WordPress.
+    tx.delete(revisions).where(and(eq(revisions.postId, saved.id), eq(revisions.kind, "autosave"), eq(revisions.authorId, d.editorId))).run();
+    return { ok: true, post: saved };
+  });
+}
+
+function listParentPageOptionsTx(tx: Tx, excludeId?: number) {
+  const all = tx.select({ id: posts.id, parentId: posts.parentId }).from(posts).where(and(eq(posts.type, "page"), ne(posts.status, "trash"))).all();
+  if (!excludeId) return all;
+  const banned = new Set([excludeId]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const p of all) if (p.parentId && banned.has(p.parentId) && !banned.has(p.id)) { banned.add(p.id); grew = true; }
+  }
+  return all.filter((p) => !banned.has(p.id));
+}
+
+/**
+ * Autosave: for a post not saved yet, creates it as a draft (WordPress's auto-draft) and returns
+ * its id; otherwise keeps one autosave per post and person, leaving the post itself untouched.
+ */
+export function autosavePost(d: { id?: number; type: PostType; title: string; content: string; excerpt: string; userId: number; date: string; dateGmt: string; defaultCategoryId: number }): { id: number; version: number; created: boolean } {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const now = nowGmt();
+    if (!d.id) {
+      const slug = uniqueSlug(slugify(d.title), slugTaken(tx, d.type), d.type);
+      let row = tx
+        .insert(posts)
+        .values({ type: d.type, status: "draft", title: d.title, slug, content: d.content, excerpt: d.excerpt, authorId: d.userId, date: d.date, dateGmt: d.dateGmt, modified: d.date, modifiedGmt: now })
+        .returning()
+        .get();
+      row = tx.update(posts).set({ guid: absoluteUrl(`/?p=${row.id}`) }).where(eq(posts.id, row.id)).returning().get();
+      if (d.type === "post" && d.defaultCategoryId) setPostTerms(tx, row.id, [d.defaultCategoryId]);
+      keepRevision(tx, row, d.userId);
+      return { id: row.id, version: row.version, created: true };
+    }
+    const current = tx.select({ version: posts.version }).from(posts).where(eq(posts.id, d.id)).get();
+    tx.delete(revisions).where(and(eq(revisions.postId, d.id), eq(revisions.kind, "autosave"), eq(revisions.authorId, d.userId))).run();
+    tx.insert(revisions).values({ postId: d.id, authorId: d.userId, kind: "autosave", title: d.title, content: d.content, excerpt: d.excerpt, createdGmt: now }).run();
+    return { id: d.id, version: current?.version ?? 0, created: false };
+  });
+}
+
+/** The person's autosave of a post, when it is newer than the post and says something else. */
+export function getNewerAutosave(postId: number, userId: number): { title: string; content: string; excerpt: string; createdGmt: string } | undefined {
+  const db = getDb();
+  const post = db.select({ title: posts.title, content: posts.content, excerpt: posts.excerpt, modifiedGmt: posts.modifiedGmt }).from(posts).where(eq(posts.id, postId)).get();
+  const auto = db
+    .select({ title: revisions.title, content: revisions.content, excerpt: revisions.excerpt, createdGmt: revisions.createdGmt })
+    .from(revisions)
+    .where(and(eq(revisions.postId, postId), eq(revisions.kind, "autosave"), eq(revisions.authorId, userId)))
+    .orderBy(desc(revisions.id))
+    .get();
+  if (!post || !auto || auto.createdGmt < post.modifiedGmt) return undefined;
+  if (auto.title === post.title && auto.content === post.content && auto.excerpt === post.excerpt) return undefined;
+  return auto;
+}
+
+/** Trash keeps the status to restore to; term counts drop when a published post leaves. */
+export function trashPosts(ids: number[]): number {
+  if (!ids.length) return 0;
+  return getDb().transaction((tx) => {
+    const rows = tx.select({ id: posts.id, status: posts.status }).from(posts).where(and(inArray(posts.id, ids), ne(posts.status, "trash"))).all();
+    for (const r of rows) tx.update(posts).set({ status: "trash", trashedFrom: r.status, sticky: false, modifiedGmt: nowGmt() }).where(eq(posts.id, r.id)).run();
+    recountTerms(tx, termIdsOfMany(tx, rows.map((r) => r.id)));
+    return rows.length;
+  });
+}
+
+/** Restore from trash: back to the status it had, except that a lost date in the past publishes as before. */
+export function restorePosts(ids: number[]): number {
+  if (!ids.length) return 0;
+  return getDb().transaction((tx) => {
+    const rows = tx.select({ id: posts.id, trashedFrom: posts.trashedFrom }).from(posts).where(and(inArray(posts.id, ids), eq(posts.status, "trash"))).all();
+    for (const r of rows) tx.update(posts).set({ status: r.trashedFrom ?? "draft", trashedFrom: null, modifiedGmt: nowGmt() }).where(eq(posts.id, r.id)).run();
+    recountTerms(tx, termIdsOfMany(tx, rows.map((r) => r.id)));
+    return rows.length;
+  });
+}
+
+/** Deletes posts for good (their comments, revisions and term links go with them). */
+export function deletePostsPermanently(ids: number[]): number {
+  if (!ids.length) return 0;
+  return getDb().transaction((tx) => {
+    const termIds = termIdsOfMany(tx, ids);
+    // Children of a deleted page move up to its parent, as WordPress does.
+    const rows = tx.select({ id: posts.id, parentId: posts.parentId }).from(posts).where(inArray(posts.id, ids)).all();
+    for (const r of rows) tx.update(posts).set({ parentId: r.parentId }).where(eq(posts.parentId, r.id)).run();
+    const n = tx.delete(posts).where(inArray(posts.id, ids)).run().changes;
+    recountTerms(tx, termIds);
+    return n;
+  });
+}
+
+function termIdsOfMany(tx: Tx, postIds: number[]): number[] {
+  if (!postIds.length) return [];
+  return [...new Set(tx.select({ termId: postTerms.termId }).from(postTerms).where(inArray(postTerms.postId, postIds)).all().map((r) => r.termId))];
+}
+
+/** Adds categories to posts and/or sets their status (bulk edit); one transaction. */
+export function bulkEditPosts(ids: number[], opts: { addCategoryIds: number[]; status: PostStatus | null }): number {
+  if (!ids.length) return 0;
+  return getDb().transaction((tx) => {
+    const rows = tx.select({ id: posts.id, type: posts.type }).from(posts).where(and(inArray(posts.id, ids), ne(posts.status, "trash"))).all();
+    const cats = opts.addCategoryIds.length ? tx.select({ id: terms.id }).from(terms).where(and(eq(terms.taxonomy, "category"), inArray(terms.id, opts.addCategoryIds))).all().map((r) => r.id) : [];
+    for (const r of rows) {
+      if (opts.status) tx.update(posts).set({ status: opts.status, modifiedGmt: nowGmt(), version: sql`${posts.version} + 1` }).where(eq(posts.id, r.id)).run();
+      if (cats.length && r.type === "post") setPostTerms(tx, r.id, [...termIdsOf(tx, r.id), ...cats]);
+    }
+    recountTerms(tx, termIdsOfMany(tx, rows.map((r) => r.id)));
+    return rows.length;
+  });
+}
+
+export type QuickEditResult = { ok: true } | { ok: false; field: "slug"; message: string } | { ok: false; conflict: true };
+
+/** Quick Edit: title, slug, status and date, with the same version check as the editor. */
+export function quickEditPost(d: { id: number; version: number; title: string; typedSlug: string; status: PostStatus; date: string; dateGmt: string; type: PostType }): QuickEditResult {
+  return getDb().transaction((tx): QuickEditResult => {
+    const existing = tx.select().from(posts).where(eq(posts.id, d.id)).get();
+    if (!existing || existing.version !== d.version) return { ok: false, conflict: true };
+    const slug = resolveSlug({ typed: d.typedSlug, title: d.title, current: existing.slug, type: d.type }, slugTaken(tx, d.type, d.id));
+    if ("error" in slug) return { ok: false, field: "slug", message: slug.error };
+    tx.update(posts)
+      .set({ title: d.title, slug: slug.slug, status: d.status, date: d.date, dateGmt: d.dateGmt, modifiedGmt: nowGmt(), version: sql`${posts.version} + 1` })
+      .where(eq(posts.id, d.id))
+      .run();
+    recountTerms(tx, termIdsOf(tx, d.id));
+    keepRevision(tx, { id: d.id, title: d.title, content: existing.content, excerpt: existing.excerpt }, existing.authorId);
+    return { ok: true };
+  });
+}
+
+/**
+ * Scheduled posts whose time has come become published. Run lazily (on admin and site requests)
+ * so no timer is needed: a read first, and a write only when something is due.
+ */
+export function publishDuePosts(now = nowGmt()): number {
+  const db = getDb();
+  const due = db.select({ id: posts.id }).from(posts).where(and(eq(posts.status, "future"), lte(posts.dateGmt, now))).all();
+  if (!due.length) return 0;
+  return db.transaction((tx) => {
+    const ids = due.map((r) => r.id);
+    const n = tx.update(posts).set({ status: "publish" }).where(and(inArray(posts.id, ids), eq(posts.status, "future"))).run().changes;
+    recountTerms(tx, termIdsOfMany(tx, ids));
+    return n;
+  });
+}
+
+export function findCategoryByName(name: string): number | undefined {
+  return getDb().select({ id: terms.id }).from(terms).where(and(eq(terms.taxonomy, "category"), sql`lower(${terms.name}) = lower(${name})`)).get()?.id;
+}

@@ -1,0 +1,50 @@
+// A post's revisions: the list, one revision, and restoring one (which is itself a save: new
+// version, new revision), in one transaction.
+import { and, desc, eq, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { posts, revisions, users } from "../schema";
+import { nowGmt } from "@/lib/dates";
+
+export interface RevisionRow {
+  id: number;
+  kind: "revision" | "autosave";
+  title: string;
+  content: string;
+  excerpt: string;
+  createdGmt: string;
+  authorName: string | null;
+}
+
+export function listRevisions(postId: number): RevisionRow[] {
+  return getDb()
+    .select({ id: revisions.id, kind: revisions.kind, title: revisions.title, content: revisions.content, excerpt: revisions.excerpt, createdGmt: revisions.createdGmt, authorName: users.displayName })
+    .from(revisions)
+    .leftJoin(users, eq(users.id, revisions.authorId))
+    .where(eq(revisions.postId, postId))
+    .orderBy(desc(revisions.id))
+    .all();
+}
+
+export function getRevision(postId: number, revisionId: number): RevisionRow | undefined {
+  return getDb()
+    .select({ id: revisions.id, kind: revisions.kind, title: revisions.title, content: revisions.content, excerpt: revisions.excerpt, createdGmt: revisions.createdGmt, authorName: users.displayName })
+    .from(revisions)
+    .leftJoin(users, eq(users.id, revisions.authorId))
+    .where(and(eq(revisions.id, revisionId), eq(revisions.postId, postId)))
+    .get();
+}
+
+/** Puts a revision's title, content and excerpt back on the post and records that as a new revision. */
+export function restoreRevision(postId: number, revisionId: number, userId: number): boolean {
+  return getDb().transaction((tx) => {
+    const rev = tx.select().from(revisions).where(and(eq(revisions.id, revisionId), eq(revisions.postId, postId))).get();
+    if (!rev) return false;
+    const now = nowGmt();
+    tx.update(posts)
+      .set({ title: rev.title, content: rev.content, excerpt: rev.excerpt, modifiedGmt: now, version: sql`${posts.version} + 1` })
+      .where(eq(posts.id, postId))
+      .run();
+    tx.insert(revisions).values({ postId, authorId: userId, kind: "revision", title: rev.title, content: rev.content, excerpt: rev.excerpt, createdGmt: now }).run();
+    return true;
+  });
+}

@@ -1,0 +1,100 @@
+// The Categories and Tags screens: add, edit, delete, with WordPress's rules (the default
+// category cannot be deleted; deleting a category moves its orphaned posts to the default one).
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { postTerms, posts, terms, type Taxonomy, type Term } from "../schema";
+import { recountTerms } from "./posts";
+import { slugify } from "@/lib/content/slug";
+
+export function listTermsForAdmin(taxonomy: Taxonomy, search?: string): Term[] {
+  const s = search?.trim();
+  return getDb()
+    .select()
+    .from(terms)
+    .where(and(eq(terms.taxonomy, taxonomy), s ? sql`${terms.name} LIKE ${`%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'` : undefined))
+    .orderBy(terms.name)
+    .all();
+}
+
+export function getTermById(taxonomy: Taxonomy, id: number): Term | undefined {
+  return getDb().select().from(terms).where(and(eq(terms.id, id), eq(terms.taxonomy, taxonomy))).get();
+}
+
+export type TermSaveResult = { ok: true; term: Term } | { ok: false; field: "name" | "slug" | "parentId"; message: string } | { ok: false; notFound: true };
+
+/** Adds or updates a term; the slug is from the name when empty, and must be unique in its taxonomy. */
+export function saveTerm(d: { id?: number; taxonomy: Taxonomy; name: string; slug: string; description: string; parentId: number | null }): TermSaveResult {
+  return getDb().transaction((tx): TermSaveResult => {
+    if (d.id && !tx.select({ id: terms.id }).from(terms).where(and(eq(terms.id, d.id), eq(terms.taxonomy, d.taxonomy))).get()) return { ok: false, notFound: true };
+    const slug = slugify(d.slug || d.name);
+    if (!slug) return { ok: false, field: d.slug ? "slug" : "name", message: "The slug needs at least one letter or digit." };
+    const clash = tx.select({ id: terms.id }).from(terms).where(and(eq(terms.taxonomy, d.taxonomy), eq(terms.slug, slug), d.id ? ne(terms.id, d.id) : undefined)).get();
+    if (clash) return { ok: false, field: d.slug ? "slug" : "name", message: `The slug “${slug}” is already used by another ${d.taxonomy === "category" ? "category" : "tag"}.` };
+    let parentId = d.taxonomy === "category" ? d.parentId : null;
+    if (parentId) {
+      // A parent must exist and must not be the term itself or one of its descendants.
+      const all = tx.select({ id: terms.id, parentId: terms.parentId }).from(terms).where(eq(terms.taxonomy, "category")).all();
+      if (!all.some((t) => t.id === parentId)) return { ok: false, field: "parentId", message: "That parent category does not exist." };
+      if (d.id) {
+        let cursor: number | null = parentId;
+        for (let i = 0; cursor && i < 1000; i++) {
+          if (cursor === d.id) return { ok: false, field: "parentId", message: "A category cannot be placed under itself or its own subcategory." };
+          cursor = all.find((t) => t.id === cursor)?.parentId ?? null;
+        }
+      }
+    } else parentId = null;
+    const values = { name: d.name.trim(), slug, description: d.description, parentId };
+    const term = d.id
+      ? tx.update(terms).set(values).where(eq(terms.id, d.id)).returning().get()
+      : tx.insert(terms).values({ taxonomy: d.taxonomy, ...values }).returning().get();
+    return { ok: true, term };
+  });
+}
+
+export type TermDeleteResult = { ok: true; moved: number } | { ok: false; message: string };
+
+/**
+ * Deletes a term. For a category, posts left with no category go to the default one, and its
+ * children move up to its parent; the default category itself cannot be deleted.
+ */
+export function deleteTerm(taxonomy: Taxonomy, id: number, defaultCategoryId: number): TermDeleteResult {
+  return getDb().transaction((tx): TermDeleteResult => {
+    const term = tx.select().from(terms).where(and(eq(terms.id, id), eq(terms.taxonomy, taxonomy))).get();
+    if (!term) return { ok: false, message: "That term no longer exists." };
+    if (taxonomy === "category" && id === defaultCategoryId) {
+      return { ok: false, message: `“${term.name}” is the default category: it can be renamed but not deleted.` };
+    }
+    let moved = 0;
+    if (taxonomy === "category") {
+      const postIds = tx.select({ postId: postTerms.postId }).from(postTerms).where(eq(postTerms.termId, id)).all().map((r) => r.postId);
+      tx.delete(postTerms).where(eq(postTerms.termId, id)).run();
+      if (postIds.length && defaultCategoryId) {
+        const stillCategorised = new Set(
+          tx.select({ postId: postTerms.postId }).from(postTerms).innerJoin(terms, eq(terms.id, postTerms.termId))
+            .where(and(inArray(postTerms.postId, postIds), eq(terms.taxonomy, "category"))).all().map((r) => r.postId),
+        );
+        const orphans = tx.select({ id: posts.id }).from(posts).where(and(inArray(posts.id, postIds), eq(posts.type, "post"))).all().map((r) => r.id).filter((pid) => !stillCategorised.has(pid));
+        if (orphans.length) tx.insert(postTerms).values(orphans.map((postId) => ({ postId, termId: defaultCategoryId }))).onConflictDoNothing().run();
+        moved = orphans.length;
+      }
+      tx.update(terms).set({ parentId: term.parentId }).where(eq(terms.parentId, id)).run();
+    }
+    tx.delete(terms).where(eq(terms.id, id)).run();
+    if (defaultCategoryId) recountTerms(tx, [defaultCategoryId]);
+    return { ok: true, moved };
+  });
+}
+
+/** Creates a category from the editor's inline "Add New Category" (or finds it by name). */
+export function addCategoryInline(name: string, parentId: number | null): Term {
+  return getDb().transaction((tx) => {
+    const same = tx.select().from(terms).where(and(eq(terms.taxonomy, "category"), sql`lower(${terms.name}) = lower(${name.trim()})`)).get();
+    if (same) return same;
+    const parent = parentId ? tx.select({ id: terms.id }).from(terms).where(and(eq(terms.id, parentId), eq(terms.taxonomy, "category"))).get() : undefined;
+    parentId = parent?.id ?? null;
+    const base = slugify(name) || "category";
+    let slug = base;
+    for (let n = 2; tx.select({ id: terms.id }).from(terms).where(and(eq(terms.taxonomy, "category"), eq(terms.slug, slug))).get(); n++) slug = `${base}-${n}`;
+    return tx.insert(terms).values({ taxonomy: "category", name: name.trim(), slug, parentId }).returning().get();
+  });
+}
