@@ -62,7 +62,7 @@ interface ParsedWxr {
 }
 
 /** Reads a WXR byte stream fully; throws WxrError (with line and column) if it is not readable WXR. */
-export async function readWxr(input: AsyncIterable<Uint8Array | string>, onBytes?: (n: number) => void): Promise<ParsedWxr> {
+export async function readWxr(input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, onBytes?: (n: number) => void): Promise<ParsedWxr> {
   const authors: WxrAuthor[] = [];
   const terms: WxrTerm[] = [];
   const items: WxrItem[] = [];
@@ -71,7 +71,7 @@ export async function readWxr(input: AsyncIterable<Uint8Array | string>, onBytes
 }
 
 /** Parses then imports; the whole write is one transaction. */
-export async function importWxr(input: AsyncIterable<Uint8Array | string>, opts: ImportOptions): Promise<ImportReport> {
+export async function importWxr(input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, opts: ImportOptions): Promise<ImportReport> {
   const total = opts.totalBytes ?? 0;
   opts.onProgress?.({ phase: "reading", done: 0, total });
   const parsed = await readWxr(input, (n) => opts.onProgress?.({ phase: "reading", done: n, total: Math.max(total, n) }));

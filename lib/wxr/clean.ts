@@ -6,7 +6,6 @@
 // it meant in the HTML field it sits in.
 
 // XML 1.0 forbids C0 controls except tab, LF and CR, and the non-characters U+FFFE/U+FFFF.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const XML_ENTITIES = new Set(["amp", "lt", "gt", "quot", "apos"]);
 const CDATA_OPEN = "<![CDATA[";

@@ -66,7 +66,7 @@ export interface ParseOptions {
  * the handlers as each part closes. Resolves with the site header; rejects with WxrError naming
  * the line and column where the file stopped being readable.
  */
-export async function parseWxr(input: AsyncIterable<Uint8Array | string>, handlers: WxrHandlers, opts: ParseOptions = {}): Promise<WxrSite> {
+export async function parseWxr(input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, handlers: WxrHandlers, opts: ParseOptions = {}): Promise<WxrSite> {
   const reader = new WxrReader(handlers);
   const decoder = new TextDecoder("utf-8");
   const cleaner = new WxrCleaner();

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, it, expect, beforeAll } from "vitest";
 import { makeUser } from "./factories";
-import { importFixture, count, all, one, snapshot, fixturesDir } from "./migration-helpers";
+import { importFixture, count, one, snapshot, fixturesDir } from "./migration-helpers";
 import { getPostIdByOldPath, importWxr, UNUSABLE_PASSWORD, WxrImportError } from "@/db/queries/wxr-import";
 import { WxrError } from "@/lib/wxr/types";
 import { verifyPassword } from "@/lib/auth/password";
