@@ -4,14 +4,17 @@
 // content is literal, so an `&` there is data, not markup). Entities are never expanded here:
 // an HTML entity such as `&nbsp;` outside CDATA becomes the literal text `&nbsp;`, which is what
 // it meant in the HTML field it sits in.
+//
+// One pass over character codes, no regular expressions: linear in the input whatever its shape.
 
-// XML 1.0 forbids C0 controls except tab, LF and CR, and the non-characters U+FFFE/U+FFFF.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const XML_ENTITIES = new Set(["amp", "lt", "gt", "quot", "apos"]);
 const CDATA_OPEN = "<![CDATA[";
-const CDATA_CLOSE = "]]>";
-// The longest thing the cleaner must see whole: an entity reference or a CDATA marker.
-const ENTITY_RE = /^&(#[0-9]{1,7};|#x[0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9._-]{0,31};)/;
+const MAX_ENTITY = 40;
+
+/** XML 1.0 forbids C0 controls except tab, LF and CR, and the non-characters U+FFFE/U+FFFF. */
+const isForbidden = (c: number) => (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffe || c === 0xffff;
+const isNameChar = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 35 || c === 46 || c === 95 || c === 45;
 
 export class WxrCleaner {
   private inCdata = false;
@@ -19,81 +22,70 @@ export class WxrCleaner {
 
   /** Cleans one chunk of decoded text; may hold back a few characters until the next chunk. */
   push(chunk: string): string {
-    const text = this.carry + chunk.replace(CONTROL, "");
-    this.carry = "";
-    let out = "";
-    let i = 0;
-    while (i < text.length) {
-      if (this.inCdata) {
-        const end = text.indexOf(CDATA_CLOSE, i);
-        if (end === -1) {
-          // Keep a possible partial "]]" for the next chunk.
-          const keep = text.endsWith("]]") ? 2 : text.endsWith("]") ? 1 : 0;
-          out += text.slice(i, text.length - keep);
-          this.carry = text.slice(text.length - keep);
-          return out;
-        }
-        out += text.slice(i, end + 3);
-        i = end + 3;
-        this.inCdata = false;
-        continue;
-      }
-      const amp = text.indexOf("&", i);
-      const lt = text.indexOf("<", i);
-      const next = amp === -1 ? lt : lt === -1 ? amp : Math.min(amp, lt);
-      if (next === -1) {
-        out += text.slice(i);
-        return out;
-      }
-      out += text.slice(i, next);
-      i = next;
-      // Near the end of the chunk, wait for more text before deciding.
-      if (text.length - i < 48) {
-        this.carry = text.slice(i);
-        return out;
-      }
-      if (text[i] === "<") {
-        if (text.startsWith(CDATA_OPEN, i)) {
-          out += CDATA_OPEN;
-          i += CDATA_OPEN.length;
-          this.inCdata = true;
-        } else {
-          out += "<";
-          i++;
-        }
-        continue;
-      }
-      const m = ENTITY_RE.exec(text.slice(i, i + 40));
-      if (!m) {
-        out += "&amp;";
-      } else if (m[1]!.startsWith("#")) {
-        out += m[0];
-        i += m[0].length;
-        continue;
-      } else if (XML_ENTITIES.has(m[1]!.slice(0, -1))) {
-        out += m[0];
-        i += m[0].length;
-        continue;
-      } else {
-        // An HTML entity XML does not know: keep it as literal text.
-        out += "&amp;";
-      }
-      i++;
-    }
-    return out;
+    return this.run(this.carry + chunk, false);
   }
 
   /** Whatever was held back, at the end of the input. */
   flush(): string {
-    const rest = this.carry;
+    return this.run(this.carry, true);
+  }
+
+  private run(text: string, final: boolean): string {
     this.carry = "";
-    if (!rest) return "";
-    if (this.inCdata) return rest;
-    // Re-run the held text with enough padding to decide, then drop the padding.
-    const pad = " ".repeat(48);
-    const out = this.push(rest + pad);
-    const tail = this.carry;
-    this.carry = "";
-    return (out + tail).slice(0, -pad.length);
+    const parts: string[] = [];
+    let runStart = 0;
+    const n = text.length;
+    const holdFrom = (i: number) => {
+      parts.push(text.slice(runStart, i));
+      this.carry = text.slice(i);
+      return parts.join("");
+    };
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (isForbidden(c)) {
+        parts.push(text.slice(runStart, i));
+        runStart = i + 1;
+        i++;
+        continue;
+      }
+      if (this.inCdata) {
+        if (c === 93 /* ] */) {
+          if (i + 2 >= n && !final) return holdFrom(i);
+          if (text.charCodeAt(i + 1) === 93 && text.charCodeAt(i + 2) === 62) {
+            this.inCdata = false;
+            i += 3;
+            continue;
+          }
+        }
+        i++;
+        continue;
+      }
+      if (c === 60 /* < */) {
+        if (i + CDATA_OPEN.length > n && !final) return holdFrom(i);
+        if (text.startsWith(CDATA_OPEN, i)) {
+          this.inCdata = true;
+          i += CDATA_OPEN.length;
+          continue;
+        }
+      } else if (c === 38 /* & */) {
+        let j = i + 1;
+        const limit = Math.min(n, i + 1 + MAX_ENTITY);
+        while (j < limit && isNameChar(text.charCodeAt(j))) j++;
+        if (j === n && !final) return holdFrom(i);
+        const name = j < n && text.charCodeAt(j) === 59 /* ; */ ? text.slice(i + 1, j) : null;
+        const ok =
+          name !== null &&
+          (XML_ENTITIES.has(name) || /^#[0-9]{1,7}$/.test(name) || /^#x[0-9a-fA-F]{1,6}$/.test(name));
+        if (!ok) {
+          // A bare & (or an HTML entity XML does not know) becomes literal text.
+          parts.push(text.slice(runStart, i), "&amp;");
+          runStart = i + 1;
+        }
+      }
+      i++;
+    }
+    parts.push(text.slice(runStart));
+    return parts.join("");
   }
 }
