@@ -50,10 +50,19 @@ const int = (s: string) => {
   return Number.isFinite(n) ? n : 0;
 };
 
+/**
+ * A copy of a string that does not point into the parser's input chunk. V8 keeps substrings as
+ * views of the string they came from, so one retained field would keep its whole (megabyte) chunk
+ * of the file alive; flattening a fresh concatenation copies just the field.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : (" " + s).slice(1);
+}
+
 /** The text of an element: its CDATA sections joined, plus any text that is not just layout. */
 function frameText(f: Frame): string {
-  if (!f.sawCdata) return f.text.join("");
-  return f.text.filter((t) => t.trim() !== "").join("") + f.cdata.join("");
+  if (!f.sawCdata) return detach(f.text.join(""));
+  return detach(f.text.filter((t) => t.trim() !== "").join("") + f.cdata.join(""));
 }
 
 export interface ParseOptions {
@@ -296,7 +305,7 @@ class WxrReader {
     if (kind === "rss" && local === "category") {
       const domain = frame.attrs.domain === "tag" ? "post_tag" : frame.attrs.domain ?? "";
       // WXR 1.0 repeats each term without nicename; WordPress uses only those with one.
-      if (frame.attrs.nicename !== undefined && domain) item.terms.push({ domain, slug: frame.attrs.nicename.trim(), name: v });
+      if (frame.attrs.nicename !== undefined && domain) item.terms.push({ domain, slug: detach(frame.attrs.nicename.trim()), name: v });
       return;
     }
     if (kind === "wp" && local === "postmeta") {

@@ -17,6 +17,8 @@ export interface ImportJob {
   error?: string;
   startedAt: number;
   endedAt?: number;
+  /** Whether cached reader pages were told that content changed (done from a request scope). */
+  revalidated?: boolean;
 }
 
 const KEEP_MS = 60 * 60 * 1000;
@@ -62,12 +64,7 @@ export function startImportJob(opts: { userId: number; fileName: string; bytes: 
       job.report = report;
       job.progress = { phase: "done", done: 1, total: 1 };
       logEvent("import.done", { job: job.id, created: report.created });
-      try {
-        // Cached reader pages must show what arrived.
-        revalidatePath("/", "layout");
-      } catch {
-        // Outside a request scope there is nothing cached to drop.
-      }
+      markRevalidated(job);
     })
     .catch((e: unknown) => {
       job.progress = { ...job.progress, phase: "failed" };
@@ -81,6 +78,20 @@ export function startImportJob(opts: { userId: number; fileName: string; bytes: 
       job.endedAt = Date.now();
     });
   return job;
+}
+
+/**
+ * Cached reader pages must show what arrived. revalidatePath needs a request scope, which the
+ * background job may not have: the status route (polled until the end) calls this again.
+ */
+export function markRevalidated(job: ImportJob) {
+  if (job.revalidated || !job.report) return;
+  try {
+    revalidatePath("/", "layout");
+    job.revalidated = true;
+  } catch {
+    // Not in a request scope: the next status poll does it.
+  }
 }
 
 /** "old=new, old2=new2" or one pair per line → { old: new }. */
