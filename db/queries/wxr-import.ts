@@ -207,9 +207,13 @@ export function writeWxr(parsed: ParsedWxr, opts: ImportOptions): ImportReport {
        VALUES (?, '', ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     ),
     setMediaPost: sqlite.prepare("UPDATE media SET post_id = ? WHERE id = ? AND post_id IS NULL"),
-    importedComments: sqlite.prepare(
-      `SELECT c.id, m.value AS wpId, c.author_name AS authorName, c.date, c.content FROM comment_meta m JOIN comments c ON c.id = m.comment_id WHERE c.post_id = ? AND m.key = '${IMPORT_ID_KEY}'`,
+    existingComments: sqlite.prepare(
+      `SELECT c.id, c.author_name AS authorName, c.date, c.content,
+         (SELECT m.value FROM comment_meta m WHERE m.comment_id = c.id AND m.key = '${IMPORT_ID_KEY}') AS wpId
+       FROM comments c WHERE c.post_id = ?`,
     ),
+    // WordPress's own importer treats a post with the same type, title and date as already there.
+    allPostKeys: sqlite.prepare("SELECT id, type, title, date FROM posts ORDER BY id DESC"),
     commentIdTaken: sqlite.prepare("SELECT 1 FROM comments WHERE id = ?"),
     insertComment: sqlite.prepare(
       `INSERT INTO comments (id, post_id, type, status, author_name, author_email, author_url, author_ip, user_id, content, date, date_gmt)
@@ -341,6 +345,9 @@ export function writeWxr(parsed: ParsedWxr, opts: ImportOptions): ImportReport {
     }
     const postIdByWpId = new Map<number, number>();
     const postParents: { id: number; wpParent: number }[] = [];
+    // Posts that were here before this import, by type, title and local date (read once: no index fits).
+    const samePost = new Map<string, number>();
+    for (const r of q.allPostKeys.all() as { id: number; type: string; title: string; date: string }[]) samePost.set(`${r.type}\u0000${r.title}\u0000${r.date}`, r.id);
     const touchedPosts: number[] = [];
 
     for (const item of parsed.items) {
@@ -360,6 +367,11 @@ export function writeWxr(parsed: ParsedWxr, opts: ImportOptions): ImportReport {
       const kind = item.postType === "page" ? "pages" : "posts";
       const identity = identityOf(item.postId, item.guid, item.title);
       let postId = item.postId || item.guid ? imported.get(identity) : undefined;
+      if (postId === undefined && item.title) {
+        // Not imported before, but maybe exported from here (or made by hand) with the same title and date.
+        const local = resolveDates(item.postDate, item.postDateGmt, item.pubDate, tz).local;
+        postId = samePost.get(`${item.postType}\u0000${item.title}\u0000${local}`);
+      }
       const isNew = postId === undefined;
       if (postId !== undefined) {
         c.same(kind);
@@ -416,21 +428,24 @@ export function writeWxr(parsed: ParsedWxr, opts: ImportOptions): ImportReport {
     }
 
     function importComments(postId: number, isNewPost: boolean, list: WxrComment[]) {
-      // A comment's identity: its WordPress ID on this post, or (without an ID) author, date and text.
+      // A comment's identity: its WordPress ID on this post, else its author, date and text (as
+      // WordPress's comment_exists), which also recognizes comments exported from this site.
       const known = new Map<number, number>();
-      const knownById0 = new Set<string>();
+      const byFingerprint = new Map<string, number>();
       const fingerprint = (author: string, date: string, content: string) => `${author}\u0000${date}\u0000${content}`;
       if (!isNewPost) {
-        for (const r of q.importedComments.all(postId) as { id: number; wpId: string; authorName: string; date: string; content: string }[]) {
-          if (r.wpId === "0") knownById0.add(fingerprint(r.authorName, r.date, r.content));
-          else known.set(Number(r.wpId), r.id);
+        for (const r of q.existingComments.all(postId) as { id: number; wpId: string | null; authorName: string; date: string; content: string }[]) {
+          if (r.wpId && r.wpId !== "0") known.set(Number(r.wpId), r.id);
+          byFingerprint.set(fingerprint(r.authorName, r.date, r.content), r.id);
         }
       }
       const idByWp = new Map<number, number>(known);
       const pending: { id: number; wpParent: number }[] = [];
       for (const cm of list) {
         const dates = resolveDates(cm.date, cm.dateGmt, "", tz);
-        if (cm.id ? known.has(cm.id) : knownById0.has(fingerprint(cm.author, dates.local, cm.content))) {
+        const existing = (cm.id ? known.get(cm.id) : undefined) ?? byFingerprint.get(fingerprint(cm.author, dates.local, cm.content));
+        if (existing !== undefined) {
+          if (cm.id) idByWp.set(cm.id, existing);
           c.same("comments");
           continue;
         }

@@ -105,3 +105,20 @@ describe("export filters", () => {
     expect(pages.every((t) => t.startsWith("page:"))).toBe(true);
   });
 });
+
+describe("export, then import into the same site", () => {
+  it("adds nothing: posts match by type, title and date, comments by author, date and text", async () => {
+    const a = await makeUser("author");
+    const p = makePost(a.id, { title: "Native post", date: "2032-01-01 10:00:00", dateGmt: "2032-01-01 10:00:00" });
+    const root = insertComment({ postId: p.id, content: "native root", authorName: "Dee", status: "1", date: "2032-01-02 10:00:00", dateGmt: "2032-01-02 10:00:00" });
+    insertComment({ postId: p.id, parentId: root.id, content: "native reply", authorName: "Eve", status: "1", date: "2032-01-03 10:00:00", dateGmt: "2032-01-03 10:00:00" });
+    const before = all("SELECT id, title FROM posts ORDER BY id").length;
+    const beforeComments = all("SELECT id FROM comments").length;
+    const xml = [...exportWxr({ content: "all" })].join("");
+    const report = await importWxr([xml], { fallbackAuthorId: a.id });
+    expect(report.created.posts ?? 0).toBe(0);
+    expect(report.created.comments ?? 0).toBe(0);
+    expect(all("SELECT id FROM posts").length).toBe(before);
+    expect(all("SELECT id FROM comments").length).toBe(beforeComments);
+  });
+});
