@@ -1,0 +1,88 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { ImportStatus } from "../_lib/jobs";
+
+const PHASE_TEXT: Record<ImportStatus["phase"], string> = {
+  reading: "Reading the file…",
+  writing: "Writing to the database…",
+  done: "Import finished.",
+  failed: "Import failed.",
+};
+
+/** Follows a running import by polling the status route; shows what arrived at the end. */
+export function ImportProgress({ initial }: { initial: ImportStatus }) {
+  const [status, setStatus] = useState(initial);
+  const running = status.phase === "reading" || status.phase === "writing";
+
+  useEffect(() => {
+    if (!running) return;
+    let stop = false;
+    const timer = setTimeout(async () => {
+      try {
+        const res = await fetch(`/admin/tools/import/status/?job=${encodeURIComponent(status.id)}`, { cache: "no-store" });
+        if (!stop && res.ok) setStatus((await res.json()) as ImportStatus);
+      } catch {
+        // The next poll tries again.
+      }
+    }, 400);
+    return () => {
+      stop = true;
+      clearTimeout(timer);
+    };
+  }, [running, status]);
+
+  return <ImportStatusView status={status} />;
+}
+
+export function ImportStatusView({ status }: { status: ImportStatus }) {
+  return (
+    <section aria-labelledby="import-status" className="mt-4 max-w-2xl rounded border border-gray-300 bg-white p-4">
+      <h2 id="import-status" className="font-semibold">Importing {status.fileName}</h2>
+      <p className="mt-2 text-sm" aria-live="polite">{PHASE_TEXT[status.phase]} {status.phase !== "failed" ? `${status.percent}%` : null}</p>
+      <progress className="mt-2 h-3 w-full" max={100} value={status.phase === "failed" ? 0 : status.percent} aria-label="Import progress">
+        {status.percent}%
+      </progress>
+      {status.error ? (
+        <p role="status" className="mt-3 border-l-4 border-red-700 bg-red-50 p-3 text-sm text-red-900">
+          {status.error} Nothing from this file was imported.
+        </p>
+      ) : null}
+      {status.report ? <ImportReportView report={status.report} /> : null}
+    </section>
+  );
+}
+
+const LABELS: Record<string, string> = {
+  users: "Users", categories: "Categories", tags: "Tags", posts: "Posts", pages: "Pages", attachments: "Attachments (recorded, not downloaded)", comments: "Comments",
+};
+
+function ImportReportView({ report }: { report: NonNullable<ImportStatus["report"]> }) {
+  const kinds = Object.keys(LABELS).filter((k) => report.created[k] || report.unchanged[k]);
+  return (
+    <div className="mt-4 text-sm">
+      <table className="w-full text-left">
+        <caption className="text-left font-semibold">What arrived</caption>
+        <thead>
+          <tr><th scope="col">Kind</th><th scope="col">Imported</th><th scope="col">Already there</th></tr>
+        </thead>
+        <tbody>
+          {kinds.map((k) => (
+            <tr key={k}><th scope="row" className="font-normal">{LABELS[k]}</th><td>{report.created[k] ?? 0}</td><td>{report.unchanged[k] ?? 0}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      {kinds.length === 0 ? <p>Nothing new: the file holds nothing Inkwell can import.</p> : null}
+      {report.mappedUsers ? <p className="mt-2">{report.mappedUsers} author(s) matched to existing users.</p> : null}
+      {report.created.users ? <p className="mt-2">New authors have no password yet: they sign in after resetting it.</p> : null}
+      {report.skipped.length ? (
+        <>
+          <h3 className="mt-3 font-semibold">Skipped</h3>
+          <ul className="list-disc pl-5">
+            {report.skipped.map((s) => <li key={s.reason}>{s.count} {s.reason}</li>)}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireCapability } from "@/lib/session";
+import { getImportJob, importStatus } from "./_lib/jobs";
+import { ImportProgress } from "./_components/import-progress";
+
+export const metadata: Metadata = { title: "Import" };
+
+type Props = { searchParams: Promise<{ job?: string; error?: string }> };
+
+export default async function ImportPage({ searchParams }: Props) {
+  const user = await requireCapability("import");
+  const { job: jobId, error } = await searchParams;
+  const job = jobId ? getImportJob(jobId) : undefined;
+  const status = job && job.userId === user.id ? importStatus(job) : null;
+  const running = status && (status.phase === "reading" || status.phase === "writing");
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">Import WordPress</h1>
+      {running ? (
+        // Without JavaScript the page refreshes itself until the import ends.
+        <noscript><meta httpEquiv="refresh" content="2" /></noscript>
+      ) : null}
+      {status ? (
+        <>
+          <ImportProgress initial={status} />
+          {!running ? <p className="mt-4"><Link className="text-[#2271b1] underline" href="/admin/tools/import/">Import another file</Link></p> : null}
+        </>
+      ) : (
+        <>
+          {jobId ? <p role="status" className="mt-4 border-l-4 border-amber-500 bg-amber-50 p-3 text-sm">That import is no longer known (the server restarted or it ended over an hour ago).</p> : null}
+          <p className="mt-4 max-w-2xl text-sm">
+            Upload a WordPress eXtended RSS (WXR) file, made in WordPress with Tools → Export. Posts, pages, comments, categories, tags and authors
+            are imported; attachments are recorded with their original addresses. Importing the same file again adds nothing. If the file is
+            broken anywhere, nothing of it is imported.
+          </p>
+          {error ? <p id="import-error" role="status" className="mt-4 max-w-2xl border-l-4 border-red-700 bg-red-50 p-3 text-sm text-red-900">{error}</p> : null}
+          <form method="post" action="/admin/tools/import/start/" encType="multipart/form-data" className="mt-4 max-w-2xl space-y-4 rounded border border-gray-300 bg-white p-4">
+            <div>
+              <label htmlFor="file" className="block text-sm font-medium">WXR file (.xml)</label>
+              <input id="file" name="file" type="file" accept=".xml,application/xml,text/xml" required aria-describedby={error ? "import-error" : undefined} className="mt-1 block" />
+            </div>
+            <div>
+              <label htmlFor="authorMap" className="block text-sm font-medium">Map authors to existing users (optional)</label>
+              <textarea id="authorMap" name="authorMap" rows={2} placeholder="oldlogin=newlogin, other=admin" aria-describedby="authorMap-help"
+                className="mt-1 w-full rounded border border-gray-400 px-2 py-1 font-mono text-sm" />
+              <p id="authorMap-help" className="text-xs text-gray-600">
+                Authors not mapped are matched to a user with the same login, or created as Authors who must reset their password.
+              </p>
+            </div>
+            <button type="submit" className="rounded bg-[#2271b1] px-4 py-2 font-semibold text-white">Upload file and import</button>
+          </form>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+// POST /admin/tools/import/start/: receives the uploaded WXR file, starts the import in the
+// background and sends the browser to the page that follows it (303, so it works without JS).
+import { z } from "zod";
+import { startImportJob, parseAuthorMap, isImportRunning } from "../_lib/jobs";
+import { userWithCapability, isSameOrigin } from "../_lib/guard";
+
+export const dynamic = "force-dynamic";
+
+const MAX_BYTES = 64 * 1024 * 1024;
+const Form = z.object({
+  file: z.instanceof(File, { message: "Choose a WXR file to upload." }).refine((f) => f.size > 0, "The file is empty."),
+  authorMap: z.string().max(10_000).optional().default(""),
+});
+
+// A relative Location: behind the custom server, req.url's host is not the one the browser used.
+const seeOther = (location: string) => new Response(null, { status: 303, headers: { location } });
+
+function back(error: string) {
+  return seeOther(`/admin/tools/import/?error=${encodeURIComponent(error)}`);
+}
+
+export async function POST(req: Request) {
+  const who = await userWithCapability("import");
+  if ("response" in who) return who.response;
+  if (!isSameOrigin(req)) return Response.json({ error: "Cross-site request refused." }, { status: 403 });
+  const length = Number(req.headers.get("content-length") ?? 0);
+  if (length > MAX_BYTES) return back(`The file is larger than ${MAX_BYTES / 1024 / 1024} MB.`);
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    return back("The upload could not be read; try again.");
+  }
+  const parsed = Form.safeParse({ file: form.get("file"), authorMap: form.get("authorMap") ?? undefined });
+  if (!parsed.success) return back(parsed.error.issues[0]?.message ?? "Invalid upload.");
+  const { map, error } = parseAuthorMap(parsed.data.authorMap);
+  if (error) return back(`Author map: ${error}`);
+  if (isImportRunning()) return back("Another import is running; wait for it to finish.");
+  const bytes = new Uint8Array(await parsed.data.file.arrayBuffer());
+  const job = startImportJob({ userId: who.user.id, fileName: parsed.data.file.name, bytes, authorMap: map });
+  return seeOther(`/admin/tools/import/?job=${job.id}`);
+}

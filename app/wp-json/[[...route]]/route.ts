@@ -1,0 +1,226 @@
+// The read-only WordPress REST API: /wp-json/ (discovery), /wp-json/wp/v2/ and its posts, pages,
+// categories, tags, users and comments, with WordPress's parameters, headers (X-WP-Total,
+// X-WP-TotalPages, Link) and error shape {code, message, data: {status}}. It shows what an
+// anonymous visitor may see, whoever asks: published content, approved comments, public user fields.
+import { getOptions } from "@/db/queries/options";
+import {
+  getPageAncestorSlugs, getRestComment, getRestPost, getRestTerm, getRestUser, listRestComments, listRestPostTerms,
+  listRestPosts, listRestTerms, listRestUsers, type RestPostRow,
+} from "@/db/queries/wp-rest";
+import { RestParamError, RestParams, pickFields } from "@/lib/wp-rest/params";
+import { formatRestComment, formatRestPost, formatRestTerm, formatRestUser, restPostLink } from "@/lib/wp-rest/format";
+import { termUrl } from "@/lib/content/post-view";
+import { absoluteUrl, siteUrl } from "@/lib/site-url";
+import { logEvent } from "@/lib/log";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ route?: string[] }> };
+
+const HEADERS = {
+  "access-control-allow-origin": "*",
+  "access-control-expose-headers": "X-WP-Total, X-WP-TotalPages, Link",
+  "x-content-type-options": "nosniff",
+  allow: "GET",
+};
+
+function json(body: unknown, status = 200, extra: Record<string, string> = {}) {
+  return Response.json(body, { status, headers: { ...HEADERS, ...extra } });
+}
+
+function wpError(code: string, message: string, status: number, data: Record<string, unknown> = {}) {
+  return json({ code, message, data: { status, ...data } }, status);
+}
+
+const noRoute = () => wpError("rest_no_route", "No route was found matching the URL and request method.", 404);
+
+const ROUTES = ["posts", "pages", "categories", "tags", "users", "comments"] as const;
+
+function routeIndex() {
+  const routes: Record<string, unknown> = { "/wp/v2": { namespace: "wp/v2", methods: ["GET"], endpoints: [{ methods: ["GET"], args: {} }] } };
+  for (const r of ROUTES) {
+    routes[`/wp/v2/${r}`] = { namespace: "wp/v2", methods: ["GET"], endpoints: [{ methods: ["GET"], args: {} }], _links: { self: [{ href: absoluteUrl(`/wp-json/wp/v2/${r}`) }] } };
+    routes[`/wp/v2/${r}/(?P<id>[\\d]+)`] = { namespace: "wp/v2", methods: ["GET"], endpoints: [{ methods: ["GET"], args: {} }] };
+  }
+  return routes;
+}
+
+/** Total and pages headers, plus Link rel=prev/next as WordPress sends them. */
+function collection(items: unknown[], total: number, page: number, perPage: number, req: URL) {
+  const totalPages = Math.ceil(total / perPage);
+  if (page > totalPages && total > 0) {
+    return wpError("rest_post_invalid_page_number", "The page number requested is larger than the number of pages available.", 400);
+  }
+  const links: string[] = [];
+  const at = (n: number) => {
+    const u = new URL(absoluteUrl(req.pathname));
+    req.searchParams.forEach((v, k) => u.searchParams.append(k, v));
+    u.searchParams.set("page", String(n));
+    return u.toString();
+  };
+  if (page > 1) links.push(`<${at(page - 1)}>; rel="prev"`);
+  if (page < totalPages) links.push(`<${at(page + 1)}>; rel="next"`);
+  const extra: Record<string, string> = { "X-WP-Total": String(total), "X-WP-TotalPages": String(totalPages) };
+  if (links.length) extra.Link = links.join(", ");
+  return json(items, 200, extra);
+}
+
+function postsFor(rows: RestPostRow[], type: "post" | "page") {
+  const opts = getOptions();
+  const terms = type === "post" ? listRestPostTerms(rows.map((r) => r.id)) : undefined;
+  return rows.map((p) =>
+    formatRestPost(p, { link: restPostLink(p, opts.permalink_structure, type === "page" ? getPageAncestorSlugs(p.parentId) : []), terms: terms?.get(p.id) }),
+  );
+}
+
+function handle(segments: string[], url: URL): Response {
+  const p = new RestParams(url.searchParams);
+  const fields = p.fields();
+  const pick = (o: Record<string, unknown>) => pickFields(o, fields);
+
+  if (segments.length === 0) {
+    const opts = getOptions();
+    return json(pick({
+      name: opts.blogname, description: opts.blogdescription, url: siteUrl(), home: siteUrl(), gmt_offset: 0,
+      timezone_string: opts.timezone_string, namespaces: ["wp/v2"], authentication: {}, routes: routeIndex(),
+      _links: { help: [{ href: "https://developer.wordpress.org/rest-api/" }] },
+    }));
+  }
+  if (segments[0] !== "wp" || segments[1] !== "v2") return noRoute();
+  const [resource, idText, ...rest] = segments.slice(2);
+  if (!resource) return json(pick({ namespace: "wp/v2", routes: routeIndex(), _links: { up: [{ href: absoluteUrl("/wp-json/") }] } }));
+  if (rest.length || (idText !== undefined && !/^\d+$/.test(idText))) return noRoute();
+  const id = idText === undefined ? undefined : Number(idText);
+
+  const page = p.int("page", 1, 1);
+  const perPage = p.int("per_page", 10, 1, 100);
+  const search = p.string("search");
+
+  switch (resource) {
+    case "posts":
+    case "pages": {
+      const type = resource === "posts" ? "post" : "page";
+      if (id !== undefined) {
+        p.check();
+        const row = getRestPost(type, id);
+        if (!row) return wpError("rest_post_invalid_id", "Invalid post ID.", 404);
+        return json(pick(postsFor([row], type)[0]!));
+      }
+      const status = p.list("status");
+      if (status && status.some((s) => s !== "publish")) {
+        return wpError("rest_invalid_param", "Invalid parameter(s): status", 400, { params: { status: "Status is forbidden." } });
+      }
+      const q = {
+        type, page, perPage, search,
+        categories: type === "post" ? p.ids("categories") : undefined,
+        tags: type === "post" ? p.ids("tags") : undefined,
+        author: p.ids("author"),
+        slug: p.list("slug"),
+        include: p.ids("include"),
+        exclude: p.ids("exclude"),
+        parent: type === "page" ? p.ids("parent") : undefined,
+        sticky: type === "post" ? p.bool("sticky") : undefined,
+        order: p.oneOf("order", ["asc", "desc"] as const, "desc"),
+        orderby: p.oneOf("orderby", ["date", "id", "title", "slug", "modified", "menu_order", "include", "relevance", "author", "parent"] as const, "date"),
+      } as const;
+      p.check();
+      const orderby = q.orderby === "relevance" || q.orderby === "author" || q.orderby === "parent" ? "date" : q.orderby;
+      const { rows, total } = listRestPosts({ ...q, orderby });
+      return collection(postsFor(rows, type).map(pick), total, page, perPage, url);
+    }
+    case "categories":
+    case "tags": {
+      const taxonomy = resource === "categories" ? "category" : "post_tag";
+      const opts = getOptions();
+      const link = (slug: string) => absoluteUrl(termUrl({ taxonomy, slug }, opts));
+      if (id !== undefined) {
+        p.check();
+        const row = getRestTerm(taxonomy, id);
+        if (!row) return wpError("rest_term_invalid", "Term does not exist.", 404);
+        return json(pick(formatRestTerm(row, link(row.slug))));
+      }
+      const q = {
+        taxonomy, page, perPage, search,
+        slug: p.list("slug"),
+        include: p.ids("include"),
+        exclude: p.ids("exclude"),
+        parent: taxonomy === "category" ? p.optionalInt("parent") : undefined,
+        post: p.optionalInt("post"),
+        hideEmpty: p.bool("hide_empty"),
+        order: p.oneOf("order", ["asc", "desc"] as const, "asc"),
+        orderby: p.oneOf("orderby", ["name", "id", "slug", "count", "description", "include", "include_slugs", "term_group"] as const, "name"),
+      } as const;
+      p.check();
+      const orderby = q.orderby === "include_slugs" || q.orderby === "term_group" ? "name" : q.orderby;
+      const { rows, total } = listRestTerms({ ...q, orderby });
+      return collection(rows.map((t) => pick(formatRestTerm(t, link(t.slug)))), total, page, perPage, url);
+    }
+    case "users": {
+      if (id !== undefined) {
+        p.check();
+        const row = getRestUser(id);
+        if (!row) return wpError("rest_user_invalid_id", "Invalid user ID.", 404);
+        return json(pick(formatRestUser(row)));
+      }
+      const q = {
+        page, perPage, search,
+        slug: p.list("slug"),
+        include: p.ids("include"),
+        order: p.oneOf("order", ["asc", "desc"] as const, "asc"),
+        orderby: p.oneOf("orderby", ["name", "id", "slug", "include"] as const, "name"),
+      } as const;
+      p.check();
+      const { rows, total } = listRestUsers({ ...q, orderby: q.orderby === "include" ? "id" : q.orderby });
+      return collection(rows.map((u) => pick(formatRestUser(u))), total, page, perPage, url);
+    }
+    case "comments": {
+      const opts = getOptions();
+      const linkOf = (c: { postId: number; postSlug: string; postDate: string; postType: "post" | "page"; postNicename: string }) =>
+        restPostLink({ id: c.postId, slug: c.postSlug, date: c.postDate, type: c.postType, authorNicename: c.postNicename }, opts.permalink_structure);
+      if (id !== undefined) {
+        p.check();
+        const row = getRestComment(id);
+        if (!row) return wpError("rest_comment_invalid_id", "Invalid comment ID.", 404);
+        return json(pick(formatRestComment(row, linkOf(row))));
+      }
+      const status = p.list("status");
+      if (status && status.some((s) => s !== "approve" && s !== "approved")) {
+        return wpError("rest_forbidden_param", "Query parameter not permitted: status", 401);
+      }
+      const q = {
+        page, perPage, search,
+        post: p.ids("post"),
+        parent: p.ids("parent"),
+        order: p.oneOf("order", ["asc", "desc"] as const, "desc"),
+        orderby: p.oneOf("orderby", ["date", "date_gmt", "id", "include", "post", "parent", "type"] as const, "date_gmt"),
+      } as const;
+      p.check();
+      const orderby = q.orderby === "id" ? "id" : "date_gmt";
+      const { rows, total } = listRestComments({ ...q, orderby });
+      return collection(rows.map((c) => pick(formatRestComment(c, linkOf(c)))), total, page, perPage, url);
+    }
+    default:
+      return noRoute();
+  }
+}
+
+export async function GET(req: Request, ctx: Ctx) {
+  const { route = [] } = await ctx.params;
+  const url = new URL(req.url);
+  try {
+    return handle(route.map((s) => decodeURIComponent(s)), url);
+  } catch (e) {
+    if (e instanceof RestParamError) {
+      return wpError("rest_invalid_param", e.message, 400, { params: e.params });
+    }
+    logEvent("wp-json.error", { path: url.pathname, error: (e as Error).message });
+    return wpError("rest_internal_error", "Something went wrong on the server.", 500);
+  }
+}
+
+const readOnly = () => wpError("rest_no_route", "No route was found matching the URL and request method.", 404);
+export { readOnly as POST, readOnly as PUT, readOnly as PATCH, readOnly as DELETE };
+
+export function OPTIONS() {
+  return new Response(null, { status: 204, headers: { ...HEADERS, "access-control-allow-methods": "GET, OPTIONS", "access-control-allow-headers": "Content-Type" } });
+}

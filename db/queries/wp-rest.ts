@@ -1,0 +1,279 @@
+// Reads for the read-only WordPress REST API (/wp-json/wp/v2/...). Everything here is what an
+// anonymous visitor may see: published posts and pages, approved comments on them, terms, and
+// the public face of users who have published something. Never drafts, private posts, emails,
+// logins or hashes.
+import type Database from "better-sqlite3";
+import { getDb } from "../client";
+
+const sqlite = (): Database.Database => getDb().$client;
+
+export interface RestPostRow {
+  id: number; type: "post" | "page"; status: string; title: string; slug: string; content: string; excerpt: string;
+  password: string; parentId: number | null; menuOrder: number; sticky: number; commentStatus: string; pingStatus: string;
+  authorId: number; authorNicename: string; featuredMediaId: number | null; date: string; dateGmt: string; modified: string;
+  modifiedGmt: string; guid: string;
+}
+
+export interface RestPostQuery {
+  type: "post" | "page";
+  page: number;
+  perPage: number;
+  search?: string;
+  categories?: number[];
+  tags?: number[];
+  author?: number[];
+  slug?: string[];
+  include?: number[];
+  exclude?: number[];
+  parent?: number[];
+  sticky?: boolean;
+  order: "asc" | "desc";
+  orderby: "date" | "id" | "title" | "slug" | "modified" | "menu_order" | "include";
+}
+
+const POST_COLUMNS = `p.id, p.type, p.status, p.title, p.slug, p.content, p.excerpt, p.password, p.parent_id AS parentId,
+  p.menu_order AS menuOrder, p.sticky, p.comment_status AS commentStatus, p.ping_status AS pingStatus, p.author_id AS authorId,
+  u.nicename AS authorNicename, p.featured_media_id AS featuredMediaId, p.date, p.date_gmt AS dateGmt, p.modified,
+  p.modified_gmt AS modifiedGmt, p.guid`;
+
+const placeholders = (n: number) => Array(n).fill("?").join(",");
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => "\\" + c);
+
+/** Published posts or pages matching WordPress's collection parameters, with the total. */
+export function listRestPosts(q: RestPostQuery): { rows: RestPostRow[]; total: number } {
+  const where = ["p.type = ?", "p.status = 'publish'"];
+  const args: unknown[] = [q.type];
+  if (q.search) {
+    const like = `%${escapeLike(q.search)}%`;
+    where.push("(p.title LIKE ? ESCAPE '\\' OR (p.password = '' AND (p.content LIKE ? ESCAPE '\\' OR p.excerpt LIKE ? ESCAPE '\\')))");
+    args.push(like, like, like);
+  }
+  for (const [ids, taxonomy] of [[q.categories, "category"], [q.tags, "post_tag"]] as const) {
+    if (ids?.length) {
+      where.push(`p.id IN (SELECT pt.post_id FROM post_terms pt JOIN terms t ON t.id = pt.term_id WHERE t.taxonomy = ? AND t.id IN (${placeholders(ids.length)}))`);
+      args.push(taxonomy, ...ids);
+    }
+  }
+  if (q.author?.length) {
+    where.push(`p.author_id IN (${placeholders(q.author.length)})`);
+    args.push(...q.author);
+  }
+  if (q.slug?.length) {
+    where.push(`p.slug IN (${placeholders(q.slug.length)})`);
+    args.push(...q.slug);
+  }
+  if (q.include?.length) {
+    where.push(`p.id IN (${placeholders(q.include.length)})`);
+    args.push(...q.include);
+  }
+  if (q.exclude?.length) {
+    where.push(`p.id NOT IN (${placeholders(q.exclude.length)})`);
+    args.push(...q.exclude);
+  }
+  if (q.parent?.length) {
+    where.push(`coalesce(p.parent_id, 0) IN (${placeholders(q.parent.length)})`);
+    args.push(...q.parent);
+  }
+  if (q.sticky !== undefined) where.push(q.sticky ? "p.sticky = 1" : "p.sticky = 0");
+  const dir = q.order === "asc" ? "ASC" : "DESC";
+  const orderBy =
+    q.orderby === "include" && q.include?.length
+      ? `instr(',' || ? || ',', ',' || p.id || ',') ${dir}`
+      : ({ date: `p.date_gmt ${dir}, p.id ${dir}`, id: `p.id ${dir}`, title: `p.title COLLATE NOCASE ${dir}, p.id ${dir}`, slug: `p.slug ${dir}`,
+          modified: `p.modified_gmt ${dir}, p.id ${dir}`, menu_order: `p.menu_order ${dir}, p.id ${dir}`, include: `p.date_gmt ${dir}` } as const)[q.orderby];
+  const orderArgs = q.orderby === "include" && q.include?.length ? [q.include.join(",")] : [];
+  const sql = `FROM posts p JOIN users u ON u.id = p.author_id WHERE ${where.join(" AND ")}`;
+  const total = (sqlite().prepare(`SELECT count(*) AS n ${sql}`).get(...args) as { n: number }).n;
+  const rows = sqlite()
+    .prepare(`SELECT ${POST_COLUMNS} ${sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
+    .all(...args, ...orderArgs, q.perPage, (q.page - 1) * q.perPage) as RestPostRow[];
+  return { rows, total };
+}
+
+/** One published post or page by ID (of the given type), else undefined. */
+export function getRestPost(type: "post" | "page", id: number): RestPostRow | undefined {
+  return sqlite()
+    .prepare(`SELECT ${POST_COLUMNS} FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = ? AND p.type = ? AND p.status = 'publish'`)
+    .get(id, type) as RestPostRow | undefined;
+}
+
+/** Term IDs of each post, by taxonomy. */
+export function listRestPostTerms(postIds: number[]): Map<number, { categories: number[]; tags: number[] }> {
+  const out = new Map<number, { categories: number[]; tags: number[] }>();
+  if (!postIds.length) return out;
+  const rows = sqlite()
+    .prepare(`SELECT pt.post_id AS postId, t.id, t.taxonomy FROM post_terms pt JOIN terms t ON t.id = pt.term_id WHERE pt.post_id IN (${placeholders(postIds.length)}) ORDER BY t.id`)
+    .all(...postIds) as { postId: number; id: number; taxonomy: string }[];
+  for (const id of postIds) out.set(id, { categories: [], tags: [] });
+  for (const r of rows) (r.taxonomy === "category" ? out.get(r.postId)!.categories : out.get(r.postId)!.tags).push(r.id);
+  return out;
+}
+
+/** The chain of parent slugs of pages, for their nested links. */
+export function getPageAncestorSlugs(parentId: number | null): string[] {
+  const slugs: string[] = [];
+  const stmt = sqlite().prepare("SELECT slug, parent_id AS parentId FROM posts WHERE id = ? AND type = 'page'");
+  for (let id = parentId, guard = 0; id && guard < 50; guard++) {
+    const row = stmt.get(id) as { slug: string; parentId: number | null } | undefined;
+    if (!row) break;
+    slugs.unshift(row.slug);
+    id = row.parentId;
+  }
+  return slugs;
+}
+
+export interface RestTermRow {
+  id: number; taxonomy: "category" | "post_tag"; name: string; slug: string; description: string; parentId: number | null; count: number;
+}
+
+export interface RestTermQuery {
+  taxonomy: "category" | "post_tag";
+  page: number;
+  perPage: number;
+  search?: string;
+  slug?: string[];
+  include?: number[];
+  exclude?: number[];
+  parent?: number;
+  post?: number;
+  hideEmpty?: boolean;
+  order: "asc" | "desc";
+  orderby: "name" | "id" | "slug" | "count" | "description" | "include";
+}
+
+export function listRestTerms(q: RestTermQuery): { rows: RestTermRow[]; total: number } {
+  const where = ["t.taxonomy = ?"];
+  const args: unknown[] = [q.taxonomy];
+  if (q.search) {
+    const like = `%${escapeLike(q.search)}%`;
+    where.push("(t.name LIKE ? ESCAPE '\\' OR t.slug LIKE ? ESCAPE '\\')");
+    args.push(like, like);
+  }
+  if (q.slug?.length) {
+    where.push(`t.slug IN (${placeholders(q.slug.length)})`);
+    args.push(...q.slug);
+  }
+  if (q.include?.length) {
+    where.push(`t.id IN (${placeholders(q.include.length)})`);
+    args.push(...q.include);
+  }
+  if (q.exclude?.length) {
+    where.push(`t.id NOT IN (${placeholders(q.exclude.length)})`);
+    args.push(...q.exclude);
+  }
+  if (q.parent !== undefined) {
+    where.push("coalesce(t.parent_id, 0) = ?");
+    args.push(q.parent);
+  }
+  if (q.post !== undefined) {
+    // Terms of a post only when the post itself is public.
+    where.push("t.id IN (SELECT pt.term_id FROM post_terms pt JOIN posts p ON p.id = pt.post_id WHERE pt.post_id = ? AND p.status = 'publish')");
+    args.push(q.post);
+  }
+  if (q.hideEmpty) where.push("t.count > 0");
+  const dir = q.order === "desc" ? "DESC" : "ASC";
+  const orderBy = { name: `t.name COLLATE NOCASE ${dir}`, id: `t.id ${dir}`, slug: `t.slug ${dir}`, count: `t.count ${dir}`, description: `t.description ${dir}`, include: `t.id ${dir}` }[q.orderby];
+  const sql = `FROM terms t WHERE ${where.join(" AND ")}`;
+  const total = (sqlite().prepare(`SELECT count(*) AS n ${sql}`).get(...args) as { n: number }).n;
+  const rows = sqlite()
+    .prepare(`SELECT t.id, t.taxonomy, t.name, t.slug, t.description, t.parent_id AS parentId, t.count ${sql} ORDER BY ${orderBy}, t.id ASC LIMIT ? OFFSET ?`)
+    .all(...args, q.perPage, (q.page - 1) * q.perPage) as RestTermRow[];
+  return { rows, total };
+}
+
+export function getRestTerm(taxonomy: "category" | "post_tag", id: number): RestTermRow | undefined {
+  return sqlite()
+    .prepare("SELECT id, taxonomy, name, slug, description, parent_id AS parentId, count FROM terms WHERE id = ? AND taxonomy = ?")
+    .get(id, taxonomy) as RestTermRow | undefined;
+}
+
+/** The public face of a user: never login, email, role or password hash. */
+export interface RestUserRow {
+  id: number; displayName: string; nicename: string; url: string; bio: string;
+}
+
+// WordPress shows anonymous visitors only users who have published posts or pages.
+const PUBLISHED_AUTHOR = "EXISTS (SELECT 1 FROM posts p WHERE p.author_id = u.id AND p.status = 'publish')";
+
+export function listRestUsers(q: { page: number; perPage: number; search?: string; slug?: string[]; include?: number[]; order: "asc" | "desc"; orderby: "name" | "id" | "slug" }): { rows: RestUserRow[]; total: number } {
+  const where = [PUBLISHED_AUTHOR];
+  const args: unknown[] = [];
+  if (q.search) {
+    const like = `%${escapeLike(q.search)}%`;
+    where.push("(u.display_name LIKE ? ESCAPE '\\' OR u.nicename LIKE ? ESCAPE '\\')");
+    args.push(like, like);
+  }
+  if (q.slug?.length) {
+    where.push(`u.nicename IN (${placeholders(q.slug.length)})`);
+    args.push(...q.slug);
+  }
+  if (q.include?.length) {
+    where.push(`u.id IN (${placeholders(q.include.length)})`);
+    args.push(...q.include);
+  }
+  const dir = q.order === "desc" ? "DESC" : "ASC";
+  const orderBy = { name: `u.display_name COLLATE NOCASE ${dir}`, id: `u.id ${dir}`, slug: `u.nicename ${dir}` }[q.orderby];
+  const sql = `FROM users u WHERE ${where.join(" AND ")}`;
+  const total = (sqlite().prepare(`SELECT count(*) AS n ${sql}`).get(...args) as { n: number }).n;
+  const rows = sqlite()
+    .prepare(`SELECT u.id, u.display_name AS displayName, u.nicename, u.url, u.bio ${sql} ORDER BY ${orderBy}, u.id ASC LIMIT ? OFFSET ?`)
+    .all(...args, q.perPage, (q.page - 1) * q.perPage) as RestUserRow[];
+  return { rows, total };
+}
+
+export function getRestUser(id: number): RestUserRow | undefined {
+  return sqlite()
+    .prepare(`SELECT u.id, u.display_name AS displayName, u.nicename, u.url, u.bio FROM users u WHERE u.id = ? AND ${PUBLISHED_AUTHOR}`)
+    .get(id) as RestUserRow | undefined;
+}
+
+export interface RestCommentRow {
+  id: number; postId: number; parentId: number | null; type: string; authorName: string; authorUrl: string; avatarKey: string;
+  userId: number | null; content: string; date: string; dateGmt: string; postSlug: string; postDate: string; postType: "post" | "page";
+  postNicename: string;
+}
+
+// Approved comments on published posts that have no password (WordPress hides those from the API).
+const VISIBLE_COMMENT = "c.status = '1' AND p.status = 'publish' AND p.password = ''";
+
+export function listRestComments(q: { page: number; perPage: number; post?: number[]; parent?: number[]; search?: string; order: "asc" | "desc"; orderby: "date" | "date_gmt" | "id" }): { rows: RestCommentRow[]; total: number } {
+  const where = [VISIBLE_COMMENT];
+  const args: unknown[] = [];
+  if (q.post?.length) {
+    where.push(`c.post_id IN (${placeholders(q.post.length)})`);
+    args.push(...q.post);
+  }
+  if (q.parent?.length) {
+    where.push(`coalesce(c.parent_id, 0) IN (${placeholders(q.parent.length)})`);
+    args.push(...q.parent);
+  }
+  if (q.search) {
+    const like = `%${escapeLike(q.search)}%`;
+    where.push("(c.content LIKE ? ESCAPE '\\' OR c.author_name LIKE ? ESCAPE '\\')");
+    args.push(like, like);
+  }
+  const dir = q.order === "asc" ? "ASC" : "DESC";
+  const orderBy = q.orderby === "id" ? `c.id ${dir}` : `c.date_gmt ${dir}, c.id ${dir}`;
+  const sql = `FROM comments c JOIN posts p ON p.id = c.post_id JOIN users u ON u.id = p.author_id WHERE ${where.join(" AND ")}`;
+  const total = (sqlite().prepare(`SELECT count(*) AS n ${sql}`).get(...args) as { n: number }).n;
+  const rows = sqlite()
+    .prepare(
+      `SELECT c.id, c.post_id AS postId, c.parent_id AS parentId, c.type, c.author_name AS authorName, c.author_url AS authorUrl,
+         lower(trim(c.author_email)) AS avatarKey, c.user_id AS userId, c.content, c.date, c.date_gmt AS dateGmt,
+         p.slug AS postSlug, p.date AS postDate, p.type AS postType, u.nicename AS postNicename
+       ${sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
+    )
+    .all(...args, q.perPage, (q.page - 1) * q.perPage) as RestCommentRow[];
+  return { rows, total };
+}
+
+export function getRestComment(id: number): RestCommentRow | undefined {
+  return sqlite()
+    .prepare(
+      `SELECT c.id, c.post_id AS postId, c.parent_id AS parentId, c.type, c.author_name AS authorName, c.author_url AS authorUrl,
+         lower(trim(c.author_email)) AS avatarKey, c.user_id AS userId, c.content, c.date, c.date_gmt AS dateGmt,
+         p.slug AS postSlug, p.date AS postDate, p.type AS postType, u.nicename AS postNicename
+       FROM comments c JOIN posts p ON p.id = c.post_id JOIN users u ON u.id = p.author_id WHERE c.id = ? AND ${VISIBLE_COMMENT}`,
+    )
+    .get(id) as RestCommentRow | undefined;
+}

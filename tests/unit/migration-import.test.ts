@@ -1,0 +1,228 @@
+// WXR import: every valid fixture arrives, malformed ones change nothing, re-imports add nothing.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, it, expect, beforeAll } from "vitest";
+import { makeUser } from "./factories";
+import { importFixture, count, one, snapshot, fixturesDir } from "./migration-helpers";
+import { getPostIdByOldPath, importWxr, UNUSABLE_PASSWORD, WxrImportError } from "@/db/queries/wxr-import";
+import { WxrError } from "@/lib/wxr/types";
+import { verifyPassword } from "@/lib/auth/password";
+
+let adminId: number;
+beforeAll(async () => {
+  adminId = (await makeUser("administrator")).id;
+});
+
+const posts = (type: "post" | "page") => count("SELECT count(*) n FROM posts WHERE type = ?", type);
+const terms = (taxonomy: string) => count("SELECT count(*) n FROM terms WHERE taxonomy = ?", taxonomy);
+const postByTitle = (title: string) => one<{ id: number; status: string; sticky: number; password: string; slug: string; parent_id: number | null; menu_order: number; comment_status: string; excerpt: string; content: string; date: string; date_gmt: string }>("SELECT * FROM posts WHERE title = ?", title);
+
+describe("WordPress theme unit test data", () => {
+  let report: Awaited<ReturnType<typeof importFixture>>;
+  beforeAll(async () => {
+    report = await importFixture("theme-unit-test-data.xml", { fallbackAuthorId: adminId });
+  });
+
+  it("brings every post, page, category, tag and comment", () => {
+    expect(report.created).toMatchObject({ posts: 58, pages: 21, attachments: 37, comments: 33 });
+    expect(one("SELECT 1 FROM users WHERE login = 'themedemos'")).toBeTruthy();
+    expect(one("SELECT 1 FROM users WHERE login = 'themereviewteam'")).toBeTruthy();
+    expect(posts("post")).toBe(58);
+    expect(posts("page")).toBe(21);
+    // 68 declared categories; 110 declared tags plus 4 used on posts without a declaration.
+    expect(terms("category")).toBe(68);
+    expect(terms("post_tag")).toBe(114);
+    expect(count("SELECT count(*) n FROM comments")).toBe(33);
+    expect(count("SELECT count(*) n FROM media")).toBe(37);
+  });
+
+  it("says what it skipped and why", () => {
+    expect(report.skipped).toContainEqual({ reason: '"nav_menu_item" items (Inkwell has no such content type)', count: 70 });
+    expect(report.skipped.find((s) => s.reason.includes("nav_menu"))).toBeTruthy();
+  });
+
+  it("keeps the 10-deep reply chain", () => {
+    const post = postByTitle("Template: Comments")!;
+    const depth = one<{ d: number }>(
+      `WITH RECURSIVE chain(id, d) AS (SELECT id, 1 FROM comments WHERE post_id = ? AND parent_id IS NULL
+        UNION ALL SELECT c.id, chain.d + 1 FROM comments c JOIN chain ON c.parent_id = chain.id) SELECT max(d) d FROM chain`, post.id)!.d;
+    expect(depth).toBe(10);
+    expect(one<{ n: number }>("SELECT comment_count n FROM posts WHERE id = ?", post.id)!.n).toBe(count("SELECT count(*) n FROM comments WHERE post_id = ? AND status = '1'", post.id));
+  });
+
+  it("keeps sticky, password-protected, scheduled and draft posts as they were", () => {
+    expect(postByTitle("Template: Sticky")!.sticky).toBe(1);
+    expect(count("SELECT count(*) n FROM posts WHERE sticky = 1")).toBe(1);
+    expect(postByTitle('Template: Password Protected (the password is "enter")')!.password).toBe("enter");
+    expect(postByTitle("Scheduled")!.status).toBe("future");
+    const draft = postByTitle("Draft")!;
+    expect(draft.status).toBe("draft");
+    expect(draft.date_gmt).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    expect(draft.date_gmt.startsWith("0000")).toBe(false);
+  });
+
+  it("keeps Greek and markup-laden titles byte for byte, and Unicode slugs decoded", () => {
+    const greek = postByTitle("Ελληνικά-Greek")!;
+    expect(greek).toBeTruthy();
+    expect(greek.slug).toMatch(/^[\p{L}\p{N}-]+$/u);
+    expect(postByTitle("Επίπεδο 2 -Second Greek level")).toBeTruthy();
+    expect(postByTitle("Markup: Title <em>With</em> <b>Mark<sup>up</sup></b>")).toBeTruthy();
+  });
+
+  it("keeps page parents, menu order, categories with hierarchy, and authors who must reset their password", () => {
+    const child = one<{ parent: string }>("SELECT p.title parent FROM posts c JOIN posts p ON p.id = c.parent_id WHERE c.title = 'Επίπεδο 3'");
+    expect(child?.parent).toBe("Επίπεδο 2 -Second Greek level");
+    expect(count("SELECT count(*) n FROM terms WHERE taxonomy = 'category' AND parent_id IS NOT NULL")).toBeGreaterThan(5);
+    const grand = one<{ p: string }>("SELECT p.slug p FROM terms c JOIN terms p ON p.id = c.parent_id WHERE c.slug = 'child-category-01'");
+    expect(grand?.p).toBe("parent-category");
+    const author = one<{ role: string; password_hash: string; email: string }>("SELECT * FROM users WHERE login = 'themedemos'")!;
+    expect(author.role).toBe("author");
+    expect(author.password_hash).toBe(UNUSABLE_PASSWORD);
+  });
+
+  it("remembers old permalinks so old addresses still find the post", () => {
+    const sticky = postByTitle("Template: Sticky")!;
+    expect(getPostIdByOldPath("/2012/01/07/template-sticky/")).toBe(sticky.id);
+    expect(getPostIdByOldPath("/2012/01/07/template-sticky")).toBe(sticky.id);
+    expect(getPostIdByOldPath("https://wpthemetestdata.wordpress.com/2012/01/07/template-sticky/")).toBe(sticky.id);
+    expect(getPostIdByOldPath("/2099/01/01/nothing-here/")).toBeUndefined();
+  });
+
+  it("adds nothing when the same file is imported again", async () => {
+    const before = snapshot();
+    const again = await importFixture("theme-unit-test-data.xml", { fallbackAuthorId: adminId });
+    expect(again.created).toEqual({});
+    expect(again.unchanged).toMatchObject({ posts: 58, pages: 21, comments: 33, attachments: 37 });
+    expect(snapshot()).toEqual(before);
+  });
+});
+
+describe("malformed files", () => {
+  for (const [file, where] of [
+    ["malformed.xml", /line 28/],
+    ["malformed-simple.xml", /line 14/],
+    ["crazy-cdata.xml", /"\]\]>" is disallowed.*line 18/],
+    ["invalid-version-tag.xml", /version.*line 33/],
+    ["missing-version-tag.xml", /version.*line 35/],
+  ] as const) {
+    it(`${file}: says where it broke and changes nothing`, async () => {
+      const before = snapshot();
+      const err = await importFixture(file, { fallbackAuthorId: adminId }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(WxrError);
+      expect((err as WxrError).line).toBeGreaterThan(0);
+      expect((err as Error).message).toMatch(where);
+      expect(snapshot()).toEqual(before);
+    });
+  }
+
+  it("a file that breaks after many items imports none of them", async () => {
+    const good = fs.readFileSync(path.join(fixturesDir, "small-export.xml"), "utf8");
+    const broken = good.replace("</channel>", "<item><title>late</title></chanel>");
+    const before = snapshot();
+    await expect(importWxr([broken], { fallbackAuthorId: adminId })).rejects.toThrow(/line \d+/);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it("refuses DOCTYPE and entity declarations", async () => {
+    const bomb = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;">]><rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2</wp:wxr_version><item><title>&lol1;</title></item></channel></rss>`;
+    await expect(importWxr([bomb], { fallbackAuthorId: adminId })).rejects.toThrow(/DOCTYPE/);
+  });
+});
+
+describe("every other valid fixture", () => {
+  const valid = [
+    "a11y-unit-test-data.xml", "authors-multiline.xml", "backslashes.xml", "blank-lines.xml", "cdata-edge.xml", "chunked-meta.xml",
+    "crazy-cdata-escaped.xml", "large-authors.xml", "missing-tags.xml", "multiple-cdata.xml", "namespace-edge-cases.xml",
+    "post-content-blank-lines.xml", "slashes.xml", "small-export.xml", "term-formats.xml", "term-meta.xml",
+    "test-serialized-comment-meta.xml", "test-serialized-postmeta-no-cdata.xml", "test-serialized-postmeta-with-cdata.xml",
+    "test-serialized-term-meta.xml", "test-utw-post-meta-import.xml", "themeunittestdata.wordpress.xml", "valid-wxr-1.0.xml",
+    "valid-wxr-1.1.xml", "wxr-flat-attachment-different-site.xml", "wxr-flat-attachment-same-site.xml", "wxr-simple.xml",
+    "wxr-utf-8-challenges.xml", "wxr-with-sub-data.xml", "block-themes/64-block-test-data.xml", "block-themes/theme-preview.xml",
+    "importer-e2e/wxr-base-url-rewriting.xml", "importer-e2e/wxr-comprehensive.xml", "importer-e2e/wxr-css-urls.xml", "importer-e2e/wxr-simple.xml",
+  ];
+  it("lists every fixture as valid or malformed", () => {
+    const onDisk = fs.readdirSync(fixturesDir, { recursive: true }).map(String).filter((f) => f.endsWith(".xml"));
+    const malformed = ["malformed.xml", "malformed-simple.xml", "crazy-cdata.xml", "invalid-version-tag.xml", "missing-version-tag.xml"];
+    expect(onDisk.sort()).toEqual([...valid, ...malformed, "theme-unit-test-data.xml"].sort());
+  });
+  for (const file of valid) {
+    it(`${file} imports, and a second import adds nothing`, async () => {
+      const first = await importFixture(file, { fallbackAuthorId: adminId });
+      expect(first.site.wxrVersion).toMatch(/^1\.[0-2]$/);
+      const before = snapshot();
+      await importFixture(file, { fallbackAuthorId: adminId });
+      expect(snapshot()).toEqual(before);
+    });
+  }
+});
+
+describe("what small fixtures carry", () => {
+  const post = (title: string) => one<{ id: number; content: string; slug: string; author_id: number }>("SELECT * FROM posts WHERE title = ? ORDER BY id DESC", title)!;
+  const meta = (postId: number, key: string) => one<{ value: string }>("SELECT value FROM post_meta WHERE post_id = ? AND key = ?", postId, key)?.value;
+
+  it("joins multiple CDATA sections and un-splits an escaped ]]>", () => {
+    expect(post("Multi").content).toBe("line oneline twoline three");
+    const hello = one<{ id: number; content: string }>("SELECT p.id, p.content FROM posts p JOIN post_meta m ON m.post_id = p.id WHERE m.key = 'Closing CDATA'")!;
+    expect(hello.content).toBe("Content with nested <![CDATA[ tags ]]> :)");
+    expect(meta(hello.id, "Closing CDATA")).toBe("]]>");
+    expect(post("Paths").content).toBe("C:\\xampp\\htdocs\\wp-content");
+    expect(post("Edge").content).toBe("ends with sequence ]] >");
+  });
+
+  it("reads the wp namespace from the document and ignores look-alikes", () => {
+    expect(one("SELECT 1 FROM users WHERE login = 'real_user'")).toBeTruthy();
+    for (const login of ["fake_ns_user", "version_conflict", "custom_user"]) expect(one("SELECT 1 FROM users WHERE login = ?", login)).toBeUndefined();
+    const mixed = post("Mixed Namespaces");
+    expect(meta(mixed.id, "normal_key")).toBe("normal_value");
+    expect(meta(mixed.id, "malicious_key")).toBeUndefined();
+    expect(one("SELECT 1 FROM posts WHERE title = 'Hijacked Namespace'")).toBeUndefined();
+    expect(post("Namespace Bomb").content).toBe("&lol1;".repeat(10));
+  });
+
+  it("keeps right-to-left marks, emoji and Unicode slugs", () => {
+    const p = post('"The Road \u202ENot\u202C Taken" by Rob\u202Dert \u202EFrost \u202A🌲\u202C');
+    expect(p).toBeTruthy();
+    expect(p.slug).toContain("💫".length ? "utf8" : "");
+  });
+
+  it("trims authors written over several lines and links their posts", () => {
+    const sample = one<{ login: string }>("SELECT u.login FROM posts p JOIN users u ON u.id = p.author_id WHERE p.title = 'Sample'");
+    expect(sample?.login).toBe("alice");
+    expect(count("SELECT count(*) n FROM users WHERE login LIKE 'user%'")).toBe(300);
+  });
+
+  it("keeps comment meta, post meta, and serialized values as text", () => {
+    const sub = post("Post with sub data");
+    expect(meta(sub.id, "_test_meta_key")).toBe("test_meta_value");
+    const cm = one<{ value: string }>("SELECT m.value FROM comment_meta m JOIN comments c ON c.id = m.comment_id WHERE c.post_id = ? AND m.key = '_comment_meta_key'", sub.id);
+    expect(cm?.value).toBe("comment_meta_value");
+    expect(meta(post("Test Post").id, "_my_meta")).toBe('a:1:{s:3:"foo";s:3:"bar";}');
+  });
+
+  it("records attachments with their original URL and their parent post", () => {
+    const m = one<{ original_url: string; path: string; post_id: number | null; mime_type: string }>("SELECT * FROM media WHERE original_url = 'https://wpthemetestdata.files.wordpress.com/2008/06/canola2.jpg'")!;
+    expect(m.path).toBe("");
+    expect(m.mime_type).toBe("image/jpeg");
+    expect(count("SELECT count(*) n FROM media WHERE original_url = ?", m.original_url)).toBe(1);
+  });
+});
+
+describe("author mapping", () => {
+  it("maps an old login to an existing user and refuses a map to nobody", async () => {
+    const editor = await makeUser("editor");
+    const xml = `<?xml version="1.0"?><rss version="2.0" xmlns:wp="https://wordpress.org/export/1.2/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><wp:wxr_version>1.2</wp:wxr_version>
+      <wp:author><wp:author_id>7</wp:author_id><wp:author_login>oldname</wp:author_login><wp:author_email>old@example.com</wp:author_email></wp:author>
+      <item><title>Mapped post</title><dc:creator>oldname</dc:creator><wp:post_id>9001</wp:post_id><wp:post_type>post</wp:post_type><wp:status>publish</wp:status></item></channel></rss>`;
+    await expect(importWxr([xml], { fallbackAuthorId: adminId, authorMap: { oldname: "nobody-here" } })).rejects.toBeInstanceOf(WxrImportError);
+    const r = await importWxr([xml], { fallbackAuthorId: adminId, authorMap: { oldname: editor.login } });
+    expect(r.mappedUsers).toBe(1);
+    expect(r.created.users).toBeUndefined();
+    expect(one<{ author_id: number }>("SELECT author_id FROM posts WHERE title = 'Mapped post'")!.author_id).toBe(editor.id);
+    expect(one("SELECT 1 FROM users WHERE login = 'oldname'")).toBeUndefined();
+  });
+
+  it("created authors cannot sign in until they reset their password", async () => {
+    expect(await verifyPassword(UNUSABLE_PASSWORD, "")).toBe(false);
+    expect(await verifyPassword(UNUSABLE_PASSWORD, UNUSABLE_PASSWORD)).toBe(false);
+  });
+});
