@@ -6,6 +6,7 @@ import { getTheme } from "@/themes/registry";
 import { toPostView } from "@/lib/content/post-view";
 import { CommentsSection } from "@/components/comments/comments-section";
 import { resolvePath } from "@/lib/site/resolve-path";
+import { LinkbackDiscovery } from "@/components/linkbacks/discovery";
 
 type Props = { params: Promise<{ segments: string[] }> };
 
@@ -23,5 +24,6 @@ export default async function SingularPage({ params }: Props) {
   const opts = getOptions();
   const theme = getTheme(opts.template);
   const view = toPostView(post, listTermsForPosts([post.id]), opts, "full");
-  return <theme.PostSingle post={view} comments={<CommentsSection post={post} theme={theme} opts={opts} />} />;
+  const discovery = <LinkbackDiscovery post={{ id: post.id, title: post.title, url: view.url, type: post.type, pingsOpen: post.pingStatus === "open" }} />;
+  return <theme.PostSingle post={view} comments={<>{discovery}<CommentsSection post={post} theme={theme} opts={opts} /></>} />;
 }
