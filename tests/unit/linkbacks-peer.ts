@@ -10,7 +10,7 @@ export interface PeerRequest {
   body: string;
 }
 
-export type PeerRoute = (req: PeerRequest) => { status?: number; headers?: Record<string, string>; body?: string } | undefined;
+export type PeerRoute = (req: PeerRequest) => { status?: number; headers?: Record<string, string | undefined>; body?: string } | undefined;
 
 export async function startPeer(route: PeerRoute) {
   const requests: PeerRequest[] = [];
@@ -21,7 +21,7 @@ export async function startPeer(route: PeerRoute) {
       const r: PeerRequest = { method: req.method!, path: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
       requests.push(r);
       const out = route(r) ?? { status: 404, body: "not found" };
-      res.writeHead(out.status ?? 200, { "content-type": "text/html; charset=utf-8", ...out.headers });
+      res.writeHead(out.status ?? 200, Object.fromEntries(Object.entries({ "content-type": "text/html; charset=utf-8", ...out.headers }).filter(([, v]) => v !== undefined)) as Record<string, string>);
       res.end(req.method === "HEAD" ? undefined : (out.body ?? ""));
     });
   });

@@ -12,7 +12,7 @@ import { XmlRpcFault } from "@/lib/linkbacks/xmlrpc";
 
 const SITE = "http://blog.test";
 const sender = { ip: "198.51.100.7", userAgent: "WordPress/6.1.9; http://peer.example" };
-let pages: Record<string, { status?: number; body: string }> = {};
+const pages: Record<string, { status?: number; body: string }> = {};
 let peer: Awaited<ReturnType<typeof startPeer>>;
 let authorId = 0;
 
