@@ -1,11 +1,9 @@
 // Reader pages advertise the Pingback and Webmention endpoints in their response headers.
 import { NextResponse, type NextRequest } from "next/server";
-import { linkbackHeaders } from "@/lib/linkbacks/discovery-headers";
+import { withLinkbackHeaders } from "@/lib/linkbacks/discovery-headers";
 
 export function proxy(req: NextRequest) {
-  const res = NextResponse.next();
-  if (req.method === "GET" || req.method === "HEAD") for (const [k, v] of Object.entries(linkbackHeaders())) res.headers.set(k, v);
-  return res;
+  return withLinkbackHeaders(req, NextResponse.next());
 }
 
 export const config = {

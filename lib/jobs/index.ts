@@ -1,7 +1,8 @@
 // The jobs Inkwell runs in the background, and how other areas ask for them.
 import { after } from "next/server";
 import { findQueuedJob } from "@/db/queries/jobs";
-import { sendPostPings } from "@/lib/linkbacks/send";
+import { upsertPing } from "@/db/queries/pings";
+import { pendingPingUrls, sendPostPings } from "@/lib/linkbacks/send";
 import { RetryableError, verifyWebmention, type WebmentionJob } from "@/lib/linkbacks/receive";
 import { enqueueJob, kickJobs, registerJobHandler } from "./queue";
 
@@ -35,6 +36,10 @@ function nudge() {
  */
 export function enqueuePostPings(postId: number) {
   const payload = { postId };
+  // The editor's ping view shows every URL about to be pinged as "Queued" at once.
+  const pending = pendingPingUrls(postId);
+  for (const url of pending.trackbacks) upsertPing(postId, url, "trackback", "queued");
+  for (const url of pending.links) upsertPing(postId, url, "none", "queued");
   if (!findQueuedJob(JOB_SEND_PINGS, payload)) enqueueJob(JOB_SEND_PINGS, payload);
   nudge();
 }

@@ -7,7 +7,8 @@ import { logEvent } from "@/lib/log";
 export type JobHandler = (payload: unknown) => Promise<void>;
 
 export const MAX_ATTEMPTS = 6;
-export const LOCK_MS = 2 * 60_000;
+// Longer than the longest job (50 links × a few 10 s fetches); a crashed job waits this long.
+export const LOCK_MS = 15 * 60_000;
 /** 30 s, 2 min, 8 min, 32 min, ~2 h: the delay before attempt n+1. */
 export function backoffMs(attempts: number, baseMs = Number(process.env.INKWELL_JOB_BACKOFF_MS || 30_000)): number {
   return baseMs * 4 ** Math.max(0, attempts - 1);

@@ -7,3 +7,9 @@ export function linkbackHeaders(): Record<string, string> {
   const site = siteUrl();
   return { "x-pingback": `${site}/xmlrpc.php`, link: `<${site}/webmention/>; rel="webmention"` };
 }
+
+/** Adds the discovery headers to a reader page's response (GET/HEAD only); returns it. */
+export function withLinkbackHeaders<T extends Response>(req: { method: string }, res: T): T {
+  if (req.method === "GET" || req.method === "HEAD") for (const [k, v] of Object.entries(linkbackHeaders())) res.headers.set(k, v);
+  return res;
+}

@@ -6,8 +6,8 @@ import { consumeRate } from "@/db/queries/rate-limits";
 import { insertComment } from "@/db/queries/comments";
 import { deleteLinkback, findWebmention, hasPingFromUrl, insertLinkback, listLinkbacks, updateWebmention } from "@/db/queries/linkbacks";
 import { getPostCardById, type PostCard } from "@/db/queries/posts";
+import { postAtSegments, postById } from "./target";
 import { decideModeration, type CommentCandidate } from "@/lib/comments/moderation";
-import { resolvePath } from "@/lib/site/resolve-path";
 import { siteUrl } from "@/lib/site-url";
 import { nowGmt, toSqlLocal } from "@/lib/dates";
 import { logEvent } from "@/lib/log";
@@ -31,15 +31,10 @@ export function postFromUrl(raw: string): PostCard | undefined {
   const site = httpUrl(siteUrl());
   if (!url || !site || url.origin !== site.origin) return undefined;
   const p = url.searchParams.get("p") ?? url.searchParams.get("page_id");
-  if (p && /^\d+$/.test(p)) {
-    const post = getPostCardById(Number(p));
-    return post && post.status === "publish" ? post : undefined;
-  }
+  if (p) return postById(p);
   const prefix = site.pathname.replace(/\/+$/, "");
   if (!url.pathname.startsWith(prefix + "/")) return undefined;
-  const segments = url.pathname.slice(prefix.length).split("/").filter(Boolean);
-  if (!segments.length) return undefined;
-  return resolvePath(segments);
+  return postAtSegments(url.pathname.slice(prefix.length).split("/"));
 }
 
 /** false when the sender has used up its allowance (per source host and per client address). */
@@ -118,7 +113,9 @@ export async function receivePingback(source: string, target: string, sender: Se
   try {
     res = await safeFetch(sourceUrl.toString(), { allowHosts: opts.outbound_allow_hosts, ports: [80, 443, 8080], headers: { accept: "text/html,*/*;q=0.5" } });
   } catch (e) {
-    logEvent("linkback.pingback_fetch_failed", { source: sourceUrl.toString(), code: (e as SafeFetchError).code ?? "error" });
+    const code = (e as SafeFetchError).code ?? "error";
+    logEvent("linkback.pingback_fetch_failed", { source: sourceUrl.toString(), code });
+    if (code === "busy") fault(FAULTS.upstream, "The server is busy; try again later.");
     fault(FAULTS.sourceNotFound, "The source URL does not exist.");
   }
   if (res.status >= 500) fault(FAULTS.upstream, "The source URL could not be read.");
@@ -199,7 +196,7 @@ export async function verifyWebmention(job: WebmentionJob): Promise<"created" | 
     res = await safeFetch(job.source, { allowHosts: getOptions().outbound_allow_hosts, headers: { accept: "text/html,*/*;q=0.5" } });
   } catch (e) {
     const code = (e as SafeFetchError).code;
-    if (code === "timeout" || code === "network") throw new RetryableError(`source unreachable: ${code}`);
+    if (code === "timeout" || code === "network" || code === "busy") throw new RetryableError(`source unreachable: ${code}`);
     return "rejected";
   }
   if (res.status === 410) {

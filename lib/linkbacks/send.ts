@@ -22,11 +22,14 @@ export interface SendSummary {
   retry: string[];
 }
 
+/** A post linking to more pages than this notifies the first ones only (bounded job time). */
+export const MAX_LINKS_PER_POST = 50;
+
 const splitUrls = (s: string) => s.split(/\s+/).filter(Boolean);
 
 function transient(e: unknown): boolean {
   const code = (e as SafeFetchError).code;
-  return code === "timeout" || code === "network";
+  return code === "timeout" || code === "network" || code === "busy";
 }
 
 export async function sendPostPings(postId: number): Promise<SendSummary> {
@@ -40,6 +43,10 @@ export async function sendPostPings(postId: number): Promise<SendSummary> {
   const pinged = new Set(splitUrls(post.pinged));
   const fetchOpts = { allowHosts: opts.outbound_allow_hosts };
   const isSelf = (u: string) => new URL(u).origin === site.origin;
+  const linksToNotify = (html: string, base: string) =>
+    externalLinks(html, base)
+      .filter((u) => opts.ping_self || !isSelf(u))
+      .slice(0, MAX_LINKS_PER_POST);
 
   const record = (url: string, protocol: "trackback" | "pingback" | "webmention" | "none", status: "sent" | "failed" | "no-endpoint", message: string) => {
     upsertPing(postId, url, protocol, status, message);
@@ -72,10 +79,10 @@ export async function sendPostPings(postId: number): Promise<SendSummary> {
     }
   }
 
-  // 2. Pingback or Webmention for each external link in the content.
-  for (const url of externalLinks(post.content, permalink)) {
+  // 2. Pingback or Webmention for each external link in the content, when the setting
+  // "Attempt to notify any blogs linked to from the post" is on.
+  for (const url of opts.default_pingback_flag ? linksToNotify(post.content, permalink) : []) {
     if (pinged.has(url)) continue;
-    if (isSelf(url) && !opts.ping_self) continue;
     try {
       const page = await safeFetch(url, { ...fetchOpts, headers: { accept: "text/html,*/*;q=0.5" } });
       if (page.status >= 500) throw new RetryableError(`answered ${page.status}`);
@@ -110,6 +117,21 @@ export async function sendPostPings(postId: number): Promise<SendSummary> {
   }
   logEvent("linkback.sent", { postId, ...summary, retry: summary.retry.length });
   return summary;
+}
+
+/** The URLs a send job will try, for the editor's "queued" rows. */
+export function pendingPingUrls(postId: number): { trackbacks: string[]; links: string[] } {
+  const post = getPostForPings(postId);
+  if (!post || post.status !== "publish" || post.password) return { trackbacks: [], links: [] };
+  const opts = getOptions();
+  const site = new URL(siteUrl()).origin;
+  const pinged = new Set(splitUrls(post.pinged));
+  const links = opts.default_pingback_flag
+    ? externalLinks(post.content, siteUrl() + "/")
+        .filter((u) => opts.ping_self || new URL(u).origin !== site)
+        .slice(0, MAX_LINKS_PER_POST)
+    : [];
+  return { trackbacks: splitUrls(post.toPing).filter((u) => !pinged.has(u)), links: links.filter((u) => !pinged.has(u)) };
 }
 
 export type { SafeFetchResponse };

@@ -12,9 +12,11 @@ export const FETCH_TIMEOUT_MS = 10_000;
 export const FETCH_MAX_BYTES = 1024 * 1024;
 export const FETCH_MAX_REDIRECTS = 3;
 export const FETCH_MAX_CONCURRENT = 4;
+/** Fetches waiting for a slot beyond this are refused at once rather than piling up. */
+export const FETCH_MAX_WAITING = 32;
 export const USER_AGENT = "Inkwell linkbacks (+https://github.com/inkwell)";
 
-export type FetchErrorCode = "invalid_url" | "blocked" | "timeout" | "network" | "too_many_redirects";
+export type FetchErrorCode = "invalid_url" | "blocked" | "timeout" | "network" | "too_many_redirects" | "busy";
 
 export class SafeFetchError extends Error {
   constructor(public code: FetchErrorCode, message: string) {
@@ -119,7 +121,10 @@ export function allowHostsFrom(option?: string): Set<string> {
 let active = 0;
 const waiting: (() => void)[] = [];
 async function withSlot<T>(fn: () => Promise<T>): Promise<T> {
-  if (active >= FETCH_MAX_CONCURRENT) await new Promise<void>((r) => waiting.push(r));
+  if (active >= FETCH_MAX_CONCURRENT) {
+    if (waiting.length >= FETCH_MAX_WAITING) throw new SafeFetchError("busy", "too many outbound fetches at once");
+    await new Promise<void>((r) => waiting.push(r));
+  }
   active++;
   try {
     return await fn();

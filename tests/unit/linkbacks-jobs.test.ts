@@ -154,6 +154,17 @@ describe("sending pings to WordPress-like peers", () => {
     updateOptions({ ping_self: false });
   });
 
+  it("shows every URL as queued at once, and honours 'Attempt to notify any blogs linked to'", async () => {
+    const post = makePost(authorId, { content: `<a href="${wp.origin}/wp/post/">wp</a>`, toPing: `${wp.origin}/wp/trackback/` });
+    enqueuePostPings(post.id);
+    expect(listPingsForPost(post.id).map((p) => `${p.protocol}:${p.status}`).sort()).toEqual(["none:queued", "trackback:queued"]);
+    updateOptions({ default_pingback_flag: false });
+    const before = wp.requests.length;
+    await sendPostPings(post.id);
+    expect(wp.requests.slice(before).map((r) => r.path)).toEqual(["/wp/trackback/"]);
+    updateOptions({ default_pingback_flag: true });
+  });
+
   it("retries a link whose site is down from the queue, and succeeds later", async () => {
     const post = makePost(authorId, { content: `<a href="${wp.origin}/flaky/page">flaky</a>` });
     enqueuePostPings(post.id);
