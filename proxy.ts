@@ -7,5 +7,5 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/|admin|api/|login|healthz|feeds/|xmlrpc\\.php|wp-trackback\\.php|webmention|trackback/|favicon|.*\\.(?:xml|txt|ico|png|jpg|jpeg|gif|svg|webp|css|js|map)$).*)"],
+  matcher: ["/((?!_next/|admin|api/|login|healthz|feeds/|xmlrpc\\.php|wp-trackback\\.php|webmention/|trackback/|favicon|.*\\.(?:xml|txt|ico|png|jpg|jpeg|gif|svg|webp|css|js|map)$).*)"],
 };

@@ -45,9 +45,9 @@ export async function runOneJob(now = Date.now()): Promise<boolean> {
 }
 
 /** Runs due jobs until none is left (bounded, so a flood cannot pin the process). */
-export async function drainJobs(max = 50): Promise<number> {
+export async function drainJobs(max = 50, shouldStop: () => boolean = () => false): Promise<number> {
   let n = 0;
-  while (n < max && (await runOneJob())) n++;
+  while (n < max && !shouldStop() && (await runOneJob())) n++;
   return n;
 }
 
@@ -69,7 +69,7 @@ export function kickJobs(): Promise<unknown> {
   const s = state();
   if (s.stopped) return Promise.resolve();
   if (!s.running) {
-    s.running = drainJobs()
+    s.running = drainJobs(50, () => s.stopped)
       .catch((e) => logEvent("job.poller_error", { error: (e as Error).message }))
       .finally(() => {
         s.running = null;

@@ -193,6 +193,9 @@ test.describe("Webmention", () => {
 });
 
 test("a post page advertises its endpoints: headers, <link> tags, the TrackBack RDF and URL", async ({ request, page, baseURL }) => {
+  // WordPress discovers with HEAD first (fixtures/linkbacks/wp-ping-exchange.txt, request 2).
+  const headRes = await request.head(post("lb-roundtrip-target"), { headers: { "user-agent": "WordPress/6.1.9; http://127.0.0.1:8080" } });
+  expect(headRes.headers()["x-pingback"]).toBe(`${baseURL}/xmlrpc.php`);
   const res = await request.get(post("lb-roundtrip-target"));
   expect(res.headers()["x-pingback"]).toBe(`${baseURL}/xmlrpc.php`);
   expect(res.headers()["link"]).toContain(`<${baseURL}/webmention/>; rel="webmention"`);

@@ -7,7 +7,7 @@ import { claimJob, completeJob, getJob, insertJob } from "@/db/queries/jobs";
 import { getPostById } from "@/db/queries/posts";
 import { listPingsForPost } from "@/db/queries/pings";
 import { updateOptions } from "@/db/queries/options";
-import { backoffMs, registerJobHandler, runOneJob, enqueueJob, MAX_ATTEMPTS } from "@/lib/jobs/queue";
+import { backoffMs, registerJobHandler, runOneJob, enqueueJob, MAX_ATTEMPTS, startJobPoller } from "@/lib/jobs/queue";
 import { enqueuePostPings, JOB_SEND_PINGS } from "@/lib/jobs";
 import { parseMethodCall } from "@/lib/linkbacks/xmlrpc";
 import { parseTrackbackForm } from "@/lib/linkbacks/trackback";
@@ -61,6 +61,30 @@ describe("job queue", () => {
     expect(calls).toBe(MAX_ATTEMPTS);
     expect(backoffMs(1, 1000)).toBe(1000);
     expect(backoffMs(3, 1000)).toBe(16000);
+  });
+
+  it("on SIGTERM the poller stops claiming and the job in hand finishes", async () => {
+    const g = globalThis as unknown as { __inkwellShutdown?: () => Promise<void> };
+    let finished = false;
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
+    registerJobHandler("test-slow", async () => {
+      started();
+      await new Promise((r) => setTimeout(r, 300));
+      finished = true;
+    });
+    const slow = enqueueJob("test-slow", {});
+    const after = enqueueJob("test-slow", { second: true });
+    startJobPoller();
+    await running;
+    await g.__inkwellShutdown!();
+    expect(finished).toBe(true);
+    expect(getJob(slow.id)!.status).toBe("done");
+    // Nothing new was claimed after the shutdown began.
+    expect(getJob(after.id)!.status).toBe("queued");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(getJob(after.id)!.status).toBe("queued");
+    completeJob(after.id);
   });
 
   it("enqueuePostPings adds one queued job per post, never two", () => {
