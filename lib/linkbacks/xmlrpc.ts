@@ -34,7 +34,8 @@ const parser = new XMLParser({
   parseTagValue: false,
   trimValues: false,
   processEntities: true,
-  htmlEntities: false,
+  // Also decodes numeric character references (&#233;), which XML requires; each entity once.
+  htmlEntities: true,
   isArray: (name) => ["param", "member", "value"].includes(name),
 });
 

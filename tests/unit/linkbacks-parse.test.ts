@@ -97,6 +97,11 @@ describe("XML-RPC", () => {
     expect(call.params).toEqual(["a & b", [3, true], { k: "v" }]);
   });
 
+  it("decodes character references once", () => {
+    const call = parseMethodCall("<methodCall><methodName>x</methodName><params><param><value><string>caf&#233; &#x2014; &amp;lt;</string></value></param></params></methodCall>");
+    expect(call.params).toEqual(["café — &lt;"]);
+  });
+
   const faultOf = (xml: string) => {
     try {
       parseMethodCall(xml);
