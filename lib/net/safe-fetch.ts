@@ -5,6 +5,7 @@
 // followed by hand, at most 3, each hop checked again. Time, size and concurrency are bounded.
 import dns from "node:dns";
 import net from "node:net";
+import iconv from "iconv-lite";
 import { Agent, buildConnector, request } from "undici";
 import { hostKey, isPublicAddress, parseAllowHosts } from "./address";
 
@@ -208,10 +209,19 @@ export async function safeFetch(rawUrl: string, opts: SafeFetchOptions = {}): Pr
         headers,
         body: bytes,
         truncated,
-        text: () => bytes.toString("utf8"),
+        text: () => decodeBody(bytes, headers.get("content-type")),
       };
     }
   });
+}
+
+/** The body as text in the charset the Content-Type names (or a <meta charset>), else UTF-8. */
+export function decodeBody(bytes: Buffer, contentType: string | null): string {
+  let charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? "")?.[1];
+  if (!charset) charset = /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(bytes.subarray(0, 2048).toString("latin1"))?.[1];
+  const name = charset?.toLowerCase();
+  if (!name || name === "utf-8" || name === "utf8" || name.includes("utf-7") || !iconv.encodingExists(name)) return bytes.toString("utf8");
+  return iconv.decode(bytes, name);
 }
 
 function translate(e: unknown, signal: AbortSignal): SafeFetchError {

@@ -5,7 +5,8 @@ import os from "node:os";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isPublicAddress, parseAllowHosts } from "@/lib/net/address";
-import { checkUrl, guardedLookup, safeFetch, SafeFetchError } from "@/lib/net/safe-fetch";
+import iconv from "iconv-lite";
+import { checkUrl, decodeBody, guardedLookup, safeFetch, SafeFetchError } from "@/lib/net/safe-fetch";
 
 describe("isPublicAddress", () => {
   it.each([
@@ -39,6 +40,17 @@ describe("isPublicAddress", () => {
     ["not-an-ip", false],
   ])("%s → %s", (ip, expected) => {
     expect(isPublicAddress(ip)).toBe(expected);
+  });
+});
+
+describe("decodeBody", () => {
+  it("reads the charset from Content-Type, then <meta>, else UTF-8; never UTF-7", () => {
+    const latin = iconv.encode("<title>Café</title>", "iso-8859-1");
+    expect(decodeBody(latin, "text/html; charset=ISO-8859-1")).toBe("<title>Café</title>");
+    const meta = Buffer.concat([Buffer.from('<meta charset="windows-1252">'), iconv.encode("Café", "windows-1252")]);
+    expect(decodeBody(meta, "text/html")).toContain("Café");
+    expect(decodeBody(Buffer.from("Café"), null)).toBe("Café");
+    expect(decodeBody(Buffer.from("+ADw-script+AD4-"), "text/html; charset=utf-7")).toBe("+ADw-script+AD4-");
   });
 });
 
