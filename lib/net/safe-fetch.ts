@@ -7,6 +7,7 @@ import dns from "node:dns";
 import net from "node:net";
 import iconv from "iconv-lite";
 import { Agent, buildConnector, request } from "undici";
+import { siteUrl } from "@/lib/site-url";
 import { hostKey, isPublicAddress, parseAllowHosts } from "./address";
 
 export const FETCH_TIMEOUT_MS = 10_000;
@@ -15,7 +16,8 @@ export const FETCH_MAX_REDIRECTS = 3;
 export const FETCH_MAX_CONCURRENT = 4;
 /** Fetches waiting for a slot beyond this are refused at once rather than piling up. */
 export const FETCH_MAX_WAITING = 32;
-export const USER_AGENT = "Inkwell linkbacks (+https://github.com/inkwell)";
+/** Like WordPress's "WordPress/6.1.9; http://site": who is asking, and from which site. */
+export const userAgent = () => `Inkwell/0.1; ${siteUrl()}`;
 
 export type FetchErrorCode = "invalid_url" | "blocked" | "timeout" | "network" | "too_many_redirects" | "busy";
 
@@ -159,7 +161,7 @@ export async function safeFetch(rawUrl: string, opts: SafeFetchOptions = {}): Pr
         res = await request(url, {
           method,
           body: method === "POST" ? body : undefined,
-          headers: { "user-agent": USER_AGENT, accept: "*/*", ...opts.headers },
+          headers: { "user-agent": userAgent(), accept: "*/*", ...opts.headers },
           dispatcher: agentFor(allow),
           signal,
           headersTimeout: opts.timeoutMs ?? FETCH_TIMEOUT_MS,

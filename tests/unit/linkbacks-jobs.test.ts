@@ -136,6 +136,7 @@ describe("sending pings to WordPress-like peers", () => {
 
     const tb = wp.requests.find((r) => r.path === "/wp/trackback/")!;
     expect(tb.headers["content-type"]).toContain("application/x-www-form-urlencoded");
+    expect(tb.headers["user-agent"]).toBe("Inkwell/0.1; http://blog.test");
     const form = parseTrackbackForm(tb.body);
     expect(form.ok && form.value).toMatchObject({ url: permalink, title: "My “new” post", blogName: "Inkwell" });
     expect(form.ok && form.value.excerpt).toContain("See a WP post, a note, plain, myself and a home page.");
