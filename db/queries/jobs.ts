@@ -1,7 +1,7 @@
 // The durable job queue. A job is claimed with one UPDATE ... RETURNING, so two pollers (or two
 // processes on one database) never run the same job; `locked_until` lets a job whose runner
 // crashed be claimed again once the lock expires.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { jobs, type Job } from "../schema";
 
@@ -52,3 +52,8 @@ export function findQueuedJob(type: string, payload: unknown): Job | undefined {
     .get();
 }
 
+
+/** Forgets finished jobs (done or failed for good) created before `before` (ms epoch). */
+export function deleteFinishedJobs(before: number): number {
+  return getDb().delete(jobs).where(and(inArray(jobs.status, ["done", "failed"]), lt(jobs.createdAt, before))).run().changes;
+}

@@ -1,7 +1,7 @@
 // The job runner: claims due jobs from SQLite one at a time (bounded concurrency), runs their
 // handler, retries failures with exponential backoff, and survives restarts because every
 // state lives in the `jobs` table. A crashed runner's job is claimed again when its lock ends.
-import { claimJob, completeJob, failJob, insertJob } from "@/db/queries/jobs";
+import { claimJob, completeJob, deleteFinishedJobs, failJob, insertJob } from "@/db/queries/jobs";
 import { logEvent } from "@/lib/log";
 
 export type JobHandler = (payload: unknown) => Promise<void>;
@@ -52,7 +52,11 @@ export async function drainJobs(max = 50, shouldStop: () => boolean = () => fals
 }
 
 // One poller per process, kept on globalThis (Next may load this module in several bundles).
+/** Finished jobs are kept a week (for a look at what happened), then deleted. */
+export const KEEP_FINISHED_MS = 7 * 24 * 3600_000;
+
 interface PollerState {
+  lastCleanup?: number;
   timer: NodeJS.Timeout | null;
   running: Promise<unknown> | null;
   stopped: boolean;
@@ -88,6 +92,10 @@ export function startJobPoller() {
   // Each tick claims due jobs, including "running" ones whose runner died (expired lock).
   const tick = async () => {
     try {
+      if (!s.lastCleanup || Date.now() - s.lastCleanup > 3600_000) {
+        s.lastCleanup = Date.now();
+        deleteFinishedJobs(Date.now() - KEEP_FINISHED_MS);
+      }
       await kickJobs();
     } finally {
       if (!s.stopped) s.timer = setTimeout(tick, POLL_MS).unref();

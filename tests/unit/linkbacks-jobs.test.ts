@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makePost, makeUser } from "./factories";
 import { startPeer, WP_TRACKBACK_OK, wpPingbackOk, type PeerRequest } from "./linkbacks-peer";
-import { claimJob, completeJob, getJob, insertJob } from "@/db/queries/jobs";
+import { claimJob, completeJob, deleteFinishedJobs, getJob, insertJob } from "@/db/queries/jobs";
 import { getPostById } from "@/db/queries/posts";
 import { listPingsForPost } from "@/db/queries/pings";
 import { updateOptions } from "@/db/queries/options";
@@ -28,6 +28,16 @@ describe("job queue", () => {
     expect(again).toMatchObject({ id: job.id, attempts: 2 });
     completeJob(job.id);
     expect(getJob(job.id)).toMatchObject({ status: "done", lockedUntil: null });
+  });
+
+  it("forgets finished jobs after a while, never queued ones", () => {
+    const old = Date.now() - 30 * 24 * HOUR;
+    const done = insertJob("test-old", {}, old, old);
+    completeJob(done.id);
+    const queued = insertJob("test-old-queued", {}, old, Date.now() + 100 * HOUR);
+    expect(deleteFinishedJobs(Date.now() - 7 * 24 * HOUR)).toBeGreaterThanOrEqual(1);
+    expect(getJob(done.id)).toBeUndefined();
+    expect(getJob(queued.id)?.status).toBe("queued");
   });
 
   it("does not claim jobs before run_at", () => {
