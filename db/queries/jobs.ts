@@ -30,11 +30,16 @@ export function completeJob(id: number) {
   getDb().update(jobs).set({ status: "done", lockedUntil: null, lastError: "" }).where(eq(jobs.id, id)).run();
 }
 
-/** Puts the job back for another try at `runAt`, or marks it failed for good. */
-export function failJob(id: number, error: string, runAt: number | null) {
+/** Puts the job back for another try at `runAt` (with a narrowed payload, if given), or marks it failed for good. */
+export function failJob(id: number, error: string, runAt: number | null, payload?: unknown) {
+  const lastError = error.slice(0, 1000);
   getDb()
     .update(jobs)
-    .set(runAt === null ? { status: "failed", lockedUntil: null, lastError: error.slice(0, 1000) } : { status: "queued", runAt, lockedUntil: null, lastError: error.slice(0, 1000) })
+    .set(
+      runAt === null
+        ? { status: "failed", lockedUntil: null, lastError }
+        : { status: "queued", runAt, lockedUntil: null, lastError, ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }) },
+    )
     .where(eq(jobs.id, id))
     .run();
 }

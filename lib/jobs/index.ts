@@ -3,17 +3,17 @@ import { after } from "next/server";
 import { findQueuedJob } from "@/db/queries/jobs";
 import { upsertPing } from "@/db/queries/pings";
 import { pendingPingUrls, sendPostPings } from "@/lib/linkbacks/send";
-import { RetryableError, verifyWebmention, type WebmentionJob } from "@/lib/linkbacks/receive";
-import { enqueueJob, kickJobs, registerJobHandler } from "./queue";
+import { verifyWebmention, type WebmentionJob } from "@/lib/linkbacks/receive";
+import { enqueueJob, kickJobs, registerJobHandler, RetryWith } from "./queue";
 
 export const JOB_SEND_PINGS = "send_pings";
 export const JOB_VERIFY_WEBMENTION = "verify_webmention";
 
 registerJobHandler(JOB_SEND_PINGS, async (payload) => {
-  const { postId } = payload as { postId: number };
-  const summary = await sendPostPings(postId);
+  const { postId, only } = payload as { postId: number; only?: string[] };
+  const summary = await sendPostPings(postId, only);
   // Only the URLs that failed for a passing reason are tried again: the rest are recorded.
-  if (summary.retry.length) throw new RetryableError(`will retry ${summary.retry.length} URL(s): ${summary.retry.join(" ")}`);
+  if (summary.retry.length) throw new RetryWith(`will retry ${summary.retry.length} URL(s): ${summary.retry.join(" ")}`, { postId, only: summary.retry });
 });
 
 registerJobHandler(JOB_VERIFY_WEBMENTION, async (payload) => {

@@ -6,6 +6,13 @@ import { logEvent } from "@/lib/log";
 
 export type JobHandler = (payload: unknown) => Promise<void>;
 
+/** Thrown by a handler to be retried with a different payload (e.g. only what failed). */
+export class RetryWith extends Error {
+  constructor(message: string, public payload: unknown) {
+    super(message);
+  }
+}
+
 export const MAX_ATTEMPTS = 6;
 // Longer than the longest job (50 links × a few 10 s fetches); a crashed job waits this long.
 export const LOCK_MS = 15 * 60_000;
@@ -38,7 +45,7 @@ export async function runOneJob(now = Date.now()): Promise<boolean> {
   } catch (e) {
     const message = (e as Error).message || String(e);
     const retryAt = job.attempts < MAX_ATTEMPTS && handler ? Date.now() + backoffMs(job.attempts) : null;
-    failJob(job.id, message, retryAt);
+    failJob(job.id, message, retryAt, e instanceof RetryWith ? e.payload : undefined);
     logEvent("job.failed", { id: job.id, type: job.type, attempts: job.attempts, retryAt, error: message });
   }
   return true;

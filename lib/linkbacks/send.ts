@@ -32,7 +32,8 @@ function transient(e: unknown): boolean {
   return code === "timeout" || code === "network" || code === "busy";
 }
 
-export async function sendPostPings(postId: number): Promise<SendSummary> {
+/** Sends what is due for the post; `only` narrows it to these URLs (a retry of what failed). */
+export async function sendPostPings(postId: number, only?: string[]): Promise<SendSummary> {
   const summary: SendSummary = { sent: 0, failed: 0, noEndpoint: 0, retry: [] };
   const post = getPostForPings(postId);
   if (!post || post.status !== "publish" || post.password) return summary;
@@ -41,6 +42,7 @@ export async function sendPostPings(postId: number): Promise<SendSummary> {
   const permalink = siteUrl() + postUrl({ ...post, authorNicename: author?.nicename ?? "" }, opts);
   const site = new URL(siteUrl());
   const pinged = new Set(splitUrls(post.pinged));
+  const wanted = (url: string) => !pinged.has(url) && (!only || only.includes(url));
   const fetchOpts = { allowHosts: opts.outbound_allow_hosts };
   const isSelf = (u: string) => new URL(u).origin === site.origin;
   const linksToNotify = (html: string, base: string) =>
@@ -60,7 +62,7 @@ export async function sendPostPings(postId: number): Promise<SendSummary> {
   // 1. Trackbacks to the URLs the author listed.
   const excerptText = truncate(htmlToText(post.excerpt || post.content), 252);
   for (const url of splitUrls(post.toPing)) {
-    if (pinged.has(url)) continue;
+    if (!wanted(url)) continue;
     try {
       const res = await safeFetch(url, {
         ...fetchOpts,
@@ -82,7 +84,7 @@ export async function sendPostPings(postId: number): Promise<SendSummary> {
   // 2. Pingback or Webmention for each external link in the content, when the setting
   // "Attempt to notify any blogs linked to from the post" is on.
   for (const url of opts.default_pingback_flag ? linksToNotify(post.content, permalink) : []) {
-    if (pinged.has(url)) continue;
+    if (!wanted(url)) continue;
     try {
       const page = await safeFetch(url, { ...fetchOpts, headers: { accept: "text/html,*/*;q=0.5" } });
       if (page.status >= 500) throw new RetryableError(`answered ${page.status}`);

@@ -200,8 +200,8 @@ describe("sending pings to WordPress-like peers", () => {
     updateOptions({ default_pingback_flag: true });
   });
 
-  it("retries a link whose site is down from the queue, and succeeds later", async () => {
-    const post = makePost(authorId, { content: `<a href="${wp.origin}/flaky/page">flaky</a>` });
+  it("retries only the link whose site is down, from the queue, and succeeds later", async () => {
+    const post = makePost(authorId, { content: `<a href="${wp.origin}/flaky/page">flaky</a> <a href="${wp.origin}/plain/page">plain</a>` });
     enqueuePostPings(post.id);
     const t = Date.now() + 50 * HOUR;
     // Drain until our job runs (others may be queued by earlier tests).
@@ -212,11 +212,15 @@ describe("sending pings to WordPress-like peers", () => {
       if (job && job.attempts > 0) break;
     }
     expect(job).toMatchObject({ status: "queued", attempts: 1 });
-    expect(listPingsForPost(post.id)[0]).toMatchObject({ status: "failed", message: expect.stringContaining("will retry") });
+    expect(JSON.parse(job!.payload)).toEqual({ postId: post.id, only: [`${wp.origin}/flaky/page`] });
+    expect(listPingsForPost(post.id).find((p) => p.url.endsWith("/flaky/page"))).toMatchObject({ status: "failed", message: expect.stringContaining("will retry") });
     failing = false;
+    const before = wp.requests.length;
     expect(await runOneJob(job!.runAt + 1)).toBe(true);
     expect(getJob(job!.id)).toMatchObject({ status: "done", attempts: 2 });
-    expect(listPingsForPost(post.id).map((p) => `${p.protocol}:${p.status}`)).toEqual(["pingback:sent"]);
+    // The page without an endpoint is not fetched again by the retry.
+    expect(wp.requests.slice(before).map((r) => r.path)).toEqual(["/flaky/page", "/xmlrpc.php"]);
+    expect(listPingsForPost(post.id).map((p) => `${p.protocol}:${p.status}`).sort()).toEqual(["none:no-endpoint", "pingback:sent"]);
   });
 });
 
@@ -224,5 +228,5 @@ import { getDb } from "@/db/client";
 import { jobs } from "@/db/schema";
 import { sql } from "drizzle-orm";
 function listJobFor(postId: number) {
-  return getDb().select().from(jobs).where(sql`${jobs.type} = ${JOB_SEND_PINGS} AND ${jobs.payload} = ${JSON.stringify({ postId })}`).get();
+  return getDb().select().from(jobs).where(sql`${jobs.type} = ${JOB_SEND_PINGS} AND json_extract(${jobs.payload}, '$.postId') = ${postId}`).get();
 }
