@@ -10,6 +10,11 @@ const nextConfig: NextConfig = {
   // `npm test` runs `tsc --noEmit` and `eslint .` as their own steps.
   typescript: { ignoreBuildErrors: true },
   experimental: { serverActions: { bodySizeLimit: "2mb" }, authInterrupts: true },
+  async rewrites() {
+    // TrackBack pings go to <permalink>/trackback/ under any permalink structure; the handler
+    // resolves the permalink's segments as the post page does.
+    return [{ source: "/:path+/trackback/", destination: "/trackback/:path+/" }];
+  },
   async redirects() {
     // A WordPress user's bookmarks: the admin and the login screen answer where they used to.
     return [

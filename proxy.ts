@@ -7,14 +7,15 @@ import { resolveQuery, resolveSegments } from "@/lib/site/resolve-path";
 import { absoluteUrl } from "@/lib/site-url";
 import { publishDuePosts } from "@/lib/site/reads";
 import { fillPage, getCachedPage, isCacheable, type CachedPage } from "@/lib/site/page-cache";
+import { withLinkbackHeaders } from "@/lib/linkbacks/discovery-headers";
 
 const QUERY_KEYS = ["p", "page_id", "cat", "tag", "author", "m", "feed", "paged"];
 
 const fromCache = (page: CachedPage, state: "hit" | "miss") =>
-  new NextResponse(new Uint8Array(page.body), {
+  withLinkbackHeaders({ method: "GET" }, new NextResponse(new Uint8Array(page.body), {
     status: page.status,
     headers: { "content-type": page.contentType, "x-inkwell-cache": state, vary: "rsc, next-router-state-tree, next-router-prefetch, cookie" },
-  });
+  }));
 
 export async function proxy(req: NextRequest) {
   const { pathname, searchParams } = req.nextUrl;
@@ -58,9 +59,10 @@ export async function proxy(req: NextRequest) {
     const page = await fillPage(pathname + req.nextUrl.search);
     if (page) return fromCache(page, "miss");
   }
-  return NextResponse.next();
+  // Reader pages advertise the Pingback and Webmention endpoints in their headers.
+  return withLinkbackHeaders(req, NextResponse.next());
 }
 
 export const config = {
-  matcher: ["/((?!_next/|admin|api/|login|healthz|feeds/|favicon|.*\\.(?:xml|txt|ico|png|jpg|jpeg|gif|svg|webp|css|js|map)$).*)"],
+  matcher: ["/((?!_next/|admin|api/|login|healthz|feeds/|xmlrpc\\.php|wp-trackback\\.php|wp-comments-post\\.php|webmention/|wp-json/|wp-content/|trackback/|.*/trackback/?$|favicon|.*\\.(?:xml|txt|ico|png|jpg|jpeg|gif|svg|webp|css|js|map)$).*)"],
 };

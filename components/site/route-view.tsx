@@ -15,6 +15,7 @@ import { blogPostingJsonLd } from "@/lib/site/seo";
 import { ArchiveHeader, Notice, Pagination, PostNavigation, SearchResult } from "./listing";
 import { PasswordForm } from "./password-form";
 import { SearchForm } from "./sidebar";
+import { LinkbackDiscovery } from "@/components/linkbacks/discovery";
 
 /** Private posts only for readers allowed to read them; everything else resolved is public. */
 export async function canView(post: PostCard): Promise<boolean> {
@@ -50,7 +51,12 @@ async function Single({ post, wrongPassword }: { post: PostCard; wrongPassword?:
       post={view}
       navigation={navigation}
       content={unlocked ? undefined : <PasswordForm postId={post.id} wrong={wrongPassword} />}
-      comments={unlocked ? <CommentsSection post={post} theme={theme} opts={opts} /> : null}
+      comments={
+        <>
+          <LinkbackDiscovery post={{ id: post.id, title: post.title, url: view.url, type: post.type, pingsOpen: post.pingStatus === "open" }} />
+          {unlocked ? <CommentsSection post={post} theme={theme} opts={opts} /> : null}
+        </>
+      }
       />
     </>
   );

@@ -1,0 +1,26 @@
+// What a post page tells other blogs so they can ping it: <link rel="pingback"> and
+// <link rel="webmention"> (React hoists them into <head>), the TrackBack RDF block inside an
+// HTML comment, and the trackback URL for readers ("Trackback from your own site").
+import { siteUrl } from "@/lib/site-url";
+import { trackbackRdf } from "@/lib/linkbacks/html";
+
+export function trackbackUrlFor(post: { id: number; url: string }): string {
+  // Plain permalinks (/?p=ID) have no path to append /trackback/ to: use WordPress's other address.
+  return post.url.includes("?") ? `${siteUrl()}/wp-trackback.php?p=${post.id}` : `${siteUrl()}${post.url}trackback/`;
+}
+
+export function LinkbackDiscovery({ post }: { post: { id: number; title: string; url: string; type: string; pingsOpen: boolean } }) {
+  if (post.type !== "post" || !post.pingsOpen) return null;
+  const permalink = siteUrl() + post.url;
+  const tb = trackbackUrlFor(post);
+  return (
+    <>
+      <link rel="pingback" href={`${siteUrl()}/xmlrpc.php`} />
+      <link rel="webmention" href={`${siteUrl()}/webmention/`} />
+      <div hidden dangerouslySetInnerHTML={{ __html: trackbackRdf(permalink, post.title, tb) }} />
+      <p className="mt-6 text-sm text-muted">
+        Trackback from your own site: <a href={tb} rel="trackback" className="underline break-all">{tb}</a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+// The durable job queue. A job is claimed with one UPDATE ... RETURNING, so two pollers (or two
+// processes on one database) never run the same job; `locked_until` lets a job whose runner
+// crashed be claimed again once the lock expires.
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { jobs, type Job } from "../schema";
+
+export function insertJob(type: string, payload: unknown, now = Date.now(), runAt = now): Job {
+  return getDb().insert(jobs).values({ type, payload: JSON.stringify(payload), runAt, createdAt: now }).returning().get();
+}
+
+/** Claims the next due job (or one whose lock expired), marking it running until now + lockMs. */
+export function claimJob(now = Date.now(), lockMs = 60_000): Job | undefined {
+  return getDb()
+    .update(jobs)
+    .set({ status: "running", attempts: sql`${jobs.attempts} + 1`, lockedUntil: now + lockMs })
+    .where(
+      eq(
+        jobs.id,
+        sql`(SELECT id FROM jobs WHERE (status = 'queued' AND run_at <= ${now})
+                OR (status = 'running' AND locked_until < ${now})
+              ORDER BY run_at, id LIMIT 1)`,
+      ),
+    )
+    .returning()
+    .get();
+}
+
+export function completeJob(id: number) {
+  getDb().update(jobs).set({ status: "done", lockedUntil: null, lastError: "" }).where(eq(jobs.id, id)).run();
+}
+
+/** Puts the job back for another try at `runAt` (with a narrowed payload, if given), or marks it failed for good. */
+export function failJob(id: number, error: string, runAt: number | null, payload?: unknown) {
+  const lastError = error.slice(0, 1000);
+  getDb()
+    .update(jobs)
+    .set(
+      runAt === null
+        ? { status: "failed", lockedUntil: null, lastError }
+        : { status: "queued", runAt, lockedUntil: null, lastError, ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }) },
+    )
+    .where(eq(jobs.id, id))
+    .run();
+}
+
+export function getJob(id: number): Job | undefined {
+  return getDb().select().from(jobs).where(eq(jobs.id, id)).get();
+}
+
+/** A queued (not yet running) job of this type and payload: enqueueing again is then a no-op. */
+export function findQueuedJob(type: string, payload: unknown): Job | undefined {
+  return getDb()
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.type, type), eq(jobs.payload, JSON.stringify(payload)), eq(jobs.status, "queued")))
+    .get();
+}
+
+
+/** Forgets finished jobs (done or failed for good) created before `before` (ms epoch). */
+export function deleteFinishedJobs(before: number): number {
+  return getDb().delete(jobs).where(and(inArray(jobs.status, ["done", "failed"]), lt(jobs.createdAt, before))).run().changes;
+}

@@ -1,0 +1,63 @@
+// Outbound linkbacks: the latest result per post, URL and protocol, for the editor's view.
+import { and, asc, eq, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { pings, posts } from "../schema";
+
+export type PingProtocol = (typeof pings.$inferSelect)["protocol"];
+export type PingStatus = (typeof pings.$inferSelect)["status"];
+export type PingRow = typeof pings.$inferSelect;
+
+export function upsertPing(postId: number, url: string, protocol: PingProtocol, status: PingStatus, message = "") {
+  getDb()
+    .insert(pings)
+    .values({ postId, url, protocol, status, message: message.slice(0, 500) })
+    .onConflictDoUpdate({
+      target: [pings.postId, pings.url, pings.protocol],
+      set: { status, message: message.slice(0, 500), updatedGmt: sql`(strftime('%Y-%m-%d %H:%M:%S', 'now'))` },
+    })
+    .run();
+  // A URL whose endpoint is now known drops its earlier "no endpoint / unreachable" row.
+  if (protocol !== "none") getDb().delete(pings).where(and(eq(pings.postId, postId), eq(pings.url, url), eq(pings.protocol, "none"))).run();
+}
+
+export function listPingsForPost(postId: number): PingRow[] {
+  return getDb().select().from(pings).where(eq(pings.postId, postId)).orderBy(asc(pings.url), asc(pings.protocol)).all();
+}
+
+/** What the sender needs of a post. */
+export function getPostForPings(postId: number) {
+  return getDb()
+    .select({
+      id: posts.id,
+      type: posts.type,
+      status: posts.status,
+      title: posts.title,
+      slug: posts.slug,
+      date: posts.date,
+      content: posts.content,
+      excerpt: posts.excerpt,
+      password: posts.password,
+      toPing: posts.toPing,
+      pinged: posts.pinged,
+      authorId: posts.authorId,
+      pingStatus: posts.pingStatus,
+    })
+    .from(posts)
+    .where(eq(posts.id, postId))
+    .get();
+}
+
+const splitUrls = (s: string) => s.split(/\s+/).filter(Boolean);
+
+/** Records `url` as pinged (WordPress's add_ping) and drops it from to_ping, in one transaction. */
+export function markPinged(postId: number, url: string) {
+  const db = getDb();
+  db.transaction((tx) => {
+    const row = tx.select({ toPing: posts.toPing, pinged: posts.pinged }).from(posts).where(eq(posts.id, postId)).get();
+    if (!row) return;
+    const pinged = splitUrls(row.pinged);
+    if (!pinged.includes(url)) pinged.push(url);
+    const toPing = splitUrls(row.toPing).filter((u) => u !== url);
+    tx.update(posts).set({ pinged: pinged.join("\n"), toPing: toPing.join("\n") }).where(eq(posts.id, postId)).run();
+  });
+}

@@ -1,0 +1,50 @@
+// The jobs Inkwell runs in the background, and how other areas ask for them.
+import { after } from "next/server";
+import { findQueuedJob } from "@/db/queries/jobs";
+import { upsertPing } from "@/db/queries/pings";
+import { pendingPingUrls, sendPostPings } from "@/lib/linkbacks/send";
+import { verifyWebmention, type WebmentionJob } from "@/lib/linkbacks/receive";
+import { enqueueJob, kickJobs, registerJobHandler, RetryWith } from "./queue";
+
+export const JOB_SEND_PINGS = "send_pings";
+export const JOB_VERIFY_WEBMENTION = "verify_webmention";
+
+registerJobHandler(JOB_SEND_PINGS, async (payload) => {
+  const { postId, only } = payload as { postId: number; only?: string[] };
+  const summary = await sendPostPings(postId, only);
+  // Only the URLs that failed for a passing reason are tried again: the rest are recorded.
+  if (summary.retry.length) throw new RetryWith(`will retry ${summary.retry.length} URL(s): ${summary.retry.join(" ")}`, { postId, only: summary.retry });
+});
+
+registerJobHandler(JOB_VERIFY_WEBMENTION, async (payload) => {
+  await verifyWebmention(payload as WebmentionJob);
+});
+
+/** Runs the queue right after the current response, when called inside a request. */
+function nudge() {
+  try {
+    after(() => kickJobs());
+  } catch {
+    // Outside a request (scripts, tests): the poller picks the job up.
+  }
+}
+
+/**
+ * Sends this post's trackbacks, pingbacks and webmentions in the background. Call it after a
+ * post is published or updated: links already pinged (posts.pinged) are skipped, so calling it
+ * on every save is safe. Never blocks the caller on the network.
+ */
+export function enqueuePostPings(postId: number) {
+  const payload = { postId };
+  // The editor's ping view shows every URL about to be pinged as "Queued" at once.
+  const pending = pendingPingUrls(postId);
+  for (const url of pending.trackbacks) upsertPing(postId, url, "trackback", "queued");
+  for (const url of pending.links) upsertPing(postId, url, "none", "queued");
+  if (!findQueuedJob(JOB_SEND_PINGS, payload)) enqueueJob(JOB_SEND_PINGS, payload);
+  nudge();
+}
+
+export function enqueueWebmentionVerification(job: WebmentionJob) {
+  enqueueJob(JOB_VERIFY_WEBMENTION, job);
+  nudge();
+}

@@ -1,0 +1,119 @@
+// The job runner: claims due jobs from SQLite one at a time (bounded concurrency), runs their
+// handler, retries failures with exponential backoff, and survives restarts because every
+// state lives in the `jobs` table. A crashed runner's job is claimed again when its lock ends.
+import { claimJob, completeJob, deleteFinishedJobs, failJob, insertJob } from "@/db/queries/jobs";
+import { logEvent } from "@/lib/log";
+
+export type JobHandler = (payload: unknown) => Promise<void>;
+
+/** Thrown by a handler to be retried with a different payload (e.g. only what failed). */
+export class RetryWith extends Error {
+  constructor(message: string, public payload: unknown) {
+    super(message);
+  }
+}
+
+export const MAX_ATTEMPTS = 6;
+// Longer than the longest job (50 links × a few 10 s fetches); a crashed job waits this long.
+export const LOCK_MS = 15 * 60_000;
+/** 30 s, 2 min, 8 min, 32 min, ~2 h: the delay before attempt n+1. */
+export function backoffMs(attempts: number, baseMs = Number(process.env.INKWELL_JOB_BACKOFF_MS || 30_000)): number {
+  return baseMs * 4 ** Math.max(0, attempts - 1);
+}
+
+const handlers = new Map<string, JobHandler>();
+
+export function registerJobHandler(type: string, handler: JobHandler) {
+  handlers.set(type, handler);
+}
+
+export function enqueueJob(type: string, payload: unknown, delayMs = 0) {
+  const now = Date.now();
+  return insertJob(type, payload, now, now + delayMs);
+}
+
+/** Runs one due job, if any. Returns false when nothing was due. */
+export async function runOneJob(now = Date.now()): Promise<boolean> {
+  const job = claimJob(now, LOCK_MS);
+  if (!job) return false;
+  const handler = handlers.get(job.type);
+  try {
+    if (!handler) throw new Error(`no handler for job type ${job.type}`);
+    await handler(JSON.parse(job.payload));
+    completeJob(job.id);
+    logEvent("job.done", { id: job.id, type: job.type, attempts: job.attempts });
+  } catch (e) {
+    const message = (e as Error).message || String(e);
+    const retryAt = job.attempts < MAX_ATTEMPTS && handler ? Date.now() + backoffMs(job.attempts) : null;
+    failJob(job.id, message, retryAt, e instanceof RetryWith ? e.payload : undefined);
+    logEvent("job.failed", { id: job.id, type: job.type, attempts: job.attempts, retryAt, error: message });
+  }
+  return true;
+}
+
+/** Runs due jobs until none is left (bounded, so a flood cannot pin the process). */
+export async function drainJobs(max = 50, shouldStop: () => boolean = () => false): Promise<number> {
+  let n = 0;
+  while (n < max && !shouldStop() && (await runOneJob())) n++;
+  return n;
+}
+
+// One poller per process, kept on globalThis (Next may load this module in several bundles).
+/** Finished jobs are kept a week (for a look at what happened), then deleted. */
+export const KEEP_FINISHED_MS = 7 * 24 * 3600_000;
+
+interface PollerState {
+  lastCleanup?: number;
+  timer: NodeJS.Timeout | null;
+  running: Promise<unknown> | null;
+  stopped: boolean;
+}
+const g = globalThis as unknown as { __inkwellJobs?: PollerState; __inkwellShutdown?: () => Promise<void> };
+
+function state(): PollerState {
+  g.__inkwellJobs ??= { timer: null, running: null, stopped: false };
+  return g.__inkwellJobs;
+}
+
+/** Runs due jobs now unless a run is already going (the poller or an after() nudge). */
+export function kickJobs(): Promise<unknown> {
+  const s = state();
+  if (s.stopped) return Promise.resolve();
+  if (!s.running) {
+    s.running = drainJobs(50, () => s.stopped)
+      .catch((e) => logEvent("job.poller_error", { error: (e as Error).message }))
+      .finally(() => {
+        s.running = null;
+      });
+  }
+  return s.running;
+}
+
+export const POLL_MS = Number(process.env.INKWELL_JOB_POLL_MS || 2000);
+
+/** Starts the poller (from instrumentation.ts) and registers the SIGTERM hook server.mjs calls. */
+export function startJobPoller() {
+  const s = state();
+  if (s.timer) return;
+  s.stopped = false;
+  // Each tick claims due jobs, including "running" ones whose runner died (expired lock).
+  const tick = async () => {
+    try {
+      if (!s.lastCleanup || Date.now() - s.lastCleanup > 3600_000) {
+        s.lastCleanup = Date.now();
+        deleteFinishedJobs(Date.now() - KEEP_FINISHED_MS);
+      }
+      await kickJobs();
+    } finally {
+      if (!s.stopped) s.timer = setTimeout(tick, POLL_MS).unref();
+    }
+  };
+  s.timer = setTimeout(tick, 200).unref();
+  // On SIGTERM: stop claiming, let the current job finish.
+  g.__inkwellShutdown = async () => {
+    s.stopped = true;
+    if (s.timer) clearTimeout(s.timer);
+    s.timer = null;
+    await s.running;
+  };
+}

@@ -1,0 +1,15 @@
+// Discovery headers on reader pages: X-Pingback (must be absolute, as WordPress senders use it
+// verbatim) and Link rel="webmention". Set from proxy.ts at request time because SITE_URL is
+// only known when the server starts, not when next.config.ts headers are built.
+import { siteUrl } from "@/lib/site-url";
+
+export function linkbackHeaders(): Record<string, string> {
+  const site = siteUrl();
+  return { "x-pingback": `${site}/xmlrpc.php`, link: `<${site}/webmention/>; rel="webmention"` };
+}
+
+/** Adds the discovery headers to a reader page's response (GET/HEAD only); returns it. */
+export function withLinkbackHeaders<T extends Response>(req: { method: string }, res: T): T {
+  if (req.method === "GET" || req.method === "HEAD") for (const [k, v] of Object.entries(linkbackHeaders())) res.headers.set(k, v);
+  return res;
+}
