@@ -16,7 +16,7 @@ test("a contributor saves a Quick Draft and sees it under Your Recent Drafts", a
   await expect(quick.getByText("Write a title or some content first.")).toBeVisible();
   // A draft is not on the site.
   await page.goto(`/?s=${encodeURIComponent(title)}`);
-  await expect(page.getByText(title)).toHaveCount(0);
+  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
 });
 
 test("the dashboard shows At a Glance and Activity with moderation links for editors", async ({ page }) => {
@@ -25,8 +25,12 @@ test("the dashboard shows At a Glance and Activity with moderation links for edi
   await expect(page.getByRole("region", { name: "At a Glance" }).getByRole("link", { name: /in moderation/ })).toHaveAttribute("href", "/admin/comments/?comment_status=moderated");
   const activity = page.getByRole("region", { name: "Activity" });
   await expect(activity.getByRole("heading", { name: "Recently Published" })).toBeVisible();
-  await expect(activity.getByRole("link", { name: "Hello world!" })).toHaveAttribute("href", /\/hello-world\/$/);
   await expect(activity.getByRole("link", { name: /^Manage the comment from/ }).first()).toHaveAttribute("href", /^\/admin\/comments\//);
+  // Other tests publish posts too: whichever is newest leads the list, and its link opens it.
+  const href = await activity.getByRole("link").first().getAttribute("href");
+  expect(href).toMatch(/^\//);
+  const res = await page.goto(href!);
+  expect(res?.status()).toBe(200);
 });
 
 test("a subscriber's dashboard has At a Glance but no Activity or Quick Draft", async ({ page }) => {

@@ -43,6 +43,8 @@ function CommentItem({ c }: { c: CommentView }) {
   );
 }
 
+const PING_LABEL: Record<string, string> = { trackback: "Trackback", pingback: "Pingback", webmention: "Mention" };
+
 export function ClassicCommentList({ comments, title, pings, form }: { comments: CommentView[]; title: string; pings?: CommentView[]; form?: ReactNode }) {
   return (
     <section id="comments" className="mt-10" aria-labelledby={comments.length ? "comments-title" : undefined}>
@@ -60,7 +62,9 @@ export function ClassicCommentList({ comments, title, pings, form }: { comments:
           <ol className="mt-2 list-disc pl-6">
             {pings.map((p) => (
               <li key={p.id} id={`comment-${p.id}`} className="text-sm">
+                <span className="text-muted">{PING_LABEL[p.type ?? "pingback"] ?? "Pingback"}:</span>{" "}
                 {p.authorUrl ? <a href={p.authorUrl} rel="external nofollow ugc" className="underline">{p.authorName}</a> : p.authorName}
+                {p.contentHtml ? <div className="comment-content mt-1" dangerouslySetInnerHTML={{ __html: p.contentHtml }} /> : null}
               </li>
             ))}
           </ol>

@@ -2,6 +2,7 @@
 
 import { forbidden, redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
+import { enqueuePostPings } from "@/lib/jobs";
 import { requireCapability } from "@/lib/session";
 import { canDeletePost, canEditPost, canPublish, roleCan, type Actor } from "@/lib/auth/capabilities";
 import { AutosaveSchema, BulkSchema, PostFormSchema, PostIdSchema, QuickEditSchema, RestoreRevisionSchema, formDataToObject } from "@/lib/validation/post";
@@ -118,6 +119,8 @@ export async function savePostAction(_prev: FormState, formData: FormData): Prom
     return { status: "error", message: "Some fields need attention.", fieldErrors: { [result.field]: [result.message] }, values };
   }
   revalidatePath("/", "layout");
+  // Trackbacks, pingbacks and webmentions go out from the job queue, never in this request.
+  if (result.post.type === "post" && result.post.status === "publish") enqueuePostPings(result.post.id);
   const key = savedMessageKey(existing?.status ?? null, status.status);
   const filtered = content.changed || excerpt.changed ? "&filtered=1" : "";
   redirect(`${adminBase(type)}${result.post.id}/?saved=${key}${filtered}`);

@@ -19,6 +19,9 @@ export default async function EditPage({ params, searchParams }: Props) {
         Edit Post <Link href="/admin/posts/new/" className="ml-2 rounded border border-[#2271b1] px-2 py-0.5 text-sm text-[#2271b1]">Add New Post</Link>
       </h1>
       <EditorScreen user={user} type="post" id={id} saved={saved} filtered={filtered === "1"} />
+      <p className="mt-6 text-sm">
+        <Link href={`/admin/pings/${id}/`} className="text-[#2271b1] underline">Trackbacks, pingbacks and webmentions sent for this post</Link>
+      </p>
     </>
   );
 }
