@@ -51,6 +51,9 @@ const server = http.createServer((req, res) => {
     delete req.headers["x-forwarded-proto"];
   }
   securityHeaders(res);
+  // WordPress REST clients call /wp-json/wp/v2/posts without a trailing slash: answer it
+  // directly instead of with the site-wide trailing-slash redirect.
+  if (req.url && /^\/wp-json(\/[^?]*[^/?])?(\?|$)/.test(req.url)) req.url = req.url.replace(/^([^?]*)/, "$1/");
   const length = Number(req.headers["content-length"] || 0);
   if (length > MAX_BODY) {
     res.writeHead(413, { "content-type": "text/plain; charset=utf-8", connection: "close" });

@@ -12,6 +12,8 @@ export interface AdminMenuItem {
 export const ADMIN_MENU: AdminMenuItem[] = [
   { label: "Dashboard", href: "/admin/", cap: "read" },
   { label: "Posts", href: "/admin/posts/", cap: "edit_posts" },
+  { label: "Categories", href: "/admin/categories/", cap: "manage_categories" },
+  { label: "Tags", href: "/admin/tags/", cap: "manage_categories" },
   { label: "Media", href: "/admin/media/", cap: "upload_files" },
   { label: "Pages", href: "/admin/pages/", cap: "edit_pages" },
   { label: "Comments", href: "/admin/comments/", cap: "edit_posts", badge: "pending_comments" },

@@ -1,8 +1,9 @@
 // Every write of the editor: save with optimistic locking, terms and their counts, a revision per
 // save, autosave, trash/restore/delete and the lazy publishing of scheduled posts. Each is one
 // transaction, so a refused save leaves nothing half written.
-import { and, desc, eq, inArray, lte, ne, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb } from "../client";
+import { publishDueScheduledPosts } from "./archives";
 import { postMeta, postTerms, posts, revisions, terms, users, type Post, type PostStatus, type PostType, type Role } from "../schema";
 import { recountTerms } from "./posts";
 import { resolveSlug } from "@/lib/posts/slug";
@@ -411,16 +412,9 @@ export function quickEditPost(d: { id: number; version: number; title: string; t
  * Scheduled posts whose time has come become published. Run lazily (on admin and site requests)
  * so no timer is needed: a read first, and a write only when something is due.
  */
+/** Publishes scheduled posts whose time has come; one implementation, in archives.ts. */
 export function publishDuePosts(now = nowGmt()): number {
-  const db = getDb();
-  const due = db.select({ id: posts.id }).from(posts).where(and(eq(posts.status, "future"), lte(posts.dateGmt, now))).all();
-  if (!due.length) return 0;
-  return db.transaction((tx) => {
-    const ids = due.map((r) => r.id);
-    const n = tx.update(posts).set({ status: "publish" }).where(and(inArray(posts.id, ids), eq(posts.status, "future"))).run().changes;
-    recountTerms(tx, termIdsOfMany(tx, ids));
-    return n;
-  });
+  return publishDueScheduledPosts(now).length;
 }
 
 export function findCategoryByName(name: string): number | undefined {

@@ -43,7 +43,11 @@ export function publishDuePosts(force = false) {
   const now = Date.now();
   if (!force && g.__inkwellScheduleCheckedAt && now - g.__inkwellScheduleCheckedAt < 1000) return;
   g.__inkwellScheduleCheckedAt = now;
-  for (const id of publishDueScheduledPosts(nowGmt())) revalidatePostTags(id);
+  for (const id of publishDueScheduledPosts(nowGmt())) {
+    revalidatePostTags(id);
+    // A scheduled post sends its pings when it goes live, as one published from the editor does.
+    void import("@/lib/jobs").then((jobs) => jobs.enqueuePostPings(id)).catch(() => undefined);
+  }
 }
 
 export interface TermOfPost {

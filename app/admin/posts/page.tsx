@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireCapability } from "@/lib/session";
-import { publishDuePosts } from "@/db/queries/post-editor";
+import { publishDuePosts } from "@/lib/site/reads";
 import { PostList } from "@/app/admin/posts/_components/post-list";
 
 export const metadata: Metadata = { title: "Posts" };
