@@ -3,6 +3,7 @@
 // Unpublished content never resolves here; private posts resolve and the page checks the reader.
 import { getTermById, type ArchiveFilter } from "@/db/queries/archives";
 import { getUserById } from "@/db/queries/users";
+import { getPostIdByOldPath } from "@/db/queries/wxr-import";
 import type { Options } from "@/lib/options/defaults";
 import { PERMALINK_PRESETS, matchStructure } from "@/lib/content/permalinks";
 import { localToDate, monthName, toSqlGmt } from "@/lib/dates";
@@ -193,6 +194,11 @@ function resolvePath(raw: string[], query: { s?: string }): SiteRoute | null {
     const to = permalinkOf(leaf, opts);
     if (to !== `/${segments.map(encodeURIComponent).join("/")}/`) return { kind: "redirect", to };
   }
+  // A post imported from WordPress, under the address it had there (any structure, even one
+  // Inkwell does not offer, such as /%category%/%postname%/).
+  const importedId = getPostIdByOldPath(`/${segments.map(encodeURIComponent).join("/")}/`);
+  const imported = importedId ? postById(importedId) : undefined;
+  if (imported && isReadableStatus(imported.status)) return { kind: "redirect", to: permalinkOf(imported, opts) };
   return null;
 }
 
