@@ -7,7 +7,7 @@ import { toPostView } from "@/lib/content/post-view";
 import { CommentsSection } from "@/components/comments/comments-section";
 import { resolvePath } from "@/lib/site/resolve-path";
 
-type Props = { params: Promise<{ segments: string[] }> };
+type Props = { params: Promise<{ segments: string[] }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { segments } = await params;
@@ -16,12 +16,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return post ? { title: `${post.title} – ${opts.blogname}` } : { title: `Page not found – ${opts.blogname}` };
 }
 
-export default async function SingularPage({ params }: Props) {
+export default async function SingularPage({ params, searchParams }: Props) {
   const { segments } = await params;
   const post = resolvePath(segments);
   if (!post) notFound();
   const opts = getOptions();
   const theme = getTheme(opts.template);
   const view = toPostView(post, listTermsForPosts([post.id]), opts, "full");
-  return <theme.PostSingle post={view} comments={<CommentsSection post={post} theme={theme} opts={opts} />} />;
+  // WordPress's ?cpage=N: which comment page to show when comment pages are on.
+  const cpage = Number((await searchParams).cpage) || undefined;
+  return <theme.PostSingle post={view} comments={<CommentsSection post={post} theme={theme} opts={opts} commentPage={cpage} />} />;
 }
