@@ -1,6 +1,7 @@
 import { requireCapability } from "@/lib/session";
 import { getAtAGlance } from "@/db/queries/dashboard";
 import { roleCan } from "@/lib/auth/capabilities";
+import { CommentNotificationsPanel } from "@/components/comments/notifications-panel";
 
 export default async function DashboardPage() {
   const user = await requireCapability("read");
@@ -17,6 +18,7 @@ export default async function DashboardPage() {
           {roleCan(user.role, "moderate_comments") ? <li>{glance.pending} in moderation</li> : null}
         </ul>
       </section>
+      <CommentNotificationsPanel userId={user.id} />
     </>
   );
 }

@@ -28,6 +28,8 @@ test("a visitor's comment waits for a moderator, then everyone sees it", async (
   await asVisitor(mod, 33);
   const admin = await mod.newPage();
   await signInAs(admin, "admin");
+  // The dashboard says what is waiting.
+  await expect(admin.getByRole("region", { name: "Discussion" }).getByRole("link", { name: "A comment by Patient Pat on “Discussion moderation” is waiting for your approval." }).first()).toBeVisible();
   const menuItem = admin.getByRole("navigation", { name: "Admin menu" }).getByRole("link", { name: "Comments", exact: true });
   await expect(menuItem).toHaveAccessibleDescription(/^\d+ Comments? in moderation$/);
   await menuItem.click();
