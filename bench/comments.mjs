@@ -29,7 +29,7 @@ const env = {
 buildIfStale();
 const setup = spawnSync(path.join("node_modules", ".bin", "tsx"), ["scripts/setup.ts"], { env, stdio: "inherit" });
 if (setup.status !== 0) process.exit(1);
-const server = spawn(process.execPath, ["scripts/server.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
+const server = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), "scripts/server.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
 const stop = () => server.kill("SIGTERM");
 process.on("exit", stop);
 
@@ -63,6 +63,18 @@ const body = (n) => new URLSearchParams({
 }).toString();
 const ipOf = (k) => `10.${(k >> 16) & 255}.${(k >> 8) & 255}.${k & 255}`;
 
+// The server's own CPU time (user + system), from /proc: what a comment costs the server,
+// whatever else the machine is doing at the time.
+const cpuMs = () => {
+  try {
+    const f = fs.readFileSync(`/proc/${server.pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return NaN;
+  }
+};
+const loadAvg = () => os.loadavg()[0].toFixed(1);
+
 function run(opts) {
   return new Promise((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
 }
@@ -72,6 +84,8 @@ await fetch(`${BASE}/wp-comments-post.php`, { method: "POST", headers: { "conten
 
 // 1. Latency at 16 concurrent commenters.
 const statusA = {};
+const cpuA0 = cpuMs();
+const loadA = loadAvg();
 const latency = await run({
   url: BASE, connections: 16, amount: LATENCY_N,
   requests: [{
@@ -84,7 +98,10 @@ const latency = await run({
   }],
 });
 
+const cpuA = cpuMs() - cpuA0;
+
 // 2. The flood, with a reader loading the post throughout.
+const loadB = loadAvg();
 const acknowledged = [];
 const statusB = {};
 let floodN = 0;
@@ -133,9 +150,9 @@ fs.rmSync(dir, { recursive: true, force: true });
 const sorted = reader.times.sort((a, b) => a - b);
 const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]?.toFixed(1);
 const result = {
-  latency: { requests: latency.requests.total, statuses: statusA, p50_ms: latency.latency.p50, p99_ms: latency.latency.p99, max_ms: latency.latency.max, rps: latency.requests.average },
+  latency: { load_avg_at_start: loadA, server_cpu_ms_per_comment: (cpuA / latency.requests.total).toFixed(2), errors: latency.errors, timeouts: latency.timeouts, requests: latency.requests.total, statuses: statusA, p50_ms: latency.latency.p50, p99_ms: latency.latency.p99, max_ms: latency.latency.max, rps: latency.requests.average },
   flood: {
-    requests: flood.requests.total, statuses: statusB, acknowledged: acknowledged.length, missing_after: missing.length, rows: rowCount,
+    load_avg_at_start: loadB, errors: flood.errors, timeouts: flood.timeouts, requests: flood.requests.total, statuses: statusB, acknowledged: acknowledged.length, missing_after: missing.length, rows: rowCount,
     p50_ms: flood.latency.p50, p99_ms: flood.latency.p99, rps: flood.requests.average, seconds: flood.duration,
     reader: { loads: reader.ok + reader.failed, failed: reader.failed, p50_ms: pct(50), p99_ms: pct(99) },
   },

@@ -81,5 +81,12 @@ export interface Theme {
   /** `content`, when given, replaces contentHtml (the password form of a protected post). */
   PostSingle: (props: { post: PostView; comments: ReactNode; navigation?: ReactNode; content?: ReactNode }) => ReactNode;
   /** The comment area: the thread (top-level comments, replies nested), the pings apart, the form. */
-  CommentList: (props: { comments: CommentView[]; title: string; pings?: CommentView[]; form?: ReactNode }) => ReactNode;
+  CommentList: (props: {
+    comments: CommentView[];
+    title: string;
+    pings?: CommentView[];
+    form?: ReactNode;
+    /** With comment pages on: links to the older and newer page, when there is one. */
+    pageLinks?: { olderUrl?: string; newerUrl?: string };
+  }) => ReactNode;
 }

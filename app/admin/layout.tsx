@@ -34,12 +34,19 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <ul className="flex flex-wrap md:block">
             {menu.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} className="block px-4 py-2 text-sm text-white hover:bg-[#2271b1]">
-                  {item.label}{" "}
+                <Link
+                  href={item.href}
+                  className="block px-4 py-2 text-sm text-white hover:bg-[#2271b1]"
+                  aria-describedby={item.badge === "pending_comments" && pending > 0 ? "pending-comments-count" : undefined}
+                >
+                  {item.label}
                   {item.badge === "pending_comments" && pending > 0 ? (
-                    <span className="ml-2 rounded-full bg-[#d63638] px-1.5 text-xs">
-                      {pending}<span className="sr-only"> Comments in moderation</span>
-                    </span>
+                    <>
+                      {" "}
+                      <span aria-hidden="true" className="ml-1 rounded-full bg-[#d63638] px-1.5 text-xs">{pending}</span>
+                      {/* The link keeps its name; the count is its description, as a screen reader should hear it. */}
+                      <span id="pending-comments-count" hidden>{pending} {pending === 1 ? "Comment" : "Comments"} in moderation</span>
+                    </>
                   ) : null}
                 </Link>
               </li>

@@ -20,6 +20,7 @@ const excerpt = (html: string, words = 12) => {
   return text.slice(0, words).join(" ") + (text.length > words ? "…" : "");
 };
 const box = "rounded border border-gray-300 bg-white p-4";
+import { CommentNotificationsPanel } from "@/components/comments/notifications-panel";
 
 export default async function DashboardPage() {
   const user = await requireCapability("read");
@@ -103,6 +104,9 @@ export default async function DashboardPage() {
             ) : null}
           </section>
         ) : null}
+      </div>
+      <div className="mt-6 max-w-3xl">
+        <CommentNotificationsPanel userId={user.id} />
       </div>
     </>
   );

@@ -87,6 +87,8 @@ export function CommentForm({ postId, user, requireNameEmail, cookiesOptIn, logi
   }, []);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    // "Log out?" submits this form to its own server action: let React run that one.
+    if ((e.nativeEvent as SubmitEvent).submitter?.hasAttribute("data-logout")) return;
     e.preventDefault();
     if (busy) return;
     setBusy(true);
@@ -145,7 +147,7 @@ export function CommentForm({ postId, user, requireNameEmail, cookiesOptIn, logi
           {user ? (
             <p className="logged-in-as">
               Logged in as {user.displayName}.{" "}
-              <button type="submit" formAction={signOut} formNoValidate className="underline">Log out?</button>
+              <button type="submit" formAction={signOut} formNoValidate data-logout className="underline">Log out?</button>
             </p>
           ) : (
             <>

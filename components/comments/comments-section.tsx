@@ -7,6 +7,7 @@ import { toCommentView } from "@/lib/content/comment-view";
 import type { Options } from "@/lib/options/defaults";
 import type { CommentView, Theme } from "@/themes/types";
 import { buildThread, type ThreadNode } from "@/lib/comments/thread";
+import { pageThreads } from "@/lib/comments/paging";
 import { commentsOpen, hasPostPassword, postPassCookieName } from "@/lib/comments/rules";
 import { AUTHOR_TOKEN_COOKIE, isAuthorToken } from "@/lib/comments/cookies";
 import { issueFormToken } from "@/lib/comments/form-token";
@@ -16,7 +17,11 @@ import { CommentForm } from "./comment-form";
 
 type SectionPost = Pick<PostCard, "id" | "title" | "status" | "commentStatus" | "dateGmt" | "password">;
 
-export async function CommentsSection({ post, theme, opts }: { post: SectionPost; theme: Theme; opts: Options }) {
+/**
+ * `commentPage` is the `cpage` query parameter of the post's URL (WordPress's ?cpage=N), passed
+ * by the page when comment pages are on; without it the default page is shown.
+ */
+export async function CommentsSection({ post, theme, opts, commentPage }: { post: SectionPost; theme: Theme; opts: Options; commentPage?: number }) {
   const jar = await cookies();
   if (post.password && !hasPostPassword(post.id, post.password, jar.get(postPassCookieName(post.id))?.value)) {
     return <p className="mt-10 text-sm">This post is password protected. Enter the password to view comments.</p>;
@@ -34,9 +39,16 @@ export async function CommentsSection({ post, theme, opts }: { post: SectionPost
     replyUrl: open && opts.thread_comments && node.depth < maxDepth && node.item.status === "1" ? `/wp-comments-post.php?replytocom=${node.item.id}` : undefined,
     replies: node.children.map(toView),
   });
-  const thread = buildThread(rows.filter((r) => r.type === "comment"), { threaded: opts.thread_comments, maxDepth });
-  if (opts.comment_order === "desc") thread.reverse();
-  const comments = thread.map(toView);
+  const all = buildThread(rows.filter((r) => r.type === "comment"), { threaded: opts.thread_comments, maxDepth });
+  const { threads, paging } = pageThreads(all, { enabled: opts.page_comments, perPage: opts.comments_per_page, defaultPage: opts.default_comments_page }, commentPage);
+  if (opts.comment_order === "desc") threads.reverse();
+  const comments = threads.map(toView);
+  const pageLinks = paging
+    ? {
+        olderUrl: paging.olderPage ? `?cpage=${paging.olderPage}#comments` : undefined,
+        newerUrl: paging.newerPage ? `?cpage=${paging.newerPage}#comments` : undefined,
+      }
+    : undefined;
   const pings = rows.filter((r) => r.type !== "comment" && r.status === "1").map((r) => toCommentView(r, opts));
   const approved = rows.filter((r) => r.type === "comment" && r.status === "1").length;
   const title = approved === 1 ? `One response to “${post.title}”` : `${approved} responses to “${post.title}”`;
@@ -55,5 +67,5 @@ export async function CommentsSection({ post, theme, opts }: { post: SectionPost
   ) : rows.length ? (
     <p className="no-comments mt-6 text-sm text-muted">Comments are closed.</p>
   ) : null;
-  return <theme.CommentList comments={comments} title={title} pings={pings} form={form} />;
+  return <theme.CommentList comments={comments} title={title} pings={pings} form={form} pageLinks={pageLinks} />;
 }

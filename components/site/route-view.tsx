@@ -25,14 +25,14 @@ export async function canView(post: PostCard): Promise<boolean> {
   return canReadPrivate(user && { id: user.id, role: user.role }, { authorId: post.authorId, status: post.status, type: post.type });
 }
 
-export async function RouteView({ route, wrongPassword }: { route: SiteRoute | null; wrongPassword?: boolean }) {
+export async function RouteView({ route, wrongPassword, commentPage }: { route: SiteRoute | null; wrongPassword?: boolean; commentPage?: number }) {
   if (!route) notFound();
   if (route.kind === "redirect") permanentRedirect(route.to);
-  if (route.kind === "single") return <Single post={route.post} wrongPassword={wrongPassword} />;
+  if (route.kind === "single") return <Single post={route.post} wrongPassword={wrongPassword} commentPage={commentPage} />;
   return <ListingView listing={route.listing} />;
 }
 
-async function Single({ post, wrongPassword }: { post: PostCard; wrongPassword?: boolean }) {
+async function Single({ post, wrongPassword, commentPage }: { post: PostCard; wrongPassword?: boolean; commentPage?: number }) {
   if (!(await canView(post))) notFound();
   const opts = siteOptions();
   const { theme } = await getRenderTheme();
@@ -54,7 +54,7 @@ async function Single({ post, wrongPassword }: { post: PostCard; wrongPassword?:
       comments={
         <>
           <LinkbackDiscovery post={{ id: post.id, title: post.title, url: view.url, type: post.type, pingsOpen: post.pingStatus === "open" }} />
-          {unlocked ? <CommentsSection post={post} theme={theme} opts={opts} /> : null}
+          {unlocked ? <CommentsSection post={post} theme={theme} opts={opts} commentPage={commentPage} /> : null}
         </>
       }
       />

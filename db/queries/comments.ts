@@ -1,6 +1,6 @@
 import { and, asc, eq, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { comments, notifications, posts, type NewComment, type Comment } from "../schema";
+import { comments, notifications, posts, type NewComment, type Comment, type Post } from "../schema";
 
 /** What a reader sees of a comment: never the email, IP or user agent. */
 export const publicCommentColumns = {
@@ -98,7 +98,50 @@ function prepareChecks(client: ReturnType<typeof getDb>["$client"]) {
     floodByIp: client.prepare("SELECT id FROM comments WHERE author_ip = ? AND date_gmt >= ? LIMIT 1"),
     floodByEmail: client.prepare("SELECT id FROM comments WHERE author_email = ? AND date_gmt >= ? LIMIT 1"),
     approvedBefore: client.prepare("SELECT id FROM comments WHERE author_email = ? AND status = '1' AND author_name = ? LIMIT 1"),
+    insert: client.prepare(
+      `INSERT INTO comments (post_id, parent_id, type, status, author_name, author_email, author_url, author_ip, user_agent, user_id, content, date, date_gmt, author_token)
+       VALUES (@postId, @parentId, @type, @status, @authorName, @authorEmail, @authorUrl, @authorIp, @userAgent, @userId, @content, @date, @dateGmt, @authorToken)
+       RETURNING ${COMMENT_COLUMNS}`,
+    ),
+    insertNotification: client.prepare("INSERT INTO notifications (user_id, kind, message, link) VALUES (@userId, @kind, @message, @link)"),
+    target: client.prepare(
+      `SELECT p.id, p.type, p.status, p.title, p.slug, p.date, p.date_gmt AS dateGmt, p.password, p.comment_status AS commentStatus,
+              p.author_id AS authorId, u.nicename AS authorNicename, u.email AS authorEmail, u.display_name AS authorDisplayName
+       FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = ?`,
+    ),
+    moderators: client.prepare("SELECT id, email, display_name AS displayName FROM users WHERE role IN ('administrator', 'editor')"),
   };
+}
+
+// Every column of a comment under its TypeScript name, for the hand-written statements above.
+const COMMENT_COLUMNS = `id, post_id AS postId, parent_id AS parentId, type, status, author_name AS authorName, author_email AS authorEmail,
+  author_url AS authorUrl, author_ip AS authorIp, user_agent AS userAgent, user_id AS userId, content, date, date_gmt AS dateGmt,
+  author_token AS authorToken`;
+
+/** What the submission rules need of the post commented on, and of its author, in one read. */
+export interface CommentTarget {
+  id: number;
+  type: "post" | "page";
+  status: Post["status"];
+  title: string;
+  slug: string;
+  date: string;
+  dateGmt: string;
+  password: string;
+  commentStatus: "open" | "closed";
+  authorId: number;
+  authorNicename: string;
+  authorEmail: string;
+  authorDisplayName: string;
+}
+
+export function getCommentTarget(postId: number): CommentTarget | undefined {
+  return checks().target.get(postId) as CommentTarget | undefined;
+}
+
+/** Users told of held comments (WordPress's moderate_comments: administrators, editors). */
+export function listCommentModerators(): { id: number; email: string; displayName: string }[] {
+  return checks().moderators.all() as { id: number; email: string; displayName: string }[];
 }
 
 function checks() {
@@ -121,10 +164,24 @@ function attemptInsert(tx: Tx, comment: NewComment, rules: CheckRules): CheckedI
     if (email && q.floodByEmail.get(email, rules.floodSinceGmt)) return { outcome: "flood" };
   }
   const approvedBefore = q.approvedBefore.get(email, comment.authorName ?? "");
-  const row = tx.insert(comments).values({ ...comment, status: rules.decide(!!approvedBefore) }).returning().get();
+  const row = q.insert.get({
+    postId: comment.postId,
+    parentId: comment.parentId ?? null,
+    type: comment.type ?? "comment",
+    status: rules.decide(!!approvedBefore),
+    authorName: comment.authorName ?? "",
+    authorEmail: email,
+    authorUrl: comment.authorUrl ?? "",
+    authorIp: comment.authorIp ?? "",
+    userAgent: comment.userAgent ?? "",
+    userId: comment.userId ?? null,
+    content: comment.content ?? "",
+    date: comment.date,
+    dateGmt: comment.dateGmt,
+    authorToken: comment.authorToken ?? null,
+  }) as Comment;
   if (row.status === "1") recountPostComments(tx, [row.postId]);
-  const notes = rules.notify?.(row) ?? [];
-  if (notes.length) tx.insert(notifications).values(notes).run();
+  for (const note of rules.notify?.(row) ?? []) q.insertNotification.run({ userId: note.userId, kind: note.kind, message: note.message, link: note.link ?? "" });
   return { outcome: "stored", comment: row };
 }
 

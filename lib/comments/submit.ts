@@ -1,9 +1,8 @@
 // A new comment from the form, through WordPress's rules in WordPress's order
 // (wp_handle_comment_submission → wp_new_comment → wp_allow_comment), plus Inkwell's spam
 // defences. Framework-free, so the route handler and the tests drive exactly the same code.
-import { getPostCardById } from "@/db/queries/posts";
 import { getOptions } from "@/db/queries/options";
-import { getCommentParent, insertCommentCheckedBatched } from "@/db/queries/comments";
+import { getCommentParent, getCommentTarget, insertCommentCheckedBatched, listCommentModerators } from "@/db/queries/comments";
 import { roleCan, canReadPrivate } from "@/lib/auth/capabilities";
 import { sanitizeCommentHtml } from "@/lib/content/sanitize";
 import { postUrl } from "@/lib/content/post-view";
@@ -16,8 +15,7 @@ import { allowCommentAttempt } from "./rate-limit";
 import { decideModeration } from "./moderation";
 import { commentsOpen, hasPostPassword } from "./rules";
 import { notificationRows, planNotifications, sendNotificationMail, type NotificationPlan, type SentMail } from "./notify";
-import { listModerators } from "@/db/queries/comment-notifications";
-import { getUserById } from "@/db/queries/users";
+
 
 /** WordPress's comment flood interval (check_comment_flood_db). */
 export const FLOOD_SECONDS = 15;
@@ -119,7 +117,7 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
   }
 
   // 2. The post exists, is readable and takes comments.
-  const post = getPostCardById(input.postId);
+  const post = getCommentTarget(input.postId);
   if (!post) return fail(404, "noPost", "postId", ids);
   const readable = post.status === "publish" || (post.status === "private" && !!ctx.user && canReadPrivate(ctx.user, post));
   if (!readable) return fail(403, "draft", "postId", ids);
@@ -175,10 +173,9 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
   const trusted = isModerator || (!!ctx.user && ctx.user.id === post.authorId);
   const date = new Date(now);
   const url_ = postUrl(post, opts);
-  const author_ = getUserById(post.authorId);
   const people = {
-    postAuthor: author_ ? { id: author_.id, email: author_.email, displayName: author_.displayName } : undefined,
-    moderators: opts.moderation_notify ? listModerators() : [],
+    postAuthor: { id: post.authorId, email: post.authorEmail, displayName: post.authorDisplayName },
+    moderators: opts.moderation_notify ? listCommentModerators() : [],
   };
   let plan: NotificationPlan | null = null;
   // 8–9. Duplicate, flood, then moderation, atomically with the insert.

@@ -81,6 +81,17 @@ test.describe("the comment form without JavaScript", () => {
     await expect(page.getByRole("textbox", { name: "Comment", exact: true })).toHaveValue("Something else entirely.");
   });
 
+  test("a signed-in user without JavaScript sees \"Logged in as\" and can log out", async ({ page, context }) => {
+    await asVisitor(context, 15);
+    await signInAs(page, "subscriber");
+    await page.goto(discussionPost("errors"));
+    await expect(page.getByText("Logged in as Subscriber Person.")).toBeVisible();
+    await page.getByRole("button", { name: "Log out?" }).click();
+    await expect(page.getByText("You are now logged out.")).toBeVisible();
+    await page.goto(discussionPost("errors"));
+    await expect(page.getByRole("textbox", { name: "Name", exact: true })).toBeVisible();
+  });
+
   test("a post with comments closed has no form, and a POST to it gets 403", async ({ page, context, request }) => {
     await asVisitor(context, 13);
     await page.goto(discussionPost("closed"));
@@ -207,4 +218,6 @@ test("a signed-in user comments as themselves", async ({ page, context }) => {
   const mine = page.locator("li.comment", { hasText: "Said while signed in." });
   await expect(mine).toContainText("Subscriber Person");
   await expect(mine).toContainText("Your comment is awaiting moderation.");
+  await page.getByRole("button", { name: "Log out?" }).click();
+  await expect(page.getByText("You are now logged out.")).toBeVisible();
 });

@@ -28,8 +28,11 @@ test("a visitor's comment waits for a moderator, then everyone sees it", async (
   await asVisitor(mod, 33);
   const admin = await mod.newPage();
   await signInAs(admin, "admin");
-  await expect(admin.getByRole("link", { name: /Comments \d+ Comments in moderation/ })).toBeVisible();
-  await admin.getByRole("link", { name: /^Comments/ }).click();
+  // The dashboard says what is waiting.
+  await expect(admin.getByRole("region", { name: "Discussion" }).getByRole("link", { name: "A comment by Patient Pat on “Discussion moderation” is waiting for your approval." }).first()).toBeVisible();
+  const menuItem = admin.getByRole("navigation", { name: "Admin menu" }).getByRole("link", { name: "Comments", exact: true });
+  await expect(menuItem).toHaveAccessibleDescription(/^\d+ Comments? in moderation$/);
+  await menuItem.click();
   await admin.getByRole("link", { name: /Pending/ }).click();
   await expect(admin).toHaveURL(/comment_status=moderated/);
   const row = admin.getByRole("row", { name: "Comment by Patient Pat" }).filter({ hasText: text });

@@ -117,3 +117,20 @@ describe("small pieces", () => {
     expect(isEmail("a@b")).toBe(false);
   });
 });
+
+describe("comment pages", () => {
+  const threads = Array.from({ length: 7 }, (_, i) => i + 1);
+  it("are off by default and when everything fits", async () => {
+    const { pageThreads } = await import("@/lib/comments/paging");
+    expect(pageThreads(threads, { enabled: false, perPage: 3, defaultPage: "newest" }).paging).toBeNull();
+    expect(pageThreads(threads, { enabled: true, perPage: 50, defaultPage: "newest" }).paging).toBeNull();
+  });
+  it("show the newest page first by default, and any page asked for", async () => {
+    const { pageThreads } = await import("@/lib/comments/paging");
+    const opts = { enabled: true, perPage: 3, defaultPage: "newest" as const };
+    expect(pageThreads(threads, opts)).toEqual({ threads: [7], paging: { page: 3, pages: 3, olderPage: 2, newerPage: undefined } });
+    expect(pageThreads(threads, { ...opts, defaultPage: "oldest" }).threads).toEqual([1, 2, 3]);
+    expect(pageThreads(threads, opts, 2)).toEqual({ threads: [4, 5, 6], paging: { page: 2, pages: 3, olderPage: 1, newerPage: 3 } });
+    expect(pageThreads(threads, opts, 99).paging!.page).toBe(3);
+  });
+});

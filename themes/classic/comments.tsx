@@ -45,7 +45,17 @@ function CommentItem({ c }: { c: CommentView }) {
 
 const PING_LABEL: Record<string, string> = { trackback: "Trackback", pingback: "Pingback", webmention: "Mention" };
 
-export function ClassicCommentList({ comments, title, pings, form }: { comments: CommentView[]; title: string; pings?: CommentView[]; form?: ReactNode }) {
+function PageLinks({ links }: { links?: { olderUrl?: string; newerUrl?: string } }) {
+  if (!links || (!links.olderUrl && !links.newerUrl)) return null;
+  return (
+    <nav aria-label="Comments navigation" className="mt-4 flex justify-between text-sm">
+      {links.olderUrl ? <a href={links.olderUrl} className="underline">« Older Comments</a> : <span />}
+      {links.newerUrl ? <a href={links.newerUrl} className="underline">Newer Comments »</a> : null}
+    </nav>
+  );
+}
+
+export function ClassicCommentList({ comments, title, pings, form, pageLinks }: { comments: CommentView[]; title: string; pings?: CommentView[]; form?: ReactNode; pageLinks?: { olderUrl?: string; newerUrl?: string } }) {
   return (
     <section id="comments" className="mt-10" aria-labelledby={comments.length ? "comments-title" : undefined}>
       {comments.length ? (
@@ -54,6 +64,7 @@ export function ClassicCommentList({ comments, title, pings, form }: { comments:
           <ol className="comment-list">
             {comments.map((c) => <CommentItem key={c.id} c={c} />)}
           </ol>
+          <PageLinks links={pageLinks} />
         </>
       ) : null}
       {pings?.length ? (

@@ -18,5 +18,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 export default async function SitePage({ params, searchParams }: Props) {
   const [{ segments }, q] = await Promise.all([params, searchParams]);
   const route = resolveSegments(segments, { s: typeof q.s === "string" ? q.s : undefined });
-  return <RouteView route={route} wrongPassword={q["wrong-password"] === "1"} />;
+  // WordPress's ?cpage=N: which comment page to show when comment pages are on.
+  const commentPage = Number(q.cpage) || undefined;
+  return <RouteView route={route} wrongPassword={q["wrong-password"] === "1"} commentPage={commentPage} />;
 }
