@@ -12,7 +12,7 @@ import { postUrl } from "@/lib/content/post-view";
 import { canReadPrivate } from "@/lib/auth/capabilities";
 import { submitComment, type SubmitError } from "@/lib/comments/submit";
 import { issueFormToken } from "@/lib/comments/form-token";
-import { postPassCookieName } from "@/lib/comments/rules";
+import { POSTPASS_COOKIE } from "@/lib/content/post-pass";
 import { AUTHOR_TOKEN_COOKIE, AUTHOR_TOKEN_MAX_AGE, COMMENTER_COOKIE, COMMENTER_MAX_AGE, encodeCommenter, isAuthorToken } from "@/lib/comments/cookies";
 import { commentInputFromForm } from "@/lib/validation/comment";
 import { logEvent } from "@/lib/log";
@@ -81,7 +81,7 @@ export async function POST(req: Request) {
     userAgent: req.headers.get("user-agent") ?? "",
     user,
     authorToken,
-    postPassCookie: (id) => cookies.get(postPassCookieName(id)),
+    postPassCookie: cookies.get(POSTPASS_COOKIE),
   });
 
   if (!result.ok) {

@@ -8,7 +8,8 @@ import type { Options } from "@/lib/options/defaults";
 import type { CommentView, Theme } from "@/themes/types";
 import { buildThread, type ThreadNode } from "@/lib/comments/thread";
 import { pageThreads } from "@/lib/comments/paging";
-import { commentsOpen, hasPostPassword, postPassCookieName } from "@/lib/comments/rules";
+import { commentsOpen, hasPostPassword } from "@/lib/comments/rules";
+import { POSTPASS_COOKIE } from "@/lib/content/post-pass";
 import { AUTHOR_TOKEN_COOKIE, isAuthorToken } from "@/lib/comments/cookies";
 import { issueFormToken } from "@/lib/comments/form-token";
 import { getCurrentUser } from "@/lib/session";
@@ -23,7 +24,7 @@ type SectionPost = Pick<PostCard, "id" | "title" | "status" | "commentStatus" | 
  */
 export async function CommentsSection({ post, theme, opts, commentPage }: { post: SectionPost; theme: Theme; opts: Options; commentPage?: number }) {
   const jar = await cookies();
-  if (post.password && !hasPostPassword(post.id, post.password, jar.get(postPassCookieName(post.id))?.value)) {
+  if (post.password && !hasPostPassword(post.password, jar.get(POSTPASS_COOKIE)?.value)) {
     return <p className="mt-10 text-sm">This post is password protected. Enter the password to view comments.</p>;
   }
   const token = jar.get(AUTHOR_TOKEN_COOKIE)?.value;

@@ -37,7 +37,8 @@ export interface SubmitContext {
   /** The visitor's held-comment token (cookie), so they alone see what awaits moderation. */
   authorToken: string;
   /** The post-password cookie's value for this post, if any. */
-  postPassCookie?: (postId: number) => string | undefined;
+  /** The post-password cookie (lib/content/post-pass), if the visitor has one. */
+  postPassCookie?: string;
   now?: number;
 }
 
@@ -125,7 +126,7 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
   if (!commentsOpen(post, opts, now)) return fail(403, "closed", "postId", ids);
 
   // 3. A password-protected post needs its password first.
-  if (post.password && !hasPostPassword(post.id, post.password, ctx.postPassCookie?.(post.id))) return fail(403, "password", "postId", ids);
+  if (post.password && !hasPostPassword(post.password, ctx.postPassCookie)) return fail(403, "password", "postId", ids);
 
   // 4. Signed-in users comment as themselves; comment_registration shuts everyone else out.
   let author = input.author;

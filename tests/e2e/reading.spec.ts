@@ -68,6 +68,15 @@ test("a password-protected post asks for its password, then shows the content fo
   expect(days).toBeGreaterThan(9.9);
   expect(days).toBeLessThan(10.1);
   expect(cookie.httpOnly).toBe(true);
+  // The same cookie lets the reader comment on it.
+  await context.setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.251" });
+  await page.reload();
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Tea Drinker");
+  await page.getByRole("textbox", { name: "Email", exact: true }).fill("tea@example.com");
+  await page.getByRole("textbox", { name: "Comment", exact: true }).fill("Earl Grey, surely.");
+  await page.waitForTimeout(2100); // the form refuses what a bot sends in under 2 s
+  await page.getByRole("button", { name: "Post Comment" }).click();
+  await expect(page.getByText("Your comment is awaiting moderation.")).toBeVisible();
   const feed = await (await page.request.get("/category/reading-parent/feed/")).text();
   expect(feed).toContain("There is no excerpt because this is a protected post.");
   expect(feed).not.toContain("The secret is tea.");

@@ -1,0 +1,26 @@
+// The one password cookie for protected posts, as WordPress's wp-postpass: it holds a keyed hash
+// of the last password the reader entered (never the password), for 10 days. The post page and
+// the comment endpoint both check it against the post's password.
+import { createHmac, timingSafeEqual } from "node:crypto";
+
+export const POSTPASS_COOKIE = "inkwell_postpass";
+export const POSTPASS_MAX_AGE = 10 * 24 * 60 * 60;
+
+function secret(): string {
+  const s = process.env.AUTH_SECRET;
+  if (!s) throw new Error("AUTH_SECRET is not set");
+  return s;
+}
+
+export function postPassToken(password: string): string {
+  return createHmac("sha256", secret()).update(`postpass:${password}`).digest("base64url");
+}
+
+/** Does the cookie open a post with this password? (A post without one is always open.) */
+export function postPassMatches(password: string, cookieValue: string | undefined): boolean {
+  if (!password) return true;
+  if (!cookieValue) return false;
+  const a = Buffer.from(postPassToken(password));
+  const b = Buffer.from(cookieValue);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
