@@ -42,20 +42,22 @@ export async function proxy(req: NextRequest) {
     return NextResponse.rewrite(url);
   }
 
+  // Only a public page of this site is rendered into the cache: other areas' routes and 404s are
+  // left to Next (a fill renders the URL once more through the server).
+  let publicPage = false;
   try {
-    if (pathname === "/") {
-      if (QUERY_KEYS.some((k) => searchParams.has(k)) && !searchParams.has("s")) {
-        const route = resolveQuery(Object.fromEntries(searchParams));
-        if (route?.kind === "redirect") return NextResponse.redirect(absoluteUrl(route.to), 301);
-      }
-    } else {
-      const route = resolveSegments(pathname.split("/").filter(Boolean), { paged: searchParams.get("paged") });
-      if (route?.kind === "redirect") return NextResponse.redirect(absoluteUrl(route.to), 301);
+    const route =
+      pathname === "/"
+        ? resolveQuery(Object.fromEntries(searchParams))
+        : resolveSegments(pathname.split("/").filter(Boolean), { paged: searchParams.get("paged") });
+    if (route?.kind === "redirect" && (pathname !== "/" || (QUERY_KEYS.some((k) => searchParams.has(k)) && !searchParams.has("s")))) {
+      return NextResponse.redirect(absoluteUrl(route.to), 301);
     }
+    publicPage = route?.kind === "listing" || (route?.kind === "single" && route.post.status === "publish");
   } catch {
     // The page renders the same resolution and reports its own errors.
   }
-  if (cacheable) {
+  if (cacheable && publicPage) {
     const page = await fillPage(pathname + req.nextUrl.search);
     if (page) return fromCache(page, "miss");
   }

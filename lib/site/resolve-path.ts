@@ -126,7 +126,7 @@ function knownStructures(opts: Options): string[] {
 }
 
 export function resolveSegments(raw: string[], query: { s?: string; paged?: string | null } = {}): SiteRoute | null {
-  const route = resolvePath(raw, query);
+  const route = resolveRoute(raw, query);
   // ?paged=N on an archive (WordPress accepts it everywhere): the /page/N/ form is canonical.
   const paged = positiveInt(query.paged ?? undefined);
   if (paged && paged > 1 && route?.kind === "listing" && route.listing.page === 1 && route.listing.type !== "search") {
@@ -135,7 +135,26 @@ export function resolveSegments(raw: string[], query: { s?: string; paged?: stri
   return route;
 }
 
-function resolvePath(raw: string[], query: { s?: string }): SiteRoute | null {
+/**
+ * The published post or page a path names (under the current or any older permalink), for
+ * callers that need the post behind a URL (pingback and webmention targets).
+ */
+export function resolvePath(rawSegments: string[]): PostCard | undefined {
+  const route = resolveRoute(rawSegments, {});
+  if (route?.kind === "single") return route.post.status === "publish" ? route.post : undefined;
+  const plain = route?.kind === "redirect" ? /^\/\?(?:p|page_id)=(\d+)$/.exec(route.to) : null;
+  if (plain) {
+    const post = postById(Number(plain[1]));
+    return post?.status === "publish" ? post : undefined;
+  }
+  if (route?.kind === "redirect" && !route.to.includes("?")) {
+    const again = resolveRoute(route.to.split("/").filter(Boolean), {});
+    if (again?.kind === "single" && again.post.status === "publish") return again.post;
+  }
+  return undefined;
+}
+
+function resolveRoute(raw: string[], query: { s?: string }): SiteRoute | null {
   const opts = siteOptions();
   let segments = decode(raw).filter(Boolean);
   let page = 1;

@@ -3,7 +3,7 @@ import { makePost, makeUser } from "./factories";
 import { updateOptions } from "@/db/queries/options";
 import { insertPost } from "@/db/queries/posts";
 import { PERMALINK_PRESETS, postPath } from "@/lib/content/permalinks";
-import { resolveQuery, resolveSegments } from "@/lib/site/resolve-path";
+import { resolvePath, resolveQuery, resolveSegments } from "@/lib/site/resolve-path";
 import { invalidateTags } from "@/lib/site/cache";
 
 let post: { id: number };
@@ -70,6 +70,13 @@ describe("permalink structures", () => {
     expect(resolveQuery({ m: "nope" })).toBeNull();
     expect(resolveQuery({ p: "999999" })).toBeNull();
     expect(resolveQuery({ p: "-1" })).toBeNull();
+  });
+
+  it("resolvePath finds the published post behind a current or an old link", () => {
+    expect(resolvePath(segs("/2026/03/07/links-post/"))?.id).toBe(post.id);
+    expect(resolvePath(segs("/archives/" + post.id + "/"))?.id).toBe(post.id);
+    expect(resolvePath(["about", "team"])?.id).toBe(child.id);
+    expect(resolvePath(["nothing-here"])).toBeUndefined();
   });
 
   it("sends ?paged=N on an archive to its /page/N/ form", () => {
