@@ -37,23 +37,27 @@ export const DeleteUserSchema = z.object({
     .transform((v) => (v === "" || v === undefined ? null : v)),
 });
 
+const profileFields = {
+  displayName: z.string().trim().min(1, "Enter the name to display publicly.").max(USER_LIMITS.displayName, "The name is too long."),
+  nicename: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter a nicename.")
+    .max(USER_LIMITS.nicename, "The nicename is too long.")
+    .regex(/^[\p{L}\p{N}_-]+$/u, "Use letters, digits, dashes and underscores only: it appears in author URLs."),
+  email,
+  url: z
+    .string()
+    .trim()
+    .max(USER_LIMITS.url, "The address is too long.")
+    .refine((v) => v === "" || /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(v), "Enter an address starting with http:// or https://."),
+  bio: z.string().max(USER_LIMITS.bio, "The biography is too long."),
+};
+
 export const ProfileSchema = z
   .object({
-    displayName: z.string().trim().min(1, "Enter the name to display publicly.").max(USER_LIMITS.displayName, "The name is too long."),
-    nicename: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .min(1, "Enter a nicename.")
-      .max(USER_LIMITS.nicename, "The nicename is too long.")
-      .regex(/^[\p{L}\p{N}_-]+$/u, "Use letters, digits, dashes and underscores only: it appears in author URLs."),
-    email,
-    url: z
-      .string()
-      .trim()
-      .max(USER_LIMITS.url, "The address is too long.")
-      .refine((v) => v === "" || /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(v), "Enter an address starting with http:// or https://."),
-    bio: z.string().max(USER_LIMITS.bio, "The biography is too long."),
+    ...profileFields,
     currentPassword: z.string().max(USER_LIMITS.passwordMax).optional().default(""),
     newPassword: z.union([z.literal(""), newPassword]).optional().default(""),
     confirmPassword: z.string().max(USER_LIMITS.passwordMax).optional().default(""),
@@ -62,4 +66,16 @@ export const ProfileSchema = z
     if (!v.newPassword) return;
     if (!v.currentPassword) ctx.addIssue({ code: "custom", path: ["currentPassword"], message: "Enter your current password to set a new one." });
     if (v.confirmPassword !== v.newPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The passwords do not match." });
+  });
+
+/** An administrator editing someone else (WordPress's user-edit.php): no current password asked. */
+export const EditUserSchema = z
+  .object({
+    userId: id,
+    ...profileFields,
+    newPassword: z.union([z.literal(""), newPassword]).optional().default(""),
+    confirmPassword: z.string().max(USER_LIMITS.passwordMax).optional().default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.newPassword && v.confirmPassword !== v.newPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The passwords do not match." });
   });

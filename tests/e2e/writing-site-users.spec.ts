@@ -57,7 +57,7 @@ test("the administrator adds a user, who signs in and changes their password wit
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
 });
 
-test("the administrator changes a role and deletes a user, attributing their posts to another", async ({ page }) => {
+test("the administrator changes a role, resets a password and deletes a user, attributing their posts to another", async ({ page }) => {
   const login = `leaver${Date.now()}`;
   await signInAs(page, "admin");
   await page.goto("/admin/users/new/");
@@ -74,11 +74,18 @@ test("the administrator changes a role and deletes a user, attributing their pos
   await expect(page.getByText("Changed roles.")).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: login }).getByLabel(`Role of ${login}`, { exact: true })).toHaveValue("contributor");
 
+  // The administrator sets them a new password (they forgot theirs).
+  await page.getByRole("link", { name: `Edit ${login}` }).click();
+  await page.getByLabel("New Password", { exact: true }).fill("leaver-password-2");
+  await page.getByLabel("Repeat New Password").fill("leaver-password-2");
+  await page.getByRole("button", { name: "Update User" }).click();
+  await expect(page.getByText("User updated, with a new password.")).toBeVisible();
+
   // They write a draft, so that there is content to attribute.
   await page.getByRole("button", { name: "Log Out" }).click();
   await page.goto("/login/");
   await page.getByLabel("Username or Email Address").fill(login);
-  await page.getByLabel("Password").fill("leaver-password-1");
+  await page.getByLabel("Password").fill("leaver-password-2");
   await page.getByRole("button", { name: "Log In" }).click();
   await page.getByLabel("Title").fill(`Draft by ${login}`);
   await page.getByRole("button", { name: "Save Draft" }).click();

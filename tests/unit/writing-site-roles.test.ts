@@ -43,7 +43,7 @@ const { saveReadingSettingsAction } = await import("@/app/admin/settings/reading
 const { saveDiscussionSettingsAction } = await import("@/app/admin/settings/discussion/actions");
 const { savePermalinkSettingsAction } = await import("@/app/admin/settings/permalinks/actions");
 const { saveMediaSettingsAction } = await import("@/app/admin/settings/media/actions");
-const { createUserAction, changeUserRoleAction, deleteUserAction } = await import("@/app/admin/users/actions");
+const { createUserAction, changeUserRoleAction, deleteUserAction, updateUserAction } = await import("@/app/admin/users/actions");
 const { updateProfileAction } = await import("@/app/admin/profile/actions");
 const { updateMediaAction, deleteMediaAction } = await import("@/app/admin/media/actions");
 const { quickDraftAction } = await import("@/app/admin/actions");
@@ -127,6 +127,13 @@ describe("Users actions: administrators only", () => {
       as(who);
       expect(await outcome(() => changeUserRoleAction(fd({ userId: target.id, role: "editor" })))).toBe(want);
       expect(getUserById(target.id)!.role).toBe(who === "administrator" ? "editor" : "subscriber");
+    });
+    it(`edit another user: ${who} → ${want}`, async () => {
+      const target = await makeUser("author");
+      as(who);
+      const got = await outcome(() => updateUserAction(idle, fd({ userId: target.id, displayName: `Edited by ${who}`, nicename: target.nicename, email: target.email, url: "", bio: "", newPassword: "reset-password-1", confirmPassword: "reset-password-1" })));
+      expect(got).toBe(want);
+      expect(getUserById(target.id)!.displayName).toBe(who === "administrator" ? `Edited by ${who}` : target.displayName);
     });
     it(`delete user: ${who} → ${want}`, async () => {
       const target = await makeUser("author");

@@ -27,7 +27,7 @@ const { getUserById, getUserCredentialsByLoginOrEmail } = await import("@/db/que
 const { getPostById } = await import("@/db/queries/posts");
 const { insertMedia, getMediaById } = await import("@/db/queries/media");
 const { deleteUserReassigning, updateUserRole, listUsersWithPostCounts } = await import("@/db/queries/user-admin");
-const { createUserAction, changeUserRoleAction, deleteUserAction } = await import("@/app/admin/users/actions");
+const { createUserAction, changeUserRoleAction, deleteUserAction, updateUserAction } = await import("@/app/admin/users/actions");
 const { updateProfileAction } = await import("@/app/admin/profile/actions");
 const { verifySignIn } = await import("@/lib/auth/sign-in");
 const { verifyPassword } = await import("@/lib/auth/password");
@@ -172,5 +172,22 @@ describe("the users list", () => {
     const rows = listUsersWithPostCounts("author");
     expect(rows.find((r) => r.id === a.id)!.postCount).toBe(2);
     expect(rows.find((r) => r.id === b.id)!.postCount).toBe(0);
+  });
+});
+
+describe("an administrator editing another user", () => {
+  it("sets a new password without knowing the old one; their own account goes through Profile", async () => {
+    const admin = await makeUser("administrator");
+    const forgetful = await makeUser("author", "forgotten-1");
+    session.id = admin.id;
+    const base = { userId: forgetful.id, displayName: "Forgetful", nicename: forgetful.nicename, email: forgetful.email, url: "", bio: "" };
+    const mismatch = await updateUserAction(idle, fd({ ...base, newPassword: "reset-password-1", confirmPassword: "nope" }));
+    expect(mismatch.fieldErrors?.confirmPassword).toBeTruthy();
+    const ok = await updateUserAction(idle, fd({ ...base, newPassword: "reset-password-1", confirmPassword: "reset-password-1" }));
+    expect(ok).toMatchObject({ status: "success", message: "User updated, with a new password." });
+    expect((await verifySignIn(forgetful.login, "reset-password-1", "10.9.1.1")).status).toBe("ok");
+    expect(getUserById(forgetful.id)!.displayName).toBe("Forgetful");
+    const self = await updateUserAction(idle, fd({ ...base, userId: admin.id, newPassword: "sneaky-password-1", confirmPassword: "sneaky-password-1" }));
+    expect(self.message).toBe("Edit your own account in Profile.");
   });
 });

@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireCapability } from "@/lib/session";
-import { ChangeRoleSchema, DeleteUserSchema, NewUserSchema } from "@/lib/validation/user";
-import { deleteUserReassigning, isEmailTaken, isLoginTaken, isNicenameTaken, updateUserRole } from "@/db/queries/user-admin";
+import { ChangeRoleSchema, DeleteUserSchema, EditUserSchema, NewUserSchema } from "@/lib/validation/user";
+import { deleteUserReassigning, getUserProfile, isEmailTaken, isLoginTaken, isNicenameTaken, updateUserProfile, updateUserRole } from "@/db/queries/user-admin";
 import { insertUser } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
 import { slugify, uniqueSlug } from "@/lib/content/slug";
@@ -65,4 +65,31 @@ export async function deleteUserAction(formData: FormData): Promise<void> {
   if (result !== "ok" && result !== "not-found") redirect(`/admin/users/${userId}/delete/?error=${result}`);
   revalidatePath("/", "layout");
   redirect(`/admin/users/?message=${result === "ok" ? "deleted" : result}`);
+}
+
+/** An administrator edits another user's profile and may set them a new password. */
+export async function updateUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const me = await requireCapability("edit_users");
+  const raw = Object.fromEntries(["userId", "displayName", "nicename", "email", "url", "bio", "newPassword", "confirmPassword"].map((k) => [k, String(formData.get(k) ?? "")]));
+  const values = { userId: raw.userId!, displayName: raw.displayName!, nicename: raw.nicename!, email: raw.email!, url: raw.url!, bio: raw.bio! };
+  const parsed = EditUserSchema.safeParse(raw);
+  const failed = "User not updated: please correct the fields marked below.";
+  if (!parsed.success) return { status: "error", message: failed, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  const u = parsed.data;
+  // Your own account goes through Profile, which asks for the current password.
+  if (u.userId === me.id) return { status: "error", message: "Edit your own account in Profile.", values };
+  if (!getUserProfile(u.userId)) return { status: "error", message: "That user does not exist (any more)." };
+  const fieldErrors: Record<string, string[]> = {};
+  if (isEmailTaken(u.email, u.userId)) fieldErrors.email = ["That email address is already used by another account."];
+  if (isNicenameTaken(u.nicename, u.userId)) fieldErrors.nicename = ["That nicename is already used by another account."];
+  if (Object.keys(fieldErrors).length) return { status: "error", message: failed, fieldErrors, values };
+  const passwordHash = u.newPassword ? await hashPassword(u.newPassword) : undefined;
+  try {
+    updateUserProfile(u.userId, { displayName: u.displayName, nicename: u.nicename, email: u.email, url: u.url, bio: u.bio, ...(passwordHash ? { passwordHash } : {}) });
+  } catch (e) {
+    if (e instanceof Error && /UNIQUE constraint failed/.test(e.message)) return { status: "error", message: "That email address or nicename was just taken: choose another.", values };
+    throw e;
+  }
+  revalidatePath("/", "layout");
+  return { status: "success", message: passwordHash ? "User updated, with a new password." : "User updated." };
 }

@@ -30,6 +30,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ r
   const message = sp.message ? MESSAGES[sp.message] : undefined;
   const canPromote = roleCan(me.role, "promote_users");
   const canDelete = roleCan(me.role, "delete_users");
+  const canEdit = roleCan(me.role, "edit_users");
   return (
     <>
       <div className="flex items-center gap-3">
@@ -52,7 +53,10 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ r
             <tr key={u.id} className="border-b border-gray-200 align-top">
               <td className="p-2">
                 <strong>{u.login}</strong>
-                {canDelete && u.id !== me.id ? <div className="text-xs"><Link href={`/admin/users/${u.id}/delete/`} className="text-red-700" aria-label={`Delete ${u.login}`}>Delete</Link></div> : null}
+                <div className="flex gap-2 text-xs">
+                  {u.id === me.id ? <Link href="/admin/profile/" className="text-[#2271b1]">Profile</Link> : canEdit ? <Link href={`/admin/users/${u.id}/edit/`} className="text-[#2271b1]" aria-label={`Edit ${u.login}`}>Edit</Link> : null}
+                  {canDelete && u.id !== me.id ? <Link href={`/admin/users/${u.id}/delete/`} className="text-red-700" aria-label={`Delete ${u.login}`}>Delete</Link> : null}
+                </div>
               </td>
               <td className="p-2">{u.displayName}</td>
               <td className="p-2"><a href={`mailto:${u.email}`} className="text-[#2271b1]">{u.email}</a></td>
