@@ -538,3 +538,12 @@ export function getPostIdByOldPath(path: string): number | undefined {
 }
 
 export { WxrError };
+
+/** Users an imported author can be assigned to (the import form's choices). */
+export function listUsersForAuthorMapping(): { login: string; displayName: string; role: string }[] {
+  return getDb().$client.prepare("SELECT login, display_name AS displayName, role FROM users ORDER BY display_name COLLATE NOCASE").all() as {
+    login: string;
+    displayName: string;
+    role: string;
+  }[];
+}
