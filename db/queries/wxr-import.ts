@@ -257,7 +257,9 @@ export function writeWxr(parsed: ParsedWxr, opts: ImportOptions): ImportReport {
       }
       let email = author?.email?.trim() || "";
       if (!email || !email.includes("@") || get(q.userByEmail, email)) {
-        email = uniqueSlug(`${slugify(login) || "user"}.imported@users.invalid`, (e) => !!get(q.userByEmail, e), "user@users.invalid");
+        // A placeholder in the reserved .invalid domain: nothing is ever sent there.
+        const local = uniqueSlug(`${slugify(login) || "user"}.imported`, (l) => !!get(q.userByEmail, `${l}@users.invalid`), "user");
+        email = `${local}@users.invalid`;
       }
       const display = author?.displayName || [author?.firstName, author?.lastName].filter(Boolean).join(" ") || login;
       const nicename = uniqueSlug(slugify(login), (n) => !!get(q.userByNicename, n), "author");
@@ -536,3 +538,12 @@ export function getPostIdByOldPath(path: string): number | undefined {
 }
 
 export { WxrError };
+
+/** Users an imported author can be assigned to (the import form's choices). */
+export function listUsersForAuthorMapping(): { login: string; displayName: string; role: string }[] {
+  return getDb().$client.prepare("SELECT login, display_name AS displayName, role FROM users ORDER BY display_name COLLATE NOCASE").all() as {
+    login: string;
+    displayName: string;
+    role: string;
+  }[];
+}

@@ -37,6 +37,10 @@ test("an administrator imports a WXR file and follows its progress to the end", 
   await expect(page).toHaveURL(/\/admin\/tools\/import\/\?job=/);
   const bar = page.getByRole("progressbar", { name: "Import progress" });
   await expect(bar).toBeVisible();
+  // Once read, the file's authors are assigned: here the old author becomes a new user.
+  await expect(page.getByRole("heading", { name: "Assign Authors" })).toBeVisible();
+  await expect(page.getByLabel(`Old Author (e2e-old-${stamp}), 1 post`)).toHaveValue("");
+  await page.getByRole("button", { name: "Run the import" }).click();
   await expect(page.getByText("Import finished.")).toBeVisible();
   await expect(bar).toHaveAttribute("value", "100");
   const table = page.getByRole("table", { name: "What arrived" });
@@ -51,10 +55,25 @@ test("an administrator imports a WXR file and follows its progress to the end", 
   await expect(page.getByText(`Nice move ${stamp}`)).toBeVisible();
   await expect(page.getByText(`spam ${stamp}`)).toHaveCount(0);
 
-  // The same file again adds nothing.
+  // The same file again adds nothing; the author is now an existing user.
   await upload(page, "old-blog.xml", wxr);
+  await expect(page.getByLabel(`Old Author (e2e-old-${stamp}), 1 post`).getByRole("option", { name: `The existing user “e2e-old-${stamp}”` })).toBeAttached();
+  await page.getByRole("button", { name: "Run the import" }).click();
   await expect(page.getByText("Import finished.")).toBeVisible();
   await expect(page.getByRole("table", { name: "What arrived" }).getByRole("row", { name: /^Posts 0 1$/ })).toBeVisible();
+});
+
+test("an author in the file can be assigned to an existing user", async ({ page }) => {
+  await signInAs(page, "admin");
+  const other = wxr.replaceAll(String(stamp), String(stamp + 7));
+  await upload(page, "other-blog.xml", other);
+  await page.getByLabel(`Old Author (e2e-old-${stamp + 7}), 1 post`).selectOption("editor");
+  await page.getByRole("button", { name: "Run the import" }).click();
+  await expect(page.getByText("Import finished.")).toBeVisible();
+  await expect(page.getByRole("table", { name: "What arrived" }).getByRole("row", { name: /^Users/ })).toHaveCount(0);
+  await expect(page.getByText("1 author(s) matched to existing users.")).toBeVisible();
+  await page.goto(`/2019/05/04/imported-${stamp + 7}/`);
+  await expect(page.getByRole("link", { name: "Editor Person" }).first()).toBeVisible();
 });
 
 test("a broken file is refused with where it broke, and nothing of it arrives", async ({ page }) => {

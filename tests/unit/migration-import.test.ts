@@ -80,6 +80,15 @@ describe("WordPress theme unit test data", () => {
     expect(author.password_hash).toBe(UNUSABLE_PASSWORD);
   });
 
+  it("links featured images and attachments to their posts, and comments to their users", () => {
+    const featured = one<{ featured_media_id: number | null; id: number }>("SELECT id, featured_media_id FROM posts WHERE title = 'Template: Featured Image (Horizontal)'")!;
+    expect(featured.featured_media_id).toBeTruthy();
+    expect(one<{ original_url: string }>("SELECT original_url FROM media WHERE id = ?", featured.featured_media_id)!.original_url).toMatch(/^https?:\/\/.+\.(jpe?g|png)$/);
+    expect(count("SELECT count(*) n FROM media WHERE post_id IS NOT NULL")).toBeGreaterThan(0);
+    expect(count("SELECT count(*) n FROM comments WHERE type = 'pingback'")).toBe(2);
+    expect(count("SELECT count(*) n FROM comments WHERE type = 'trackback'")).toBe(2);
+  });
+
   it("remembers old permalinks so old addresses still find the post", () => {
     const sticky = postByTitle("Template: Sticky")!;
     expect(getPostIdByOldPath("/2012/01/07/template-sticky/")).toBe(sticky.id);
@@ -212,13 +221,15 @@ describe("author mapping", () => {
     const editor = await makeUser("editor");
     const xml = `<?xml version="1.0"?><rss version="2.0" xmlns:wp="https://wordpress.org/export/1.2/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><wp:wxr_version>1.2</wp:wxr_version>
       <wp:author><wp:author_id>7</wp:author_id><wp:author_login>oldname</wp:author_login><wp:author_email>old@example.com</wp:author_email></wp:author>
-      <item><title>Mapped post</title><dc:creator>oldname</dc:creator><wp:post_id>9001</wp:post_id><wp:post_type>post</wp:post_type><wp:status>publish</wp:status></item></channel></rss>`;
+      <item><title>Mapped post</title><dc:creator>oldname</dc:creator><wp:post_id>9001</wp:post_id><wp:post_type>post</wp:post_type><wp:status>publish</wp:status>
+      <wp:comment><wp:comment_id>77</wp:comment_id><wp:comment_author>Old Name</wp:comment_author><wp:comment_content>By the author</wp:comment_content><wp:comment_user_id>7</wp:comment_user_id><wp:comment_date>2020-01-01 00:00:00</wp:comment_date></wp:comment></item></channel></rss>`;
     await expect(importWxr([xml], { fallbackAuthorId: adminId, authorMap: { oldname: "nobody-here" } })).rejects.toBeInstanceOf(WxrImportError);
     const r = await importWxr([xml], { fallbackAuthorId: adminId, authorMap: { oldname: editor.login } });
     expect(r.mappedUsers).toBe(1);
     expect(r.created.users).toBeUndefined();
     expect(one<{ author_id: number }>("SELECT author_id FROM posts WHERE title = 'Mapped post'")!.author_id).toBe(editor.id);
     expect(one("SELECT 1 FROM users WHERE login = 'oldname'")).toBeUndefined();
+    expect(one<{ user_id: number }>("SELECT user_id FROM comments WHERE content = 'By the author'")!.user_id).toBe(editor.id);
   });
 
   it("created authors cannot sign in until they reset their password", async () => {

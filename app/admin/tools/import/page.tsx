@@ -3,6 +3,8 @@ import Link from "next/link";
 import { requireCapability } from "@/lib/session";
 import { getImportJob, importStatus } from "./_lib/jobs";
 import { ImportProgress } from "./_components/import-progress";
+import { AuthorMapping } from "./_components/author-mapping";
+import { listUsersForAuthorMapping } from "@/db/queries/wxr-import";
 
 export const metadata: Metadata = { title: "Import" };
 
@@ -21,9 +23,15 @@ export default async function ImportPage({ searchParams }: Props) {
         // Without JavaScript the page refreshes itself until the import ends.
         <noscript><meta httpEquiv="refresh" content="2" /></noscript>
       ) : null}
-      {status ? (
+      {status && error ? <p role="status" className="mt-4 max-w-2xl border-l-4 border-red-700 bg-red-50 p-3 text-sm text-red-900">{error}</p> : null}
+      {status && job?.mapping ? (
         <>
-          <ImportProgress initial={status} />
+          <ImportProgress key={status.phase} initial={status} />
+          <AuthorMapping jobId={job.id} authors={job.mapping.authors} users={listUsersForAuthorMapping()} />
+        </>
+      ) : status ? (
+        <>
+          <ImportProgress key={status.phase} initial={status} />
           {!running ? <p className="mt-4"><Link className="text-[#2271b1] underline" href="/admin/tools/import/">Import another file</Link></p> : null}
         </>
       ) : (
@@ -31,7 +39,8 @@ export default async function ImportPage({ searchParams }: Props) {
           {jobId ? <p role="status" className="mt-4 border-l-4 border-amber-500 bg-amber-50 p-3 text-sm">That import is no longer known (the server restarted or it ended over an hour ago).</p> : null}
           <p className="mt-4 max-w-2xl text-sm">
             Upload a WordPress eXtended RSS (WXR) file, made in WordPress with Tools → Export. Posts, pages, comments, categories, tags and authors
-            are imported; attachments are recorded with their original addresses. Importing the same file again adds nothing. If the file is
+            are imported; attachments are recorded with their original addresses. Once the file is read, you
+            assign its authors to existing users or let them be created. Importing the same file again adds nothing. If the file is
             broken anywhere, nothing of it is imported.
           </p>
           {error ? <p id="import-error" role="status" className="mt-4 max-w-2xl border-l-4 border-red-700 bg-red-50 p-3 text-sm text-red-900">{error}</p> : null}
@@ -39,14 +48,6 @@ export default async function ImportPage({ searchParams }: Props) {
             <div>
               <label htmlFor="file" className="block text-sm font-medium">WXR file (.xml)</label>
               <input id="file" name="file" type="file" accept=".xml,application/xml,text/xml" required aria-describedby={error ? "import-error" : undefined} className="mt-1 block" />
-            </div>
-            <div>
-              <label htmlFor="authorMap" className="block text-sm font-medium">Map authors to existing users (optional)</label>
-              <textarea id="authorMap" name="authorMap" rows={2} placeholder="oldlogin=newlogin, other=admin" aria-describedby="authorMap-help"
-                className="mt-1 w-full rounded border border-gray-400 px-2 py-1 font-mono text-sm" />
-              <p id="authorMap-help" className="text-xs text-gray-600">
-                Authors not mapped are matched to a user with the same login, or created as Authors who must reset their password.
-              </p>
             </div>
             <button type="submit" className="rounded bg-[#2271b1] px-4 py-2 font-semibold text-white">Upload file and import</button>
           </form>

@@ -1,10 +1,12 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
 import type { ImportStatus } from "../_lib/jobs";
 
 const PHASE_TEXT: Record<ImportStatus["phase"], string> = {
   reading: "Reading the file…",
+  mapping: "The file is read: assign its authors below.",
   writing: "Writing to the database…",
   done: "Import finished.",
   failed: "Import failed.",
@@ -13,7 +15,13 @@ const PHASE_TEXT: Record<ImportStatus["phase"], string> = {
 /** Follows a running import by polling the status route; shows what arrived at the end. */
 export function ImportProgress({ initial }: { initial: ImportStatus }) {
   const [status, setStatus] = useState(initial);
+  const router = useRouter();
   const running = status.phase === "reading" || status.phase === "writing";
+
+  // The author form is rendered by the server: fetch the page again once the file is read.
+  useEffect(() => {
+    if (status.phase === "mapping" && initial.phase !== "mapping") router.refresh();
+  }, [status.phase, initial.phase, router]);
 
   useEffect(() => {
     if (!running) return;

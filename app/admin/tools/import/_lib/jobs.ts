@@ -3,16 +3,27 @@
 // globalThis, shared by every route bundle of this process) and are forgotten an hour after they end.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { importWxr, WxrImportError, type ImportProgress, type ImportReport } from "@/db/queries/wxr-import";
+import { readWxr, writeWxr, WxrImportError, type ImportProgress, type ImportReport } from "@/db/queries/wxr-import";
 import { WxrError } from "@/lib/wxr/types";
 import { revalidatePath } from "next/cache";
 import { logEvent } from "@/lib/log";
+
+type ParsedWxr = Awaited<ReturnType<typeof readWxr>>;
+
+/** An author named in the file, to be mapped to an existing user or created. */
+export interface FileAuthor {
+  login: string;
+  displayName: string;
+  posts: number;
+}
 
 export interface ImportJob {
   id: string;
   userId: number;
   fileName: string;
   progress: ImportProgress;
+  /** Set between reading and writing: the file is read, its authors wait to be assigned. */
+  mapping?: { parsed: ParsedWxr; authors: FileAuthor[] };
   report?: ImportReport;
   error?: string;
   startedAt: number;
@@ -29,12 +40,71 @@ export function getImportJob(id: string): ImportJob | undefined {
   return jobs.get(id);
 }
 
+const MAPPING_MS = 30 * 60 * 1000;
+
+/** Reading or writing right now (a job waiting for its authors to be assigned does not count). */
 export function isImportRunning(): boolean {
-  return [...jobs.values()].some((j) => !j.endedAt);
+  for (const [id, j] of jobs) {
+    // An abandoned author form frees its memory after half an hour.
+    if (j.mapping && Date.now() - j.startedAt > MAPPING_MS) jobs.delete(id);
+  }
+  return [...jobs.values()].some((j) => !j.endedAt && !j.mapping);
 }
 
-/** Starts importing `bytes`; returns at once with the job's id. */
-export function startImportJob(opts: { userId: number; fileName: string; bytes: Uint8Array; authorMap: Record<string, string> }): ImportJob {
+function authorsOf(parsed: ParsedWxr): FileAuthor[] {
+  const posts = new Map<string, number>();
+  for (const item of parsed.items) {
+    if (item.creator && (item.postType === "post" || item.postType === "page")) posts.set(item.creator.toLowerCase(), (posts.get(item.creator.toLowerCase()) ?? 0) + 1);
+  }
+  const out = new Map<string, FileAuthor>();
+  for (const a of parsed.authors) out.set(a.login.toLowerCase(), { login: a.login, displayName: a.displayName || a.login, posts: posts.get(a.login.toLowerCase()) ?? 0 });
+  for (const item of parsed.items) {
+    const key = item.creator.toLowerCase();
+    if (item.creator && !out.has(key) && posts.has(key)) out.set(key, { login: item.creator, displayName: item.creator, posts: posts.get(key)! });
+  }
+  return [...out.values()];
+}
+
+function fail(job: ImportJob, e: unknown) {
+  job.mapping = undefined;
+  job.progress = { ...job.progress, phase: "failed" };
+  if (e instanceof WxrError || e instanceof WxrImportError) job.error = e.message;
+  else {
+    job.error = "The import failed because of an internal error; nothing was imported.";
+    logEvent("import.error", { job: job.id, error: (e as Error)?.message });
+  }
+  job.endedAt = Date.now();
+}
+
+/** Writes a read file with the authors as assigned; returns at once. */
+export function continueImportJob(job: ImportJob, authorMap: Record<string, string>): void {
+  const mapping = job.mapping;
+  if (!mapping) return;
+  job.mapping = undefined;
+  job.progress = { phase: "writing", done: 0, total: 1 };
+  // The write is one synchronous transaction; start it after this request has been answered.
+  setImmediate(() => {
+    try {
+      const report = writeWxr(mapping.parsed, {
+        fallbackAuthorId: job.userId,
+        authorMap,
+        onProgress: (p) => {
+          job.progress = p;
+        },
+      });
+      job.report = report;
+      job.progress = { phase: "done", done: 1, total: 1 };
+      job.endedAt = Date.now();
+      logEvent("import.done", { job: job.id, created: report.created });
+      markRevalidated(job);
+    } catch (e) {
+      fail(job, e);
+    }
+  });
+}
+
+/** Starts reading `bytes`; returns at once with the job (which then waits for its authors, or writes). */
+export function startImportJob(opts: { userId: number; fileName: string; bytes: Uint8Array }): ImportJob {
   for (const [id, j] of jobs) if (j.endedAt && Date.now() - j.endedAt > KEEP_MS) jobs.delete(id);
   const job: ImportJob = {
     id: randomUUID(),
@@ -52,31 +122,17 @@ export function startImportJob(opts: { userId: number; fileName: string; bytes: 
       await new Promise((r) => setImmediate(r));
     }
   }
-  void importWxr(slices(), {
-    fallbackAuthorId: opts.userId,
-    authorMap: opts.authorMap,
-    totalBytes: opts.bytes.byteLength,
-    onProgress: (p) => {
-      job.progress = p;
-    },
+  void readWxr(slices(), (n) => {
+    job.progress = { phase: "reading", done: n, total: opts.bytes.byteLength };
   })
-    .then((report) => {
-      job.report = report;
-      job.progress = { phase: "done", done: 1, total: 1 };
-      logEvent("import.done", { job: job.id, created: report.created });
-      markRevalidated(job);
+    .then((parsed) => {
+      const authors = authorsOf(parsed);
+      job.progress = { phase: "reading", done: opts.bytes.byteLength, total: opts.bytes.byteLength };
+      // With authors to assign, wait for the form; without, write at once.
+      if (authors.length) job.mapping = { parsed, authors };
+      else continueImportJob(Object.assign(job, { mapping: { parsed, authors } }), {});
     })
-    .catch((e: unknown) => {
-      job.progress = { ...job.progress, phase: "failed" };
-      if (e instanceof WxrError || e instanceof WxrImportError) job.error = e.message;
-      else {
-        job.error = "The import failed because of an internal error; nothing was imported.";
-        logEvent("import.error", { job: job.id, error: (e as Error)?.message });
-      }
-    })
-    .finally(() => {
-      job.endedAt = Date.now();
-    });
+    .catch((e: unknown) => fail(job, e));
   return job;
 }
 
@@ -94,21 +150,10 @@ export function markRevalidated(job: ImportJob) {
   }
 }
 
-/** "old=new, old2=new2" or one pair per line → { old: new }. */
-export function parseAuthorMap(text: string): { map: Record<string, string>; error?: string } {
-  const map: Record<string, string> = {};
-  for (const pair of text.split(/[,\n]/).map((s) => s.trim()).filter(Boolean)) {
-    const m = /^([^=\s]+)\s*=\s*([^=\s]+)$/.exec(pair);
-    if (!m) return { map, error: `"${pair}" is not of the form old=new` };
-    map[m[1]!] = m[2]!;
-  }
-  return { map };
-}
-
 export interface ImportStatus {
   id: string;
   fileName: string;
-  phase: ImportProgress["phase"];
+  phase: ImportProgress["phase"] | "mapping";
   /** 0–100 over the whole job: reading the file is the first 60, writing the rest. */
   percent: number;
   report: Pick<ImportReport, "created" | "unchanged" | "mappedUsers" | "skipped"> | null;
@@ -116,9 +161,10 @@ export interface ImportStatus {
 }
 
 export function importStatus(job: ImportJob): ImportStatus {
-  const { phase, done, total } = job.progress;
+  const { done, total } = job.progress;
+  const phase = job.mapping ? "mapping" : job.progress.phase;
   const frac = total > 0 ? Math.min(1, done / total) : 0;
-  const percent = phase === "done" ? 100 : phase === "writing" ? 60 + Math.floor(frac * 39) : phase === "reading" ? Math.floor(frac * 60) : 0;
+  const percent = phase === "done" ? 100 : phase === "writing" ? 60 + Math.floor(frac * 39) : phase === "reading" ? Math.floor(frac * 60) : phase === "mapping" ? 60 : 0;
   return {
     id: job.id,
     fileName: job.fileName,

@@ -1,7 +1,8 @@
-// POST /admin/tools/import/start/: receives the uploaded WXR file, starts the import in the
-// background and sends the browser to the page that follows it (303, so it works without JS).
+// POST /admin/tools/import/start/: receives the uploaded WXR file, starts reading it in the
+// background and sends the browser to the page that follows it (303, so it works without JS);
+// once read, the page asks how to assign the file's authors, then the write runs.
 import { z } from "zod";
-import { startImportJob, parseAuthorMap, isImportRunning } from "../_lib/jobs";
+import { startImportJob, isImportRunning } from "../_lib/jobs";
 import { userWithCapability, isSameOrigin } from "../_lib/guard";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +10,6 @@ export const dynamic = "force-dynamic";
 const MAX_BYTES = 64 * 1024 * 1024;
 const Form = z.object({
   file: z.instanceof(File, { message: "Choose a WXR file to upload." }).refine((f) => f.size > 0, "The file is empty."),
-  authorMap: z.string().max(10_000).optional().default(""),
 });
 
 // A relative Location: behind the custom server, req.url's host is not the one the browser used.
@@ -31,12 +31,10 @@ export async function POST(req: Request) {
   } catch {
     return back("The upload could not be read; try again.");
   }
-  const parsed = Form.safeParse({ file: form.get("file"), authorMap: form.get("authorMap") ?? undefined });
+  const parsed = Form.safeParse({ file: form.get("file") });
   if (!parsed.success) return back(parsed.error.issues[0]?.message ?? "Invalid upload.");
-  const { map, error } = parseAuthorMap(parsed.data.authorMap);
-  if (error) return back(`Author map: ${error}`);
   if (isImportRunning()) return back("Another import is running; wait for it to finish.");
   const bytes = new Uint8Array(await parsed.data.file.arrayBuffer());
-  const job = startImportJob({ userId: who.user.id, fileName: parsed.data.file.name, bytes, authorMap: map });
+  const job = startImportJob({ userId: who.user.id, fileName: parsed.data.file.name, bytes });
   return seeOther(`/admin/tools/import/?job=${job.id}`);
 }
