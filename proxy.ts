@@ -6,20 +6,40 @@ import { NextResponse, type NextRequest } from "next/server";
 import { resolveQuery, resolveSegments } from "@/lib/site/resolve-path";
 import { absoluteUrl } from "@/lib/site-url";
 import { publishDuePosts } from "@/lib/site/reads";
-import { fillPage, getCachedPage, isCacheable, type CachedPage } from "@/lib/site/page-cache";
+import { fillNonce, fillPage, getCachedPage, isCacheable, pageWithNonce, renderToken, RENDER_HEADER, type CachedPage } from "@/lib/site/page-cache";
+import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 import { withLinkbackHeaders } from "@/lib/linkbacks/discovery-headers";
 
 const QUERY_KEYS = ["p", "page_id", "cat", "tag", "author", "m", "feed", "paged"];
 
-const fromCache = (page: CachedPage, state: "hit" | "miss") =>
-  withLinkbackHeaders({ method: "GET" }, new NextResponse(new Uint8Array(page.body), {
+const fromCache = (page: CachedPage, state: "hit" | "miss") => {
+  const { body, csp } = pageWithNonce(page);
+  return withLinkbackHeaders({ method: "GET" }, new NextResponse(new Uint8Array(body), {
     status: page.status,
-    headers: { "content-type": page.contentType, "x-inkwell-cache": state, vary: "rsc, next-router-state-tree, next-router-prefetch, cookie" },
+    headers: { "content-type": page.contentType, "content-security-policy": csp, "x-inkwell-cache": state, vary: "rsc, next-router-state-tree, next-router-prefetch, cookie" },
   }));
+};
+
+/** Lets Next render with a script nonce: it reads the nonce from the request's CSP header. */
+function nextWithNonce(req: NextRequest): NextResponse {
+  const nonce = req.headers.get(RENDER_HEADER) === renderToken() ? fillNonce() : newNonce();
+  const csp = contentSecurityPolicy(nonce);
+  const headers = new Headers(req.headers);
+  headers.set("content-security-policy", csp);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("content-security-policy", csp);
+  return res;
+}
+
+// Machine endpoints and files: no page logic, no CSP of ours (the uploads route sets its own).
+const NOT_A_PAGE = /^\/(?:_next\/|api\/|healthz|feeds\/|xmlrpc\.php|wp-trackback\.php|wp-comments-post\.php|webmention\/|wp-json|wp-content\/|trackback\/|favicon)|\/trackback\/?$|\.(?:xml|txt|ico|png|jpg|jpeg|gif|svg|webp|css|js|map)$/;
+// The admin and sign-in screens get the CSP but none of the reader logic.
+const NOT_A_READER_PAGE = /^\/(?:admin|login|register)(?:\/|$)/;
 
 export async function proxy(req: NextRequest) {
   const { pathname, searchParams } = req.nextUrl;
-  if (req.method !== "GET" && req.method !== "HEAD") return NextResponse.next();
+  if (NOT_A_PAGE.test(pathname)) return NextResponse.next();
+  if (NOT_A_READER_PAGE.test(pathname) || (req.method !== "GET" && req.method !== "HEAD")) return nextWithNonce(req);
   const cacheable = isCacheable({ method: req.method, headers: req.headers, url: req.nextUrl });
   if (cacheable) {
     // Caches are emptied if the database changed, and scheduled posts whose time has come are
@@ -62,9 +82,9 @@ export async function proxy(req: NextRequest) {
     if (page) return fromCache(page, "miss");
   }
   // Reader pages advertise the Pingback and Webmention endpoints in their headers.
-  return withLinkbackHeaders(req, NextResponse.next());
+  return withLinkbackHeaders(req, nextWithNonce(req));
 }
 
 export const config = {
-  matcher: ["/((?!_next/|admin|api/|login|healthz|feeds/|xmlrpc\\.php|wp-trackback\\.php|wp-comments-post\\.php|webmention/|wp-json/|wp-content/|trackback/|.*/trackback/?$|favicon|.*\\.(?:xml|txt|ico|png|jpg|jpeg|gif|svg|webp|css|js|map)$).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon).*)"],
 };

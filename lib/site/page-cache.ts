@@ -7,12 +7,21 @@ import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { cached, peek, syncWithDatabase } from "./cache";
 import { publishDuePosts } from "./reads";
+import { contentSecurityPolicy, newNonce, splitAtNonce, withFreshNonce } from "@/lib/security/csp";
 
 export interface CachedPage {
   status: number;
   contentType: string;
   /** Encoded once, so a hit writes bytes without re-encoding a 100 KB string. */
   body: Buffer;
+  /** The body cut at the fill's placeholder nonce, to be joined with a fresh one per response. */
+  parts: Buffer[];
+}
+
+/** The page with a fresh script nonce, and the CSP header that goes with it. */
+export function pageWithNonce(page: CachedPage): { body: Buffer; csp: string } {
+  const nonce = newNonce();
+  return { body: withFreshNonce(page.parts, nonce), csp: contentSecurityPolicy(nonce) };
 }
 
 const g = globalThis as unknown as { __inkwellRenderToken?: string; __inkwellFilling?: Set<string> };
@@ -20,6 +29,10 @@ const g = globalThis as unknown as { __inkwellRenderToken?: string; __inkwellFil
 export const RENDER_HEADER = "x-inkwell-render";
 export function renderToken(): string {
   return (g.__inkwellRenderToken ??= randomBytes(16).toString("hex"));
+}
+/** The nonce a cache fill renders with: secret, and replaced in every response. */
+export function fillNonce(): string {
+  return `fill${renderToken()}`;
 }
 
 const PAGE_QUERY_KEYS = new Set(["s", "paged", "p", "page_id"]);
@@ -55,7 +68,7 @@ export async function fillPage(key: string): Promise<CachedPage | undefined> {
     const contentType = res.headers.get("content-type") ?? "";
     const body = Buffer.from(await res.arrayBuffer());
     if (res.status !== 200 || !/^(text\/html|application\/(rss\+|atom\+)?xml)/.test(contentType) || res.headers.get("set-cookie")) return undefined;
-    const page = { status: res.status, contentType, body };
+    const page = { status: res.status, contentType, body, parts: splitAtNonce(body, fillNonce()) };
     // Written to while rendering: this HTML may show the old data; do not keep it.
     if (syncWithDatabase() !== startedAt) return page;
     cached(`html:${key}`, ["html"], () => page, body.length);
@@ -78,13 +91,15 @@ function serveFromNodeServer(req: IncomingMessage, res: ServerResponse): boolean
   publishDuePosts();
   const page = getCachedPage(req.url);
   if (!page) return false;
+  const { body, csp } = pageWithNonce(page);
   res.writeHead(page.status, {
     "content-type": page.contentType,
-    "content-length": page.body.length,
+    "content-length": body.length,
+    "content-security-policy": csp,
     "x-inkwell-cache": "hit",
     vary: "rsc, next-router-state-tree, next-router-prefetch, cookie",
   });
-  res.end(page.body);
+  res.end(body);
   return true;
 }
 (globalThis as unknown as { __inkwellServePage?: typeof serveFromNodeServer }).__inkwellServePage = serveFromNodeServer;

@@ -1,0 +1,54 @@
+// The Content-Security-Policy of every page: scripts run only with this response's nonce
+// (Next.js puts it on its own scripts when it finds it in the request's CSP header), so a script
+// that got into the HTML some other way does not run. Styles may be inline (React style props).
+import { randomBytes } from "node:crypto";
+
+export function newNonce(): string {
+  return randomBytes(16).toString("base64");
+}
+
+export function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    "style-src 'self' 'unsafe-inline'",
+    // Posts may show images and embeds from anywhere (imported WordPress content hotlinks them).
+    "img-src 'self' data: blob: https: http:",
+    "media-src 'self' https: http:",
+    "frame-src 'self' https:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'self'",
+  ].join("; ");
+}
+
+/**
+ * A cached page was rendered once with a placeholder nonce; each response gets a fresh one.
+ * The placeholder is secret (random per process), so no stored content can contain it.
+ */
+export function withFreshNonce(parts: Buffer[], nonce: string): Buffer {
+  if (parts.length === 1) return parts[0]!;
+  const n = Buffer.from(nonce);
+  const out: Buffer[] = [];
+  parts.forEach((p, i) => {
+    if (i) out.push(n);
+    out.push(p);
+  });
+  return Buffer.concat(out);
+}
+
+/** Splits a rendered page at every occurrence of the placeholder nonce. */
+export function splitAtNonce(body: Buffer, placeholder: string): Buffer[] {
+  const needle = Buffer.from(placeholder);
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (let at = body.indexOf(needle, from); at !== -1; at = body.indexOf(needle, from)) {
+    parts.push(body.subarray(from, at));
+    from = at + needle.length;
+  }
+  parts.push(body.subarray(from));
+  return parts;
+}
