@@ -104,7 +104,7 @@ async function ListingView({ listing }: { listing: Listing }) {
   const terms = termsForPosts(posts.map((p) => p.id));
   return (
     <>
-      {listing.type === "home" ? <h1 className="sr-only">{opts.blogname}</h1> : <ArchiveHeader heading={listing.heading} description={listing.description} feedUrl={listing.feedUrl} />}
+      {listing.type === "home" && !listing.heading ? <h1 className="sr-only">{opts.blogname}</h1> : <ArchiveHeader heading={listing.heading} description={listing.description} feedUrl={listing.feedUrl} />}
       {posts.length ? (
         posts.map((p) => (
           <theme.PostSummary key={p.id} post={toPostView(p, terms.filter((t) => t.postId === p.id), opts, "teaser", { url: permalinkOf(p, opts) })} />
