@@ -1,5 +1,5 @@
 // From a stored post to the small view a theme renders.
-import type { PostView, TermLink } from "@/themes/types";
+import type { FeaturedImage, PostView, TermLink } from "@/themes/types";
 import type { Options } from "@/lib/options/defaults";
 import { formatWpDate, parseSqlGmt } from "@/lib/dates";
 import { postPath } from "./permalinks";
@@ -50,7 +50,7 @@ export function toPostView(
   terms: TermSource[],
   opts: Options,
   mode: "teaser" | "full",
-  extra: { locked?: boolean; url?: string } = {},
+  extra: { locked?: boolean; url?: string; featuredImage?: FeaturedImage } = {},
 ): PostView {
   const locked = !!p.password && extra.locked !== false;
   const html = locked ? "" : autop(p.content);
@@ -79,5 +79,6 @@ export function toPostView(
     sticky: p.sticky,
     pingsOpen: p.pingStatus === "open",
     locked,
+    ...(extra.featuredImage && !locked ? { featuredImage: extra.featuredImage } : {}),
   };
 }
