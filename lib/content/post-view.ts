@@ -37,7 +37,12 @@ export function termUrl(t: Pick<TermSource, "taxonomy" | "slug">, opts: Pick<Opt
   return `/${base}/${encodeURIComponent(t.slug)}/`;
 }
 
-export function postUrl(p: Pick<PostSource, "id" | "slug" | "date" | "type" | "authorNicename">, opts: Pick<Options, "permalink_structure">): string {
+export function postUrl(
+  p: Pick<PostSource, "id" | "slug" | "date" | "type" | "authorNicename">,
+  opts: Pick<Options, "permalink_structure"> & Partial<Pick<Options, "show_on_front" | "page_on_front">>,
+): string {
+  // The static front page (Settings → Reading) lives at the site root.
+  if (p.type === "page" && opts.show_on_front === "page" && Number(opts.page_on_front) === p.id) return "/";
   return postPath({ id: p.id, slug: p.slug, date: p.date, type: p.type, authorNicename: p.authorNicename }, opts.permalink_structure);
 }
 

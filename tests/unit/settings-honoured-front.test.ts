@@ -60,3 +60,12 @@ describe("Settings → Reading: a static front page", () => {
     expect(resolveSegments([])).toMatchObject({ kind: "listing", listing: { type: "home", heading: "" } });
   });
 });
+
+describe("the front page's URL everywhere", () => {
+  it("postUrl (comment redirects, admin View links, pings) says / for the static front page", async () => {
+    const { postUrl } = await import("@/lib/content/post-view");
+    const p = { id: 7, slug: "welcome", date: "2026-01-15 10:00:00", type: "page" as const, authorNicename: "x" };
+    expect(postUrl(p, { permalink_structure: "/%postname%/", show_on_front: "page", page_on_front: 7 })).toBe("/");
+    expect(postUrl(p, { permalink_structure: "/%postname%/", show_on_front: "posts", page_on_front: 7 })).toBe("/welcome/");
+  });
+});
