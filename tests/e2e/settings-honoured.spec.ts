@@ -175,6 +175,17 @@ test("registration: on, a visitor registers, signs in and gets the default role;
     await o.getByRole("button", { name: "Register" }).click();
     await expect(o.getByLabel("Username")).toHaveAccessibleDescription("This username is already registered. Please choose another one.");
     await other.close();
+
+    // Without JavaScript the form still works (a plain form post to the server action).
+    const nojs = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": "198.51.100.63" } });
+    const n = await nojs.newPage();
+    await n.goto("/register/");
+    await n.getByLabel("Username").fill(`nojs${stamp}`);
+    await n.getByLabel("Email").fill(`nojs${stamp}@example.com`);
+    await n.getByLabel("Password").fill("a long enough password");
+    await n.getByRole("button", { name: "Register" }).click();
+    await expect(n.getByText("Registration complete. You can log in now.")).toBeVisible();
+    await nojs.close();
   } finally {
     await page.goto("/admin/settings/general/");
     await page.getByLabel("Anyone can register").uncheck();
