@@ -18,6 +18,8 @@ const nextConfig: NextConfig = {
   async redirects() {
     // A WordPress user's bookmarks: the admin and the login screen answer where they used to.
     return [
+      // wp-login.php?action=register is WordPress's registration screen (must precede the next rule).
+      { source: "/wp-login.php", has: [{ type: "query", key: "action", value: "register" }], destination: "/register/", permanent: false },
       { source: "/wp-login.php", destination: "/login/", permanent: false },
       { source: "/wp-admin", destination: "/admin/", permanent: false },
       { source: "/wp-admin/:path*", destination: "/admin/", permanent: false },

@@ -13,6 +13,18 @@ export interface TermLink {
   url: string;
 }
 
+/** A post's featured image (posts.featuredMediaId): URLs under /wp-content/uploads/. */
+export interface FeaturedImage {
+  src: string;
+  /** "url 300w, url 1024w, …" from the generated sizes, when there are several. */
+  srcSet?: string;
+  sizes?: string;
+  width: number;
+  height: number;
+  /** The image's alt text from the media library; "" when it is decorative. */
+  alt: string;
+}
+
 export interface PostView {
   id: number;
   title: string;
@@ -37,6 +49,8 @@ export interface PostView {
   pingsOpen?: boolean;
   /** Password-protected, and this reader has not given the password: contentHtml is empty. */
   locked?: boolean;
+  /** Absent when the post has none, or while it is locked by its password. */
+  featuredImage?: FeaturedImage;
 }
 
 export interface CommentView {

@@ -1,8 +1,15 @@
 import type { ReactNode } from "react";
+import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Sidebar } from "@/components/site/sidebar";
 import { siteOptions } from "@/lib/site/reads";
 import { getRenderTheme } from "@/lib/site/theme";
+
+/** "Discourage search engines" (blog_public off): every public page, 404s included, says noindex. */
+export async function generateMetadata(): Promise<Metadata> {
+  await connection();
+  return siteOptions().blog_public ? {} : { robots: { index: false, follow: false } };
+}
 
 export default async function SiteLayout({ children }: { children: ReactNode }) {
   await connection();

@@ -6,7 +6,7 @@ import { getCurrentUser } from "@/lib/session";
 import { toPostView } from "@/lib/content/post-view";
 import { formatWpDate } from "@/lib/dates";
 import { highlightSnippet, toFtsQuery } from "@/lib/site/search-query";
-import { adjacentPosts, archivePage, searchPage, siteOptions, stickyPosts, termsForPosts, type PostCard } from "@/lib/site/reads";
+import { adjacentPosts, archivePage, featuredImagesFor, searchPage, siteOptions, stickyPosts, termsForPosts, type PostCard } from "@/lib/site/reads";
 import type { Listing, SiteRoute } from "@/lib/site/resolve-path";
 import { permalinkOf } from "@/lib/site/urls";
 import { hasPostPassword } from "@/lib/site/post-password";
@@ -37,7 +37,7 @@ async function Single({ post, wrongPassword, commentPage }: { post: PostCard; wr
   const opts = siteOptions();
   const { theme } = await getRenderTheme();
   const unlocked = await hasPostPassword(post.password);
-  const view = toPostView(post, termsForPosts([post.id]), opts, "full", { locked: !unlocked, url: permalinkOf(post, opts) });
+  const view = toPostView(post, termsForPosts([post.id]), opts, "full", { locked: !unlocked, url: permalinkOf(post, opts), featuredImage: featuredImagesFor([post]).get(post.id) });
   let navigation = null;
   if (post.type === "post" && post.status === "publish") {
     const { previous, next } = adjacentPosts(post);
@@ -102,12 +102,13 @@ async function ListingView({ listing }: { listing: Listing }) {
     posts = [...sticky, ...items.filter((p) => !ids.has(p.id))];
   }
   const terms = termsForPosts(posts.map((p) => p.id));
+  const images = featuredImagesFor(posts);
   return (
     <>
-      {listing.type === "home" ? <h1 className="sr-only">{opts.blogname}</h1> : <ArchiveHeader heading={listing.heading} description={listing.description} feedUrl={listing.feedUrl} />}
+      {listing.type === "home" && !listing.heading ? <h1 className="sr-only">{opts.blogname}</h1> : <ArchiveHeader heading={listing.heading} description={listing.description} feedUrl={listing.feedUrl} />}
       {posts.length ? (
         posts.map((p) => (
-          <theme.PostSummary key={p.id} post={toPostView(p, terms.filter((t) => t.postId === p.id), opts, "teaser", { url: permalinkOf(p, opts) })} />
+          <theme.PostSummary key={p.id} post={toPostView(p, terms.filter((t) => t.postId === p.id), opts, "teaser", { url: permalinkOf(p, opts), featuredImage: images.get(p.id) })} />
         ))
       ) : (
         <Notice><p>{listing.type === "home" ? "Nothing has been published yet." : "No posts here yet."}</p></Notice>

@@ -128,19 +128,27 @@ function TagCloud({ opts }: { opts: Options }) {
   );
 }
 
-async function MetaLogin() {
-  const user = await getCurrentUser();
-  return user ? <a href="/admin/" className="underline">Site Admin</a> : <a href="/login/" className="underline">Log in</a>;
+/** WordPress's Meta widget: "Register" (when anyone can register) and "Log in", or "Site Admin". */
+function LoggedOutLinks({ canRegister }: { canRegister: boolean }) {
+  return (
+    <>
+      {canRegister ? <li><a href="/register/" className="underline">Register</a></li> : null}
+      <li><a href="/login/" className="underline">Log in</a></li>
+    </>
+  );
 }
 
-function Meta() {
+async function MetaLogin({ canRegister }: { canRegister: boolean }) {
+  const user = await getCurrentUser();
+  return user ? <li><a href="/admin/" className="underline">Site Admin</a></li> : <LoggedOutLinks canRegister={canRegister} />;
+}
+
+function Meta({ canRegister }: { canRegister: boolean }) {
   return (
     <ul className="space-y-1">
-      <li>
-        <Suspense fallback={<a href="/login/" className="underline">Log in</a>}>
-          <MetaLogin />
-        </Suspense>
-      </li>
+      <Suspense fallback={<LoggedOutLinks canRegister={canRegister} />}>
+        <MetaLogin canRegister={canRegister} />
+      </Suspense>
       <li><a href="/feed/" className="underline">Entries feed</a></li>
       <li><a href="/comments/feed/" className="underline">Comments feed</a></li>
     </ul>
@@ -159,7 +167,7 @@ export function Sidebar({ opts }: { opts: Options }) {
           {id === "archives" ? <Archives /> : null}
           {id === "categories" ? <Categories opts={opts} /> : null}
           {id === "tag-cloud" ? <TagCloud opts={opts} /> : null}
-          {id === "meta" ? <Meta /> : null}
+          {id === "meta" ? <Meta canRegister={!!opts.users_can_register} /> : null}
         </Widget>
       ))}
     </>

@@ -8,7 +8,7 @@ import type { PostCard } from "./posts";
 const CARD = `p.id, p.type, p.status, p.title, p.slug, p.content, p.excerpt, p.password, p.sticky,
   p.date, p.date_gmt AS dateGmt, p.modified_gmt AS modifiedGmt, p.comment_count AS commentCount,
   p.comment_status AS commentStatus, p.ping_status AS pingStatus, p.parent_id AS parentId,
-  p.author_id AS authorId, u.display_name AS authorName, u.nicename AS authorNicename`;
+  p.author_id AS authorId, p.featured_media_id AS featuredMediaId, u.display_name AS authorName, u.nicename AS authorNicename`;
 
 /** Every listing SQL by name, exported for the EXPLAIN QUERY PLAN test. */
 export const LISTING_SQL = {

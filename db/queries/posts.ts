@@ -21,6 +21,7 @@ export const postCardColumns = {
   pingStatus: posts.pingStatus,
   parentId: posts.parentId,
   authorId: posts.authorId,
+  featuredMediaId: posts.featuredMediaId,
   authorName: users.displayName,
   authorNicename: users.nicename,
 };

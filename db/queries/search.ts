@@ -8,7 +8,7 @@ export const SEARCH_SQL = {
   page: `SELECT p.id, p.type, p.status, p.title, p.slug, p.content, p.excerpt, p.password, p.sticky, p.date,
       p.date_gmt AS dateGmt, p.modified_gmt AS modifiedGmt, p.comment_count AS commentCount,
       p.comment_status AS commentStatus, p.ping_status AS pingStatus, p.parent_id AS parentId,
-      p.author_id AS authorId, u.display_name AS authorName, u.nicename AS authorNicename
+      p.author_id AS authorId, p.featured_media_id AS featuredMediaId, u.display_name AS authorName, u.nicename AS authorNicename
     FROM posts_fts f JOIN posts p ON p.id = f.rowid JOIN users u ON u.id = p.author_id
     WHERE posts_fts MATCH ? AND p.status = 'publish' AND p.type IN ('post', 'page') AND p.password = ''
     ORDER BY bm25(posts_fts, 10.0, 1.0), p.date_gmt DESC LIMIT ? OFFSET ?`,

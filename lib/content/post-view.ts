@@ -1,5 +1,5 @@
 // From a stored post to the small view a theme renders.
-import type { PostView, TermLink } from "@/themes/types";
+import type { FeaturedImage, PostView, TermLink } from "@/themes/types";
 import type { Options } from "@/lib/options/defaults";
 import { formatWpDate, parseSqlGmt } from "@/lib/dates";
 import { postPath } from "./permalinks";
@@ -37,7 +37,12 @@ export function termUrl(t: Pick<TermSource, "taxonomy" | "slug">, opts: Pick<Opt
   return `/${base}/${encodeURIComponent(t.slug)}/`;
 }
 
-export function postUrl(p: Pick<PostSource, "id" | "slug" | "date" | "type" | "authorNicename">, opts: Pick<Options, "permalink_structure">): string {
+export function postUrl(
+  p: Pick<PostSource, "id" | "slug" | "date" | "type" | "authorNicename">,
+  opts: Pick<Options, "permalink_structure"> & Partial<Pick<Options, "show_on_front" | "page_on_front">>,
+): string {
+  // The static front page (Settings → Reading) lives at the site root.
+  if (p.type === "page" && opts.show_on_front === "page" && Number(opts.page_on_front) === p.id) return "/";
   return postPath({ id: p.id, slug: p.slug, date: p.date, type: p.type, authorNicename: p.authorNicename }, opts.permalink_structure);
 }
 
@@ -50,7 +55,7 @@ export function toPostView(
   terms: TermSource[],
   opts: Options,
   mode: "teaser" | "full",
-  extra: { locked?: boolean; url?: string } = {},
+  extra: { locked?: boolean; url?: string; featuredImage?: FeaturedImage } = {},
 ): PostView {
   const locked = !!p.password && extra.locked !== false;
   const html = locked ? "" : autop(p.content);
@@ -79,5 +84,6 @@ export function toPostView(
     sticky: p.sticky,
     pingsOpen: p.pingStatus === "open",
     locked,
+    ...(extra.featuredImage && !locked ? { featuredImage: extra.featuredImage } : {}),
   };
 }

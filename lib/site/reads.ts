@@ -21,6 +21,9 @@ import {
   type ArchiveFilter,
 } from "@/db/queries/archives";
 import { searchPosts } from "@/db/queries/search";
+import { listMediaByIds } from "@/db/queries/featured-media";
+import { toFeaturedImage } from "@/lib/media/featured";
+import type { FeaturedImage } from "@/themes/types";
 import { getTermBySlug } from "@/db/queries/terms";
 import { getUserByNicename } from "@/db/queries/users";
 import { nowGmt } from "@/lib/dates";
@@ -56,6 +59,20 @@ export interface TermOfPost {
   taxonomy: "category" | "post_tag";
   name: string;
   slug: string;
+}
+
+/** The featured images of these posts, by post id (cached; any database write forgets it). */
+export function featuredImagesFor(posts: Pick<PostCard, "id" | "featuredMediaId">[]): Map<number, FeaturedImage> {
+  const mediaIds = [...new Set(posts.map((p) => p.featuredMediaId).filter((id): id is number => !!id))].sort((a, b) => a - b);
+  const out = new Map<number, FeaturedImage>();
+  if (!mediaIds.length) return out;
+  const rows = cached(`featured-media:${mediaIds.join(",")}`, [TAGS.posts], () => listMediaByIds(mediaIds));
+  const byId = new Map(rows.map((m) => [m.id, m]));
+  for (const p of posts) {
+    const img = p.featuredMediaId ? toFeaturedImage(byId.get(p.featuredMediaId)) : undefined;
+    if (img) out.set(p.id, img);
+  }
+  return out;
 }
 
 export function termsForPosts(ids: number[]): TermOfPost[] {

@@ -168,7 +168,11 @@ function resolveRoute(raw: string[], query: { s?: string }): SiteRoute | null {
   const catBase = opts.category_base || "category";
   const tagBase = opts.tag_base || "tag";
 
-  if (!segments.length) return { kind: "listing", listing: homeListing(page) };
+  const statics = staticPages(opts);
+  if (!segments.length) {
+    if (!statics.front) return { kind: "listing", listing: homeListing(page) };
+    return page === 1 ? { kind: "single", post: statics.front } : null;
+  }
   if (first === "search") {
     const term = segments.length > 1 ? segments.slice(1).join("/") : (query.s ?? "");
     return { kind: "listing", listing: searchListing(term, page) };
@@ -196,11 +200,14 @@ function resolveRoute(raw: string[], query: { s?: string }): SiteRoute | null {
     const l = dateListing(Number(first), second ? Number(second) : undefined, third ? Number(third) : undefined, page, opts);
     if (l) return { kind: "listing", listing: l };
   }
+  const pageRow = pageByPath(segments);
+  if (pageRow && statics.postsPage?.id === pageRow.id) return { kind: "listing", listing: postsPageListing(pageRow, page, opts) };
   if (page > 1) return null;
 
   const post = postUnderStructure(segments, opts.permalink_structure);
   if (post) return { kind: "single", post };
-  const pageRow = pageByPath(segments);
+  // The static front page's own URL: one redirect to the site root.
+  if (pageRow && statics.front?.id === pageRow.id) return { kind: "redirect", to: "/" };
   if (pageRow && isReadableStatus(pageRow.status)) return { kind: "single", post: pageRow };
 
   // An older permalink (or a page's old flat path): one redirect to where it lives now.
@@ -221,6 +228,26 @@ function resolveRoute(raw: string[], query: { s?: string }): SiteRoute | null {
   return null;
 }
 
+/**
+ * Settings → Reading, "Your homepage displays: a static page": the page shown at / and the page
+ * that lists the posts. A setting naming a page that is gone or unpublished is ignored, as in WordPress.
+ */
+export function staticPages(opts: Pick<Options, "show_on_front" | "page_on_front" | "page_for_posts">): { front?: PostCard; postsPage?: PostCard } {
+  if (opts.show_on_front !== "page") return {};
+  const load = (id: number) => {
+    const p = id > 0 ? postById(id) : undefined;
+    return p && p.type === "page" && isReadableStatus(p.status) ? p : undefined;
+  };
+  const front = load(Number(opts.page_on_front) || 0);
+  const postsPage = load(Number(opts.page_for_posts) || 0);
+  return { front, postsPage: postsPage && postsPage.id !== front?.id ? postsPage : undefined };
+}
+
+/** The posts page: the home listing (sticky posts first), under that page's title and URL. */
+function postsPageListing(pageRow: PostCard, page: number, opts: Options): Listing {
+  return { ...homeListing(page), heading: pageRow.title, title: pageRow.title, baseUrl: permalinkOf(pageRow, opts) };
+}
+
 export function homeListing(page: number): Listing {
   return { type: "home", heading: "", title: "", filter: { kind: "home" }, page, baseUrl: "/", feedUrl: "/feed/" };
 }
@@ -238,6 +265,9 @@ export function resolveQuery(q: Query): SiteRoute | null {
     const id = positiveInt(p);
     const post = id ? postById(id) : undefined;
     if (!post || !isReadableStatus(post.status)) return null;
+    const statics = staticPages(opts);
+    if (plain && post.id === statics.postsPage?.id) return { kind: "listing", listing: postsPageListing(post, paged, opts) };
+    if (plain && post.id === statics.front?.id) return { kind: "redirect", to: "/" };
     if (plain) return { kind: "single", post };
     return { kind: "redirect", to: permalinkOf(post, opts) };
   }
@@ -266,8 +296,12 @@ export function resolveQuery(q: Query): SiteRoute | null {
     if (!mm) return null;
     return { kind: "redirect", to: pagedUrl(`/${mm[1]}/` + (mm[2] ? `${mm[2]}/` : "") + (mm[3] ? `${mm[3]}/` : ""), paged) };
   }
-  if (paged > 1) return { kind: "redirect", to: pagedUrl("/", paged) };
-  return { kind: "listing", listing: homeListing(1) };
+  if (paged > 1) {
+    const { front, postsPage } = staticPages(opts);
+    if (front) return postsPage ? { kind: "redirect", to: pagedUrl(permalinkOf(postsPage, opts), paged) } : null;
+    return { kind: "redirect", to: pagedUrl("/", paged) };
+  }
+  return resolvePath([], {});
 }
 
 function categoryById(id: number) {

@@ -60,13 +60,13 @@ export function routeMetadata(route: SiteRoute | null): Metadata {
   const l = route.listing;
   const pageSuffix = l.page > 1 ? ` – Page ${l.page}` : "";
   const title =
-    l.type === "home"
+    l.type === "home" && !l.heading
       ? (o.blogdescription ? `${o.blogname} – ${o.blogdescription}` : o.blogname) + pageSuffix
       : `${l.heading}${pageSuffix} – ${o.blogname}`;
-  const description = l.type === "home" ? o.blogdescription : l.description || `${l.heading} – ${o.blogname}`;
+  const description = l.type === "home" && !l.heading ? o.blogdescription : l.description || `${l.heading} – ${o.blogname}`;
   return {
     ...base,
-    ...(l.type === "search" ? { robots: { index: false, follow: true } } : {}),
+    ...(l.type === "search" && o.blog_public ? { robots: { index: false, follow: true } } : {}),
     title,
     description,
     alternates: {

@@ -1,6 +1,18 @@
 import type { ReactNode } from "react";
 import type { PostView } from "../types";
 
+/** The post's featured image, sized by its own dimensions (no layout shift), with the generated sizes as srcset. */
+function FeaturedImage({ post, className, eager }: { post: PostView; className: string; eager?: boolean }) {
+  const img = post.featuredImage;
+  if (!img) return null;
+  return (
+    <figure className={`post-thumbnail ${className}`}>
+      {/* eslint-disable-next-line @next/next/no-img-element -- the srcset is WordPress's generated sizes, already on disk */}
+      <img src={img.src} srcSet={img.srcSet} sizes={img.sizes} width={img.width} height={img.height} alt={img.alt} loading={eager ? "eager" : "lazy"} decoding="async" className="h-auto w-full" />
+    </figure>
+  );
+}
+
 function PostMeta({ post }: { post: PostView }) {
   if (post.type === "page") return null;
   return (
@@ -34,6 +46,7 @@ export function ClassicPostSummary({ post }: { post: PostView }) {
         <a href={post.url} className="text-ink hover:text-accent">{post.title || "(no title)"}</a>
       </h2>
       <PostMeta post={post} />
+      <FeaturedImage post={post} className="mt-4" />
       <div className="entry-content mt-4" dangerouslySetInnerHTML={{ __html: post.contentHtml }} />
       {post.hasMore ? (
         <p className="mt-3">
@@ -75,6 +88,7 @@ export function ClassicPostSingle({ post, comments, navigation, content }: { pos
     <article aria-labelledby="post-title">
       <h1 id="post-title" className="font-heading text-3xl font-bold">{post.title || "(no title)"}</h1>
       <PostMeta post={post} />
+      <FeaturedImage post={post} className="mt-6 border border-line" eager />
       {content ?? <div className="entry-content mt-6" dangerouslySetInnerHTML={{ __html: post.contentHtml }} />}
       {post.type === "post" ? (
         <p className="mt-6 text-sm text-muted">

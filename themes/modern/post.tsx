@@ -1,6 +1,18 @@
 import type { ReactNode } from "react";
 import type { PostView } from "../types";
 
+/** The post's featured image, sized by its own dimensions (no layout shift), with the generated sizes as srcset. */
+function FeaturedImage({ post, className, eager }: { post: PostView; className: string; eager?: boolean }) {
+  const img = post.featuredImage;
+  if (!img) return null;
+  return (
+    <figure className={`post-thumbnail ${className}`}>
+      {/* eslint-disable-next-line @next/next/no-img-element -- the srcset is WordPress's generated sizes, already on disk */}
+      <img src={img.src} srcSet={img.srcSet} sizes={img.sizes} width={img.width} height={img.height} alt={img.alt} loading={eager ? "eager" : "lazy"} decoding="async" className="h-auto w-full" />
+    </figure>
+  );
+}
+
 function Byline({ post }: { post: PostView }) {
   if (post.type === "page") return null;
   return (
@@ -37,6 +49,7 @@ export function ModernPostSummary({ post }: { post: PostView }) {
         <a href={post.url} className="text-ink hover:text-accent">{post.title || "(no title)"}</a>
       </h2>
       <Byline post={post} />
+      <FeaturedImage post={post} className="mt-4 overflow-hidden rounded-lg" />
       <div className="entry-content mt-4" dangerouslySetInnerHTML={{ __html: post.contentHtml }} />
       <p className="mt-4 font-heading text-sm">
         {post.hasMore ? (
@@ -58,6 +71,7 @@ export function ModernPostSingle({ post, comments, navigation, content }: { post
     <article aria-labelledby="post-title">
       <h1 id="post-title" className="font-heading text-3xl font-extrabold leading-tight tracking-tight sm:text-4xl">{post.title || "(no title)"}</h1>
       <Byline post={post} />
+      <FeaturedImage post={post} className="mt-8 overflow-hidden rounded-lg" eager />
       {content ?? <div className="entry-content mt-8" dangerouslySetInnerHTML={{ __html: post.contentHtml }} />}
       <Tags post={post} />
       {navigation}

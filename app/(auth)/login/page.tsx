@@ -9,7 +9,7 @@ import { safeRedirectPath } from "@/lib/validation/auth";
 
 export const metadata: Metadata = { title: "Log In", robots: { index: false } };
 
-type Props = { searchParams: Promise<{ redirect_to?: string; loggedout?: string }> };
+type Props = { searchParams: Promise<{ redirect_to?: string; loggedout?: string; checkemail?: string }> };
 
 export default async function LoginPage({ searchParams }: Props) {
   await connection();
@@ -22,10 +22,14 @@ export default async function LoginPage({ searchParams }: Props) {
         <Link href="/">{opts.blogname}</Link>
       </h1>
       {sp.loggedout ? <p className="mb-4 border-l-4 border-green-700 bg-green-50 p-3 text-sm" role="status">You are now logged out.</p> : null}
+      {sp.checkemail === "registered" ? <p className="mb-4 border-l-4 border-green-700 bg-green-50 p-3 text-sm" role="status">Registration complete. You can log in now.</p> : null}
       <div className="rounded border border-gray-300 bg-white p-6 shadow-sm">
         <LoginForm redirectTo={sp.redirect_to} />
       </div>
-      <p className="mt-4 text-center text-sm"><Link href="/" className="underline">← Go to {opts.blogname}</Link></p>
+      <p className="mt-4 text-center text-sm">
+        {opts.users_can_register ? <><Link href="/register/" className="underline">Register</Link> · </> : null}
+        <Link href="/" className="underline">← Go to {opts.blogname}</Link>
+      </p>
     </main>
   );
 }

@@ -7,6 +7,8 @@ import { getNewerAutosave, getPostForEdit } from "@/db/queries/post-editor";
 import { listTermsForPosts } from "@/db/queries/posts";
 import { getTheme } from "@/themes/registry";
 import { toPostView } from "@/lib/content/post-view";
+import { listMediaByIds } from "@/db/queries/featured-media";
+import { toFeaturedImage } from "@/lib/media/featured";
 
 export const metadata: Metadata = { title: "Preview", robots: { index: false } };
 
@@ -28,6 +30,7 @@ export default async function PreviewPage({ params }: Props) {
     listTermsForPosts([id]),
     opts,
     "full",
+    { featuredImage: p.featuredMediaId ? toFeaturedImage(listMediaByIds([p.featuredMediaId])[0]) : undefined },
   );
   return (
     <div className="-m-6">
