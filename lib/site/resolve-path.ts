@@ -301,7 +301,7 @@ export function resolveQuery(q: Query): SiteRoute | null {
     if (front) return postsPage ? { kind: "redirect", to: pagedUrl(permalinkOf(postsPage, opts), paged) } : null;
     return { kind: "redirect", to: pagedUrl("/", paged) };
   }
-  return resolvePath([], {});
+  return resolveRoute([], {});
 }
 
 function categoryById(id: number) {
