@@ -181,6 +181,7 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
     moderators: opts.moderation_notify ? listModerators() : [],
   };
   let plan: NotificationPlan | null = null;
+  let reason: string = spamReason ? `spam:${spamReason}` : "";
   // 8–9. Duplicate, flood, then moderation, atomically with the insert.
   const result = await insertCommentCheckedBatched(
     {
@@ -202,11 +203,13 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
       floodSinceGmt: isModerator ? null : toSqlGmt(new Date(now - FLOOD_SECONDS * 1000)),
       decide: (previouslyApproved) => {
         if (spamReason) return "spam";
-        return decideModeration(
+        const decision = decideModeration(
           { type: "comment", authorName: author, authorEmail: email, authorUrl: url, content, ip: ctx.ip, userAgent: ctx.userAgent },
           opts,
           { trusted, previouslyApproved },
-        ).status;
+        );
+        reason = decision.reason;
+        return decision.status;
       },
       notify: (row) => {
         plan = planNotifications(row, { title: post.title, url: url_ }, people, opts);
@@ -218,7 +221,8 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
   if (result.outcome === "flood") return fail(429, "flood", undefined, ids);
 
   const c = result.comment;
-  logEvent("comment_posted", { id: c.id, postId: post.id, status: c.status, spam: spamReason || undefined, at: nowGmt() });
+  // One line per moderation decision; never the commenter's email or address.
+  logEvent("moderation", { type: "comment", commentId: c.id, postId: post.id, status: c.status, reason, at: nowGmt() });
   const notified = sendNotificationMail(plan, c).catch((e) => {
     logEvent("notify_failed", { error: (e as Error).message });
     return [];
