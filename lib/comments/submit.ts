@@ -159,7 +159,7 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
 
   // Stored as WordPress stores it for users without unfiltered_html: comment tags only.
   const content = sanitizeCommentHtml(input.comment);
-  if (!content.replace(/<[^>]*>/g, "").trim()) return fail(400, "empty", "comment", ids);
+  if (!content.replace(/<[^<>]*>/g, "").trim()) return fail(400, "empty", "comment", ids);
 
   // Beyond WordPress: a filled honeypot, or a form sent too fast, too late or unsigned, is spam.
   let spamReason = "";
