@@ -88,7 +88,8 @@ async function reader(base: string, urls: string[], acks: Acks, stop: () => bool
   }
 }
 
-async function author(browser: Browser, base: string, acks: Acks, stop: () => boolean) {
+/** Signs in first (before the load), then returns the loop that saves drafts. */
+async function signedInAuthor(browser: Browser, base: string, acks: Acks, stop: () => boolean) {
   // The editor's plain form (no JavaScript): the server action answers 303 to the saved draft.
   const context = await browser.newContext({ baseURL: base, javaScriptEnabled: false });
   const page = await context.newPage();
@@ -104,21 +105,23 @@ async function author(browser: Browser, base: string, acks: Acks, stop: () => bo
   await page.getByLabel("Password").fill("instance-admin-password");
   await page.getByRole("button", { name: "Log In" }).click();
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
-  try {
-    for (let i = 0; !stop(); i++) {
-      await page.goto("/admin/posts/new/");
-      const title = `Crash test draft ${i} ${Date.now()}`;
-      titles.push(title);
-      await page.getByRole("textbox", { name: "Title" }).fill(title);
-      await page.getByRole("textbox", { name: "Content", exact: true }).fill(`<p>Draft body ${i}.</p>`);
-      await page.getByRole("button", { name: "Save Draft" }).click();
-      await page.waitForURL(/\/admin\/posts\/\d+\/\?saved=/, { timeout: 10_000 });
+  return async () => {
+    try {
+      for (let i = 0; !stop(); i++) {
+        await page.goto("/admin/posts/new/");
+        const title = `Crash test draft ${i} ${Date.now()}`;
+        titles.push(title);
+        await page.getByRole("textbox", { name: "Title" }).fill(title);
+        await page.getByRole("textbox", { name: "Content", exact: true }).fill(`<p>Draft body ${i}.</p>`);
+        await page.getByRole("button", { name: "Save Draft" }).click();
+        await page.waitForURL(/\/admin\/posts\/\d+\/\?saved=/, { timeout: 10_000 });
+      }
+    } catch {
+      // the server was killed under us
+    } finally {
+      await context.close().catch(() => {});
     }
-  } catch {
-    // the server was killed under us
-  } finally {
-    await context.close().catch(() => {});
-  }
+  };
 }
 
 test("every comment and draft answered with success before a SIGKILL is there after the restart", async ({ browser }) => {
@@ -132,10 +135,11 @@ test("every comment and draft answered with success before a SIGKILL is there af
   const acks: Acks = { comments: new Map(), drafts: new Map(), reads: 0, failed: 0 };
   let killed = false;
   const stop = () => killed;
+  const author = await signedInAuthor(browser, base, acks, stop);
   const load = [
     ...Array.from({ length: COMMENTERS }, (_, n) => commenter(base, `${base}${postPath}`, n, acks, stop)),
     ...Array.from({ length: READERS }, () => reader(base, ["/", postPath!, "/feed/", "/?s=hello"], acks, stop)),
-    author(browser, base, acks, stop),
+    author(),
   ];
   await sleep(LOAD_MS);
   // Mid-load: requests are in flight when the process dies.
