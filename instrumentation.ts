@@ -1,3 +1,5 @@
+import type { Instrumentation } from "next";
+
 // Next's startup hook: the background job poller runs in the Node.js server process only.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -6,3 +8,11 @@ export async function register() {
   const { startJobPoller } = await import("@/lib/jobs/queue");
   startJobPoller();
 }
+
+// One JSON line per request error (method, path without its query, route, message), next to
+// Next's own stack trace on stderr. Headers, and so cookies, are never logged.
+export const onRequestError: Instrumentation.onRequestError = async (err, request, context) => {
+  if (process.env.NEXT_RUNTIME === "edge") return;
+  const { logEvent, requestErrorFields } = await import("@/lib/log");
+  logEvent("request_error", requestErrorFields(err, request, context));
+};

@@ -8,3 +8,16 @@ export function logEvent(event: string, fields: Record<string, unknown> = {}) {
   for (const [k, v] of Object.entries(fields)) if (!SECRET_KEY.test(k)) safe[k] = v;
   process.stdout.write(JSON.stringify({ time: new Date().toISOString(), event, ...safe }) + "\n");
 }
+
+/** The facts of a request error worth a log line: never headers (cookies), never the query string (tokens). */
+export function requestErrorFields(err: unknown, request: { path: string; method: string }, context: { routePath?: string; routeType?: string }) {
+  const digest = typeof err === "object" && err !== null && "digest" in err ? String((err as { digest: unknown }).digest) : undefined;
+  return {
+    method: request.method,
+    path: request.path.split("?")[0],
+    route: context.routePath,
+    routeType: context.routeType,
+    error: err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 500) : String(err).slice(0, 500),
+    digest,
+  };
+}

@@ -12,7 +12,7 @@ const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&quot;": '
 /** Plain text of stored HTML (React escapes it again when rendering). */
 const excerpt = (html: string, words = 12) => {
   const text = html
-    .replace(/<[^>]*>/g, " ")
+    .replace(/<[^<>]*>/g, " ")
     .replace(/&(lt|gt|quot|#39|nbsp|amp);/g, (m) => ENTITIES[m]!)
     .replace(/\s+/g, " ")
     .trim()

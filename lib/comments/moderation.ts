@@ -42,7 +42,7 @@ export interface ModerationDecision {
 
 /** Counts links as WordPress does: every `<a ... href=` in the content. */
 export function countLinks(content: string): number {
-  return (content.match(/<a\s[^>]*href\s*=/gi) ?? []).length;
+  return (content.match(/<a\s[^<>]*href\s*=/gi) ?? []).length;
 }
 
 /** Keys are one per line; a key matches as a case-insensitive substring of any field. */
@@ -63,7 +63,7 @@ function fieldsOf(c: CommentCandidate): string[] {
 export function decideModeration(c: CommentCandidate, opts: ModerationOptions, ctx: ModerationContext): ModerationDecision {
   if (ctx.trusted && c.type === "comment") return { status: "1", reason: "trusted" };
   // WordPress checks the disallowed list on the content with tags stripped too.
-  const stripped = { ...c, content: c.content.replace(/<[^>]*>/g, "") };
+  const stripped = { ...c, content: c.content.replace(/<[^<>]*>/g, "") };
   if (matchKey(opts.disallowed_keys, fieldsOf(c)) || matchKey(opts.disallowed_keys, fieldsOf(stripped))) {
     return { status: "trash", reason: "disallowed_key" };
   }

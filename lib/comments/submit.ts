@@ -158,7 +158,7 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
 
   // Stored as WordPress stores it for users without unfiltered_html: comment tags only.
   const content = sanitizeCommentHtml(input.comment);
-  if (!content.replace(/<[^>]*>/g, "").trim()) return fail(400, "empty", "comment", ids);
+  if (!content.replace(/<[^<>]*>/g, "").trim()) return fail(400, "empty", "comment", ids);
 
   // Beyond WordPress: a filled honeypot, or a form sent too fast, too late or unsigned, is spam.
   let spamReason = "";
@@ -179,6 +179,7 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
     moderators: opts.moderation_notify ? listCommentModerators() : [],
   };
   let plan: NotificationPlan | null = null;
+  let reason: string = spamReason ? `spam:${spamReason}` : "";
   // 8–9. Duplicate, flood, then moderation, atomically with the insert.
   const result = await insertCommentCheckedBatched(
     {
@@ -200,11 +201,13 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
       floodSinceGmt: isModerator ? null : toSqlGmt(new Date(now - FLOOD_SECONDS * 1000)),
       decide: (previouslyApproved) => {
         if (spamReason) return "spam";
-        return decideModeration(
+        const decision = decideModeration(
           { type: "comment", authorName: author, authorEmail: email, authorUrl: url, content, ip: ctx.ip, userAgent: ctx.userAgent },
           opts,
           { trusted, previouslyApproved },
-        ).status;
+        );
+        reason = decision.reason;
+        return decision.status;
       },
       notify: (row) => {
         plan = planNotifications(row, { title: post.title, url: url_ }, people, opts);
@@ -216,7 +219,8 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
   if (result.outcome === "flood") return fail(429, "flood", undefined, ids);
 
   const c = result.comment;
-  logEvent("comment_posted", { id: c.id, postId: post.id, status: c.status, spam: spamReason || undefined, at: nowGmt() });
+  // One line per moderation decision; never the commenter's email or address.
+  logEvent("moderation", { type: "comment", commentId: c.id, postId: post.id, status: c.status, reason, at: nowGmt() });
   const notified = sendNotificationMail(plan, c).catch((e) => {
     logEvent("notify_failed", { error: (e as Error).message });
     return [];

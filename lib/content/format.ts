@@ -1,12 +1,14 @@
 // Turning stored post HTML into what a reader sees: WordPress's wpautop for content written
 // without paragraphs, and the <!--more--> teaser cut.
 
+import { removeBlocks } from "./strip";
+
 const BLOCK = /<(p|div|h[1-6]|ul|ol|li|blockquote|pre|table|figure|section|article|hr|dl|form|iframe)[\s>]/i;
 
 /** Wraps double-newline-separated text in <p> and single newlines in <br>, as wpautop does. */
 export function autop(html: string): string {
   if (!html.trim()) return "";
-  if (BLOCK.test(html) && !/\n\s*\n/.test(html.replace(/<pre[\s\S]*?<\/pre>/gi, ""))) return html;
+  if (BLOCK.test(html) && !/\n\s*\n/.test(removeBlocks(html, ["pre"], "", false))) return html;
   return html
     .replace(/\r\n?/g, "\n")
     .split(/\n\s*\n/)

@@ -23,7 +23,7 @@ const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>"']+/gi;
 export function makeClickable(html: string): string {
   let inLink = 0;
   return html
-    .split(/(<[^>]*>)/)
+    .split(/(<[^<>]*>)/)
     .map((part) => {
       if (part.startsWith("<")) {
         if (/^<a[\s>]/i.test(part)) inLink++;

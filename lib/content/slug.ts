@@ -4,7 +4,7 @@ export function slugify(input: string): string {
   return input
     .normalize("NFC")
     .toLowerCase()
-    .replace(/<[^>]*>/g, "")
+    .replace(/<[^<>]*>/g, "")
     .replace(/&[a-z0-9#]+;/gi, "-")
     .replace(/['’‘]/g, "")
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, "-")

@@ -75,7 +75,7 @@ export async function receiveTrackback(post: PostCard | undefined, ping: Trackba
     content,
     ...dates(),
   });
-  logEvent("linkback.trackback", { postId: post.id, commentId: row.id, status: row.status, reason: decision.reason });
+  logEvent("moderation", { type: "trackback", commentId: row.id, postId: post.id, status: row.status, reason: decision.reason });
   return { ok: true, commentId: row.id, status: row.status };
 }
 
@@ -141,7 +141,7 @@ export async function receivePingback(source: string, target: string, sender: Se
     content,
     ...dates(),
   });
-  logEvent("linkback.pingback", { postId: post.id, commentId: row.id, status: row.status, reason: decision.reason });
+  logEvent("moderation", { type: "pingback", commentId: row.id, postId: post.id, status: row.status, reason: decision.reason });
   return `Pingback from ${authorUrl} to ${target} registered. Keep the web talking! :-)`;
 }
 
@@ -233,6 +233,6 @@ export async function verifyWebmention(job: WebmentionJob): Promise<"created" | 
     { postId: job.postId, type: "webmention", status: decision.status, authorName, authorUrl, authorIp: job.ip, userAgent: truncate(job.userAgent, 255, ""), content, ...dates() },
     meta,
   );
-  logEvent("linkback.webmention", { postId: job.postId, commentId: row.id, status: row.status, reason: decision.reason });
+  logEvent("moderation", { type: "webmention", commentId: row.id, postId: job.postId, status: row.status, reason: decision.reason });
   return "created";
 }

@@ -52,6 +52,7 @@ export async function sendPostPings(postId: number, only?: string[]): Promise<Se
 
   const record = (url: string, protocol: "trackback" | "pingback" | "webmention" | "none", status: "sent" | "failed" | "no-endpoint", message: string) => {
     upsertPing(postId, url, protocol, status, message);
+    logEvent("ping_sent", { postId, url, protocol, result: status, message });
     if (status === "sent") {
       summary.sent++;
       markPinged(postId, url);

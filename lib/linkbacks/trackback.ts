@@ -100,7 +100,7 @@ export function trackbackResponse(error?: string): string {
 /** What a receiver answered: WordPress ignores the body; we read the error flag when there is one. */
 export function parseTrackbackResponse(xml: string): { ok: boolean; message: string } {
   const err = /<error>\s*(\d+)\s*<\/error>/i.exec(xml);
-  const msg = /<message>([\s\S]*?)<\/message>/i.exec(xml);
+  const msg = /<message>([^<]*)<\/message>/i.exec(xml);
   const message = msg ? htmlToText(msg[1]!) : "";
   if (err && err[1] !== "0") return { ok: false, message: message || "The receiver answered with an error." };
   return { ok: true, message };

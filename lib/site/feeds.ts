@@ -109,7 +109,7 @@ function commentItem(c: FeedComment, opts: Options) {
     pubDate: parseSqlGmt(c.dateGmt),
     guid: { value: absoluteUrl(`/?p=${c.postId}#comment-${c.id}`), isPermaLink: false },
     dc: { creators: [c.authorName || "Anonymous"] },
-    description: html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim(),
+    description: html.replace(/<[^<>]+>/g, " ").replace(/\s+/g, " ").trim(),
     content: { encoded: html },
   };
 }

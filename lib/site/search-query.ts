@@ -3,6 +3,8 @@
 // We keep only word characters, quote every word (so AND/OR/NOT are plain words) and join them
 // with spaces, which FTS5 reads as "all of these words".
 
+import { removeBlocks } from "@/lib/content/strip";
+
 const MAX_TERMS = 12;
 
 /** The words of a search, as a reader meant them. */
@@ -24,10 +26,8 @@ const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;")
 
 /** Plain text of stored HTML, for snippets and descriptions. */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<!--[\s\S]*?-->/g, " ")
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ")
-    .replace(/<[^>]+>/g, " ")
+  return removeBlocks(html, ["script", "style"])
+    .replace(/<[^<>]+>/g, " ")
     .replace(/&nbsp;/g, " ")
     .replace(/&amp;/g, "&")
     .replace(/&lt;/g, "<")

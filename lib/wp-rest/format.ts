@@ -1,5 +1,6 @@
 // From rows to WordPress REST API objects, with WordPress's field names and shapes
 // (title.rendered, content.rendered, date in site time without a zone, date_gmt, ...).
+import { removeBlocks, TAG } from "@/lib/content/strip";
 import { createHash } from "node:crypto";
 import { minidenticon } from "minidenticons";
 import { absoluteUrl } from "@/lib/site-url";
@@ -12,7 +13,7 @@ const iso = (sql: string) => sql.replace(" ", "T").slice(0, 19);
 
 /** WordPress's wp_trim_excerpt: 55 words of the text, then " [&hellip;]". */
 export function autoExcerpt(html: string): string {
-  const text = html.replace(/<!--[\s\S]*?-->/g, "").replace(/<(script|style)[\s\S]*?<\/\1>/gi, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
+  const text = removeBlocks(html, ["script", "style"], "").replace(TAG, " ").replace(/\s+/g, " ").trim();
   const words = text.split(" ").filter(Boolean);
   return words.length > 55 ? `${words.slice(0, 55).join(" ")} [&hellip;]` : words.join(" ");
 }
