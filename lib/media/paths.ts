@@ -36,14 +36,8 @@ export function resolveUploadPath(segments: string[], root = uploadsDir()): stri
   return full;
 }
 
-const TYPES: Record<string, string> = {
-  jpg: "image/jpeg",
-  jpeg: "image/jpeg",
-  jpe: "image/jpeg",
-  png: "image/png",
-  gif: "image/gif",
-  webp: "image/webp",
-  avif: "image/avif",
+/** Extra (non-image) types an administrator may allow by extension, detected from bytes too. */
+export const EXTRA_TYPES: Record<string, string> = {
   pdf: "application/pdf",
   mp3: "audio/mpeg",
   m4a: "audio/mp4",
@@ -52,6 +46,17 @@ const TYPES: Record<string, string> = {
   mp4: "video/mp4",
   webm: "video/webm",
   zip: "application/zip",
+};
+
+const TYPES: Record<string, string> = {
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  jpe: "image/jpeg",
+  png: "image/png",
+  gif: "image/gif",
+  webp: "image/webp",
+  avif: "image/avif",
+  ...EXTRA_TYPES,
 };
 
 /** Images that browsers may show inline; everything else (SVG and HTML included) downloads. */

@@ -6,7 +6,9 @@ import path from "node:path";
 import sharp from "sharp";
 import { fileTypeFromBuffer } from "file-type";
 import { slugify } from "@/lib/content/slug";
-import { uploadsDir } from "./paths";
+import { EXTRA_TYPES, uploadsDir } from "./paths";
+
+export { EXTRA_TYPES };
 
 export const RASTER_IMAGE_TYPES: Record<string, string> = {
   "image/jpeg": "jpg",
@@ -15,17 +17,6 @@ export const RASTER_IMAGE_TYPES: Record<string, string> = {
   "image/webp": "webp",
 };
 
-/** Extra (non-image) types an administrator may allow by extension, detected from bytes too. */
-export const EXTRA_TYPES: Record<string, string> = {
-  pdf: "application/pdf",
-  mp3: "audio/mpeg",
-  m4a: "audio/mp4",
-  ogg: "audio/ogg",
-  wav: "audio/wav",
-  mp4: "video/mp4",
-  webm: "video/webm",
-  zip: "application/zip",
-};
 
 // WordPress's registered sizes: thumbnail is cropped, the others fit inside their box.
 export const IMAGE_SIZES = [
