@@ -11,6 +11,7 @@ import { sanitizeCommentHtml } from "@/lib/content/sanitize";
 import { getOptions } from "@/db/queries/options";
 import { toSqlGmt, toSqlLocal } from "@/lib/dates";
 import type { FormState } from "@/lib/form-state";
+import { logEvent } from "@/lib/log";
 
 function refresh() {
   // Comment counts show on lists, archives and feeds as well as the post itself.
@@ -32,6 +33,7 @@ export async function moderateCommentAction(formData: FormData) {
   const found = getCommentWithPost(id);
   if (!found || !canModerateCommentOn(user, found.post)) redirect(withNotice(back, "forbidden"));
   applyCommentAction([id], action);
+  logEvent("moderation", { by: "moderator", moderatorId: user.id, action, commentIds: [id] });
   refresh();
   redirect(withNotice(back, `${action}:1`));
 }
@@ -49,6 +51,7 @@ export async function bulkCommentsAction(formData: FormData) {
     .filter((c) => canModerateCommentOn(user, { authorId: c.postAuthorId, status: c.postStatus, type: c.postType }))
     .map((c) => c.id);
   applyCommentAction(allowed, action);
+  if (allowed.length) logEvent("moderation", { by: "moderator", moderatorId: user.id, action, commentIds: allowed });
   refresh();
   redirect(withNotice(back, `${action}:${allowed.length}`));
 }
