@@ -165,16 +165,22 @@ async function requirePostsAllowed(ids: number[], type: PostType, check: (a: Act
   return { user, rows };
 }
 
-export async function trashPostAction(formData: FormData) {
+/** A row action on one post: capability, input, may this user delete it; then the caller's change. */
+async function requireOnePostForRowAction(formData: FormData) {
   const type = typeOf(formData);
   await requireCapability(editCap(type));
   const parsed = PostIdSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) redirect(`${adminBase(type)}?error=invalid`);
   const { rows } = await requirePostsAllowed([parsed.data.id], type, canDeletePost);
   if (!rows) redirect(`${adminBase(type)}?error=missing`);
-  trashPosts([parsed.data.id]);
+  return { type, id: parsed.data.id, row: rows[0]! };
+}
+
+export async function trashPostAction(formData: FormData) {
+  const { type, id } = await requireOnePostForRowAction(formData);
+  trashPosts([id]);
   revalidatePath("/", "layout");
-  redirect(`${adminBase(type)}?done=trashed&ids=${parsed.data.id}`);
+  redirect(`${adminBase(type)}?done=trashed&ids=${id}`);
 }
 
 export async function bulkPostsAction(formData: FormData) {
@@ -203,26 +209,16 @@ export async function bulkPostsAction(formData: FormData) {
 
 /** Row actions Restore and Delete Permanently (from the Trash view). */
 export async function restorePostAction(formData: FormData) {
-  const type = typeOf(formData);
-  await requireCapability(editCap(type));
-  const parsed = PostIdSchema.safeParse(formDataToObject(formData));
-  if (!parsed.success) redirect(`${adminBase(type)}?error=invalid`);
-  const { rows } = await requirePostsAllowed([parsed.data.id], type, canDeletePost);
-  if (!rows) redirect(`${adminBase(type)}?error=missing`);
-  restorePosts([parsed.data.id]);
+  const { type, id } = await requireOnePostForRowAction(formData);
+  restorePosts([id]);
   revalidatePath("/", "layout");
   redirect(`${adminBase(type)}?view=trash&done=restore&count=1`);
 }
 
 export async function deletePostAction(formData: FormData) {
-  const type = typeOf(formData);
-  await requireCapability(editCap(type));
-  const parsed = PostIdSchema.safeParse(formDataToObject(formData));
-  if (!parsed.success) redirect(`${adminBase(type)}?error=invalid`);
-  const { rows } = await requirePostsAllowed([parsed.data.id], type, canDeletePost);
-  if (!rows) redirect(`${adminBase(type)}?error=missing`);
-  if (rows[0]!.status !== "trash") redirect(`${adminBase(type)}?error=${encodeURIComponent("Only items in the Trash can be deleted permanently.")}`);
-  deletePostsPermanently([parsed.data.id]);
+  const { type, id, row } = await requireOnePostForRowAction(formData);
+  if (row.status !== "trash") redirect(`${adminBase(type)}?error=${encodeURIComponent("Only items in the Trash can be deleted permanently.")}`);
+  deletePostsPermanently([id]);
   revalidatePath("/", "layout");
   redirect(`${adminBase(type)}?view=trash&done=delete&count=1`);
 }
