@@ -277,6 +277,15 @@ export const rateLimits = sqliteTable("rate_limits", {
   expire: integer("expire"),
 });
 
+// One row, one number: SQLite triggers (drizzle/0002) add one whenever a write changes something
+// a reader can see (a published post, an approved comment, a term, a setting, a user's name).
+// The read and page caches compare it per request; a pending comment, a draft's autosave or a
+// rate-limit row leaves it, and so the cached pages, alone.
+export const contentVersion = sqliteTable("content_version", {
+  id: integer("id").primaryKey(),
+  n: integer("n").notNull().default(0),
+});
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Post = typeof posts.$inferSelect;

@@ -246,14 +246,15 @@ export function getTermById(id: number): { id: number; taxonomy: "category" | "p
   return getDb().$client.prepare(`SELECT id, taxonomy, name, slug, description FROM terms WHERE id = ?`).get(id) as never;
 }
 
+const contentVersionStmts = new WeakMap<Database.Database, Database.Statement>();
 /**
- * A number that changes whenever anything is written to the database: total_changes() counts
- * this connection's writes (every write in this process goes through it), data_version moves
- * when another process (a CLI import, a script) commits. The read cache compares it per request.
+ * A number that changes whenever a write changes what a reader can see: the content_version row
+ * that drizzle/0002's triggers count up in the writing transaction itself, whichever process or
+ * connection wrote (the server, a CLI import, a script). The read cache compares it per request.
  */
 export function getDataVersion(): string {
   const sqlite = getDb().$client;
-  const changes = (sqlite.prepare("SELECT total_changes() AS n").get() as { n: number }).n;
-  const dv = sqlite.pragma("data_version", { simple: true }) as number;
-  return `${changes}:${dv}`;
+  let stmt = contentVersionStmts.get(sqlite);
+  if (!stmt) contentVersionStmts.set(sqlite, (stmt = sqlite.prepare("SELECT n FROM content_version WHERE id = 1").pluck()));
+  return String(stmt.get() ?? 0);
 }

@@ -6,8 +6,11 @@
 // revalidateTag during render. An in-process map also skips the JSON round trip of Next's
 // incremental cache. Inkwell serves from one Node process (scripts/server.mjs) on one SQLite
 // file, so one process-wide map (on globalThis, shared by every route bundle) is the whole truth.
-// Besides the tags, any database write empties it (syncWithDatabase), so it can never show data
-// older than the last write, even when a write path forgets its cache-tags call.
+// Besides the tags, any write that changes what a reader can see empties it (syncWithDatabase,
+// through the content version that SQLite triggers keep: drizzle/0002), so it can never show data
+// older than the last such write, even when a write path forgets its cache-tags call; a pending
+// comment, a draft's autosave or a rate-limit row leaves it alone, so floods of those do not
+// empty the page cache under the readers.
 import { getDataVersion } from "@/db/queries/archives";
 
 const MAX_ENTRIES = 3000;
@@ -75,8 +78,8 @@ export function cached<T>(key: string, tags: string[], load: () => T, bytes = 0)
 }
 
 /**
- * Forgets everything when the database changed since the last look (any write by any area, even
- * one that forgot to call lib/site/cache-tags). Called once at the start of each reader request.
+ * Forgets everything when public content changed since the last look (any such write by any
+ * area, even one that forgot to call lib/site/cache-tags). Called at the start of each reader request.
  */
 export function syncWithDatabase(): string {
   const s = store();
