@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 process.env.AUTH_SECRET = "unit-test-secret";
 import { formatCommentHtml, makeClickable, sanitizeCommentHtml } from "@/lib/content/sanitize";
 import { buildThread } from "@/lib/comments/thread";
-import { avatarSrc } from "@/lib/comments/avatar";
+import { createHash } from "node:crypto";
+import { AVATAR_FILE, avatarSrc, avatarSvg } from "@/lib/comments/avatar";
 import { checkFormToken, issueFormToken } from "@/lib/comments/form-token";
 import { decodeCommenter, encodeCommenter } from "@/lib/comments/cookies";
 import { normalizeCommentUrl, isEmail } from "@/lib/validation/comment";
@@ -80,10 +81,14 @@ describe("threads", () => {
 
 describe("avatars", () => {
   const opts = { show_avatars: true, use_gravatar: false, avatar_rating: "G" };
-  it("draws a local SVG from a hash, without the email in it", () => {
+  it("points at a local SVG named by a keyed hash, without the email in it", () => {
     const src = avatarSrc("Ann@Example.com", "Ann", opts);
-    expect(src.startsWith("data:image/svg+xml;utf8,")).toBe(true);
-    expect(decodeURIComponent(src)).not.toContain("example.com");
+    expect(src).toMatch(/^\/avatar\/[0-9a-f]{32}\.svg$/);
+    // Not an unkeyed hash of the address that a guess could be checked against.
+    expect(src).not.toContain(createHash("sha256").update("ann@example.com").digest("hex").slice(0, 32));
+    expect(src).not.toContain(createHash("md5").update("ann@example.com").digest("hex"));
+    expect(avatarSvg(AVATAR_FILE.exec(src.split("/").pop()!)![1])).toMatch(/^<svg[^>]*>.*<\/svg>$/s);
+    expect(avatarSvg("0".repeat(32))).not.toMatch(/<script|on\w+=/i);
     expect(avatarSrc("ann@example.com ", "x", opts)).toBe(src);
     expect(avatarSrc("bob@example.com", "x", opts)).not.toBe(src);
   });
