@@ -32,10 +32,10 @@ export const LISTING_SQL = {
     WHERE p.id IN (SELECT post_id FROM post_terms WHERE term_id IN (SELECT value FROM json_each(?)))
       AND p.type = 'post' AND p.status = 'publish'`,
   previous: `SELECT ${CARD} FROM posts p JOIN users u ON u.id = p.author_id
-    WHERE p.type = 'post' AND p.status = 'publish' AND (p.date_gmt < ? OR (p.date_gmt = ? AND p.id < ?))
+    WHERE p.type = 'post' AND p.status = 'publish' AND (p.date_gmt, p.id) < (?, ?)
     ORDER BY p.date_gmt DESC, p.id DESC LIMIT 1`,
   next: `SELECT ${CARD} FROM posts p JOIN users u ON u.id = p.author_id
-    WHERE p.type = 'post' AND p.status = 'publish' AND (p.date_gmt > ? OR (p.date_gmt = ? AND p.id > ?))
+    WHERE p.type = 'post' AND p.status = 'publish' AND (p.date_gmt, p.id) > (?, ?)
     ORDER BY p.date_gmt ASC, p.id ASC LIMIT 1`,
   recentComments: `SELECT c.id, c.post_id AS postId, c.author_name AS authorName, p.title AS postTitle, p.slug AS postSlug,
       p.date AS postDate, p.type AS postType, u.nicename AS authorNicename
@@ -106,8 +106,8 @@ export function listStickyPosts(): PostCard[] {
 /** The published posts before and after one, by date (WordPress's previous/next post links). */
 export function getAdjacentPosts(post: { id: number; dateGmt: string }): { previous?: PostCard; next?: PostCard } {
   const s = stmts();
-  const prev = s.previous.get(post.dateGmt, post.dateGmt, post.id) as RawCard | undefined;
-  const next = s.next.get(post.dateGmt, post.dateGmt, post.id) as RawCard | undefined;
+  const prev = s.previous.get(post.dateGmt, post.id) as RawCard | undefined;
+  const next = s.next.get(post.dateGmt, post.id) as RawCard | undefined;
   return { previous: prev && toCard(prev), next: next && toCard(next) };
 }
 

@@ -9,7 +9,7 @@ import { FEED_SQL, SITEMAP_SQL } from "@/db/queries/feeds";
 const ARGS: Record<string, unknown[]> = {
   home: [10, 0], homeCount: [], sticky: [], author: [1, 10, 0], authorCount: [1],
   dates: ["2025-01-01", "2025-02-01", 10, 0], datesCount: ["2025-01-01", "2025-02-01"],
-  terms: ["[1,2]", 10, 0], termsCount: ["[1,2]"], previous: ["2025-01-01", "2025-01-01", 5], next: ["2025-01-01", "2025-01-01", 5],
+  terms: ["[1,2]", 10, 0], termsCount: ["[1,2]"], previous: ["2025-01-01", 5], next: ["2025-01-01", 5],
   recentComments: [5], categories: [], tagCloud: [45], termDescendants: [1], dueFuture: ["2025-01-01"],
   page: ['"tea"', 10, 0], count: ['"tea"'], recent: [10], forPost: [1, 10],
 };
