@@ -3,11 +3,13 @@
 // "Site Admin" depends on the visitor, so it streams in its own Suspense boundary.
 import { Suspense, type ReactNode } from "react";
 import type { Options } from "@/lib/options/defaults";
-import { monthName } from "@/lib/dates";
 import { termUrl } from "@/lib/content/post-view";
 import { getCurrentUser } from "@/lib/session";
 import { archiveMonths, archivePage, categoriesWithCounts, recentComments, tagCloud, type PostCard } from "@/lib/site/reads";
 import { permalinkOf } from "@/lib/site/urls";
+import { cached } from "@/lib/site/cache";
+import { TAGS } from "@/lib/site/cache-tags";
+import { archivesHtml, categoriesHtml, recentCommentsHtml, recentPostsHtml, tagCloudHtml, widgetSection } from "@/lib/site/widget-html";
 
 export const WIDGETS = {
   search: "Search",
@@ -43,89 +45,32 @@ export function SearchForm({ id, defaultValue }: { id: string; defaultValue?: st
   );
 }
 
-function RecentPosts({ opts }: { opts: Options }) {
-  const posts = archivePage({ kind: "home" }, 1, 5).items;
-  return (
-    <ul className="space-y-1">
-      {posts.map((p: PostCard) => (
-        <li key={p.id}><a href={permalinkOf(p, opts)} className="underline">{p.title || "(no title)"}</a></li>
-      ))}
-    </ul>
-  );
-}
+type StaticWidgetId = "recent-posts" | "recent-comments" | "archives" | "categories" | "tag-cloud";
+const STATIC_WIDGETS = new Set<string>(["recent-posts", "recent-comments", "archives", "categories", "tag-cloud"]);
 
-function RecentComments({ opts }: { opts: Options }) {
-  const list = recentComments(5);
-  if (!list.length) return <p className="text-muted">No comments yet.</p>;
-  return (
-    <ul className="space-y-1">
-      {list.map((c) => (
-        <li key={c.id}>
-          {c.authorName || "Anonymous"} on{" "}
-          <a className="underline" href={`${permalinkOf({ id: c.postId, type: c.postType, slug: c.postSlug, date: c.postDate, authorNicename: c.authorNicename }, opts)}#comment-${c.id}`}>
-            {c.postTitle || "(no title)"}
-          </a>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function Archives() {
-  const months = archiveMonths();
-  return (
-    <ul className="space-y-1">
-      {months.map((m) => (
-        <li key={`${m.year}-${m.month}`}>
-          <a className="underline" href={`/${m.year}/${String(m.month).padStart(2, "0")}/`}>{monthName(m.month)} {m.year}</a>{" "}
-          <span className="text-muted">({m.count})</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function Categories({ opts }: { opts: Options }) {
-  const all = categoriesWithCounts();
-  const children = new Map<number | null, typeof all>();
-  for (const c of all) {
-    const parent = c.parentId && all.some((p) => p.id === c.parentId) ? c.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), c]);
+function staticWidgetBody(id: StaticWidgetId, opts: Options): string {
+  switch (id) {
+    case "recent-posts":
+      return recentPostsHtml(archivePage({ kind: "home" }, 1, 5).items.map((p: PostCard) => ({ href: permalinkOf(p, opts), text: p.title || "(no title)" })));
+    case "recent-comments":
+      return recentCommentsHtml(recentComments(5).map((c) => ({
+        author: c.authorName || "Anonymous",
+        post: { href: `${permalinkOf({ id: c.postId, type: c.postType, slug: c.postSlug, date: c.postDate, authorNicename: c.authorNicename }, opts)}#comment-${c.id}`, text: c.postTitle || "(no title)" },
+      })));
+    case "archives":
+      return archivesHtml(archiveMonths());
+    case "categories":
+      return categoriesHtml(categoriesWithCounts().map((c) => ({ id: c.id, parentId: c.parentId, count: c.count, text: c.name, href: termUrl({ taxonomy: "category", slug: c.slug }, opts) })));
+    case "tag-cloud":
+      return tagCloudHtml(tagCloud().map((t) => ({ count: t.count, text: t.name, href: termUrl({ taxonomy: "post_tag", slug: t.slug }, opts) })));
   }
-  const render = (parent: number | null, depth: number): ReactNode => {
-    const list = (children.get(parent) ?? []).filter((c) => c.count > 0 || children.has(c.id));
-    if (!list.length || depth > 10) return null;
-    return (
-      <ul className={depth ? "ml-4 mt-1 space-y-1" : "space-y-1"}>
-        {list.map((c) => (
-          <li key={c.id}>
-            <a className="underline" href={termUrl({ taxonomy: "category", slug: c.slug }, opts)}>{c.name}</a>{" "}
-            <span className="text-muted">({c.count})</span>
-            {render(c.id, depth + 1)}
-          </li>
-        ))}
-      </ul>
-    );
-  };
-  return render(null, 0) ?? <p className="text-muted">No categories.</p>;
 }
 
-function TagCloud({ opts }: { opts: Options }) {
-  const tags = tagCloud();
-  if (!tags.length) return <p className="text-muted">No tags.</p>;
-  const max = Math.max(...tags.map((t) => t.count));
-  const min = Math.min(...tags.map((t) => t.count));
-  const size = (n: number) => (max === min ? 1 : 0.8 + ((n - min) / (max - min)) * 0.9);
-  return (
-    <p className="leading-relaxed">
-      {[...tags].sort((a, b) => a.name.localeCompare(b.name)).map((t) => (
-        <span key={t.id}>
-          <a className="underline" style={{ fontSize: `${size(t.count).toFixed(2)}em` }} href={termUrl({ taxonomy: "post_tag", slug: t.slug }, opts)}
-            aria-label={`${t.name} (${t.count} ${t.count === 1 ? "item" : "items"})`}>{t.name}</a>{" "}
-        </span>
-      ))}
-    </p>
-  );
+/** A widget whose whole content is one cached string (lib/site/widget-html.ts). */
+function StaticWidget({ id, opts }: { id: StaticWidgetId; opts: Options }) {
+  const key = `widget-html:${id}:${opts.permalink_structure}:${opts.category_base}:${opts.tag_base}:${opts.date_format}`;
+  const html = cached(key, [TAGS.posts, TAGS.terms, TAGS.allComments, TAGS.options], () => widgetSection(id, WIDGETS[id], staticWidgetBody(id, opts)));
+  return <section className="widget mb-8" aria-labelledby={`widget-${id}`} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 /** WordPress's Meta widget: "Register" (when anyone can register) and "Log in", or "Site Admin". */
@@ -159,17 +104,16 @@ export function Sidebar({ opts }: { opts: Options }) {
   const ids = (Array.isArray(opts.sidebar_widgets) ? opts.sidebar_widgets : []).filter(isWidgetId);
   return (
     <>
-      {ids.map((id) => (
-        <Widget key={id} id={id} title={WIDGETS[id]}>
-          {id === "search" ? <SearchForm id="sidebar-search" /> : null}
-          {id === "recent-posts" ? <RecentPosts opts={opts} /> : null}
-          {id === "recent-comments" ? <RecentComments opts={opts} /> : null}
-          {id === "archives" ? <Archives /> : null}
-          {id === "categories" ? <Categories opts={opts} /> : null}
-          {id === "tag-cloud" ? <TagCloud opts={opts} /> : null}
-          {id === "meta" ? <Meta canRegister={!!opts.users_can_register} /> : null}
-        </Widget>
-      ))}
+      {ids.map((id) =>
+        STATIC_WIDGETS.has(id) ? (
+          <StaticWidget key={id} id={id as StaticWidgetId} opts={opts} />
+        ) : (
+          <Widget key={id} id={id} title={WIDGETS[id]}>
+            {id === "search" ? <SearchForm id="sidebar-search" /> : null}
+            {id === "meta" ? <Meta canRegister={!!opts.users_can_register} /> : null}
+          </Widget>
+        ),
+      )}
     </>
   );
 }
