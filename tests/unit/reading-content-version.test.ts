@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { getDataVersion } from "@/db/queries/archives";
 import { insertComment } from "@/db/queries/comments";
 import { applyCommentAction } from "@/db/queries/comment-admin";
-import { updateOptions } from "@/db/queries/options";
+import { getOptions, updateOptions } from "@/db/queries/options";
+import Database from "better-sqlite3";
 import { consumeRate } from "@/db/queries/rate-limits";
 import { insertTerm } from "@/db/queries/terms";
 import { getDb } from "@/db/client";
@@ -68,5 +69,20 @@ describe("content version", () => {
     comment(post.id, "1", 6);
     syncWithDatabase();
     expect(peek("html:/")).toBeUndefined();
+  });
+
+  it("settings read once per version are never stale, even when another process writes them", () => {
+    updateOptions({ blogdescription: "First" });
+    expect(getOptions().blogdescription).toBe("First");
+    updateOptions({ blogdescription: "Second" });
+    expect(getOptions().blogdescription).toBe("Second");
+    const other = new Database(process.env.DATABASE_URL!);
+    other.prepare("UPDATE options SET value = ? WHERE name = 'blogdescription'").run(JSON.stringify("From a script"));
+    other.close();
+    expect(getOptions().blogdescription).toBe("From a script");
+    // A caller changing its copy changes nobody else's.
+    const mine = getOptions();
+    mine.blogdescription = "scribbled";
+    expect(getOptions().blogdescription).toBe("From a script");
   });
 });
