@@ -6,17 +6,20 @@ import { NextResponse, type NextRequest } from "next/server";
 import { resolveQuery, resolveSegments } from "@/lib/site/resolve-path";
 import { absoluteUrl } from "@/lib/site-url";
 import { publishDuePosts } from "@/lib/site/reads";
-import { fillNonce, fillPage, getCachedPage, isCacheable, pageWithNonce, renderToken, RENDER_HEADER, type CachedPage } from "@/lib/site/page-cache";
+import { fillNonce, fillPage, getCachedPage, isCacheable, pageWithNonce, PAGE_VARY, renderToken, RENDER_HEADER, type CachedPage } from "@/lib/site/page-cache";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 import { withLinkbackHeaders } from "@/lib/linkbacks/discovery-headers";
 
 const QUERY_KEYS = ["p", "page_id", "cat", "tag", "author", "m", "feed", "paged"];
 
-const fromCache = (page: CachedPage, state: "hit" | "miss") => {
-  const { body, csp } = pageWithNonce(page);
+const fromCache = (req: NextRequest, page: CachedPage, state: "hit" | "miss") => {
+  const { body, csp, encoding } = pageWithNonce(page, req.headers.get("accept-encoding"));
   return withLinkbackHeaders({ method: "GET" }, new NextResponse(new Uint8Array(body), {
     status: page.status,
-    headers: { "content-type": page.contentType, "content-security-policy": csp, "x-inkwell-cache": state, vary: "rsc, next-router-state-tree, next-router-prefetch, cookie" },
+    headers: {
+      "content-type": page.contentType, "content-security-policy": csp, "x-inkwell-cache": state, vary: PAGE_VARY,
+      ...(encoding ? { "content-encoding": encoding } : {}),
+    },
   }));
 };
 
@@ -47,14 +50,14 @@ export async function proxy(req: NextRequest) {
     publishDuePosts();
     const key = pathname + req.nextUrl.search;
     const hit = getCachedPage(key);
-    if (hit) return fromCache(hit, "hit");
+    if (hit) return fromCache(req, hit, "hit");
   }
 
   const feed = /^(.*?\/)?feed\/(?:(rss2|atom|rss|rdf)\/)?$/.exec(pathname);
   if (feed) {
     if (cacheable) {
       const page = await fillPage(pathname + req.nextUrl.search);
-      if (page) return fromCache(page, "miss");
+      if (page) return fromCache(req, page, "miss");
     }
     const url = req.nextUrl.clone();
     url.pathname = `/feeds${feed[1] ?? "/"}`;
@@ -79,7 +82,7 @@ export async function proxy(req: NextRequest) {
   }
   if (cacheable && publicPage) {
     const page = await fillPage(pathname + req.nextUrl.search);
-    if (page) return fromCache(page, "miss");
+    if (page) return fromCache(req, page, "miss");
   }
   // Reader pages advertise the Pingback and Webmention endpoints in their headers.
   return withLinkbackHeaders(req, nextWithNonce(req));

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { cached, peek, syncWithDatabase } from "./cache";
 import { publishDuePosts } from "./reads";
 import { contentSecurityPolicy, newNonce, splitAtNonce, withFreshNonce } from "@/lib/security/csp";
+import { acceptsGzip, gzipWithNonce, prepareGzipParts, type GzipParts } from "./gzip-splice";
 
 export interface CachedPage {
   status: number;
@@ -16,12 +17,24 @@ export interface CachedPage {
   body: Buffer;
   /** The body cut at the fill's placeholder nonce, to be joined with a fresh one per response. */
   parts: Buffer[];
+  /** The parts deflated, made at the first request that takes gzip (lib/site/gzip-splice.ts). */
+  gzip?: GzipParts;
 }
 
-/** The page with a fresh script nonce, and the CSP header that goes with it. */
-export function pageWithNonce(page: CachedPage): { body: Buffer; csp: string } {
+export const PAGE_VARY = "rsc, next-router-state-tree, next-router-prefetch, cookie, accept-encoding";
+
+/**
+ * The page with a fresh script nonce, and the CSP header that goes with it; gzipped for a client
+ * that takes gzip (every browser): a 350 KB post with 100 comments goes out as about 40 KB.
+ */
+export function pageWithNonce(page: CachedPage, acceptEncoding?: string | null): { body: Buffer; csp: string; encoding?: "gzip" } {
   const nonce = newNonce();
-  return { body: withFreshNonce(page.parts, nonce), csp: contentSecurityPolicy(nonce) };
+  const csp = contentSecurityPolicy(nonce);
+  if (acceptsGzip(acceptEncoding)) {
+    page.gzip ??= prepareGzipParts(page.parts);
+    return { body: gzipWithNonce(page.gzip, nonce), csp, encoding: "gzip" };
+  }
+  return { body: withFreshNonce(page.parts, nonce), csp };
 }
 
 const g = globalThis as unknown as { __inkwellRenderToken?: string; __inkwellFilling?: Set<string> };
@@ -91,13 +104,14 @@ function serveFromNodeServer(req: IncomingMessage, res: ServerResponse): boolean
   publishDuePosts();
   const page = getCachedPage(req.url);
   if (!page) return false;
-  const { body, csp } = pageWithNonce(page);
+  const { body, csp, encoding } = pageWithNonce(page, req.headers["accept-encoding"]);
   res.writeHead(page.status, {
     "content-type": page.contentType,
     "content-length": body.length,
     "content-security-policy": csp,
     "x-inkwell-cache": "hit",
-    vary: "rsc, next-router-state-tree, next-router-prefetch, cookie",
+    vary: PAGE_VARY,
+    ...(encoding ? { "content-encoding": encoding } : {}),
   });
   res.end(body);
   return true;
