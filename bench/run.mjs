@@ -1,6 +1,7 @@
 // `npm run bench`: seeds a large blog into its own database, starts the production server on
 // 127.0.0.1 and drives it with autocannon from a separate process, one URL at a time (bounded:
-// BENCH_SECONDS per URL, 32 connections). Prints req/s and p50/p99 latency per URL, then the
+// BENCH_SECONDS per URL, 32 connections), sending Accept-Encoding as browsers do (and once more
+// without it for home and the post). Prints req/s and p50/p99 latency per URL, then the
 // render time of posts no cache has seen. Stops the server it started, and only that.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -92,17 +93,21 @@ function serverCpuMs() {
   }
 }
 
-function autocannon(url) {
-  const r = spawnSync(path.join("node_modules", ".bin", "autocannon"), ["-j", "-c", String(CONNECTIONS), "-d", String(SECONDS), url], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+// Browsers all send Accept-Encoding; the plain run shows the same pages to a client that does not.
+const BROWSER_ENCODING = "gzip, deflate, br, zstd";
+function autocannon(url, encoding) {
+  const headers = encoding ? ["-H", `accept-encoding: ${encoding}`] : [];
+  const r = spawnSync(path.join("node_modules", ".bin", "autocannon"), ["-j", "-c", String(CONNECTIONS), "-d", String(SECONDS), ...headers, url], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const out = JSON.parse(r.stdout);
-  return { rps: out.requests.average, p50: out.latency.p50, p99: out.latency.p99, errors: out.errors + out.non2xx, total: out.requests.total };
+  return { rps: out.requests.average, p50: out.latency.p50, p99: out.latency.p99, errors: out.errors + out.non2xx, total: out.requests.total, kb: out.throughput.total / 1024 / Math.max(1, out.requests.total) };
 }
 
 const rows = [];
-for (const [name, u] of urls) {
+const runs = [...urls.map(([name, u]) => [name, u, BROWSER_ENCODING]), ...urls.slice(0, 2).map(([name, u]) => [`${name}, no compression`, u, ""])];
+for (const [name, u, encoding] of runs) {
   process.stdout.write(`bench: ${name} (${u}) for ${SECONDS} s… `);
   const cpu0 = serverCpuMs();
-  const res = autocannon(base + u);
+  const res = autocannon(base + u, encoding);
   res.cpu = (serverCpuMs() - cpu0) / Math.max(1, res.total);
   console.log(`${Math.round(res.rps)} req/s`);
   rows.push({ name, u, ...res });
@@ -125,8 +130,8 @@ for (let i = 0; i < 40; i++) {
 }
 missTimes.sort((a, b) => a - b);
 
-console.log(`\n| URL | req/s | p50 | p99 | server CPU per request | errors |\n|---|---:|---:|---:|---:|---:|`);
-for (const r of rows) console.log(`| ${r.name} \`${r.u}\` | ${Math.round(r.rps)} | ${r.p50} ms | ${r.p99} ms | ${r.cpu.toFixed(2)} ms | ${r.errors} |`);
+console.log(`\n| URL | req/s | p50 | p99 | KB sent per response | server CPU per request | errors |\n|---|---:|---:|---:|---:|---:|---:|`);
+for (const r of rows) console.log(`| ${r.name} \`${r.u}\` | ${Math.round(r.rps)} | ${r.p50} ms | ${r.p99} ms | ${r.kb.toFixed(0)} | ${r.cpu.toFixed(2)} ms | ${r.errors} |`);
 console.log(`\nUncached post render (read cache and page cache cold, 40 posts): wall median ${missTimes[20].toFixed(1)} ms, max ${missTimes[39].toFixed(1)} ms; server CPU ${(missCpu / 40).toFixed(1)} ms per render`);
 console.log(`${CONNECTIONS} connections, ${SECONDS} s per URL, load average at the end: ${(await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(" ")}`);
 stop();
