@@ -11,13 +11,17 @@ const memo = new WeakMap<object, { version: string; value: Options }>();
 
 /** Every setting: stored values over WordPress's defaults. */
 export function getOptions(): Options {
+  return { ...current() };
+}
+
+function current(): Options {
   const db = getDb();
   const version = getDataVersion();
   const hit = memo.get(db.$client);
-  if (hit?.version === version) return { ...hit.value };
+  if (hit?.version === version) return hit.value;
   const value = readOptions();
   memo.set(db.$client, { version, value });
-  return { ...value };
+  return value;
 }
 
 function readOptions(): Options {
@@ -35,7 +39,7 @@ function readOptions(): Options {
 }
 
 export function getOption<K extends OptionName>(name: K): Options[K] {
-  return getOptions()[name];
+  return current()[name];
 }
 
 /** Writes several settings in one transaction. */
