@@ -12,35 +12,38 @@ const CARD = `p.id, p.type, p.status, p.title, p.slug, p.content, p.excerpt, p.p
 
 /** Every listing SQL by name, exported for the EXPLAIN QUERY PLAN test. */
 export const LISTING_SQL = {
-  home: `SELECT ${CARD} FROM posts p JOIN users u ON u.id = p.author_id
+  home: `SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id
     WHERE p.type = 'post' AND p.status = 'publish' ORDER BY p.date_gmt DESC, p.id DESC LIMIT ? OFFSET ?`,
   homeCount: `SELECT count(*) AS n FROM posts WHERE type = 'post' AND status = 'publish'`,
-  sticky: `SELECT ${CARD} FROM posts p JOIN users u ON u.id = p.author_id
+  sticky: `SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id
     WHERE p.sticky = 1 AND p.type = 'post' AND p.status = 'publish' ORDER BY p.date_gmt DESC LIMIT 50`,
-  author: `SELECT ${CARD} FROM posts p JOIN users u ON u.id = p.author_id
+  author: `SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id
     WHERE p.author_id = ? AND p.type = 'post' AND p.status = 'publish' ORDER BY p.date_gmt DESC, p.id DESC LIMIT ? OFFSET ?`,
   authorCount: `SELECT count(*) AS n FROM posts WHERE author_id = ? AND type = 'post' AND status = 'publish'`,
-  dates: `SELECT ${CARD} FROM posts p JOIN users u ON u.id = p.author_id
+  dates: `SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id
     WHERE p.type = 'post' AND p.status = 'publish' AND p.date_gmt >= ? AND p.date_gmt < ?
     ORDER BY p.date_gmt DESC, p.id DESC LIMIT ? OFFSET ?`,
   datesCount: `SELECT count(*) AS n FROM posts WHERE type = 'post' AND status = 'publish' AND date_gmt >= ? AND date_gmt < ?`,
   // Posts in any of the given terms (a category and its children), driven by post_terms' index.
-  terms: `SELECT ${CARD} FROM posts p JOIN users u ON u.id = p.author_id
+  terms: `SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id
     WHERE p.id IN (SELECT post_id FROM post_terms WHERE term_id IN (SELECT value FROM json_each(?)))
       AND p.type = 'post' AND p.status = 'publish' ORDER BY p.date_gmt DESC, p.id DESC LIMIT ? OFFSET ?`,
   termsCount: `SELECT count(*) AS n FROM posts p
     WHERE p.id IN (SELECT post_id FROM post_terms WHERE term_id IN (SELECT value FROM json_each(?)))
       AND p.type = 'post' AND p.status = 'publish'`,
-  previous: `SELECT ${CARD} FROM posts p JOIN users u ON u.id = p.author_id
+  previous: `SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id
     WHERE p.type = 'post' AND p.status = 'publish' AND (p.date_gmt, p.id) < (?, ?)
     ORDER BY p.date_gmt DESC, p.id DESC LIMIT 1`,
-  next: `SELECT ${CARD} FROM posts p JOIN users u ON u.id = p.author_id
+  next: `SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id
     WHERE p.type = 'post' AND p.status = 'publish' AND (p.date_gmt, p.id) > (?, ?)
     ORDER BY p.date_gmt ASC, p.id ASC LIMIT 1`,
+  // The newest approved comments a batch at a time, then their posts: a plain join let SQLite
+  // build a Bloom filter over every post first (1-2 ms on 10,000 posts); see newestVisible().
   recentComments: `SELECT c.id, c.post_id AS postId, c.author_name AS authorName, p.title AS postTitle, p.slug AS postSlug,
       p.date AS postDate, p.type AS postType, u.nicename AS authorNicename
-    FROM comments c JOIN posts p ON p.id = c.post_id JOIN users u ON u.id = p.author_id
-    WHERE c.status = '1' AND p.status = 'publish' AND p.password = '' ORDER BY c.date_gmt DESC, c.id DESC LIMIT ?`,
+    FROM (SELECT id, post_id, author_name, date_gmt FROM comments WHERE status = '1' ORDER BY date_gmt DESC, id DESC LIMIT ? OFFSET ?) c
+      CROSS JOIN posts p ON p.id = c.post_id CROSS JOIN users u ON u.id = p.author_id
+    WHERE p.status = 'publish' AND p.password = '' ORDER BY c.date_gmt DESC, c.id DESC`,
   categories: `SELECT id, name, slug, parent_id AS parentId, count FROM terms WHERE taxonomy = 'category' ORDER BY name`,
   tagCloud: `SELECT id, name, slug, count FROM terms WHERE taxonomy = 'post_tag' AND count > 0 ORDER BY count DESC LIMIT ?`,
   termDescendants: `WITH RECURSIVE tree(id) AS (SELECT ? UNION SELECT t.id FROM terms t JOIN tree ON t.parent_id = tree.id
@@ -59,6 +62,22 @@ function stmts(): Stmts {
     prepared.set(sqlite, s);
   }
   return s;
+}
+
+/**
+ * Runs a "newest approved comments on public posts" statement (parameters: batch size, offset)
+ * batch after batch until it has `limit` rows: a few index steps when most comments are on
+ * public posts, and bounded (64 batches) when they are not.
+ */
+export function newestVisible(stmt: Database.Statement, limit: number): unknown[] {
+  const batch = Math.max(20, limit * 4);
+  const more = getDb().$client.prepare("SELECT 1 FROM comments WHERE status = '1' ORDER BY date_gmt DESC, id DESC LIMIT 1 OFFSET ?");
+  const out: unknown[] = [];
+  for (let i = 0; i < 64; i++) {
+    out.push(...stmt.all(batch, i * batch));
+    if (out.length >= limit || !more.get((i + 1) * batch)) break;
+  }
+  return out.slice(0, limit);
 }
 
 type RawCard = Omit<PostCard, "sticky"> & { sticky: number | boolean };
@@ -123,7 +142,7 @@ export interface RecentComment {
 }
 
 export function listRecentComments(limit = 5): RecentComment[] {
-  return stmts().recentComments.all(limit) as RecentComment[];
+  return newestVisible(stmts().recentComments, limit) as RecentComment[];
 }
 
 export interface CategoryRow {
@@ -195,7 +214,7 @@ export function getPageByPath(slugs: string[]): PostCard | undefined {
   if (!slugs.length) return undefined;
   const sqlite = getDb().$client;
   const leaf = sqlite
-    .prepare(`SELECT ${CARD} FROM posts p JOIN users u ON u.id = p.author_id WHERE p.type = 'page' AND p.slug = ?`)
+    .prepare(`SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id WHERE p.type = 'page' AND p.slug = ?`)
     .get(slugs[slugs.length - 1]) as RawCard | undefined;
   if (!leaf) return undefined;
   // Walk up the parents and compare with the path.
@@ -230,14 +249,14 @@ export function getPageSlugPath(id: number): string[] {
 
 export function getPostCard(id: number): PostCard | undefined {
   const row = getDb()
-    .$client.prepare(`SELECT ${CARD} FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = ?`)
+    .$client.prepare(`SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id WHERE p.id = ?`)
     .get(id) as RawCard | undefined;
   return row && toCard(row);
 }
 
 export function getPostCardBySlug(type: "post" | "page", slug: string): PostCard | undefined {
   const row = getDb()
-    .$client.prepare(`SELECT ${CARD} FROM posts p JOIN users u ON u.id = p.author_id WHERE p.type = ? AND p.slug = ?`)
+    .$client.prepare(`SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id WHERE p.type = ? AND p.slug = ?`)
     .get(type, slug) as RawCard | undefined;
   return row && toCard(row);
 }

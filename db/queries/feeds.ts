@@ -1,5 +1,6 @@
 // Comment reads for the comment feeds (all comments, one post's comments).
 import { getDb } from "../client";
+import { newestVisible } from "./archives";
 
 export interface FeedComment {
   id: number;
@@ -21,14 +22,17 @@ const COLS = `c.id, c.author_name AS authorName, c.content, c.date, c.date_gmt A
   u.nicename AS postAuthorNicename`;
 
 export const FEED_SQL = {
-  recent: `SELECT ${COLS} FROM comments c JOIN posts p ON p.id = c.post_id JOIN users u ON u.id = p.author_id
-    WHERE c.status = '1' AND p.status = 'publish' AND p.password = '' ORDER BY c.date_gmt DESC, c.id DESC LIMIT ?`,
-  forPost: `SELECT ${COLS} FROM comments c JOIN posts p ON p.id = c.post_id JOIN users u ON u.id = p.author_id
+  // A batch of the newest approved comments, then their posts (db/queries/archives.ts, newestVisible).
+  recent: `SELECT ${COLS}
+    FROM (SELECT id, post_id, author_name, content, date, date_gmt FROM comments WHERE status = '1' ORDER BY date_gmt DESC, id DESC LIMIT ? OFFSET ?) c
+      CROSS JOIN posts p ON p.id = c.post_id CROSS JOIN users u ON u.id = p.author_id
+    WHERE p.status = 'publish' AND p.password = '' ORDER BY c.date_gmt DESC, c.id DESC`,
+  forPost: `SELECT ${COLS} FROM comments c CROSS JOIN posts p ON p.id = c.post_id CROSS JOIN users u ON u.id = p.author_id
     WHERE c.post_id = ? AND c.status = '1' ORDER BY c.date_gmt DESC, c.id DESC LIMIT ?`,
 } as const;
 
 export function listRecentApprovedComments(limit: number): FeedComment[] {
-  return getDb().$client.prepare(FEED_SQL.recent).all(limit) as FeedComment[];
+  return newestVisible(getDb().$client.prepare(FEED_SQL.recent), limit) as FeedComment[];
 }
 
 export function listPostCommentsForFeed(postId: number, limit: number): FeedComment[] {
@@ -48,7 +52,7 @@ export interface SitemapPost {
 export const SITEMAP_SQL = {
   count: `SELECT count(*) AS n FROM posts WHERE type = ? AND status = 'publish' AND password = ''`,
   page: `SELECT p.id, p.type, p.slug, p.date, p.modified_gmt AS modifiedGmt, p.parent_id AS parentId, u.nicename AS authorNicename
-    FROM posts p JOIN users u ON u.id = p.author_id
+    FROM posts p CROSS JOIN users u ON u.id = p.author_id
     WHERE p.type = ? AND p.status = 'publish' AND p.password = '' ORDER BY p.date_gmt DESC, p.id DESC LIMIT ? OFFSET ?`,
   terms: `SELECT slug FROM terms WHERE taxonomy = ? AND count > 0 ORDER BY count DESC LIMIT ? OFFSET ?`,
   termsCount: `SELECT count(*) AS n FROM terms WHERE taxonomy = ? AND count > 0`,

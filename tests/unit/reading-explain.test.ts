@@ -10,8 +10,8 @@ const ARGS: Record<string, unknown[]> = {
   home: [10, 0], homeCount: [], sticky: [], author: [1, 10, 0], authorCount: [1],
   dates: ["2025-01-01", "2025-02-01", 10, 0], datesCount: ["2025-01-01", "2025-02-01"],
   terms: ["[1,2]", 10, 0], termsCount: ["[1,2]"], previous: ["2025-01-01", 5], next: ["2025-01-01", 5],
-  recentComments: [5], categories: [], tagCloud: [45], termDescendants: [1], dueFuture: ["2025-01-01"],
-  page: ['"tea"', 10, 0], count: ['"tea"'], recent: [10], forPost: [1, 10],
+  recentComments: [20, 0], categories: [], tagCloud: [45], termDescendants: [1], dueFuture: ["2025-01-01"],
+  page: ['"tea"', 10, 0], count: ['"tea"'], recent: [40, 0], forPost: [1, 10],
 };
 const SITEMAP_ARGS: Record<string, unknown[]> = { count: ["post"], page: ["post", 2000, 0], terms: ["category", 2000, 0], termsCount: ["category"] };
 
@@ -29,7 +29,9 @@ const cases = [
 describe("EXPLAIN QUERY PLAN", () => {
   it.each(cases)("%s reaches its rows through an index", (_name, sql, args) => {
     const steps = plan(sql, args);
-    const fullScans = steps.filter((d) => /^SCAN (p|u|c|f|posts|comments|terms|users|post_terms)\b/.test(d) && !/USING (COVERING )?INDEX|VIRTUAL TABLE/.test(d));
+    // A subquery's own rows (CO-ROUTINE x, then SCAN x) are bounded by its LIMIT; its table access is a step of its own.
+    const coroutines = new Set(steps.map((d) => /^CO-ROUTINE (\w+)/.exec(d)?.[1]).filter(Boolean));
+    const fullScans = steps.filter((d) => /^SCAN (p|u|c|f|posts|comments|terms|users|post_terms)\b/.test(d) && !/USING (COVERING )?INDEX|VIRTUAL TABLE/.test(d) && !coroutines.has(d.split(" ")[1]));
     expect(fullScans, steps.join("\n")).toEqual([]);
   });
 });
