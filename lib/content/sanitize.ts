@@ -41,11 +41,25 @@ export function makeClickable(html: string): string {
     .join("");
 }
 
+// formatCommentHtml is a pure function of the stored text and costs about 0.2 ms (two sanitizer
+// passes): a post with 100 comments spent 20 ms in it every time its page was rendered again
+// (after each new comment, say). Results are kept by the text itself, so an edit is a new key.
+const FORMATTED_MAX_ENTRIES = 10_000;
+const FORMATTED_MAX_TEXT = 8 * 1024;
+const formatted = new Map<string, string>();
+
 /** What a reader sees of a stored comment: paragraphs, clickable URLs, only comment tags. */
 export function formatCommentHtml(stored: string): string {
+  const hit = formatted.get(stored);
+  if (hit !== undefined) return hit;
   // Sanitize first so that autop and makeClickable only ever see well-formed, safe markup, and
   // once more at the end so whatever they produce is held to the same allowlist.
-  return sanitizeCommentHtml(makeClickable(autop(sanitizeCommentHtml(stored))));
+  const html = sanitizeCommentHtml(makeClickable(autop(sanitizeCommentHtml(stored))));
+  if (stored.length <= FORMATTED_MAX_TEXT) {
+    if (formatted.size >= FORMATTED_MAX_ENTRIES) formatted.delete(formatted.keys().next().value as string);
+    formatted.set(stored, html);
+  }
+  return html;
 }
 
 /** Post HTML from users without unfiltered_html: rich markup, no script, no event handlers. */

@@ -139,3 +139,13 @@ describe("comment pages", () => {
     expect(pageThreads(threads, opts, 99).paging!.page).toBe(3);
   });
 });
+
+describe("formatted comments are kept by their text", () => {
+  it("answers the same text the same way, and an edited text anew, however many texts came between", () => {
+    const a = formatCommentHtml("Hello <script>x</script> https://a.test");
+    for (let i = 0; i < 10_050; i++) formatCommentHtml(`filler ${i}`);
+    expect(formatCommentHtml("Hello <script>x</script> https://a.test")).toBe(a);
+    expect(a).not.toContain("<script");
+    expect(formatCommentHtml("Hello <script>x</script> https://b.test")).toContain('href="https://b.test"');
+  });
+});
