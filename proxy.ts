@@ -12,8 +12,10 @@ import { withLinkbackHeaders } from "@/lib/linkbacks/discovery-headers";
 
 const QUERY_KEYS = ["p", "page_id", "cat", "tag", "author", "m", "feed", "paged"];
 
-const fromCache = (req: NextRequest, page: CachedPage, state: "hit" | "miss") => {
-  const { body, csp, encoding } = pageWithNonce(page, req.headers.get("accept-encoding"));
+// Identity here: Next drops a proxy response's Content-Encoding (and so would hand the browser gzip
+// bytes as text); the compression of cached pages happens in scripts/server.mjs's hit path.
+const fromCache = (page: CachedPage, state: "hit" | "miss") => {
+  const { body, csp, encoding } = pageWithNonce(page);
   return withLinkbackHeaders({ method: "GET" }, new NextResponse(new Uint8Array(body), {
     status: page.status,
     headers: {
@@ -50,14 +52,14 @@ export async function proxy(req: NextRequest) {
     publishDuePosts();
     const key = pathname + req.nextUrl.search;
     const hit = getCachedPage(key);
-    if (hit) return fromCache(req, hit, "hit");
+    if (hit) return fromCache(hit, "hit");
   }
 
   const feed = /^(.*?\/)?feed\/(?:(rss2|atom|rss|rdf)\/)?$/.exec(pathname);
   if (feed) {
     if (cacheable) {
       const page = await fillPage(pathname + req.nextUrl.search);
-      if (page) return fromCache(req, page, "miss");
+      if (page) return fromCache(page, "miss");
     }
     const url = req.nextUrl.clone();
     url.pathname = `/feeds${feed[1] ?? "/"}`;
@@ -82,7 +84,7 @@ export async function proxy(req: NextRequest) {
   }
   if (cacheable && publicPage) {
     const page = await fillPage(pathname + req.nextUrl.search);
-    if (page) return fromCache(req, page, "miss");
+    if (page) return fromCache(page, "miss");
   }
   // Reader pages advertise the Pingback and Webmention endpoints in their headers.
   return withLinkbackHeaders(req, nextWithNonce(req));

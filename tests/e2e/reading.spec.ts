@@ -1,6 +1,7 @@
 import { test, expect, type Page, type Browser } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { signInAs } from "./support/auth";
+import { discussionPost } from "./support/discussion";
 
 // Data from tests/e2e/support/seed-reading.ts (all dated 2020-2021).
 
@@ -214,4 +215,26 @@ test("readable at 360 px and usable by keyboard", async ({ browser }) => {
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/#content$/);
   await ctx.close();
+});
+
+test("a cached post reaches the browser gzipped, with its avatars, and reads as the first rendering did", async ({ page, context }) => {
+  const url = discussionPost("threads");
+  const first = await page.goto(url);
+  expect(first!.status()).toBe(200);
+  const title = await page.getByRole("heading", { level: 1 }).textContent();
+  const again = await page.goto(url);
+  const headers = again!.headers();
+  expect(headers["x-inkwell-cache"]).toBe("hit");
+  expect(headers["content-encoding"]).toBe("gzip");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title!);
+  await expect(page.getByRole("article", { name: "Comment by Level 5 Larry" })).toBeVisible();
+  // Avatars are files of this site, kept by the browser for a year, and they load.
+  const avatar = page.locator("li.comment img").first();
+  const src = await avatar.getAttribute("src");
+  expect(src).toMatch(/^\/avatar\/[0-9a-f]{32}\.svg$/);
+  await avatar.scrollIntoViewIfNeeded();
+  await expect.poll(() => avatar.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  const res = await context.request.get(src!);
+  expect(res.headers()["content-type"]).toContain("image/svg+xml");
+  expect(res.headers()["cache-control"]).toContain("immutable");
 });
