@@ -59,9 +59,13 @@ async function formPage(status: number, err: Pick<SubmitError, "message" | "fiel
 
 export async function POST(req: Request) {
   const json = wantsJson(req);
-  let form: FormData;
+  let form: FormData | URLSearchParams;
   try {
-    form = await req.formData();
+    // The plain form posts urlencoded: URLSearchParams reads it without the web-stream
+    // machinery of Request.formData(); the script's FormData (multipart) still goes through it.
+    form = (req.headers.get("content-type") ?? "").startsWith("application/x-www-form-urlencoded")
+      ? new URLSearchParams(await req.text())
+      : await req.formData();
   } catch {
     const message = "Sorry, that comment could not be read. Please try again.";
     return json ? Response.json({ ok: false, code: "invalid", message }, { status: 400 }) : formPage(400, { message, values: {} });

@@ -2,10 +2,24 @@ import { getDb } from "../client";
 import { options } from "../schema";
 import { OPTION_DEFAULTS, type OptionName, type Options } from "@/lib/options/defaults";
 import { sql } from "drizzle-orm";
+import type { Statement } from "better-sqlite3";
+
+// Read on nearly every request (every comment, every page), so the statement is prepared once
+// per connection: building and preparing it through the query builder each time cost more than
+// reading the rows. Not cached beyond that: another process on the same file may change a setting.
+const globalForOptions = globalThis as unknown as { __inkwellOptionsStmt?: WeakMap<object, Statement> };
+
+function allOptionRows(): { name: string; value: string }[] {
+  const client = getDb().$client;
+  const stmts = (globalForOptions.__inkwellOptionsStmt ??= new WeakMap());
+  let stmt = stmts.get(client);
+  if (!stmt) stmts.set(client, (stmt = client.prepare("SELECT name, value FROM options")));
+  return stmt.all() as { name: string; value: string }[];
+}
 
 /** Every setting: stored values over WordPress's defaults. */
 export function getOptions(): Options {
-  const rows = getDb().select().from(options).all();
+  const rows = allOptionRows();
   const out: Record<string, unknown> = { ...OPTION_DEFAULTS };
   for (const row of rows) {
     if (!(row.name in OPTION_DEFAULTS)) continue;

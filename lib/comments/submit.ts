@@ -174,10 +174,7 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
   const trusted = isModerator || (!!ctx.user && ctx.user.id === post.authorId);
   const date = new Date(now);
   const url_ = postUrl(post, opts);
-  const people = {
-    postAuthor: { id: post.authorId, email: post.authorEmail, displayName: post.authorDisplayName },
-    moderators: opts.moderation_notify ? listCommentModerators() : [],
-  };
+  const postAuthor = { id: post.authorId, email: post.authorEmail, displayName: post.authorDisplayName };
   let plan: NotificationPlan | null = null;
   let reason: string = spamReason ? `spam:${spamReason}` : "";
   // 8–9. Duplicate, flood, then moderation, atomically with the insert.
@@ -210,7 +207,9 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
         return decision.status;
       },
       notify: (row) => {
-        plan = planNotifications(row, { title: post.title, url: url_ }, people, opts);
+        // Moderators are only told of held comments: read them only then.
+        const moderators = row.status === "0" && opts.moderation_notify ? listCommentModerators() : [];
+        plan = planNotifications(row, { title: post.title, url: url_ }, { postAuthor, moderators }, opts);
         return notificationRows(plan);
       },
     },
