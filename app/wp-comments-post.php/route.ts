@@ -108,7 +108,7 @@ export async function POST(req: Request) {
   const location = `${result.postUrl}#comment-${result.comment.id}`;
   if (json) {
     headers.set("content-type", "application/json");
-    return new Response(JSON.stringify({ ok: true, id: result.comment.id, status: result.comment.status, url: location }), { status: 201, headers });
+    return new Response(JSON.stringify({ ok: true, id: result.comment.id, status: result.answerStatus, url: location }), { status: 201, headers });
   }
   headers.set("location", location);
   return new Response(null, { status: 303, headers });

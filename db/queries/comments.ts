@@ -1,6 +1,6 @@
 import { and, asc, eq, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { comments, notifications, posts, type NewComment, type Comment, type Post } from "../schema";
+import { commentMeta, comments, notifications, posts, type NewComment, type Comment, type Post } from "../schema";
 
 /** What a reader sees of a comment: never the email, IP or user agent. */
 export const publicCommentColumns = {
@@ -50,13 +50,32 @@ export function recountPostComments(tx: Tx, postIds: number[]) {
   }
 }
 
-/** A post's thread as a reader sees it: approved comments, plus held ones this visitor wrote. */
+/**
+ * Marks a comment stored as spam by the form's own checks (honeypot, signed time) rather than by
+ * a person: its author (by cookie) is told it awaits moderation, as a held comment's author is,
+ * so that a human whose form was a day old is not left wondering and a bot cannot tell spam from
+ * held. Any moderator's decision on the comment removes the mark (applyCommentAction), after
+ * which a comment left in spam is hidden from its author too, as WordPress hides spam.
+ */
+export const HELD_AS_SPAM_META = "_inkwell_held_as_spam";
+
+const heldAsSpam = sql`EXISTS (SELECT 1 FROM ${commentMeta} m WHERE m.comment_id = ${comments.id} AND m.key = ${HELD_AS_SPAM_META})`;
+
+/**
+ * A post's thread as a reader sees it: approved comments, plus held ones this visitor wrote. A
+ * comment of theirs held as spam by the form's checks is listed as held ("0"): what its author
+ * sees must not differ from any held comment's.
+ */
 export function listThreadComments(postId: number, authorToken?: string | null) {
   const visible = authorToken
-    ? or(eq(comments.status, "1"), and(eq(comments.status, "0"), eq(comments.authorToken, authorToken)))
+    ? or(
+        eq(comments.status, "1"),
+        and(eq(comments.authorToken, authorToken), or(eq(comments.status, "0"), and(eq(comments.status, "spam"), heldAsSpam))),
+      )
     : eq(comments.status, "1");
+  const status = sql<Comment["status"]>`CASE ${comments.status} WHEN 'spam' THEN '0' ELSE ${comments.status} END`;
   return getDb()
-    .select({ ...publicCommentColumns, status: comments.status, authorEmail: comments.authorEmail })
+    .select({ ...publicCommentColumns, status, authorEmail: comments.authorEmail })
     .from(comments)
     .where(and(eq(comments.postId, postId), visible))
     .orderBy(asc(comments.dateGmt), asc(comments.id))
@@ -83,6 +102,8 @@ type CheckRules = {
   decide: (previouslyApproved: boolean) => Comment["status"];
   /** Dashboard notifications for the stored comment, written in the same commit. */
   notify?: (row: Comment) => (typeof notifications.$inferInsert)[];
+  /** Why the form's own checks hold it as spam (e.g. "form_expired"), if they do: HELD_AS_SPAM_META. */
+  spamReason?: string;
 };
 
 // The checks run on every comment, so their statements are prepared once per connection
@@ -120,6 +141,7 @@ function prepareChecks(client: ReturnType<typeof getDb>["$client"]) {
        VALUES (@postId, @parentId, @type, @status, @authorName, @authorEmail, @authorUrl, @authorIp, @userAgent, @userId, @content, @date, @dateGmt, @authorToken)
        RETURNING ${COMMENT_COLUMNS}`,
     ),
+    insertMeta: client.prepare("INSERT INTO comment_meta (comment_id, key, value) VALUES (?, ?, ?)"),
     insertNotification: client.prepare("INSERT INTO notifications (user_id, kind, message, link) VALUES (@userId, @kind, @message, @link)"),
     target: client.prepare(
       `SELECT p.id, p.type, p.status, p.title, p.slug, p.date, p.date_gmt AS dateGmt, p.password, p.comment_status AS commentStatus,
@@ -201,6 +223,7 @@ function attemptInsert(tx: Tx, comment: NewComment, rules: CheckRules): CheckedI
     authorToken: comment.authorToken ?? null,
   }) as Comment;
   if (row.status === "1") recountPostComments(tx, [row.postId]);
+  if (row.status === "spam" && rules.spamReason) q.insertMeta.run(row.id, HELD_AS_SPAM_META, rules.spamReason);
   for (const note of rules.notify?.(row) ?? []) q.insertNotification.run({ userId: note.userId, kind: note.kind, message: note.message, link: note.link ?? "" });
   return { outcome: "stored", comment: row };
 }

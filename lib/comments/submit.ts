@@ -57,6 +57,12 @@ export type SubmitError = {
 export type SubmitOk = {
   ok: true;
   comment: { id: number; postId: number; parentId: number | null; status: string; authorName: string };
+  /**
+   * The status the commenter is told: "1" approved, else "0" (awaiting moderation). Held, spam
+   * and trash answer alike, so that a bot learns nothing of which check caught it, and a person
+   * whose form had expired is told what a held comment's author is told.
+   */
+  answerStatus: "0" | "1";
   postUrl: string;
   consent: boolean;
   remember: { author: string; email: string; url: string };
@@ -206,6 +212,7 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
         reason = decision.reason;
         return decision.status;
       },
+      spamReason: spamReason || undefined,
       notify: (row) => {
         // Moderators are only told of held comments: read them only then.
         const moderators = row.status === "0" && opts.moderation_notify ? listCommentModerators() : [];
@@ -227,6 +234,7 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
   return {
     ok: true,
     comment: { id: c.id, postId: c.postId, parentId: c.parentId, status: c.status, authorName: c.authorName },
+    answerStatus: c.status === "1" ? "1" : "0",
     postUrl: url_,
     consent: input.consent,
     remember: { author: input.author, email: input.email, url: input.url },
