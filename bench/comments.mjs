@@ -30,8 +30,15 @@ buildIfStale();
 const setup = spawnSync(path.join("node_modules", ".bin", "tsx"), ["scripts/setup.ts"], { env, stdio: "inherit" });
 if (setup.status !== 0) process.exit(1);
 const server = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), "scripts/server.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
-const stop = () => server.kill("SIGTERM");
+let stopping = false;
+const stop = () => { stopping = true; server.kill("SIGTERM"); };
 process.on("exit", stop);
+// Waited on at the end; listened to from the start, so that a server that is already gone by then
+// (or dies during the run, which must not pass unnoticed) cannot leave the bench waiting forever.
+const exited = new Promise((r) => server.once("exit", (code, signal) => {
+  if (!stopping) console.error(`bench: the server exited during the run (code ${code}, signal ${signal})`);
+  r();
+}));
 
 async function waitUp() {
   for (let i = 0; i < 100; i++) {
@@ -138,7 +145,7 @@ const flood = await run({
 flooding = false;
 await readerLoop;
 stop();
-await new Promise((r) => server.once("exit", r));
+await exited;
 
 const db = new Database(env.DATABASE_URL, { readonly: true });
 const stored = new Set(db.prepare("SELECT id FROM comments").pluck().all());
