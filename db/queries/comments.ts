@@ -1,5 +1,6 @@
 import { and, asc, eq, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
+import { commitOffLoop } from "../wal-sync";
 import { commentMeta, comments, notifications, posts, type NewComment, type Comment, type Post } from "../schema";
 
 /** What a reader sees of a comment: never the email, IP or user agent. */
@@ -243,8 +244,9 @@ export function insertCommentChecked(comment: NewComment, rules: CheckRules): Ch
 // better-sqlite3 waits on the one thread that serves every request, so one commit per comment
 // caps a server near 250 comments a second however fast the rest is. Comments that arrive
 // together are written in one transaction instead, each in its own savepoint (a failing one
-// fails alone), and every request is answered only after that commit is on disk: the same
-// durability, one fsync per batch.
+// fails alone), and that transaction's fsync runs off the event loop (db/wal-sync.ts), so the
+// server goes on reading the next comments while the disk flushes. Every request is answered
+// only after the fsync that covers its commit has returned: the durability of synchronous=FULL.
 type Job = { comment: NewComment; rules: CheckRules; resolve: (r: CheckedInsert) => void; reject: (e: unknown) => void };
 const globalForBatch = globalThis as unknown as { __inkwellCommentBatch?: { queue: Job[]; scheduled: boolean } };
 
@@ -253,28 +255,37 @@ function flushBatch() {
   batch.scheduled = false;
   const jobs = batch.queue.splice(0);
   const outcomes: ({ ok: true; value: CheckedInsert } | { ok: false; error: unknown })[] = [];
+  const db = getDb();
+  const answer = (err: NodeJS.ErrnoException | null) => {
+    jobs.forEach((job, i) => {
+      const o = outcomes[i]!;
+      // Committed but not known to be on disk: not a success to report.
+      if (err) job.reject(err);
+      else if (o.ok) job.resolve(o.value);
+      else job.reject(o.error);
+    });
+  };
   try {
-    getDb().transaction(
-      (tx) => {
-        for (const job of jobs) {
-          try {
-            outcomes.push({ ok: true, value: tx.transaction((sp) => attemptInsert(sp, job.comment, job.rules)) });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
-        }
-      },
-      { behavior: "immediate" },
+    commitOffLoop(
+      db.$client,
+      () =>
+        db.transaction(
+          (tx) => {
+            for (const job of jobs) {
+              try {
+                outcomes.push({ ok: true, value: tx.transaction((sp) => attemptInsert(sp, job.comment, job.rules)) });
+              } catch (error) {
+                outcomes.push({ ok: false, error });
+              }
+            }
+          },
+          { behavior: "immediate" },
+        ),
+      answer,
     );
   } catch (error) {
     for (const job of jobs) job.reject(error);
-    return;
   }
-  jobs.forEach((job, i) => {
-    const o = outcomes[i]!;
-    if (o.ok) job.resolve(o.value);
-    else job.reject(o.error);
-  });
 }
 
 /** insertCommentChecked, committed together with whatever other comments arrive in the same tick. */
