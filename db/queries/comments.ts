@@ -142,6 +142,8 @@ function prepareChecks(client: ReturnType<typeof getDb>["$client"]) {
        VALUES (@postId, @parentId, @type, @status, @authorName, @authorEmail, @authorUrl, @authorIp, @userAgent, @userId, @content, @date, @dateGmt, @authorToken)
        RETURNING ${COMMENT_COLUMNS}`,
     ),
+    // recountPostComments for one post, prepared (see there).
+    recount: client.prepare("UPDATE posts SET comment_count = (SELECT count(*) FROM comments c WHERE c.post_id = ? AND c.status = '1') WHERE id = ?"),
     insertMeta: client.prepare("INSERT INTO comment_meta (comment_id, key, value) VALUES (?, ?, ?)"),
     insertNotification: client.prepare("INSERT INTO notifications (user_id, kind, message, link) VALUES (@userId, @kind, @message, @link)"),
     target: client.prepare(
@@ -150,6 +152,10 @@ function prepareChecks(client: ReturnType<typeof getDb>["$client"]) {
        FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = ?`,
     ),
     moderators: client.prepare("SELECT id, email, display_name AS displayName FROM users WHERE role IN ('administrator', 'editor')"),
+    // The checked insert and a batch of them as better-sqlite3 transactions, made once: nested in
+    // a batch, each attempt runs in a savepoint of its own (so a failing one fails alone).
+    attempt: client.transaction((comment: NewComment, rules: CheckRules) => attemptInsert(comment, rules)),
+    batch: client.transaction((run: () => void) => run()),
   };
 }
 
@@ -195,7 +201,7 @@ function checks() {
   return s;
 }
 
-function attemptInsert(tx: Tx, comment: NewComment, rules: CheckRules): CheckedInsert {
+function attemptInsert(comment: NewComment, rules: CheckRules): CheckedInsert {
   const q = checks();
   const email = comment.authorEmail ?? "";
   const duplicate = email
@@ -223,7 +229,7 @@ function attemptInsert(tx: Tx, comment: NewComment, rules: CheckRules): CheckedI
     dateGmt: comment.dateGmt,
     authorToken: comment.authorToken ?? null,
   }) as Comment;
-  if (row.status === "1") recountPostComments(tx, [row.postId]);
+  if (row.status === "1") q.recount.run(row.postId, row.postId);
   if (row.status === "spam" && rules.spamReason) q.insertMeta.run(row.id, HELD_AS_SPAM_META, rules.spamReason);
   for (const note of rules.notify?.(row) ?? []) q.insertNotification.run({ userId: note.userId, kind: note.kind, message: note.message, link: note.link ?? "" });
   return { outcome: "stored", comment: row };
@@ -237,7 +243,7 @@ function attemptInsert(tx: Tx, comment: NewComment, rules: CheckRules): CheckedI
  * know whether this author and email already have an approved comment.
  */
 export function insertCommentChecked(comment: NewComment, rules: CheckRules): CheckedInsert {
-  return getDb().transaction((tx) => attemptInsert(tx, comment, rules), { behavior: "immediate" });
+  return checks().attempt.immediate(comment, rules);
 }
 
 // Group commit. With synchronous=FULL every commit waits for the disk (about 3.5 ms here), and
@@ -255,7 +261,7 @@ function flushBatch() {
   batch.scheduled = false;
   const jobs = batch.queue.splice(0);
   const outcomes: ({ ok: true; value: CheckedInsert } | { ok: false; error: unknown })[] = [];
-  const db = getDb();
+  const q = checks();
   const answer = (err: NodeJS.ErrnoException | null) => {
     jobs.forEach((job, i) => {
       const o = outcomes[i]!;
@@ -267,20 +273,17 @@ function flushBatch() {
   };
   try {
     commitOffLoop(
-      db.$client,
+      getDb().$client,
       () =>
-        db.transaction(
-          (tx) => {
-            for (const job of jobs) {
-              try {
-                outcomes.push({ ok: true, value: tx.transaction((sp) => attemptInsert(sp, job.comment, job.rules)) });
-              } catch (error) {
-                outcomes.push({ ok: false, error });
-              }
+        q.batch.immediate(() => {
+          for (const job of jobs) {
+            try {
+              outcomes.push({ ok: true, value: q.attempt(job.comment, job.rules) });
+            } catch (error) {
+              outcomes.push({ ok: false, error });
             }
-          },
-          { behavior: "immediate" },
-        ),
+          }
+        }),
       answer,
     );
   } catch (error) {

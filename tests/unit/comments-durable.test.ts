@@ -82,3 +82,13 @@ describe("a batch's fsync off the event loop", () => {
     await expect(insertCommentCheckedBatched(comment(post.id), rules)).rejects.toThrow("EIO");
   });
 });
+
+describe("a first-time commenter's token", () => {
+  it("is a fresh 32-character token every time, accepted as a token cookie", async () => {
+    const { newAuthorToken } = await import("@/lib/comments/author-token");
+    const { isAuthorToken } = await import("@/lib/comments/cookies");
+    const tokens = Array.from({ length: 1000 }, newAuthorToken);
+    expect(new Set(tokens).size).toBe(1000);
+    for (const t of tokens) expect(isAuthorToken(t) && t.length === 32).toBe(true);
+  });
+});
