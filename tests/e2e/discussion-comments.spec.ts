@@ -204,6 +204,25 @@ test.describe("the comment form with JavaScript", () => {
     await expect(page.getByRole("textbox", { name: "Comment", exact: true })).toHaveValue("Second words, too soon.");
   });
 
+  test("a form left open for more than a day: the comment appears in place, awaiting moderation", async ({ page, context }) => {
+    await asVisitor(context, 26);
+    await page.goto(discussionPost("errors"));
+    const postId = Number(await page.locator('input[name="comment_post_ID"]').inputValue());
+    await page.getByRole("textbox", { name: "Name", exact: true }).fill("Slow Simon");
+    await page.getByRole("textbox", { name: "Email", exact: true }).fill("simon@example.com");
+    await page.getByRole("textbox", { name: "Comment", exact: true }).fill("Typed yesterday, sent with JavaScript today.");
+    await page.locator('input[name="comment_ts"]').evaluate((el, v) => ((el as HTMLInputElement).value = v), formTokenFrom(postId, 25 * 3600_000));
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith("/wp-comments-post.php") && r.request().method() === "POST"),
+      page.getByRole("button", { name: "Post Comment" }).click(),
+    ]);
+    expect(response.status()).toBe(201);
+    expect(await response.json()).toMatchObject({ ok: true, status: "0" });
+    const mine = page.locator("li.comment", { hasText: "Typed yesterday, sent with JavaScript today." });
+    await expect(mine).toContainText("Your comment is awaiting moderation.");
+    await expect(page.locator("#comment-error")).toHaveCount(0);
+  });
+
   test("a commenter who ticks the box is remembered for a year; one who does not is not", async ({ page, context, browser }) => {
     await asVisitor(context, 23);
     await page.goto(discussionPost("remember"));
