@@ -9,7 +9,7 @@
 // put there: the WAL's frames up to and including this commit (its one fsync, done by us).
 // Checkpoints are unaffected: with NORMAL, SQLite still syncs the WAL before a checkpoint and the
 // database after it, so a WAL restart never overwrites frames that are not safe in the database.
-// The directory is fsynced once per WAL file, as SQLite does when it creates one.
+// The WAL's directory is fsynced once per connection, as SQLite does when it creates the WAL.
 //
 // fsyncs are coalesced: a commit that lands while one is in flight waits for the next one, which
 // then covers every commit made meanwhile (one flush for many batches, never one too early).
@@ -21,8 +21,11 @@ type Waiter = (err: NodeJS.ErrnoException | null) => void;
 interface WalState {
   inFlight: boolean;
   waiting: Waiter[];
-  /** Inode of the WAL whose directory entry has been fsynced. */
-  dirSyncedIno?: number;
+  /**
+   * The WAL's directory entry has been fsynced. The WAL file lives as long as a connection to the
+   * database is open, so once per connection is enough (SQLite does it when it creates one).
+   */
+  dirSynced: boolean;
 }
 
 const globalForWal = globalThis as unknown as { __inkwellWalSync?: Map<string, WalState> };
@@ -31,16 +34,13 @@ function syncOnce(file: string, state: WalState, done: (err: NodeJS.ErrnoExcepti
   fs.open(file, "r", (err, fd) => {
     if (err) return done(err);
     const finish = (e: NodeJS.ErrnoException | null) => fs.close(fd, () => done(e));
-    fs.fstat(fd, (err, st) => {
-      if (err) return finish(err);
-      fs.fsync(fd, (err) => {
-        if (err || state.dirSyncedIno === st.ino) return finish(err);
-        fs.open(path.dirname(file), "r", (err, dirFd) => {
-          if (err) return finish(err);
-          fs.fsync(dirFd, (err) => {
-            if (!err) state.dirSyncedIno = st.ino;
-            fs.close(dirFd, () => finish(err));
-          });
+    fs.fsync(fd, (err) => {
+      if (err || state.dirSynced) return finish(err);
+      fs.open(path.dirname(file), "r", (err, dirFd) => {
+        if (err) return finish(err);
+        fs.fsync(dirFd, (err) => {
+          if (!err) state.dirSynced = true;
+          fs.close(dirFd, () => finish(err));
         });
       });
     });
@@ -57,11 +57,16 @@ function startSync(file: string, state: WalState) {
   });
 }
 
-/** Calls `cb` once everything this process has written to `walFile` so far is on disk. */
-export function syncWal(walFile: string, cb: Waiter) {
+function stateOf(walFile: string): WalState {
   const states = (globalForWal.__inkwellWalSync ??= new Map());
   let state = states.get(walFile);
-  if (!state) states.set(walFile, (state = { inFlight: false, waiting: [] }));
+  if (!state) states.set(walFile, (state = { inFlight: false, waiting: [], dirSynced: false }));
+  return state;
+}
+
+/** Calls `cb` once everything this process has written to `walFile` so far is on disk. */
+export function syncWal(walFile: string, cb: Waiter) {
+  const state = stateOf(walFile);
   state.waiting.push(cb);
   if (!state.inFlight) startSync(walFile, state);
 }
@@ -76,6 +81,8 @@ function walOfClient(client: Database.Database) {
     const level = Number(client.pragma("synchronous", { simple: true }));
     w = !client.memory && mode === "wal" && level >= 2 ? { file: `${client.name}-wal`, level } : null;
     walOf.set(client, w);
+    // A new connection may have created the WAL afresh: its directory entry is synced again.
+    if (w) stateOf(w.file).dirSynced = false;
   }
   return w;
 }
