@@ -30,8 +30,15 @@ buildIfStale();
 const setup = spawnSync(path.join("node_modules", ".bin", "tsx"), ["scripts/setup.ts"], { env, stdio: "inherit" });
 if (setup.status !== 0) process.exit(1);
 const server = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), "scripts/server.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
-const stop = () => server.kill("SIGTERM");
+let stopping = false;
+const stop = () => { stopping = true; server.kill("SIGTERM"); };
 process.on("exit", stop);
+// Waited on at the end; listened to from the start, so that a server that is already gone by then
+// (or dies during the run, which must not pass unnoticed) cannot leave the bench waiting forever.
+const exited = new Promise((r) => server.once("exit", (code, signal) => {
+  if (!stopping) console.error(`bench: the server exited during the run (code ${code}, signal ${signal})`);
+  r();
+}));
 
 async function waitUp() {
   for (let i = 0; i < 100; i++) {
@@ -85,6 +92,9 @@ await fetch(`${BASE}/wp-comments-post.php`, { method: "POST", headers: { "conten
 // 1. Latency at 16 concurrent commenters.
 const statusA = {};
 const cpuA0 = cpuMs();
+// The bench's own CPU (autocannon, building the bodies): on a 2-core machine the client competes
+// with the server for the same cores, so its cost is part of every latency measured here.
+const clientA0 = process.cpuUsage();
 const loadA = loadAvg();
 const latency = await run({
   url: BASE, connections: 16, amount: LATENCY_N,
@@ -99,6 +109,7 @@ const latency = await run({
 });
 
 const cpuA = cpuMs() - cpuA0;
+const clientA = process.cpuUsage(clientA0);
 
 // 2. The flood, with a reader loading the post throughout.
 const loadB = loadAvg();
@@ -138,7 +149,7 @@ const flood = await run({
 flooding = false;
 await readerLoop;
 stop();
-await new Promise((r) => server.once("exit", r));
+await exited;
 
 const db = new Database(env.DATABASE_URL, { readonly: true });
 const stored = new Set(db.prepare("SELECT id FROM comments").pluck().all());
@@ -150,7 +161,7 @@ fs.rmSync(dir, { recursive: true, force: true });
 const sorted = reader.times.sort((a, b) => a - b);
 const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]?.toFixed(1);
 const result = {
-  latency: { load_avg_at_start: loadA, server_cpu_ms_per_comment: (cpuA / latency.requests.total).toFixed(2), errors: latency.errors, timeouts: latency.timeouts, requests: latency.requests.total, statuses: statusA, p50_ms: latency.latency.p50, p99_ms: latency.latency.p99, max_ms: latency.latency.max, rps: latency.requests.average },
+  latency: { load_avg_at_start: loadA, server_cpu_ms_per_comment: (cpuA / latency.requests.total).toFixed(2), client_cpu_ms_per_comment: ((clientA.user + clientA.system) / 1000 / latency.requests.total).toFixed(2), errors: latency.errors, timeouts: latency.timeouts, requests: latency.requests.total, statuses: statusA, p50_ms: latency.latency.p50, p99_ms: latency.latency.p99, max_ms: latency.latency.max, rps: latency.requests.average },
   flood: {
     load_avg_at_start: loadB, errors: flood.errors, timeouts: flood.timeouts, requests: flood.requests.total, statuses: statusB, acknowledged: acknowledged.length, missing_after: missing.length, rows: rowCount,
     p50_ms: flood.latency.p50, p99_ms: flood.latency.p99, rps: flood.requests.average, seconds: flood.duration,

@@ -41,6 +41,8 @@ export function isValidTimeZone(tz: string): boolean {
 
 /** Local wall-clock "YYYY-MM-DD HH:MM:SS" of an instant in a zone. */
 export function toSqlLocal(d: Date, timeZone: string): string {
+  // The default zone needs no Intl formatter (formatToParts is the dearest step of a comment's dates).
+  if (timeZone === "UTC") return toSqlGmt(d);
   const parts = Object.fromEntries(zoneFormatter(timeZone).formatToParts(d).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }

@@ -1,7 +1,6 @@
 // WordPress's own address for the comment form. A plain form POST gets a 303 to the post at
 // #comment-ID, or the form again with the error beside it and the status code of the rule that
 // refused it; a script asking for JSON gets the same answer as JSON.
-import { randomBytes } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { getOptions } from "@/db/queries/options";
 import { getCommentParent } from "@/db/queries/comments";
@@ -14,6 +13,7 @@ import { submitComment, type SubmitError } from "@/lib/comments/submit";
 import { issueFormToken } from "@/lib/comments/form-token";
 import { POSTPASS_COOKIE } from "@/lib/content/post-pass";
 import { AUTHOR_TOKEN_COOKIE, AUTHOR_TOKEN_MAX_AGE, COMMENTER_COOKIE, COMMENTER_MAX_AGE, encodeCommenter, isAuthorToken } from "@/lib/comments/cookies";
+import { newAuthorToken } from "@/lib/comments/author-token";
 import { commentInputFromForm } from "@/lib/validation/comment";
 import { logEvent } from "@/lib/log";
 import { renderCommentFormPage } from "./form-page";
@@ -59,9 +59,13 @@ async function formPage(status: number, err: Pick<SubmitError, "message" | "fiel
 
 export async function POST(req: Request) {
   const json = wantsJson(req);
-  let form: FormData;
+  let form: FormData | URLSearchParams;
   try {
-    form = await req.formData();
+    // The plain form posts urlencoded: URLSearchParams reads it without the web-stream
+    // machinery of Request.formData(); the script's FormData (multipart) still goes through it.
+    form = (req.headers.get("content-type") ?? "").startsWith("application/x-www-form-urlencoded")
+      ? new URLSearchParams(await req.text())
+      : await req.formData();
   } catch {
     const message = "Sorry, that comment could not be read. Please try again.";
     return json ? Response.json({ ok: false, code: "invalid", message }, { status: 400 }) : formPage(400, { message, values: {} });
@@ -73,7 +77,7 @@ export async function POST(req: Request) {
     }),
   );
   const existing = cookies.get(AUTHOR_TOKEN_COOKIE);
-  const authorToken = isAuthorToken(existing) ? existing : randomBytes(24).toString("base64url");
+  const authorToken = isAuthorToken(existing) ? existing : newAuthorToken();
   const user = await commenter(req);
   const raw = commentInputFromForm(form);
   const result = await submitComment(raw, {
@@ -104,7 +108,7 @@ export async function POST(req: Request) {
   const location = `${result.postUrl}#comment-${result.comment.id}`;
   if (json) {
     headers.set("content-type", "application/json");
-    return new Response(JSON.stringify({ ok: true, id: result.comment.id, status: result.comment.status, url: location }), { status: 201, headers });
+    return new Response(JSON.stringify({ ok: true, id: result.comment.id, status: result.answerStatus, url: location }), { status: 201, headers });
   }
   headers.set("location", location);
   return new Response(null, { status: 303, headers });

@@ -3,7 +3,7 @@
 import { and, count, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
 import { commentMeta, comments, posts, users, type Comment } from "../schema";
-import { recountPostComments } from "./comments";
+import { HELD_AS_SPAM_META, recountPostComments } from "./comments";
 
 export const COMMENT_VIEWS = ["all", "mine", "moderated", "approved", "spam", "trash"] as const;
 export type CommentView = (typeof COMMENT_VIEWS)[number];
@@ -165,6 +165,8 @@ export function applyCommentAction(ids: number[], action: CommentAction): number
   return db.transaction((tx) => {
     const rows = tx.select({ id: comments.id, postId: comments.postId, status: comments.status }).from(comments).where(inArray(comments.id, ids)).all();
     for (const row of rows) {
+      // A person has now judged it: the form's "held as spam" mark (shown to its author as held) goes.
+      tx.delete(commentMeta).where(and(eq(commentMeta.commentId, row.id), eq(commentMeta.key, HELD_AS_SPAM_META))).run();
       if (action === "delete") {
         tx.delete(comments).where(eq(comments.id, row.id)).run();
         continue;
@@ -196,6 +198,7 @@ export function applyCommentAction(ids: number[], action: CommentAction): number
 export function updateCommentFields(id: number, fields: { authorName: string; authorEmail: string; authorUrl: string; content: string; status?: Comment["status"] }) {
   const db = getDb();
   db.transaction((tx) => {
+    if (fields.status) tx.delete(commentMeta).where(and(eq(commentMeta.commentId, id), eq(commentMeta.key, HELD_AS_SPAM_META))).run();
     const row = tx.update(comments).set(fields).where(eq(comments.id, id)).returning({ postId: comments.postId }).get();
     if (row) recountPostComments(tx, [row.postId]);
   });

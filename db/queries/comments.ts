@@ -1,6 +1,7 @@
 import { and, asc, eq, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { comments, notifications, posts, type NewComment, type Comment, type Post } from "../schema";
+import { commitOffLoop } from "../wal-sync";
+import { commentMeta, comments, notifications, posts, type NewComment, type Comment, type Post } from "../schema";
 
 /** What a reader sees of a comment: never the email, IP or user agent. */
 export const publicCommentColumns = {
@@ -50,13 +51,32 @@ export function recountPostComments(tx: Tx, postIds: number[]) {
   }
 }
 
-/** A post's thread as a reader sees it: approved comments, plus held ones this visitor wrote. */
+/**
+ * Marks a comment stored as spam by the form's own checks (honeypot, signed time) rather than by
+ * a person: its author (by cookie) is told it awaits moderation, as a held comment's author is,
+ * so that a human whose form was a day old is not left wondering and a bot cannot tell spam from
+ * held. Any moderator's decision on the comment removes the mark (applyCommentAction), after
+ * which a comment left in spam is hidden from its author too, as WordPress hides spam.
+ */
+export const HELD_AS_SPAM_META = "_inkwell_held_as_spam";
+
+const heldAsSpam = sql`EXISTS (SELECT 1 FROM ${commentMeta} m WHERE m.comment_id = ${comments.id} AND m.key = ${HELD_AS_SPAM_META})`;
+
+/**
+ * A post's thread as a reader sees it: approved comments, plus held ones this visitor wrote. A
+ * comment of theirs held as spam by the form's checks is listed as held ("0"): what its author
+ * sees must not differ from any held comment's.
+ */
 export function listThreadComments(postId: number, authorToken?: string | null) {
   const visible = authorToken
-    ? or(eq(comments.status, "1"), and(eq(comments.status, "0"), eq(comments.authorToken, authorToken)))
+    ? or(
+        eq(comments.status, "1"),
+        and(eq(comments.authorToken, authorToken), or(eq(comments.status, "0"), and(eq(comments.status, "spam"), heldAsSpam))),
+      )
     : eq(comments.status, "1");
+  const status = sql<Comment["status"]>`CASE ${comments.status} WHEN 'spam' THEN '0' ELSE ${comments.status} END`;
   return getDb()
-    .select({ ...publicCommentColumns, status: comments.status, authorEmail: comments.authorEmail })
+    .select({ ...publicCommentColumns, status, authorEmail: comments.authorEmail })
     .from(comments)
     .where(and(eq(comments.postId, postId), visible))
     .orderBy(asc(comments.dateGmt), asc(comments.id))
@@ -83,26 +103,48 @@ type CheckRules = {
   decide: (previouslyApproved: boolean) => Comment["status"];
   /** Dashboard notifications for the stored comment, written in the same commit. */
   notify?: (row: Comment) => (typeof notifications.$inferInsert)[];
+  /** Why the form's own checks hold it as spam (e.g. "form_expired"), if they do: HELD_AS_SPAM_META. */
+  spamReason?: string;
 };
 
 // The checks run on every comment, so their statements are prepared once per connection
 // rather than rebuilt by the query builder each time.
 const globalForStmts = globalThis as unknown as { __inkwellCommentStmts?: WeakMap<object, ReturnType<typeof prepareChecks>> };
 
+/**
+ * The checks every new comment runs, each of which must reach its rows through an index whose
+ * rows belong to this author, address or post (tests/unit/comments-explain.test.ts): a check
+ * that walks the whole table makes every comment cost more than the last.
+ */
+export const COMMENT_CHECK_SQL = {
+  // `parent_id IS ?` matches NULL to NULL, as a top-level comment's duplicate must. Left to
+  // itself SQLite answers `parent_id IS NULL` from comments_parent, i.e. reads every top-level
+  // comment on the site; the unary `+` keeps it off that index. With an email (the default,
+  // require_name_email) the rows read are this email's comments; without one, the post's.
+  duplicateByEmail:
+    "SELECT id FROM comments WHERE author_email = ? AND +post_id = ? AND +parent_id IS ? AND author_name = ? AND content = ? AND status <> 'trash' LIMIT 1",
+  // WordPress compares the email only when one is given.
+  duplicateNoEmail: "SELECT id FROM comments WHERE post_id = ? AND +parent_id IS ? AND author_name = ? AND content = ? AND status <> 'trash' LIMIT 1",
+  floodByIp: "SELECT id FROM comments WHERE author_ip = ? AND date_gmt >= ? LIMIT 1",
+  floodByEmail: "SELECT id FROM comments WHERE author_email = ? AND date_gmt >= ? LIMIT 1",
+  approvedBefore: "SELECT id FROM comments WHERE author_email = ? AND status = '1' AND author_name = ? LIMIT 1",
+};
+
 function prepareChecks(client: ReturnType<typeof getDb>["$client"]) {
   return {
-    // `parent_id IS ?` matches NULL to NULL, as a top-level comment's duplicate must.
-    duplicate: client.prepare(
-      "SELECT id FROM comments WHERE post_id = ? AND parent_id IS ? AND author_name = ? AND (? = '' OR author_email = ?) AND content = ? AND status <> 'trash' LIMIT 1",
-    ),
-    floodByIp: client.prepare("SELECT id FROM comments WHERE author_ip = ? AND date_gmt >= ? LIMIT 1"),
-    floodByEmail: client.prepare("SELECT id FROM comments WHERE author_email = ? AND date_gmt >= ? LIMIT 1"),
-    approvedBefore: client.prepare("SELECT id FROM comments WHERE author_email = ? AND status = '1' AND author_name = ? LIMIT 1"),
+    duplicateByEmail: client.prepare(COMMENT_CHECK_SQL.duplicateByEmail),
+    duplicateNoEmail: client.prepare(COMMENT_CHECK_SQL.duplicateNoEmail),
+    floodByIp: client.prepare(COMMENT_CHECK_SQL.floodByIp),
+    floodByEmail: client.prepare(COMMENT_CHECK_SQL.floodByEmail),
+    approvedBefore: client.prepare(COMMENT_CHECK_SQL.approvedBefore),
     insert: client.prepare(
       `INSERT INTO comments (post_id, parent_id, type, status, author_name, author_email, author_url, author_ip, user_agent, user_id, content, date, date_gmt, author_token)
        VALUES (@postId, @parentId, @type, @status, @authorName, @authorEmail, @authorUrl, @authorIp, @userAgent, @userId, @content, @date, @dateGmt, @authorToken)
        RETURNING ${COMMENT_COLUMNS}`,
     ),
+    // recountPostComments for one post, prepared (see there).
+    recount: client.prepare("UPDATE posts SET comment_count = (SELECT count(*) FROM comments c WHERE c.post_id = ? AND c.status = '1') WHERE id = ?"),
+    insertMeta: client.prepare("INSERT INTO comment_meta (comment_id, key, value) VALUES (?, ?, ?)"),
     insertNotification: client.prepare("INSERT INTO notifications (user_id, kind, message, link) VALUES (@userId, @kind, @message, @link)"),
     target: client.prepare(
       `SELECT p.id, p.type, p.status, p.title, p.slug, p.date, p.date_gmt AS dateGmt, p.password, p.comment_status AS commentStatus,
@@ -110,6 +152,10 @@ function prepareChecks(client: ReturnType<typeof getDb>["$client"]) {
        FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = ?`,
     ),
     moderators: client.prepare("SELECT id, email, display_name AS displayName FROM users WHERE role IN ('administrator', 'editor')"),
+    // The checked insert and a batch of them as better-sqlite3 transactions, made once: nested in
+    // a batch, each attempt runs in a savepoint of its own (so a failing one fails alone).
+    attempt: client.transaction((comment: NewComment, rules: CheckRules) => attemptInsert(comment, rules)),
+    batch: client.transaction((run: () => void) => run()),
   };
 }
 
@@ -155,10 +201,13 @@ function checks() {
   return s;
 }
 
-function attemptInsert(tx: Tx, comment: NewComment, rules: CheckRules): CheckedInsert {
+function attemptInsert(comment: NewComment, rules: CheckRules): CheckedInsert {
   const q = checks();
   const email = comment.authorEmail ?? "";
-  if (q.duplicate.get(comment.postId, comment.parentId ?? null, comment.authorName ?? "", email, email, comment.content ?? "")) return { outcome: "duplicate" };
+  const duplicate = email
+    ? q.duplicateByEmail.get(email, comment.postId, comment.parentId ?? null, comment.authorName ?? "", comment.content ?? "")
+    : q.duplicateNoEmail.get(comment.postId, comment.parentId ?? null, comment.authorName ?? "", comment.content ?? "");
+  if (duplicate) return { outcome: "duplicate" };
   if (rules.floodSinceGmt) {
     if (q.floodByIp.get(comment.authorIp ?? "", rules.floodSinceGmt)) return { outcome: "flood" };
     if (email && q.floodByEmail.get(email, rules.floodSinceGmt)) return { outcome: "flood" };
@@ -180,7 +229,8 @@ function attemptInsert(tx: Tx, comment: NewComment, rules: CheckRules): CheckedI
     dateGmt: comment.dateGmt,
     authorToken: comment.authorToken ?? null,
   }) as Comment;
-  if (row.status === "1") recountPostComments(tx, [row.postId]);
+  if (row.status === "1") q.recount.run(row.postId, row.postId);
+  if (row.status === "spam" && rules.spamReason) q.insertMeta.run(row.id, HELD_AS_SPAM_META, rules.spamReason);
   for (const note of rules.notify?.(row) ?? []) q.insertNotification.run({ userId: note.userId, kind: note.kind, message: note.message, link: note.link ?? "" });
   return { outcome: "stored", comment: row };
 }
@@ -193,15 +243,16 @@ function attemptInsert(tx: Tx, comment: NewComment, rules: CheckRules): CheckedI
  * know whether this author and email already have an approved comment.
  */
 export function insertCommentChecked(comment: NewComment, rules: CheckRules): CheckedInsert {
-  return getDb().transaction((tx) => attemptInsert(tx, comment, rules), { behavior: "immediate" });
+  return checks().attempt.immediate(comment, rules);
 }
 
 // Group commit. With synchronous=FULL every commit waits for the disk (about 3.5 ms here), and
 // better-sqlite3 waits on the one thread that serves every request, so one commit per comment
 // caps a server near 250 comments a second however fast the rest is. Comments that arrive
 // together are written in one transaction instead, each in its own savepoint (a failing one
-// fails alone), and every request is answered only after that commit is on disk: the same
-// durability, one fsync per batch.
+// fails alone), and that transaction's fsync runs off the event loop (db/wal-sync.ts), so the
+// server goes on reading the next comments while the disk flushes. Every request is answered
+// only after the fsync that covers its commit has returned: the durability of synchronous=FULL.
 type Job = { comment: NewComment; rules: CheckRules; resolve: (r: CheckedInsert) => void; reject: (e: unknown) => void };
 const globalForBatch = globalThis as unknown as { __inkwellCommentBatch?: { queue: Job[]; scheduled: boolean } };
 
@@ -210,28 +261,34 @@ function flushBatch() {
   batch.scheduled = false;
   const jobs = batch.queue.splice(0);
   const outcomes: ({ ok: true; value: CheckedInsert } | { ok: false; error: unknown })[] = [];
+  const q = checks();
+  const answer = (err: NodeJS.ErrnoException | null) => {
+    jobs.forEach((job, i) => {
+      const o = outcomes[i]!;
+      // Committed but not known to be on disk: not a success to report.
+      if (err) job.reject(err);
+      else if (o.ok) job.resolve(o.value);
+      else job.reject(o.error);
+    });
+  };
   try {
-    getDb().transaction(
-      (tx) => {
-        for (const job of jobs) {
-          try {
-            outcomes.push({ ok: true, value: tx.transaction((sp) => attemptInsert(sp, job.comment, job.rules)) });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
+    commitOffLoop(
+      getDb().$client,
+      () =>
+        q.batch.immediate(() => {
+          for (const job of jobs) {
+            try {
+              outcomes.push({ ok: true, value: q.attempt(job.comment, job.rules) });
+            } catch (error) {
+              outcomes.push({ ok: false, error });
+            }
           }
-        }
-      },
-      { behavior: "immediate" },
+        }),
+      answer,
     );
   } catch (error) {
     for (const job of jobs) job.reject(error);
-    return;
   }
-  jobs.forEach((job, i) => {
-    const o = outcomes[i]!;
-    if (o.ok) job.resolve(o.value);
-    else job.reject(o.error);
-  });
 }
 
 /** insertCommentChecked, committed together with whatever other comments arrive in the same tick. */

@@ -2,6 +2,7 @@ import { getDb } from "../client";
 import { options } from "../schema";
 import { OPTION_DEFAULTS, type OptionName, type Options } from "@/lib/options/defaults";
 import { sql } from "drizzle-orm";
+import type { Statement } from "better-sqlite3";
 import { getDataVersion } from "./archives";
 
 // Read once per content version (db/queries/archives.ts): every write to options moves it (a
@@ -24,8 +25,20 @@ function current(): Options {
   return value;
 }
 
+// The statement is prepared once per connection: building and preparing it through the query
+// builder each time cost more than reading the rows.
+const globalForOptions = globalThis as unknown as { __inkwellOptionsStmt?: WeakMap<object, Statement> };
+
+function allOptionRows(): { name: string; value: string }[] {
+  const client = getDb().$client;
+  const stmts = (globalForOptions.__inkwellOptionsStmt ??= new WeakMap());
+  let stmt = stmts.get(client);
+  if (!stmt) stmts.set(client, (stmt = client.prepare("SELECT name, value FROM options")));
+  return stmt.all() as { name: string; value: string }[];
+}
+
 function readOptions(): Options {
-  const rows = getDb().select().from(options).all();
+  const rows = allOptionRows();
   const out: Record<string, unknown> = { ...OPTION_DEFAULTS };
   for (const row of rows) {
     if (!(row.name in OPTION_DEFAULTS)) continue;

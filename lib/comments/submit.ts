@@ -57,6 +57,12 @@ export type SubmitError = {
 export type SubmitOk = {
   ok: true;
   comment: { id: number; postId: number; parentId: number | null; status: string; authorName: string };
+  /**
+   * The status the commenter is told: "1" approved, else "0" (awaiting moderation). Held, spam
+   * and trash answer alike, so that a bot learns nothing of which check caught it, and a person
+   * whose form had expired is told what a held comment's author is told.
+   */
+  answerStatus: "0" | "1";
   postUrl: string;
   consent: boolean;
   remember: { author: string; email: string; url: string };
@@ -174,10 +180,7 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
   const trusted = isModerator || (!!ctx.user && ctx.user.id === post.authorId);
   const date = new Date(now);
   const url_ = postUrl(post, opts);
-  const people = {
-    postAuthor: { id: post.authorId, email: post.authorEmail, displayName: post.authorDisplayName },
-    moderators: opts.moderation_notify ? listCommentModerators() : [],
-  };
+  const postAuthor = { id: post.authorId, email: post.authorEmail, displayName: post.authorDisplayName };
   let plan: NotificationPlan | null = null;
   let reason: string = spamReason ? `spam:${spamReason}` : "";
   // 8–9. Duplicate, flood, then moderation, atomically with the insert.
@@ -209,8 +212,11 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
         reason = decision.reason;
         return decision.status;
       },
+      spamReason: spamReason || undefined,
       notify: (row) => {
-        plan = planNotifications(row, { title: post.title, url: url_ }, people, opts);
+        // Moderators are only told of held comments: read them only then.
+        const moderators = row.status === "0" && opts.moderation_notify ? listCommentModerators() : [];
+        plan = planNotifications(row, { title: post.title, url: url_ }, { postAuthor, moderators }, opts);
         return notificationRows(plan);
       },
     },
@@ -228,6 +234,7 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
   return {
     ok: true,
     comment: { id: c.id, postId: c.postId, parentId: c.parentId, status: c.status, authorName: c.authorName },
+    answerStatus: c.status === "1" ? "1" : "0",
     postUrl: url_,
     consent: input.consent,
     remember: { author: input.author, email: input.email, url: input.url },

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { asVisitor, discussionPost, likeAPerson } from "./support/discussion";
+import { asVisitor, discussionPost, formTokenFrom, likeAPerson } from "./support/discussion";
 import { signInAs } from "./support/auth";
 
 test.describe("the comment form without JavaScript", () => {
@@ -81,6 +81,50 @@ test.describe("the comment form without JavaScript", () => {
     await expect(page.getByRole("textbox", { name: "Comment", exact: true })).toHaveValue("Something else entirely.");
   });
 
+  test("a form left open for more than a day: the comment is held as spam, its author told it awaits moderation, nobody else sees it", async ({ page, context, browser, request }) => {
+    await asVisitor(context, 16);
+    await page.goto(discussionPost("errors"));
+    const postId = Number(await page.locator('input[name="comment_post_ID"]').inputValue());
+    await page.getByRole("textbox", { name: "Name", exact: true }).fill("Slow Sally");
+    await page.getByRole("textbox", { name: "Email", exact: true }).fill("sally@example.com");
+    await page.getByRole("textbox", { name: "Comment", exact: true }).fill("I wrote this yesterday and sent it today.");
+    // The tab stayed open since yesterday: the form's signed time is 25 hours old.
+    await page.locator('input[name="comment_ts"]').evaluate((el, v) => ((el as HTMLInputElement).value = v), formTokenFrom(postId, 25 * 3600_000));
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith("/wp-comments-post.php") && r.request().method() === "POST"),
+      page.getByRole("button", { name: "Post Comment" }).click(),
+    ]);
+    expect(response.status()).toBe(303);
+    await page.waitForURL(/#comment-\d+$/);
+    const id = new URL(page.url()).hash.slice(1);
+    const mine = page.locator(`li#${id}`);
+    await expect(mine).toContainText("I wrote this yesterday and sent it today.");
+    await expect(mine).toContainText("Your comment is awaiting moderation.");
+
+    // Another visitor does not see it.
+    const other = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      await asVisitor(other, 17);
+      const p2 = await other.newPage();
+      await p2.goto(discussionPost("errors"));
+      await expect(p2.getByRole("heading", { name: "Leave a Reply" })).toBeVisible();
+      await expect(p2.getByText("I wrote this yesterday and sent it today.")).toHaveCount(0);
+      await expect(p2.locator(`li#${id}`)).toHaveCount(0);
+    } finally {
+      await other.close();
+    }
+
+    // A script is told what any held comment's author is told: nothing says "spam".
+    const res = await request.post("/wp-comments-post.php", {
+      headers: { "x-forwarded-for": "203.0.113.18", accept: "application/json" },
+      form: { comment_post_ID: String(postId), comment_parent: "0", author: "Stale Bot", email: "bot@example.com", comment: "Old form, sent by a script.", comment_ts: formTokenFrom(postId, 25 * 3600_000), website_confirm: "" },
+    });
+    expect(res.status()).toBe(201);
+    const body = (await res.json()) as { ok: boolean; status: string; url: string };
+    expect(body).toMatchObject({ ok: true, status: "0" });
+    expect(JSON.stringify(body)).not.toContain("spam");
+  });
+
   test("a signed-in user without JavaScript sees \"Logged in as\" and can log out", async ({ page, context }) => {
     await asVisitor(context, 15);
     await signInAs(page, "subscriber");
@@ -158,6 +202,25 @@ test.describe("the comment form with JavaScript", () => {
     await page.getByRole("button", { name: "Post Comment" }).click();
     await expect(page.locator("#comment-error")).toContainText("You are posting comments too quickly. Slow down.");
     await expect(page.getByRole("textbox", { name: "Comment", exact: true })).toHaveValue("Second words, too soon.");
+  });
+
+  test("a form left open for more than a day: the comment appears in place, awaiting moderation", async ({ page, context }) => {
+    await asVisitor(context, 26);
+    await page.goto(discussionPost("errors"));
+    const postId = Number(await page.locator('input[name="comment_post_ID"]').inputValue());
+    await page.getByRole("textbox", { name: "Name", exact: true }).fill("Slow Simon");
+    await page.getByRole("textbox", { name: "Email", exact: true }).fill("simon@example.com");
+    await page.getByRole("textbox", { name: "Comment", exact: true }).fill("Typed yesterday, sent with JavaScript today.");
+    await page.locator('input[name="comment_ts"]').evaluate((el, v) => ((el as HTMLInputElement).value = v), formTokenFrom(postId, 25 * 3600_000));
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith("/wp-comments-post.php") && r.request().method() === "POST"),
+      page.getByRole("button", { name: "Post Comment" }).click(),
+    ]);
+    expect(response.status()).toBe(201);
+    expect(await response.json()).toMatchObject({ ok: true, status: "0" });
+    const mine = page.locator("li.comment", { hasText: "Typed yesterday, sent with JavaScript today." });
+    await expect(mine).toContainText("Your comment is awaiting moderation.");
+    await expect(page.locator("#comment-error")).toHaveCount(0);
   });
 
   test("a commenter who ticks the box is remembered for a year; one who does not is not", async ({ page, context, browser }) => {

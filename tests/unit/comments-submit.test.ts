@@ -6,7 +6,8 @@ import { postPassToken } from "@/lib/content/post-pass";
 import { updateOptions } from "@/db/queries/options";
 import { OPTION_DEFAULTS } from "@/lib/options/defaults";
 import { getPostById } from "@/db/queries/posts";
-import { insertComment } from "@/db/queries/comments";
+import { insertComment, listThreadComments } from "@/db/queries/comments";
+import { applyCommentAction } from "@/db/queries/comment-admin";
 import { listNotifications } from "@/db/queries/comment-notifications";
 import { makePost, makeUser } from "./factories";
 
@@ -258,6 +259,58 @@ describe("spam defences", () => {
     expectStored(await submitComment(form(post.id, { timestamp: `${Date.now() - 60_000}.${sig}` }), ctx()), "spam");
     // A token for another post does not fit this one.
     expectStored(await submitComment(form(post.id, { timestamp: issueFormToken(post.id + 1, Date.now() - 5000) }), ctx()), "spam");
+  });
+});
+
+describe("a comment held as spam by the form's checks, seen by its author", () => {
+  const token = (n: string) => `author_${n}_${"t".repeat(24)}`;
+  const idsFor = (postId: number, t: string | null) => listThreadComments(postId, t).map((c) => [c.id, c.status]);
+
+  it("a person whose form was a day old is told it awaits moderation, and only they see it, as held", async () => {
+    const { post } = await setup();
+    const day = token("day");
+    const r = await submitComment(form(post.id, { timestamp: issueFormToken(post.id, Date.now() - 25 * 3600_000) }), ctx({ authorToken: day }));
+    const spam = expectStored(r, "spam");
+    // Told exactly what a held comment's author is told.
+    const held = await submitComment(form(post.id), ctx({ authorToken: token("held") }));
+    expect(r.ok && r.answerStatus).toBe("0");
+    expect(held.ok && held.answerStatus).toBe("0");
+    expect(idsFor(post.id, day)).toEqual([[spam.id, "0"]]);
+    // Nobody else: another visitor, the anonymous page.
+    expect(idsFor(post.id, token("other")).map(([id]) => id)).not.toContain(spam.id);
+    expect(idsFor(post.id, null)).toEqual([]);
+  });
+
+  it("the honeypot answers and shows alike; trash (a disallowed key) answers \"0\" too and is never shown", async () => {
+    const { post } = await setup();
+    const bot = token("bot");
+    const r = await submitComment(form(post.id, { honeypot: "filled" }), ctx({ authorToken: bot }));
+    const c = expectStored(r, "spam");
+    expect(r.ok && r.answerStatus).toBe("0");
+    expect(idsFor(post.id, bot)).toEqual([[c.id, "0"]]);
+
+    updateOptions({ disallowed_keys: "forbidden-word" });
+    const tr = await submitComment(form(post.id, { comment: "this has a forbidden-word in it" }), ctx({ authorToken: bot }));
+    const trashed = expectStored(tr, "trash");
+    expect(tr.ok && tr.answerStatus).toBe("0");
+    expect(idsFor(post.id, bot).map(([id]) => id)).not.toContain(trashed.id);
+  });
+
+  it("once a moderator has judged it, a comment left in spam is hidden from its author, as WordPress hides spam", async () => {
+    const { post } = await setup();
+    const t = token("judged");
+    const a = expectStored(await submitComment(form(post.id, { timestamp: "" }), ctx({ authorToken: t })), "spam");
+    const b = expectStored(await submitComment(form(post.id, { timestamp: "" }), ctx({ authorToken: t, now: Date.now() + 20_000 })), "spam");
+    const held = expectStored(await submitComment(form(post.id), ctx({ authorToken: t, now: Date.now() + 40_000 })), "0");
+    expect(idsFor(post.id, t).map(([id]) => id)).toEqual([a.id, b.id, held.id]);
+    // Confirmed as spam; a held comment marked spam by a moderator: both gone from the author's view.
+    applyCommentAction([a.id, held.id], "spam");
+    expect(idsFor(post.id, t)).toEqual([[b.id, "0"]]);
+    // "Not Spam" puts it back among the held comments, seen by its author as such.
+    applyCommentAction([b.id], "unspam");
+    expect(idsFor(post.id, t)).toEqual([[b.id, "0"]]);
+    applyCommentAction([b.id], "spam");
+    expect(idsFor(post.id, t)).toEqual([]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import type { BrowserContext, Page } from "@playwright/test";
 
 /** Where seed-discussion.ts put a post: today's date under WordPress's default permalinks. */
@@ -18,4 +19,13 @@ export async function asVisitor(context: BrowserContext, n?: number) {
 /** The form refuses (as spam) anything sent under 2 s after it was shown, as a bot would. */
 export async function likeAPerson(page: Page) {
   await page.waitForTimeout(2100);
+}
+
+/** The AUTH_SECRET the e2e server runs with (playwright.config.ts), to sign a form's time. */
+const E2E_AUTH_SECRET = "e2e-only-secret-not-for-production";
+
+/** A form token as the page would have issued it `ageMs` ago (lib/comments/form-token.ts). */
+export function formTokenFrom(postId: number, ageMs: number): string {
+  const ms = Date.now() - ageMs;
+  return `${ms}.${createHmac("sha256", E2E_AUTH_SECRET).update(`comment-form:${postId}:${ms}`).digest("base64url")}`;
 }
