@@ -63,6 +63,8 @@ const server = http.createServer((req, res) => {
   }
   // Anonymous readers' pages from the Reading area's page cache (lib/site/page-cache.ts), if it has them.
   if (globalThis.__inkwellServePage?.(req, res)) return;
+  // Comment posts, straight to the comment handler once Next has loaded it (app/wp-comments-post.php/fast-path.ts).
+  if (globalThis.__inkwellPostComment?.(req, res)) return;
   handle(req, res);
 });
 server.keepAliveTimeout = 5000;

@@ -1,7 +1,6 @@
 // WordPress's own address for the comment form. A plain form POST gets a 303 to the post at
 // #comment-ID, or the form again with the error beside it and the status code of the rule that
 // refused it; a script asking for JSON gets the same answer as JSON.
-import { revalidatePath } from "next/cache";
 import { getOptions } from "@/db/queries/options";
 import { getCommentParent } from "@/db/queries/comments";
 import { getPostCardById } from "@/db/queries/posts";
@@ -17,6 +16,7 @@ import { newAuthorToken } from "@/lib/comments/author-token";
 import { commentInputFromForm } from "@/lib/validation/comment";
 import { logEvent } from "@/lib/log";
 import { renderCommentFormPage } from "./form-page";
+import { registerCommentFastPath } from "./fast-path";
 
 function cookie(name: string, value: string, maxAge: number, opts: { httpOnly?: boolean; secure: boolean }) {
   return `${name}=${value}; Path=/; Max-Age=${maxAge}; SameSite=Lax${opts.httpOnly ? "; HttpOnly" : ""}${opts.secure ? "; Secure" : ""}`;
@@ -94,8 +94,8 @@ export async function POST(req: Request) {
     return formPage(result.status, result, result.parentId);
   }
 
-  // Every reader's copy of the post (and lists showing its comment count) is now stale.
-  if (result.comment.status === "1") revalidatePath("/", "layout");
+  // Every reader's copy of the post (and lists showing its comment count) is now stale: an
+  // approved comment moves the content version (drizzle/0002), which empties Inkwell's caches.
   const secure = new URL(req.url).protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
   const headers = new Headers({ "cache-control": "no-store" });
   headers.append("set-cookie", cookie(AUTHOR_TOKEN_COOKIE, authorToken, AUTHOR_TOKEN_MAX_AGE, { httpOnly: true, secure }));
@@ -122,3 +122,5 @@ export async function GET(req: Request) {
   if (!parent) return new Response("Method Not Allowed\n", { status: 405, headers: { allow: "POST", "content-type": "text/plain" } });
   return formPage(200, null, parent.id, parent.postId);
 }
+
+registerCommentFastPath(POST);
