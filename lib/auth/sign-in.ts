@@ -1,7 +1,7 @@
 // The sign-in decision, apart from Auth.js so that it can be tested directly: lockout first
 // (per account and per IP), then the password; the answer never says which part was wrong.
 import { getUserCredentialsByLoginOrEmail, updateUserPasswordHash } from "@/db/queries/users";
-import { isSignInLocked, recordSignInFailure, clearSignInFailures } from "@/db/queries/rate-limits";
+import { claimSignInAttempt, clearSignInFailures, isSignInLocked, recordSignInFailure, releaseSignInAttempt } from "@/db/queries/rate-limits";
 import { hashPassword, needsRehash, verifyPassword } from "./password";
 import { logEvent } from "@/lib/log";
 
@@ -16,7 +16,8 @@ export type SignInResult =
 
 export async function verifySignIn(login: string, password: string, ip: string): Promise<SignInResult> {
   const keys = [`account:${login.trim().toLowerCase()}`, `ip:${ip}`];
-  if (await isSignInLocked(keys)) {
+  // The cheap check first; then the claim, which is what holds when attempts arrive together.
+  if ((await isSignInLocked(keys)) || !(await claimSignInAttempt(keys))) {
     logEvent("signin_locked", { ip });
     return { status: "locked" };
   }
@@ -28,6 +29,7 @@ export async function verifySignIn(login: string, password: string, ip: string):
     return { status: "invalid" };
   }
   await clearSignInFailures([keys[0]!]);
+  await releaseSignInAttempt([keys[1]!]);
   if (needsRehash(user.passwordHash)) updateUserPasswordHash(user.id, await hashPassword(password));
   return { status: "ok", user: { id: user.id, displayName: user.displayName, email: user.email } };
 }

@@ -52,6 +52,31 @@ describe("sign-in and lockout", () => {
     expect((await verifySignIn(u.login, "right password", "10.2.0.2")).status).toBe("ok");
   });
 
+  it("lets no more than five guesses reach the password check when attempts arrive together", async () => {
+    // bench/floods.mjs found this: with the lock checked before and counted after the password
+    // hash, 16 concurrent attempts on one account (or from one IP) all got a guess.
+    const u = await makeUser("author", "right password");
+    const onAccount = await Promise.all(Array.from({ length: 16 }, (_, i) => verifySignIn(u.login, `bad ${i}`, `10.4.0.${i}`)));
+    expect(onAccount.filter((r) => r.status === "invalid")).toHaveLength(5);
+    expect(onAccount.filter((r) => r.status === "locked")).toHaveLength(11);
+    const fromIp = await Promise.all(Array.from({ length: 16 }, (_, i) => verifySignIn(`guess-together-${i}`, "bad", "10.4.1.1")));
+    expect(fromIp.filter((r) => r.status === "invalid")).toHaveLength(5);
+    expect((await verifySignIn(u.login, "right password", "10.4.0.200")).status).toBe("locked");
+  });
+
+  it("does not count a right password, or a refused attempt, against the other key", async () => {
+    const u = await makeUser("author", "right password");
+    const v = await makeUser("author", "other password");
+    // Four failures from one IP, then a success: the success is not a fifth failure for the IP.
+    for (let i = 0; i < 4; i++) await verifySignIn(`nobody-${i}`, "bad", "10.5.0.1");
+    expect((await verifySignIn(u.login, "right password", "10.5.0.1")).status).toBe("ok");
+    expect((await verifySignIn("nobody-4", "bad", "10.5.0.1")).status).toBe("invalid");
+    expect((await verifySignIn(v.login, "other password", "10.5.0.1")).status).toBe("locked");
+    // Attempts from that locked IP do not use up the account's tries.
+    for (let i = 0; i < 10; i++) expect((await verifySignIn(v.login, "bad", "10.5.0.1")).status).toBe("locked");
+    expect((await verifySignIn(v.login, "other password", "10.5.0.2")).status).toBe("ok");
+  });
+
   it("rehashes an imported bcrypt password with argon2id on sign-in", async () => {
     const u = await makeUser("author", "x");
     const { getDb } = await import("@/db/client");
