@@ -8,7 +8,7 @@ export const SIGN_IN_LOCK_SECONDS = 15 * 60;
 
 const globalForLimits = globalThis as unknown as { __inkwellLimiters?: Map<string, RateLimiterSQLite> };
 
-function limiter(name: string, points: number, duration: number, blockDuration = 0): RateLimiterSQLite {
+function limiter(name: string, points: number, duration: number, blockDuration = 0, blockInMemory = false): RateLimiterSQLite {
   globalForLimits.__inkwellLimiters ??= new Map();
   const key = `${name}:${getDb().$client.name}`;
   let l = globalForLimits.__inkwellLimiters.get(key);
@@ -22,6 +22,10 @@ function limiter(name: string, points: number, duration: number, blockDuration =
       points,
       duration,
       blockDuration,
+      // A key that has used up its points is refused from memory for the rest of its window, so
+      // a flood from one address costs no database write per refused request (each write is a
+      // disk commit that readers wait behind). Its first `points` requests still count in SQLite.
+      ...(blockInMemory ? { inMemoryBlockOnConsumed: points } : {}),
     });
     globalForLimits.__inkwellLimiters.set(key, l);
   }
@@ -82,7 +86,7 @@ export async function clearSignInFailures(keys: string[]): Promise<void> {
 /** A general token bucket: returns false when `key` has used up `points` within `seconds`. */
 export async function consumeRate(name: string, key: string, points: number, seconds: number): Promise<boolean> {
   try {
-    await limiter(name, points, seconds).consume(key, 1);
+    await limiter(name, points, seconds, 0, true).consume(key, 1);
     return true;
   } catch (e) {
     if ((e as RateLimiterRes).msBeforeNext !== undefined) return false;

@@ -39,9 +39,9 @@ export function postFromUrl(raw: string): PostCard | undefined {
 
 /** false when the sender has used up its allowance (per source host and per client address). */
 export async function withinPingRate(source: URL, ip: string): Promise<boolean> {
-  const hostOk = await consumeRate("linkback-host", source.host.toLowerCase(), PING_RATE.perSourceHost, PING_RATE.seconds);
-  const ipOk = await consumeRate("linkback-ip", ip, PING_RATE.perIp, PING_RATE.seconds);
-  return hostOk && ipOk;
+  // A source host already over its allowance is refused without spending the address's too.
+  if (!(await consumeRate("linkback-host", source.host.toLowerCase(), PING_RATE.perSourceHost, PING_RATE.seconds))) return false;
+  return consumeRate("linkback-ip", ip, PING_RATE.perIp, PING_RATE.seconds);
 }
 
 function moderate(c: CommentCandidate) {
