@@ -37,7 +37,10 @@ function securityHeaders(res) {
   if (secureSite) res.setHeader("Strict-Transport-Security", "max-age=31536000");
 }
 
-const app = next({ dev: false, hostname, port, dir: process.cwd() });
+// Next names any loopback address "localhost" in the URLs it compares: given "127.0.0.1" it took
+// its own rewrites (/feed/ → /feeds/) for another server's and proxied them back over HTTP.
+const nextHostname = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/.test(hostname) ? "localhost" : hostname;
+const app = next({ dev: false, hostname: nextHostname, port, dir: process.cwd() });
 const handle = app.getRequestHandler();
 await app.prepare();
 
