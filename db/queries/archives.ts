@@ -31,10 +31,12 @@ export const LISTING_SQL = {
   termsCount: `SELECT count(*) AS n FROM posts p
     WHERE p.id IN (SELECT post_id FROM post_terms WHERE term_id IN (SELECT value FROM json_each(?)))
       AND p.type = 'post' AND p.status = 'publish'`,
-  previous: `SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id
+  // INDEXED BY: with sqlite_stat4 the planner took a skip-scan of the author index and a sort for
+  // posts near either end of the blog (2-5 ms on 10,000 posts instead of one seek).
+  previous: `SELECT ${CARD} FROM posts p INDEXED BY posts_type_status_date CROSS JOIN users u ON u.id = p.author_id
     WHERE p.type = 'post' AND p.status = 'publish' AND (p.date_gmt, p.id) < (?, ?)
     ORDER BY p.date_gmt DESC, p.id DESC LIMIT 1`,
-  next: `SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id
+  next: `SELECT ${CARD} FROM posts p INDEXED BY posts_type_status_date CROSS JOIN users u ON u.id = p.author_id
     WHERE p.type = 'post' AND p.status = 'publish' AND (p.date_gmt, p.id) > (?, ?)
     ORDER BY p.date_gmt ASC, p.id ASC LIMIT 1`,
   // The newest approved comments a batch at a time, then their posts: a plain join let SQLite

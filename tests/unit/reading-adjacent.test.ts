@@ -33,4 +33,25 @@ describe("previous and next post", () => {
     expect(plan(LISTING_SQL.previous)).toMatch(/posts_type_status_date \(type=\? AND status=\? AND date_gmt<\?\)/);
     expect(plan(LISTING_SQL.next)).toMatch(/posts_type_status_date \(type=\? AND status=\? AND date_gmt>\?\)/);
   });
+
+  it("keeps that plan on a large analysed blog, for the oldest and newest posts too", async () => {
+    const client = getDb().$client;
+    const authors = await Promise.all(Array.from({ length: 10 }, () => makeUser("author")));
+    const insert = client.prepare(`INSERT INTO posts (type, status, title, slug, content, author_id, date, date_gmt, modified, modified_gmt)
+      VALUES ('post', 'publish', 't', ?, '', ?, ?, ?, ?, ?)`);
+    client.transaction(() => {
+      for (let i = 0; i < 6000; i++) {
+        const d = new Date(Date.UTC(2010, 0, 1) + i * 3_600_000).toISOString().replace("T", " ").slice(0, 19);
+        insert.run(`bulk-${i}`, authors[i % 10]!.id, d, d, d, d);
+      }
+    })();
+    client.exec("ANALYZE");
+    const oldest = client.prepare("SELECT date_gmt AS d, id FROM posts WHERE slug = 'bulk-1'").get() as { d: string; id: number };
+    const newest = client.prepare("SELECT date_gmt AS d, id FROM posts WHERE slug = 'bulk-5998'").get() as { d: string; id: number };
+    for (const [sql, at] of [[LISTING_SQL.next, oldest], [LISTING_SQL.previous, newest], [LISTING_SQL.next, newest], [LISTING_SQL.previous, oldest]] as const) {
+      const plan = (client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(at.d, at.id) as { detail: string }[]).map((r) => r.detail).join("\n");
+      expect(plan).toMatch(/posts_type_status_date \(type=\? AND status=\? AND date_gmt[<>]\?\)/);
+      expect(plan).not.toMatch(/TEMP B-TREE/);
+    }
+  });
 });
