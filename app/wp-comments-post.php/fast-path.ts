@@ -3,11 +3,20 @@
 // comment, and at 16 concurrent commenters that doubled every wait. The route module registers
 // its own POST here once Next has loaded it (the first comment goes through Next as usual); the
 // Node server hands such a request to the same handler, as a web Request, and writes its
-// Response. Nothing about the answer differs: same validation, rules, cookies and statuses.
+// Response. Nothing about the answer differs: same validation, rules, cookies and statuses. A
+// signed-in commenter (an Auth.js session cookie) still goes through Next: reading the session
+// needs Next's request context, which this path does not have.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { logEvent } from "@/lib/log";
 
 type Handler = (req: Request) => Promise<Response>;
+
+// Auth.js's session cookie (chunked as .0, .1… when large; __Secure- prefixed over https).
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
+
+export function hasSessionCookie(cookie: string | null | undefined): boolean {
+  return SESSION_COOKIE.test(cookie ?? "");
+}
 type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 const MAX_BODY = Number(process.env.MAX_BODY_BYTES || 32 * 1024 * 1024);
@@ -62,7 +71,7 @@ export function registerCommentFastPath(post: Handler) {
   const fast: FastPath = (req, res) => {
     if (req.method !== "POST" || !req.url) return false;
     const path = req.url.split("?")[0];
-    if (path !== "/wp-comments-post.php") return false;
+    if (path !== "/wp-comments-post.php" || hasSessionCookie(req.headers.cookie)) return false;
     void answer(req, res, post);
     return true;
   };

@@ -16,27 +16,24 @@ import { newAuthorToken } from "@/lib/comments/author-token";
 import { commentInputFromForm } from "@/lib/validation/comment";
 import { logEvent } from "@/lib/log";
 import { renderCommentFormPage } from "./form-page";
-import { registerCommentFastPath } from "./fast-path";
+import { hasSessionCookie, registerCommentFastPath } from "./fast-path";
 
 function cookie(name: string, value: string, maxAge: number, opts: { httpOnly?: boolean; secure: boolean }) {
   return `${name}=${value}; Path=/; Max-Age=${maxAge}; SameSite=Lax${opts.httpOnly ? "; HttpOnly" : ""}${opts.secure ? "; Secure" : ""}`;
 }
 
-// Auth.js's session cookie (chunked as .0, .1… when large; __Secure- prefixed over https).
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
-
 /** Most comments come from visitors without a session: skip Auth.js entirely for them. */
 async function commenter(req: Request) {
-  return SESSION_COOKIE.test(req.headers.get("cookie") ?? "") ? getCurrentUser() : null;
+  return hasSessionCookie(req.headers.get("cookie")) ? getCurrentUser() : null;
 }
 
 function wantsJson(req: Request) {
   return (req.headers.get("accept") ?? "").includes("application/json");
 }
 
-async function formPage(status: number, err: Pick<SubmitError, "message" | "field" | "values" | "postId" | "parentId"> | null, parentId?: number, postIdHint?: number) {
+async function formPage(req: Request, status: number, err: Pick<SubmitError, "message" | "field" | "values" | "postId" | "parentId"> | null, parentId?: number, postIdHint?: number) {
   const opts = getOptions();
-  const user = await getCurrentUser();
+  const user = await commenter(req);
   const pid = err?.postId ?? postIdHint;
   const post = pid ? getPostCardById(pid) : undefined;
   // The form names the post: only one this visitor may read.
@@ -68,7 +65,7 @@ export async function POST(req: Request) {
       : await req.formData();
   } catch {
     const message = "Sorry, that comment could not be read. Please try again.";
-    return json ? Response.json({ ok: false, code: "invalid", message }, { status: 400 }) : formPage(400, { message, values: {} });
+    return json ? Response.json({ ok: false, code: "invalid", message }, { status: 400 }) : formPage(req, 400, { message, values: {} });
   }
   const cookies = new Map(
     (req.headers.get("cookie") ?? "").split(/;\s*/).map((kv) => {
@@ -91,7 +88,7 @@ export async function POST(req: Request) {
   if (!result.ok) {
     logEvent("comment_refused", { code: result.code, status: result.status });
     if (json) return Response.json({ ok: false, code: result.code, message: result.message, field: result.field }, { status: result.status });
-    return formPage(result.status, result, result.parentId);
+    return formPage(req, result.status, result, result.parentId);
   }
 
   // Every reader's copy of the post (and lists showing its comment count) is now stale: an
@@ -120,7 +117,7 @@ export async function GET(req: Request) {
   const replyTo = Number(params.get("replytocom"));
   const parent = Number.isInteger(replyTo) && replyTo > 0 ? getCommentParent(replyTo) : undefined;
   if (!parent) return new Response("Method Not Allowed\n", { status: 405, headers: { allow: "POST", "content-type": "text/plain" } });
-  return formPage(200, null, parent.id, parent.postId);
+  return formPage(req, 200, null, parent.id, parent.postId);
 }
 
 registerCommentFastPath(POST);

@@ -46,9 +46,12 @@ describe("the comment fast path", () => {
     expect(seen.at(-1)!.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/wp-comments-post\.php$/);
   });
 
-  it("leaves every other request to Next, and answers 500 (logged) when the handler throws", async () => {
+  it("leaves every other request and signed-in commenters to Next, and answers 500 (logged) when the handler throws", async () => {
     expect((await fetch(`${base}/wp-comments-post.php?replytocom=3`)).status).toBe(404);
     expect((await fetch(`${base}/other/`, { method: "POST", body: "x" })).status).toBe(404);
+    // A signed-in commenter's session is read through Next's request context: Next answers.
+    const signedIn = await fetch(`${base}/wp-comments-post.php`, { method: "POST", body: "x", headers: { cookie: "a=1; __Secure-authjs.session-token.0=abc" } });
+    expect(signedIn.status).toBe(404);
     const failed = await fetch(`${base}/wp-comments-post.php?boom=1`, { method: "POST", body: "x" });
     expect(failed.status).toBe(500);
     expect(await failed.text()).toContain("Sorry, something went wrong");

@@ -23,14 +23,16 @@ export async function GET(req: Request, { params }: Ctx) {
   const opts = siteOptions();
   const { path = [] } = await params;
   const url = new URL(req.url);
+  // proxy.ts rewrites …/feed/atom/ here with ?format=atom; Next hands a rewrite that stays inside
+  // the server the address the reader asked for, so its path says it too.
+  const atom = url.searchParams.get("format") === "atom" || /\/feed\/atom\/?$/.test(url.pathname);
   // The XML itself is cached; the key carries every setting the feed shows.
-  const key = `feed:${path.join("/")}?${url.searchParams}:${JSON.stringify([opts.blogname, opts.blogdescription, opts.posts_per_rss, opts.rss_use_excerpt, opts.permalink_structure, opts.category_base, opts.tag_base])}`;
-  const out = cached(key, [TAGS.posts, TAGS.allComments], () => build(path, url, opts));
+  const key = `feed:${atom ? "atom" : "rss"}:${path.join("/")}?${url.searchParams}:${JSON.stringify([opts.blogname, opts.blogdescription, opts.posts_per_rss, opts.rss_use_excerpt, opts.permalink_structure, opts.category_base, opts.tag_base])}`;
+  const out = cached(key, [TAGS.posts, TAGS.allComments], () => build(path, url, opts, atom));
   return new Response(out.body, { status: out.status, headers: { "content-type": `${out.type}; charset=utf-8`, "cache-control": "no-cache" } });
 }
 
-function build(path: string[], url: URL, opts: Options): Out {
-  const atom = url.searchParams.get("format") === "atom";
+function build(path: string[], url: URL, opts: Options, atom: boolean): Out {
   const perFeed = Math.max(1, Math.min(100, Number(opts.posts_per_rss) || 10));
   const feedPath = (base: string) => (atom ? `${base}feed/atom/` : `${base}feed/`);
 
