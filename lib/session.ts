@@ -3,13 +3,17 @@
 import "server-only";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
+import { headers } from "next/headers";
 import { auth } from "@/auth";
+import { hasSessionCookie } from "@/lib/auth/session-cookie";
 import { getUserById, type PublicUser } from "@/db/queries/users";
 import { roleCan, type Capability } from "@/lib/auth/capabilities";
 
 export type CurrentUser = Pick<PublicUser, "id" | "login" | "email" | "displayName" | "nicename" | "role" | "url">;
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  // Most requests are readers without a session: no need to ask Auth.js.
+  if (!hasSessionCookie(await cookieHeader())) return null;
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
@@ -17,6 +21,15 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!user) return null;
   return { id: user.id, login: user.login, email: user.email, displayName: user.displayName, nicename: user.nicename, role: user.role, url: user.url };
 });
+
+/** The request's Cookie header; outside a request (scripts, tests) a stand-in that lets Auth.js decide. */
+async function cookieHeader(): Promise<string> {
+  try {
+    return (await headers()).get("cookie") ?? "";
+  } catch {
+    return "authjs.session-token=";
+  }
+}
 
 /** A signed-in user, or a redirect to sign-in. */
 export async function requireUser(): Promise<CurrentUser> {

@@ -8,15 +8,10 @@
 // needs Next's request context, which this path does not have.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { logEvent } from "@/lib/log";
+import { hasSessionCookie } from "@/lib/auth/session-cookie";
 
 type Handler = (req: Request) => Promise<Response>;
 
-// Auth.js's session cookie (chunked as .0, .1… when large; __Secure- prefixed over https).
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
-
-export function hasSessionCookie(cookie: string | null | undefined): boolean {
-  return SESSION_COOKIE.test(cookie ?? "");
-}
 type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 const MAX_BODY = Number(process.env.MAX_BODY_BYTES || 32 * 1024 * 1024);

@@ -16,7 +16,8 @@ import { newAuthorToken } from "@/lib/comments/author-token";
 import { commentInputFromForm } from "@/lib/validation/comment";
 import { logEvent } from "@/lib/log";
 import { renderCommentFormPage } from "./form-page";
-import { hasSessionCookie, registerCommentFastPath } from "./fast-path";
+import { registerCommentFastPath } from "./fast-path";
+import { hasSessionCookie } from "@/lib/auth/session-cookie";
 
 function cookie(name: string, value: string, maxAge: number, opts: { httpOnly?: boolean; secure: boolean }) {
   return `${name}=${value}; Path=/; Max-Age=${maxAge}; SameSite=Lax${opts.httpOnly ? "; HttpOnly" : ""}${opts.secure ? "; Secure" : ""}`;

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { LISTING_SQL } from "@/db/queries/archives";
 import { SEARCH_SQL } from "@/db/queries/search";
 import { FEED_SQL, SITEMAP_SQL } from "@/db/queries/feeds";
+import { THREAD_SQL } from "@/db/queries/comments";
 
 const ARGS: Record<string, unknown[]> = {
   home: [10, 0], homeCount: [], sticky: [], author: [1, 10, 0], authorCount: [1],
@@ -24,6 +25,8 @@ const cases = [
   ...Object.entries(SEARCH_SQL).map(([k, s]) => [`search.${k}`, s, ARGS[k]!] as const),
   ...Object.entries(FEED_SQL).map(([k, s]) => [`feeds.${k}`, s, ARGS[k]!] as const),
   ...Object.entries(SITEMAP_SQL).map(([k, s]) => [`sitemap.${k}`, s, SITEMAP_ARGS[k]!] as const),
+  ["thread.approved", THREAD_SQL.approved, [1] as unknown[]] as const,
+  ["thread.withOwn", THREAD_SQL.withOwn, [1, "token"] as unknown[]] as const,
 ];
 
 describe("EXPLAIN QUERY PLAN", () => {
