@@ -1,11 +1,12 @@
 import { createHmac } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { DISCUSSION_DATE_FILE } from "./discussion-date";
 import type { BrowserContext, Page } from "@playwright/test";
 
-/** Where seed-discussion.ts put a post: today's date under WordPress's default permalinks. */
+/** Where seed-discussion.ts put a post: the day it was seeded, under WordPress's default permalinks. */
 export function discussionPost(slug: string): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `/${d.getUTCFullYear()}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())}/discussion-${slug}/`;
+  const [y, m, d] = readFileSync(DISCUSSION_DATE_FILE, "utf8").trim().split("-");
+  return `/${y}/${m}/${d}/discussion-${slug}/`;
 }
 
 let ipCounter = 0;

@@ -5,6 +5,8 @@ import { insertComment } from "@/db/queries/comments";
 import { getUserCredentialsByLoginOrEmail } from "@/db/queries/users";
 import { closeDb } from "@/db/client";
 import { nowGmt } from "@/lib/dates";
+import { writeFileSync } from "node:fs";
+import { DISCUSSION_DATE_FILE } from "./discussion-date";
 
 function main() {
   const admin = getUserCredentialsByLoginOrEmail("admin");
@@ -12,6 +14,9 @@ function main() {
   const author = admin;
   if (!author) throw new Error("seed-discussion needs the administrator");
   const now = nowGmt();
+  // The tests build these posts' permalinks from the day they were seeded, not the day they run
+  // (a run that crosses midnight UTC would otherwise look for them under tomorrow's date).
+  writeFileSync(DISCUSSION_DATE_FILE, now.slice(0, 10));
   const post = (slug: string, title: string, over: Partial<Parameters<typeof insertPost>[0]> = {}) =>
     insertPost({ type: "post", status: "publish", title, slug, content: `<p>${title}: a post for the discussion tests.</p>`, authorId: author.id, date: now, dateGmt: now, modified: now, modifiedGmt: now, ...over });
   const threads = post("discussion-threads", "Discussion threads");
