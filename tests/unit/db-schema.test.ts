@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDb, migrationStatus, openDb, resolveDatabasePath, StartupError } from "@/db/client";
+import { getDb, MMAP_BYTES, migrationStatus, openDb, resolveDatabasePath, StartupError } from "@/db/client";
 import { makePost, makeUser } from "./factories";
 import { insertComment, listApprovedComments } from "@/db/queries/comments";
 import { getPostById, isSlugTaken, listPublishedPosts, countPublishedPosts } from "@/db/queries/posts";
@@ -10,8 +10,9 @@ import os from "node:os";
 import path from "node:path";
 
 describe("database", () => {
-  it("runs with WAL, foreign keys, a busy timeout and every migration applied", () => {
+  it("runs with WAL, foreign keys, a busy timeout, reads through a memory map and every migration applied", () => {
     const db = getDb();
+    expect(db.$client.pragma("mmap_size", { simple: true })).toBe(MMAP_BYTES);
     expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
     expect(db.$client.pragma("busy_timeout", { simple: true })).toBe(5000);
