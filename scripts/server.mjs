@@ -1,9 +1,13 @@
 // The production server: Next.js behind a small Node HTTP server of our own, which
 // - computes the client's address from the socket (and X-Forwarded-For only from TRUSTED_PROXIES),
 // - refuses oversized bodies with 413 before reading them,
-// - stops gracefully on SIGTERM: no new connections, in-flight requests finish, database closed.
+// - stops gracefully on SIGTERM: no new connections, in-flight requests finish, database closed,
+// - fills big HTML into pages as they are written (scripts/html-splice.mjs), then compresses
+//   (Next's own compression is off: it would run before the splice and hand it gzip bytes).
 import http from "node:http";
+import compression from "compression";
 import next from "next";
+import { newSpliceStore, spliceResponse, spliceStorage, wantsSplice } from "./html-splice.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "127.0.0.1";
@@ -42,6 +46,7 @@ function securityHeaders(res) {
 const nextHostname = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/.test(hostname) ? "localhost" : hostname;
 const app = next({ dev: false, hostname: nextHostname, port, dir: process.cwd() });
 const handle = app.getRequestHandler();
+const compress = compression();
 await app.prepare();
 
 const server = http.createServer((req, res) => {
@@ -68,7 +73,12 @@ const server = http.createServer((req, res) => {
   if (globalThis.__inkwellServePage?.(req, res)) return;
   // Comment posts, straight to the comment handler once Next has loaded it (app/wp-comments-post.php/fast-path.ts).
   if (globalThis.__inkwellPostComment?.(req, res)) return;
-  handle(req, res);
+  compress(req, res, () => {
+    if (!wantsSplice(req)) return handle(req, res);
+    const store = newSpliceStore();
+    spliceResponse(res, store);
+    spliceStorage.run(store, () => handle(req, res));
+  });
 });
 server.keepAliveTimeout = 5000;
 server.listen(port, hostname, () => {

@@ -3,6 +3,7 @@
 // HTML comment, and the trackback URL for readers ("Trackback from your own site").
 import { siteUrl } from "@/lib/site-url";
 import { trackbackRdf } from "@/lib/linkbacks/html";
+import { RawHtml } from "@/components/site/raw-html";
 
 export function trackbackUrlFor(post: { id: number; url: string }): string {
   // Plain permalinks (/?p=ID) have no path to append /trackback/ to: use WordPress's other address.
@@ -17,7 +18,7 @@ export function LinkbackDiscovery({ post }: { post: { id: number; title: string;
     <>
       <link rel="pingback" href={`${siteUrl()}/xmlrpc.php`} />
       <link rel="webmention" href={`${siteUrl()}/webmention/`} />
-      <div hidden dangerouslySetInnerHTML={{ __html: trackbackRdf(permalink, post.title, tb) }} />
+      <RawHtml hidden html={trackbackRdf(permalink, post.title, tb)} />
       <p className="mt-6 text-sm text-muted">
         Trackback from your own site: <a href={tb} rel="trackback" className="underline break-all">{tb}</a>
       </p>

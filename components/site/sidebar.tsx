@@ -10,6 +10,7 @@ import { permalinkOf } from "@/lib/site/urls";
 import { cached } from "@/lib/site/cache";
 import { TAGS } from "@/lib/site/cache-tags";
 import { archivesHtml, categoriesHtml, recentCommentsHtml, recentPostsHtml, tagCloudHtml, widgetSection } from "@/lib/site/widget-html";
+import { RawHtml } from "./raw-html";
 
 export const WIDGETS = {
   search: "Search",
@@ -70,7 +71,7 @@ function staticWidgetBody(id: StaticWidgetId, opts: Options): string {
 function StaticWidget({ id, opts }: { id: StaticWidgetId; opts: Options }) {
   const key = `widget-html:${id}:${opts.permalink_structure}:${opts.category_base}:${opts.tag_base}:${opts.date_format}`;
   const html = cached(key, [TAGS.posts, TAGS.terms, TAGS.allComments, TAGS.options], () => widgetSection(id, WIDGETS[id], staticWidgetBody(id, opts)));
-  return <section className="widget mb-8" aria-labelledby={`widget-${id}`} dangerouslySetInnerHTML={{ __html: html }} />;
+  return <RawHtml as="section" className="widget mb-8" aria-labelledby={`widget-${id}`} html={html} />;
 }
 
 /** WordPress's Meta widget: "Register" (when anyone can register) and "Log in", or "Site Admin". */

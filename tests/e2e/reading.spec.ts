@@ -238,3 +238,21 @@ test("a cached post reaches the browser gzipped, with its avatars, and reads as 
   expect(res.headers()["content-type"]).toContain("image/svg+xml");
   expect(res.headers()["cache-control"]).toContain("immutable");
 });
+
+test("a post's comments and content travel once in its HTML, with no marker left, cached or not", async ({ page, request }) => {
+  const url = discussionPost("threads");
+  for (const headers of [{}, { cookie: "reader=1" }]) {
+    const html = await (await request.get(url, { headers })).text();
+    expect(html).not.toContain("<!--ink:");
+    // The thread is in the page once, not a second time inside React's inline payload.
+    expect(html.split("Comment at depth 3.").length - 1).toBe(1);
+    expect(html).toContain('id="widget-archives"');
+  }
+  // After hydration the thread is still there, and the reply link still moves the form.
+  await page.goto(url);
+  await expect(page.getByText("Comment at depth 3.")).toBeVisible();
+  await page.getByRole("article", { name: "Comment by Level 2 Larry" }).getByRole("link", { name: /Reply/ }).click();
+  await expect(page.getByRole("heading", { name: /Leave a Reply to Level 2 Larry/ })).toBeVisible();
+  expect(page.url()).not.toContain("replytocom");
+  await expect(page.getByText("Comment at depth 3.")).toBeVisible();
+});

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { CommentView } from "../types";
 import { commentItemHtml } from "./comment-html";
+import { RawHtml } from "@/components/site/raw-html";
 
 const PING_LABEL: Record<string, string> = { trackback: "Trackback", pingback: "Pingback", webmention: "Mention" };
 
@@ -20,7 +21,7 @@ export function ClassicCommentList({ comments, title, pings, form, pageLinks }: 
       {comments.length ? (
         <>
           <h2 id="comments-title" className="font-heading text-xl font-bold">{title}</h2>
-          <ol className="comment-list" dangerouslySetInnerHTML={{ __html: comments.map(commentItemHtml).join("") }} />
+          <RawHtml as="ol" className="comment-list" html={comments.map(commentItemHtml).join("")} />
           <PageLinks links={pageLinks} />
         </>
       ) : null}

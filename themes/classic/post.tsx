@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { PostView } from "../types";
 import { FeaturedImage } from "../shared/featured-image";
+import { RawHtml } from "@/components/site/raw-html";
 
 function PostMeta({ post }: { post: PostView }) {
   if (post.type === "page") return null;
@@ -36,7 +37,7 @@ export function ClassicPostSummary({ post }: { post: PostView }) {
       </h2>
       <PostMeta post={post} />
       <FeaturedImage post={post} className="mt-4" />
-      <div className="entry-content mt-4" dangerouslySetInnerHTML={{ __html: post.contentHtml }} />
+      <RawHtml className="entry-content mt-4" html={post.contentHtml} />
       {post.hasMore ? (
         <p className="mt-3">
           <a href={`${post.url}#more-${post.id}`} className="underline">
@@ -78,7 +79,7 @@ export function ClassicPostSingle({ post, comments, navigation, content }: { pos
       <h1 id="post-title" className="font-heading text-3xl font-bold">{post.title || "(no title)"}</h1>
       <PostMeta post={post} />
       <FeaturedImage post={post} className="mt-6 border border-line" eager />
-      {content ?? <div className="entry-content mt-6" dangerouslySetInnerHTML={{ __html: post.contentHtml }} />}
+      {content ?? <RawHtml className="entry-content mt-6" html={post.contentHtml} />}
       {post.type === "post" ? (
         <p className="mt-6 text-sm text-muted">
           <TermLinks label="Categories" terms={post.categories} />

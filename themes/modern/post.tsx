@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { PostView } from "../types";
 import { FeaturedImage } from "../shared/featured-image";
+import { RawHtml } from "@/components/site/raw-html";
 
 function Byline({ post }: { post: PostView }) {
   if (post.type === "page") return null;
@@ -39,7 +40,7 @@ export function ModernPostSummary({ post }: { post: PostView }) {
       </h2>
       <Byline post={post} />
       <FeaturedImage post={post} className="mt-4 overflow-hidden rounded-lg" />
-      <div className="entry-content mt-4" dangerouslySetInnerHTML={{ __html: post.contentHtml }} />
+      <RawHtml className="entry-content mt-4" html={post.contentHtml} />
       <p className="mt-4 font-heading text-sm">
         {post.hasMore ? (
           <a href={`${post.url}#more-${post.id}`} className="mr-4 font-semibold text-accent underline">
@@ -61,7 +62,7 @@ export function ModernPostSingle({ post, comments, navigation, content }: { post
       <h1 id="post-title" className="font-heading text-3xl font-extrabold leading-tight tracking-tight sm:text-4xl">{post.title || "(no title)"}</h1>
       <Byline post={post} />
       <FeaturedImage post={post} className="mt-8 overflow-hidden rounded-lg" eager />
-      {content ?? <div className="entry-content mt-8" dangerouslySetInnerHTML={{ __html: post.contentHtml }} />}
+      {content ?? <RawHtml className="entry-content mt-8" html={post.contentHtml} />}
       <Tags post={post} />
       {navigation}
       {comments}
