@@ -9,7 +9,7 @@
 // with dangerouslySetInnerHTML when it hydrates. Requests for RSC data (client navigations,
 // router.refresh()) get no store, so their components put the HTML itself in the payload.
 import { AsyncLocalStorage } from "node:async_hooks";
-import { randomBytes } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { StringDecoder } from "node:string_decoder";
 
 /** The store of the request being rendered; components reach it through globalThis. */
@@ -17,7 +17,7 @@ export const spliceStorage = (globalThis.__inkwellSplice ??= new AsyncLocalStora
 
 /** A request's fragments, under an id nobody can guess: content cannot name another's marker. */
 export function newSpliceStore() {
-  return { id: randomBytes(9).toString("base64url"), fragments: [] };
+  return { id: randomUUID(), fragments: [] };
 }
 
 /** Does this request get spliced HTML? Plain page loads only: never RSC data. */
@@ -25,9 +25,9 @@ export function wantsSplice(req) {
   return (req.method === "GET" || req.method === "HEAD") && !req.headers.rsc && !req.headers["next-router-prefetch"] && !/[?&]_rsc=/.test(req.url || "");
 }
 
-const MARKER = /<!--ink:([A-Za-z0-9_-]{12}):(\d{1,6})-->/g;
+const MARKER = /<!--ink:([0-9a-f-]{36}):(\d{1,6})-->/g;
 const OPEN = "<!--ink:";
-const MAX_MARKER = OPEN.length + 12 + 1 + 6 + 3;
+const MAX_MARKER = OPEN.length + 36 + 1 + 6 + 3;
 
 /**
  * Swaps the markers in `text` for their fragments; returns what can be written now and what must

@@ -1,6 +1,7 @@
 // Reads behind every public listing: home, archives, single-post navigation, widgets, lazy
 // publication of scheduled posts. Plain prepared SQL (statements are compiled once per
 // connection) so that each listing's plan can be checked with EXPLAIN QUERY PLAN in a test.
+import { prepared } from "@/db/statements";
 import type Database from "better-sqlite3";
 import { getDb } from "../client";
 import type { PostCard } from "./posts";
@@ -57,14 +58,14 @@ export const LISTING_SQL = {
 } as const;
 
 type Stmts = { [K in keyof typeof LISTING_SQL]: Database.Statement };
-const prepared = new WeakMap<Database.Database, Stmts>();
+const listingStmts = new WeakMap<Database.Database, Stmts>();
 
 function stmts(): Stmts {
   const sqlite = getDb().$client;
-  let s = prepared.get(sqlite);
+  let s = listingStmts.get(sqlite);
   if (!s) {
     s = Object.fromEntries(Object.entries(LISTING_SQL).map(([k, q]) => [k, sqlite.prepare(q)])) as Stmts;
-    prepared.set(sqlite, s);
+    listingStmts.set(sqlite, s);
   }
   return s;
 }
@@ -76,7 +77,7 @@ function stmts(): Stmts {
  */
 export function newestVisible(stmt: Database.Statement, limit: number): unknown[] {
   const batch = Math.max(20, limit * 4);
-  const more = getDb().$client.prepare("SELECT 1 FROM comments WHERE status = '1' ORDER BY date_gmt DESC, id DESC LIMIT 1 OFFSET ?");
+  const more = prepared(getDb().$client, "SELECT 1 FROM comments WHERE status = '1' ORDER BY date_gmt DESC, id DESC LIMIT 1 OFFSET ?");
   const out: unknown[] = [];
   for (let i = 0; i < 64; i++) {
     out.push(...stmt.all(batch, i * batch));
@@ -173,8 +174,8 @@ export function listCategoryTreeIds(termId: number): number[] {
 
 /** Months with published posts, with counts (Archives widget). Local dates, as WordPress shows. */
 export function listArchiveMonths(): { year: number; month: number; count: number }[] {
-  const rows = getDb()
-    .$client.prepare(
+  const rows = prepared(
+      getDb().$client,
       `SELECT CAST(substr(date, 1, 4) AS INTEGER) AS year, CAST(substr(date, 6, 2) AS INTEGER) AS month, count(*) AS count
        FROM posts WHERE type = 'post' AND status = 'publish' GROUP BY substr(date, 1, 7) ORDER BY substr(date, 1, 7) DESC`,
     )
@@ -211,22 +212,21 @@ export function publishDueScheduledPosts(nowGmt: string): number[] {
 
 /** Term ids a post belongs to (for cache invalidation). */
 export function listPostTermIds(postId: number): number[] {
-  return (getDb().$client.prepare(`SELECT term_id AS id FROM post_terms WHERE post_id = ?`).all(postId) as { id: number }[]).map((r) => r.id);
+  return (prepared(getDb().$client, `SELECT term_id AS id FROM post_terms WHERE post_id = ?`).all(postId) as { id: number }[]).map((r) => r.id);
 }
 
 /** Pages by slug path: /parent/child/ resolves child whose parent is parent. */
 export function getPageByPath(slugs: string[]): PostCard | undefined {
   if (!slugs.length) return undefined;
   const sqlite = getDb().$client;
-  const leaf = sqlite
-    .prepare(`SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id WHERE p.type = 'page' AND p.slug = ?`)
+  const leaf = prepared(sqlite, `SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id WHERE p.type = 'page' AND p.slug = ?`)
     .get(slugs[slugs.length - 1]) as RawCard | undefined;
   if (!leaf) return undefined;
   // Walk up the parents and compare with the path.
   let parentId = leaf.parentId;
   for (let i = slugs.length - 2; i >= 0; i--) {
     if (!parentId) return undefined;
-    const parent = sqlite.prepare(`SELECT slug, parent_id AS parentId FROM posts WHERE id = ?`).get(parentId) as
+    const parent = prepared(sqlite, `SELECT slug, parent_id AS parentId FROM posts WHERE id = ?`).get(parentId) as
       | { slug: string; parentId: number | null }
       | undefined;
     if (!parent || parent.slug !== slugs[i]) return undefined;
@@ -242,7 +242,7 @@ export function getPageSlugPath(id: number): string[] {
   const out: string[] = [];
   let cur: number | null = id;
   for (let depth = 0; cur && depth < 20; depth++) {
-    const row = sqlite.prepare(`SELECT slug, parent_id AS parentId FROM posts WHERE id = ?`).get(cur) as
+    const row = prepared(sqlite, `SELECT slug, parent_id AS parentId FROM posts WHERE id = ?`).get(cur) as
       | { slug: string; parentId: number | null }
       | undefined;
     if (!row) break;
@@ -253,21 +253,19 @@ export function getPageSlugPath(id: number): string[] {
 }
 
 export function getPostCard(id: number): PostCard | undefined {
-  const row = getDb()
-    .$client.prepare(`SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id WHERE p.id = ?`)
+  const row = prepared(getDb().$client, `SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id WHERE p.id = ?`)
     .get(id) as RawCard | undefined;
   return row && toCard(row);
 }
 
 export function getPostCardBySlug(type: "post" | "page", slug: string): PostCard | undefined {
-  const row = getDb()
-    .$client.prepare(`SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id WHERE p.type = ? AND p.slug = ?`)
+  const row = prepared(getDb().$client, `SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id WHERE p.type = ? AND p.slug = ?`)
     .get(type, slug) as RawCard | undefined;
   return row && toCard(row);
 }
 
 export function getTermById(id: number): { id: number; taxonomy: "category" | "post_tag"; name: string; slug: string; description: string } | undefined {
-  return getDb().$client.prepare(`SELECT id, taxonomy, name, slug, description FROM terms WHERE id = ?`).get(id) as never;
+  return prepared(getDb().$client, `SELECT id, taxonomy, name, slug, description FROM terms WHERE id = ?`).get(id) as never;
 }
 
 const contentVersionStmts = new WeakMap<Database.Database, Database.Statement>();

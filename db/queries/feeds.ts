@@ -1,4 +1,5 @@
 // Comment reads for the comment feeds (all comments, one post's comments).
+import { prepared } from "@/db/statements";
 import { getDb } from "../client";
 import { newestVisible } from "./archives";
 
@@ -32,11 +33,11 @@ export const FEED_SQL = {
 } as const;
 
 export function listRecentApprovedComments(limit: number): FeedComment[] {
-  return newestVisible(getDb().$client.prepare(FEED_SQL.recent), limit) as FeedComment[];
+  return newestVisible(prepared(getDb().$client, FEED_SQL.recent), limit) as FeedComment[];
 }
 
 export function listPostCommentsForFeed(postId: number, limit: number): FeedComment[] {
-  return getDb().$client.prepare(FEED_SQL.forPost).all(postId, limit) as FeedComment[];
+  return prepared(getDb().$client, FEED_SQL.forPost).all(postId, limit) as FeedComment[];
 }
 
 export interface SitemapPost {
@@ -59,17 +60,17 @@ export const SITEMAP_SQL = {
 } as const;
 
 export function countSitemapPosts(type: "post" | "page"): number {
-  return (getDb().$client.prepare(SITEMAP_SQL.count).get(type) as { n: number }).n;
+  return (prepared(getDb().$client, SITEMAP_SQL.count).get(type) as { n: number }).n;
 }
 
 export function listSitemapPosts(type: "post" | "page", offset: number, limit: number): SitemapPost[] {
-  return getDb().$client.prepare(SITEMAP_SQL.page).all(type, limit, offset) as SitemapPost[];
+  return prepared(getDb().$client, SITEMAP_SQL.page).all(type, limit, offset) as SitemapPost[];
 }
 
 export function countSitemapTerms(taxonomy: "category" | "post_tag"): number {
-  return (getDb().$client.prepare(SITEMAP_SQL.termsCount).get(taxonomy) as { n: number }).n;
+  return (prepared(getDb().$client, SITEMAP_SQL.termsCount).get(taxonomy) as { n: number }).n;
 }
 
 export function listSitemapTerms(taxonomy: "category" | "post_tag", offset: number, limit: number): string[] {
-  return (getDb().$client.prepare(SITEMAP_SQL.terms).all(taxonomy, limit, offset) as { slug: string }[]).map((r) => r.slug);
+  return (prepared(getDb().$client, SITEMAP_SQL.terms).all(taxonomy, limit, offset) as { slug: string }[]).map((r) => r.slug);
 }

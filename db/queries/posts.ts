@@ -1,3 +1,4 @@
+import { prepared } from "@/db/statements";
 import { and, desc, eq, sql, count, inArray } from "drizzle-orm";
 import { getDb } from "../client";
 import { posts, users, postTerms, terms, type NewPost, type Post, type PostType } from "../schema";
@@ -109,13 +110,11 @@ export function recountTerms(tx: Tx, termIds: number[]) {
     .run();
 }
 
-export function listTermsForPosts(postIds: number[]) {
+/** The ids travel as one JSON array, so the statement is the same for any number of posts (prepared once). */
+export const TERMS_FOR_POSTS_SQL = `SELECT pt.post_id AS postId, t.id, t.taxonomy, t.name, t.slug FROM post_terms pt
+  JOIN terms t ON t.id = pt.term_id WHERE pt.post_id IN (SELECT value FROM json_each(?)) ORDER BY t.name`;
+
+export function listTermsForPosts(postIds: number[]): { postId: number; id: number; taxonomy: "category" | "post_tag"; name: string; slug: string }[] {
   if (!postIds.length) return [];
-  return getDb()
-    .select({ postId: postTerms.postId, id: terms.id, taxonomy: terms.taxonomy, name: terms.name, slug: terms.slug })
-    .from(postTerms)
-    .innerJoin(terms, eq(terms.id, postTerms.termId))
-    .where(inArray(postTerms.postId, postIds))
-    .orderBy(terms.name)
-    .all();
+  return prepared(getDb().$client, TERMS_FOR_POSTS_SQL).all(JSON.stringify(postIds)) as never;
 }

@@ -1,5 +1,6 @@
 // Full-text search over published posts and pages (posts_fts, kept in sync by triggers).
 // The MATCH expression must come from lib/site/search-query's toFtsQuery: never raw input.
+import { prepared } from "@/db/statements";
 import { getDb } from "../client";
 import type { PostCard } from "./posts";
 
@@ -19,7 +20,7 @@ export const SEARCH_SQL = {
 export function searchPosts(ftsQuery: string, page: number, perPage: number): { items: PostCard[]; total: number } {
   if (!ftsQuery) return { items: [], total: 0 };
   const sqlite = getDb().$client;
-  const rows = sqlite.prepare(SEARCH_SQL.page).all(ftsQuery, perPage, (page - 1) * perPage) as (Omit<PostCard, "sticky"> & { sticky: number })[];
-  const total = (sqlite.prepare(SEARCH_SQL.count).get(ftsQuery) as { n: number }).n;
+  const rows = prepared(sqlite, SEARCH_SQL.page).all(ftsQuery, perPage, (page - 1) * perPage) as (Omit<PostCard, "sticky"> & { sticky: number })[];
+  const total = (prepared(sqlite, SEARCH_SQL.count).get(ftsQuery) as { n: number }).n;
   return { items: rows.map((r) => ({ ...r, sticky: !!r.sticky }) as PostCard), total };
 }

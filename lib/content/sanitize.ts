@@ -47,14 +47,20 @@ export function makeClickable(html: string): string {
 const FORMATTED_MAX_ENTRIES = 10_000;
 const FORMATTED_MAX_TEXT = 8 * 1024;
 const formatted = new Map<string, string>();
+const PLAIN_TEXT = /^[^<>&]*$/;
 
 /** What a reader sees of a stored comment: paragraphs, clickable URLs, only comment tags. */
 export function formatCommentHtml(stored: string): string {
   const hit = formatted.get(stored);
   if (hit !== undefined) return hit;
   // Sanitize first so that autop and makeClickable only ever see well-formed, safe markup, and
-  // once more at the end so whatever they produce is held to the same allowlist.
-  const html = sanitizeCommentHtml(makeClickable(autop(sanitizeCommentHtml(stored))));
+  // once more at the end so whatever they produce is held to the same allowlist. Text with no
+  // markup at all (most comments) skips both passes: it has no tag or entity to sanitize, autop
+  // adds only p and br, and makeClickable only links http(s) URLs that hold no quote or angle
+  // bracket; the result is the same string the two passes give (tested on random text).
+  const html = PLAIN_TEXT.test(stored)
+    ? makeClickable(autop(stored)).replaceAll("<br>", "<br />")
+    : sanitizeCommentHtml(makeClickable(autop(sanitizeCommentHtml(stored))));
   if (stored.length <= FORMATTED_MAX_TEXT) {
     if (formatted.size >= FORMATTED_MAX_ENTRIES) formatted.delete(formatted.keys().next().value as string);
     formatted.set(stored, html);

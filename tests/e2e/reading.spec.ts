@@ -241,7 +241,7 @@ test("a cached post reaches the browser gzipped, with its avatars, and reads as 
 
 test("a post's comments and content travel once in its HTML, with no marker left, cached or not", async ({ page, request }) => {
   const url = discussionPost("threads");
-  for (const headers of [{}, { cookie: "reader=1" }]) {
+  for (const headers of [{}, { cookie: "reader=1" }] as Record<string, string>[]) {
     const html = await (await request.get(url, { headers })).text();
     expect(html).not.toContain("<!--ink:");
     // The thread is in the page once, not a second time inside React's inline payload.

@@ -149,3 +149,23 @@ describe("formatted comments are kept by their text", () => {
     expect(formatCommentHtml("Hello <script>x</script> https://b.test")).toContain('href="https://b.test"');
   });
 });
+
+describe("plain-text comments skip the sanitizer", () => {
+  it("and come out exactly as the two sanitizer passes would make them, on random text", async () => {
+    const { autop } = await import("@/lib/content/format");
+    const full = (s: string) => sanitizeCommentHtml(makeClickable(autop(sanitizeCommentHtml(s))));
+    // Words, URLs, quotes, whitespace and punctuation, but never < > or & (those take the full path).
+    const parts = ["word", " ", "\n", "\n\n", "\r\n", "\t", '"', "'", "“”", "é", "✓", ".", ",", ")", "(", "=", ";", "http://a.example/x?y=1", "https://b.example/", "www.c.example", "javascript:alert(1)", "mailto:x@y.z", "/", "#", "%20"];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % parts.length;
+    for (let i = 0; i < 400; i++) {
+      let text = "";
+      for (let j = 0, n = 1 + (i % 30); j < n; j++) text += parts[next()];
+      expect(formatCommentHtml(text), JSON.stringify(text)).toBe(full(text));
+    }
+  });
+
+  it("while text with markup or entities still goes through both passes", () => {
+    expect(formatCommentHtml('<a href="javascript:alert(1)" onclick="x()">hi</a> & bye')).toBe("<p><a rel=\"nofollow ugc\">hi</a> &amp; bye</p>");
+  });
+});

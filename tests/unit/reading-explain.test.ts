@@ -6,6 +6,7 @@ import { LISTING_SQL } from "@/db/queries/archives";
 import { SEARCH_SQL } from "@/db/queries/search";
 import { FEED_SQL, SITEMAP_SQL } from "@/db/queries/feeds";
 import { THREAD_SQL } from "@/db/queries/comments";
+import { TERMS_FOR_POSTS_SQL } from "@/db/queries/posts";
 
 const ARGS: Record<string, unknown[]> = {
   home: [10, 0], homeCount: [], sticky: [], author: [1, 10, 0], authorCount: [1],
@@ -27,6 +28,7 @@ const cases = [
   ...Object.entries(SITEMAP_SQL).map(([k, s]) => [`sitemap.${k}`, s, SITEMAP_ARGS[k]!] as const),
   ["thread.approved", THREAD_SQL.approved, [1] as unknown[]] as const,
   ["thread.withOwn", THREAD_SQL.withOwn, [1, "token"] as unknown[]] as const,
+  ["posts.termsForPosts", TERMS_FOR_POSTS_SQL, ["[1,2,3]"] as unknown[]] as const,
 ];
 
 describe("EXPLAIN QUERY PLAN", () => {

@@ -45,7 +45,7 @@ describe("spliced HTML", () => {
     const html = big("<p>café</p>");
     expect(spliced(html)).toBe(html);
     spliceStorage.run(newSpliceStore(), () => {
-      expect(spliced(html)).toMatch(/^<!--ink:[A-Za-z0-9_-]{12}:0-->$/);
+      expect(spliced(html)).toMatch(/^<!--ink:[0-9a-f-]{36}:0-->$/);
       expect(spliced("<p>short</p>")).toBe("<p>short</p>");
       expect(spliced(html)).toMatch(/:1-->$/);
     });
@@ -73,16 +73,16 @@ describe("spliced HTML", () => {
   });
 
   it("leaves other content types and markers of another request alone", async () => {
-    const foreign = "<!--ink:AAAAAAAAAAAA:0-->";
+    const foreign = "<!--ink:aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa:0-->";
     const json = await serve("application/json", (res) => res.end(`{"x":"${foreign}"}`));
     expect(json.body).toBe(`{"x":"${foreign}"}`);
-    const store = { id: "BBBBBBBBBBBB", fragments: ["<b>mine</b>"] };
-    expect(spliceText(`${foreign}<!--ink:BBBBBBBBBBBB:0--><!--ink:BBBBBBBBBBBB:7-->`, store, true).out).toBe(`${foreign}<b>mine</b>`);
+    const store = { id: "bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb", fragments: ["<b>mine</b>"] };
+    expect(spliceText(`${foreign}<!--ink:bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb:0--><!--ink:bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb:7-->`, store, true).out).toBe(`${foreign}<b>mine</b>`);
   });
 
   it("holds back only what could be the start of a marker", () => {
-    const store = { id: "CCCCCCCCCCCC", fragments: [] };
-    expect(spliceText("<p>text</p><!--ink:CCC", store, false)).toEqual({ out: "<p>text</p>", carry: "<!--ink:CCC" });
+    const store = { id: "cccccccc-cccc-4ccc-8ccc-cccccccccccc", fragments: [] };
+    expect(spliceText("<p>text</p><!--ink:ccc", store, false)).toEqual({ out: "<p>text</p>", carry: "<!--ink:ccc" });
     expect(spliceText("<p>text</p><", store, false)).toEqual({ out: "<p>text</p>", carry: "<" });
     expect(spliceText("<p>text</p><div", store, false)).toEqual({ out: "<p>text</p><div", carry: "" });
     expect(spliceText("<p>a < b", store, false)).toEqual({ out: "<p>a < b", carry: "" });
