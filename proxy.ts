@@ -1,16 +1,13 @@
-// Answers WordPress's old and plain addresses with a real 301 before any page renders (a page
-// can only answer 307/308): /?p=ID, /?cat=ID, /?m=YYYYMM, /?feed=rss2, and permalinks of any
-// earlier structure. Feeds under any archive or post (<url>/feed/, /feed/atom/) are served by
-// the one feed route handler.
+// Next's proxy: the reader routing of lib/site/reader-routing.ts (old WordPress addresses as a
+// real 301 before any page renders, the page cache, feeds, script nonces) for requests that the
+// production server has not already routed itself (lib/site/node-routing.ts): under `next dev`,
+// and the first requests after a start, until that hook is loaded.
 import { NextResponse, type NextRequest } from "next/server";
-import { resolveQuery, resolveSegments } from "@/lib/site/resolve-path";
 import { absoluteUrl } from "@/lib/site-url";
-import { publishDuePosts } from "@/lib/site/reads";
-import { fillNonce, fillPage, getCachedPage, isCacheable, pageWithNonce, PAGE_VARY, renderToken, RENDER_HEADER, type CachedPage } from "@/lib/site/page-cache";
-import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
+import { pageWithNonce, PAGE_VARY, type CachedPage } from "@/lib/site/page-cache";
 import { withLinkbackHeaders } from "@/lib/linkbacks/discovery-headers";
-
-const QUERY_KEYS = ["p", "page_id", "cat", "tag", "author", "m", "feed", "paged"];
+import { decideReaderRequest } from "@/lib/site/reader-routing";
+import "@/lib/site/node-routing";
 
 // Identity here: Next drops a proxy response's Content-Encoding (and so would hand the browser gzip
 // bytes as text); the compression of cached pages happens in scripts/server.mjs's hit path.
@@ -26,9 +23,7 @@ const fromCache = (page: CachedPage, state: "hit" | "miss") => {
 };
 
 /** Lets Next render with a script nonce: it reads the nonce from the request's CSP header. */
-function nextWithNonce(req: NextRequest): NextResponse {
-  const nonce = req.headers.get(RENDER_HEADER) === renderToken() ? fillNonce() : newNonce();
-  const csp = contentSecurityPolicy(nonce);
+function nextWithCsp(req: NextRequest, csp: string): NextResponse {
   const headers = new Headers(req.headers);
   headers.set("content-security-policy", csp);
   const res = NextResponse.next({ request: { headers } });
@@ -36,63 +31,33 @@ function nextWithNonce(req: NextRequest): NextResponse {
   return res;
 }
 
-// Machine endpoints and files: no page logic, no CSP of ours (the uploads route sets its own).
-const NOT_A_PAGE = /^\/(?:_next\/|api\/|healthz|feeds\/|xmlrpc\.php|wp-trackback\.php|wp-comments-post\.php|webmention\/|wp-json|wp-content\/|trackback\/|favicon)|\/trackback\/?$|\.(?:xml|txt|ico|png|jpg|jpeg|gif|svg|webp|css|js|map)$/;
-// The admin and sign-in screens get the CSP but none of the reader logic.
-const NOT_A_READER_PAGE = /^\/(?:admin|login|register)(?:\/|$)/;
-
 export async function proxy(req: NextRequest) {
-  const { pathname, searchParams } = req.nextUrl;
-  if (NOT_A_PAGE.test(pathname)) return NextResponse.next();
-  if (NOT_A_READER_PAGE.test(pathname) || (req.method !== "GET" && req.method !== "HEAD")) return nextWithNonce(req);
-  const cacheable = isCacheable({ method: req.method, headers: req.headers, url: req.nextUrl });
-  if (cacheable) {
-    // Caches are emptied if the database changed, and scheduled posts whose time has come are
-    // published, before any hit.
-    publishDuePosts();
-    const key = pathname + req.nextUrl.search;
-    const hit = getCachedPage(key);
-    if (hit) return fromCache(hit, "hit");
-  }
-
-  const feed = /^(.*?\/)?feed\/(?:(rss2|atom|rss|rdf)\/)?$/.exec(pathname);
-  if (feed) {
-    if (cacheable) {
-      const page = await fillPage(pathname + req.nextUrl.search);
-      if (page) return fromCache(page, "miss");
+  const decision = await decideReaderRequest({ method: req.method, headers: req.headers, url: req.nextUrl });
+  switch (decision.kind) {
+    case "pass":
+      return NextResponse.next();
+    case "cached":
+      return fromCache(decision.page, decision.state);
+    case "redirect":
+      return NextResponse.redirect(absoluteUrl(decision.to), 301);
+    case "rewrite": {
+      const url = req.nextUrl.clone();
+      url.pathname = decision.pathname;
+      url.search = decision.search;
+      return NextResponse.rewrite(url);
     }
-    const url = req.nextUrl.clone();
-    url.pathname = `/feeds${feed[1] ?? "/"}`;
-    if (feed[2] === "atom") url.searchParams.set("format", "atom");
-    return NextResponse.rewrite(url);
-  }
-
-  // Only a public page of this site is rendered into the cache: other areas' routes and 404s are
-  // left to Next (a fill renders the URL once more through the server).
-  let publicPage = false;
-  try {
-    const route =
-      pathname === "/"
-        ? resolveQuery(Object.fromEntries(searchParams))
-        : resolveSegments(pathname.split("/").filter(Boolean), { paged: searchParams.get("paged") });
-    if (route?.kind === "redirect" && (pathname !== "/" || (QUERY_KEYS.some((k) => searchParams.has(k)) && !searchParams.has("s")))) {
-      return NextResponse.redirect(absoluteUrl(route.to), 301);
+    case "render": {
+      const res = nextWithCsp(req, decision.csp);
+      // Reader pages advertise the Pingback and Webmention endpoints in their headers.
+      return decision.readerPage ? withLinkbackHeaders(req, res) : res;
     }
-    publicPage = route?.kind === "listing" || (route?.kind === "single" && route.post.status === "publish");
-  } catch {
-    // The page renders the same resolution and reports its own errors.
   }
-  if (cacheable && publicPage) {
-    const page = await fillPage(pathname + req.nextUrl.search);
-    if (page) return fromCache(page, "miss");
-  }
-  // Reader pages advertise the Pingback and Webmention endpoints in their headers.
-  return withLinkbackHeaders(req, nextWithNonce(req));
 }
 
 export const config = {
   // The comment form's POST never needs the proxy (it is NOT_A_PAGE above), and running it costs
   // a comment about a tenth of its server time (a NextRequest built and its body teed), so it is
-  // not matched at all.
-  matcher: ["/((?!_next/static|_next/image|favicon|wp-comments-post\\.php).*)"],
+  // not matched at all. Requests the production server has routed itself carry ROUTED_HEADER
+  // (lib/site/node-routing.ts; the server drops it from what clients send) and skip it too.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon|wp-comments-post\\.php).*)", missing: [{ type: "header", key: "x-inkwell-routed" }] }],
 };

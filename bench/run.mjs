@@ -6,7 +6,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { buildIfStale } from "../scripts/start.mjs";
+import { buildIfStale, SERVER_NODE_FLAGS } from "../scripts/start.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
@@ -41,7 +41,7 @@ for (const script of ["scripts/setup.ts", "bench/seed.ts"]) {
 console.log(`bench: seeded in ${(seedInfo.seededInMs / 1000).toFixed(1)} s`);
 buildIfStale();
 
-const server = spawn(process.execPath, ["scripts/server.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
+const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "scripts/server.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
 const stop = () => server.exitCode === null && server.kill("SIGTERM");
 process.on("exit", stop);
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => process.exit(1));

@@ -58,6 +58,8 @@ const server = http.createServer((req, res) => {
     delete req.headers["x-forwarded-host"];
     delete req.headers["x-forwarded-proto"];
   }
+  // Only the server itself says a request has been routed (lib/site/node-routing.ts).
+  delete req.headers["x-inkwell-routed"];
   securityHeaders(res);
   // WordPress REST clients call /wp-json/wp/v2/posts without a trailing slash: answer it
   // directly instead of with the site-wide trailing-slash redirect.
@@ -74,10 +76,20 @@ const server = http.createServer((req, res) => {
   // Comment posts, straight to the comment handler once Next has loaded it (app/wp-comments-post.php/fast-path.ts).
   if (globalThis.__inkwellPostComment?.(req, res)) return;
   compress(req, res, () => {
-    if (!wantsSplice(req)) return handle(req, res);
-    const store = newSpliceStore();
-    spliceResponse(res, store);
-    spliceStorage.run(store, () => handle(req, res));
+    const render = () => {
+      if (!wantsSplice(req)) return handle(req, res);
+      const store = newSpliceStore();
+      spliceResponse(res, store);
+      spliceStorage.run(store, () => handle(req, res));
+    };
+    // Redirects, cached pages, feeds and script nonces, decided here rather than by Next's proxy
+    // once Next has loaded the hook (lib/site/node-routing.ts); before that, proxy.ts does it.
+    const route = globalThis.__inkwellRoute;
+    if (!route) return render();
+    route(req, res).then(
+      (answered) => answered || render(),
+      () => res.headersSent || render(),
+    );
   });
 });
 server.keepAliveTimeout = 5000;

@@ -14,6 +14,13 @@ const SOURCES = ["app", "components", "db", "lib", "themes", "public", "drizzle"
   "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 
 /** A hash of every source file's path and content: the build is stale when it differs. */
+/**
+ * V8 flags of the production server. A render allocates a few MB that die young: with 64 MB
+ * semi-spaces (16 MB by default) the young generation is swept a quarter as often, which took
+ * about 1 ms off an uncached post (bench/run.mjs, A/B on this machine) for up to 128 MB more heap.
+ */
+export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64"];
+
 export function sourceHash() {
   const h = createHash("sha256");
   const walk = (p) => {
@@ -47,7 +54,7 @@ if (process.argv[1] === import.meta.filename) {
   if (!env.AUTH_SECRET) {
     env.AUTH_SECRET = fs.readFileSync(path.join(path.resolve(env.INKWELL_DATA_DIR || "data"), ".auth-secret"), "utf8").trim();
   }
-  const server = spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env });
+  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "scripts/server.mjs"], { stdio: "inherit", env });
   for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
   server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

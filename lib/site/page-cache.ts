@@ -51,7 +51,7 @@ export function fillNonce(): string {
 const PAGE_QUERY_KEYS = new Set(["s", "paged", "p", "page_id"]);
 
 /** Can this request be answered from, and fill, the page cache? */
-export function isCacheable(req: { method: string; headers: Headers; url: URL }): boolean {
+export function isCacheable(req: { method: string; headers: Pick<Headers, "get">; url: URL }): boolean {
   if (req.method !== "GET") return false;
   if (req.headers.get("cookie")) return false;
   // React Server Component requests (client navigations) get flight data, not HTML.

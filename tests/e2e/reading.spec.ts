@@ -113,6 +113,9 @@ test("WordPress's old and plain URLs answer with a 301 to the pretty one", async
     expect(r.status(), from).toBe(301);
     expect(new URL(r.headers()["location"] ?? "", "http://x").pathname, from).toBe(to);
   }
+  // Only the server marks a request as routed: a client sending the mark is routed all the same.
+  const marked = await request.get("/?p=1", { maxRedirects: 0, headers: { "x-inkwell-routed": "1" } });
+  expect(marked.status()).toBe(301);
   const feed = await request.get("/feed/");
   expect(feed.headers()["content-type"]).toContain("application/rss+xml");
   expect((await request.get("/feed/atom/")).headers()["content-type"]).toContain("application/atom+xml");

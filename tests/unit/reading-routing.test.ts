@@ -1,0 +1,80 @@
+// What happens before a page renders (lib/site/reader-routing.ts), and the production server's own
+// routing hook (lib/site/node-routing.ts) over a real HTTP server.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makePost, makeUser } from "./factories";
+import { decideReaderRequest } from "@/lib/site/reader-routing";
+import { ROUTED_HEADER, routeInNodeServer } from "@/lib/site/node-routing";
+import { fillNonce, RENDER_HEADER, renderToken } from "@/lib/site/page-cache";
+
+let post: { id: number };
+// A cookie keeps the page cache (which would render the URL through a running server) out of it.
+const ask = (path: string, init: { method?: string; headers?: Record<string, string> } = {}) =>
+  decideReaderRequest({ method: init.method ?? "GET", headers: new Headers({ cookie: "reader=1", ...init.headers }), url: new URL(path, "http://blog.test") });
+
+beforeAll(async () => {
+  const u = await makeUser("author");
+  post = makePost(u.id, { title: "Routed", slug: "routed-post", date: "2026-04-02 08:00:00", dateGmt: "2026-04-02 08:00:00" });
+});
+
+describe("reader routing", () => {
+  it("sends WordPress's plain and old addresses to the permalink with a 301", async () => {
+    expect(await ask(`/?p=${post.id}`)).toEqual({ kind: "redirect", to: "/2026/04/02/routed-post/" });
+    expect(await ask("/routed-post/")).toEqual({ kind: "redirect", to: "/2026/04/02/routed-post/" });
+  });
+
+  it("renders a post with a fresh nonce each time, and says it is a reader's page", async () => {
+    const a = await ask("/2026/04/02/routed-post/");
+    const b = await ask("/2026/04/02/routed-post/");
+    expect(a).toMatchObject({ kind: "render", readerPage: true });
+    const nonce = (d: typeof a) => (d.kind === "render" ? /'nonce-([^']+)'/.exec(d.csp)?.[1] : undefined);
+    expect(nonce(a)).toBeTruthy();
+    expect(nonce(a)).not.toBe(nonce(b));
+    // The page cache's own render gets the secret placeholder that each response replaces.
+    const fill = await ask("/2026/04/02/routed-post/", { headers: { [RENDER_HEADER]: renderToken() } });
+    expect(fill.kind === "render" && fill.csp).toContain(`'nonce-${fillNonce()}'`);
+  });
+
+  it("sends every feed to the feed route, Atom by its query", async () => {
+    expect(await ask("/feed/")).toEqual({ kind: "rewrite", pathname: "/feeds/", search: "" });
+    expect(await ask("/category/news/feed/atom/")).toEqual({ kind: "rewrite", pathname: "/feeds/category/news/", search: "?format=atom" });
+    expect(await ask("/2026/04/02/routed-post/feed/")).toEqual({ kind: "rewrite", pathname: "/feeds/2026/04/02/routed-post/", search: "" });
+  });
+
+  it("gives the admin and form posts a nonce but no reader logic, and files nothing at all", async () => {
+    expect(await ask("/admin/posts/")).toMatchObject({ kind: "render", readerPage: false });
+    expect(await ask("/2026/04/02/routed-post/", { method: "POST" })).toMatchObject({ kind: "render", readerPage: false });
+    expect(await ask("/wp-content/uploads/2026/04/a.png")).toEqual({ kind: "pass" });
+    expect(await ask("/xmlrpc.php")).toEqual({ kind: "pass" });
+  });
+});
+
+describe("the production server's routing hook", () => {
+  let server: http.Server;
+  let base: string;
+  beforeAll(async () => {
+    server = http.createServer(async (req, res) => {
+      if (await routeInNodeServer(req, res)) return;
+      // What Next would get.
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ url: req.url, routed: req.headers[ROUTED_HEADER], csp: req.headers["content-security-policy"] ?? null, pingback: res.getHeader("x-pingback") ?? null }));
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it("answers a redirect itself, absolute, and hands the rest on marked as routed", async () => {
+    const r = await fetch(`${base}/?p=${post.id}`, { redirect: "manual", headers: { cookie: "reader=1" } });
+    expect(r.status).toBe(301);
+    expect(new URL(r.headers.get("location")!).pathname).toBe("/2026/04/02/routed-post/");
+
+    const page = await (await fetch(`${base}/2026/04/02/routed-post/`, { headers: { cookie: "reader=1" } })).json();
+    expect(page).toMatchObject({ url: "/2026/04/02/routed-post/", routed: "1", csp: expect.stringContaining("'nonce-") });
+    expect(page.pingback).toMatch(/\/xmlrpc\.php$/);
+
+    const feed = await (await fetch(`${base}/category/news/feed/atom/`, { headers: { cookie: "reader=1" } })).json();
+    expect(feed).toMatchObject({ url: "/feeds/category/news/?format=atom", routed: "1", csp: null });
+  });
+});
