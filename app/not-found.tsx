@@ -1,5 +1,4 @@
-import Link from "next/link";
-
+// Plain links: next/link is a client component, and this tree is part of every page's payload.
 export default function NotFound() {
   return (
     <main className="mx-auto mt-16 max-w-lg px-4">
@@ -10,7 +9,7 @@ export default function NotFound() {
         <input id="nf-search" name="s" type="search" className="flex-1 border px-2 py-1" />
         <button type="submit" className="border px-3 py-1">Search</button>
       </form>
-      <p className="mt-4"><Link href="/" className="underline">Home</Link></p>
+      <p className="mt-4"><a href="/" className="underline">Home</a></p>
     </main>
   );
 }

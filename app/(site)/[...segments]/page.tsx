@@ -2,8 +2,17 @@
 // archives (/category/…, /tag/…, /author/…, /YYYY/MM/DD/), /search/term/ and /page/N/.
 import type { Metadata } from "next";
 import { RouteView } from "@/components/site/route-view";
+import { cache } from "react";
 import { resolveSegments } from "@/lib/site/resolve-path";
 import { routeMetadata } from "@/lib/site/seo";
+
+// The metadata and the page resolve the same URL: once per request.
+// (React's cache compares arguments by identity: the key is the URL's segments and search as JSON.)
+const resolveKey = cache((key: string) => {
+  const [segments, s] = JSON.parse(key) as [string[], string | undefined];
+  return resolveSegments(segments, { s });
+});
+const resolve = (segments: string[], s: string | undefined) => resolveKey(JSON.stringify([segments, s]));
 
 type Props = {
   params: Promise<{ segments: string[] }>;
@@ -12,12 +21,12 @@ type Props = {
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const [{ segments }, q] = await Promise.all([params, searchParams]);
-  return routeMetadata(resolveSegments(segments, { s: typeof q.s === "string" ? q.s : undefined }));
+  return routeMetadata(resolve(segments, typeof q.s === "string" ? q.s : undefined));
 }
 
 export default async function SitePage({ params, searchParams }: Props) {
   const [{ segments }, q] = await Promise.all([params, searchParams]);
-  const route = resolveSegments(segments, { s: typeof q.s === "string" ? q.s : undefined });
+  const route = resolve(segments, typeof q.s === "string" ? q.s : undefined);
   // WordPress's ?cpage=N: which comment page to show when comment pages are on.
   const commentPage = Number(q.cpage) || undefined;
   return <RouteView route={route} wrongPassword={q["wrong-password"] === "1"} commentPage={commentPage} />;
