@@ -5,7 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildIfStale } from "../scripts/start.mjs";
+import { buildIfStale, SERVER_NODE_FLAGS } from "../scripts/start.mjs";
 
 export const SECRET = "bench-only-secret";
 export const ADMIN_PASSWORD = "bench-admin-password";
@@ -28,7 +28,7 @@ export async function startServer({ port, name, seeds = [] }) {
   for (const s of ["scripts/setup.ts", ...seeds]) {
     if (spawnSync(tsx, [s], { env, stdio: "inherit" }).status !== 0) throw new Error(`${s} failed`);
   }
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(" ") : []), "bench/prod-server.mjs"], { env, stdio: ["ignore", process.env.BENCH_SERVER_STDOUT ? "inherit" : "ignore", "inherit"] });
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(" ") : []), "bench/prod-server.mjs"], { env, stdio: ["ignore", process.env.BENCH_SERVER_STDOUT ? "inherit" : "ignore", "inherit"] });
   const onExit = () => child.kill("SIGKILL");
   let stopping = false;
   child.once("exit", (code, signal) => {
