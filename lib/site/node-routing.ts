@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { absoluteUrl } from "@/lib/site-url";
 import { logEvent } from "@/lib/log";
 import { linkbackHeaders } from "@/lib/linkbacks/discovery-headers";
-import { pageWithNonce, PAGE_VARY } from "./page-cache";
+import { writeCachedPage } from "./page-cache";
 import { decideReaderRequest } from "./reader-routing";
 
 export const ROUTED_HEADER = "x-inkwell-routed";
@@ -26,20 +26,9 @@ export async function routeInNodeServer(req: IncomingMessage, res: ServerRespons
     return false;
   }
   switch (decision.kind) {
-    case "cached": {
-      const { body, csp, encoding } = pageWithNonce(decision.page, req.headers["accept-encoding"]);
-      res.writeHead(decision.page.status, {
-        "content-type": decision.page.contentType,
-        "content-length": body.length,
-        "content-security-policy": csp,
-        "x-inkwell-cache": decision.state,
-        vary: PAGE_VARY,
-        ...linkbackHeaders(),
-        ...(encoding ? { "content-encoding": encoding } : {}),
-      });
-      res.end(body);
+    case "cached":
+      writeCachedPage(req, res, decision.page, decision.state, linkbackHeaders());
       return true;
-    }
     case "redirect":
       res.writeHead(301, { location: absoluteUrl(decision.to) });
       res.end();

@@ -104,16 +104,22 @@ function serveFromNodeServer(req: IncomingMessage, res: ServerResponse): boolean
   publishDuePosts();
   const page = getCachedPage(req.url);
   if (!page) return false;
+  writeCachedPage(req, res, page, "hit");
+  return true;
+}
+
+/** A cached page written straight to Node's response: a fresh nonce, gzipped if the client takes it. */
+export function writeCachedPage(req: IncomingMessage, res: ServerResponse, page: CachedPage, state: "hit" | "miss", extraHeaders: Record<string, string> = {}) {
   const { body, csp, encoding } = pageWithNonce(page, req.headers["accept-encoding"]);
   res.writeHead(page.status, {
     "content-type": page.contentType,
     "content-length": body.length,
     "content-security-policy": csp,
-    "x-inkwell-cache": "hit",
+    "x-inkwell-cache": state,
     vary: PAGE_VARY,
+    ...extraHeaders,
     ...(encoding ? { "content-encoding": encoding } : {}),
   });
   res.end(body);
-  return true;
 }
 (globalThis as unknown as { __inkwellServePage?: typeof serveFromNodeServer }).__inkwellServePage = serveFromNodeServer;
