@@ -9,6 +9,7 @@ import { cached, peek, syncWithDatabase } from "./cache";
 import { publishDuePosts } from "./reads";
 import { contentSecurityPolicy, newNonce, splitAtNonce, withFreshNonce } from "@/lib/security/csp";
 import { acceptsGzip, gzipWithNonce, prepareGzipParts, type GzipParts } from "./gzip-splice";
+import { linkbackHeaders } from "@/lib/linkbacks/discovery-headers";
 
 export interface CachedPage {
   status: number;
@@ -104,7 +105,8 @@ function serveFromNodeServer(req: IncomingMessage, res: ServerResponse): boolean
   publishDuePosts();
   const page = getCachedPage(req.url);
   if (!page) return false;
-  writeCachedPage(req, res, page, "hit");
+  // Senders discover our endpoints from a hit as from a rendered page (WordPress HEADs, then GETs).
+  writeCachedPage(req, res, page, "hit", linkbackHeaders());
   return true;
 }
 

@@ -199,6 +199,11 @@ test("a post page advertises its endpoints: headers, <link> tags, the TrackBack 
   const res = await request.get(post("lb-roundtrip-target"));
   expect(res.headers()["x-pingback"]).toBe(`${baseURL}/xmlrpc.php`);
   expect(res.headers()["link"]).toContain(`<${baseURL}/webmention/>; rel="webmention"`);
+  // A page served again from the page cache says the same.
+  const hit = await request.get(post("lb-roundtrip-target"));
+  expect(hit.headers()["x-inkwell-cache"]).toBe("hit");
+  expect(hit.headers()["x-pingback"]).toBe(`${baseURL}/xmlrpc.php`);
+  expect(hit.headers()["link"]).toContain(`<${baseURL}/webmention/>; rel="webmention"`);
   const html = await res.text();
   const head = html.slice(0, html.indexOf("</head>"));
   expect(head).toContain(`<link rel="pingback" href="${baseURL}/xmlrpc.php"/>`);
