@@ -40,9 +40,11 @@ const watchdog = setTimeout(async () => {
 }, (SECONDS + 120) * 1000);
 watchdog.unref();
 
-const rssMb = () => {
-  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${server.pid}/status`, "utf8"));
-  return m ? Number(m[1]) / 1024 : NaN;
+/** VmRSS and its parts from /proc/PID/status, in MB: anon (heap, stacks), file (mapped files). */
+const memory = () => {
+  const st = fs.readFileSync(`/proc/${server.pid}/status`, "utf8");
+  const kb = (k) => { const m = new RegExp(`${k}:\\s+(\\d+) kB`).exec(st); return m ? Number(m[1]) / 1024 : NaN; };
+  return { rss: kb("VmRSS"), anon: kb("RssAnon"), file: kb("RssFile") };
 };
 /** Least-squares slope of [t seconds, mb] points, in MB per minute. */
 const slopePerMin = (pts) => {
@@ -92,6 +94,8 @@ try {
 
   // RSS every 10 s, from the start of the load.
   const t0 = Date.now();
+  const parts = [];
+  const rssMb = () => { const m = memory(); parts.push(m); return m.rss; };
   const samples = [[0, rssMb()]];
   const sampler = setInterval(() => samples.push([(Date.now() - t0) / 1000, rssMb()]), SAMPLE_MS);
 
@@ -234,6 +238,7 @@ try {
   const anon = readers.slice(0, 2).flatMap((r) => r.times), cookie = readers.slice(2).flatMap((r) => r.times);
   const readerFailed = readers.reduce((a, r) => a + r.failed, 0);
   console.log(`\nRSS: start ${mbs[0].toFixed(1)} MB, min ${lo.toFixed(1)}, max ${hi.toFixed(1)}, end ${mbs.at(-1).toFixed(1)} MB (${samples.length} samples over ${samples.at(-1)[0].toFixed(0)} s)`);
+  console.log(`every sample's parts (anon/file MB): ${parts.map((m) => `${m.anon.toFixed(0)}/${m.file.toFixed(0)}`).join(" ")}`);
   console.log(`per-minute peaks (MB): ${minutes.filter(Boolean).map((w) => w.max.toFixed(0)).join(" ")}; lows: ${minutes.filter(Boolean).map((w) => w.min.toFixed(0)).join(" ")}`);
   console.log(`slope over the second half: peaks ${peakSlope.toFixed(2)} MB/min, lows ${lowSlope.toFixed(2)} MB/min (settled: peaks < ${SLOPE_LIMIT} MB/min; lows are shown, not judged: a minute without a collection has a high low); ` +
     `for comparison, a line through the raw samples of the last third: ${rawLastThird.toFixed(2)} MB/min`);
