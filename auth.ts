@@ -1,10 +1,12 @@
 // Auth.js wiring: credentials (username or email + password), JWT sessions. The config is lazy
 // so that importing this module during the build never opens SQLite.
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { SignInSchema } from "@/lib/validation/auth";
 import { verifySignIn } from "@/lib/auth/sign-in";
 import { clientIpFrom } from "@/lib/request-ip";
+import { stampMatches } from "@/lib/auth/password-stamp";
+import { getPasswordHash } from "@/db/queries/user-admin";
 
 class LockedOut extends CredentialsSignin {
   code = "locked";
@@ -31,14 +33,36 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const result = await verifySignIn(parsed.data.login, parsed.data.password, ip);
         if (result.status === "locked") throw new LockedOut();
         if (result.status !== "ok") throw new CredentialsSignin();
-        return { id: String(result.user.id), name: result.user.displayName, email: result.user.email };
+        return { id: String(result.user.id), name: result.user.displayName, email: result.user.email, passwordStamp: result.user.passwordStamp };
       },
     }),
   ],
   callbacks: {
+    // A token is good only while its user's password is the one it was signed in with
+    // (lib/auth/password-stamp.ts): null ends the session and clears its cookie.
+    jwt({ token, user }) {
+      if (user) return { ...token, pws: (user as { passwordStamp?: string }).passwordStamp };
+      const id = Number(token.sub);
+      if (!Number.isInteger(id) || id <= 0) return null;
+      return stampMatches(token.pws, getPasswordHash(id)) ? token : null;
+    },
     session({ session, token }) {
       if (token.sub && session.user) session.user.id = token.sub;
       return session;
     },
   },
 }));
+
+/**
+ * Signs this browser in again, in a server action, after its user set a new password (which ended
+ * every session signed in with the old one); false when the sign-in was refused (locked out).
+ */
+export async function signInAgain(login: string, password: string): Promise<boolean> {
+  try {
+    await signIn("credentials", { login, password, redirect: false });
+    return true;
+  } catch (e) {
+    if (e instanceof AuthError) return false;
+    throw e;
+  }
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword, needsRehash } from "@/lib/auth/password";
 import { verifySignIn } from "@/lib/auth/sign-in";
-import { getUserCredentialsByLoginOrEmail } from "@/db/queries/users";
+import { getUserCredentialsByLoginOrEmail, updateUserPasswordHash } from "@/db/queries/users";
+import { passwordStamp, stampMatches } from "@/lib/auth/password-stamp";
 import { makeUser } from "./factories";
 import bcrypt from "bcryptjs";
 
@@ -42,7 +43,15 @@ describe("sign-in and lockout", () => {
     const u = await makeUser("author", "right password");
     for (let i = 0; i < 5; i++) expect((await verifySignIn(u.login, "bad", `10.1.0.${i}`)).status).toBe("invalid");
     expect((await verifySignIn(u.login, "right password", "10.1.0.99")).status).toBe("locked");
-    expect((await verifySignIn(u.email, "right password", "10.1.0.98")).status).toBe("ok"); // a different key: the email
+    expect((await verifySignIn(u.email.toUpperCase(), "right password", "10.1.0.98")).status).toBe("locked"); // the email is the same account
+  });
+
+  it("counts failures by login and by email against one account: five in all, not five each", async () => {
+    const u = await makeUser("author", "right password");
+    for (let i = 0; i < 3; i++) expect((await verifySignIn(u.login, "bad", `10.1.1.${i}`)).status).toBe("invalid");
+    for (let i = 3; i < 5; i++) expect((await verifySignIn(u.email, "bad", `10.1.1.${i}`)).status).toBe("invalid");
+    expect((await verifySignIn(u.email, "bad", "10.1.1.9")).status).toBe("locked");
+    expect((await verifySignIn(u.login, "right password", "10.1.1.10")).status).toBe("locked");
   });
 
   it("locks an IP after five failures across many usernames", async () => {
@@ -83,5 +92,35 @@ describe("sign-in and lockout", () => {
     getDb().$client.prepare("UPDATE users SET password_hash = ? WHERE id = ?").run(bcrypt.hashSync("legacy", 8).replace("$2b$", "$2y$"), u.id);
     expect((await verifySignIn(u.login, "legacy", "10.3.0.1")).status).toBe("ok");
     expect(getUserCredentialsByLoginOrEmail(u.login)!.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+});
+
+describe("sessions end when the password changes", () => {
+  it("stamps a sign-in with the password it used, and the stamp matches only that password's hash", async () => {
+    const u = await makeUser("author", "right password");
+    const r = await verifySignIn(u.login, "right password", "10.6.0.1");
+    if (r.status !== "ok") throw new Error(r.status);
+    const hashNow = getUserCredentialsByLoginOrEmail(u.login)!.passwordHash;
+    expect(r.user.passwordStamp).toBe(passwordStamp(hashNow));
+    expect(stampMatches(r.user.passwordStamp, hashNow)).toBe(true);
+    // The same password hashed again (a new salt) is a new password as far as sessions go.
+    updateUserPasswordHash(u.id, await hashPassword("right password"));
+    expect(stampMatches(r.user.passwordStamp, getUserCredentialsByLoginOrEmail(u.login)!.passwordHash)).toBe(false);
+  });
+
+  it("refuses a token without a stamp, a deleted user, and a stamp of another length", () => {
+    expect(stampMatches(undefined, "$argon2id$x")).toBe(false);
+    expect(stampMatches(passwordStamp("$argon2id$x"), undefined)).toBe(false);
+    expect(stampMatches("short", "$argon2id$x")).toBe(false);
+    expect(stampMatches(passwordStamp("$argon2id$x"), "$argon2id$x")).toBe(true);
+  });
+
+  it("stamps an imported bcrypt user's session with the argon2id hash it is rehashed to", async () => {
+    const u = await makeUser("author", "x");
+    const { getDb } = await import("@/db/client");
+    getDb().$client.prepare("UPDATE users SET password_hash = ? WHERE id = ?").run(bcrypt.hashSync("legacy", 8).replace("$2b$", "$2y$"), u.id);
+    const r = await verifySignIn(u.login, "legacy", "10.6.0.2");
+    if (r.status !== "ok") throw new Error(r.status);
+    expect(stampMatches(r.user.passwordStamp, getUserCredentialsByLoginOrEmail(u.login)!.passwordHash)).toBe(true);
   });
 });

@@ -3,7 +3,15 @@ import { describe, expect, it, vi } from "vitest";
 
 const session: { id: number | null } = { id: null };
 vi.mock("server-only", () => ({}));
-vi.mock("@/auth", () => ({ auth: async () => (session.id ? { user: { id: String(session.id) } } : null) }));
+const signedInAgain: { login: string; password: string; ok: boolean }[] = [];
+let signInAgainAllowed = true;
+vi.mock("@/auth", () => ({
+  auth: async () => (session.id ? { user: { id: String(session.id) } } : null),
+  signInAgain: async (login: string, password: string) => {
+    signedInAgain.push({ login, password, ok: signInAgainAllowed });
+    return signInAgainAllowed;
+  },
+}));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 class Redirect extends Error {
   constructor(readonly url: string) {
@@ -138,10 +146,26 @@ describe("profile", () => {
     expect(mismatch.fieldErrors?.confirmPassword).toBeTruthy();
     const hash = () => getUserCredentialsByLoginOrEmail(u.login)!.passwordHash;
     expect(await verifyPassword(hash(), "old-password-1")).toBe(true);
+    expect(signedInAgain).toEqual([]);
     const ok = await updateProfileAction(idle, fd({ ...base(u), currentPassword: "old-password-1", newPassword: "new-password-1", confirmPassword: "new-password-1" }));
-    expect(ok.status).toBe("success");
+    expect(ok).toMatchObject({ status: "success", message: "Profile updated. Your new password is set. Other browsers signed in as you have been signed out." });
     expect(await verifyPassword(hash(), "new-password-1")).toBe(true);
     expect(await verifyPassword(hash(), "old-password-1")).toBe(false);
+    // This browser's session ended with the old password: it is signed in again with the new one.
+    expect(signedInAgain).toEqual([{ login: u.login, password: "new-password-1", ok: true }]);
+  });
+
+  it("says so when this browser could not be signed in again after a new password (a lockout)", async () => {
+    const u = await makeUser("subscriber", "old-password-1");
+    session.id = u.id;
+    signInAgainAllowed = false;
+    try {
+      const r = await updateProfileAction(idle, fd({ ...base(u), currentPassword: "old-password-1", newPassword: "new-password-2", confirmPassword: "new-password-2" }));
+      expect(r).toMatchObject({ status: "success", message: "Profile updated. Your new password is set: sign in again with it." });
+      expect(await verifyPassword(getUserCredentialsByLoginOrEmail(u.login)!.passwordHash, "new-password-2")).toBe(true);
+    } finally {
+      signInAgainAllowed = true;
+    }
   });
 
   it("keeps emails and nicenames unique, and saves nothing when one field is wrong", async () => {

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { signInAgain } from "@/auth";
 import { z } from "zod";
 import { requireCapability } from "@/lib/session";
 import { ProfileSchema } from "@/lib/validation/user";
@@ -35,5 +36,11 @@ export async function updateProfileAction(_prev: FormState, formData: FormData):
   }
   // Names show on posts, comments and author archives.
   revalidatePath("/", "layout");
-  return { status: "success", message: passwordHash ? "Profile updated. Your new password is set." : "Profile updated." };
+  if (!passwordHash) return { status: "success", message: "Profile updated." };
+  // The new password ends every session signed in with the old one, this one too; signing this
+  // browser in again with the new password keeps its owner here while the others are out.
+  if (!(await signInAgain(me.login, p.newPassword))) {
+    return { status: "success", message: "Profile updated. Your new password is set: sign in again with it." };
+  }
+  return { status: "success", message: "Profile updated. Your new password is set. Other browsers signed in as you have been signed out." };
 }

@@ -1,0 +1,72 @@
+// A session is good only while the password it signed in with is current: a new password, set
+// by the user or by an administrator, signs out every other browser (a copied cookie included),
+// and keeps the browser that set it signed in.
+import { test, expect, type Browser, type Page } from "@playwright/test";
+import { signInAs } from "./support/auth";
+
+async function signedInBrowser(browser: Browser, ip: string, login: string, password: string): Promise<Page> {
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": ip } });
+  const page = await context.newPage();
+  await page.goto("/login/");
+  await page.getByLabel("Username or Email Address").fill(login);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log In" }).click();
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  return page;
+}
+
+async function expectSignedOut(page: Page) {
+  await page.goto("/admin/");
+  await expect(page).toHaveURL(/\/login\//);
+  await expect(page.getByRole("button", { name: "Log In" })).toBeVisible();
+}
+
+test("a new password signs out every other session, and an administrator's reset signs out all of them", async ({ page, browser }) => {
+  const login = `sessions${Date.now()}`;
+  await signInAs(page, "admin");
+  await page.goto("/admin/users/new/");
+  await page.getByLabel("Username (required)").fill(login);
+  await page.getByLabel("Email (required)").fill(`${login}@example.com`);
+  await page.getByLabel("Password (required)").fill("sessions-password-1");
+  await page.getByLabel("Role").selectOption("author");
+  await page.getByRole("button", { name: "Add New User" }).click();
+  await expect(page.getByText("New user created.")).toBeVisible();
+
+  // The same person is signed in on a laptop and a phone; someone has copied the phone's cookie.
+  const laptop = await signedInBrowser(browser, "198.51.100.61", login, "sessions-password-1");
+  const phone = await signedInBrowser(browser, "198.51.100.62", login, "sessions-password-1");
+  const copied = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.66" } });
+  await copied.addCookies(await phone.context().cookies());
+  const thief = await copied.newPage();
+  await thief.goto("/admin/");
+  await expect(thief.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+
+  // On the laptop they change their password.
+  await laptop.goto("/admin/profile/");
+  await laptop.getByLabel("Current Password", { exact: true }).fill("sessions-password-1");
+  await laptop.getByLabel("New Password", { exact: true }).fill("sessions-password-2");
+  await laptop.getByLabel("Repeat New Password").fill("sessions-password-2");
+  await laptop.getByRole("button", { name: "Update Profile" }).click();
+  await expect(laptop.getByText("Other browsers signed in as you have been signed out.")).toBeVisible();
+
+  // The laptop stays signed in; the phone and the copied cookie are out.
+  await laptop.goto("/admin/");
+  await expect(laptop.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expectSignedOut(phone);
+  await expectSignedOut(thief);
+
+  // The administrator resets their password: the laptop is signed out too.
+  await page.goto("/admin/users/");
+  await page.getByRole("link", { name: `Edit ${login}` }).click();
+  await page.getByLabel("New Password", { exact: true }).fill("sessions-password-3");
+  await page.getByLabel("Repeat New Password").fill("sessions-password-3");
+  await page.getByRole("button", { name: "Update User" }).click();
+  await expect(page.getByText("User updated, with a new password.")).toBeVisible();
+  await expectSignedOut(laptop);
+  // The administrator's own session is untouched, and the new password signs in.
+  await page.goto("/admin/");
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await (await signedInBrowser(browser, "198.51.100.63", login, "sessions-password-3")).context().close();
+
+  await Promise.all([laptop.context().close(), phone.context().close(), copied.close()]);
+});
