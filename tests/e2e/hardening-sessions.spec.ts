@@ -4,8 +4,8 @@
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import { signInAs } from "./support/auth";
 
-async function signedInBrowser(browser: Browser, ip: string, login: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": ip } });
+async function signedInBrowser(browser: Browser, ip: string, login: string, password: string, javaScriptEnabled = true): Promise<Page> {
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": ip }, javaScriptEnabled });
   const page = await context.newPage();
   await page.goto("/login/");
   await page.getByLabel("Username or Email Address").fill(login);
@@ -21,16 +21,20 @@ async function expectSignedOut(page: Page) {
   await expect(page.getByRole("button", { name: "Log In" })).toBeVisible();
 }
 
-test("a new password signs out every other session, and an administrator's reset signs out all of them", async ({ page, browser }) => {
-  const login = `sessions${Date.now()}`;
+async function addAuthor(page: Page, login: string, password: string) {
   await signInAs(page, "admin");
   await page.goto("/admin/users/new/");
   await page.getByLabel("Username (required)").fill(login);
   await page.getByLabel("Email (required)").fill(`${login}@example.com`);
-  await page.getByLabel("Password (required)").fill("sessions-password-1");
+  await page.getByLabel("Password (required)").fill(password);
   await page.getByLabel("Role").selectOption("author");
   await page.getByRole("button", { name: "Add New User" }).click();
   await expect(page.getByText("New user created.")).toBeVisible();
+}
+
+test("a new password signs out every other session, and an administrator's reset signs out all of them", async ({ page, browser }) => {
+  const login = `sessions${Date.now()}`;
+  await addAuthor(page, login, "sessions-password-1");
 
   // The same person is signed in on a laptop and a phone; someone has copied the phone's cookie.
   const laptop = await signedInBrowser(browser, "198.51.100.61", login, "sessions-password-1");
@@ -69,4 +73,20 @@ test("a new password signs out every other session, and an administrator's reset
   await (await signedInBrowser(browser, "198.51.100.63", login, "sessions-password-3")).context().close();
 
   await Promise.all([laptop.context().close(), phone.context().close(), copied.close()]);
+});
+
+test("without JavaScript, a new password set on Profile keeps this browser signed in", async ({ page, browser }) => {
+  const login = `nojs${Date.now()}`;
+  await addAuthor(page, login, "nojs-password-1");
+  const plain = await signedInBrowser(browser, "198.51.100.64", login, "nojs-password-1", false);
+  await plain.goto("/admin/profile/");
+  await plain.getByLabel("Current Password", { exact: true }).fill("nojs-password-1");
+  await plain.getByLabel("New Password", { exact: true }).fill("nojs-password-2");
+  await plain.getByLabel("Repeat New Password").fill("nojs-password-2");
+  await plain.getByRole("button", { name: "Update Profile" }).click();
+  await expect(plain).toHaveURL(/\/admin\/profile\/\?message=password-set$/);
+  await expect(plain.getByText("Other browsers signed in as you have been signed out.")).toBeVisible();
+  await plain.goto("/admin/");
+  await expect(plain.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await plain.context().close();
 });

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { signInAgain } from "@/auth";
 import { z } from "zod";
 import { requireCapability } from "@/lib/session";
@@ -8,6 +9,8 @@ import { ProfileSchema } from "@/lib/validation/user";
 import { getPasswordHash, isEmailTaken, isNicenameTaken, updateUserProfile } from "@/db/queries/user-admin";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { FormState } from "@/lib/form-state";
+
+import { PASSWORD_SET } from "./messages";
 
 const FAILED = "Profile not updated: please correct the fields marked below.";
 
@@ -42,5 +45,7 @@ export async function updateProfileAction(_prev: FormState, formData: FormData):
   if (!(await signInAgain(me.login, p.newPassword))) {
     return { status: "success", message: "Profile updated. Your new password is set: sign in again with it." };
   }
-  return { status: "success", message: "Profile updated. Your new password is set. Other browsers signed in as you have been signed out." };
+  // A redirect, not a re-render: this request still carries the old cookie, so rendering the page
+  // in it would find no session; the redirected request carries the new one.
+  redirect(`/admin/profile/?message=${PASSWORD_SET}`);
 }

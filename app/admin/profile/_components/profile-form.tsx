@@ -8,13 +8,13 @@ import { updateProfileAction } from "../actions";
 
 type Values = Record<"displayName" | "nicename" | "email" | "url" | "bio", string>;
 
-export function ProfileForm({ initial }: { initial: Values }) {
+export function ProfileForm({ initial, notice }: { initial: Values; notice?: string }) {
   const [state, action, pending] = useActionState(updateProfileAction, initialFormState);
   const v: Record<string, string> = state.status === "error" && state.values ? state.values : initial;
   const err = state.fieldErrors ?? {};
   return (
     <form action={action} className="mt-4 max-w-xl space-y-4 rounded border border-gray-300 bg-white p-4" noValidate key={JSON.stringify([state, v])}>
-      <FormMessage state={state} />
+      <FormMessage state={state.status === "idle" && notice ? { status: "success", message: notice } : state} />
       <h2 className="font-semibold">Name</h2>
       <TextField name="displayName" label="Display name publicly as" type="text" value={v.displayName} errors={err} maxLength={USER_LIMITS.displayName} />
       <TextField name="nicename" label="Nicename (used in author URLs)" type="text" value={v.nicename} errors={err} maxLength={USER_LIMITS.nicename} />
