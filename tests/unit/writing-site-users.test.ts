@@ -147,8 +147,9 @@ describe("profile", () => {
     const hash = () => getUserCredentialsByLoginOrEmail(u.login)!.passwordHash;
     expect(await verifyPassword(hash(), "old-password-1")).toBe(true);
     expect(signedInAgain).toEqual([]);
-    const ok = await updateProfileAction(idle, fd({ ...base(u), currentPassword: "old-password-1", newPassword: "new-password-1", confirmPassword: "new-password-1" }));
-    expect(ok).toMatchObject({ status: "success", message: "Profile updated. Your new password is set. Other browsers signed in as you have been signed out." });
+    // Success reloads Profile (so that the page is rendered with the new session) with its notice.
+    const ok = updateProfileAction(idle, fd({ ...base(u), currentPassword: "old-password-1", newPassword: "new-password-1", confirmPassword: "new-password-1" }));
+    expect(await redirectOf(ok)).toBe("/admin/profile/?message=password-set");
     expect(await verifyPassword(hash(), "new-password-1")).toBe(true);
     expect(await verifyPassword(hash(), "old-password-1")).toBe(false);
     // This browser's session ended with the old password: it is signed in again with the new one.
