@@ -13,7 +13,6 @@ const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const SOURCES = ["app", "components", "db", "lib", "themes", "public", "drizzle", "auth.ts", "proxy.ts", "instrumentation.ts",
   "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 
-/** A hash of every source file's path and content: the build is stale when it differs. */
 /**
  * V8 flags of the production server. A render allocates a few MB that die young: with 64 MB
  * semi-spaces (16 MB by default) the young generation is swept a quarter as often, which took
@@ -26,6 +25,7 @@ const SOURCES = ["app", "components", "db", "lib", "themes", "public", "drizzle"
  */
 export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64", "--max-old-space-size=1024"];
 
+/** A hash of every source file's path and content: the build is stale when it differs. */
 export function sourceHash() {
   const h = createHash("sha256");
   const walk = (p) => {
@@ -38,6 +38,13 @@ export function sourceHash() {
   return h.digest("hex");
 }
 
+/** What to tell the user when `next build` did not succeed (spawnSync's result). */
+export function buildFailure(r) {
+  if (r.error?.code === "ENOENT") return "Inkwell cannot start: Next.js is not installed here (node_modules/.bin/next is missing). Run `npm install` first.";
+  if (r.error) return `Inkwell cannot start: the build could not run (${r.error.message}).`;
+  return "Inkwell cannot start: the build failed (see above).";
+}
+
 export function buildIfStale() {
   const stampFile = path.join(distDir, "inkwell-source-hash");
   const hash = sourceHash();
@@ -46,7 +53,7 @@ export function buildIfStale() {
   console.log("Inkwell: building (the build is missing or older than the sources)…");
   const r = spawnSync(bin("next"), ["build"], { stdio: "inherit", env });
   if (r.status !== 0) {
-    console.error("Inkwell cannot start: the build failed (see above).");
+    console.error(buildFailure(r));
     process.exit(1);
   }
   fs.writeFileSync(stampFile, hash);
