@@ -6,7 +6,7 @@ import { SignInSchema } from "@/lib/validation/auth";
 import { verifySignIn } from "@/lib/auth/sign-in";
 import { clientIpFrom } from "@/lib/request-ip";
 import { stampMatches } from "@/lib/auth/password-stamp";
-import { getPasswordHash } from "@/db/queries/user-admin";
+import { getSessionStampSource } from "@/db/queries/user-admin";
 
 class LockedOut extends CredentialsSignin {
   code = "locked";
@@ -44,7 +44,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (user) return { ...token, pws: (user as { passwordStamp?: string }).passwordStamp };
       const id = Number(token.sub);
       if (!Number.isInteger(id) || id <= 0) return null;
-      return stampMatches(token.pws, getPasswordHash(id)) ? token : null;
+      const now = getSessionStampSource(id);
+      return stampMatches(token.pws, now?.passwordHash, now?.sessionEpoch) ? token : null;
     },
     session({ session, token }) {
       if (token.sub && session.user) session.user.id = token.sub;

@@ -47,6 +47,9 @@ export const users = sqliteTable(
     url: text("url").notNull().default(""),
     bio: text("bio").notNull().default(""),
     registeredGmt: text("registered_gmt").notNull().default(now),
+    // Raised by "Log Out Everywhere Else": a session token is good only for the password hash and
+    // the epoch it was signed in with (lib/auth/password-stamp.ts).
+    sessionEpoch: integer("session_epoch").notNull().default(0),
   },
   (t) => [
     uniqueIndex("users_login_unique").on(sql`lower(${t.login})`),

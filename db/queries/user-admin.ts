@@ -59,6 +59,16 @@ export function getPasswordHash(id: number): string | undefined {
   return getDb().select({ h: users.passwordHash }).from(users).where(eq(users.id, id)).get()?.h;
 }
 
+/** What a session token's stamp is checked against (lib/auth/password-stamp.ts). */
+export function getSessionStampSource(id: number): { passwordHash: string; sessionEpoch: number } | undefined {
+  return getDb().select({ passwordHash: users.passwordHash, sessionEpoch: users.sessionEpoch }).from(users).where(eq(users.id, id)).get();
+}
+
+/** Ends every session of the user signed in before now ("Log Out Everywhere"). */
+export function bumpSessionEpoch(id: number): void {
+  getDb().update(users).set({ sessionEpoch: sql`${users.sessionEpoch} + 1` }).where(eq(users.id, id)).run();
+}
+
 export type RoleChangeResult = "ok" | "not-found" | "last-administrator";
 
 /** Changes a role, refusing to leave the site without an administrator (checked in the same transaction). */

@@ -2,8 +2,8 @@ import { and, eq, sql, count } from "drizzle-orm";
 import { getDb } from "../client";
 import { users, posts, type NewUser, type Role, type User } from "../schema";
 
-/** What the app may see of a user: never the password hash. */
-export type PublicUser = Omit<User, "passwordHash">;
+/** What the app may see of a user: never the password hash or its session stamp's epoch. */
+export type PublicUser = Omit<User, "passwordHash" | "sessionEpoch">;
 
 const publicColumns = {
   id: users.id,
@@ -26,10 +26,10 @@ export function getUserByNicename(nicename: string): PublicUser | undefined {
 }
 
 /** For sign-in only: the row with its hash, found by login or email, case-insensitively. */
-export function getUserCredentialsByLoginOrEmail(identifier: string): Pick<User, "id" | "login" | "email" | "displayName" | "role" | "passwordHash"> | undefined {
+export function getUserCredentialsByLoginOrEmail(identifier: string): Pick<User, "id" | "login" | "email" | "displayName" | "role" | "passwordHash" | "sessionEpoch"> | undefined {
   const key = identifier.trim().toLowerCase();
   return getDb()
-    .select({ id: users.id, login: users.login, email: users.email, displayName: users.displayName, role: users.role, passwordHash: users.passwordHash })
+    .select({ id: users.id, login: users.login, email: users.email, displayName: users.displayName, role: users.role, passwordHash: users.passwordHash, sessionEpoch: users.sessionEpoch })
     .from(users)
     .where(key.includes("@") ? sql`lower(${users.email}) = ${key}` : sql`lower(${users.login}) = ${key}`)
     .get();

@@ -35,5 +35,5 @@ export async function verifySignIn(login: string, password: string, ip: string):
   await releaseSignInAttempt([keys[1]!]);
   let hash = user.passwordHash;
   if (needsRehash(hash)) updateUserPasswordHash(user.id, (hash = await hashPassword(password)));
-  return { status: "ok", user: { id: user.id, displayName: user.displayName, email: user.email, passwordStamp: passwordStamp(hash)! } };
+  return { status: "ok", user: { id: user.id, displayName: user.displayName, email: user.email, passwordStamp: passwordStamp(hash, user.sessionEpoch)! } };
 }

@@ -68,6 +68,14 @@ export const ProfileSchema = z
     if (v.confirmPassword !== v.newPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The passwords do not match." });
   });
 
+/** Profile → Sessions: the password signs this browser in again after every session is ended. */
+export const LogOutEverywhereElseSchema = z.object({
+  sessionsPassword: z.string().min(1, "Enter your password: it keeps you signed in here.").max(USER_LIMITS.passwordMax, "The password is too long."),
+});
+
+/** Users → Edit User → Log Out Everywhere. */
+export const LogOutUserSchema = z.object({ userId: id });
+
 /** An administrator editing someone else (WordPress's user-edit.php): no current password asked. */
 export const EditUserSchema = z
   .object({

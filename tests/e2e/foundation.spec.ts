@@ -34,7 +34,7 @@ test("the administrator signs in to the dashboard and out again", async ({ page 
     await expect(menu.getByRole("link", { name: new RegExp(`^${item}\\b`) }).first()).toBeVisible();
   }
   await expect(page.getByRole("region", { name: "At a Glance" })).toContainText(/\d+ Posts?/);
-  await page.getByRole("button", { name: "Log Out" }).click();
+  await page.getByRole("button", { name: "Log Out", exact: true }).click();
   await expect(page.getByText("You are now logged out.")).toBeVisible();
   await page.goto("/admin/");
   await expect(page).toHaveURL(/\/login\/$/);

@@ -90,3 +90,56 @@ test("without JavaScript, a new password set on Profile keeps this browser signe
   await expect(plain.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await plain.context().close();
 });
+
+test("Log Out Everywhere Else signs out the other browsers and keeps this one; an administrator's Log Out Everywhere signs out all", async ({ page, browser }) => {
+  const login = `everywhere${Date.now()}`;
+  await addAuthor(page, login, "everywhere-password-1");
+  const laptop = await signedInBrowser(browser, "198.51.100.71", login, "everywhere-password-1");
+  const phone = await signedInBrowser(browser, "198.51.100.72", login, "everywhere-password-1");
+
+  // The phone is lost: from the laptop they log out everywhere else, without changing the password.
+  await laptop.goto("/admin/profile/");
+  const sessions = laptop.getByRole("form", { name: "Sessions" });
+  await sessions.getByLabel("Your password").fill("everywhere-password-1");
+  await sessions.getByRole("button", { name: "Log Out Everywhere Else" }).click();
+  await expect(laptop.getByText("You are now logged out everywhere else. This browser stays signed in.")).toBeVisible();
+  await laptop.goto("/admin/");
+  await expect(laptop.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expectSignedOut(phone);
+  // The password is unchanged: the phone, found again, signs in with it.
+  const phoneAgain = await signedInBrowser(browser, "198.51.100.73", login, "everywhere-password-1");
+
+  // The administrator logs them out of every location.
+  await page.goto("/admin/users/");
+  await page.getByRole("link", { name: `Edit ${login}` }).click();
+  await page.getByRole("button", { name: "Log Out Everywhere" }).click();
+  await expect(page.getByText(`${login} is now logged out everywhere.`)).toBeVisible();
+  await expectSignedOut(laptop);
+  await expectSignedOut(phoneAgain);
+  await page.goto("/admin/");
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+
+  await Promise.all([laptop.context().close(), phone.context().close(), phoneAgain.context().close()]);
+});
+
+test("without JavaScript, Log Out Everywhere Else asks for the password again when it is wrong, then keeps this browser signed in", async ({ page, browser }) => {
+  const login = `everywherenojs${Date.now()}`;
+  await addAuthor(page, login, "everywhere-password-2");
+  const plain = await signedInBrowser(browser, "198.51.100.74", login, "everywhere-password-2", false);
+  const other = await signedInBrowser(browser, "198.51.100.75", login, "everywhere-password-2");
+  await plain.goto("/admin/profile/");
+  await plain.getByLabel("Your password").fill("not-my-password");
+  await plain.getByRole("button", { name: "Log Out Everywhere Else" }).click();
+  await expect(plain.getByText("That is not your password.")).toBeVisible();
+  await other.goto("/admin/");
+  await expect(other.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+
+  await plain.getByLabel("Your password").fill("everywhere-password-2");
+  await plain.getByRole("button", { name: "Log Out Everywhere Else" }).click();
+  await expect(plain).toHaveURL(/\/admin\/profile\/\?message=sessions-ended$/);
+  await expect(plain.getByText("You are now logged out everywhere else.")).toBeVisible();
+  await plain.goto("/admin/");
+  await expect(plain.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expectSignedOut(other);
+  await Promise.all([plain.context().close(), other.context().close()]);
+});

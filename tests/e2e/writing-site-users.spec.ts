@@ -26,7 +26,7 @@ test("the administrator adds a user, who signs in and changes their password wit
   await expect(row.getByRole("cell").last()).toHaveText("0");
 
   // The new user signs in.
-  await page.getByRole("button", { name: "Log Out" }).click();
+  await page.getByRole("button", { name: "Log Out", exact: true }).click();
   await signIn(page, login, "first-password-1");
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await expect(page.getByText("Howdy, New Writer (Author)")).toBeVisible();
@@ -50,7 +50,7 @@ test("the administrator adds a user, who signs in and changes their password wit
   await expect(page.getByText("Profile updated. Your new password is set.")).toBeVisible();
   await expect(page.getByText("Howdy, Renamed Writer (Author)")).toBeVisible();
 
-  await page.getByRole("button", { name: "Log Out" }).click();
+  await page.getByRole("button", { name: "Log Out", exact: true }).click();
   await signIn(page, login, "first-password-1");
   await expect(page.getByText("The username, email address or password is incorrect.")).toBeVisible();
   await signIn(page, login, "second-password-2");
@@ -82,7 +82,7 @@ test("the administrator changes a role, resets a password and deletes a user, at
   await expect(page.getByText("User updated, with a new password.")).toBeVisible();
 
   // They write a draft, so that there is content to attribute.
-  await page.getByRole("button", { name: "Log Out" }).click();
+  await page.getByRole("button", { name: "Log Out", exact: true }).click();
   await page.goto("/login/");
   await page.getByLabel("Username or Email Address").fill(login);
   await page.getByLabel("Password").fill("leaver-password-2");
@@ -90,7 +90,7 @@ test("the administrator changes a role, resets a password and deletes a user, at
   await page.getByLabel("Title").fill(`Draft by ${login}`);
   await page.getByRole("button", { name: "Save Draft" }).click();
   await expect(page.getByText("Draft saved.")).toBeVisible();
-  await page.getByRole("button", { name: "Log Out" }).click();
+  await page.getByRole("button", { name: "Log Out", exact: true }).click();
 
   await signInAs(page, "admin");
   await page.goto("/admin/users/");
@@ -102,7 +102,7 @@ test("the administrator changes a role, resets a password and deletes a user, at
   await expect(page.getByRole("row").filter({ hasText: login })).toHaveCount(0);
 
   // The draft now belongs to the editor: it shows in their Quick Draft list.
-  await page.getByRole("button", { name: "Log Out" }).click();
+  await page.getByRole("button", { name: "Log Out", exact: true }).click();
   await signInAs(page, "editor");
   await expect(page.getByRole("region", { name: "Quick Draft" })).toContainText(`Draft by ${login}`);
 });

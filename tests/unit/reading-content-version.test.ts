@@ -58,6 +58,19 @@ describe("content version", () => {
     moved("setting");
   });
 
+  it("a user's new password hash or session epoch leaves it put; their display name moves it", async () => {
+    const { updateUserPasswordHash } = await import("@/db/queries/users");
+    const { bumpSessionEpoch, updateUserProfile, getUserProfile } = await import("@/db/queries/user-admin");
+    const u = await makeUser("author");
+    const v = getDataVersion();
+    updateUserPasswordHash(u.id, "$argon2id$another");
+    bumpSessionEpoch(u.id);
+    expect(getDataVersion()).toBe(v);
+    const p = getUserProfile(u.id)!;
+    updateUserProfile(u.id, { displayName: "Renamed", nicename: p.nicename, email: p.email, url: p.url, bio: p.bio });
+    expect(getDataVersion()).not.toBe(v);
+  });
+
   it("a held comment leaves cached pages in place; an approved one empties them", async () => {
     const author = await makeUser("author");
     const post = makePost(author.id);

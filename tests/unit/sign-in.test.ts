@@ -124,3 +124,30 @@ describe("sessions end when the password changes", () => {
     expect(stampMatches(r.user.passwordStamp, getUserCredentialsByLoginOrEmail(u.login)!.passwordHash)).toBe(true);
   });
 });
+
+describe("Log Out Everywhere: the session epoch", () => {
+  it("a raised epoch ends tokens stamped before it; a sign-in after it is stamped with it", async () => {
+    const { bumpSessionEpoch, getSessionStampSource } = await import("@/db/queries/user-admin");
+    const u = await makeUser("author", "epoch password");
+    const before = await verifySignIn(u.login, "epoch password", "10.6.0.3");
+    if (before.status !== "ok") throw new Error(before.status);
+    let now = getSessionStampSource(u.id)!;
+    expect(now.sessionEpoch).toBe(0);
+    expect(stampMatches(before.user.passwordStamp, now.passwordHash, now.sessionEpoch)).toBe(true);
+    bumpSessionEpoch(u.id);
+    now = getSessionStampSource(u.id)!;
+    expect(now.sessionEpoch).toBe(1);
+    expect(stampMatches(before.user.passwordStamp, now.passwordHash, now.sessionEpoch)).toBe(false);
+    const after = await verifySignIn(u.login, "epoch password", "10.6.0.3");
+    if (after.status !== "ok") throw new Error(after.status);
+    expect(stampMatches(after.user.passwordStamp, now.passwordHash, now.sessionEpoch)).toBe(true);
+  });
+
+  it("epoch 0 stamps as before epochs existed, so that upgrading signs nobody out", async () => {
+    const { createHash } = await import("node:crypto");
+    const legacy = createHash("sha256").update("$argon2id$x").digest("base64url").slice(0, 22);
+    expect(passwordStamp("$argon2id$x", 0)).toBe(legacy);
+    expect(stampMatches(legacy, "$argon2id$x", 0)).toBe(true);
+    expect(stampMatches(legacy, "$argon2id$x", 1)).toBe(false);
+  });
+});

@@ -9,7 +9,7 @@ import type { Role } from "@/db/schema";
 
 const session: { id: number | null } = { id: null };
 vi.mock("server-only", () => ({}));
-vi.mock("@/auth", () => ({ auth: async () => (session.id ? { user: { id: String(session.id) } } : null) }));
+vi.mock("@/auth", () => ({ auth: async () => (session.id ? { user: { id: String(session.id) } } : null), signInAgain: async () => true }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 class Redirect extends Error {
   constructor(readonly url: string) {
@@ -43,8 +43,9 @@ const { saveReadingSettingsAction } = await import("@/app/admin/settings/reading
 const { saveDiscussionSettingsAction } = await import("@/app/admin/settings/discussion/actions");
 const { savePermalinkSettingsAction } = await import("@/app/admin/settings/permalinks/actions");
 const { saveMediaSettingsAction } = await import("@/app/admin/settings/media/actions");
-const { createUserAction, changeUserRoleAction, deleteUserAction, updateUserAction } = await import("@/app/admin/users/actions");
-const { updateProfileAction } = await import("@/app/admin/profile/actions");
+const { createUserAction, changeUserRoleAction, deleteUserAction, updateUserAction, logOutUserEverywhereAction } = await import("@/app/admin/users/actions");
+const { updateProfileAction, logOutEverywhereElseAction } = await import("@/app/admin/profile/actions");
+const { getSessionStampSource } = await import("@/db/queries/user-admin");
 const { updateMediaAction, deleteMediaAction } = await import("@/app/admin/media/actions");
 const { quickDraftAction } = await import("@/app/admin/actions");
 const { POST: uploadRoute } = await import("@/app/admin/media/upload/route");
@@ -135,6 +136,12 @@ describe("Users actions: administrators only", () => {
       expect(got).toBe(want);
       expect(getUserById(target.id)!.displayName).toBe(who === "administrator" ? `Edited by ${who}` : target.displayName);
     });
+    it(`log another user out everywhere: ${who} → ${want}`, async () => {
+      const target = await makeUser("author");
+      as(who);
+      expect(await outcome(() => logOutUserEverywhereAction(fd({ userId: target.id })))).toBe(want);
+      expect(getSessionStampSource(target.id)!.sessionEpoch).toBe(who === "administrator" ? 1 : 0);
+    });
     it(`delete user: ${who} → ${want}`, async () => {
       const target = await makeUser("author");
       makePost(target.id);
@@ -155,6 +162,21 @@ describe("Profile: every role edits its own profile, and only its own", () => {
       if (who !== "anonymous") expect(getUserById(users[who].id)!.displayName).toBe(`Renamed ${who}`);
       // A userId in the form is ignored: nobody renames the administrator through it.
       if (who !== "administrator") expect(getUserById(users.administrator.id)!.displayName).not.toBe(`Renamed ${who}`);
+    });
+  }
+});
+
+describe("Profile → Log Out Everywhere Else: every role, for its own sessions only", () => {
+  for (const who of ROLES_AND_ANON) {
+    const want = who === "anonymous" ? "sign-in" : "allowed";
+    it(`${who} → ${want}`, async () => {
+      as(who);
+      const epochs = () => Object.values(users).map((u) => getSessionStampSource(u.id)!.sessionEpoch);
+      const before = epochs();
+      expect(await outcome(() => logOutEverywhereElseAction(idle, fd({ sessionsPassword: "pass-word-123", userId: users.administrator.id })))).toBe(want);
+      const after = epochs();
+      // Only the signed-in user's epoch moves: a userId in the form is ignored.
+      Object.keys(users).forEach((role, i) => expect(after[i]! - before[i]!).toBe(role === who ? 1 : 0));
     });
   }
 });

@@ -35,8 +35,10 @@ const { getUserById, getUserCredentialsByLoginOrEmail } = await import("@/db/que
 const { getPostById } = await import("@/db/queries/posts");
 const { insertMedia, getMediaById } = await import("@/db/queries/media");
 const { deleteUserReassigning, updateUserRole, listUsersWithPostCounts } = await import("@/db/queries/user-admin");
-const { createUserAction, changeUserRoleAction, deleteUserAction, updateUserAction } = await import("@/app/admin/users/actions");
-const { updateProfileAction } = await import("@/app/admin/profile/actions");
+const { createUserAction, changeUserRoleAction, deleteUserAction, updateUserAction, logOutUserEverywhereAction } = await import("@/app/admin/users/actions");
+const { updateProfileAction, logOutEverywhereElseAction } = await import("@/app/admin/profile/actions");
+const { getSessionStampSource } = await import("@/db/queries/user-admin");
+const { stampMatches } = await import("@/lib/auth/password-stamp");
 const { verifySignIn } = await import("@/lib/auth/sign-in");
 const { verifyPassword } = await import("@/lib/auth/password");
 
@@ -169,6 +171,26 @@ describe("profile", () => {
     }
   });
 
+  it("Log Out Everywhere Else: only with the password; every earlier session ends and this browser is signed in again", async () => {
+    const u = await makeUser("author", "my-password-1");
+    session.id = u.id;
+    const before = await verifySignIn(u.login, "my-password-1", "10.9.0.7");
+    if (before.status !== "ok") throw new Error(before.status);
+    const epoch = () => getSessionStampSource(u.id)!.sessionEpoch;
+    const empty = await logOutEverywhereElseAction(idle, fd({ sessionsPassword: "" }));
+    expect(empty).toMatchObject({ status: "error", message: "Nobody was logged out." });
+    expect(empty.fieldErrors?.sessionsPassword).toEqual(["Enter your password: it keeps you signed in here."]);
+    const wrong = await logOutEverywhereElseAction(idle, fd({ sessionsPassword: "guess" }));
+    expect(wrong.fieldErrors?.sessionsPassword).toEqual(["That is not your password."]);
+    expect(epoch()).toBe(0);
+    const calls = signedInAgain.length;
+    expect(await redirectOf(logOutEverywhereElseAction(idle, fd({ sessionsPassword: "my-password-1" })))).toBe("/admin/profile/?message=sessions-ended");
+    expect(epoch()).toBe(1);
+    const now = getSessionStampSource(u.id)!;
+    expect(stampMatches(before.user.passwordStamp, now.passwordHash, now.sessionEpoch)).toBe(false);
+    expect(signedInAgain.slice(calls)).toEqual([{ login: u.login, password: "my-password-1", ok: true }]);
+  });
+
   it("keeps emails and nicenames unique, and saves nothing when one field is wrong", async () => {
     const a = await makeUser("author");
     const b = await makeUser("author");
@@ -183,6 +205,20 @@ describe("profile", () => {
     const ok = await updateProfileAction(idle, fd({ ...base(a), displayName: "Changed", nicename: "Changed-Nice", bio: "Hello" }));
     expect(ok.status).toBe("success");
     expect(getUserById(a.id)).toMatchObject({ displayName: "Changed", nicename: "changed-nice", bio: "Hello" });
+  });
+});
+
+describe("Log Out Everywhere for another user", () => {
+  it("ends every session of that user; your own go through Profile; an unknown id changes nothing", async () => {
+    const admin = await makeUser("administrator");
+    const target = await makeUser("author");
+    session.id = admin.id;
+    expect(await redirectOf(logOutUserEverywhereAction(fd({ userId: target.id })))).toBe(`/admin/users/${target.id}/edit/?message=sessions-ended`);
+    expect(getSessionStampSource(target.id)!.sessionEpoch).toBe(1);
+    expect(await redirectOf(logOutUserEverywhereAction(fd({ userId: admin.id })))).toBe("/admin/profile/");
+    expect(getSessionStampSource(admin.id)!.sessionEpoch).toBe(0);
+    expect(await redirectOf(logOutUserEverywhereAction(fd({ userId: 999999 })))).toBe("/admin/users/?message=invalid-user");
+    expect(await redirectOf(logOutUserEverywhereAction(fd({ userId: "x" })))).toBe("/admin/users/?message=invalid-user");
   });
 });
 

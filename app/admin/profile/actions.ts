@@ -5,12 +5,12 @@ import { redirect } from "next/navigation";
 import { signInAgain } from "@/auth";
 import { z } from "zod";
 import { requireCapability } from "@/lib/session";
-import { ProfileSchema } from "@/lib/validation/user";
-import { getPasswordHash, isEmailTaken, isNicenameTaken, updateUserProfile } from "@/db/queries/user-admin";
+import { LogOutEverywhereElseSchema, ProfileSchema } from "@/lib/validation/user";
+import { bumpSessionEpoch, getPasswordHash, isEmailTaken, isNicenameTaken, updateUserProfile } from "@/db/queries/user-admin";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { FormState } from "@/lib/form-state";
 
-import { PASSWORD_SET } from "./messages";
+import { PASSWORD_SET, SESSIONS_ENDED } from "./messages";
 
 const FAILED = "Profile not updated: please correct the fields marked below.";
 
@@ -48,4 +48,25 @@ export async function updateProfileAction(_prev: FormState, formData: FormData):
   // A redirect, not a re-render: this request still carries the old cookie, so rendering the page
   // in it would find no session; the redirected request carries the new one.
   redirect(`/admin/profile/?message=${PASSWORD_SET}`);
+}
+
+/**
+ * Profile → Sessions → "Log Out Everywhere Else": every session of yours made before now ends
+ * (a phone lost, a public computer left signed in). Sessions are signed tokens, not rows, so
+ * this browser is signed in again with your password, which the form therefore asks for.
+ */
+export async function logOutEverywhereElseAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const me = await requireCapability("read");
+  const parsed = LogOutEverywhereElseSchema.safeParse({ sessionsPassword: String(formData.get("sessionsPassword") ?? "") });
+  if (!parsed.success) return { status: "error", message: "Nobody was logged out.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  const password = parsed.data.sessionsPassword;
+  if (!(await verifyPassword(getPasswordHash(me.id) ?? "", password))) {
+    return { status: "error", message: "Nobody was logged out.", fieldErrors: { sessionsPassword: ["That is not your password."] } };
+  }
+  bumpSessionEpoch(me.id);
+  if (!(await signInAgain(me.login, password))) {
+    return { status: "success", message: "You are logged out everywhere, here too: sign in again." };
+  }
+  // As after a new password: the redirected request carries this browser's new session cookie.
+  redirect(`/admin/profile/?message=${SESSIONS_ENDED}`);
 }

@@ -4,12 +4,13 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireCapability } from "@/lib/session";
-import { ChangeRoleSchema, DeleteUserSchema, EditUserSchema, NewUserSchema } from "@/lib/validation/user";
-import { deleteUserReassigning, getUserProfile, isEmailTaken, isLoginTaken, isNicenameTaken, updateUserProfile, updateUserRole } from "@/db/queries/user-admin";
+import { ChangeRoleSchema, DeleteUserSchema, EditUserSchema, LogOutUserSchema, NewUserSchema } from "@/lib/validation/user";
+import { bumpSessionEpoch, deleteUserReassigning, getUserProfile, isEmailTaken, isLoginTaken, isNicenameTaken, updateUserProfile, updateUserRole } from "@/db/queries/user-admin";
 import { insertUser } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
 import { slugify, uniqueSlug } from "@/lib/content/slug";
 import type { FormState } from "@/lib/form-state";
+import { logEvent } from "@/lib/log";
 
 export async function createUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
   await requireCapability("create_users");
@@ -92,4 +93,18 @@ export async function updateUserAction(_prev: FormState, formData: FormData): Pr
   }
   revalidatePath("/", "layout");
   return { status: "success", message: passwordHash ? "User updated, with a new password." : "User updated." };
+}
+
+/** Users → Edit User → "Log Out Everywhere": ends every session of another user, as WordPress does. */
+export async function logOutUserEverywhereAction(formData: FormData): Promise<void> {
+  const me = await requireCapability("edit_users");
+  const parsed = LogOutUserSchema.safeParse({ userId: formData.get("userId") });
+  if (!parsed.success) redirect("/admin/users/?message=invalid-user");
+  const { userId } = parsed.data;
+  // Your own sessions: Profile, which keeps this browser signed in.
+  if (userId === me.id) redirect("/admin/profile/");
+  if (!getUserProfile(userId)) redirect("/admin/users/?message=invalid-user");
+  bumpSessionEpoch(userId);
+  logEvent("sessions.ended", { by: me.id, userId });
+  redirect(`/admin/users/${userId}/edit/?message=sessions-ended`);
 }
