@@ -7,10 +7,32 @@ import { createHash, createHmac } from "node:crypto";
 import { minidenticon } from "minidenticons";
 import type { Options } from "@/lib/options/defaults";
 
-export type AvatarOptions = Pick<Options, "show_avatars" | "use_gravatar" | "avatar_rating">;
+export type AvatarOptions = Pick<Options, "show_avatars" | "use_gravatar" | "avatar_rating" | "avatar_default">;
 
 /** The file name part of a local avatar's URL: 32 hex digits, then .svg. */
 export const AVATAR_FILE = /^([0-9a-f]{32})\.svg$/;
+
+/**
+ * Settings → Discussion → Default Avatar, as Gravatar's `d` parameter (WordPress's get_avatar_data:
+ * "mystery" is "mm", "gravatar_default" sends none, so Gravatar shows its logo).
+ */
+function gravatarDefault(avatarDefault: string): string | null {
+  if (avatarDefault === "mystery") return "mm";
+  if (avatarDefault === "gravatar_default") return null;
+  return ["blank", "identicon", "wavatar", "monsterid", "retro"].includes(avatarDefault) ? avatarDefault : "mm";
+}
+
+/**
+ * Without Gravatar, the two defaults that are one picture for everyone are served as such; the
+ * generated kinds (identicon, wavatar, monsterid, retro) and the Gravatar logo are drawn here as
+ * identicons, the one generated kind drawn locally.
+ */
+export const FIXED_AVATARS: Record<string, string> = {
+  "mystery.svg":
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 60 60"><rect width="60" height="60" fill="#d8d8d8"/>' +
+    '<circle cx="30" cy="23" r="11" fill="#fff"/><path d="M8 60c0-13 10-21 22-21s22 8 22 21z" fill="#fff"/></svg>',
+  "blank.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 60 60"/>',
+};
 
 /**
  * A keyed hash (HMAC with the site's secret), so that the URL cannot be used to confirm a guessed
@@ -26,8 +48,10 @@ export function avatarSrc(email: string, seedFallback: string, opts: AvatarOptio
   const normalized = email.trim().toLowerCase();
   if (opts.use_gravatar && normalized) {
     const md5 = createHash("md5").update(normalized).digest("hex");
-    return `https://secure.gravatar.com/avatar/${md5}?s=${size}&d=identicon&r=${encodeURIComponent(opts.avatar_rating.toLowerCase())}`;
+    const d = gravatarDefault(opts.avatar_default);
+    return `https://secure.gravatar.com/avatar/${md5}?s=${size}${d ? `&d=${d}` : ""}&r=${encodeURIComponent(opts.avatar_rating.toLowerCase())}`;
   }
+  if (opts.avatar_default === "mystery" || opts.avatar_default === "blank") return `/avatar/${opts.avatar_default}.svg`;
   return `/avatar/${avatarKey(normalized || `name:${seedFallback}`)}.svg`;
 }
 

@@ -202,3 +202,28 @@ test("registration: on, a visitor registers, signs in and gets the default role;
   await anon.close();
   await visitor.close();
 });
+
+test("Default Avatar: Mystery Person shows WordPress's silhouette for every commenter; Identicon draws one per commenter", async ({ page }) => {
+  await signInAs(page, "admin");
+  const chooseAvatar = async (name: string) => {
+    await page.goto("/admin/settings/discussion/");
+    await page.getByRole("radio", { name }).check();
+    await saveSettings(page);
+  };
+  const commentAvatar = async () => {
+    await page.goto("/?s=%22Hello+world%22");
+    await page.getByRole("link", { name: "Hello world!" }).first().click();
+    await expect(page.getByText("Hi, this is a comment.")).toBeVisible();
+    const img = page.locator("li.comment img").first();
+    await img.scrollIntoViewIfNeeded();
+    await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0)).toBe(true);
+    return img.getAttribute("src");
+  };
+  try {
+    await chooseAvatar("Mystery Person");
+    expect(await commentAvatar()).toBe("/avatar/mystery.svg");
+  } finally {
+    await chooseAvatar("Identicon (Generated)");
+  }
+  expect(await commentAvatar()).toMatch(/^\/avatar\/[0-9a-f]{32}\.svg$/);
+});

@@ -80,7 +80,7 @@ describe("threads", () => {
 });
 
 describe("avatars", () => {
-  const opts = { show_avatars: true, use_gravatar: false, avatar_rating: "G" };
+  const opts = { show_avatars: true, use_gravatar: false, avatar_rating: "G", avatar_default: "identicon" };
   it("points at a local SVG named by a keyed hash, without the email in it", () => {
     const src = avatarSrc("Ann@Example.com", "Ann", opts);
     expect(src).toMatch(/^\/avatar\/[0-9a-f]{32}\.svg$/);
@@ -95,6 +95,29 @@ describe("avatars", () => {
   it("uses Gravatar only when asked, and nothing with avatars off", () => {
     expect(avatarSrc("ann@example.com", "Ann", { ...opts, use_gravatar: true })).toMatch(/^https:\/\/secure\.gravatar\.com\/avatar\/[0-9a-f]{32}\?/);
     expect(avatarSrc("ann@example.com", "Ann", { ...opts, show_avatars: false })).toBe("");
+  });
+  it("honours Settings → Discussion → Default Avatar, with Gravatar as WordPress asks it and without", async () => {
+    const gravatar = (avatar_default: string) => new URL(avatarSrc("ann@example.com", "Ann", { ...opts, use_gravatar: true, avatar_default })).searchParams;
+    expect(gravatar("mystery").get("d")).toBe("mm");
+    expect(gravatar("blank").get("d")).toBe("blank");
+    expect(gravatar("retro").get("d")).toBe("retro");
+    expect(gravatar("identicon").get("d")).toBe("identicon");
+    expect(gravatar("gravatar_default").has("d")).toBe(false);
+    expect(gravatar("mystery").get("r")).toBe("g");
+    // Without Gravatar: one picture for everyone for Mystery Person and Blank, an identicon otherwise.
+    expect(avatarSrc("ann@example.com", "Ann", { ...opts, avatar_default: "mystery" })).toBe("/avatar/mystery.svg");
+    expect(avatarSrc("bob@example.com", "Bob", { ...opts, avatar_default: "blank" })).toBe("/avatar/blank.svg");
+    expect(avatarSrc("ann@example.com", "Ann", { ...opts, avatar_default: "wavatar" })).toBe(avatarSrc("ann@example.com", "Ann", opts));
+    const { GET } = await import("@/app/avatar/[file]/route");
+    const get = (file: string) => GET(new Request(`http://x/avatar/${file}`), { params: Promise.resolve({ file }) });
+    for (const file of ["mystery.svg", "blank.svg", `${"a".repeat(32)}.svg`]) {
+      const res = await get(file);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("image/svg+xml; charset=utf-8");
+      expect(await res.text()).toMatch(/^<svg[^>]*(\/>|>.*<\/svg>)$/s);
+    }
+    expect((await get("other.svg")).status).toBe(404);
+    expect((await get("../mystery.svg")).status).toBe(404);
   });
 });
 

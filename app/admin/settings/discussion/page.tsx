@@ -124,7 +124,7 @@ const ROWS: Row[] = [
       { value: "monsterid", label: "MonsterID (Generated)" },
       { value: "retro", label: "Retro (Generated)" },
     ] }],
-    help: "For users without a custom avatar of their own. Without Gravatar, Inkwell draws identicons itself.",
+    help: "For users without a custom avatar of their own. Without Gravatar, Inkwell serves the Mystery Person and Blank itself, and draws an identicon for the generated kinds and the Gravatar Logo.",
   },
 ];
 
