@@ -6,6 +6,7 @@
 import { createHash, createHmac } from "node:crypto";
 import { minidenticon } from "minidenticons";
 import type { Options } from "@/lib/options/defaults";
+import { AVATAR_DEFAULTS } from "@/lib/validation/settings";
 
 export type AvatarOptions = Pick<Options, "show_avatars" | "use_gravatar" | "avatar_rating" | "avatar_default">;
 
@@ -19,7 +20,7 @@ export const AVATAR_FILE = /^([0-9a-f]{32})\.svg$/;
 function gravatarDefault(avatarDefault: string): string | null {
   if (avatarDefault === "mystery") return "mm";
   if (avatarDefault === "gravatar_default") return null;
-  return ["blank", "identicon", "wavatar", "monsterid", "retro"].includes(avatarDefault) ? avatarDefault : "mm";
+  return (AVATAR_DEFAULTS as readonly string[]).includes(avatarDefault) ? avatarDefault : "mm";
 }
 
 /**

@@ -14,6 +14,8 @@ import { PASSWORD_SET, SESSIONS_ENDED } from "./messages";
 
 const FAILED = "Profile not updated: please correct the fields marked below.";
 
+const isCurrentPassword = async (userId: number, password: string) => verifyPassword(getPasswordHash(userId) ?? "", password);
+
 /** Your own profile only: the user is the signed-in one, never an id from the form. */
 export async function updateProfileAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const me = await requireCapability("read");
@@ -27,7 +29,7 @@ export async function updateProfileAction(_prev: FormState, formData: FormData):
   if (isNicenameTaken(p.nicename, me.id)) fieldErrors.nicename = ["That nicename is already used by another account."];
   let passwordHash: string | undefined;
   if (p.newPassword) {
-    if (!(await verifyPassword(getPasswordHash(me.id) ?? "", p.currentPassword))) fieldErrors.currentPassword = ["Your current password is incorrect."];
+    if (!(await isCurrentPassword(me.id, p.currentPassword))) fieldErrors.currentPassword = ["Your current password is incorrect."];
     else passwordHash = await hashPassword(p.newPassword);
   }
   if (Object.keys(fieldErrors).length) return { status: "error", message: FAILED, fieldErrors, values };
@@ -60,7 +62,7 @@ export async function logOutEverywhereElseAction(_prev: FormState, formData: For
   const parsed = LogOutEverywhereElseSchema.safeParse({ sessionsPassword: String(formData.get("sessionsPassword") ?? "") });
   if (!parsed.success) return { status: "error", message: "Nobody was logged out.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const password = parsed.data.sessionsPassword;
-  if (!(await verifyPassword(getPasswordHash(me.id) ?? "", password))) {
+  if (!(await isCurrentPassword(me.id, password))) {
     return { status: "error", message: "Nobody was logged out.", fieldErrors: { sessionsPassword: ["That is not your password."] } };
   }
   bumpSessionEpoch(me.id);

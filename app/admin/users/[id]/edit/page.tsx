@@ -5,6 +5,7 @@ import { requireCapability } from "@/lib/session";
 import { getUserProfile } from "@/db/queries/user-admin";
 import { ROLE_LABELS } from "@/lib/auth/capabilities";
 import { EditUserForm } from "../../_components/edit-user-form";
+import { FormMessage } from "@/components/admin/form-fields";
 import { logOutUserEverywhereAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit User" };
@@ -21,7 +22,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
       <p className="text-sm"><Link href="/admin/users/" className="text-[#2271b1]">← Users</Link></p>
       <h1 className="mt-2 text-2xl font-semibold">Edit User {user.login}</h1>
       <p className="mt-2 text-sm">Role: {ROLE_LABELS[user.role]} (change it from the Users list)</p>
-      {ended ? <p role="status" className="mt-4 border-l-4 border-green-700 bg-white p-3 text-sm">{user.login} is now logged out everywhere.</p> : null}
+      {ended ? <div className="mt-4"><FormMessage state={{ status: "success", message: `${user.login} is now logged out everywhere.` }} /></div> : null}
       <EditUserForm initial={{ userId: String(user.id), displayName: user.displayName, nicename: user.nicename, email: user.email, url: user.url, bio: user.bio }} />
       <form action={logOutUserEverywhereAction} aria-labelledby="sessions-heading" className="mt-4 max-w-xl space-y-3 rounded border border-gray-300 bg-white p-4">
         <h2 id="sessions-heading" className="font-semibold">Sessions</h2>
