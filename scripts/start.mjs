@@ -59,7 +59,19 @@ export function buildIfStale() {
   fs.writeFileSync(stampFile, hash);
 }
 
+/** Node 22.19 or newer (24 LTS is what CI runs): better-sqlite3 13 crashes on Node 20. */
+export function unsupportedNode(version = process.versions.node) {
+  const [major, minor] = version.split(".").map(Number);
+  if (major > 22 || (major === 22 && minor >= 19)) return null;
+  return `Inkwell needs Node.js 22.19 or newer (24 LTS recommended); this is Node.js ${version}. See README, "Two commands".`;
+}
+
 if (process.argv[1] === import.meta.filename) {
+  const old = unsupportedNode();
+  if (old) {
+    console.error(old);
+    process.exit(1);
+  }
   buildIfStale();
   const setup = spawnSync(bin("tsx"), ["scripts/setup.ts"], { stdio: "inherit", env });
   if (setup.status !== 0) process.exit(setup.status ?? 1);
