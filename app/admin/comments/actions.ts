@@ -48,7 +48,7 @@ export async function bulkCommentsAction(formData: FormData) {
   }
   const { ids, action, back } = parsed.data;
   const allowed = getCommentsWithPosts(ids)
-    .filter((c) => canModerateCommentOn(user, { authorId: c.postAuthorId, status: c.postStatus, type: c.postType }))
+    .filter((c) => canModerateCommentOn(user, { authorId: c.postAuthorId, status: c.postStatus, trashedFrom: c.postTrashedFrom, type: c.postType }))
     .map((c) => c.id);
   applyCommentAction(allowed, action);
   if (allowed.length) logEvent("moderation", { by: "moderator", moderatorId: user.id, action, commentIds: allowed });

@@ -138,7 +138,8 @@ export async function autosavePostAction(raw: { id?: number | string; type?: str
   if (input.id) {
     const existing = getPostOwnership(input.id);
     if (!existing || existing.type !== type) return { ok: false, message: "That item no longer exists." };
-    if (!canEditPost(user, existing)) forbidden();
+    // A trashed post is not edited, not even its autosave (WordPress: restore it first).
+    if (!canEditPost(user, existing) || existing.status === "trash") forbidden();
   }
   const opts = getOptions();
   const now = new Date();
@@ -156,11 +157,11 @@ export async function autosavePostAction(raw: { id?: number | string; type?: str
   return { ok: true, id: saved.id, version: saved.version, previewUrl: `/admin/preview/${saved.id}/`, savedAt: now.toISOString() };
 }
 
-async function requirePostsAllowed(ids: number[], type: PostType, check: (a: Actor, p: { authorId: number; status: string; type: PostType }) => boolean) {
+async function requirePostsAllowed(ids: number[], type: PostType, check: typeof canEditPost) {
   const user = await requireCapability(editCap(type));
   const rows = getPostsOwnership(ids);
   if (rows.length !== ids.length || rows.some((r) => r.type !== type)) return { user, rows: null };
-  // Trashed posts are judged by the status they had (WordPress checks the post's caps the same way).
+  // canEditPost and canDeletePost judge a trashed post by the status it had before the Trash.
   if (rows.some((r) => !check(user, r))) forbidden();
   return { user, rows };
 }
@@ -257,7 +258,7 @@ export async function restoreRevisionAction(formData: FormData) {
   if (!parsed.success) redirect(adminBase(type));
   const existing = getPostOwnership(parsed.data.postId);
   if (!existing || existing.type !== type) redirect(adminBase(type));
-  if (!canEditPost(user, existing)) forbidden();
+  if (!canEditPost(user, existing) || existing.status === "trash") forbidden();
   if (!restoreRevision(parsed.data.postId, parsed.data.revisionId, user.id)) redirect(`${adminBase(type)}${parsed.data.postId}/revisions/?error=missing`);
   revalidatePath("/", "layout");
   redirect(`${adminBase(type)}${parsed.data.postId}/?saved=restored`);
