@@ -7,6 +7,7 @@ import { verifySignIn } from "@/lib/auth/sign-in";
 import { clientIpFrom } from "@/lib/request-ip";
 import { stampMatches } from "@/lib/auth/password-stamp";
 import { getSessionStampSource } from "@/db/queries/user-admin";
+import { safeRedirectPath } from "@/lib/security/redirect-target";
 
 class LockedOut extends CredentialsSignin {
   code = "locked";
@@ -46,6 +47,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (!Number.isInteger(id) || id <= 0) return null;
       const now = getSessionStampSource(id);
       return stampMatches(token.pws, now?.passwordHash, now?.sessionEpoch) ? token : null;
+    },
+    // Auth.js's callbackUrl (query, form field or cookie) passes the same gate as redirect_to.
+    redirect({ url, baseUrl }) {
+      return new URL(safeRedirectPath(url, "/", baseUrl), baseUrl).href;
     },
     session({ session, token }) {
       if (token.sub && session.user) session.user.id = token.sub;

@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { enqueuePostPings } from "@/lib/jobs";
 import { requireCapability } from "@/lib/session";
 import { canDeletePost, canEditPost, canPublish, roleCan, type Actor } from "@/lib/auth/capabilities";
+import { safeRedirectUnder } from "@/lib/security/redirect-target";
 import { AutosaveSchema, BulkSchema, PostFormSchema, PostIdSchema, QuickEditSchema, RestoreRevisionSchema, formDataToObject } from "@/lib/validation/post";
 import { resolveStatus } from "@/lib/posts/status";
 import { resolvePostDate } from "@/lib/posts/schedule";
@@ -188,8 +189,7 @@ export async function bulkPostsAction(formData: FormData) {
   const type = typeOf(formData);
   const user = await requireCapability(editCap(type));
   const parsed = BulkSchema.safeParse(formDataToObject(formData, ["ids", "categories"]));
-  const back = String(formData.get("back") ?? "") || adminBase(type);
-  const safeBack = back.startsWith(adminBase(type)) ? back : adminBase(type);
+  const safeBack = safeRedirectUnder(formData.get("back"), adminBase(type));
   const sep = safeBack.includes("?") ? "&" : "?";
   if (!parsed.success) redirect(`${safeBack}${sep}error=${encodeURIComponent(parsed.error.issues[0]?.message ?? "invalid")}`);
   const { bulkAction, ids, categories, status } = parsed.data;
@@ -247,8 +247,7 @@ export async function quickEditPostAction(_prev: FormState, formData: FormData):
     return { status: "error", message: "Some fields need attention.", fieldErrors: { slug: [result.message] }, values };
   }
   revalidatePath("/", "layout");
-  const back = String(formData.get("back") ?? "");
-  redirect(back.startsWith(adminBase(type)) ? back.replace(/[?&]quickedit=\d+/, "") : adminBase(type));
+  redirect(safeRedirectUnder(formData.get("back"), adminBase(type)).replace(/[?&]quickedit=\d+/, ""));
 }
 
 export async function restoreRevisionAction(formData: FormData) {
