@@ -46,6 +46,26 @@ test("a redirect_to with a TAB (or any other way off the site) keeps a signed-in
   await page.context().close();
 });
 
+test("after Log Out, a cookie copied before it opens neither the Dashboard nor any action", async ({ browser }) => {
+  const page = await contextPage(browser, "198.51.100.83");
+  await signInAs(page, "author");
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const asThief = { headers: { cookie, "x-forwarded-for": "203.0.113.83" }, maxRedirects: 0 };
+  // The copy works while its owner is signed in.
+  expect((await page.request.fetch("/admin/", { ...asThief, method: "GET" })).status()).toBe(200);
+
+  await page.getByRole("button", { name: "Log Out", exact: true }).click();
+  await expect(page.getByText("You are now logged out.")).toBeVisible();
+
+  const thief = await browser.newContext();
+  const dashboard = await thief.request.get("/admin/", asThief);
+  expect(dashboard.status()).toBe(307);
+  expect(dashboard.headers()["location"]).toMatch(/\/login\//);
+  const upload = await thief.request.post("/admin/media/upload/", { ...asThief, headers: { ...asThief.headers, accept: "application/json" }, multipart: { file: { name: "a.txt", mimeType: "text/plain", buffer: Buffer.from("x") } } });
+  expect(upload.status()).toBe(401);
+  await Promise.all([thief.close(), page.context().close()]);
+});
+
 test("a contributor cannot restore or delete a post an editor published and then trashed", async ({ browser, request }) => {
   test.setTimeout(90_000);
   const title = unique("Taken down");
