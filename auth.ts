@@ -7,13 +7,15 @@ import { verifySignIn } from "@/lib/auth/sign-in";
 import { clientIpFrom } from "@/lib/request-ip";
 import { stampMatches } from "@/lib/auth/password-stamp";
 import { getSessionStampSource } from "@/db/queries/user-admin";
+import { safeRedirectPath } from "@/lib/security/redirect-target";
+import { SESSION_MAX_AGE, endSession, newSessionId, sessionIsOpen } from "@/lib/auth/session-revocation";
 
 class LockedOut extends CredentialsSignin {
   code = "locked";
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  session: { strategy: "jwt", maxAge: 14 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
   pages: { signIn: "/login/" },
   trustHost: true,
   // A failed sign-in is expected traffic, logged by lib/auth/sign-in as one JSON line.
@@ -37,15 +39,26 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       },
     }),
   ],
+  events: {
+    // Log Out (the admin bar, the comment form, /api/auth/signout): the token is decoded by now.
+    signOut(message) {
+      if ("token" in message) endSession(message.token?.sid);
+    },
+  },
   callbacks: {
-    // A token is good only while its user's password is the one it was signed in with
-    // (lib/auth/password-stamp.ts): null ends the session and clears its cookie.
+    // A token is good only while its session has not been logged out (lib/auth/session-revocation.ts)
+    // and its user's password is the one it was signed in with (lib/auth/password-stamp.ts): null
+    // ends the session and clears its cookie.
     jwt({ token, user }) {
-      if (user) return { ...token, pws: (user as { passwordStamp?: string }).passwordStamp };
+      if (user) return { ...token, pws: (user as { passwordStamp?: string }).passwordStamp, sid: newSessionId() };
       const id = Number(token.sub);
-      if (!Number.isInteger(id) || id <= 0) return null;
+      if (!Number.isInteger(id) || id <= 0 || !sessionIsOpen(token.sid)) return null;
       const now = getSessionStampSource(id);
       return stampMatches(token.pws, now?.passwordHash, now?.sessionEpoch) ? token : null;
+    },
+    // Auth.js's callbackUrl (query, form field or cookie) passes the same gate as redirect_to.
+    redirect({ url, baseUrl }) {
+      return new URL(safeRedirectPath(url, "/", baseUrl), baseUrl).href;
     },
     session({ session, token }) {
       if (token.sub && session.user) session.user.id = token.sub;

@@ -280,6 +280,17 @@ export const rateLimits = sqliteTable("rate_limits", {
   expire: integer("expire"),
 });
 
+// Sessions ended by Log Out before their token expired (lib/auth/session-revocation.ts). A row lives
+// until every copy of that token would have expired anyway (expires_at, Unix seconds), then goes.
+export const revokedSessions = sqliteTable(
+  "revoked_sessions",
+  {
+    sid: text("sid").primaryKey(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("revoked_sessions_expires_at").on(t.expiresAt)],
+);
+
 // One row, one number: SQLite triggers (drizzle/0002) add one whenever a write changes something
 // a reader can see (a published post, an approved comment, a term, a setting, a user's name).
 // The read and page caches compare it per request; a pending comment, a draft's autosave or a

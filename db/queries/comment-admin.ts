@@ -125,7 +125,7 @@ export function getCommentWithPost(id: number) {
   return getDb()
     .select({
       comment: comments,
-      post: { id: posts.id, title: posts.title, authorId: posts.authorId, status: posts.status, type: posts.type },
+      post: { id: posts.id, title: posts.title, authorId: posts.authorId, status: posts.status, trashedFrom: posts.trashedFrom, type: posts.type },
     })
     .from(comments)
     .innerJoin(posts, eq(posts.id, comments.postId))
@@ -136,7 +136,7 @@ export function getCommentWithPost(id: number) {
 export function getCommentsWithPosts(ids: number[]) {
   if (!ids.length) return [];
   return getDb()
-    .select({ id: comments.id, status: comments.status, postId: posts.id, postAuthorId: posts.authorId, postStatus: posts.status, postType: posts.type })
+    .select({ id: comments.id, status: comments.status, postId: posts.id, postAuthorId: posts.authorId, postStatus: posts.status, postTrashedFrom: posts.trashedFrom, postType: posts.type })
     .from(comments)
     .innerJoin(posts, eq(posts.id, comments.postId))
     .where(inArray(comments.id, ids))

@@ -107,7 +107,7 @@ export function deleteMediaRow(id: number): Media | undefined {
 /** What attaching to a post needs to know: does it exist, and who may edit it. */
 export function getPostForAttachment(id: number) {
   return getDb()
-    .select({ id: posts.id, authorId: posts.authorId, status: posts.status, type: posts.type, title: posts.title })
+    .select({ id: posts.id, authorId: posts.authorId, status: posts.status, trashedFrom: posts.trashedFrom, type: posts.type, title: posts.title })
     .from(posts)
     .where(and(eq(posts.id, id), sql`${posts.status} <> 'trash'`))
     .get();

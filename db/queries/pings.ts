@@ -31,6 +31,7 @@ export function getPostForPings(postId: number) {
       id: posts.id,
       type: posts.type,
       status: posts.status,
+      trashedFrom: posts.trashedFrom,
       title: posts.title,
       slug: posts.slug,
       date: posts.date,

@@ -30,6 +30,7 @@ export interface AdminPostRow {
   title: string;
   slug: string;
   status: "publish" | "future" | "draft" | "pending" | "private" | "trash";
+  trashedFrom: "publish" | "future" | "draft" | "pending" | "private" | "trash" | null;
   date: string;
   dateGmt: string;
   modifiedGmt: string;
@@ -50,6 +51,7 @@ const rowColumns = {
   title: posts.title,
   slug: posts.slug,
   status: posts.status,
+  trashedFrom: posts.trashedFrom,
   date: posts.date,
   dateGmt: posts.dateGmt,
   modifiedGmt: posts.modifiedGmt,
@@ -154,7 +156,7 @@ export function listAuthorsWithPosts(type: PostType): { id: number; displayName:
 export function getPostsOwnership(ids: number[]) {
   if (!ids.length) return [];
   return getDb()
-    .select({ id: posts.id, authorId: posts.authorId, status: posts.status, type: posts.type, title: posts.title })
+    .select({ id: posts.id, authorId: posts.authorId, status: posts.status, trashedFrom: posts.trashedFrom, type: posts.type, title: posts.title })
     .from(posts)
     .where(inArray(posts.id, ids))
     .all();

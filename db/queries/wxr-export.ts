@@ -7,7 +7,7 @@ import { siteUrl } from "@/lib/site-url";
 import { postPath } from "@/lib/content/permalinks";
 import { parseSqlGmt } from "@/lib/dates";
 import { wxrFooter, wxrHeader, wxrItem } from "@/lib/wxr/write";
-import { IMPORT_ID_KEY, OLD_PERMALINK_KEY } from "./wxr-import";
+import { IMPORT_ID_KEY, OLD_PERMALINK_KEY, TRASH_STATUS_KEY } from "./wxr-import";
 import type { WxrAuthor, WxrComment, WxrItem, WxrTerm } from "@/lib/wxr/types";
 
 export interface ExportFilter {
@@ -21,11 +21,11 @@ export interface ExportFilter {
 
 const BATCH = 200;
 // Our own bookkeeping from an earlier import, and the thumbnail (rewritten below), stay out.
-const INTERNAL_META = new Set([IMPORT_ID_KEY, OLD_PERMALINK_KEY, "_thumbnail_id"]);
+const INTERNAL_META = new Set([IMPORT_ID_KEY, OLD_PERMALINK_KEY, "_thumbnail_id", TRASH_STATUS_KEY]);
 const rfc822 = (gmt: string) => parseSqlGmt(gmt).toUTCString().replace("GMT", "+0000");
 
 interface PostRow {
-  id: number; type: "post" | "page"; status: string; title: string; slug: string; content: string; excerpt: string;
+  id: number; type: "post" | "page"; status: string; trashedFrom: string | null; title: string; slug: string; content: string; excerpt: string;
   password: string; parentId: number | null; menuOrder: number; sticky: number; commentStatus: string; pingStatus: string;
   authorId: number; featuredMediaId: number | null; date: string; dateGmt: string; modified: string; modifiedGmt: string; guid: string;
   login: string; nicename: string;
@@ -129,7 +129,7 @@ export function* exportWxr(filter: ExportFilter): Generator<string> {
   const postStmt = (ids: number[]) =>
     sqlite
       .prepare(
-        `SELECT p.id, p.type, p.status, p.title, p.slug, p.content, p.excerpt, p.password, p.parent_id AS parentId, p.menu_order AS menuOrder,
+        `SELECT p.id, p.type, p.status, p.trashed_from AS trashedFrom, p.title, p.slug, p.content, p.excerpt, p.password, p.parent_id AS parentId, p.menu_order AS menuOrder,
            p.sticky, p.comment_status AS commentStatus, p.ping_status AS pingStatus, p.author_id AS authorId, p.featured_media_id AS featuredMediaId,
            p.date, p.date_gmt AS dateGmt, p.modified, p.modified_gmt AS modifiedGmt, p.guid, u.login, u.nicename
          FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id IN (${idList(ids)}) ORDER BY p.id`,
@@ -171,6 +171,7 @@ export function* exportWxr(filter: ExportFilter): Generator<string> {
       const link = base + postPath({ id: p.id, slug: p.slug, date: p.date, type: p.type, authorNicename: p.nicename }, opts.permalink_structure);
       const meta = metaRows.filter((m) => m.postId === p.id && !INTERNAL_META.has(m.key)).map(({ key, value }) => ({ key, value }));
       if (p.featuredMediaId) meta.push({ key: "_thumbnail_id", value: String(mediaWxrId(p.featuredMediaId)) });
+      if (p.status === "trash" && p.trashedFrom) meta.push({ key: TRASH_STATUS_KEY, value: p.trashedFrom });
       const comments: WxrComment[] = commentRows
         .filter((c) => c.postId === p.id)
         .map((c) => ({

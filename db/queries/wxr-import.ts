@@ -91,7 +91,10 @@ const ZERO_DATE = /^0000-00-00/;
 const POST_STATUSES = new Set(["publish", "future", "draft", "pending", "private", "trash"]);
 const COMMENT_STATUSES = new Set(["0", "1", "spam", "trash", "post-trashed"]);
 const COMMENT_TYPES = new Set(["comment", "trackback", "pingback", "webmention"]);
-const SKIPPED_META = new Set(["_edit_lock", "_edit_last", IMPORT_ID_KEY, OLD_PERMALINK_KEY]);
+// WordPress's record of a trashed post's earlier status: it becomes posts.trashed_from, by which
+// capabilities judge the post and to which Restore returns it.
+export const TRASH_STATUS_KEY = "_wp_trash_meta_status";
+const SKIPPED_META = new Set(["_edit_lock", "_edit_last", IMPORT_ID_KEY, OLD_PERMALINK_KEY, TRASH_STATUS_KEY]);
 const MIME_BY_EXT: Record<string, string> = {
   jpg: "image/jpeg", jpeg: "image/jpeg", png: "image/png", gif: "image/gif", webp: "image/webp", avif: "image/avif",
   svg: "image/svg+xml", pdf: "application/pdf", mp3: "audio/mpeg", m4a: "audio/mp4", ogg: "audio/ogg", wav: "audio/wav",
@@ -192,9 +195,9 @@ export function writeWxr(parsed: ParsedWxr, opts: ImportOptions): ImportReport {
     postIdTaken: sqlite.prepare("SELECT 1 FROM posts WHERE id = ?"),
     slugTaken: sqlite.prepare("SELECT 1 FROM posts WHERE type = ? AND slug = ?"),
     insertPost: sqlite.prepare(
-      `INSERT INTO posts (id, type, status, title, slug, content, excerpt, password, menu_order, sticky, comment_status, ping_status,
+      `INSERT INTO posts (id, type, status, trashed_from, title, slug, content, excerpt, password, menu_order, sticky, comment_status, ping_status,
          author_id, date, date_gmt, modified, modified_gmt, guid)
-       VALUES (@id, @type, @status, @title, @slug, @content, @excerpt, @password, @menuOrder, @sticky, @commentStatus, @pingStatus,
+       VALUES (@id, @type, @status, @trashedFrom, @title, @slug, @content, @excerpt, @password, @menuOrder, @sticky, @commentStatus, @pingStatus,
          @authorId, @date, @dateGmt, @modified, @modifiedGmt, @guid) RETURNING id`,
     ),
     setPostParent: sqlite.prepare("UPDATE posts SET parent_id = ? WHERE id = ?"),
@@ -379,6 +382,8 @@ export function writeWxr(parsed: ParsedWxr, opts: ImportOptions): ImportReport {
         c.same(kind);
       } else {
         const status = POST_STATUSES.has(item.status) ? item.status : "draft";
+        const before = item.meta.find((m) => m.key === TRASH_STATUS_KEY)?.value ?? "";
+        const trashedFrom = status === "trash" && POST_STATUSES.has(before) && before !== "trash" ? before : null;
         const dates = resolveDates(item.postDate, item.postDateGmt, item.pubDate, tz);
         const modified = item.postModified && !ZERO_DATE.test(item.postModified) ? resolveDates(item.postModified, item.postModifiedGmt, "", tz) : dates;
         const base = decodeSlug(item.postName) || slugify(item.title) || `${item.postType}-${item.postId || "imported"}`;
@@ -389,6 +394,7 @@ export function writeWxr(parsed: ParsedWxr, opts: ImportOptions): ImportReport {
           id: keepId ? item.postId : null,
           type: item.postType,
           status,
+          trashedFrom,
           title: item.title,
           slug,
           content: item.content,

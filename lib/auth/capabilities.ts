@@ -95,12 +95,26 @@ interface OwnedPost {
   authorId: number;
   status: string;
   type: "post" | "page";
+  /** The status before the Trash (WordPress's _wp_trash_meta_status); null when not trashed. */
+  trashedFrom: string | null;
 }
+
+/**
+ * The status a post is judged by: a trashed one by the status it had, as WordPress's map_meta_cap
+ * does, so that a post an editor published and then trashed stays out of its contributor's reach.
+ * A trashed post whose earlier status is unknown counts as published: the stricter rule.
+ */
+function judgedStatus(post: OwnedPost): string {
+  return post.status === "trash" ? (post.trashedFrom ?? "publish") : post.status;
+}
+
+const isPublished = (status: string) => status === "publish" || status === "future" || status === "private";
 
 /** WordPress's map_meta_cap for edit_post: own or others', published or not, post or page. */
 export function canEditPost(user: Actor, post: OwnedPost): boolean {
   const own = post.authorId === user.id;
-  const published = post.status === "publish" || post.status === "future" || post.status === "private";
+  const status = judgedStatus(post);
+  const published = isPublished(status);
   if (post.type === "page") {
     if (!roleCan(user.role, "edit_pages")) return false;
     if (!own && !roleCan(user.role, "edit_others_pages")) return false;
@@ -108,13 +122,13 @@ export function canEditPost(user: Actor, post: OwnedPost): boolean {
   }
   if (!roleCan(user.role, "edit_posts")) return false;
   if (!own && !roleCan(user.role, "edit_others_posts")) return false;
-  if (post.status === "private" && !own) return roleCan(user.role, "edit_private_posts");
+  if (status === "private" && !own) return roleCan(user.role, "edit_private_posts");
   return !published || roleCan(user.role, "edit_published_posts");
 }
 
 export function canDeletePost(user: Actor, post: OwnedPost): boolean {
   const own = post.authorId === user.id;
-  const published = post.status === "publish" || post.status === "future" || post.status === "private";
+  const published = isPublished(judgedStatus(post));
   if (post.type === "page") {
     if (!roleCan(user.role, "delete_pages")) return false;
     return own || roleCan(user.role, "delete_others_pages");
@@ -129,7 +143,7 @@ export function canPublish(user: Actor, type: "post" | "page"): boolean {
 }
 
 /** Private posts are readable by their author and by those who may read others' private posts. */
-export function canReadPrivate(user: Actor | null, post: OwnedPost): boolean {
+export function canReadPrivate(user: Actor | null, post: Pick<OwnedPost, "authorId" | "type"> & { status?: string }): boolean {
   if (!user) return false;
   if (post.authorId === user.id) return true;
   return roleCan(user.role, post.type === "page" ? "read_private_pages" : "read_private_posts");

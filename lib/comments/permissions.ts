@@ -5,6 +5,7 @@ import { canEditPost, roleCan, type Actor } from "@/lib/auth/capabilities";
 export interface CommentPost {
   authorId: number;
   status: string;
+  trashedFrom: string | null;
   type: "post" | "page";
 }
 

@@ -6,9 +6,3 @@ export const SignInSchema = z.object({
   redirectTo: z.string().optional(),
 });
 export type SignInInput = z.infer<typeof SignInSchema>;
-
-/** Only same-site paths may be returned to after sign-in (no open redirects). */
-export function safeRedirectPath(p: string | undefined | null, fallback = "/admin/"): string {
-  if (!p || !p.startsWith("/") || p.startsWith("//") || p.startsWith("/\\")) return fallback;
-  return p;
-}

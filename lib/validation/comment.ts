@@ -2,6 +2,7 @@
 // Byte limits are WordPress's (wp_get_comment_fields_max_lengths): the columns are sized in bytes,
 // so a name of 245 ASCII letters fits but one of 123 two-byte letters may not.
 import { z } from "zod";
+import { safeRedirectUnder } from "@/lib/security/redirect-target";
 
 import { COMMENT_FIELDS, COMMENT_LIMITS } from "./comment-fields";
 
@@ -63,10 +64,8 @@ export function normalizeCommentUrl(s: string): string {
 
 // The Comments screen's inputs.
 const ACTIONS = ["approve", "unapprove", "spam", "unspam", "trash", "restore", "delete"] as const;
-const backPath = z.preprocess(
-  (v) => (typeof v === "string" && /^\/admin\/comments\/(?:\?[^\s]*)?$/.test(v) && !v.includes("//") ? v : "/admin/comments/"),
-  z.string(),
-);
+const COMMENTS_SCREEN = "/admin/comments/";
+const backPath = z.preprocess((v) => safeRedirectUnder(v, COMMENTS_SCREEN), z.string());
 
 export const CommentActionSchema = z.object({
   id: z.coerce.number().int().positive(),

@@ -29,8 +29,8 @@ describe("capability matrix", () => {
 
 describe("ownership rules", () => {
   const me = (role: Role) => ({ id: 1, role });
-  const mine = (status: string, type: "post" | "page" = "post") => ({ authorId: 1, status, type });
-  const theirs = (status: string, type: "post" | "page" = "post") => ({ authorId: 2, status, type });
+  const mine = (status: string, type: "post" | "page" = "post", trashedFrom: string | null = null) => ({ authorId: 1, status, type, trashedFrom });
+  const theirs = (status: string, type: "post" | "page" = "post", trashedFrom: string | null = null) => ({ authorId: 2, status, type, trashedFrom });
 
   it("an author edits and deletes only their own posts, published included", () => {
     expect(canEditPost(me("author"), mine("publish"))).toBe(true);
@@ -63,6 +63,17 @@ describe("ownership rules", () => {
     expect(canReadPrivate(me("subscriber"), theirs("private"))).toBe(false);
     expect(canReadPrivate(me("author"), mine("private"))).toBe(true);
     expect(canReadPrivate(me("editor"), theirs("private"))).toBe(true);
+  });
+
+  it("a trashed post is judged by the status it had before the Trash, and as published when that is unknown", () => {
+    expect(canDeletePost(me("contributor"), mine("trash", "post", "draft"))).toBe(true);
+    expect(canDeletePost(me("contributor"), mine("trash", "post", "publish"))).toBe(false);
+    expect(canDeletePost(me("contributor"), mine("trash", "post", "future"))).toBe(false);
+    expect(canEditPost(me("contributor"), mine("trash", "post", "publish"))).toBe(false);
+    expect(canDeletePost(me("contributor"), mine("trash", "post", null))).toBe(false);
+    expect(canDeletePost(me("author"), mine("trash", "post", "publish"))).toBe(true);
+    expect(canEditPost(me("author"), theirs("trash", "post", "draft"))).toBe(false);
+    expect(canEditPost(me("editor"), theirs("trash", "post", "private"))).toBe(true);
   });
 
   it("a subscriber can only read", () => {

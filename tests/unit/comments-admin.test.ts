@@ -76,7 +76,7 @@ describe("the Comments screen's views", () => {
     const ed = await makeUser("editor");
     const au = await makeUser("author");
     const co = await makeUser("contributor");
-    const post = { authorId: au.id, status: "publish", type: "post" as const };
+    const post = { authorId: au.id, status: "publish", trashedFrom: null, type: "post" as const };
     expect(canModerateCommentOn(ed, post)).toBe(true);
     expect(canModerateCommentOn(au, post)).toBe(true);
     expect(canModerateCommentOn(au, { ...post, authorId: ed.id })).toBe(false);

@@ -237,3 +237,25 @@ describe("author mapping", () => {
     expect(await verifyPassword(UNUSABLE_PASSWORD, UNUSABLE_PASSWORD)).toBe(false);
   });
 });
+
+describe("a post trashed in WordPress", () => {
+  const item = (title: string, id: number, meta: string) => `<item><title>${title}</title><dc:creator>nobody</dc:creator>
+    <content:encoded><![CDATA[x]]></content:encoded><wp:post_id>${id}</wp:post_id>
+    <wp:post_date>2024-01-01 10:00:00</wp:post_date><wp:post_date_gmt>2024-01-01 10:00:00</wp:post_date_gmt>
+    <wp:post_name>${title.toLowerCase().replaceAll(" ", "-")}</wp:post_name><wp:status>trash</wp:status><wp:post_type>post</wp:post_type>${meta}</item>`;
+  const wxr = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+  xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>t</title><link>http://old.example</link><wp:wxr_version>1.2</wp:wxr_version>
+${item("Taken down in WordPress", 9001, "<wp:postmeta><wp:meta_key>_wp_trash_meta_status</wp:meta_key><wp:meta_value><![CDATA[publish]]></wp:meta_value></wp:postmeta>")}
+${item("Trashed long ago", 9002, "")}
+</channel></rss>`;
+
+  it("keeps its status before the Trash (_wp_trash_meta_status) as the one it is judged by and restored to", async () => {
+    await importWxr([wxr], { fallbackAuthorId: adminId });
+    const taken = one<{ id: number; status: string; trashed_from: string | null }>("SELECT * FROM posts WHERE title = ?", "Taken down in WordPress")!;
+    expect([taken.status, taken.trashed_from]).toEqual(["trash", "publish"]);
+    expect(one("SELECT 1 FROM post_meta WHERE post_id = ? AND key = '_wp_trash_meta_status'", taken.id)).toBeUndefined();
+    expect(one<{ trashed_from: string | null }>("SELECT * FROM posts WHERE title = ?", "Trashed long ago")!.trashed_from).toBeNull();
+  });
+});

@@ -214,3 +214,66 @@ describe("own posts", () => {
     expect(getPostById(id)!.authorId).toBe(owner.id);
   });
 });
+
+// WordPress judges a trashed post by the status it had (_wp_trash_meta_status): a post an editor
+// published and then took down stays out of its contributor's reach in every action.
+describe("a post published, then trashed, is judged as published", () => {
+  const takenDown = (authorId: number) => makePost(authorId, { status: "trash", trashedFrom: "publish" });
+  const contributorCases: [string, (p: ReturnType<typeof takenDown>) => Promise<unknown>][] = [
+    ["restorePostAction", (p) => posts.restorePostAction(fd({ type: "post", id: p.id }))],
+    ["deletePostAction", (p) => posts.deletePostAction(fd({ type: "post", id: p.id }))],
+    ["bulkPostsAction restore", (p) => posts.bulkPostsAction(fd({ type: "post", bulkAction: "restore", ids: [p.id] }))],
+    ["bulkPostsAction delete", (p) => posts.bulkPostsAction(fd({ type: "post", bulkAction: "delete", ids: [p.id] }))],
+    ["bulkPostsAction edit", (p) => posts.bulkPostsAction(fd({ type: "post", bulkAction: "edit", status: "pending", ids: [p.id] }))],
+    ["autosavePostAction", (p) => posts.autosavePostAction({ id: p.id, type: "post", title: "Rewritten", content: "spam", excerpt: "" })],
+    ["quickEditPostAction", (p) => posts.quickEditPostAction(initialFormState, fd({ type: "post", id: p.id, version: p.version, title: "Rewritten", slug: p.slug, status: "draft", date: "2026-01-15T10:00" }))],
+    ["savePostAction", (p) => posts.savePostAction(initialFormState, fd({ type: "post", id: p.id, version: p.version, intent: "save_draft", title: "Rewritten", slug: p.slug }))],
+  ];
+  for (const [name, run] of contributorCases) {
+    it(`${name}: its contributor may not touch it, and it stays in the Trash as it was`, async () => {
+      const p = takenDown(users.contributor.id);
+      asUser(users.contributor.id);
+      expect((await outcome(() => run(p))).kind).toBe("forbidden");
+      const after = getPostById(p.id)!;
+      expect([after.status, after.trashedFrom, after.title, after.content]).toEqual(["trash", "publish", p.title, p.content]);
+    });
+  }
+
+  it("restoreRevisionAction: its contributor may not rewrite it from an older revision", async () => {
+    asUser(users.contributor.id);
+    const draft = await outcome(() => posts.autosavePostAction({ type: "post", title: "Mine", content: "first", excerpt: "" }));
+    const id = (draft as { kind: "state"; value: { id: number } }).value.id;
+    const rev = listRevisions(id)[0]!;
+    // An editor publishes it in their own words, then takes it down.
+    asUser(users.editor.id);
+    const current = getPostById(id)!;
+    await outcome(() => posts.savePostAction(initialFormState, fd({ type: "post", id, version: current.version, intent: "publish", title: "Mine", content: "the editor's words", slug: current.slug })));
+    await outcome(() => posts.trashPostAction(fd({ type: "post", id })));
+    expect(getPostById(id)!.trashedFrom).toBe("publish");
+    asUser(users.contributor.id);
+    expect((await outcome(() => posts.restoreRevisionAction(fd({ type: "post", postId: id, revisionId: rev.id })))).kind).toBe("forbidden");
+    expect(getPostById(id)!.content).toContain("the editor's words");
+  });
+
+  it("an author restores their own published post to published; a contributor restores their own draft", async () => {
+    const mine = takenDown(users.author.id);
+    asUser(users.author.id);
+    expect((await outcome(() => posts.restorePostAction(fd({ type: "post", id: mine.id })))).kind).toBe("redirect");
+    expect(getPostById(mine.id)!.status).toBe("publish");
+
+    const draft = makePost(users.contributor.id, { status: "trash", trashedFrom: "draft" });
+    asUser(users.contributor.id);
+    expect((await outcome(() => posts.restorePostAction(fd({ type: "post", id: draft.id })))).kind).toBe("redirect");
+    expect(getPostById(draft.id)!.status).toBe("draft");
+  });
+
+  it("an editor restores and deletes it", async () => {
+    asUser(users.editor.id);
+    const a = takenDown(users.contributor.id);
+    const b = takenDown(users.contributor.id);
+    expect((await outcome(() => posts.restorePostAction(fd({ type: "post", id: a.id })))).kind).toBe("redirect");
+    expect(getPostById(a.id)!.status).toBe("publish");
+    expect((await outcome(() => posts.deletePostAction(fd({ type: "post", id: b.id })))).kind).toBe("redirect");
+    expect(getPostById(b.id)).toBeUndefined();
+  });
+});

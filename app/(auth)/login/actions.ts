@@ -2,7 +2,9 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, signOut } from "@/auth";
-import { SignInSchema, safeRedirectPath } from "@/lib/validation/auth";
+import { SignInSchema } from "@/lib/validation/auth";
+import { safeRedirectPath } from "@/lib/security/redirect-target";
+import { siteUrl } from "@/lib/site-url";
 import type { FormState } from "@/lib/form-state";
 
 const GENERIC_SIGN_IN_ERROR = "The username, email address or password is incorrect.";
@@ -19,7 +21,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
     await signIn("credentials", {
       login: parsed.data.login,
       password: parsed.data.password,
-      redirectTo: safeRedirectPath(parsed.data.redirectTo),
+      redirectTo: safeRedirectPath(parsed.data.redirectTo, "/admin/", siteUrl()),
     });
   } catch (e) {
     if (e instanceof AuthError) {

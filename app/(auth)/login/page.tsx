@@ -5,7 +5,8 @@ import { redirect } from "next/navigation";
 import { LoginForm } from "./_components/login-form";
 import { getOptions } from "@/db/queries/options";
 import { getCurrentUser } from "@/lib/session";
-import { safeRedirectPath } from "@/lib/validation/auth";
+import { safeRedirectPath } from "@/lib/security/redirect-target";
+import { siteUrl } from "@/lib/site-url";
 
 export const metadata: Metadata = { title: "Log In", robots: { index: false } };
 
@@ -14,7 +15,7 @@ type Props = { searchParams: Promise<{ redirect_to?: string; loggedout?: string;
 export default async function LoginPage({ searchParams }: Props) {
   await connection();
   const sp = await searchParams;
-  if (await getCurrentUser()) redirect(safeRedirectPath(sp.redirect_to));
+  if (await getCurrentUser()) redirect(safeRedirectPath(sp.redirect_to, "/admin/", siteUrl()));
   const opts = getOptions();
   return (
     <main className="mx-auto mt-16 max-w-sm px-4">

@@ -12,6 +12,7 @@ import { getOptions } from "@/db/queries/options";
 import { toSqlGmt, toSqlLocal } from "@/lib/dates";
 import type { FormState } from "@/lib/form-state";
 import { logEvent } from "@/lib/log";
+import { safeRedirectUnder } from "@/lib/security/redirect-target";
 
 function refresh() {
   // Comment counts show on lists, archives and feeds as well as the post itself.
@@ -43,12 +44,11 @@ export async function bulkCommentsAction(formData: FormData) {
   const user = await requireCapability("edit_posts");
   const parsed = BulkCommentActionSchema.safeParse({ ids: formData.getAll("ids"), action: formData.get("action"), back: formData.get("back") });
   if (!parsed.success) {
-    const back = typeof formData.get("back") === "string" ? String(formData.get("back")) : "/admin/comments/";
-    redirect(withNotice(/^\/admin\/comments\//.test(back) ? back : "/admin/comments/", "choose"));
+    redirect(withNotice(safeRedirectUnder(formData.get("back"), "/admin/comments/"), "choose"));
   }
   const { ids, action, back } = parsed.data;
   const allowed = getCommentsWithPosts(ids)
-    .filter((c) => canModerateCommentOn(user, { authorId: c.postAuthorId, status: c.postStatus, type: c.postType }))
+    .filter((c) => canModerateCommentOn(user, { authorId: c.postAuthorId, status: c.postStatus, trashedFrom: c.postTrashedFrom, type: c.postType }))
     .map((c) => c.id);
   applyCommentAction(allowed, action);
   if (allowed.length) logEvent("moderation", { by: "moderator", moderatorId: user.id, action, commentIds: allowed });
@@ -118,6 +118,5 @@ export async function editCommentAction(_prev: FormState, formData: FormData): P
 /** Quick Edit's plain form: the same rules, with the error shown as a notice on the list. */
 export async function quickEditCommentAction(formData: FormData) {
   const state = await editCommentAction({ status: "idle" }, formData);
-  const back = String(formData.get("back") ?? "");
-  redirect(withNotice(/^\/admin\/comments\/(?:\?[^\s]*)?$/.test(back) ? back : "/admin/comments/", state.status === "error" ? "edit-error" : "edited"));
+  redirect(withNotice(safeRedirectUnder(formData.get("back"), "/admin/comments/"), state.status === "error" ? "edit-error" : "edited"));
 }

@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { enqueuePostPings } from "@/lib/jobs";
 import { requireCapability } from "@/lib/session";
 import { canDeletePost, canEditPost, canPublish, roleCan, type Actor } from "@/lib/auth/capabilities";
+import { safeRedirectUnder } from "@/lib/security/redirect-target";
 import { AutosaveSchema, BulkSchema, PostFormSchema, PostIdSchema, QuickEditSchema, RestoreRevisionSchema, formDataToObject } from "@/lib/validation/post";
 import { resolveStatus } from "@/lib/posts/status";
 import { resolvePostDate } from "@/lib/posts/schedule";
@@ -138,7 +139,8 @@ export async function autosavePostAction(raw: { id?: number | string; type?: str
   if (input.id) {
     const existing = getPostOwnership(input.id);
     if (!existing || existing.type !== type) return { ok: false, message: "That item no longer exists." };
-    if (!canEditPost(user, existing)) forbidden();
+    // A trashed post is not edited, not even its autosave (WordPress: restore it first).
+    if (!canEditPost(user, existing) || existing.status === "trash") forbidden();
   }
   const opts = getOptions();
   const now = new Date();
@@ -156,11 +158,11 @@ export async function autosavePostAction(raw: { id?: number | string; type?: str
   return { ok: true, id: saved.id, version: saved.version, previewUrl: `/admin/preview/${saved.id}/`, savedAt: now.toISOString() };
 }
 
-async function requirePostsAllowed(ids: number[], type: PostType, check: (a: Actor, p: { authorId: number; status: string; type: PostType }) => boolean) {
+async function requirePostsAllowed(ids: number[], type: PostType, check: typeof canEditPost) {
   const user = await requireCapability(editCap(type));
   const rows = getPostsOwnership(ids);
   if (rows.length !== ids.length || rows.some((r) => r.type !== type)) return { user, rows: null };
-  // Trashed posts are judged by the status they had (WordPress checks the post's caps the same way).
+  // canEditPost and canDeletePost judge a trashed post by the status it had before the Trash.
   if (rows.some((r) => !check(user, r))) forbidden();
   return { user, rows };
 }
@@ -187,8 +189,7 @@ export async function bulkPostsAction(formData: FormData) {
   const type = typeOf(formData);
   const user = await requireCapability(editCap(type));
   const parsed = BulkSchema.safeParse(formDataToObject(formData, ["ids", "categories"]));
-  const back = String(formData.get("back") ?? "") || adminBase(type);
-  const safeBack = back.startsWith(adminBase(type)) ? back : adminBase(type);
+  const safeBack = safeRedirectUnder(formData.get("back"), adminBase(type));
   const sep = safeBack.includes("?") ? "&" : "?";
   if (!parsed.success) redirect(`${safeBack}${sep}error=${encodeURIComponent(parsed.error.issues[0]?.message ?? "invalid")}`);
   const { bulkAction, ids, categories, status } = parsed.data;
@@ -246,8 +247,7 @@ export async function quickEditPostAction(_prev: FormState, formData: FormData):
     return { status: "error", message: "Some fields need attention.", fieldErrors: { slug: [result.message] }, values };
   }
   revalidatePath("/", "layout");
-  const back = String(formData.get("back") ?? "");
-  redirect(back.startsWith(adminBase(type)) ? back.replace(/[?&]quickedit=\d+/, "") : adminBase(type));
+  redirect(safeRedirectUnder(formData.get("back"), adminBase(type)).replace(/[?&]quickedit=\d+/, ""));
 }
 
 export async function restoreRevisionAction(formData: FormData) {
@@ -257,7 +257,7 @@ export async function restoreRevisionAction(formData: FormData) {
   if (!parsed.success) redirect(adminBase(type));
   const existing = getPostOwnership(parsed.data.postId);
   if (!existing || existing.type !== type) redirect(adminBase(type));
-  if (!canEditPost(user, existing)) forbidden();
+  if (!canEditPost(user, existing) || existing.status === "trash") forbidden();
   if (!restoreRevision(parsed.data.postId, parsed.data.revisionId, user.id)) redirect(`${adminBase(type)}${parsed.data.postId}/revisions/?error=missing`);
   revalidatePath("/", "layout");
   redirect(`${adminBase(type)}${parsed.data.postId}/?saved=restored`);

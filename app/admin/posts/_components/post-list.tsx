@@ -154,7 +154,7 @@ export function PostList({ user, type, params }: { user: CurrentUser; type: "pos
             {rows.length === 0 ? <tr><td colSpan={6} className="p-4">No {label.toLowerCase()} found.</td></tr> : null}
             {rows.map((r) => {
               const mayEdit = canEditPost(user, r);
-              const mayDelete = canDeletePost(user, r.status === "trash" ? { ...r, status: "trash" } : r);
+              const mayDelete = canDeletePost(user, r);
               const title = r.title || "(no title)";
               const quick = Number(params.quickedit) === r.id && mayEdit && r.status !== "trash";
               const rowTerms = terms.filter((t) => t.postId === r.id);
