@@ -1,6 +1,8 @@
 // HTML sanitizing with sanitize-html (well kept, no DOM needed on the server).
+import { randomBytes } from "node:crypto";
 import sanitizeHtml from "sanitize-html";
 import { autop } from "./format";
+import { findMarkers } from "./markers";
 
 /** WordPress's $allowedtags for comments, plus p and br that line breaks become. */
 export function sanitizeCommentHtml(html: string): string {
@@ -68,13 +70,27 @@ export function formatCommentHtml(stored: string): string {
   return html;
 }
 
-/** Post HTML from users without unfiltered_html: rich markup, no script, no event handlers. */
+/**
+ * Post HTML from users without unfiltered_html: rich markup, no script, no event handlers.
+ * sanitize-html drops every comment, so WordPress's marker comments (found by the parser, never
+ * in an attribute or in text) cross it as an element whose name only this call knows, and come
+ * back as comments rebuilt from their name and a plain text.
+ */
 export function sanitizePostHtml(html: string): string {
-  return sanitizeHtml(html, {
+  const markers = findMarkers(html);
+  const stand = `ink-marker-${randomBytes(8).toString("hex")}`;
+  let marked = "";
+  let pos = 0;
+  markers.forEach((m, i) => {
+    marked += `${html.slice(pos, m.start)}<${stand} data-i="${i}"></${stand}>`;
+    pos = m.end;
+  });
+  marked += html.slice(pos);
+  const clean = sanitizeHtml(marked, {
     allowedTags: [
       ...sanitizeHtml.defaults.allowedTags,
       "img", "figure", "figcaption", "del", "ins", "s", "u", "sub", "sup", "small", "mark", "abbr", "cite", "q", "dl", "dt", "dd",
-      "video", "audio", "source", "picture", "details", "summary",
+      "video", "audio", "source", "picture", "details", "summary", stand,
     ],
     allowedAttributes: {
       a: ["href", "name", "target", "rel", "title"],
@@ -88,11 +104,17 @@ export function sanitizePostHtml(html: string): string {
       ol: ["start", "reversed", "type"],
       q: ["cite"],
       blockquote: ["cite"],
+      [stand]: ["data-i"],
     },
     allowedSchemes: ["http", "https", "mailto", "tel"],
     allowedSchemesByTag: { img: ["http", "https", "data"] },
     allowProtocolRelative: false,
-    // Keep WordPress's <!--more--> marker: it splits the teaser from the rest.
     allowedClasses: undefined,
-  }).replace(/&lt;!--more(.*?)--&gt;/g, "<!--more$1-->");
+  });
+  const back = new RegExp(`<${stand} data-i="(\\d+)"></${stand}>`, "g");
+  return clean.replace(back, (_, i: string) => {
+    const m = markers[Number(i)];
+    // The text after the name is link text: nothing in it may end the comment early (--> or --!>).
+    return m ? `<!--${m.name}${m.text.replace(/[<>!]/g, "").replace(/-+/g, "-")}-->` : "";
+  });
 }
