@@ -1,7 +1,7 @@
 // Plain text of HTML as a browser would show it, for snippets, descriptions and excerpts. A parser,
 // not regular expressions: "<!--" or ">" inside an attribute value is not markup, and a regex that
 // thinks it is drops or leaks the text around it.
-import { Parser } from "htmlparser2";
+import { parseHtml } from "./html-parse";
 
 // Elements that separate words; inline ones (a, em, b...) do not.
 const BLOCK = /^(p|div|br|li|ul|ol|h[1-6]|blockquote|tr|td|th|table|section|article|header|footer|pre|hr|dd|dt)$/;
@@ -10,8 +10,9 @@ const BLOCK = /^(p|div|br|li|ul|ol|h[1-6]|blockquote|tr|td|th|table|section|arti
 export function htmlToText(html: string): string {
   let out = "";
   let skip = 0;
-  const parser = new Parser(
-    {
+  parseHtml(
+    html,
+    () => ({
       onopentag(name) {
         if (name === "script" || name === "style") skip++;
         if (BLOCK.test(name)) out += " ";
@@ -23,11 +24,9 @@ export function htmlToText(html: string): string {
       ontext(text) {
         if (!skip) out += text;
       },
-    },
+    }),
     { decodeEntities: true },
   );
-  parser.write(html);
-  parser.end();
   return out.replace(/\s+/g, " ").trim();
 }
 

@@ -2,7 +2,7 @@
 // so they are found only where an HTML parser sees a comment: never inside an attribute value
 // (<a title="<!--more-->">), a <script> or <style>, or the text "&lt;!--more--&gt;". A textual
 // search cut the home page's teaser inside an attribute, and the open quote swallowed the theme.
-import { Parser } from "htmlparser2";
+import { parseHtml } from "./html-parse";
 
 export type MarkerName = "more" | "nextpage" | "noteaser";
 
@@ -23,25 +23,21 @@ const NAMES: MarkerName[] = ["more", "nextpage", "noteaser"];
 export function findMarkers(html: string, only?: MarkerName): Marker[] {
   const found: Marker[] = [];
   const open: string[] = [];
-  const parser = new Parser(
-    {
-      onopentag(name) {
-        open.push(name);
-      },
-      onclosetag() {
-        open.pop();
-      },
-      oncomment(data) {
-        const name = NAMES.find((n) => data.startsWith(n));
-        if (!name || (only && name !== only)) return;
-        // WordPress's own pattern is <!--more(.*?)?-->: the name, then anything.
-        found.push({ name, start: parser.startIndex, end: parser.endIndex + 1, text: data.slice(name.length), open: [...open] });
-        if (only) parser.pause();
-      },
+  parseHtml(html, (parser) => ({
+    onopentag(name) {
+      open.push(name);
     },
-    { decodeEntities: false },
-  );
-  parser.end(html);
+    onclosetag() {
+      open.pop();
+    },
+    oncomment(data) {
+      const name = NAMES.find((n) => data.startsWith(n));
+      if (!name || (only && name !== only)) return;
+      // WordPress's own pattern is <!--more(.*?)?-->: the name, then anything.
+      found.push({ name, start: parser.startIndex, end: parser.endIndex + 1, text: data.slice(name.length), open: [...open] });
+      if (only) parser.pause();
+    },
+  }), { decodeEntities: false });
   return found;
 }
 
