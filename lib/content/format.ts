@@ -2,6 +2,7 @@
 // without paragraphs, and the <!--more--> teaser cut.
 
 import { removeBlocks } from "./strip";
+import { cutAt, findMarkers } from "./markers";
 
 const BLOCK = /<(p|div|h[1-6]|ul|ol|li|blockquote|pre|table|figure|section|article|hr|dl|form|iframe)[\s>]/i;
 
@@ -18,16 +19,15 @@ export function autop(html: string): string {
     .join("\n");
 }
 
-const MORE = /<!--more(.*?)?-->/;
-
-/** The part before <!--more-->, and whether there was more. */
+/** The part before <!--more--> (its open elements closed), and whether there was more. */
 export function splitMore(html: string): { teaser: string; hasMore: boolean } {
-  const m = MORE.exec(html);
+  const [m] = findMarkers(html, "more");
   if (!m) return { teaser: html, hasMore: false };
-  return { teaser: html.slice(0, m.index), hasMore: true };
+  return { teaser: cutAt(html, m), hasMore: true };
 }
 
 /** The full content with the more marker turned into an anchor, as WordPress does. */
 export function fullContent(html: string, postId: number): string {
-  return html.replace(MORE, `<span id="more-${postId}"></span>`);
+  const [m] = findMarkers(html, "more");
+  return m ? `${html.slice(0, m.start)}<span id="more-${postId}"></span>${html.slice(m.end)}` : html;
 }

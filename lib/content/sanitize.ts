@@ -1,9 +1,22 @@
 // HTML sanitizing with sanitize-html (well kept, no DOM needed on the server).
+import { randomBytes } from "node:crypto";
 import sanitizeHtml from "sanitize-html";
 import { autop } from "./format";
+import { findMarkers } from "./markers";
+import { htmlTooDeep } from "./html-parse";
+import { escapeHtml, htmlToText } from "./html-text";
+
+/**
+ * sanitize-html's parser slows with nesting depth as htmlparser2's does (21,000 nested <b> in a
+ * 64 KB comment took a second), so HTML nested past HTML_MAX_DEPTH, which no writer means, keeps
+ * its text and loses its markup.
+ */
+const tooDeep = (html: string) => (htmlTooDeep(html) ? escapeHtml(htmlToText(html)) : null);
 
 /** WordPress's $allowedtags for comments, plus p and br that line breaks become. */
 export function sanitizeCommentHtml(html: string): string {
+  const flat = tooDeep(html);
+  if (flat !== null) return flat;
   return sanitizeHtml(html, {
     allowedTags: ["a", "abbr", "acronym", "b", "blockquote", "cite", "code", "del", "em", "i", "q", "s", "strike", "strong", "p", "br"],
     allowedAttributes: { a: ["href", "title", "rel"], abbr: ["title"], acronym: ["title"], blockquote: ["cite"], del: ["datetime"], q: ["cite"] },
@@ -68,13 +81,29 @@ export function formatCommentHtml(stored: string): string {
   return html;
 }
 
-/** Post HTML from users without unfiltered_html: rich markup, no script, no event handlers. */
+/**
+ * Post HTML from users without unfiltered_html: rich markup, no script, no event handlers.
+ * sanitize-html drops every comment, so WordPress's marker comments (found by the parser, never
+ * in an attribute or in text) cross it as an element whose name only this call knows, and come
+ * back as comments rebuilt from their name and a plain text.
+ */
 export function sanitizePostHtml(html: string): string {
-  return sanitizeHtml(html, {
+  const flat = tooDeep(html);
+  if (flat !== null) return flat;
+  const markers = findMarkers(html);
+  const stand = `ink-marker-${randomBytes(8).toString("hex")}`;
+  let marked = "";
+  let pos = 0;
+  markers.forEach((m, i) => {
+    marked += `${html.slice(pos, m.start)}<${stand} data-i="${i}"></${stand}>`;
+    pos = m.end;
+  });
+  marked += html.slice(pos);
+  const clean = sanitizeHtml(marked, {
     allowedTags: [
       ...sanitizeHtml.defaults.allowedTags,
       "img", "figure", "figcaption", "del", "ins", "s", "u", "sub", "sup", "small", "mark", "abbr", "cite", "q", "dl", "dt", "dd",
-      "video", "audio", "source", "picture", "details", "summary",
+      "video", "audio", "source", "picture", "details", "summary", stand,
     ],
     allowedAttributes: {
       a: ["href", "name", "target", "rel", "title"],
@@ -88,11 +117,17 @@ export function sanitizePostHtml(html: string): string {
       ol: ["start", "reversed", "type"],
       q: ["cite"],
       blockquote: ["cite"],
+      [stand]: ["data-i"],
     },
     allowedSchemes: ["http", "https", "mailto", "tel"],
     allowedSchemesByTag: { img: ["http", "https", "data"] },
     allowProtocolRelative: false,
-    // Keep WordPress's <!--more--> marker: it splits the teaser from the rest.
     allowedClasses: undefined,
-  }).replace(/&lt;!--more(.*?)--&gt;/g, "<!--more$1-->");
+  });
+  const back = new RegExp(`<${stand} data-i="(\\d+)"></${stand}>`, "g");
+  return clean.replace(back, (_, i: string) => {
+    const m = markers[Number(i)];
+    // The text after the name is link text: nothing in it may end the comment early (--> or --!>).
+    return m ? `<!--${m.name}${m.text.replace(/[<>!]/g, "").replace(/-+/g, "-")}-->` : "";
+  });
 }

@@ -27,6 +27,3 @@ export function removeBlocks(html: string, tags: readonly ("script" | "style" | 
   }
   return out + html.slice(pos);
 }
-
-/** Every tag, where a tag cannot contain "<": linear, unlike /<[^>]*>/ on "<<<<…". */
-export const TAG = /<[^<>]*>/g;

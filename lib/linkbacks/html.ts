@@ -1,6 +1,6 @@
 // Reading other blogs' pages: endpoint discovery (pingback, webmention), the links a page
 // holds, whether it links to us and the words around that link, its title and h-entry.
-import { Parser } from "htmlparser2";
+import { parseHtml } from "@/lib/content/html-parse";
 import { mf2 } from "microformats-parser";
 import { escapeHtml, htmlToText, httpUrl, sameUrl, truncate } from "./text";
 
@@ -28,6 +28,8 @@ export interface PageScan {
   /** First <link>/<a> with rel=webmention / rel=pingback (only <link> for pingback, as the spec says). */
   webmention: string | null;
   pingback: string | null;
+  /** False when the page nests elements past HTML_MAX_DEPTH: only the part before was read. */
+  complete: boolean;
 }
 
 const LINK_ATTRS: Record<string, string[]> = {
@@ -51,8 +53,9 @@ export function scanHtml(html: string, pageUrl: string): PageScan {
   let webmentionRaw: string | null = null;
   let pingbackRaw: string | null = null;
   let baseSeen = false;
-  const parser = new Parser(
-    {
+  const complete = parseHtml(
+    html,
+    () => ({
       onopentag(name, attrs) {
         if (name === "base" && attrs.href && !baseSeen) {
           baseSeen = true;
@@ -76,11 +79,9 @@ export function scanHtml(html: string, pageUrl: string): PageScan {
           titleDone = true;
         }
       },
-    },
+    }),
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
-  parser.write(html);
-  parser.end();
   const resolve = (href: string | null) => (href === null ? null : (httpUrl(href, base)?.toString() ?? null));
   return {
     base,
@@ -92,6 +93,7 @@ export function scanHtml(html: string, pageUrl: string): PageScan {
     // An empty href="" is the page itself, as the Webmention spec says.
     webmention: resolve(webmentionRaw),
     pingback: resolve(pingbackRaw),
+    complete,
   };
 }
 
@@ -127,8 +129,9 @@ export function contextExcerpt(html: string, pageUrl: string, target: string, si
   let marked = false;
   let skip = 0;
   let base = pageUrl;
-  const parser = new Parser(
-    {
+  parseHtml(
+    html,
+    () => ({
       onopentag(name, attrs) {
         if (name === "base" && attrs.href) base = httpUrl(attrs.href, pageUrl)?.toString() ?? base;
         if (name === "script" || name === "style" || name === "head") skip++;
@@ -150,11 +153,9 @@ export function contextExcerpt(html: string, pageUrl: string, target: string, si
       ontext(text) {
         if (!skip) out += text;
       },
-    },
+    }),
     { decodeEntities: true },
   );
-  parser.write(html);
-  parser.end();
   const text = out.replace(/\s+/g, " ");
   const start = text.indexOf(MARK_OPEN);
   if (start < 0) return "";

@@ -122,6 +122,8 @@ export async function receivePingback(source: string, target: string, sender: Se
   if (res.status >= 400) fault(FAULTS.sourceNotFound, "The source URL does not exist.");
   const html = res.text();
   const scan = scanHtml(html, res.url);
+  // Refused before the h-entry and excerpt parsers, whose cost also grows with depth.
+  if (!scan.complete) fault(FAULTS.generic, "The source URL nests HTML elements too deeply to be read.");
   if (!linksTo(scan, target)) fault(FAULTS.noLink, "The source URL does not contain a link to the target URL, and so cannot be used as a source.");
   const title = truncate(scan.title || sourceUrl.hostname, 250);
   const content = mentionContent(contextExcerpt(html, res.url, target) || scan.title);
@@ -210,6 +212,11 @@ export async function verifyWebmention(job: WebmentionJob): Promise<"created" | 
   if (res.status >= 400) return "rejected";
   const html = res.text();
   const scan = scanHtml(html, res.url);
+  if (!scan.complete) {
+    // The h-entry parser's cost also grows with depth: such a page is refused, not read on.
+    logEvent("linkback.webmention_too_deep", { source: job.source });
+    return "rejected";
+  }
   if (!linksTo(scan, job.target)) {
     if (existing) {
       deleteLinkback(existing.id);

@@ -3,7 +3,7 @@
 // We keep only word characters, quote every word (so AND/OR/NOT are plain words) and join them
 // with spaces, which FTS5 reads as "all of these words".
 
-import { removeBlocks } from "@/lib/content/strip";
+import { htmlToText } from "@/lib/content/html-text";
 
 const MAX_TERMS = 12;
 
@@ -22,21 +22,9 @@ export function toFtsQuery(input: string): string {
   return words.map((w, i) => `"${w.replace(/"/g, '""')}"${i === words.length - 1 ? "*" : ""}`).join(" ");
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+export { htmlToText };
 
-/** Plain text of stored HTML, for snippets and descriptions. */
-export function htmlToText(html: string): string {
-  return removeBlocks(html, ["script", "style"])
-    .replace(/<[^<>]+>/g, " ")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#0?39;|&#8217;/g, "’")
-    .replace(/\s+/g, " ")
-    .trim();
-}
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** An HTML-escaped excerpt around the first match with every searched word in <mark>. */
 export function highlightSnippet(html: string, input: string, width = 220): string {

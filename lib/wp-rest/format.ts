@@ -1,6 +1,6 @@
 // From rows to WordPress REST API objects, with WordPress's field names and shapes
 // (title.rendered, content.rendered, date in site time without a zone, date_gmt, ...).
-import { removeBlocks, TAG } from "@/lib/content/strip";
+import { escapeHtml, htmlToText } from "@/lib/content/html-text";
 import { createHash } from "node:crypto";
 import { minidenticon } from "minidenticons";
 import { absoluteUrl } from "@/lib/site-url";
@@ -13,9 +13,9 @@ const iso = (sql: string) => sql.replace(" ", "T").slice(0, 19);
 
 /** WordPress's wp_trim_excerpt: 55 words of the text, then " [&hellip;]". */
 export function autoExcerpt(html: string): string {
-  const text = removeBlocks(html, ["script", "style"], "").replace(TAG, " ").replace(/\s+/g, " ").trim();
-  const words = text.split(" ").filter(Boolean);
-  return words.length > 55 ? `${words.slice(0, 55).join(" ")} [&hellip;]` : words.join(" ");
+  const words = htmlToText(html).split(" ").filter(Boolean);
+  const text = escapeHtml(words.slice(0, 55).join(" "));
+  return words.length > 55 ? `${text} [&hellip;]` : text;
 }
 
 export function avatarUrls(seed: string): Record<"24" | "48" | "96", string> {

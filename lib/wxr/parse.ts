@@ -3,6 +3,11 @@
 // expands entities, refuses DOCTYPE (and with it every entity declaration: no billion laughs).
 // Each author, term and item is handed to the caller as soon as it closes, so a file of any size
 // is read in constant memory per item.
+//
+// Hostile shapes are refused before their cost grows: saxes resolves namespaces by walking the
+// open-tag stack, so its work per element grows with nesting depth (40,000 levels took 10 s, and
+// 300,000 over ten minutes). The input is fed in bounded slices and the parse yields to the event
+// loop between them, so a reader's page is answered while a large file is read.
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import { WxrCleaner } from "./clean";
 import {
@@ -45,6 +50,25 @@ const emptyComment = (): WxrComment => ({
 const emptyTerm = (taxonomy: string): WxrTerm => ({ id: 0, taxonomy, slug: "", name: "", parentSlug: "", description: "", meta: [] });
 const emptyAuthor = (): WxrAuthor => ({ id: 0, login: "", email: "", displayName: "", firstName: "", lastName: "" });
 
+/**
+ * How far a file may go. A real export nests at most 6 deep (rss > channel > item > wp:comment >
+ * wp:commentmeta > wp:meta_value); 64 leaves room for plugins' extra wrappers while keeping the
+ * namespace walk cheap. <rss> declares about a dozen namespaces and no other WXR element has more
+ * than two attributes; names are short, and the longest attribute value is a percent-encoded slug
+ * (WordPress caps slugs at 200 bytes, so 600 encoded).
+ */
+export const WXR_LIMITS = {
+  depth: 64,
+  attributesPerElement: 64,
+  attributeBytesPerElement: 64 * 1024,
+  nameLength: 256,
+  attributeValueLength: 16 * 1024,
+} as const;
+
+/** Characters handed to saxes at once, and how long the parse may hold the event loop before yielding. */
+const SLICE_CHARS = 64 * 1024;
+const YIELD_AFTER_MS = 10;
+
 const int = (s: string) => {
   const n = Number.parseInt(s.trim(), 10);
   return Number.isFinite(n) ? n : 0;
@@ -80,18 +104,43 @@ export async function parseWxr(input: AsyncIterable<Uint8Array | string> | Itera
   const decoder = new TextDecoder("utf-8");
   const cleaner = new WxrCleaner();
   let bytes = 0;
+  let since = performance.now();
+  const breathe = async () => {
+    if (performance.now() - since < YIELD_AFTER_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    since = performance.now();
+  };
   for await (const chunk of input) {
-    if (typeof chunk === "string") {
-      bytes += Buffer.byteLength(chunk);
-      reader.write(cleaner.push(chunk));
-    } else {
-      bytes += chunk.byteLength;
-      reader.write(cleaner.push(decoder.decode(chunk, { stream: true })));
+    for (const slice of slices(chunk)) {
+      if (typeof slice === "string") {
+        bytes += Buffer.byteLength(slice);
+        reader.write(cleaner.push(slice));
+      } else {
+        bytes += slice.byteLength;
+        reader.write(cleaner.push(decoder.decode(slice, { stream: true })));
+      }
+      opts.onBytes?.(bytes);
+      await breathe();
     }
-    opts.onBytes?.(bytes);
   }
   reader.write(cleaner.push(decoder.decode()) + cleaner.flush());
   return reader.close();
+}
+
+/** A chunk cut into slices that each take saxes a few milliseconds; a string is never cut inside a surrogate pair. */
+function* slices(chunk: Uint8Array | string): Generator<Uint8Array | string> {
+  if (typeof chunk !== "string") {
+    for (let i = 0; i < chunk.byteLength; i += SLICE_CHARS) yield chunk.subarray(i, i + SLICE_CHARS);
+    return;
+  }
+  let i = 0;
+  while (i < chunk.length) {
+    let end = Math.min(chunk.length, i + SLICE_CHARS);
+    const last = chunk.charCodeAt(end - 1);
+    if (end < chunk.length && last >= 0xd800 && last <= 0xdbff) end++;
+    yield chunk.slice(i, end);
+    i = end;
+  }
 }
 
 /** Parses a whole WXR string (tests, small files). */
@@ -118,6 +167,8 @@ class WxrReader {
   constructor(private handlers: WxrHandlers) {
     const p = this.parser;
     p.on("doctype", () => this.fail("The file declares a DOCTYPE; WXR files never do, and entity declarations are refused"));
+    p.on("opentagstart", (tag) => this.limitTag(tag.name));
+    p.on("attribute", (attr) => this.limitAttribute(attr.name, attr.value));
     p.on("opentag", (tag) => this.open(tag as SaxesTagNS));
     p.on("closetag", () => this.closeTag());
     p.on("text", (t) => this.stack.at(-1)?.text.push(t));
@@ -151,6 +202,25 @@ class WxrReader {
     const err = new WxrError(message, this.parser.line, this.parser.column + 1);
     this.failure ??= err;
     throw err;
+  }
+
+  private attributes = 0;
+  private attributeBytes = 0;
+
+  /** Runs when a tag's name is read, before saxes does any per-depth work for it. */
+  private limitTag(name: string) {
+    if (this.stack.length >= WXR_LIMITS.depth) this.fail(`The file nests elements more than ${WXR_LIMITS.depth} deep; a WXR file nests about 6`);
+    if (name.length > WXR_LIMITS.nameLength) this.fail(`An element name is longer than ${WXR_LIMITS.nameLength} characters`);
+    this.attributes = 0;
+    this.attributeBytes = 0;
+  }
+
+  private limitAttribute(name: string, value: string) {
+    if (++this.attributes > WXR_LIMITS.attributesPerElement) this.fail(`An element has more than ${WXR_LIMITS.attributesPerElement} attributes`);
+    if (name.length > WXR_LIMITS.nameLength) this.fail(`An attribute name is longer than ${WXR_LIMITS.nameLength} characters`);
+    if (value.length > WXR_LIMITS.attributeValueLength) this.fail(`An attribute value is longer than ${WXR_LIMITS.attributeValueLength / 1024} KB`);
+    this.attributeBytes += name.length + value.length;
+    if (this.attributeBytes > WXR_LIMITS.attributeBytesPerElement) this.fail(`An element's attributes total more than ${WXR_LIMITS.attributeBytesPerElement / 1024} KB`);
   }
 
   private kindOf(uri: string): Kind {

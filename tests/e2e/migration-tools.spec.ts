@@ -3,6 +3,7 @@ import { test, expect } from "@playwright/test";
 import fs from "node:fs";
 import { signInAs } from "./support/auth";
 import { parseWxrString } from "@/lib/wxr/parse";
+import { hostileWxr } from "../fixtures/wxr-generated";
 
 const stamp = Date.now();
 const title = `Imported over the wire ${stamp}`;
@@ -84,6 +85,26 @@ test("a broken file is refused with where it broke, and nothing of it arrives", 
   await expect(page.getByText(/not well-formed XML.*line \d+, column \d+.*Nothing from this file was imported/)).toBeVisible();
   const res = await page.request.get(`/wp-json/wp/v2/posts/?search=${encodeURIComponent(`Broken ${stamp}`)}`);
   if (res.ok()) expect(await res.json()).toEqual([]);
+});
+
+test("a file nested 40,000 deep is refused at once with the reason, and readers are answered meanwhile", async ({ page }) => {
+  await signInAs(page, "admin");
+  const start = await page.request.post("/admin/tools/import/start/", {
+    multipart: { file: { name: "deep.xml", mimeType: "text/xml", buffer: Buffer.from(hostileWxr.deep.xml) } },
+    maxRedirects: 0,
+  });
+  expect(start.status()).toBe(303);
+  const job = new URL(start.headers()["location"] ?? "", "http://x").searchParams.get("job");
+  // Before the depth limit, saxes spent over ten seconds on this file with the event loop held.
+  const asked = Date.now();
+  expect((await page.request.get("/")).status()).toBe(200);
+  expect(Date.now() - asked).toBeLessThan(2_000);
+  await expect
+    .poll(async () => (await (await page.request.get(`/admin/tools/import/status/?job=${job}`)).json()).error, { timeout: 5_000 })
+    .toMatch(/nests elements more than 64 deep.*line \d+, column \d+/);
+  await page.goto(`/admin/tools/import/?job=${job}`);
+  await expect(page.getByText("Import failed.")).toBeVisible();
+  await expect(page.getByText(/nests elements more than 64 deep/)).toBeVisible();
 });
 
 test("an administrator downloads an export that parses as WXR 1.2", async ({ page }) => {

@@ -114,15 +114,8 @@ export function startImportJob(opts: { userId: number; fileName: string; bytes: 
     startedAt: Date.now(),
   };
   jobs.set(job.id, job);
-  // Feed the parser in slices so that progress moves and the event loop breathes between them.
-  async function* slices() {
-    const step = 256 * 1024;
-    for (let i = 0; i < opts.bytes.byteLength; i += step) {
-      yield opts.bytes.subarray(i, i + step);
-      await new Promise((r) => setImmediate(r));
-    }
-  }
-  void readWxr(slices(), (n) => {
+  // The parser reads in bounded slices and yields between them: readers are served meanwhile.
+  void readWxr([opts.bytes], (n) => {
     job.progress = { phase: "reading", done: n, total: opts.bytes.byteLength };
   })
     .then((parsed) => {
