@@ -61,7 +61,7 @@ async function main() {
     ? sqlite.prepare("SELECT id FROM users WHERE lower(login) = lower(?)").get(args.as)
     : sqlite.prepare("SELECT id FROM users WHERE role = 'administrator' ORDER BY id LIMIT 1").get()) as { id: number } | undefined;
   if (!importer) {
-    console.error(args.as ? `No user "${args.as}".` : "No administrator in the database: run `npm start` (or `npm run migrate`) first.");
+    console.error(args.as ? `No user "${args.as}".` : "No administrator in the database: run `npm start` first (it creates the database and its administrator).");
     process.exit(2);
   }
   const size = fs.statSync(args.file).size;

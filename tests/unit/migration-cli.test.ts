@@ -40,3 +40,29 @@ describe("npm run import", () => {
     expect(run().status).toBe(2);
   });
 });
+
+describe("npm run migrate", () => {
+  const migrate = (url: string) => spawnSync(tsx, ["scripts/migrate.ts"], { env: { ...env, DATABASE_URL: url }, encoding: "utf8", timeout: 60_000 });
+
+  it("creates and migrates a new database without seeding it, then says it is up to date", () => {
+    const file = path.join(dir, "migrate-only.db");
+    const first = migrate(file);
+    expect(first.stderr).toBe("");
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/migrate-only\.db migrated from 0 to (\d+) of \1 migrations\./);
+    const db = new Database(file, { readonly: true });
+    const users = db.prepare("SELECT count(*) AS n FROM users").get() as { n: number };
+    db.close();
+    expect(users.n).toBe(0);
+    const again = migrate(file);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/is up to date \(migration (\d+) of \1\)/);
+  });
+
+  it("says in one line why it cannot, and exits non-zero", () => {
+    const r = migrate("postgres://nowhere.invalid/blog");
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/^Inkwell cannot migrate: DATABASE_URL .* is not a SQLite file path/);
+  });
+});
