@@ -20,6 +20,16 @@ test("the sample page lives at its own path", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Sample Page" })).toBeVisible();
 });
 
+test("the site has an icon: /favicon.ico answers, and pages link it", async ({ page, request }) => {
+  const ico = await request.get("/favicon.ico");
+  expect(ico.status()).toBe(200);
+  expect((await ico.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0])); // an ICO header
+  await page.goto("/");
+  await expect(page.locator('link[rel="icon"][href^="/favicon.ico"]')).toHaveCount(1);
+  const touch = await request.get((await page.locator('link[rel="apple-touch-icon"]').getAttribute("href"))!);
+  expect(touch.headers()["content-type"]).toBe("image/png");
+});
+
 test("an unknown address answers 404 with a search form", async ({ page }) => {
   const res = await page.goto("/no/such/thing/");
   expect(res?.status()).toBe(404);
