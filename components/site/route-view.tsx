@@ -1,8 +1,8 @@
 // Renders what a URL resolved to, in the active theme: a listing or one post/page.
 import { notFound, permanentRedirect } from "next/navigation";
 import { CommentsSection } from "@/components/comments/comments-section";
-import { canReadPrivate } from "@/lib/auth/capabilities";
-import { getCurrentUser } from "@/lib/session";
+import { canReadPost } from "@/lib/auth/capabilities";
+import { currentReader } from "@/lib/session";
 import { toPostView } from "@/lib/content/post-view";
 import { formatWpDate } from "@/lib/dates";
 import { highlightSnippet, toFtsQuery } from "@/lib/site/search-query";
@@ -17,13 +17,6 @@ import { PasswordForm } from "./password-form";
 import { SearchForm } from "./sidebar";
 import { LinkbackDiscovery } from "@/components/linkbacks/discovery";
 
-/** Private posts only for readers allowed to read them; everything else resolved is public. */
-export async function canView(post: PostCard): Promise<boolean> {
-  if (post.status === "publish") return true;
-  if (post.status !== "private") return false;
-  const user = await getCurrentUser();
-  return canReadPrivate(user && { id: user.id, role: user.role }, { authorId: post.authorId, status: post.status, type: post.type });
-}
 
 export async function RouteView({ route, wrongPassword, commentPage }: { route: SiteRoute | null; wrongPassword?: boolean; commentPage?: number }) {
   if (!route) notFound();
@@ -33,7 +26,8 @@ export async function RouteView({ route, wrongPassword, commentPage }: { route: 
 }
 
 async function Single({ post, wrongPassword, commentPage }: { post: PostCard; wrongPassword?: boolean; commentPage?: number }) {
-  if (!(await canView(post))) notFound();
+  // Resolution already asked (lib/site/resolve-path.ts); asked again so that no caller can render a hidden post.
+  if (!canReadPost(await currentReader(), post)) notFound();
   const opts = siteOptions();
   const { theme } = await getRenderTheme();
   const unlocked = await hasPostPassword(post.password);
