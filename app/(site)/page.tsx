@@ -5,6 +5,7 @@ import { RouteView } from "@/components/site/route-view";
 import { resolveQuery } from "@/lib/site/resolve-path";
 import { routeMetadata } from "@/lib/site/seo";
 import { currentReader } from "@/lib/session";
+import { postPassNotice } from "@/lib/content/post-pass";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -14,5 +15,5 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function HomePage({ searchParams }: Props) {
   const q = await searchParams;
-  return <RouteView route={resolveQuery(q, await currentReader())} wrongPassword={q["wrong-password"] === "1"} />;
+  return <RouteView route={resolveQuery(q, await currentReader())} passwordNotice={postPassNotice(q["wrong-password"])} />;
 }

@@ -6,6 +6,7 @@ import { cache } from "react";
 import { resolveSegments } from "@/lib/site/resolve-path";
 import { routeMetadata } from "@/lib/site/seo";
 import { currentReader } from "@/lib/session";
+import { postPassNotice } from "@/lib/content/post-pass";
 
 // The metadata and the page resolve the same URL for the same reader: once per request, so a
 // post the reader may not see gives neither its page nor its <title>.
@@ -31,5 +32,5 @@ export default async function SitePage({ params, searchParams }: Props) {
   const route = await resolve(segments, typeof q.s === "string" ? q.s : undefined);
   // WordPress's ?cpage=N: which comment page to show when comment pages are on.
   const commentPage = Number(q.cpage) || undefined;
-  return <RouteView route={route} wrongPassword={q["wrong-password"] === "1"} commentPage={commentPage} />;
+  return <RouteView route={route} passwordNotice={postPassNotice(q["wrong-password"])} commentPage={commentPage} />;
 }
