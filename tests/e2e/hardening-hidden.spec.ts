@@ -98,6 +98,18 @@ async function visit(req: APIRequestContext, url: string): Promise<Answer[]> {
   return out;
 }
 
+let commenters = 0;
+/** A comment on this post id, each from its own address (so that the comment flood limit stays out of it). */
+async function comment(req: APIRequestContext, postId: number, accept: string): Promise<Answer> {
+  const n = commenters++;
+  const res = await req.post("/wp-comments-post.php", {
+    form: { comment_post_ID: String(postId), author: "Sweeper", email: "sweeper@example.com", comment: `Sweep comment ${n}` },
+    headers: { accept, "x-forwarded-for": `198.18.${Math.floor(n / 250)}.${(n % 250) + 1}` },
+    maxRedirects: 0,
+  });
+  return { status: res.status(), location: res.headers()["location"] ?? "", text: await res.text() };
+}
+
 const leaksIn = (answers: Answer[], markers: string[]) => {
   const all = answers.map((a) => a.text).join("\n").toLowerCase();
   return markers.filter((m) => all.includes(m));
@@ -145,6 +157,15 @@ for (const reader of ["anonymous", "subscriber"] as const) {
             const id = s.byId(item);
             const missing = await visit(req, url.replace(String(id), String(MISSING_ID)));
             if (shape(answers, id) !== shape(missing, MISSING_ID)) problems.push(`${s.name} (${url}) answers ${shape(answers, id)}, a missing id ${shape(missing, MISSING_ID)}`);
+          }
+        }
+        // The comment endpoint, as a plain form POST and as JSON.
+        if (status !== "password") {
+          for (const accept of ["text/html", "application/json"]) {
+            const [hidden, missing] = [await comment(req, item.id, accept), await comment(req, MISSING_ID, accept)];
+            const leaks = leaksIn([hidden], forbidden(item));
+            if (leaks.length) problems.push(`comment POST (${accept}) shows ${leaks.join(", ")}`);
+            if (hidden.status !== missing.status) problems.push(`comment POST (${accept}) answers ${hidden.status}, for a missing id ${missing.status}`);
           }
         }
         expect(problems).toEqual([]);
