@@ -7,7 +7,7 @@ import { headers } from "next/headers";
 import { auth } from "@/auth";
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
 import { getUserById, type PublicUser } from "@/db/queries/users";
-import { roleCan, type Capability } from "@/lib/auth/capabilities";
+import { roleCan, type Actor, type Capability } from "@/lib/auth/capabilities";
 
 export type CurrentUser = Pick<PublicUser, "id" | "login" | "email" | "displayName" | "nicename" | "role" | "url">;
 
@@ -29,6 +29,12 @@ async function cookieHeader(): Promise<string> {
   } catch {
     return "authjs.session-token=";
   }
+}
+
+/** The reader as the visibility rules see them (lib/auth/capabilities.ts canReadPost): null when anonymous. */
+export async function currentReader(): Promise<Actor | null> {
+  const user = await getCurrentUser();
+  return user && { id: user.id, role: user.role };
 }
 
 /** A signed-in user, or a redirect to sign-in. */

@@ -4,14 +4,16 @@ import type { Metadata } from "next";
 import { RouteView } from "@/components/site/route-view";
 import { resolveQuery } from "@/lib/site/resolve-path";
 import { routeMetadata } from "@/lib/site/seo";
+import { currentReader } from "@/lib/session";
+import { postPassNotice } from "@/lib/content/post-pass";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  return routeMetadata(resolveQuery(await searchParams));
+  return routeMetadata(resolveQuery(await searchParams, await currentReader()));
 }
 
 export default async function HomePage({ searchParams }: Props) {
   const q = await searchParams;
-  return <RouteView route={resolveQuery(q)} wrongPassword={q["wrong-password"] === "1"} />;
+  return <RouteView route={resolveQuery(q, await currentReader())} passwordNotice={postPassNotice(q["wrong-password"])} />;
 }

@@ -7,7 +7,7 @@ import { getPostCardById } from "@/db/queries/posts";
 import { getCurrentUser } from "@/lib/session";
 import { clientIpFrom } from "@/lib/request-ip";
 import { postUrl } from "@/lib/content/post-view";
-import { canReadPrivate } from "@/lib/auth/capabilities";
+import { canReadPost } from "@/lib/auth/capabilities";
 import { submitComment, type SubmitError } from "@/lib/comments/submit";
 import { issueFormToken } from "@/lib/comments/form-token";
 import { POSTPASS_COOKIE } from "@/lib/content/post-pass";
@@ -38,7 +38,7 @@ async function formPage(req: Request, status: number, err: Pick<SubmitError, "me
   const pid = err?.postId ?? postIdHint;
   const post = pid ? getPostCardById(pid) : undefined;
   // The form names the post: only one this visitor may read.
-  const shown = post && (post.status === "publish" || (post.status === "private" && !!user && canReadPrivate(user, post))) ? post : undefined;
+  const shown = post && canReadPost(user, post) ? post : undefined;
   const parentRow = parentId ? getCommentParent(parentId) : undefined;
   const parent = parentRow && shown && parentRow.postId === shown.id && parentRow.status === "1" ? { id: parentRow.id, authorName: parentRow.authorName } : null;
   const html = renderCommentFormPage({

@@ -1,11 +1,13 @@
 import { unlockPostAction } from "@/app/(site)/actions";
+import type { PostPassNotice } from "@/lib/content/post-pass";
 
-export function PasswordForm({ postId, wrong }: { postId: number; wrong?: boolean }) {
+export function PasswordForm({ postId, notice }: { postId: number; notice?: PostPassNotice }) {
   const field = `pwbox-${postId}`;
   return (
     <form action={unlockPostAction} className="mt-6 border border-line bg-panel p-4">
       <p>This content is password protected. To view it please enter your password below:</p>
-      {wrong ? <p role="status" className="mt-2 font-bold">That password is not correct. Please try again.</p> : null}
+      {notice === "wrong" ? <p role="status" className="mt-2 font-bold">That password is not correct. Please try again.</p> : null}
+      {notice === "wait" ? <p role="status" className="mt-2 font-bold">Too many password attempts. Please try again later.</p> : null}
       <input type="hidden" name="postId" value={postId} />
       <p className="mt-3 flex flex-wrap items-center gap-2">
         <label htmlFor={field}>Password:</label>

@@ -1,8 +1,8 @@
 // Renders what a URL resolved to, in the active theme: a listing or one post/page.
 import { notFound, permanentRedirect } from "next/navigation";
 import { CommentsSection } from "@/components/comments/comments-section";
-import { canReadPrivate } from "@/lib/auth/capabilities";
-import { getCurrentUser } from "@/lib/session";
+import { canReadPost } from "@/lib/auth/capabilities";
+import { currentReader } from "@/lib/session";
 import { toPostView } from "@/lib/content/post-view";
 import { formatWpDate } from "@/lib/dates";
 import { highlightSnippet, toFtsQuery } from "@/lib/site/search-query";
@@ -10,6 +10,7 @@ import { adjacentPosts, archivePage, featuredImagesFor, searchPage, siteOptions,
 import type { Listing, SiteRoute } from "@/lib/site/resolve-path";
 import { permalinkOf } from "@/lib/site/urls";
 import { hasPostPassword } from "@/lib/site/post-password";
+import type { PostPassNotice } from "@/lib/content/post-pass";
 import { getRenderTheme } from "@/lib/site/theme";
 import { blogPostingJsonLd } from "@/lib/site/seo";
 import { ArchiveHeader, Notice, Pagination, PostNavigation, SearchResult } from "./listing";
@@ -17,23 +18,17 @@ import { PasswordForm } from "./password-form";
 import { SearchForm } from "./sidebar";
 import { LinkbackDiscovery } from "@/components/linkbacks/discovery";
 
-/** Private posts only for readers allowed to read them; everything else resolved is public. */
-export async function canView(post: PostCard): Promise<boolean> {
-  if (post.status === "publish") return true;
-  if (post.status !== "private") return false;
-  const user = await getCurrentUser();
-  return canReadPrivate(user && { id: user.id, role: user.role }, { authorId: post.authorId, status: post.status, type: post.type });
-}
 
-export async function RouteView({ route, wrongPassword, commentPage }: { route: SiteRoute | null; wrongPassword?: boolean; commentPage?: number }) {
+export async function RouteView({ route, passwordNotice, commentPage }: { route: SiteRoute | null; passwordNotice?: PostPassNotice; commentPage?: number }) {
   if (!route) notFound();
   if (route.kind === "redirect") permanentRedirect(route.to);
-  if (route.kind === "single") return <Single post={route.post} wrongPassword={wrongPassword} commentPage={commentPage} />;
+  if (route.kind === "single") return <Single post={route.post} passwordNotice={passwordNotice} commentPage={commentPage} />;
   return <ListingView listing={route.listing} />;
 }
 
-async function Single({ post, wrongPassword, commentPage }: { post: PostCard; wrongPassword?: boolean; commentPage?: number }) {
-  if (!(await canView(post))) notFound();
+async function Single({ post, passwordNotice, commentPage }: { post: PostCard; passwordNotice?: PostPassNotice; commentPage?: number }) {
+  // Resolution already asked (lib/site/resolve-path.ts); asked again so that no caller can render a hidden post.
+  if (!canReadPost(await currentReader(), post)) notFound();
   const opts = siteOptions();
   const { theme } = await getRenderTheme();
   const unlocked = await hasPostPassword(post.password);
@@ -50,7 +45,7 @@ async function Single({ post, wrongPassword, commentPage }: { post: PostCard; wr
       <theme.PostSingle
       post={view}
       navigation={navigation}
-      content={unlocked ? undefined : <PasswordForm postId={post.id} wrong={wrongPassword} />}
+      content={unlocked ? undefined : <PasswordForm postId={post.id} notice={passwordNotice} />}
       comments={
         <>
           <LinkbackDiscovery post={{ id: post.id, title: post.title, url: view.url, type: post.type, pingsOpen: post.pingStatus === "open" }} />

@@ -142,6 +142,18 @@ export function canPublish(user: Actor, type: "post" | "page"): boolean {
   return roleCan(user.role, type === "page" ? "publish_pages" : "publish_posts");
 }
 
+/**
+ * May this reader see this post on the public site at all? The one rule every public surface
+ * (pages and their metadata, plain-URL redirects, the password form, comments) asks: published
+ * posts to everyone, private ones as canReadPrivate says, nothing else. A post it refuses must
+ * answer exactly as a missing one.
+ */
+export function canReadPost(user: Actor | null, post: { authorId: number; status: string; type: string }): boolean {
+  if (post.type !== "post" && post.type !== "page") return false;
+  if (post.status === "publish") return true;
+  return post.status === "private" && canReadPrivate(user, { authorId: post.authorId, status: post.status, type: post.type });
+}
+
 /** Private posts are readable by their author and by those who may read others' private posts. */
 export function canReadPrivate(user: Actor | null, post: Pick<OwnedPost, "authorId" | "type"> & { status?: string }): boolean {
   if (!user) return false;

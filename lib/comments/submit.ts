@@ -3,7 +3,7 @@
 // defences. Framework-free, so the route handler and the tests drive exactly the same code.
 import { getOptions } from "@/db/queries/options";
 import { getCommentParent, getCommentTarget, insertCommentCheckedBatched, listCommentModerators } from "@/db/queries/comments";
-import { roleCan, canReadPrivate } from "@/lib/auth/capabilities";
+import { roleCan, canReadPost } from "@/lib/auth/capabilities";
 import { sanitizeCommentHtml } from "@/lib/content/sanitize";
 import { postUrl } from "@/lib/content/post-view";
 import { nowGmt, toSqlGmt, toSqlLocal } from "@/lib/dates";
@@ -78,7 +78,6 @@ export const MESSAGES = {
   noPost: "Sorry, this item does not exist.",
   parentMissing: "The comment you are replying to does not exist.",
   parentUnapproved: "Sorry, replies to unapproved comments are not allowed.",
-  draft: "Sorry, comments are not allowed on this item.",
   closed: "Sorry, comments are closed for this item.",
   password: "This post is password protected. Enter the password to view comments.",
   registration: "Sorry, you must be logged in to comment.",
@@ -124,10 +123,10 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
   }
 
   // 2. The post exists, is readable and takes comments.
+  // A post this commenter may not read answers as a missing one: a different answer would tell
+  // anyone which ids hold drafts and private posts.
   const post = getCommentTarget(input.postId);
-  if (!post) return fail(404, "noPost", "postId", ids);
-  const readable = post.status === "publish" || (post.status === "private" && !!ctx.user && canReadPrivate(ctx.user, post));
-  if (!readable) return fail(403, "draft", "postId", ids);
+  if (!post || !canReadPost(ctx.user, post)) return fail(404, "noPost", "postId", ids);
   const opts = getOptions();
   if (!commentsOpen(post, opts, now)) return fail(403, "closed", "postId", ids);
 

@@ -5,6 +5,18 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 
 export const POSTPASS_COOKIE = "inkwell_postpass";
 export const POSTPASS_MAX_AGE = 10 * 24 * 60 * 60;
+/**
+ * Password tries on protected posts, per hour (WordPress has no limit): per address, room for a
+ * reader's typos; per post, room for its readers, while a guesser spread over many addresses gets
+ * about 2,400 tries a day instead of thousands a second.
+ */
+export const POSTPASS_RATE = { perIp: 10, perPost: 100, seconds: 60 * 60 };
+
+/** The password form's notice, carried in the redirect's `wrong-password` parameter. */
+export type PostPassNotice = "wrong" | "wait";
+export function postPassNotice(value: unknown): PostPassNotice | undefined {
+  return value === "1" ? "wrong" : value === "wait" ? "wait" : undefined;
+}
 
 function secret(): string {
   const s = process.env.AUTH_SECRET;

@@ -1,10 +1,14 @@
 // From a URL (path segments and the WordPress query string) to what the site shows there:
 // a listing (home, archives, search), one post or page, a redirect, or nothing (404).
-// Unpublished content never resolves here; private posts resolve and the page checks the reader.
+// Only what the reader may see resolves (canReadPost): a draft, or a private post asked for by
+// anyone but its author and editors, is a 404 like a missing id, with no redirect to its
+// permalink. The reader is null for anonymous requests (and for the routing before any page
+// renders, which hands a request with a session on to the page when nothing public is there).
 import { getTermById, type ArchiveFilter } from "@/db/queries/archives";
 import { getUserById } from "@/db/queries/users";
 import { getPostIdByOldPath } from "@/db/queries/wxr-import";
 import type { Options } from "@/lib/options/defaults";
+import { canReadPost, type Actor } from "@/lib/auth/capabilities";
 import { PERMALINK_PRESETS, matchStructure } from "@/lib/content/permalinks";
 import { localToDate, monthName, toSqlGmt } from "@/lib/dates";
 import { authorByNicename, categoryBySlug, categoryTreeIds, pageByPath, postById, postBySlug, siteOptions, tagBySlug, type PostCard } from "./reads";
@@ -109,11 +113,11 @@ function dateMatches(date: string, m: { year?: string; monthnum?: string; day?: 
 }
 
 /** A post named by a permalink under `structure`, if the URL fits it. */
-function postUnderStructure(segments: string[], structure: string): PostCard | undefined {
+function postUnderStructure(segments: string[], structure: string, reader: Actor | null): PostCard | undefined {
   const m = matchStructure(segments, structure);
   if (!m) return undefined;
   const post = m.post_id ? postById(Number(m.post_id)) : m.postname ? postBySlug("post", m.postname) : undefined;
-  if (!post || post.type !== "post" || !isReadableStatus(post.status) || !dateMatches(post.date, m)) return undefined;
+  if (!post || post.type !== "post" || !canReadPost(reader, post) || !dateMatches(post.date, m)) return undefined;
   if (m.postname && post.slug !== m.postname) return undefined;
   return post;
 }
@@ -125,8 +129,8 @@ function knownStructures(opts: Options): string[] {
   return [...all];
 }
 
-export function resolveSegments(raw: string[], query: { s?: string; paged?: string | null } = {}): SiteRoute | null {
-  const route = resolveRoute(raw, query);
+export function resolveSegments(raw: string[], query: { s?: string; paged?: string | null } = {}, reader: Actor | null = null): SiteRoute | null {
+  const route = resolveRoute(raw, query, reader);
   // ?paged=N on an archive (WordPress accepts it everywhere): the /page/N/ form is canonical.
   const paged = positiveInt(query.paged ?? undefined);
   if (paged && paged > 1 && route?.kind === "listing" && route.listing.page === 1 && route.listing.type !== "search") {
@@ -140,7 +144,7 @@ export function resolveSegments(raw: string[], query: { s?: string; paged?: stri
  * callers that need the post behind a URL (pingback and webmention targets).
  */
 export function resolvePath(rawSegments: string[]): PostCard | undefined {
-  const route = resolveRoute(rawSegments, {});
+  const route = resolveRoute(rawSegments, {}, null);
   if (route?.kind === "single") return route.post.status === "publish" ? route.post : undefined;
   const plain = route?.kind === "redirect" ? /^\/\?(?:p|page_id)=(\d+)$/.exec(route.to) : null;
   if (plain) {
@@ -148,14 +152,15 @@ export function resolvePath(rawSegments: string[]): PostCard | undefined {
     return post?.status === "publish" ? post : undefined;
   }
   if (route?.kind === "redirect" && !route.to.includes("?")) {
-    const again = resolveRoute(route.to.split("/").filter(Boolean), {});
+    const again = resolveRoute(route.to.split("/").filter(Boolean), {}, null);
     if (again?.kind === "single" && again.post.status === "publish") return again.post;
   }
   return undefined;
 }
 
-function resolveRoute(raw: string[], query: { s?: string }): SiteRoute | null {
+function resolveRoute(raw: string[], query: { s?: string }, reader: Actor | null): SiteRoute | null {
   const opts = siteOptions();
+  const visible = (p: PostCard | undefined) => (p && canReadPost(reader, p) ? p : undefined);
   let segments = decode(raw).filter(Boolean);
   let page = 1;
   if (segments.length >= 2 && segments[segments.length - 2] === "page") {
@@ -171,7 +176,7 @@ function resolveRoute(raw: string[], query: { s?: string }): SiteRoute | null {
   const statics = staticPages(opts);
   if (!segments.length) {
     if (!statics.front) return { kind: "listing", listing: homeListing(page) };
-    return page === 1 ? { kind: "single", post: statics.front } : null;
+    return page === 1 && visible(statics.front) ? { kind: "single", post: statics.front } : null;
   }
   if (first === "search") {
     const term = segments.length > 1 ? segments.slice(1).join("/") : (query.s ?? "");
@@ -201,22 +206,22 @@ function resolveRoute(raw: string[], query: { s?: string }): SiteRoute | null {
     if (l) return { kind: "listing", listing: l };
   }
   const pageRow = pageByPath(segments);
-  if (pageRow && statics.postsPage?.id === pageRow.id) return { kind: "listing", listing: postsPageListing(pageRow, page, opts) };
+  if (pageRow && statics.postsPage?.id === pageRow.id) return visible(pageRow) ? { kind: "listing", listing: postsPageListing(pageRow, page, opts) } : null;
   if (page > 1) return null;
 
-  const post = postUnderStructure(segments, opts.permalink_structure);
+  const post = postUnderStructure(segments, opts.permalink_structure, reader);
   if (post) return { kind: "single", post };
   // The static front page's own URL: one redirect to the site root.
-  if (pageRow && statics.front?.id === pageRow.id) return { kind: "redirect", to: "/" };
-  if (pageRow && isReadableStatus(pageRow.status)) return { kind: "single", post: pageRow };
+  if (pageRow && statics.front?.id === pageRow.id && visible(pageRow)) return { kind: "redirect", to: "/" };
+  if (visible(pageRow)) return { kind: "single", post: pageRow! };
 
   // An older permalink (or a page's old flat path): one redirect to where it lives now.
   for (const structure of knownStructures(opts)) {
-    const old = postUnderStructure(segments, structure);
+    const old = postUnderStructure(segments, structure, reader);
     if (old) return { kind: "redirect", to: permalinkOf(old, opts) };
   }
-  const leaf = postBySlug("page", segments[segments.length - 1]!);
-  if (leaf && isReadableStatus(leaf.status)) {
+  const leaf = visible(postBySlug("page", segments[segments.length - 1]!));
+  if (leaf) {
     const to = permalinkOf(leaf, opts);
     if (to !== `/${segments.map(encodeURIComponent).join("/")}/`) return { kind: "redirect", to };
   }
@@ -224,7 +229,7 @@ function resolveRoute(raw: string[], query: { s?: string }): SiteRoute | null {
   // Inkwell does not offer, such as /%category%/%postname%/).
   const importedId = getPostIdByOldPath(`/${segments.map(encodeURIComponent).join("/")}/`);
   const imported = importedId ? postById(importedId) : undefined;
-  if (imported && isReadableStatus(imported.status)) return { kind: "redirect", to: permalinkOf(imported, opts) };
+  if (visible(imported)) return { kind: "redirect", to: permalinkOf(imported!, opts) };
   return null;
 }
 
@@ -256,7 +261,7 @@ type Query = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** WordPress's query-string URLs at the site root: /?p=1, /?cat=3, /?m=202611, /?s=word, /?paged=2. */
-export function resolveQuery(q: Query): SiteRoute | null {
+export function resolveQuery(q: Query, reader: Actor | null = null): SiteRoute | null {
   const opts = siteOptions();
   const plain = !opts.permalink_structure;
   const paged = positiveInt(one(q.paged)) ?? 1;
@@ -264,7 +269,7 @@ export function resolveQuery(q: Query): SiteRoute | null {
   if (p !== undefined) {
     const id = positiveInt(p);
     const post = id ? postById(id) : undefined;
-    if (!post || !isReadableStatus(post.status)) return null;
+    if (!post || !canReadPost(reader, post)) return null;
     const statics = staticPages(opts);
     if (plain && post.id === statics.postsPage?.id) return { kind: "listing", listing: postsPageListing(post, paged, opts) };
     if (plain && post.id === statics.front?.id) return { kind: "redirect", to: "/" };
@@ -301,7 +306,7 @@ export function resolveQuery(q: Query): SiteRoute | null {
     if (front) return postsPage ? { kind: "redirect", to: pagedUrl(permalinkOf(postsPage, opts), paged) } : null;
     return { kind: "redirect", to: pagedUrl("/", paged) };
   }
-  return resolveRoute([], {});
+  return resolveRoute([], {}, reader);
 }
 
 function categoryById(id: number) {

@@ -81,19 +81,19 @@ describe("the comment's parent (rule 1)", () => {
 });
 
 describe("the post (rules 2 and 3)", () => {
-  it("refuses a post that does not exist (404) or is not public (403)", async () => {
+  it("refuses a post that does not exist or is not public alike (404), so ids of drafts do not show", async () => {
     const { author } = await setup();
     expectError(await submitComment(form(987654), ctx()), 404, "noPost");
     for (const status of ["draft", "future", "pending", "trash"] as const) {
       const p = makePost(author.id, { status });
-      expectError(await submitComment(form(p.id), ctx()), 403, "draft");
+      expectError(await submitComment(form(p.id), ctx()), 404, "noPost");
     }
   });
 
   it("lets a private post's readers comment, and nobody else", async () => {
     const { author } = await setup();
     const p = makePost(author.id, { status: "private" });
-    expectError(await submitComment(form(p.id), ctx()), 403, "draft");
+    expectError(await submitComment(form(p.id), ctx()), 404, "noPost");
     expectStored(await submitComment(form(p.id), ctx({ user: asUser({ ...author, role: "author" }) })), "1");
   });
 

@@ -4,8 +4,8 @@ import { insertTerm } from "@/db/queries/terms";
 import { getPostById } from "@/db/queries/posts";
 import { updateOptions } from "@/db/queries/options";
 import { archivePage, publishDuePosts, stickyPosts } from "@/lib/site/reads";
-import { resolveSegments, isReadableStatus, dateRangeGmt } from "@/lib/site/resolve-path";
-import { canReadPrivate } from "@/lib/auth/capabilities";
+import { resolveQuery, resolveSegments, isReadableStatus, dateRangeGmt } from "@/lib/site/resolve-path";
+import { canReadPost, canReadPrivate } from "@/lib/auth/capabilities";
 import { invalidateTags } from "@/lib/site/cache";
 import { getDb } from "@/db/client";
 import { getUserById } from "@/db/queries/users";
@@ -114,9 +114,18 @@ describe("visibility", () => {
     for (const hidden of ["A draft", "A pending", "A trashed", "A private", "Later scheduled"]) expect(all).not.toContain(hidden);
   });
 
-  it("does not resolve drafts, pending or trashed posts at their permalinks; private ones resolve for the page to check", () => {
-    for (const t of ["a-draft", "a-pending", "a-trashed"]) expect(resolveSegments(["2025", "06", "04", t])).toBeNull();
-    expect(resolveSegments(["2025", "06", "04", "a-private"])).toMatchObject({ kind: "single" });
+  it("does not resolve drafts, pending or trashed posts at their permalinks; private ones only for their readers", () => {
+    for (const t of ["a-draft", "a-pending", "a-trashed"]) expect(resolveSegments(["2025", "06", "04", t], {}, { id: authorId, role: "administrator" })).toBeNull();
+    const privatePath = ["2025", "06", "04", "a-private"];
+    expect(resolveSegments(privatePath)).toBeNull();
+    expect(resolveSegments(privatePath, {}, { id: authorId + 1000, role: "subscriber" })).toBeNull();
+    expect(resolveSegments(privatePath, {}, { id: authorId, role: "author" })).toMatchObject({ kind: "single" });
+    expect(resolveSegments(privatePath, {}, { id: authorId + 1000, role: "editor" })).toMatchObject({ kind: "single" });
+    // The plain address: no redirect that would name the permalink, for anyone who may not read it.
+    const id = ids["A private"]!;
+    expect(resolveQuery({ p: String(id) })).toBeNull();
+    expect(resolveQuery({ p: String(id) }, { id: authorId + 1000, role: "subscriber" })).toBeNull();
+    expect(resolveQuery({ p: String(id) }, { id: authorId + 1000, role: "editor" })).toEqual({ kind: "redirect", to: "/2025/06/04/a-private/" });
     expect(isReadableStatus("private")).toBe(true);
     expect(isReadableStatus("future")).toBe(false);
   });
@@ -128,6 +137,11 @@ describe("visibility", () => {
     expect(canReadPrivate({ id: 6, role: "author" }, post)).toBe(false);
     expect(canReadPrivate({ id: 5, role: "contributor" }, post)).toBe(true);
     expect(canReadPrivate({ id: 6, role: "editor" }, post)).toBe(true);
+    // The rule every public surface asks: published to all, private as above, the rest to nobody.
+    expect(canReadPost(null, { ...post, status: "publish" })).toBe(true);
+    expect(canReadPost({ id: 6, role: "editor" }, post)).toBe(true);
+    for (const status of ["draft", "pending", "future", "trash"]) expect(canReadPost({ id: 5, role: "administrator" }, { ...post, status })).toBe(false);
+    expect(canReadPost(null, { ...post, status: "publish", type: "revision" })).toBe(false);
   });
 
   it("publishes a scheduled post by itself once its time has come, with no cron", () => {
