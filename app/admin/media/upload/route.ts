@@ -9,6 +9,7 @@ import { UploadFieldsSchema } from "@/lib/validation/media";
 import { removeStoredFiles, storeUpload, UploadError, formatBytes, safeBaseName } from "@/lib/media/process";
 import { uploadUrl } from "@/lib/media/paths";
 import { logEvent } from "@/lib/log";
+import { UPLOAD_MULTIPART_ALLOWANCE } from "@/lib/http/body-limits";
 
 const jsonAnswer = (status: number, body: unknown) => Response.json(body, { status, headers: { "cache-control": "no-store" } });
 
@@ -47,7 +48,7 @@ export async function POST(request: Request): Promise<Response> {
   const maxBytes = opts.upload_max_bytes;
   // Refuse an oversized body before reading it (multipart adds a little around the file).
   const declared = Number(request.headers.get("content-length") || 0);
-  if (declared > maxBytes + 64 * 1024) return json(413, { error: `The file is larger than the ${formatBytes(maxBytes)} limit.` });
+  if (declared > maxBytes + UPLOAD_MULTIPART_ALLOWANCE) return json(413, { error: `The file is larger than the ${formatBytes(maxBytes)} limit.` });
 
   let form: FormData;
   try {
