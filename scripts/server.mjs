@@ -33,13 +33,28 @@ function clientIp(req) {
 }
 
 const secureSite = process.env.SITE_URL.startsWith("https://");
-// Headers every response carries. (The Content-Security-Policy for scripts is set per page.)
+// What a response that is not a rendered page gets (feeds, REST, XML-RPC, the comment form's own
+// pages, Auth.js's): none of them has a script of ours, so none may run one. Pages get the nonce
+// policy of lib/security/csp.ts (from the routing), uploads and avatars their own sandboxes.
+const NO_SCRIPT_POLICY = "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'self'; base-uri 'none'";
+
+/**
+ * The one place a response's security headers are decided, as its head goes out rather than when
+ * the request comes in: Next does not replace a header already set on the response, so a policy
+ * set first overrode the route's own (the uploads' sandbox was dropped that way).
+ */
 function securityHeaders(res) {
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-  res.setHeader("X-Frame-Options", "SAMEORIGIN");
-  if (!res.hasHeader("Content-Security-Policy")) res.setHeader("Content-Security-Policy", "frame-ancestors 'self'; base-uri 'self'; object-src 'none'");
-  if (secureSite) res.setHeader("Strict-Transport-Security", "max-age=31536000");
+  const writeHead = res.writeHead;
+  res.writeHead = function (status, ...rest) {
+    const given = rest.find((a) => a && typeof a === "object" && !Array.isArray(a)) ?? {};
+    const has = (name) => res.hasHeader(name) || Object.keys(given).some((k) => k.toLowerCase() === name);
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("X-Frame-Options", "SAMEORIGIN");
+    if (!has("referrer-policy")) res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    if (!has("content-security-policy")) res.setHeader("Content-Security-Policy", NO_SCRIPT_POLICY);
+    if (secureSite) res.setHeader("Strict-Transport-Security", "max-age=31536000");
+    return writeHead.call(this, status, ...rest);
+  };
 }
 
 function tooLarge(req, res) {
