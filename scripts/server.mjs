@@ -57,7 +57,7 @@ function securityHeaders(res) {
   };
 }
 
-function tooLarge(req, res) {
+function tooLarge(req, res, answer) {
   const socket = req.socket;
   if (res.headersSent) return void socket.destroy();
   // A lingering close (RFC 9112 §9.6): a client still sending would meet a reset before reading the
@@ -65,8 +65,8 @@ function tooLarge(req, res) {
   // still arrives unread (capBody), and closes for good after two seconds at most.
   socket.destroySoon = () => socket.end();
   setTimeout(() => socket.destroy(), 2000).unref();
-  res.writeHead(413, { "content-type": "text/plain; charset=utf-8", connection: "close" });
-  res.end("Request body too large.\n");
+  res.writeHead(413, { "content-type": answer?.contentType ?? "text/plain; charset=utf-8", connection: "close" });
+  res.end(answer?.body ?? "Request body too large.\n");
 }
 
 /**
@@ -74,7 +74,8 @@ function tooLarge(req, res) {
  * a Content-Length: past the limit nothing more reaches Next or a route, the client gets 413 and
  * the connection closes, so a chunked 300 MB body costs no more than `limit` bytes.
  */
-function capBody(req, res, limit) {
+function capBody(req, res, route) {
+  const limit = route.limit;
   let seen = 0;
   let over = Number(req.headers["content-length"] || 0) > limit;
   const push = req.push;
@@ -84,13 +85,13 @@ function capBody(req, res, limit) {
       seen += chunk.length;
       if (seen > limit) {
         over = true;
-        tooLarge(req, res);
+        tooLarge(req, res, route.answer);
         return true;
       }
     }
     return push.call(this, chunk, encoding);
   };
-  if (over) tooLarge(req, res);
+  if (over) tooLarge(req, res, route.answer);
   return !over;
 }
 
@@ -117,7 +118,8 @@ const server = http.createServer((req, res) => {
   // WordPress REST clients call /wp-json/wp/v2/posts without a trailing slash: answer it
   // directly instead of with the site-wide trailing-slash redirect.
   if (req.url && /^\/wp-json(\/[^?]*[^/?])?(\?|$)/.test(req.url)) req.url = req.url.replace(/^([^?]*)/, "$1/");
-  if (!capBody(req, res, globalThis.__inkwellBodyLimit?.(req) ?? MAX_BODY)) return;
+  // The route's limit, and its refusal in the route's own format (XML for TrackBack and XML-RPC).
+  if (!capBody(req, res, globalThis.__inkwellBodyLimit?.(req) ?? { limit: MAX_BODY })) return;
   // Anonymous readers' pages from the Reading area's page cache (lib/site/page-cache.ts), if it has them.
   if (globalThis.__inkwellServePage?.(req, res)) return;
   // Comment posts, straight to the comment handler once Next has loaded it (app/wp-comments-post.php/fast-path.ts).
