@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { SERVER_ACTION_MAX_BODY } from "./lib/http/body-limits";
 
 const nextConfig: NextConfig = {
   // WordPress URLs end in a slash (/2026/11/25/hello-world/); keep that habit.
@@ -11,7 +12,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "sharp", "rate-limiter-flexible"],
   // `npm test` runs `tsc --noEmit` and `eslint .` as their own steps.
   typescript: { ignoreBuildErrors: true },
-  experimental: { serverActions: { bodySizeLimit: "2mb" }, authInterrupts: true },
+  // scripts/server.mjs cuts every body at the same table's limit before Next reads it.
+  experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_MAX_BODY }, authInterrupts: true },
   async rewrites() {
     // TrackBack pings go to <permalink>/trackback/ under any permalink structure; the handler
     // resolves the permalink's segments as the post page does.

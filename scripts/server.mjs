@@ -1,6 +1,6 @@
 // The production server: Next.js behind a small Node HTTP server of our own, which
 // - computes the client's address from the socket (and X-Forwarded-For only from TRUSTED_PROXIES),
-// - refuses oversized bodies with 413 before reading them,
+// - cuts every request body at its route's limit (lib/http/body-limits.ts) as the bytes arrive,
 // - stops gracefully on SIGTERM: no new connections, in-flight requests finish, database closed,
 // - fills big HTML into pages as they are written (scripts/html-splice.mjs), then compresses
 //   (Next's own compression is off: it would run before the splice and hand it gzip bytes).
@@ -18,6 +18,7 @@ process.env.AUTH_TRUST_HOST ||= "true";
 if (process.env.TRUSTED_PROXIES) process.env.AUTH_URL ||= `${process.env.SITE_URL.replace(/\/+$/, "")}/api/auth`;
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
+// Until Next has loaded the per-route table (instrumentation.ts, during prepare), the ceiling.
 const MAX_BODY = Number(process.env.MAX_BODY_BYTES || 32 * 1024 * 1024);
 const trusted = new Set((process.env.TRUSTED_PROXIES || "").split(",").map((s) => s.trim()).filter(Boolean));
 const unmap = (ip) => (ip || "").replace(/^::ffff:/, "");
@@ -32,13 +33,66 @@ function clientIp(req) {
 }
 
 const secureSite = process.env.SITE_URL.startsWith("https://");
-// Headers every response carries. (The Content-Security-Policy for scripts is set per page.)
+// What a response that is not a rendered page gets (feeds, REST, XML-RPC, the comment form's own
+// pages, Auth.js's): none of them has a script of ours, so none may run one. Pages get the nonce
+// policy of lib/security/csp.ts (from the routing), uploads and avatars their own sandboxes.
+const NO_SCRIPT_POLICY = "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'self'; base-uri 'none'";
+
+/**
+ * The one place a response's security headers are decided, as its head goes out rather than when
+ * the request comes in: Next does not replace a header already set on the response, so a policy
+ * set first overrode the route's own (the uploads' sandbox was dropped that way).
+ */
 function securityHeaders(res) {
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-  res.setHeader("X-Frame-Options", "SAMEORIGIN");
-  if (!res.hasHeader("Content-Security-Policy")) res.setHeader("Content-Security-Policy", "frame-ancestors 'self'; base-uri 'self'; object-src 'none'");
-  if (secureSite) res.setHeader("Strict-Transport-Security", "max-age=31536000");
+  const writeHead = res.writeHead;
+  res.writeHead = function (status, ...rest) {
+    const given = rest.find((a) => a && typeof a === "object" && !Array.isArray(a)) ?? {};
+    const has = (name) => res.hasHeader(name) || Object.keys(given).some((k) => k.toLowerCase() === name);
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("X-Frame-Options", "SAMEORIGIN");
+    if (!has("referrer-policy")) res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    if (!has("content-security-policy")) res.setHeader("Content-Security-Policy", NO_SCRIPT_POLICY);
+    if (secureSite) res.setHeader("Strict-Transport-Security", "max-age=31536000");
+    return writeHead.call(this, status, ...rest);
+  };
+}
+
+function tooLarge(req, res, answer) {
+  const socket = req.socket;
+  if (res.headersSent) return void socket.destroy();
+  // A lingering close (RFC 9112 §9.6): a client still sending would meet a reset before reading the
+  // 413 if the socket closed at once. So the server only half-closes it after the answer, drops what
+  // still arrives unread (capBody), and closes for good after two seconds at most.
+  socket.destroySoon = () => socket.end();
+  setTimeout(() => socket.destroy(), 2000).unref();
+  res.writeHead(413, { "content-type": answer?.contentType ?? "text/plain; charset=utf-8", connection: "close" });
+  res.end(answer?.body ?? "Request body too large.\n");
+}
+
+/**
+ * Counts the body as the parser hands it over (IncomingMessage#push), whether or not it declared
+ * a Content-Length: past the limit nothing more reaches Next or a route, the client gets 413 and
+ * the connection closes, so a chunked 300 MB body costs no more than `limit` bytes.
+ */
+function capBody(req, res, route) {
+  const limit = route.limit;
+  let seen = 0;
+  let over = Number(req.headers["content-length"] || 0) > limit;
+  const push = req.push;
+  req.push = function (chunk, encoding) {
+    if (over) return true;
+    if (chunk !== null) {
+      seen += chunk.length;
+      if (seen > limit) {
+        over = true;
+        tooLarge(req, res, route.answer);
+        return true;
+      }
+    }
+    return push.call(this, chunk, encoding);
+  };
+  if (over) tooLarge(req, res, route.answer);
+  return !over;
 }
 
 // Next names any loopback address "localhost" in the URLs it compares: given "127.0.0.1" it took
@@ -64,13 +118,8 @@ const server = http.createServer((req, res) => {
   // WordPress REST clients call /wp-json/wp/v2/posts without a trailing slash: answer it
   // directly instead of with the site-wide trailing-slash redirect.
   if (req.url && /^\/wp-json(\/[^?]*[^/?])?(\?|$)/.test(req.url)) req.url = req.url.replace(/^([^?]*)/, "$1/");
-  const length = Number(req.headers["content-length"] || 0);
-  if (length > MAX_BODY) {
-    res.writeHead(413, { "content-type": "text/plain; charset=utf-8", connection: "close" });
-    res.end("Request body too large.\n");
-    req.destroy();
-    return;
-  }
+  // The route's limit, and its refusal in the route's own format (XML for TrackBack and XML-RPC).
+  if (!capBody(req, res, globalThis.__inkwellBodyLimit?.(req) ?? { limit: MAX_BODY })) return;
   // Anonymous readers' pages from the Reading area's page cache (lib/site/page-cache.ts), if it has them.
   if (globalThis.__inkwellServePage?.(req, res)) return;
   // Comment posts, straight to the comment handler once Next has loaded it (app/wp-comments-post.php/fast-path.ts).

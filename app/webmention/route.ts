@@ -3,10 +3,9 @@ import { clientIpFrom } from "@/lib/request-ip";
 import { BodyTooLarge, mediaType, readBodyText } from "@/lib/linkbacks/http";
 import { checkWebmention } from "@/lib/linkbacks/receive";
 import { enqueueWebmentionVerification } from "@/lib/jobs";
+import { WEBMENTION_MAX_BODY } from "@/lib/http/body-limits";
 
 export const dynamic = "force-dynamic";
-
-const MAX_BODY = 16 * 1024;
 
 function text(body: string, status: number, extra: Record<string, string> = {}) {
   return new Response(body + "\n", { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...extra } });
@@ -20,7 +19,7 @@ export async function POST(req: Request) {
   if (mediaType(req) !== "application/x-www-form-urlencoded") return text("Send source and target as application/x-www-form-urlencoded.", 400);
   let body: string;
   try {
-    body = await readBodyText(req, MAX_BODY);
+    body = await readBodyText(req, WEBMENTION_MAX_BODY);
   } catch (e) {
     if (e instanceof BodyTooLarge) return text("The request is too large.", 413);
     throw e;

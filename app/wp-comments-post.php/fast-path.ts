@@ -9,12 +9,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { logEvent } from "@/lib/log";
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
+import { COMMENT_MAX_BODY } from "@/lib/http/body-limits";
 
 type Handler = (req: Request) => Promise<Response>;
 
 type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean;
-
-const MAX_BODY = Number(process.env.MAX_BODY_BYTES || 32 * 1024 * 1024);
 
 async function answer(req: IncomingMessage, res: ServerResponse, post: Handler) {
   const chunks: Buffer[] = [];
@@ -22,7 +21,7 @@ async function answer(req: IncomingMessage, res: ServerResponse, post: Handler) 
   try {
     for await (const chunk of req as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > MAX_BODY) {
+      if (size > COMMENT_MAX_BODY) {
         res.writeHead(413, { "content-type": "text/plain; charset=utf-8", connection: "close" });
         res.end("Request body too large.\n");
         req.destroy();

@@ -18,14 +18,20 @@ import { logEvent } from "@/lib/log";
 import { renderCommentFormPage } from "./form-page";
 import { registerCommentFastPath } from "./fast-path";
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
+import { isSameOriginRequest } from "@/lib/http/same-origin";
 
 function cookie(name: string, value: string, maxAge: number, opts: { httpOnly?: boolean; secure: boolean }) {
   return `${name}=${value}; Path=/; Max-Age=${maxAge}; SameSite=Lax${opts.httpOnly ? "; HttpOnly" : ""}${opts.secure ? "; Secure" : ""}`;
 }
 
-/** Most comments come from visitors without a session: skip Auth.js entirely for them. */
+/**
+ * Most comments come from visitors without a session: skip Auth.js entirely for them. A session
+ * counts only on a request from this site's own pages: a form on another site posting with a
+ * moderator's cookie is an anonymous visitor's comment (name, email, moderation and spam checks
+ * apply), as WordPress posts it without the user's rights when _wp_unfiltered_html_comment fails.
+ */
 async function commenter(req: Request) {
-  return hasSessionCookie(req.headers.get("cookie")) ? getCurrentUser() : null;
+  return hasSessionCookie(req.headers.get("cookie")) && isSameOriginRequest(req.headers) ? getCurrentUser() : null;
 }
 
 function wantsJson(req: Request) {

@@ -2,7 +2,7 @@
 import iconv from "iconv-lite";
 import { escapeHtml, htmlToText, httpUrl, truncate } from "./text";
 
-export const TRACKBACK_MAX_BODY = 64 * 1024;
+export { TRACKBACK_MAX_BODY } from "@/lib/http/body-limits";
 export const TRACKBACK_TITLE_MAX = 250;
 export const TRACKBACK_EXCERPT_MAX = 252;
 export const TRACKBACK_BLOG_NAME_MAX = 250;

@@ -4,7 +4,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { escapeHtml } from "./text";
 
-export const XMLRPC_MAX_BODY = 256 * 1024;
+export { XMLRPC_MAX_BODY } from "@/lib/http/body-limits";
 
 export const FAULTS = {
   generic: 0,

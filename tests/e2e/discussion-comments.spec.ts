@@ -284,3 +284,27 @@ test("a signed-in user comments as themselves", async ({ page, context }) => {
   await page.getByRole("button", { name: "Log out?" }).click();
   await expect(page.getByText("You are now logged out.")).toBeVisible();
 });
+
+test("a cross-site POST carrying a moderator's session is an anonymous visitor's comment, held", async ({ page, context, baseURL }) => {
+  await signInAs(page, "editor");
+  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const html = await (await fetch(`${baseURL}${discussionPost("remember")}`)).text();
+  const postId = Number(/name="comment_post_ID"[^>]*value="(\d+)"|value="(\d+)"[^>]*name="comment_post_ID"/.exec(html)?.slice(1).find(Boolean));
+  expect(postId).toBeGreaterThan(0);
+  const send = (origin: string, site: string, comment: string, ip: string) =>
+    fetch(`${baseURL}/wp-comments-post.php`, {
+      method: "POST",
+      headers: { cookie, origin, "sec-fetch-site": site, accept: "application/json", "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": ip },
+      body: new URLSearchParams({ comment_post_ID: String(postId), comment, author: "Mallory", email: "mallory@evil.example", comment_ts: formTokenFrom(postId, 5000) }),
+    });
+
+  const forged = await send("http://evil.example", "cross-site", "Forged by another site.", "203.0.113.27");
+  expect(await forged.json()).toMatchObject({ ok: true, status: "0" });
+  // "0" is held for moderation; from the site's own page the same session comments as the editor, approved ("1").
+  const own = await send(baseURL!, "same-origin", "Sent from the site itself.", "203.0.113.28");
+  expect(await own.json()).toMatchObject({ ok: true, status: "1" });
+
+  const reader = await (await fetch(`${baseURL}${discussionPost("remember")}`)).text();
+  expect(reader).toContain("Sent from the site itself.");
+  expect(reader).not.toContain("Forged by another site.");
+});

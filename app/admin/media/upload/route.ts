@@ -9,6 +9,8 @@ import { UploadFieldsSchema } from "@/lib/validation/media";
 import { removeStoredFiles, storeUpload, UploadError, formatBytes, safeBaseName } from "@/lib/media/process";
 import { uploadUrl } from "@/lib/media/paths";
 import { logEvent } from "@/lib/log";
+import { UPLOAD_MULTIPART_ALLOWANCE } from "@/lib/http/body-limits";
+import { isSameOriginRequest } from "@/lib/http/same-origin";
 
 const jsonAnswer = (status: number, body: unknown) => Response.json(body, { status, headers: { "cache-control": "no-store" } });
 
@@ -24,30 +26,19 @@ function answerer(request: Request) {
   };
 }
 
-/** No Origin (old browsers, scripts) passes; "null" or another host does not. */
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === request.headers.get("host");
-  } catch {
-    return false;
-  }
-}
-
 export async function POST(request: Request): Promise<Response> {
   const json = answerer(request);
   const user = await getCurrentUser();
   if (!user) return json(401, { error: "Your session has ended: sign in again to upload." });
   if (!roleCan(user.role, "upload_files")) return json(403, { error: "Sorry, you are not allowed to upload files." });
   // Cookies are SameSite=Lax, and a form from another site is refused here as well.
-  if (!sameOrigin(request)) return json(403, { error: "Cross-site uploads are not allowed." });
+  if (!isSameOriginRequest(request.headers)) return json(403, { error: "Cross-site uploads are not allowed." });
 
   const opts = getOptions();
   const maxBytes = opts.upload_max_bytes;
   // Refuse an oversized body before reading it (multipart adds a little around the file).
   const declared = Number(request.headers.get("content-length") || 0);
-  if (declared > maxBytes + 64 * 1024) return json(413, { error: `The file is larger than the ${formatBytes(maxBytes)} limit.` });
+  if (declared > maxBytes + UPLOAD_MULTIPART_ALLOWANCE) return json(413, { error: `The file is larger than the ${formatBytes(maxBytes)} limit.` });
 
   let form: FormData;
   try {

@@ -35,7 +35,7 @@ async function serve(request: Request, { params }: Params, withBody: boolean): P
     "last-modified": stat.mtime.toUTCString(),
     etag,
     // Even if something odd were stored, it cannot run script in the site's origin.
-    "content-security-policy": "default-src 'none'; img-src 'self'; media-src 'self'; sandbox",
+    "content-security-policy": "default-src 'none'; script-src 'none'; img-src 'self'; media-src 'self'; frame-ancestors 'self'; sandbox",
   };
   if (!INLINE_TYPES.has(type)) {
     const name = segments[segments.length - 1]!;

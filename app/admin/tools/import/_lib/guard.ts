@@ -1,6 +1,7 @@
 import "server-only";
 import { getCurrentUser, type CurrentUser } from "@/lib/session";
 import { roleCan, type Capability } from "@/lib/auth/capabilities";
+import { isSameOriginRequest } from "@/lib/http/same-origin";
 
 /** For route handlers under /admin/tools: the signed-in user holding `cap`, or the response to send. */
 export async function userWithCapability(cap: Capability): Promise<{ user: CurrentUser } | { response: Response }> {
@@ -11,15 +12,4 @@ export async function userWithCapability(cap: Capability): Promise<{ user: Curre
 }
 
 /** A state-changing request must come from our own pages (a cross-site form post would not). */
-export function isSameOrigin(req: Request): boolean {
-  const site = req.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") return false;
-  const origin = req.headers.get("origin");
-  if (!origin) return true;
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
+export const isSameOrigin = (req: Request): boolean => isSameOriginRequest(req.headers);

@@ -4,10 +4,10 @@
 import { z } from "zod";
 import { startImportJob, isImportRunning } from "../_lib/jobs";
 import { userWithCapability, isSameOrigin } from "../_lib/guard";
+import { MAX_BODY_BYTES } from "@/lib/http/body-limits";
 
 export const dynamic = "force-dynamic";
 
-const MAX_BYTES = 64 * 1024 * 1024;
 const Form = z.object({
   file: z.instanceof(File, { message: "Choose a WXR file to upload." }).refine((f) => f.size > 0, "The file is empty."),
 });
@@ -24,7 +24,7 @@ export async function POST(req: Request) {
   if ("response" in who) return who.response;
   if (!isSameOrigin(req)) return Response.json({ error: "Cross-site request refused." }, { status: 403 });
   const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > MAX_BYTES) return back(`The file is larger than ${MAX_BYTES / 1024 / 1024} MB.`);
+  if (length > MAX_BODY_BYTES) return back(`The file is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
   let form: FormData;
   try {
     form = await req.formData();

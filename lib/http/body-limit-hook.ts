@@ -1,0 +1,36 @@
+// Hands scripts/server.mjs the per-route body limits (lib/http/body-limits.ts) at start-up, from
+// instrumentation.ts, so that even the first request after a start is cut at its route's limit,
+// and the refusal in each protocol's own format, as the route itself would have answered it.
+import type { IncomingMessage } from "node:http";
+import { getOptions } from "@/db/queries/options";
+import { trackbackResponse } from "@/lib/linkbacks/trackback";
+import { FAULTS, faultResponse } from "@/lib/linkbacks/xmlrpc";
+import { formatBytes } from "@/lib/media/process";
+import { bodyLimitFor } from "./body-limits";
+
+const uploadMaxBytes = () => getOptions().upload_max_bytes;
+
+export interface TooLarge {
+  contentType: string;
+  body: string;
+}
+
+const xml = (body: string): TooLarge => ({ contentType: "text/xml; charset=UTF-8", body });
+const json = (body: unknown): TooLarge => ({ contentType: "application/json", body: JSON.stringify(body) });
+
+function tooLargeAnswer(path: string, req: IncomingMessage): TooLarge | undefined {
+  const wantsJson = String(req.headers.accept ?? "").includes("application/json");
+  if (path === "/xmlrpc.php") return xml(faultResponse(FAULTS.invalidRequest, "The request is too large."));
+  if (path === "/wp-trackback.php" || path.startsWith("/trackback/") || /\/trackback\/?$/.test(path)) return xml(trackbackResponse("The request is too large."));
+  if (path.startsWith("/admin/media/upload") && wantsJson) return json({ error: `The file is larger than the ${formatBytes(uploadMaxBytes())} limit.` });
+  if (path === "/wp-comments-post.php" && wantsJson) return json({ ok: false, code: "too-large", message: "Sorry, that comment is too long." });
+  return undefined;
+}
+
+export function bodyLimit(req: IncomingMessage): { limit: number; answer?: TooLarge } {
+  const path = new URL(req.url || "/", "http://inkwell.invalid").pathname;
+  const limit = bodyLimitFor(path, uploadMaxBytes);
+  return { limit, get answer() { return tooLargeAnswer(path, req); } };
+}
+
+(globalThis as unknown as { __inkwellBodyLimit?: typeof bodyLimit }).__inkwellBodyLimit = bodyLimit;
