@@ -115,9 +115,10 @@ const server = http.createServer((req, res) => {
   // Only the server itself says a request has been routed (lib/site/node-routing.ts).
   delete req.headers["x-inkwell-routed"];
   securityHeaders(res);
-  // WordPress REST clients call /wp-json/wp/v2/posts without a trailing slash: answer it
-  // directly instead of with the site-wide trailing-slash redirect.
-  if (req.url && /^\/wp-json(\/[^?]*[^/?])?(\?|$)/.test(req.url)) req.url = req.url.replace(/^([^?]*)/, "$1/");
+  // WordPress REST clients call /wp-json/wp/v2/posts without a trailing slash, and load balancers
+  // ask /healthz: answer both directly instead of with the site-wide trailing-slash redirect (a
+  // balancer counts a 308 as healthy without the database having been asked).
+  if (req.url && /^\/(wp-json(\/[^?]*[^/?])?|healthz)(\?|$)/.test(req.url)) req.url = req.url.replace(/^([^?]*)/, "$1/");
   // The route's limit, and its refusal in the route's own format (XML for TrackBack and XML-RPC).
   if (!capBody(req, res, globalThis.__inkwellBodyLimit?.(req) ?? { limit: MAX_BODY })) return;
   // Anonymous readers' pages from the Reading area's page cache (lib/site/page-cache.ts), if it has them.

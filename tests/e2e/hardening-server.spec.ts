@@ -25,11 +25,14 @@ test("every response carries the security headers", async () => {
   expect(res.headers.get("x-powered-by")).toBeNull();
 });
 
-test("/healthz reports the database reachable and the migrations current", async () => {
-  const res = await fetch(`${inst.url}/healthz/`);
-  expect(res.status).toBe(200);
-  const body = await res.json();
-  expect(body).toMatchObject({ ok: true, database: "reachable", migrations: { current: true } });
+test("/healthz and /healthz/ both report the database reachable and the migrations current", async () => {
+  // A load balancer asks without the slash; a redirect would count as healthy without the check.
+  for (const path of ["/healthz/", "/healthz"]) {
+    const res = await fetch(`${inst.url}${path}`, { redirect: "manual" });
+    expect(res.status, path).toBe(200);
+    const body = await res.json();
+    expect(body, path).toMatchObject({ ok: true, database: "reachable", migrations: { current: true } });
+  }
 });
 
 test("a body over the limit gets 413 before it is read", async () => {
