@@ -15,7 +15,6 @@ import {
   ReadingSettingsSchema,
 } from "@/lib/validation/settings";
 
-type Fields = Record<string, string>;
 const on = (b: boolean) => (b ? "1" : undefined);
 
 /** Settings → Reading's check beyond the schema: the chosen pages must be published pages. */
