@@ -6,7 +6,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { describe, it, expect, beforeAll, afterAll, vi } from "vitest";
+
+// Every call starts node and tsx (about a second, more on a busy machine).
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 120_000 });
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inkwell-cli-"));
 const env = { ...process.env, DATABASE_URL: path.join(dir, "site.db"), INKWELL_DATA_DIR: dir, ADMIN_PASSWORD: "cli-test-password", INKWELL_LOG: "off", INKWELL_CALLER_CWD: "" };
