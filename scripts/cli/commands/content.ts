@@ -102,8 +102,11 @@ export const exportCommand: Command = {
     const fd = fs.openSync(tmp, "w");
     let bytes = 0;
     try {
-      for (const chunk of exportWxr(filter)) bytes += fs.writeSync(fd, chunk);
-      fs.closeSync(fd);
+      try {
+        for (const chunk of exportWxr(filter)) bytes += fs.writeSync(fd, chunk);
+      } finally {
+        fs.closeSync(fd);
+      }
       fs.renameSync(tmp, target);
     } catch (e) {
       fs.rmSync(tmp, { force: true });

@@ -53,7 +53,15 @@ export const userCreate: Command = {
     if (isLoginTaken(u.login)) throw new CliError(`The user was not added: the username "${u.login}" already exists.`);
     if (isEmailTaken(u.email)) throw new CliError(`The user was not added: the email address ${u.email} is already used.`);
     const nicename = uniqueSlug(slugify(u.login), (s) => isNicenameTaken(s), "user");
-    const created = insertUser({ login: u.login, email: u.email, displayName: u.displayName || u.login, nicename, role: u.role, passwordHash: await hashPassword(u.password) });
+    const passwordHash = await hashPassword(u.password);
+    let created: PublicUser;
+    try {
+      created = insertUser({ login: u.login, email: u.email, displayName: u.displayName || u.login, nicename, role: u.role, passwordHash });
+    } catch (e) {
+      // Someone added the same login or email meanwhile: the unique index decides.
+      if (e instanceof Error && /UNIQUE constraint failed/.test(e.message)) throw new CliError("The user was not added: that username or email address was just taken.");
+      throw e;
+    }
     console.log(`Created user ${created.id} "${created.login}" (${created.role}).`);
     if (generated) console.log(`Password (shown once): ${generated}`);
   },
