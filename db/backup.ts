@@ -82,11 +82,15 @@ export function inkwellDatabaseProblem(file: string): string | null {
 /** True when the file holds any table: a database someone may be using, not an empty new file. */
 export function isLiveDatabase(file: string): boolean {
   if (!fs.existsSync(file) || fs.statSync(file).size === 0) return false;
-  const db = new Database(file, { readonly: true });
+  let db: Database.Database | undefined;
   try {
+    db = new Database(file, { readonly: true });
     return (db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number) > 0;
+  } catch {
+    // Something unreadable is there: not ours to replace without being told.
+    return true;
   } finally {
-    db.close();
+    db?.close();
   }
 }
 
