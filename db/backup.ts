@@ -4,6 +4,7 @@
 import Database from "better-sqlite3";
 import fs from "node:fs";
 import path from "node:path";
+import { assertNotNewer, StartupError } from "./client";
 
 export interface BackupResult {
   dir: string;
@@ -50,4 +51,79 @@ export async function backupSite(opts: { databaseFile: string; uploadsDir: strin
     uploadFiles = countFiles(path.join(dir, "uploads"));
   }
   return { dir, databaseFile, databaseBytes: fs.statSync(databaseFile).size, uploadsCopied, uploadFiles };
+}
+
+/** The tables without which a file is not an Inkwell database. */
+const INKWELL_TABLES = ["__drizzle_migrations", "users", "posts", "options", "content_version"];
+
+/** Why a file is not an Inkwell database SQLite can read whole, or null if it is one. */
+export function inkwellDatabaseProblem(file: string): string | null {
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (e) {
+    return `cannot open ${file}: ${(e as Error).message}`;
+  }
+  try {
+    const names = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]));
+    const missing = INKWELL_TABLES.filter((t) => !names.has(t));
+    if (missing.length) return `${file} is not an Inkwell database (no ${missing.join(", ")} table)`;
+    const check = db.pragma("integrity_check", { simple: true });
+    if (check !== "ok") return `${file} failed SQLite's integrity check: ${String(check)}`;
+    assertNotNewer(db);
+    return null;
+  } catch (e) {
+    return e instanceof StartupError ? e.message.replace(/ before starting\.$/, "") : `${file} is not a database SQLite can read: ${(e as Error).message}`;
+  } finally {
+    db.close();
+  }
+}
+
+/** True when the file holds any table: a database someone may be using, not an empty new file. */
+export function isLiveDatabase(file: string): boolean {
+  if (!fs.existsSync(file) || fs.statSync(file).size === 0) return false;
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true });
+    return (db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number) > 0;
+  } catch {
+    // Something unreadable is there: not ours to replace without being told.
+    return true;
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Copies a backup over the database through SQLite's backup API (one transaction on the target,
+ * so a reader sees the old or the new database, never half of each). The content version is then
+ * moved past both the old and the restored one: a page cached under the restored number long ago
+ * must not come back.
+ */
+export async function restoreDatabase(opts: { from: string; databaseFile: string }): Promise<void> {
+  let before = 0;
+  if (isLiveDatabase(opts.databaseFile)) {
+    const old = new Database(opts.databaseFile, { readonly: true });
+    try {
+      before = Number(old.prepare("SELECT n FROM content_version WHERE id = 1").pluck().get() ?? 0);
+    } catch {
+      before = 0;
+    } finally {
+      old.close();
+    }
+  }
+  fs.mkdirSync(path.dirname(opts.databaseFile), { recursive: true });
+  const source = new Database(opts.from, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(opts.databaseFile);
+  } finally {
+    source.close();
+  }
+  const target = new Database(opts.databaseFile);
+  try {
+    target.pragma("busy_timeout = 5000");
+    target.prepare("UPDATE content_version SET n = max(n, ?) + 1 WHERE id = 1").run(before);
+  } finally {
+    target.close();
+  }
 }

@@ -57,7 +57,7 @@ function readJournal(folder = MIGRATIONS_FOLDER): Journal {
 }
 
 /** Refuses a database that a newer Inkwell has migrated: this code would not understand it. */
-function assertNotNewer(sqlite: Database.Database, folder = MIGRATIONS_FOLDER) {
+export function assertNotNewer(sqlite: Database.Database, folder = MIGRATIONS_FOLDER) {
   const table = sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get();
   if (!table) return;
   const last = sqlite.prepare("SELECT max(created_at) AS at FROM __drizzle_migrations").get() as { at: number | null };

@@ -280,3 +280,9 @@ export function getDataVersion(): string {
   if (!stmt) contentVersionStmts.set(sqlite, (stmt = sqlite.prepare("SELECT n FROM content_version WHERE id = 1").pluck()));
   return String(stmt.get() ?? 0);
 }
+
+/** Moves the content version (`inkwell cache clear`): every page cache, in every process, forgets. */
+export function bumpContentVersion(): string {
+  const sqlite = getDb().$client;
+  return String(sqlite.prepare("UPDATE content_version SET n = n + 1 WHERE id = 1 RETURNING n").pluck().get());
+}

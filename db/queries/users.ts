@@ -61,3 +61,18 @@ export function countPostsByAuthor(authorId: number): number {
       .get()?.n ?? 0
   );
 }
+
+/** A user by login or email, case-insensitively (the command line names users either way). */
+export function getUserByLoginOrEmail(identifier: string): PublicUser | undefined {
+  const key = identifier.trim().toLowerCase();
+  return getDb()
+    .select(publicColumns)
+    .from(users)
+    .where(key.includes("@") ? sql`lower(${users.email}) = ${key}` : sql`lower(${users.login}) = ${key}`)
+    .get();
+}
+
+/** The first administrator: who imports when nobody is named. */
+export function getFirstAdministratorId(): number | undefined {
+  return getDb().select({ id: users.id }).from(users).where(eq(users.role, "administrator")).orderBy(users.id).limit(1).get()?.id;
+}

@@ -1,0 +1,117 @@
+// inkwell import|export: WXR in (one transaction, with a progress bar) and out (streamed).
+import fs from "node:fs";
+import path from "node:path";
+import cliProgress from "cli-progress";
+import { importWxr, WxrImportError, type ImportReport } from "@/db/queries/wxr-import";
+import { exportWxr, type ExportFilter } from "@/db/queries/wxr-export";
+import { getFirstAdministratorId, getUserByLoginOrEmail } from "@/db/queries/users";
+import { WxrError } from "@/lib/wxr/types";
+import { parseArgs, UsageError, userPath } from "../args";
+import { CliError, type Command } from "../command";
+
+export function printReport(r: ImportReport, log = console.log) {
+  const line = (label: string, rec: Record<string, number>) => {
+    const parts = Object.entries(rec).map(([k, v]) => `${v} ${k}`);
+    log(`${label}: ${parts.length ? parts.join(", ") : "nothing"}`);
+  };
+  line("Imported", r.created);
+  if (Object.keys(r.unchanged).length) line("Already there (unchanged)", r.unchanged);
+  if (r.mappedUsers) log(`Authors matched to existing users: ${r.mappedUsers}`);
+  for (const s of r.skipped) log(`Skipped ${s.count} ${s.reason}`);
+}
+
+function authorMap(value: string | undefined): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const pair of (value ?? "").split(",").filter(Boolean)) {
+    const [from, to] = pair.split("=");
+    if (!from || !to) throw new UsageError(`--author-map expects old=new pairs, got "${pair}"`);
+    map[from.trim()] = to.trim();
+  }
+  return map;
+}
+
+export const importCommand: Command = {
+  usage: "import <file.xml> [--author-map old=new,...] [--as <login>]",
+  summary: "import a WordPress export (WXR) in one transaction",
+  help: "  --from <address> (fetching a live WordPress site) is not available yet: export the site\n  from its Tools → Export screen and import the file.",
+  async run(argv) {
+    const a = parseArgs(argv, { flags: ["author-map", "as", "from"], positionals: [0, 1] });
+    if (a.flags.from) {
+      throw new CliError(`Importing from an address (--from ${a.flags.from}) is not available yet: export the site from its Tools → Export screen and import the file.`);
+    }
+    if (!a.positionals[0]) throw new UsageError("no file given");
+    const map = authorMap(a.flags["author-map"]);
+    const file = userPath(a.positionals[0]);
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new CliError(`No such file: ${a.positionals[0]}`);
+    const importerId = a.flags.as ? getUserByLoginOrEmail(a.flags.as)?.id : getFirstAdministratorId();
+    if (!importerId) throw new CliError(a.flags.as ? `No user "${a.flags.as}".` : "No administrator in the database: run `npm start` first (it creates the database and its administrator).");
+    const size = fs.statSync(file).size;
+    const bar = new cliProgress.SingleBar(
+      { format: "{phase} [{bar}] {percentage}% | {value}/{total}", noTTYOutput: !process.stdout.isTTY, notTTYSchedule: 2000, etaBuffer: 50 },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(size, 0, { phase: "reading" });
+    let phase = "reading";
+    const started = Date.now();
+    try {
+      const report = await importWxr(fs.createReadStream(file), {
+        fallbackAuthorId: importerId,
+        authorMap: map,
+        totalBytes: size,
+        onProgress: (p) => {
+          if (p.phase !== phase) {
+            phase = p.phase;
+            bar.setTotal(Math.max(p.total, 1));
+          }
+          bar.update(p.done, { phase: p.phase });
+        },
+      });
+      bar.stop();
+      printReport(report);
+      console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    } catch (e) {
+      bar.stop();
+      if (e instanceof WxrError || e instanceof WxrImportError) throw new CliError(`Import failed, nothing was imported: ${e.message}`);
+      throw e;
+    }
+  },
+};
+
+export const exportCommand: Command = {
+  usage: "export [--to <file.xml>] [--content all|post|page] [--author <login>] [--start YYYY-MM] [--end YYYY-MM]",
+  summary: "write a WXR export to a file, or to standard output",
+  run(argv) {
+    const a = parseArgs(argv, { flags: ["to", "content", "author", "start", "end"], positionals: [0, 0] });
+    const content = a.flags.content ?? "all";
+    if (content !== "all" && content !== "post" && content !== "page") throw new UsageError(`--content is all, post or page, not "${content}"`);
+    for (const f of ["start", "end"] as const) if (a.flags[f] && !/^\d{4}-(0[1-9]|1[0-2])$/.test(a.flags[f])) throw new UsageError(`--${f} is a month such as 2024-03`);
+    const filter: ExportFilter = { content, startMonth: a.flags.start, endMonth: a.flags.end };
+    if (a.flags.author) {
+      const u = getUserByLoginOrEmail(a.flags.author);
+      if (!u) throw new CliError(`No user "${a.flags.author}".`);
+      filter.authorId = u.id;
+    }
+    if (!a.flags.to) {
+      for (const chunk of exportWxr(filter)) process.stdout.write(chunk);
+      return;
+    }
+    const target = userPath(a.flags.to);
+    if (!fs.existsSync(path.dirname(target))) throw new CliError(`No such folder: ${path.dirname(a.flags.to)}`);
+    // Written beside the target and renamed at the end: a failed export leaves no half file.
+    const tmp = `${target}.${process.pid}.part`;
+    const fd = fs.openSync(tmp, "w");
+    let bytes = 0;
+    try {
+      try {
+        for (const chunk of exportWxr(filter)) bytes += fs.writeSync(fd, chunk);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.renameSync(tmp, target);
+    } catch (e) {
+      fs.rmSync(tmp, { force: true });
+      throw e;
+    }
+    console.log(`Exported to ${a.flags.to} (${(bytes / 1024).toFixed(1)} KB).`);
+  },
+};

@@ -1,0 +1,115 @@
+// inkwell user list|create|set-role|reset-password|delete: the Users screen's rules (the same
+// schemas, the last administrator kept, content reassigned before a delete).
+import { ROLES, type Role } from "@/db/schema";
+import { bumpSessionEpoch, deleteUserReassigning, isEmailTaken, isLoginTaken, isNicenameTaken, listUsersWithPostCounts, updateUserRole } from "@/db/queries/user-admin";
+import { getUserByLoginOrEmail, insertUser, updateUserPasswordHash, type PublicUser } from "@/db/queries/users";
+import { generatePassword, hashPassword } from "@/lib/auth/password";
+import { slugify, uniqueSlug } from "@/lib/content/slug";
+import { NewUserSchema, USER_LIMITS } from "@/lib/validation/user";
+import { parseArgs, UsageError } from "../args";
+import { CliError, type Command } from "../command";
+
+function findUser(who: string): PublicUser {
+  const u = getUserByLoginOrEmail(who);
+  if (!u) throw new CliError(`No user "${who}".`);
+  return u;
+}
+
+function role(value: string): Role {
+  if (!(ROLES as readonly string[]).includes(value)) throw new UsageError(`"${value}" is not a role: use one of ${ROLES.join(", ")}`);
+  return value as Role;
+}
+
+const pad = (s: string, n: number) => s.padEnd(n);
+
+export const userList: Command = {
+  usage: "user list [--role <role>]",
+  summary: "list users with their role and published posts",
+  run(argv) {
+    const a = parseArgs(argv, { flags: ["role"], positionals: [0, 0] });
+    const rows = listUsersWithPostCounts(a.flags.role ? role(a.flags.role) : undefined);
+    const w = Math.max(5, ...rows.map((r) => r.login.length));
+    const e = Math.max(5, ...rows.map((r) => r.email.length));
+    console.log(`${pad("ID", 5)} ${pad("LOGIN", w)} ${pad("EMAIL", e)} ${pad("ROLE", 13)} POSTS`);
+    for (const r of rows) console.log(`${pad(String(r.id), 5)} ${pad(r.login, w)} ${pad(r.email, e)} ${pad(r.role, 13)} ${r.postCount}`);
+  },
+};
+
+export const userCreate: Command = {
+  usage: "user create <login> <email> [--role <role>] [--display-name <name>] [--password <password>]",
+  summary: "add a user (a password is generated and printed once if none is given)",
+  async run(argv) {
+    const a = parseArgs(argv, { flags: ["role", "display-name", "password"], positionals: [2, 2] });
+    const generated = a.flags.password ? undefined : generatePassword();
+    const parsed = NewUserSchema.safeParse({
+      login: a.positionals[0],
+      email: a.positionals[1],
+      displayName: a.flags["display-name"] ?? "",
+      password: a.flags.password ?? generated,
+      role: a.flags.role ?? "subscriber",
+    });
+    if (!parsed.success) throw new CliError(`The user was not added: ${parsed.error.issues[0]?.message}`);
+    const u = parsed.data;
+    if (isLoginTaken(u.login)) throw new CliError(`The user was not added: the username "${u.login}" already exists.`);
+    if (isEmailTaken(u.email)) throw new CliError(`The user was not added: the email address ${u.email} is already used.`);
+    const nicename = uniqueSlug(slugify(u.login), (s) => isNicenameTaken(s), "user");
+    const passwordHash = await hashPassword(u.password);
+    let created: PublicUser;
+    try {
+      created = insertUser({ login: u.login, email: u.email, displayName: u.displayName || u.login, nicename, role: u.role, passwordHash });
+    } catch (e) {
+      // Someone added the same login or email meanwhile: the unique index decides.
+      if (e instanceof Error && /UNIQUE constraint failed/.test(e.message)) throw new CliError("The user was not added: that username or email address was just taken.");
+      throw e;
+    }
+    console.log(`Created user ${created.id} "${created.login}" (${created.role}).`);
+    if (generated) console.log(`Password (shown once): ${generated}`);
+  },
+};
+
+export const userSetRole: Command = {
+  usage: "user set-role <login|email> <role>",
+  summary: "change a user's role (the last administrator stays one)",
+  run(argv) {
+    const a = parseArgs(argv, { positionals: [2, 2] });
+    const r = role(a.positionals[1]!);
+    const u = findUser(a.positionals[0]!);
+    const result = updateUserRole(u.id, r);
+    if (result === "last-administrator") throw new CliError(`"${u.login}" is the last administrator: make someone else an administrator first.`);
+    if (result === "not-found") throw new CliError(`No user "${a.positionals[0]}".`);
+    console.log(`"${u.login}" is now ${r === "administrator" || r === "editor" || r === "author" ? "an" : "a"} ${r}.`);
+  },
+};
+
+export const userResetPassword: Command = {
+  usage: "user reset-password <login|email> [--password <password>]",
+  summary: "set a new password (generated and printed once if none is given) and end every session",
+  async run(argv) {
+    const a = parseArgs(argv, { flags: ["password"], positionals: [1, 1] });
+    const password = a.flags.password ?? generatePassword();
+    if (password.length < USER_LIMITS.passwordMin) throw new CliError(`The password was not changed: use at least ${USER_LIMITS.passwordMin} characters.`);
+    if (password.length > USER_LIMITS.passwordMax) throw new CliError("The password was not changed: it is too long.");
+    const u = findUser(a.positionals[0]!);
+    updateUserPasswordHash(u.id, await hashPassword(password));
+    // A new password ends the sessions opened with the old one (as Edit User does).
+    bumpSessionEpoch(u.id);
+    console.log(`New password set for "${u.login}"; their sessions are ended.`);
+    if (!a.flags.password) console.log(`Password (shown once): ${password}`);
+  },
+};
+
+export const userDelete: Command = {
+  usage: "user delete <login|email> [--reassign <login|email>]",
+  summary: "delete a user, attributing their content to another",
+  run(argv) {
+    const a = parseArgs(argv, { flags: ["reassign"], positionals: [1, 1] });
+    const u = findUser(a.positionals[0]!);
+    const to = a.flags.reassign ? findUser(a.flags.reassign) : null;
+    const result = deleteUserReassigning(u.id, to?.id ?? null);
+    if (result === "needs-reassign") throw new CliError(`"${u.login}" has content: name who gets it with --reassign <login>.`);
+    if (result === "bad-reassign") throw new CliError("The content cannot be attributed to the user being deleted.");
+    if (result === "last-administrator") throw new CliError(`"${u.login}" is the last administrator and cannot be deleted.`);
+    if (result === "not-found") throw new CliError(`No user "${a.positionals[0]}".`);
+    console.log(`Deleted "${u.login}"${to ? `; their content now belongs to "${to.login}"` : ""}.`);
+  },
+};

@@ -1,0 +1,252 @@
+// `inkwell` (scripts/inkwell.mjs, as `npx inkwell` runs it) against a real database in a temp
+// folder: each command's success, and its bad input (one line, exit 1, nothing written; or the
+// usage and exit 2).
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { describe, it, expect, beforeAll, afterAll, vi } from "vitest";
+
+// Every call starts node and tsx (about a second, more on a busy machine).
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 120_000 });
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inkwell-cli-"));
+const env = { ...process.env, DATABASE_URL: path.join(dir, "site.db"), INKWELL_DATA_DIR: dir, ADMIN_PASSWORD: "cli-test-password", INKWELL_LOG: "off", INKWELL_CALLER_CWD: "" };
+const ink = (args: string[], extra: Record<string, string> = {}) =>
+  spawnSync(process.execPath, ["scripts/inkwell.mjs", ...args], { env: { ...env, ...extra }, encoding: "utf8", timeout: 60_000 });
+const query = <T>(sql: string, ...args: unknown[]) => {
+  const db = new Database(env.DATABASE_URL, { readonly: true });
+  try {
+    return db.prepare(sql).get(...args) as T;
+  } finally {
+    db.close();
+  }
+};
+const exec = (sql: string, ...args: unknown[]) => {
+  const db = new Database(env.DATABASE_URL);
+  try {
+    db.prepare(sql).run(...args);
+  } finally {
+    db.close();
+  }
+};
+/** A failure the way the brief wants it: one line on stderr, exit 1. */
+function expectRefused(r: ReturnType<typeof ink>, message: RegExp) {
+  expect(r.status).toBe(1);
+  expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  expect(r.stderr.trim()).toMatch(message);
+}
+
+beforeAll(() => {
+  const setup = spawnSync(path.join("node_modules", ".bin", "tsx"), ["scripts/setup.ts"], { env, encoding: "utf8", timeout: 60_000 });
+  expect(setup.status).toBe(0);
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("inkwell usage", () => {
+  it("prints the usage and exits 2 on a missing, unknown or wrong argument; --help on each command", () => {
+    expect(ink([]).status).toBe(2);
+    const unknown = ink(["frobnicate"]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+    expect(unknown.stderr).toContain("search-replace");
+    const sub = ink(["user", "promote"]);
+    expect(sub.status).toBe(2);
+    expect(sub.stderr).toContain("usage: inkwell user set-role");
+    const flag = ink(["user", "list", "--colour"]);
+    expect(flag.status).toBe(2);
+    expect(flag.stderr).toMatch(/unknown option "--colour"\nusage: inkwell user list/);
+    expect(ink(["user", "set-role", "admin"]).status).toBe(2);
+    for (const c of [["user", "create"], ["import"], ["export"], ["restore"], ["db", "migrate"], ["option", "set"], ["cache", "clear"], ["search-replace"]]) {
+      const h = ink([...c, "--help"]);
+      expect(h.status).toBe(0);
+      expect(h.stdout).toContain(`usage: inkwell ${c.join(" ")}`);
+    }
+  });
+
+  it("says in one line that it cannot open the database, and creates none", () => {
+    const missing = path.join(dir, "nowhere.db");
+    expectRefused(ink(["user", "list"], { DATABASE_URL: missing }), /^No database at .*nowhere\.db/);
+    expect(fs.existsSync(missing)).toBe(false);
+    const notDb = path.join(dir, "notes.txt");
+    fs.writeFileSync(notDb, "this is not a database, just some text long enough to be read as a header\n".repeat(20));
+    expectRefused(ink(["option", "get", "blogname"], { DATABASE_URL: notDb }), /^Inkwell: Cannot open the database .*notes\.txt: file is not a database/);
+    expectRefused(ink(["user", "list"], { DATABASE_URL: "postgres://db.invalid/blog" }), /^Inkwell: DATABASE_URL .* is not a SQLite file path/);
+  });
+});
+
+describe("inkwell user", () => {
+  it("creates, lists, changes the role of, resets the password of and deletes a user", () => {
+    const created = ink(["user", "create", "ada", "ada@example.com", "--role", "author", "--display-name", "Ada L."]);
+    expect(created.status).toBe(0);
+    expect(created.stdout).toMatch(/Created user \d+ "ada" \(author\)\.\nPassword \(shown once\): \S{20,}/);
+    expect(ink(["user", "list"]).stdout).toMatch(/ada\s+ada@example\.com\s+author\s+0/);
+    expect(ink(["user", "set-role", "ADA@example.com", "editor"]).stdout).toContain('"ada" is now an editor.');
+    expect(query<{ role: string }>("SELECT role FROM users WHERE login = 'ada'").role).toBe("editor");
+    const before = query<{ password_hash: string; session_epoch: number }>("SELECT password_hash, session_epoch FROM users WHERE login = 'ada'");
+    const reset = ink(["user", "reset-password", "ada", "--password", "a new long password"]);
+    expect(reset.status).toBe(0);
+    const after = query<{ password_hash: string; session_epoch: number }>("SELECT password_hash, session_epoch FROM users WHERE login = 'ada'");
+    expect(after.password_hash).not.toBe(before.password_hash);
+    expect(after.session_epoch).toBe(before.session_epoch + 1);
+    expect(ink(["user", "delete", "ada"]).stdout).toContain('Deleted "ada".');
+    expect(query<{ n: number }>("SELECT count(*) AS n FROM users WHERE login = 'ada'").n).toBe(0);
+  });
+
+  it("refuses an unknown user, a bad email, a taken login, the last administrator, a user with content", () => {
+    const users = () => query<{ n: number }>("SELECT count(*) AS n FROM users").n;
+    const n = users();
+    expectRefused(ink(["user", "set-role", "nobody", "editor"]), /^No user "nobody"\.$/);
+    expectRefused(ink(["user", "reset-password", "nobody"]), /^No user "nobody"\.$/);
+    expectRefused(ink(["user", "create", "eve", "not-an-email"]), /^The user was not added: Enter a valid email address\.$/);
+    expectRefused(ink(["user", "create", "Admin", "other@example.com"]), /username "Admin" already exists/);
+    expect(ink(["user", "set-role", "admin", "overlord"]).status).toBe(2);
+    expectRefused(ink(["user", "set-role", "admin", "subscriber"]), /last administrator/);
+    expect(ink(["user", "create", "bea", "bea@example.com", "--role", "author"]).status).toBe(0);
+    exec("UPDATE posts SET author_id = (SELECT id FROM users WHERE login = 'bea') WHERE id = (SELECT min(id) FROM posts)");
+    expectRefused(ink(["user", "delete", "bea"]), /has content: name who gets it with --reassign/);
+    expect(ink(["user", "delete", "bea", "--reassign", "admin"]).status).toBe(0);
+    expect(users()).toBe(n);
+  });
+});
+
+describe("inkwell import and export", () => {
+  it("imports a file with progress, and exports WXR to a file and to standard output", () => {
+    const r = ink(["import", "tests/fixtures/wxr/valid-wxr-1.1.xml", "--author-map", "john=admin"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Authors matched to existing users: 1");
+    expect(r.stderr).toMatch(/reading|writing|done/);
+    const file = path.join(dir, "out.xml");
+    const exported = ink(["export", "--to", file, "--content", "post"]);
+    expect(exported.status).toBe(0);
+    expect(fs.readFileSync(file, "utf8")).toMatch(/<wp:wxr_version>1\.2<\/wp:wxr_version>[\s\S]*<title><!\[CDATA\[Hello world!\]\]><\/title>/);
+    const stdout = ink(["export"]);
+    expect(stdout.status).toBe(0);
+    expect(stdout.stdout).toMatch(/^<\?xml[\s\S]*<\/rss>\s*$/);
+  });
+
+  it("refuses a missing file, an address, an unknown author or a bad month, writing nothing", () => {
+    const posts = query<{ n: number }>("SELECT count(*) AS n FROM posts").n;
+    expectRefused(ink(["import", "no-such-export.xml"]), /^No such file: no-such-export\.xml$/);
+    expectRefused(ink(["import", "--from", "https://blog.example"]), /--from https:\/\/blog\.example\) is not available yet/);
+    const broken = ink(["import", "tests/fixtures/wxr/malformed-simple.xml"]);
+    expect(broken.status).toBe(1);
+    // The progress bar shares stderr; the failure is its last line.
+    expect(broken.stderr.trim().split("\n").at(-1)).toMatch(/^Import failed, nothing was imported: .*line 14/);
+    expect(query<{ n: number }>("SELECT count(*) AS n FROM posts").n).toBe(posts);
+    const file = path.join(dir, "never.xml");
+    expectRefused(ink(["export", "--to", file, "--author", "nobody"]), /^No user "nobody"\.$/);
+    expect(ink(["export", "--to", file, "--start", "2024-13"]).status).toBe(2);
+    expectRefused(ink(["export", "--to", path.join(dir, "no-folder", "x.xml")]), /^No such folder/);
+    expect(fs.existsSync(file)).toBe(false);
+  });
+});
+
+describe("inkwell option and cache", () => {
+  it("reads and sets options through the Settings screens' validation", () => {
+    expect(ink(["option", "set", "blogname", "Field Notes"]).stdout).toContain("blogname = Field Notes");
+    expect(ink(["option", "get", "blogname"]).stdout).toBe("Field Notes\n");
+    expect(ink(["option", "set", "blog_public", "false"]).status).toBe(0);
+    expect(ink(["option", "get", "blog_public"]).stdout).toBe("false\n");
+    expect(ink(["option", "set", "permalink_structure", "/%postname%"]).stdout).toContain("permalink_structure = /%postname%/");
+  });
+
+  it("refuses what the screen refuses, with its message, and unknown options", () => {
+    expectRefused(ink(["option", "set", "posts_per_page", "0"]), /^Option not saved: Settings → Reading refuses it: The number of posts per page must be at least 1\.$/);
+    expectRefused(ink(["option", "set", "siteurl", "ftp://x"]), /Settings → General refuses it: Enter an address starting with http/);
+    expectRefused(ink(["option", "set", "default_role", "administrator"]), /New users cannot be administrators by default/);
+    expectRefused(ink(["option", "set", "show_on_front", "page"]), /Choose the page to show on the home page/);
+    expectRefused(ink(["option", "set", "permalink_structure", "/%year%/"]), /must contain %postname% or %post_id%/);
+    expectRefused(ink(["option", "set", "comment_moderation", "maybe"]), /use true or false/);
+    expectRefused(ink(["option", "set", "no_such_option", "1"]), /^Option not saved: There is no option "no_such_option"\.$/);
+    expectRefused(ink(["option", "get", "no_such_option"]), /^There is no option "no_such_option"\.$/);
+    expect(ink(["option", "get", "posts_per_page"]).stdout).toBe("10\n");
+    expect(ink(["option", "get", "show_on_front"]).stdout).toBe("posts\n");
+  });
+
+  it("cache clear moves the content version every page cache compares", () => {
+    const before = query<{ n: number }>("SELECT n FROM content_version WHERE id = 1").n;
+    const r = ink(["cache", "clear"]);
+    expect(r.status).toBe(0);
+    expect(query<{ n: number }>("SELECT n FROM content_version WHERE id = 1").n).toBe(before + 1);
+  });
+});
+
+describe("inkwell search-replace", () => {
+  const OLD = "http://old.example";
+  const NEW = "https://www.new-site.example";
+  const serialized = `a:2:{s:3:"url";s:${OLD.length + 6}:"${OLD}/a.jpg";s:5:"sizes";a:1:{i:0;s:${OLD.length + 6}:"${OLD}/b.jpg";}}`;
+
+  beforeAll(() => {
+    expect(ink(["option", "set", "siteurl", OLD]).status).toBe(0);
+    const post = query<{ id: number }>("SELECT min(id) AS id FROM posts").id;
+    exec("UPDATE posts SET content = ?, guid = ? WHERE id = ?", `<a href="${OLD}/about/">About</a> and <img src="${OLD}/uploads/x.jpg">`, `${OLD}/?p=${post}`, post);
+    exec("INSERT INTO post_meta (post_id, key, value) VALUES (?, 'enclosure_meta', ?)", post, serialized);
+    exec("UPDATE comments SET author_url = ?, content = ? WHERE id = (SELECT min(id) FROM comments)", `${OLD}/me`, `see ${OLD}/x`);
+  });
+
+  it("reports what it would change per column and changes nothing without --apply", () => {
+    const before = query<{ c: string }>("SELECT group_concat(content) AS c FROM posts").c;
+    const dry = ink(["search-replace", OLD, NEW]);
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toMatch(/posts\.content\s+1 rows\s+2 replacements/);
+    expect(dry.stdout).toMatch(/posts\.guid\s+1 rows\s+1 replacements/);
+    expect(dry.stdout).toMatch(/post_meta\.value\s+1 rows\s+2 replacements/);
+    expect(dry.stdout).toMatch(/comments\.author_url\s+1 rows/);
+    expect(dry.stdout).toMatch(/options\.value\s+1 rows/);
+    expect(dry.stdout).toContain("Dry run: ");
+    expect(query<{ c: string }>("SELECT group_concat(content) AS c FROM posts").c).toBe(before);
+  });
+
+  it("--apply rewrites every place, keeps serialized values valid, and leaves nothing behind", () => {
+    const r = ink(["search-replace", OLD, NEW, "--apply"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Replaced \d+ occurrences in \d+ rows\./);
+    expect(ink(["option", "get", "siteurl"]).stdout).toBe(`${NEW}\n`);
+    const meta = query<{ value: string }>("SELECT value FROM post_meta WHERE key = 'enclosure_meta'").value;
+    const url = `${NEW}/a.jpg`;
+    expect(meta).toBe(`a:2:{s:3:"url";s:${url.length}:"${url}";s:5:"sizes";a:1:{i:0;s:${url.length}:"${NEW}/b.jpg";}}`);
+    expect(query<{ author_url: string }>("SELECT author_url FROM comments WHERE id = (SELECT min(id) FROM comments)").author_url).toBe(`${NEW}/me`);
+    const again = ink(["search-replace", OLD, NEW]);
+    expect(again.stdout).toContain(`"${OLD}" was not found: nothing would change.`);
+    expect(ink(["search-replace", "x"]).status).toBe(2);
+  });
+});
+
+describe("inkwell backup and restore", () => {
+  it("restores a backup over a live database only with --force, uploads included", () => {
+    fs.mkdirSync(path.join(dir, "uploads", "2026", "01"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "uploads", "2026", "01", "a.txt"), "kept");
+    expect(ink(["option", "set", "blogname", "Before the backup"]).status).toBe(0);
+    const b = ink(["backup", "--to", path.join(dir, "backups")]);
+    expect(b.status).toBe(0);
+    const folder = path.join(dir, "backups", fs.readdirSync(path.join(dir, "backups"))[0]!);
+    expect(ink(["option", "set", "blogname", "Changed after the backup"]).status).toBe(0);
+    fs.rmSync(path.join(dir, "uploads"), { recursive: true });
+    expectRefused(ink(["restore", folder]), /^Nothing restored: .*site\.db already holds a site; add --force/);
+    expect(ink(["option", "get", "blogname"]).stdout).toBe("Changed after the backup\n");
+    const version = query<{ n: number }>("SELECT n FROM content_version WHERE id = 1").n;
+    const r = ink(["restore", folder, "--force"]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(ink(["option", "get", "blogname"]).stdout).toBe("Before the backup\n");
+    expect(fs.readFileSync(path.join(dir, "uploads", "2026", "01", "a.txt"), "utf8")).toBe("kept");
+    // A page cached under the restored (older) version number must not come back.
+    expect(query<{ n: number }>("SELECT n FROM content_version WHERE id = 1").n).toBeGreaterThan(version);
+  });
+
+  it("refuses a missing backup, a file that is not an Inkwell database, and restores nothing", () => {
+    const before = fs.readFileSync(env.DATABASE_URL);
+    expectRefused(ink(["restore", path.join(dir, "missing"), "--force"]), /^No such backup: /);
+    const text = path.join(dir, "fake.db");
+    fs.writeFileSync(text, "not sqlite at all ".repeat(100));
+    expectRefused(ink(["restore", text, "--force"]), /^Nothing restored: .*fake\.db/);
+    const other = path.join(dir, "other.db");
+    const o = new Database(other);
+    o.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY)");
+    o.close();
+    expectRefused(ink(["restore", other, "--force"]), /^Nothing restored: .*other\.db is not an Inkwell database \(no __drizzle_migrations, users, posts, options, content_version table\)/);
+    expect(fs.readFileSync(env.DATABASE_URL).equals(before)).toBe(true);
+  });
+});
