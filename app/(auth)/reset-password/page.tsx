@@ -6,7 +6,7 @@ import { ResetPasswordForm } from "./_components/reset-password-form";
 import { getOptions } from "@/db/queries/options";
 import { checkResetKey } from "@/lib/auth/password-reset";
 
-export const metadata: Metadata = { title: "Reset Password", robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Reset Password", robots: { index: false } };
 
 type Props = { searchParams: Promise<{ key?: string; login?: string }> };
 
