@@ -24,6 +24,9 @@ const nextConfig: NextConfig = {
     return [
       // wp-login.php?action=register is WordPress's registration screen (must precede the next rule).
       { source: "/wp-login.php", has: [{ type: "query", key: "action", value: "register" }], destination: "/register/", permanent: false },
+      // The lost-password screen, and the link in a reset mail (rp, resetpass), keep WordPress's addresses.
+      { source: "/wp-login.php", has: [{ type: "query", key: "action", value: "lostpassword" }], destination: "/lost-password/", permanent: false },
+      { source: "/wp-login.php", has: [{ type: "query", key: "action", value: "(?:rp|resetpass)" }], destination: "/reset-password/", permanent: false },
       { source: "/wp-login.php", destination: "/login/", permanent: false },
       { source: "/wp-admin", destination: "/admin/", permanent: false },
       { source: "/wp-admin/:path*", destination: "/admin/", permanent: false },

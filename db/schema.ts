@@ -291,6 +291,16 @@ export const revokedSessions = sqliteTable(
   (t) => [index("revoked_sessions_expires_at").on(t.expiresAt)],
 );
 
+// WordPress's user_activation_key, in its own table: the live password reset link of a user (one
+// at a time; a new request replaces it). Only a hash of the link's key is kept, with a stamp of the
+// password hash it was issued against, so any new password voids it (lib/auth/password-reset.ts).
+export const passwordResets = sqliteTable("password_resets", {
+  userId: integer("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
+  keyHash: text("key_hash").notNull(),
+  passwordStamp: text("password_stamp").notNull(),
+  expiresAt: integer("expires_at").notNull(), // epoch ms
+});
+
 // One row, one number: SQLite triggers (drizzle/0002) add one whenever a write changes something
 // a reader can see (a published post, an approved comment, a term, a setting, a user's name).
 // The read and page caches compare it per request; a pending comment, a draft's autosave or a

@@ -105,6 +105,8 @@ type CheckRules = {
   decide: (previouslyApproved: boolean) => Comment["status"];
   /** Dashboard notifications for the stored comment, written in the same commit. */
   notify?: (row: Comment) => (typeof notifications.$inferInsert)[];
+  /** Jobs for the stored comment (its notification mails), queued in the same commit: none lost, no second fsync. */
+  jobs?: (row: Comment) => { type: string; payload: unknown }[];
   /** Why the form's own checks hold it as spam (e.g. "form_expired"), if they do: HELD_AS_SPAM_META. */
   spamReason?: string;
 };
@@ -148,6 +150,7 @@ function prepareChecks(client: ReturnType<typeof getDb>["$client"]) {
     recount: client.prepare("UPDATE posts SET comment_count = (SELECT count(*) FROM comments c WHERE c.post_id = ? AND c.status = '1') WHERE id = ?"),
     insertMeta: client.prepare("INSERT INTO comment_meta (comment_id, key, value) VALUES (?, ?, ?)"),
     insertNotification: client.prepare("INSERT INTO notifications (user_id, kind, message, link) VALUES (@userId, @kind, @message, @link)"),
+    insertJob: client.prepare("INSERT INTO jobs (type, payload, run_at, created_at) VALUES (@type, @payload, @now, @now)"),
     target: client.prepare(
       `SELECT p.id, p.type, p.status, p.title, p.slug, p.date, p.date_gmt AS dateGmt, p.password, p.comment_status AS commentStatus,
               p.author_id AS authorId, u.nicename AS authorNicename, u.email AS authorEmail, u.display_name AS authorDisplayName
@@ -234,6 +237,7 @@ function attemptInsert(comment: NewComment, rules: CheckRules): CheckedInsert {
   if (row.status === "1") q.recount.run(row.postId, row.postId);
   if (row.status === "spam" && rules.spamReason) q.insertMeta.run(row.id, HELD_AS_SPAM_META, rules.spamReason);
   for (const note of rules.notify?.(row) ?? []) q.insertNotification.run({ userId: note.userId, kind: note.kind, message: note.message, link: note.link ?? "" });
+  for (const job of rules.jobs?.(row) ?? []) q.insertJob.run({ type: job.type, payload: JSON.stringify(job.payload), now: Date.now() });
   return { outcome: "stored", comment: row };
 }
 

@@ -1,7 +1,7 @@
 // The durable job queue. A job is claimed with one UPDATE ... RETURNING, so two pollers (or two
 // processes on one database) never run the same job; `locked_until` lets a job whose runner
 // crashed be claimed again once the lock expires.
-import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { jobs, type Job } from "../schema";
 
@@ -61,4 +61,9 @@ export function findQueuedJob(type: string, payload: unknown): Job | undefined {
 /** Forgets finished jobs (done or failed for good) created before `before` (ms epoch). */
 export function deleteFinishedJobs(before: number): number {
   return getDb().delete(jobs).where(and(inArray(jobs.status, ["done", "failed"]), lt(jobs.createdAt, before))).run().changes;
+}
+
+/** The latest jobs of these types, newest first (Tools → Mail lists the mail jobs). */
+export function listRecentJobs(types: string[], limit: number): Job[] {
+  return getDb().select().from(jobs).where(inArray(jobs.type, types)).orderBy(desc(jobs.createdAt), desc(jobs.id)).limit(limit).all();
 }

@@ -1,24 +1,12 @@
 // Who hears of a new comment (WordPress's wp_new_comment_notify_postauthor and
 // wp_new_comment_notify_moderator): the post's author of an approved comment (comments_notify),
 // moderators and the post's author of a held one (moderation_notify). Always on the dashboard
-// (rows written in the comment's own transaction, so one commit per comment); by email only when
-// SMTP_URL is set ("json:" gives nodemailer's jsonTransport, for tests), after the answer.
-import nodemailer, { type Transporter } from "nodemailer";
+// (rows written in the comment's own transaction, so one commit per comment); by email when
+// SMTP_URL is set, as mail jobs queued in that same commit and sent by the job queue after the answer.
 import type { Recipient } from "@/db/queries/comment-notifications";
 import type { Options } from "@/lib/options/defaults";
+import type { QueuedMail } from "@/lib/mail/queue";
 import { absoluteUrl } from "@/lib/site-url";
-import { logEvent } from "@/lib/log";
-
-const globalForMail = globalThis as unknown as { __inkwellMailer?: { url: string; transport: Transporter } };
-
-function mailer(): Transporter | null {
-  const url = process.env.SMTP_URL;
-  if (!url) return null;
-  if (globalForMail.__inkwellMailer?.url === url) return globalForMail.__inkwellMailer.transport;
-  const transport = url === "json:" ? nodemailer.createTransport({ jsonTransport: true }) : nodemailer.createTransport(url);
-  globalForMail.__inkwellMailer = { url, transport };
-  return transport;
-}
 
 export interface NewCommentFacts {
   id: number;
@@ -40,12 +28,6 @@ export interface NotificationPlan {
   message: string;
   link: string;
   recipients: Recipient[];
-}
-
-export interface SentMail {
-  to: string;
-  subject: string;
-  text: string;
 }
 
 type NotifyOptions = Pick<Options, "blogname" | "comments_notify" | "moderation_notify">;
@@ -89,9 +71,9 @@ export function notificationRows(plan: NotificationPlan | null) {
   return plan ? plan.recipients.map((r) => ({ userId: r.id, kind: plan.kind, message: plan.message, link: plan.link })) : [];
 }
 
-export async function sendNotificationMail(plan: NotificationPlan | null, c: NewCommentFacts): Promise<SentMail[]> {
-  const transport = mailer();
-  if (!plan || !transport) return [];
+/** The mails of a plan, one per recipient (without SMTP, none: the dashboard rows are the notice). */
+export function notificationMails(plan: NotificationPlan | null, c: NewCommentFacts, mailOn: boolean): QueuedMail[] {
+  if (!plan || !mailOn) return [];
   const text = [
     plan.message,
     "",
@@ -102,15 +84,5 @@ export async function sendNotificationMail(plan: NotificationPlan | null, c: New
     "",
     plan.kind === "comment_new" ? `Permalink: ${absoluteUrl(plan.link)}` : `Moderate it: ${absoluteUrl(plan.link)}`,
   ].join("\n");
-  const from = process.env.MAIL_FROM || `wordpress@${new URL(absoluteUrl("/")).hostname}`;
-  const sent: SentMail[] = [];
-  for (const r of plan.recipients) {
-    try {
-      await transport.sendMail({ from, to: r.email, subject: plan.subject, text });
-      sent.push({ to: r.email, subject: plan.subject, text });
-    } catch (e) {
-      logEvent("mail_failed", { kind: plan.kind, error: (e as Error).message });
-    }
-  }
-  return sent;
+  return plan.recipients.map((r) => ({ kind: plan.kind, to: r.email, subject: plan.subject, text }));
 }

@@ -14,7 +14,10 @@ import { checkFormToken } from "./form-token";
 import { allowCommentAttempt } from "./rate-limit";
 import { decideModeration } from "./moderation";
 import { commentsOpen, hasPostPassword } from "./rules";
-import { notificationRows, planNotifications, sendNotificationMail, type NotificationPlan, type SentMail } from "./notify";
+import { notificationMails, notificationRows, planNotifications, type NotificationPlan } from "./notify";
+import { JOB_SEND_MAIL } from "@/lib/mail/queue";
+import { mailConfigured } from "@/lib/mail/transport";
+import { nudgeJobs } from "@/lib/jobs/queue";
 
 
 /** WordPress's comment flood interval (check_comment_flood_db). */
@@ -66,8 +69,8 @@ export type SubmitOk = {
   postUrl: string;
   consent: boolean;
   remember: { author: string; email: string; url: string };
-  /** Mail sent (when SMTP is configured); resolved after the answer so the commenter never waits. */
-  notified: Promise<SentMail[]>;
+  /** Notification mails queued with the comment (when SMTP is configured); the job queue sends them. */
+  mailsQueued: number;
 };
 
 export type SubmitResult = SubmitOk | SubmitError;
@@ -181,6 +184,7 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
   const url_ = postUrl(post, opts);
   const postAuthor = { id: post.authorId, email: post.authorEmail, displayName: post.authorDisplayName };
   let plan: NotificationPlan | null = null;
+  let mailsQueued = 0;
   let reason: string = spamReason ? `spam:${spamReason}` : "";
   // 8–9. Duplicate, flood, then moderation, atomically with the insert.
   const result = await insertCommentCheckedBatched(
@@ -218,6 +222,11 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
         plan = planNotifications(row, { title: post.title, url: url_ }, { postAuthor, moderators }, opts);
         return notificationRows(plan);
       },
+      jobs: (row) => {
+        const mails = notificationMails(plan, row, mailConfigured());
+        mailsQueued = mails.length;
+        return mails.map((payload) => ({ type: JOB_SEND_MAIL, payload }));
+      },
     },
   );
   if (result.outcome === "duplicate") return fail(409, "duplicate", "comment", ids);
@@ -226,10 +235,7 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
   const c = result.comment;
   // One line per moderation decision; never the commenter's email or address.
   logEvent("moderation", { type: "comment", commentId: c.id, postId: post.id, status: c.status, reason, at: nowGmt() });
-  const notified = sendNotificationMail(plan, c).catch((e) => {
-    logEvent("notify_failed", { error: (e as Error).message });
-    return [];
-  });
+  if (mailsQueued) nudgeJobs();
   return {
     ok: true,
     comment: { id: c.id, postId: c.postId, parentId: c.parentId, status: c.status, authorName: c.authorName },
@@ -237,6 +243,6 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
     postUrl: url_,
     consent: input.consent,
     remember: { author: input.author, email: input.email, url: input.url },
-    notified,
+    mailsQueued,
   };
 }

@@ -1,10 +1,11 @@
 // The jobs Inkwell runs in the background, and how other areas ask for them.
-import { after } from "next/server";
 import { findQueuedJob } from "@/db/queries/jobs";
 import { upsertPing } from "@/db/queries/pings";
 import { pendingPingUrls, sendPostPings } from "@/lib/linkbacks/send";
 import { verifyWebmention, type WebmentionJob } from "@/lib/linkbacks/receive";
-import { enqueueJob, kickJobs, registerJobHandler, RetryWith } from "./queue";
+import { sendPasswordResetLink } from "@/lib/auth/password-reset";
+import { JOB_PASSWORD_RESET, JOB_SEND_MAIL, runSendMailJob } from "@/lib/mail/queue";
+import { enqueueJob, nudgeJobs as nudge, registerJobHandler, RetryWith } from "./queue";
 
 export const JOB_SEND_PINGS = "send_pings";
 export const JOB_VERIFY_WEBMENTION = "verify_webmention";
@@ -20,14 +21,8 @@ registerJobHandler(JOB_VERIFY_WEBMENTION, async (payload) => {
   await verifyWebmention(payload as WebmentionJob);
 });
 
-/** Runs the queue right after the current response, when called inside a request. */
-function nudge() {
-  try {
-    after(() => kickJobs());
-  } catch {
-    // Outside a request (scripts, tests): the poller picks the job up.
-  }
-}
+registerJobHandler(JOB_SEND_MAIL, runSendMailJob);
+registerJobHandler(JOB_PASSWORD_RESET, sendPasswordResetLink);
 
 /**
  * Sends this post's trackbacks, pingbacks and webmentions in the background. Call it after a

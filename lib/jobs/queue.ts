@@ -1,6 +1,7 @@
 // The job runner: claims due jobs from SQLite one at a time (bounded concurrency), runs their
 // handler, retries failures with exponential backoff, and survives restarts because every
 // state lives in the `jobs` table. A crashed runner's job is claimed again when its lock ends.
+import { after } from "next/server";
 import { claimJob, completeJob, deleteFinishedJobs, failJob, insertJob } from "@/db/queries/jobs";
 import { logEvent } from "@/lib/log";
 
@@ -12,6 +13,9 @@ export class RetryWith extends Error {
     super(message);
   }
 }
+
+/** Thrown by a handler when another try cannot succeed: the job is marked failed at once. */
+export class GiveUp extends Error {}
 
 export const MAX_ATTEMPTS = 6;
 // Longer than the longest job (50 links × a few 10 s fetches); a crashed job waits this long.
@@ -44,7 +48,7 @@ export async function runOneJob(now = Date.now()): Promise<boolean> {
     logEvent("job.done", { id: job.id, type: job.type, attempts: job.attempts });
   } catch (e) {
     const message = (e as Error).message || String(e);
-    const retryAt = job.attempts < MAX_ATTEMPTS && handler ? Date.now() + backoffMs(job.attempts) : null;
+    const retryAt = job.attempts < MAX_ATTEMPTS && handler && !(e instanceof GiveUp) ? Date.now() + backoffMs(job.attempts) : null;
     failJob(job.id, message, retryAt, e instanceof RetryWith ? e.payload : undefined);
     logEvent("job.failed", { id: job.id, type: job.type, attempts: job.attempts, retryAt, error: message });
   }
@@ -73,6 +77,15 @@ const g = globalThis as unknown as { __inkwellJobs?: PollerState; __inkwellShutd
 function state(): PollerState {
   g.__inkwellJobs ??= { timer: null, running: null, stopped: false };
   return g.__inkwellJobs;
+}
+
+/** Runs the queue right after the current response, when called inside a request. */
+export function nudgeJobs() {
+  try {
+    after(() => kickJobs());
+  } catch {
+    // Outside a request (scripts, tests): the poller picks the job up.
+  }
 }
 
 /** Runs due jobs now unless a run is already going (the poller or an after() nudge). */

@@ -36,6 +36,14 @@ describe("reader routing", () => {
     expect(fill.kind === "render" && fill.csp).toContain(`'nonce-${fillNonce()}'`);
   });
 
+  it("leaves the lost and reset password screens alone even when a post has their slug", async () => {
+    const u = await makeUser("author");
+    makePost(u.id, { slug: "lost-password" });
+    makePost(u.id, { slug: "reset-password" });
+    expect(await ask("/lost-password/")).toMatchObject({ kind: "render", readerPage: false });
+    expect(await ask("/reset-password/?key=k&login=admin")).toMatchObject({ kind: "render", readerPage: false });
+  });
+
   it("sends every feed to the feed route, Atom by its query", async () => {
     expect(await ask("/feed/")).toEqual({ kind: "rewrite", pathname: "/feeds/", search: "" });
     expect(await ask("/category/news/feed/atom/")).toEqual({ kind: "rewrite", pathname: "/feeds/category/news/", search: "?format=atom" });

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireCapability } from "@/lib/session";
+import { MailLog } from "@/components/admin/mail-log";
+import { listMailOutcomes } from "@/lib/mail/queue";
+import { mailConfigured } from "@/lib/mail/transport";
 
 export const metadata: Metadata = { title: "Tools" };
 
@@ -19,6 +22,7 @@ export default async function ToolsPage() {
           <p className="text-sm">Download your content as a WordPress export file (WXR), for WordPress or another Inkwell.</p>
         </li>
       </ul>
+      <MailLog configured={mailConfigured()} mails={listMailOutcomes()} />
     </>
   );
 }

@@ -11,6 +11,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { slugify, uniqueSlug } from "@/lib/content/slug";
 import type { FormState } from "@/lib/form-state";
 import { logEvent } from "@/lib/log";
+import { enqueuePasswordReset } from "@/lib/auth/password-reset";
 
 export async function createUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
   await requireCapability("create_users");
@@ -107,4 +108,16 @@ export async function logOutUserEverywhereAction(formData: FormData): Promise<vo
   bumpSessionEpoch(userId);
   logEvent("sessions.ended", { by: me.id, userId });
   redirect(`/admin/users/${userId}/edit/?message=sessions-ended`);
+}
+
+/** Users → Edit User → "Send Reset Link", as WordPress's user-edit.php offers: the user chooses the new password. */
+export async function sendPasswordResetAction(formData: FormData): Promise<void> {
+  const me = await requireCapability("edit_users");
+  const parsed = LogOutUserSchema.safeParse({ userId: formData.get("userId") });
+  if (!parsed.success) redirect("/admin/users/?message=invalid-user");
+  const user = getUserProfile(parsed.data.userId);
+  if (!user) redirect("/admin/users/?message=invalid-user");
+  enqueuePasswordReset(user.id, user.email, "administrator");
+  logEvent("password.reset_sent", { by: me.id, userId: user.id });
+  redirect(`/admin/users/${user.id}/edit/?message=reset-sent`);
 }
