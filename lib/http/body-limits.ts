@@ -13,6 +13,8 @@ export const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES || 32 * MB);
 
 /** Sign-in and registration: a name, an email, a password and Auth.js's token fit in far less. */
 export const SIGN_IN_MAX_BODY = 16 * KB;
+/** The screens whose forms carry only that: sign-in, registration, lost and reset password. */
+const SIGN_IN_SCREENS = new Set(["/login", "/register", "/lost-password", "/reset-password"]);
 
 /**
  * The largest comment form: every field at its byte limit, each byte percent-encoded (3 bytes, as
@@ -41,7 +43,7 @@ const isTrackback = (path: string) => path === "/wp-trackback.php" || path.start
 export function bodyLimitFor(pathname: string, uploadMaxBytes: () => number): number {
   const path = pathname.replace(/\/+$/, "") || "/";
   let limit = SERVER_ACTION_MAX_BODY;
-  if (path.startsWith("/api/auth/") || path === "/login" || path === "/register") limit = SIGN_IN_MAX_BODY;
+  if (path.startsWith("/api/auth/") || SIGN_IN_SCREENS.has(path)) limit = SIGN_IN_MAX_BODY;
   else if (path === "/wp-comments-post.php") limit = COMMENT_MAX_BODY;
   else if (path === "/xmlrpc.php") limit = XMLRPC_MAX_BODY;
   else if (path === "/webmention") limit = WEBMENTION_MAX_BODY;

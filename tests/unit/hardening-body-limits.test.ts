@@ -10,6 +10,8 @@ describe("body limits", () => {
   it("gives each route its own limit", () => {
     expect(bodyLimitFor("/api/auth/callback/credentials/", upload)).toBe(SIGN_IN_MAX_BODY);
     expect(bodyLimitFor("/login/", upload)).toBe(SIGN_IN_MAX_BODY);
+    expect(bodyLimitFor("/lost-password/", upload)).toBe(SIGN_IN_MAX_BODY);
+    expect(bodyLimitFor("/reset-password/", upload)).toBe(SIGN_IN_MAX_BODY);
     expect(bodyLimitFor("/wp-comments-post.php", upload)).toBe(COMMENT_MAX_BODY);
     expect(bodyLimitFor("/xmlrpc.php", upload)).toBe(XMLRPC_MAX_BODY);
     expect(bodyLimitFor("/webmention/", upload)).toBe(WEBMENTION_MAX_BODY);
