@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { AuthNotice, AuthScreen } from "../_components/auth-screen";
 import { redirect } from "next/navigation";
 import { LoginForm } from "./_components/login-form";
 import { getOptions } from "@/db/queries/options";
@@ -18,23 +19,23 @@ export default async function LoginPage({ searchParams }: Props) {
   const sp = await searchParams;
   if (await getCurrentUser()) redirect(safeRedirectPath(sp.redirect_to, "/admin/", siteUrl()));
   const opts = getOptions();
+  const notices = (
+    <>
+      {sp.loggedout ? <AuthNotice tone="success">You are now logged out.</AuthNotice> : null}
+      {sp.checkemail === "confirm" ? <AuthNotice tone="success">{CHECK_EMAIL}</AuthNotice> : null}
+      {sp.password === "reset" ? <AuthNotice tone="success">Your password has been reset. You can log in with it now.</AuthNotice> : null}
+      {sp.checkemail === "registered" ? <AuthNotice tone="success">Registration complete. You can log in now.</AuthNotice> : null}
+    </>
+  );
+  const links = (
+    <>
+      {opts.users_can_register ? <><Link href="/register/" className="underline">Register</Link> · </> : null}
+      <Link href="/lost-password/" className="underline">Lost your password?</Link>
+    </>
+  );
   return (
-    <main className="mx-auto mt-16 max-w-sm px-4">
-      <h1 className="mb-6 text-center text-2xl font-bold">
-        <Link href="/">{opts.blogname}</Link>
-      </h1>
-      {sp.loggedout ? <p className="mb-4 border-l-4 border-green-700 bg-green-50 p-3 text-sm" role="status">You are now logged out.</p> : null}
-      {sp.checkemail === "confirm" ? <p className="mb-4 border-l-4 border-green-700 bg-green-50 p-3 text-sm" role="status">{CHECK_EMAIL}</p> : null}
-      {sp.password === "reset" ? <p className="mb-4 border-l-4 border-green-700 bg-green-50 p-3 text-sm" role="status">Your password has been reset. You can log in with it now.</p> : null}
-      {sp.checkemail === "registered" ? <p className="mb-4 border-l-4 border-green-700 bg-green-50 p-3 text-sm" role="status">Registration complete. You can log in now.</p> : null}
-      <div className="rounded border border-gray-300 bg-white p-6 shadow-sm">
-        <LoginForm redirectTo={sp.redirect_to} />
-      </div>
-      <p className="mt-4 text-center text-sm">
-        {opts.users_can_register ? <><Link href="/register/" className="underline">Register</Link> · </> : null}
-        <Link href="/lost-password/" className="underline">Lost your password?</Link> ·{" "}
-        <Link href="/" className="underline">← Go to {opts.blogname}</Link>
-      </p>
-    </main>
+    <AuthScreen blogname={opts.blogname} notices={notices} links={links}>
+      <LoginForm redirectTo={sp.redirect_to} />
+    </AuthScreen>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
+import { AuthNotice, AuthScreen } from "../_components/auth-screen";
 import { redirect } from "next/navigation";
 import { ResetPasswordForm } from "./_components/reset-password-form";
 import { getOptions } from "@/db/queries/options";
@@ -17,17 +17,8 @@ export default async function ResetPasswordPage({ searchParams }: Props) {
   if (typeof key !== "string" || typeof login !== "string" || !checkResetKey(login, key)) redirect("/lost-password/?error=invalidkey");
   const opts = getOptions();
   return (
-    <main className="mx-auto mt-16 max-w-sm px-4">
-      <h1 className="mb-6 text-center text-2xl font-bold">
-        <Link href="/">{opts.blogname}</Link>
-      </h1>
-      <p className="mb-4 border-l-4 border-[#72aee6] bg-white p-3 text-sm">Enter your new password below.</p>
-      <div className="rounded border border-gray-300 bg-white p-6 shadow-sm">
-        <ResetPasswordForm login={login} resetKey={key} />
-      </div>
-      <p className="mt-4 text-center text-sm">
-        <Link href="/login/" className="underline">Log in</Link> · <Link href="/" className="underline">← Go to {opts.blogname}</Link>
-      </p>
-    </main>
+    <AuthScreen blogname={opts.blogname} notices={<AuthNotice tone="info">Enter your new password below.</AuthNotice>}>
+      <ResetPasswordForm login={login} resetKey={key} />
+    </AuthScreen>
   );
 }
