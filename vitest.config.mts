@@ -7,6 +7,7 @@ export default defineConfig({
     pool: "forks",
     include: ["tests/unit/**/*.test.ts"],
     setupFiles: ["tests/unit/setup.ts"],
+    globalSetup: ["tests/unit/global-postgres.ts"],
     testTimeout: 20_000,
   },
 });

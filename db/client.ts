@@ -11,7 +11,8 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 
-export class StartupError extends Error {}
+import { StartupError } from "./startup-error";
+export { StartupError };
 
 /** Turns DATABASE_URL ("data/inkwell.db", "file:data/x.db", ":memory:") into a path, or says why not. */
 export function resolveDatabasePath(url = process.env.DATABASE_URL || "data/inkwell.db"): string {

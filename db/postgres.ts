@@ -1,0 +1,161 @@
+// The PostgreSQL engine: a node-postgres pool under drizzle, with the same promises as the SQLite
+// engine (db/client.ts): migrations run at start in one transaction, a database written by a newer
+// Inkwell is refused, and what goes wrong at start is said in one line that names the fix.
+import os from "node:os";
+import path from "node:path";
+import fs from "node:fs";
+import pg from "pg";
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import * as schemaPg from "./schema-pg";
+import { StartupError } from "./startup-error";
+
+export type PgDb = NodePgDatabase<typeof schemaPg> & { $client: pg.Pool };
+
+export const PG_MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle-pg");
+/** PostgreSQL 15 is the oldest we test on (Debian 12's); MERGE, NULLS NOT DISTINCT and more rely on it. */
+export const PG_MIN_VERSION = 150000;
+// Any constant works: it only has to be the same in every process that migrates this database.
+const MIGRATION_LOCK = 7_311_986_002;
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+/**
+ * Connections per process. PostgreSQL's own advice is about twice the server's cores; a web process
+ * rarely has more than a few queries in flight, and several processes share the server's limit
+ * (100 by default), so the default stays small. DATABASE_POOL_MAX overrides it.
+ */
+export function poolMax(env: Record<string, string | undefined> = process.env): number {
+  const n = Number(env.DATABASE_POOL_MAX);
+  if (env.DATABASE_POOL_MAX !== undefined && env.DATABASE_POOL_MAX !== "") {
+    if (!Number.isInteger(n) || n < 1 || n > 1000) throw new StartupError(`DATABASE_POOL_MAX "${env.DATABASE_POOL_MAX}" must be a whole number from 1 to 1000.`);
+    return n;
+  }
+  return Math.min(10, Math.max(4, os.availableParallelism() * 2));
+}
+
+/** Where the URL points, without its password: for messages. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname || "localhost"}:${u.port || "5432"}/${decodeURIComponent(u.pathname.slice(1)) || "(default database)"}`;
+  } catch {
+    return "the DATABASE_URL server";
+  }
+}
+
+/** Turns a connection failure into one line that says what to fix. */
+export function explainConnectError(e: unknown, url: string): StartupError {
+  const err = e as { code?: string; message?: string };
+  const where = describeUrl(url);
+  const user = (() => { try { return decodeURIComponent(new URL(url).username) || "(default user)"; } catch { return "the user"; } })();
+  switch (err.code) {
+    case "ECONNREFUSED":
+      return new StartupError(`PostgreSQL at ${where} refused the connection: start the server, or fix the host and port in DATABASE_URL.`);
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return new StartupError(`PostgreSQL host in DATABASE_URL (${where}) was not found: fix the host name.`);
+    case "ETIMEDOUT":
+    case "ECONNRESET":
+      return new StartupError(`PostgreSQL at ${where} did not answer: check that the server is up and reachable from here.`);
+    case "28P01":
+      return new StartupError(`PostgreSQL at ${where} refused the password for user "${user}": fix the password in DATABASE_URL.`);
+    case "28000":
+      return new StartupError(`PostgreSQL at ${where} does not let user "${user}" connect (pg_hba.conf or the role): fix the user in DATABASE_URL or the server's access rules.`);
+    case "3D000":
+      return new StartupError(`PostgreSQL at ${where}: the database does not exist: create it (createdb) or fix its name in DATABASE_URL.`);
+    case "42501":
+      return new StartupError(`PostgreSQL at ${where}: user "${user}" may not create tables here: grant it ownership of the database (or CREATE on its schema).`);
+    default:
+      return new StartupError(`Cannot connect to PostgreSQL at ${where}: ${err.message ?? String(e)}`);
+  }
+}
+
+interface Journal { entries: { idx: number; when: number; tag: string }[] }
+
+function readJournal(folder: string): Journal {
+  return JSON.parse(fs.readFileSync(path.join(folder, "meta", "_journal.json"), "utf8")) as Journal;
+}
+
+async function appliedMigrations(client: pg.ClientBase): Promise<{ count: number; last: number | null }> {
+  const exists = await client.query("SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS ok");
+  if (!exists.rows[0].ok) return { count: 0, last: null };
+  const r = await client.query("SELECT count(*)::int AS n, max(created_at)::bigint AS at FROM drizzle.__drizzle_migrations");
+  return { count: r.rows[0].n as number, last: r.rows[0].at === null ? null : Number(r.rows[0].at) };
+}
+
+/** The applied migrations against the ones this code knows: for /healthz and the start check. */
+export async function pgMigrationStatus(pool: pg.Pool, folder = PG_MIGRATIONS_FOLDER) {
+  const known = readJournal(folder).entries.length;
+  const client = await pool.connect();
+  try {
+    const { count } = await appliedMigrations(client);
+    return { applied: count, known, current: count === known };
+  } finally {
+    client.release();
+  }
+}
+
+export interface OpenPostgresOptions {
+  migrate?: boolean;
+  migrationsFolder?: string;
+  max?: number;
+  /** server_version_num below which the server is refused (tests raise it to meet the refusal). */
+  minVersion?: number;
+}
+
+/**
+ * Opens a pool, checks the server (reachable, version 15 or newer, not written by a newer Inkwell)
+ * and applies pending migrations in one transaction under an advisory lock, so that several
+ * processes starting together migrate once. Throws StartupError with one line on any failure.
+ */
+export async function openPostgres(url: string, opts: OpenPostgresOptions = {}): Promise<PgDb> {
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? poolMax(), connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
+  // An idle connection dropped by the server (restart, failover) must not crash the process: the
+  // pool discards it and the next query opens a fresh one.
+  pool.on("error", () => {});
+  const folder = opts.migrationsFolder ?? PG_MIGRATIONS_FOLDER;
+  // Checks and the migration lock use a connection of their own, outside the pool, so that a pool
+  // of one connection can still run the migrations while the lock is held.
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  client.on("error", () => {});
+  const fail = async (e: unknown): Promise<never> => {
+    await client.end().catch(() => {});
+    await pool.end().catch(() => {});
+    throw e instanceof StartupError ? e : explainConnectError(e, url);
+  };
+  try {
+    await client.connect();
+  } catch (e) {
+    return fail(e);
+  }
+  try {
+    const v = await client.query("SELECT current_setting('server_version_num')::int AS n, current_setting('server_version') AS s");
+    if (v.rows[0].n < (opts.minVersion ?? PG_MIN_VERSION)) {
+      throw new StartupError(`PostgreSQL at ${describeUrl(url)} is version ${v.rows[0].s}; Inkwell needs PostgreSQL 15 or newer: upgrade the server.`);
+    }
+    const db = drizzle(pool, { schema: schemaPg }) as PgDb;
+    if (opts.migrate !== false) {
+      await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+      const known = Math.max(0, ...readJournal(folder).entries.map((e) => e.when));
+      const before = await appliedMigrations(client);
+      if (before.last !== null && before.last > known) {
+        throw new StartupError("The database was written by a newer version of Inkwell; upgrade Inkwell (or restore a backup made by this version) before starting.");
+      }
+      try {
+        await migrate(db, { migrationsFolder: folder });
+      } catch (e) {
+        const cause = ((e as { cause?: { code?: string; message?: string } }).cause ?? e) as { code?: string; message?: string };
+        if (cause.code === "42501") throw explainConnectError(cause, url);
+        const why = String(cause.message ?? e).split("\n")[0];
+        throw new StartupError(`Migrating the PostgreSQL database failed and was rolled back, nothing changed: ${why}`);
+      }
+    }
+    await client.end();
+    return db;
+  } catch (e) {
+    return fail(e);
+  }
+}

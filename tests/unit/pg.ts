@@ -1,0 +1,35 @@
+// A fresh, empty PostgreSQL database per test file on the run's server (tests/unit/global-postgres.ts).
+import crypto from "node:crypto";
+import pg from "pg";
+import { inject } from "vitest";
+
+export function serverUrl(): string {
+  return inject("pgUrl");
+}
+
+export function urlFor(database: string): string {
+  const u = new URL(serverUrl());
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: serverUrl() });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Creates an empty database and returns its URL and a function that drops it. */
+export async function freshPgDatabase(): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+  const name = `inkwell_t_${crypto.randomBytes(6).toString("hex")}`;
+  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`));
+  return {
+    url: urlFor(name),
+    name,
+    drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}
