@@ -5,6 +5,10 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   await import("@/lib/http/body-limit-hook");
+  const { registerMetricHooks } = await import("@/lib/metrics");
+  const { countJobsByStatus } = await import("@/db/queries/jobs");
+  const { dbPoolStats } = await import("@/db/client");
+  registerMetricHooks({ jobs: countJobsByStatus, pool: async () => dbPoolStats() });
   if (process.env.INKWELL_JOBS === "off") return;
   await import("@/lib/jobs");
   const { startJobPoller } = await import("@/lib/jobs/queue");
@@ -16,5 +20,5 @@ export async function register() {
 export const onRequestError: Instrumentation.onRequestError = async (err, request, context) => {
   if (process.env.NEXT_RUNTIME === "edge") return;
   const { logEvent, requestErrorFields } = await import("@/lib/log");
-  logEvent("request_error", requestErrorFields(err, request, context));
+  logEvent("request_error", requestErrorFields(err, request, context), "error");
 };

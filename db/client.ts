@@ -117,6 +117,12 @@ export function getDb(): Db {
   return db;
 }
 
+/** Connections in use, for /metrics: SQLite has the one connection of this process. */
+export function dbPoolStats() {
+  const open = globalForDb.__inkwellDb ? 1 : 0;
+  return { engine: "sqlite", total: open, idle: open, waiting: 0 };
+}
+
 /** Closes the process's database (graceful shutdown, tests). */
 export function closeDb() {
   const cached = globalForDb.__inkwellDb;

@@ -7,6 +7,8 @@
 import http from "node:http";
 import compression from "compression";
 import next from "next";
+import proxyaddr from "proxy-addr";
+import { createMetrics, observeRequest, requestLogger, serveMetrics } from "./observe.mjs";
 import { newSpliceStore, spliceResponse, spliceStorage, wantsSplice } from "./html-splice.mjs";
 
 const port = Number(process.env.PORT || 3000);
@@ -20,16 +22,23 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 // Until Next has loaded the per-route table (instrumentation.ts, during prepare), the ceiling.
 const MAX_BODY = Number(process.env.MAX_BODY_BYTES || 32 * 1024 * 1024);
-const trusted = new Set((process.env.TRUSTED_PROXIES || "").split(",").map((s) => s.trim()).filter(Boolean));
+// Addresses and CIDR ranges (10.0.0.0/8, fd00::/8) or proxy-addr's names (loopback, uniquelocal):
+// containers and cloud load balancers have no fixed address.
+const trustList = (process.env.TRUSTED_PROXIES || "").split(",").map((s) => s.trim()).filter(Boolean);
+let trust;
+try {
+  trust = proxyaddr.compile(trustList);
+} catch (e) {
+  console.error(`TRUSTED_PROXIES: ${e.message}; give addresses or CIDR ranges, separated by commas (e.g. 127.0.0.1,10.0.0.0/8).`);
+  process.exit(1);
+}
 const unmap = (ip) => (ip || "").replace(/^::ffff:/, "");
 
 function clientIp(req) {
   const peer = unmap(req.socket.remoteAddress);
-  if (!trusted.has(peer)) return { ip: peer, viaProxy: false };
-  const hops = String(req.headers["x-forwarded-for"] || "").split(",").map((s) => unmap(s.trim())).filter(Boolean);
+  if (!trustList.length || !trust(req.socket.remoteAddress || "", 0)) return { ip: peer, viaProxy: false };
   // The rightmost address that is not one of our proxies is the client.
-  for (let i = hops.length - 1; i >= 0; i--) if (!trusted.has(hops[i])) return { ip: hops[i], viaProxy: true };
-  return { ip: peer, viaProxy: true };
+  return { ip: unmap(proxyaddr(req, trust)), viaProxy: true };
 }
 
 const secureSite = process.env.SITE_URL.startsWith("https://");
@@ -101,6 +110,9 @@ const nextHostname = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/.test(hostname) ? "lo
 const app = next({ dev: false, hostname: nextHostname, port, dir: process.cwd() });
 const handle = app.getRequestHandler();
 const compress = compression();
+const log = requestLogger();
+const metrics = createMetrics();
+globalThis.__inkwellMetrics = metrics;
 await app.prepare();
 
 const server = http.createServer((req, res) => {
@@ -115,12 +127,14 @@ const server = http.createServer((req, res) => {
   // Only the server itself says a request has been routed (lib/site/node-routing.ts).
   delete req.headers["x-inkwell-routed"];
   securityHeaders(res);
+  observeRequest(req, res, { log, metrics, clientIp: ip });
   // WordPress REST clients call /wp-json/wp/v2/posts without a trailing slash, and load balancers
   // ask /healthz: answer both directly instead of with the site-wide trailing-slash redirect (a
   // balancer counts a 308 as healthy without the database having been asked).
   if (req.url && /^\/(wp-json(\/[^?]*[^/?])?|healthz)(\?|$)/.test(req.url)) req.url = req.url.replace(/^([^?]*)/, "$1/");
   // The route's limit, and its refusal in the route's own format (XML for TrackBack and XML-RPC).
   if (!capBody(req, res, globalThis.__inkwellBodyLimit?.(req) ?? { limit: MAX_BODY })) return;
+  if (/^\/metrics\/?(\?|$)/.test(req.url || "")) return void serveMetrics(req, res, metrics, ip);
   // Anonymous readers' pages from the Reading area's page cache (lib/site/page-cache.ts), if it has them.
   if (globalThis.__inkwellServePage?.(req, res)) return;
   // Comment posts, straight to the comment handler once Next has loaded it (app/wp-comments-post.php/fast-path.ts).
@@ -157,6 +171,7 @@ function stop(signal) {
   server.close(async () => {
     try {
       await globalThis.__inkwellShutdown?.();
+      log.flush?.();
       globalThis.__inkwellDb?.db.$client.close();
     } finally {
       process.exit(0);

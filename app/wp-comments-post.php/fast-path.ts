@@ -44,7 +44,7 @@ async function answer(req: IncomingMessage, res: ServerResponse, post: Handler) 
   try {
     response = await post(new Request(`${proto}://${host}${req.url}`, { method: "POST", headers, body: Buffer.concat(chunks) }));
   } catch (err) {
-    logEvent("request_error", { method: "POST", path: "/wp-comments-post.php", route: "fast-path", message: err instanceof Error ? err.message : String(err) });
+    logEvent("request_error", { method: "POST", path: "/wp-comments-post.php", route: "fast-path", message: err instanceof Error ? err.message : String(err) }, "error");
     res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
     res.end("Sorry, something went wrong. Please try again.\n");
     return;

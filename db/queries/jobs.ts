@@ -67,3 +67,13 @@ export function deleteFinishedJobs(before: number): number {
 export function listRecentJobs(types: string[], limit: number): Job[] {
   return getDb().select().from(jobs).where(inArray(jobs.type, types)).orderBy(desc(jobs.createdAt), desc(jobs.id)).limit(limit).all();
 }
+
+/** Jobs by status, for /metrics: the backlog (queued, running) and those that gave up (failed). */
+export async function countJobsByStatus(): Promise<Record<string, number>> {
+  const rows = await getDb()
+    .select({ status: jobs.status, n: sql<number>`count(*)` })
+    .from(jobs)
+    .where(inArray(jobs.status, ["queued", "running", "failed"]))
+    .groupBy(jobs.status);
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}

@@ -1,5 +1,6 @@
 // Rate limits and lockouts kept in SQLite (rate-limiter-flexible's own table, declared in
 // db/schema.ts), so they hold across restarts and across every worker on one database.
+import { countRateLimited } from "@/lib/metrics";
 import { RateLimiterSQLite, type RateLimiterRes } from "rate-limiter-flexible";
 import { getDb } from "../client";
 
@@ -89,7 +90,10 @@ export async function consumeRate(name: string, key: string, points: number, sec
     await limiter(name, points, seconds, 0, true).consume(key, 1);
     return true;
   } catch (e) {
-    if ((e as RateLimiterRes).msBeforeNext !== undefined) return false;
+    if ((e as RateLimiterRes).msBeforeNext !== undefined) {
+      countRateLimited(name);
+      return false;
+    }
     throw e;
   }
 }

@@ -4,6 +4,7 @@ import { getUserCredentialsByLoginOrEmail, updateUserPasswordHash } from "@/db/q
 import { claimSignInAttempt, clearSignInFailures, isSignInLocked, recordSignInFailure, releaseSignInAttempt } from "@/db/queries/rate-limits";
 import { hashPassword, needsRehash, verifyPassword } from "./password";
 import { logEvent } from "@/lib/log";
+import { countRateLimited } from "@/lib/metrics";
 import { passwordStamp } from "./password-stamp";
 
 // Verifying against a real hash even for unknown users keeps the timing the same for both.
@@ -23,6 +24,7 @@ export async function verifySignIn(login: string, password: string, ip: string):
   // The cheap check first; then the claim, which is what holds when attempts arrive together.
   if ((await isSignInLocked(keys)) || !(await claimSignInAttempt(keys))) {
     logEvent("signin_locked", { ip });
+    countRateLimited("signin");
     return { status: "locked" };
   }
   const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);

@@ -2,6 +2,7 @@
 // in memory on purpose: it only has to make a burst cheap to refuse, and a SQLite counter would
 // add a second fsync'd commit to every comment. The durable, cross-process guarantee is the flood
 // rule, checked in the comment's own transaction.
+import { countRateLimited } from "@/lib/metrics";
 import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
 
 const globalForLimit = globalThis as unknown as { __inkwellCommentLimiters?: Map<string, RateLimiterMemory> };
@@ -18,7 +19,10 @@ export async function allowCommentAttempt(ip: string, points: number, seconds: n
     await limiter.consume(ip, 1);
     return true;
   } catch (e) {
-    if ((e as RateLimiterRes).msBeforeNext !== undefined) return false;
+    if ((e as RateLimiterRes).msBeforeNext !== undefined) {
+      countRateLimited("comment-ip");
+      return false;
+    }
     throw e;
   }
 }

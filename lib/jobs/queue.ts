@@ -50,7 +50,7 @@ export async function runOneJob(now = Date.now()): Promise<boolean> {
     const message = (e as Error).message || String(e);
     const retryAt = job.attempts < MAX_ATTEMPTS && handler && !(e instanceof GiveUp) ? Date.now() + backoffMs(job.attempts) : null;
     failJob(job.id, message, retryAt, e instanceof RetryWith ? e.payload : undefined);
-    logEvent("job.failed", { id: job.id, type: job.type, attempts: job.attempts, retryAt, error: message });
+    logEvent("job.failed", { id: job.id, type: job.type, attempts: job.attempts, retryAt, error: message }, "warn");
   }
   return true;
 }
@@ -94,7 +94,7 @@ export function kickJobs(): Promise<unknown> {
   if (s.stopped) return Promise.resolve();
   if (!s.running) {
     s.running = drainJobs(50, () => s.stopped)
-      .catch((e) => logEvent("job.poller_error", { error: (e as Error).message }))
+      .catch((e) => logEvent("job.poller_error", { error: (e as Error).message }, "error"))
       .finally(() => {
         s.running = null;
       });

@@ -22,7 +22,7 @@ export async function routeInNodeServer(req: IncomingMessage, res: ServerRespons
     decision = await decideReaderRequest({ method: req.method || "GET", headers, url });
   } catch (err) {
     // Next's proxy routes it instead (and the page reports its own errors).
-    logEvent("request_error", { method: req.method, path: url.pathname, route: "node-routing", message: err instanceof Error ? err.message : String(err) });
+    logEvent("request_error", { method: req.method, path: url.pathname, route: "node-routing", message: err instanceof Error ? err.message : String(err) }, "error");
     return false;
   }
   switch (decision.kind) {

@@ -213,7 +213,7 @@ export async function GET(req: Request, ctx: Ctx) {
     if (e instanceof RestParamError) {
       return wpError("rest_invalid_param", e.message, 400, { params: e.params });
     }
-    logEvent("wp-json.error", { path: url.pathname, error: (e as Error).message });
+    logEvent("wp-json.error", { path: url.pathname, error: (e as Error).message }, "error");
     return wpError("rest_internal_error", "Something went wrong on the server.", 500);
   }
 }

@@ -71,7 +71,7 @@ function fail(job: ImportJob, e: unknown) {
   if (e instanceof WxrError || e instanceof WxrImportError) job.error = e.message;
   else {
     job.error = "The import failed because of an internal error; nothing was imported.";
-    logEvent("import.error", { job: job.id, error: (e as Error)?.message });
+    logEvent("import.error", { job: job.id, error: (e as Error)?.message }, "error");
   }
   job.endedAt = Date.now();
 }
