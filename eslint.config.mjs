@@ -26,7 +26,9 @@ const config = [
   {
     // One data layer: outside db/, nothing knows which engine runs.
     files: ["**/*.ts", "**/*.tsx", "**/*.mts", "**/*.mjs", "**/*.js"],
-    ignores: ["db/**", "tests/unit/db-*.test.ts", "drizzle.config.ts"],
+    // db/'s own tests check the SQLite engine itself; the plain-node benches read the SQLite file
+    // they made directly until `npm run bench -- --engine` (issue #18) replaces them.
+    ignores: ["db/**", "tests/unit/db-*.test.ts", "drizzle.config.ts", "bench/*.mjs"],
     rules: { "no-restricted-imports": ["error", { patterns: DB_INTERNALS }] },
   },
   {

@@ -4,6 +4,7 @@ import { OPTION_DEFAULTS, type OptionName, type Options } from "@/lib/options/de
 import { sql } from "drizzle-orm";
 import type { Statement } from "better-sqlite3";
 import { getDataVersion } from "./archives";
+import { withTransaction } from "../transaction";
 
 // Read once per content version (db/queries/archives.ts): every write to options moves it (a
 // trigger, in the writing transaction, whichever process wrote), so the copy is never stale. A
@@ -68,14 +69,12 @@ export async function getOption<K extends OptionName>(name: K): Promise<Options[
 
 /** Writes several settings in one transaction. */
 export async function updateOptions(values: Partial<Options>) {
-  const db = getDb();
-  db.transaction((tx) => {
+  await withTransaction(async (tx) => {
     for (const [name, value] of Object.entries(values)) {
       if (!(name in OPTION_DEFAULTS) || value === undefined) continue;
-      tx.insert(options)
+      await tx.insert(options)
         .values({ name, value: JSON.stringify(value) })
-        .onConflictDoUpdate({ target: options.name, set: { value: sql`excluded.value` } })
-        .run();
+        .onConflictDoUpdate({ target: options.name, set: { value: sql`excluded.value` } });
     }
   });
 }
