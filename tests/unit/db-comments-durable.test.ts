@@ -58,7 +58,7 @@ describe("a batch's fsync off the event loop", () => {
     const author = await makeUser("author");
     const post = await makePost(author.id);
     const hold = holdWalFsyncs();
-    const first = await insertCommentCheckedBatched(comment(post.id), rules);
+    const first = insertCommentCheckedBatched(comment(post.id), rules);
     expect(await hold.waitHeld(1)).toBe(1);
     let secondDone = false;
     const second = insertCommentCheckedBatched(comment(post.id), rules).then((r) => ((secondDone = true), r));
@@ -79,7 +79,7 @@ describe("a batch's fsync off the event loop", () => {
     expect(err?.code).toBe("EIO");
     const author = await makeUser("author");
     const post = await makePost(author.id);
-    await expect(await insertCommentCheckedBatched(comment(post.id), rules)).rejects.toThrow("EIO");
+    await expect(insertCommentCheckedBatched(comment(post.id), rules)).rejects.toThrow("EIO");
   });
 });
 
