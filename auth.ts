@@ -41,19 +41,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ],
   events: {
     // Log Out (the admin bar, the comment form, /api/auth/signout): the token is decoded by now.
-    signOut(message) {
-      if ("token" in message) endSession(message.token?.sid);
+    async signOut(message) {
+      if ("token" in message) await endSession(message.token?.sid);
     },
   },
   callbacks: {
     // A token is good only while its session has not been logged out (lib/auth/session-revocation.ts)
     // and its user's password is the one it was signed in with (lib/auth/password-stamp.ts): null
     // ends the session and clears its cookie.
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) return { ...token, pws: (user as { passwordStamp?: string }).passwordStamp, sid: newSessionId() };
       const id = Number(token.sub);
-      if (!Number.isInteger(id) || id <= 0 || !sessionIsOpen(token.sid)) return null;
-      const now = getSessionStampSource(id);
+      if (!Number.isInteger(id) || id <= 0 || !await sessionIsOpen(token.sid)) return null;
+      const now = await getSessionStampSource(id);
       return stampMatches(token.pws, now?.passwordHash, now?.sessionEpoch) ? token : null;
     },
     // Auth.js's callbackUrl (query, form field or cookie) passes the same gate as redirect_to.

@@ -1,6 +1,13 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// The engine-specific internals of db/: only db/ itself (and db/'s own tests) may import them.
+const DB_INTERNALS = [
+  { group: ["better-sqlite3", "pg", "pg-*", "postgres"], message: "Only db/ talks to a database driver: use db/queries or db/index.ts." },
+  { group: ["drizzle-orm/*", "!drizzle-orm/sql"], message: "Dialect modules stay in db/: use db/queries or db/index.ts." },
+  { group: ["@/db/client", "@/db/statements", "@/db/wal-sync", "**/db/client", "**/db/statements", "**/db/wal-sync"], message: "db/ internals: import getDb, withTransaction, closeDb, openDatabase… from @/db (db/index.ts)." },
+];
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -8,11 +15,29 @@ const config = [
   // Feeds, trackback URLs and downloads are not pages: a plain <a> is right for them.
   { rules: { "@next/next/no-html-link-for-pages": "off" } },
   {
-    // All SQL stays behind db/: pages, actions and lib never import drizzle or the driver.
+    // A forgotten await is an error, not a Promise that is always truthy: every db/ function is async.
+    files: ["**/*.ts", "**/*.tsx", "**/*.mts"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  {
+    // One data layer: outside db/, nothing knows which engine runs.
+    files: ["**/*.ts", "**/*.tsx", "**/*.mts", "**/*.mjs", "**/*.js"],
+    // db/'s own tests check the SQLite engine itself; the plain-node benches read the SQLite file
+    // they made directly until `npm run bench -- --engine` (issue #18) replaces them.
+    ignores: ["db/**", "tests/unit/db-*.test.ts", "drizzle.config.ts", "bench/*.mjs"],
+    rules: { "no-restricted-imports": ["error", { patterns: DB_INTERNALS }] },
+  },
+  {
+    // All SQL stays behind db/: pages, actions and lib never import drizzle at all.
     files: ["app/**", "components/**", "lib/**", "themes/**"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [
-        { group: ["drizzle-orm", "drizzle-orm/*", "better-sqlite3"], message: "Query through db/queries." },
+        ...DB_INTERNALS,
+        { group: ["drizzle-orm"], message: "Query through db/queries." },
       ] }],
     },
   },

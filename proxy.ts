@@ -11,9 +11,9 @@ import "@/lib/site/node-routing";
 
 // Identity here: Next drops a proxy response's Content-Encoding (and so would hand the browser gzip
 // bytes as text); the compression of cached pages happens in scripts/server.mjs's hit path.
-const fromCache = (page: CachedPage, state: "hit" | "miss") => {
+const fromCache = async (page: CachedPage, state: "hit" | "miss") => {
   const { body, csp, encoding } = pageWithNonce(page);
-  return withLinkbackHeaders({ method: "GET" }, new NextResponse(new Uint8Array(body), {
+  return await withLinkbackHeaders({ method: "GET" }, new NextResponse(new Uint8Array(body), {
     status: page.status,
     headers: {
       "content-type": page.contentType, "content-security-policy": csp, "x-inkwell-cache": state, vary: PAGE_VARY,
@@ -37,9 +37,9 @@ export async function proxy(req: NextRequest) {
     case "pass":
       return NextResponse.next();
     case "cached":
-      return fromCache(decision.page, decision.state);
+      return await fromCache(decision.page, decision.state);
     case "redirect":
-      return NextResponse.redirect(absoluteUrl(decision.to), 301);
+      return NextResponse.redirect(await absoluteUrl(decision.to), 301);
     case "rewrite": {
       const url = req.nextUrl.clone();
       url.pathname = decision.pathname;
@@ -49,7 +49,7 @@ export async function proxy(req: NextRequest) {
     case "render": {
       const res = nextWithCsp(req, decision.csp);
       // Reader pages advertise the Pingback and Webmention endpoints in their headers.
-      return decision.readerPage ? withLinkbackHeaders(req, res) : res;
+      return decision.readerPage ? await withLinkbackHeaders(req, res) : res;
     }
   }
 }

@@ -1,7 +1,7 @@
 // Seeds the benchmark blog into its own database (DATABASE_URL): 10,000 posts, 100,000
 // comments, 100 categories, 1,000 tags. Deterministic (a fixed PRNG), bulk-inserted in one
 // transaction with prepared statements; the FTS triggers index every post as it goes in.
-import { getDb, closeDb } from "@/db/client";
+import { getDb, closeDb } from "@/db";
 
 const POSTS = 10_000, COMMENTS = 100_000, CATEGORIES = 100, TAGS = 1_000, AUTHORS = 10;
 let seed = 42;
@@ -56,4 +56,4 @@ db.transaction(() => {
 db.exec("ANALYZE");
 const hundred = db.prepare("SELECT id, slug, date FROM posts WHERE comment_count = 100 ORDER BY id DESC LIMIT 1").get();
 console.log(JSON.stringify({ seededInMs: Date.now() - t0, hundred }));
-closeDb();
+void closeDb();

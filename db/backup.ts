@@ -57,7 +57,7 @@ export async function backupSite(opts: { databaseFile: string; uploadsDir: strin
 const INKWELL_TABLES = ["__drizzle_migrations", "users", "posts", "options", "content_version"];
 
 /** Why a file is not an Inkwell database SQLite can read whole, or null if it is one. */
-export function inkwellDatabaseProblem(file: string): string | null {
+export async function inkwellDatabaseProblem(file: string): Promise<string | null> {
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -80,7 +80,7 @@ export function inkwellDatabaseProblem(file: string): string | null {
 }
 
 /** True when the file holds any table: a database someone may be using, not an empty new file. */
-export function isLiveDatabase(file: string): boolean {
+export async function isLiveDatabase(file: string): Promise<boolean> {
   if (!fs.existsSync(file) || fs.statSync(file).size === 0) return false;
   let db: Database.Database | undefined;
   try {
@@ -102,7 +102,7 @@ export function isLiveDatabase(file: string): boolean {
  */
 export async function restoreDatabase(opts: { from: string; databaseFile: string }): Promise<void> {
   let before = 0;
-  if (isLiveDatabase(opts.databaseFile)) {
+  if (await isLiveDatabase(opts.databaseFile)) {
     const old = new Database(opts.databaseFile, { readonly: true });
     try {
       before = Number(old.prepare("SELECT n FROM content_version WHERE id = 1").pluck().get() ?? 0);

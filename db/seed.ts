@@ -49,7 +49,7 @@ export async function seedIfEmpty(env: { adminEmail?: string; adminPassword?: st
   // Posts and comments go through the same queries the app uses, so counts stay right.
   const admin = db.select().from(users).where(eq(users.login, "admin")).get()!;
   const uncategorized = db.select().from(terms).where(eq(terms.slug, "uncategorized")).get()!;
-  const hello = insertPost(
+  const hello = await insertPost(
     {
       type: "post",
       status: "publish",
@@ -64,7 +64,7 @@ export async function seedIfEmpty(env: { adminEmail?: string; adminPassword?: st
     },
     [uncategorized.id],
   );
-  insertComment({
+  await insertComment({
     postId: hello.id,
     type: "comment",
     status: "1",
@@ -75,7 +75,7 @@ export async function seedIfEmpty(env: { adminEmail?: string; adminPassword?: st
     date: now,
     dateGmt: now,
   });
-  insertPost({
+  await insertPost({
     type: "page",
     status: "publish",
     title: "Sample Page",

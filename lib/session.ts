@@ -17,7 +17,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isInteger(id) || id <= 0) return null;
-  const user = getUserById(id);
+  const user = await getUserById(id);
   if (!user) return null;
   return { id: user.id, login: user.login, email: user.email, displayName: user.displayName, nicename: user.nicename, role: user.role, url: user.url };
 });

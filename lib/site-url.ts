@@ -3,9 +3,9 @@
 // never from the request's Host header.
 import { getOption } from "@/db/queries/options";
 
-function configuredSiteUrl(): string {
+async function configuredSiteUrl(): Promise<string> {
   try {
-    return getOption("siteurl");
+    return await getOption("siteurl");
   } catch {
     // No database (a build step or a script before migrations): the environment decides.
     return "";
@@ -17,11 +17,16 @@ export function envSiteUrl(): string {
   return raw.replace(/\/+$/, "");
 }
 
-export function siteUrl(): string {
-  return configuredSiteUrl().replace(/\/+$/, "") || envSiteUrl();
+export async function siteUrl(): Promise<string> {
+  return (await configuredSiteUrl()).replace(/\/+$/, "") || envSiteUrl();
 }
 
-export function absoluteUrl(path: string): string {
+export async function absoluteUrl(path: string): Promise<string> {
+  return absoluteUrlFrom(await siteUrl(), path);
+}
+
+/** absoluteUrl for code that has read siteUrl() already (loops, transactions). */
+export function absoluteUrlFrom(base: string, path: string): string {
   if (/^https?:\/\//.test(path)) return path;
-  return siteUrl() + (path.startsWith("/") ? path : `/${path}`);
+  return base + (path.startsWith("/") ? path : `/${path}`);
 }

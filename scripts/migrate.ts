@@ -1,4 +1,4 @@
 // `npm run migrate`: the same as `inkwell db migrate` (scripts/cli/commands/site.ts).
 import { main } from "./cli/main";
 
-main(["db", "migrate", ...process.argv.slice(2)]).then((code) => (process.exitCode = code));
+void main(["db", "migrate", ...process.argv.slice(2)]).then((code) => (process.exitCode = code));

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { getDb, resolveDatabasePath, StartupError, closeDb } from "@/db/client";
+import { getDb, resolveDatabasePath, StartupError, closeDb } from "@/db";
 import { seedIfEmpty } from "@/db/seed";
 
 export function dataDir(): string {
@@ -32,7 +32,7 @@ async function main() {
       console.log(`Inkwell: generated administrator password (shown once, change it in Profile): ${result.generatedPassword}`);
     }
   }
-  closeDb();
+  await closeDb();
 }
 
 main().catch((e) => {

@@ -18,10 +18,10 @@ const UnlockSchema = z.object({ postId: z.coerce.number().int().positive(), pass
 export async function unlockPostAction(formData: FormData) {
   const parsed = UnlockSchema.safeParse({ postId: formData.get("postId"), password: formData.get("post_password") ?? "" });
   if (!parsed.success) redirect("/");
-  const post = postById(parsed.data.postId);
+  const post = await postById(parsed.data.postId);
   // A post this reader may not see answers as a missing one: no permalink, so no slug.
   if (!post || !post.password || !canReadPost(await currentReader(), post)) redirect("/");
-  const url = permalinkOf(post, siteOptions());
+  const url = await permalinkOf(post, await siteOptions());
   const back = (notice: string) => `${url}${url.includes("?") ? "&" : "?"}wrong-password=${notice}`;
   // Every try counts, right or wrong, before the password is compared: a guesser learns nothing
   // once over the limit. The post's own count only moves for addresses still under theirs.

@@ -8,12 +8,12 @@ import { getRenderTheme } from "@/lib/site/theme";
 /** "Discourage search engines" (blog_public off): every public page, 404s included, says noindex. */
 export async function generateMetadata(): Promise<Metadata> {
   await connection();
-  return siteOptions().blog_public ? {} : { robots: { index: false, follow: false } };
+  return (await siteOptions()).blog_public ? {} : { robots: { index: false, follow: false } };
 }
 
 export default async function SiteLayout({ children }: { children: ReactNode }) {
   await connection();
-  const opts = siteOptions();
+  const opts = await siteOptions();
   const { theme, previewing } = await getRenderTheme();
   return (
     <>

@@ -10,10 +10,10 @@ import { postPassNotice } from "@/lib/content/post-pass";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  return routeMetadata(resolveQuery(await searchParams, await currentReader()));
+  return await routeMetadata(await resolveQuery(await searchParams, await currentReader()));
 }
 
 export default async function HomePage({ searchParams }: Props) {
   const q = await searchParams;
-  return <RouteView route={resolveQuery(q, await currentReader())} passwordNotice={postPassNotice(q["wrong-password"])} />;
+  return <RouteView route={await resolveQuery(q, await currentReader())} passwordNotice={postPassNotice(q["wrong-password"])} />;
 }

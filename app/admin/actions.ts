@@ -6,7 +6,7 @@ import { requireCapability } from "@/lib/session";
 import { QuickDraftSchema, plainTextToHtml } from "@/lib/validation/quick-draft";
 import { getOptions } from "@/db/queries/options";
 import { insertPost, isSlugTaken } from "@/db/queries/posts";
-import { slugify, uniqueSlug } from "@/lib/content/slug";
+import { slugify, findUniqueSlug } from "@/lib/content/slug";
 import { nowGmt, toSqlLocal } from "@/lib/dates";
 import type { FormState } from "@/lib/form-state";
 
@@ -16,7 +16,7 @@ export async function quickDraftAction(_prev: FormState, formData: FormData): Pr
   const parsed = QuickDraftSchema.safeParse(raw);
   if (!parsed.success) return { status: "error", message: "The draft was not saved.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values: raw };
   const { title, content } = parsed.data;
-  const opts = getOptions();
+  const opts = await getOptions();
   const gmt = nowGmt();
   const local = toSqlLocal(new Date(), opts.timezone_string);
   const draft = {
@@ -35,7 +35,7 @@ export async function quickDraftAction(_prev: FormState, formData: FormData): Pr
   // The unique index settles a race with another save of the same title: then pick again.
   for (let attempt = 0; ; attempt++) {
     try {
-      insertPost({ ...draft, slug: uniqueSlug(slugify(title), (s) => isSlugTaken("post", s), "draft") });
+      await insertPost({ ...draft, slug: await findUniqueSlug(slugify(title), async (s) => await isSlugTaken("post", s), "draft") });
       break;
     } catch (e) {
       if (attempt >= 2 || !(e instanceof Error) || !/UNIQUE constraint failed/.test(e.message)) throw e;

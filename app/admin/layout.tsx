@@ -14,10 +14,10 @@ export const metadata: Metadata = { title: { template: "%s ‹ Inkwell admin", d
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   await connection();
   const user = await requireUser();
-  const opts = getOptions();
+  const opts = await getOptions();
   const menu = ADMIN_MENU.filter((item) => roleCan(user.role, item.cap));
   // Moderators see every held comment; others those on their own posts.
-  const pending = countPendingComments(roleCan(user.role, "moderate_comments") ? undefined : user.id);
+  const pending = await countPendingComments(roleCan(user.role, "moderate_comments") ? undefined : user.id);
   return (
     <div className="min-h-screen bg-[#f0f0f1] font-sans text-[#1d2327]">
       <header className="flex items-center justify-between bg-[#1d2327] px-4 py-2 text-sm text-white">

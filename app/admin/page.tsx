@@ -24,16 +24,16 @@ import { CommentNotificationsPanel } from "@/components/comments/notifications-p
 
 export default async function DashboardPage() {
   const user = await requireCapability("read");
-  const opts = getOptions();
-  const glance = getAtAGlance();
+  const opts = await getOptions();
+  const glance = await getAtAGlance();
   const canWrite = roleCan(user.role, "edit_posts");
   const canModerate = roleCan(user.role, "moderate_comments");
   const when = (local: string) => `${formatWpDate(local, "M jS")}, ${formatWpDate(local, opts.time_format)}`;
   const commentWhen = (gmt: string) => when(toSqlLocal(parseSqlGmt(gmt), opts.timezone_string));
-  const published = canWrite ? listRecentlyPublished(5) : [];
-  const scheduled = canWrite ? listScheduled(5) : [];
-  const comments = canWrite ? listLatestComments(5, canModerate) : [];
-  const drafts = canWrite ? listRecentDrafts(user.id, 3) : [];
+  const published = canWrite ? await listRecentlyPublished(5) : [];
+  const scheduled = canWrite ? await listScheduled(5) : [];
+  const comments = canWrite ? await listLatestComments(5, canModerate) : [];
+  const drafts = canWrite ? await listRecentDrafts(user.id, 3) : [];
   return (
     <>
       <h1 className="text-2xl font-semibold">Dashboard</h1>

@@ -5,8 +5,8 @@ import { absoluteUrl } from "@/lib/site-url";
 
 export async function GET() {
   await connection();
-  const body = siteOptions().blog_public
-    ? `User-agent: *\nDisallow: /admin/\n\nSitemap: ${absoluteUrl("/sitemap.xml")}\n`
+  const body = (await siteOptions()).blog_public
+    ? `User-agent: *\nDisallow: /admin/\n\nSitemap: ${await absoluteUrl("/sitemap.xml")}\n`
     : "User-agent: *\nDisallow: /\n";
   return new Response(body, { headers: { "content-type": "text/plain; charset=utf-8" } });
 }

@@ -6,7 +6,7 @@ import { sitemapIndex } from "@/lib/site/sitemap";
 
 export async function GET() {
   await connection();
-  publishDuePosts();
-  const body = cached("sitemap-index", [TAGS.posts, TAGS.terms], () => sitemapIndex());
+  await publishDuePosts();
+  const body = await cached("sitemap-index", [TAGS.posts, TAGS.terms], () => sitemapIndex());
   return new Response(body, { headers: { "content-type": "application/xml; charset=utf-8" } });
 }

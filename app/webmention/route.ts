@@ -28,6 +28,6 @@ export async function POST(req: Request) {
   const sender = { ip: clientIpFrom(req.headers), userAgent: req.headers.get("user-agent") ?? "" };
   const check = await checkWebmention(form.get("source") ?? "", form.get("target") ?? "", sender);
   if (!check.ok) return text(check.message, check.status);
-  enqueueWebmentionVerification({ postId: check.postId, source: check.source, target: check.target, ip: sender.ip, userAgent: sender.userAgent.slice(0, 255) });
+  await enqueueWebmentionVerification({ postId: check.postId, source: check.source, target: check.target, ip: sender.ip, userAgent: sender.userAgent.slice(0, 255) });
   return text("Accepted: the mention will be verified shortly.", 202);
 }

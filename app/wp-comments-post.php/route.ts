@@ -39,13 +39,13 @@ function wantsJson(req: Request) {
 }
 
 async function formPage(req: Request, status: number, err: Pick<SubmitError, "message" | "field" | "values" | "postId" | "parentId"> | null, parentId?: number, postIdHint?: number) {
-  const opts = getOptions();
+  const opts = await getOptions();
   const user = await commenter(req);
   const pid = err?.postId ?? postIdHint;
-  const post = pid ? getPostCardById(pid) : undefined;
+  const post = pid ? await getPostCardById(pid) : undefined;
   // The form names the post: only one this visitor may read.
   const shown = post && canReadPost(user, post) ? post : undefined;
-  const parentRow = parentId ? getCommentParent(parentId) : undefined;
+  const parentRow = parentId ? await getCommentParent(parentId) : undefined;
   const parent = parentRow && shown && parentRow.postId === shown.id && parentRow.status === "1" ? { id: parentRow.id, authorName: parentRow.authorName } : null;
   const html = renderCommentFormPage({
     siteName: opts.blogname,
@@ -122,7 +122,7 @@ export async function POST(req: Request) {
 export async function GET(req: Request) {
   const params = new URL(req.url).searchParams;
   const replyTo = Number(params.get("replytocom"));
-  const parent = Number.isInteger(replyTo) && replyTo > 0 ? getCommentParent(replyTo) : undefined;
+  const parent = Number.isInteger(replyTo) && replyTo > 0 ? await getCommentParent(replyTo) : undefined;
   if (!parent) return new Response("Method Not Allowed\n", { status: 405, headers: { allow: "POST", "content-type": "text/plain" } });
   return formPage(req, 200, null, parent.id, parent.postId);
 }

@@ -10,5 +10,5 @@ export function GET() {
 }
 
 export async function POST(req: NextRequest) {
-  return trackbackPost(req, () => postById(req.nextUrl.searchParams.get("p")));
+  return trackbackPost(req, async () => await postById(req.nextUrl.searchParams.get("p")));
 }

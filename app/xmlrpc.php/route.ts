@@ -42,7 +42,7 @@ export async function POST(req: Request) {
       }
       case "pingback.extensions.getPingbacks": {
         const [target] = stringParams(call.params, 1);
-        return xml(methodResponse(getPingbacks(target!)));
+        return xml(methodResponse(await getPingbacks(target!)));
       }
       case "system.listMethods":
         return xml(methodResponse(METHODS));

@@ -28,7 +28,7 @@ export async function CommentsSection({ post, theme, opts, commentPage }: { post
     return <p className="mt-10 text-sm">This post is password protected. Enter the password to view comments.</p>;
   }
   const token = jar.get(AUTHOR_TOKEN_COOKIE)?.value;
-  const rows = listThreadComments(post.id, isAuthorToken(token) ? token : null);
+  const rows = await listThreadComments(post.id, isAuthorToken(token) ? token : null);
   const open = commentsOpen(post, opts);
   const maxDepth = opts.thread_comments ? opts.thread_comments_depth : 1;
 

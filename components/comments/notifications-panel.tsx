@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { listNotifications } from "@/db/queries/comment-notifications";
 
-export function CommentNotificationsPanel({ userId }: { userId: number }) {
-  const items = listNotifications(userId, { limit: 5 });
+export async function CommentNotificationsPanel({ userId }: { userId: number }) {
+  const items = await listNotifications(userId, { limit: 5 });
   return (
     <section aria-labelledby="discussion-activity" className="mt-6 max-w-md rounded border border-gray-300 bg-white p-4">
       <h2 id="discussion-activity" className="font-semibold">Discussion</h2>

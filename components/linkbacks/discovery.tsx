@@ -5,19 +5,19 @@ import { siteUrl } from "@/lib/site-url";
 import { trackbackRdf } from "@/lib/linkbacks/html";
 import { RawHtml } from "@/components/site/raw-html";
 
-export function trackbackUrlFor(post: { id: number; url: string }): string {
+export async function trackbackUrlFor(post: { id: number; url: string }): Promise<string> {
   // Plain permalinks (/?p=ID) have no path to append /trackback/ to: use WordPress's other address.
-  return post.url.includes("?") ? `${siteUrl()}/wp-trackback.php?p=${post.id}` : `${siteUrl()}${post.url}trackback/`;
+  return post.url.includes("?") ? `${await siteUrl()}/wp-trackback.php?p=${post.id}` : `${await siteUrl()}${post.url}trackback/`;
 }
 
-export function LinkbackDiscovery({ post }: { post: { id: number; title: string; url: string; type: string; pingsOpen: boolean } }) {
+export async function LinkbackDiscovery({ post }: { post: { id: number; title: string; url: string; type: string; pingsOpen: boolean } }) {
   if (post.type !== "post" || !post.pingsOpen) return null;
-  const permalink = siteUrl() + post.url;
-  const tb = trackbackUrlFor(post);
+  const permalink = await siteUrl() + post.url;
+  const tb = await trackbackUrlFor(post);
   return (
     <>
-      <link rel="pingback" href={`${siteUrl()}/xmlrpc.php`} />
-      <link rel="webmention" href={`${siteUrl()}/webmention/`} />
+      <link rel="pingback" href={`${await siteUrl()}/xmlrpc.php`} />
+      <link rel="webmention" href={`${await siteUrl()}/webmention/`} />
       <RawHtml hidden html={trackbackRdf(permalink, post.title, tb)} />
       <p className="mt-6 text-sm text-muted">
         Trackback from your own site: <a href={tb} rel="trackback" className="underline break-all">{tb}</a>

@@ -5,8 +5,8 @@ import { listPingsForPost } from "@/db/queries/pings";
 const STATUS_LABEL = { queued: "Queued", sent: "Sent", failed: "Failed", "no-endpoint": "No endpoint" } as const;
 const PROTOCOL_LABEL = { trackback: "TrackBack", pingback: "Pingback", webmention: "Webmention", none: "—" } as const;
 
-export function PingResults({ postId }: { postId: number }) {
-  const rows = listPingsForPost(postId);
+export async function PingResults({ postId }: { postId: number }) {
+  const rows = await listPingsForPost(postId);
   return (
     <>
       {rows.length === 0 ? (

@@ -29,19 +29,19 @@ export async function RouteView({ route, passwordNotice, commentPage }: { route:
 async function Single({ post, passwordNotice, commentPage }: { post: PostCard; passwordNotice?: PostPassNotice; commentPage?: number }) {
   // Resolution already asked (lib/site/resolve-path.ts); asked again so that no caller can render a hidden post.
   if (!canReadPost(await currentReader(), post)) notFound();
-  const opts = siteOptions();
+  const opts = await siteOptions();
   const { theme } = await getRenderTheme();
   const unlocked = await hasPostPassword(post.password);
-  const view = toPostView(post, termsForPosts([post.id]), opts, "full", { locked: !unlocked, url: permalinkOf(post, opts), featuredImage: featuredImagesFor([post]).get(post.id) });
+  const view = toPostView(post, await termsForPosts([post.id]), opts, "full", { locked: !unlocked, url: await permalinkOf(post, opts), featuredImage: (await featuredImagesFor([post])).get(post.id) });
   let navigation = null;
   if (post.type === "post" && post.status === "publish") {
-    const { previous, next } = adjacentPosts(post);
-    const link = (p?: PostCard) => p && { title: p.title, url: permalinkOf(p, opts) };
-    navigation = <PostNavigation previous={link(previous)} next={link(next)} />;
+    const { previous, next } = await adjacentPosts(post);
+    const link = async (p?: PostCard) => p && { title: p.title, url: await permalinkOf(p, opts) };
+    navigation = <PostNavigation previous={await link(previous)} next={await link(next)} />;
   }
   return (
     <>
-      {post.type === "post" ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: blogPostingJsonLd(post) }} /> : null}
+      {post.type === "post" ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: await blogPostingJsonLd(post) }} /> : null}
       <theme.PostSingle
       post={view}
       navigation={navigation}
@@ -58,21 +58,22 @@ async function Single({ post, passwordNotice, commentPage }: { post: PostCard; p
 }
 
 async function ListingView({ listing }: { listing: Listing }) {
-  const opts = siteOptions();
+  const opts = await siteOptions();
   const { theme } = await getRenderTheme();
   const perPage = Math.max(1, Math.min(100, Number(opts.posts_per_page) || 10));
 
   if (listing.type === "search") {
     const fts = toFtsQuery(listing.search ?? "");
-    const { items, total } = searchPage(fts, listing.page, perPage);
+    const { items, total } = await searchPage(fts, listing.page, perPage);
     const totalPages = Math.ceil(total / perPage);
     if (listing.page > 1 && listing.page > totalPages) notFound();
+    const urls = await Promise.all(items.map((p) => permalinkOf(p, opts)));
     return (
       <>
         <ArchiveHeader heading={listing.heading} />
         {items.length ? (
-          items.map((p) => (
-            <SearchResult key={p.id} title={p.title} url={permalinkOf(p, opts)} dateText={p.type === "post" ? formatWpDate(p.date, opts.date_format) : "Page"} snippetHtml={highlightSnippet(p.content, listing.search ?? "")} />
+          items.map((p, i) => (
+            <SearchResult key={p.id} title={p.title} url={urls[i]!} dateText={p.type === "post" ? formatWpDate(p.date, opts.date_format) : "Page"} snippetHtml={highlightSnippet(p.content, listing.search ?? "")} />
           ))
         ) : (
           <Notice>
@@ -86,24 +87,25 @@ async function ListingView({ listing }: { listing: Listing }) {
     );
   }
 
-  const { items, total } = archivePage(listing.filter!, listing.page, perPage);
+  const { items, total } = await archivePage(listing.filter!, listing.page, perPage);
   const totalPages = Math.ceil(total / perPage);
   if (listing.page > 1 && listing.page > totalPages) notFound();
   let posts = items;
   if (listing.type === "home" && listing.page === 1) {
     // WordPress puts sticky posts first on the front page, once each.
-    const sticky = stickyPosts();
+    const sticky = await stickyPosts();
     const ids = new Set(sticky.map((p) => p.id));
     posts = [...sticky, ...items.filter((p) => !ids.has(p.id))];
   }
-  const terms = termsForPosts(posts.map((p) => p.id));
-  const images = featuredImagesFor(posts);
+  const terms = await termsForPosts(posts.map((p) => p.id));
+  const images = await featuredImagesFor(posts);
+  const urls = await Promise.all(posts.map((p) => permalinkOf(p, opts)));
   return (
     <>
       {listing.type === "home" && !listing.heading ? <h1 className="sr-only">{opts.blogname}</h1> : <ArchiveHeader heading={listing.heading} description={listing.description} feedUrl={listing.feedUrl} />}
       {posts.length ? (
-        posts.map((p) => (
-          <theme.PostSummary key={p.id} post={toPostView(p, terms.filter((t) => t.postId === p.id), opts, "teaser", { url: permalinkOf(p, opts), featuredImage: images.get(p.id) })} />
+        posts.map((p, i) => (
+          <theme.PostSummary key={p.id} post={toPostView(p, terms.filter((t) => t.postId === p.id), opts, "teaser", { url: urls[i]!, featuredImage: images.get(p.id) })} />
         ))
       ) : (
         <Notice><p>{listing.type === "home" ? "Nothing has been published yet." : "No posts here yet."}</p></Notice>

@@ -49,28 +49,28 @@ export function SearchForm({ id, defaultValue }: { id: string; defaultValue?: st
 type StaticWidgetId = "recent-posts" | "recent-comments" | "archives" | "categories" | "tag-cloud";
 const STATIC_WIDGETS = new Set<string>(["recent-posts", "recent-comments", "archives", "categories", "tag-cloud"]);
 
-function staticWidgetBody(id: StaticWidgetId, opts: Options): string {
+async function staticWidgetBody(id: StaticWidgetId, opts: Options): Promise<string> {
   switch (id) {
     case "recent-posts":
-      return recentPostsHtml(archivePage({ kind: "home" }, 1, 5).items.map((p: PostCard) => ({ href: permalinkOf(p, opts), text: p.title || "(no title)" })));
+      return recentPostsHtml(await Promise.all((await archivePage({ kind: "home" }, 1, 5)).items.map(async (p: PostCard) => ({ href: await permalinkOf(p, opts), text: p.title || "(no title)" }))));
     case "recent-comments":
-      return recentCommentsHtml(recentComments(5).map((c) => ({
+      return recentCommentsHtml(await Promise.all((await recentComments(5)).map(async (c) => ({
         author: c.authorName || "Anonymous",
-        post: { href: `${permalinkOf({ id: c.postId, type: c.postType, slug: c.postSlug, date: c.postDate, authorNicename: c.authorNicename }, opts)}#comment-${c.id}`, text: c.postTitle || "(no title)" },
-      })));
+        post: { href: `${await permalinkOf({ id: c.postId, type: c.postType, slug: c.postSlug, date: c.postDate, authorNicename: c.authorNicename }, opts)}#comment-${c.id}`, text: c.postTitle || "(no title)" },
+      }))));
     case "archives":
-      return archivesHtml(archiveMonths());
+      return archivesHtml(await archiveMonths());
     case "categories":
-      return categoriesHtml(categoriesWithCounts().map((c) => ({ id: c.id, parentId: c.parentId, count: c.count, text: c.name, href: termUrl({ taxonomy: "category", slug: c.slug }, opts) })));
+      return categoriesHtml((await categoriesWithCounts()).map((c) => ({ id: c.id, parentId: c.parentId, count: c.count, text: c.name, href: termUrl({ taxonomy: "category", slug: c.slug }, opts) })));
     case "tag-cloud":
-      return tagCloudHtml(tagCloud().map((t) => ({ count: t.count, text: t.name, href: termUrl({ taxonomy: "post_tag", slug: t.slug }, opts) })));
+      return tagCloudHtml((await tagCloud()).map((t) => ({ count: t.count, text: t.name, href: termUrl({ taxonomy: "post_tag", slug: t.slug }, opts) })));
   }
 }
 
 /** A widget whose whole content is one cached string (lib/site/widget-html.ts). */
-function StaticWidget({ id, opts }: { id: StaticWidgetId; opts: Options }) {
+async function StaticWidget({ id, opts }: { id: StaticWidgetId; opts: Options }) {
   const key = `widget-html:${id}:${opts.permalink_structure}:${opts.category_base}:${opts.tag_base}:${opts.date_format}`;
-  const html = cached(key, [TAGS.posts, TAGS.terms, TAGS.allComments, TAGS.options], () => widgetSection(id, WIDGETS[id], staticWidgetBody(id, opts)));
+  const html = await cached(key, [TAGS.posts, TAGS.terms, TAGS.allComments, TAGS.options], async () => widgetSection(id, WIDGETS[id], await staticWidgetBody(id, opts)));
   return <RawHtml as="section" className="widget mb-8" aria-labelledby={`widget-${id}`} html={html} />;
 }
 

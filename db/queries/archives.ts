@@ -103,7 +103,7 @@ export type ArchiveFilter =
   | { kind: "dates"; fromGmt: string; toGmt: string };
 
 /** One page of published posts for a listing, newest first, with the listing's total. */
-export function listArchivePosts(filter: ArchiveFilter, page: number, perPage: number): Page<PostCard> {
+export async function listArchivePosts(filter: ArchiveFilter, page: number, perPage: number): Promise<Page<PostCard>> {
   const s = stmts();
   const limit = perPage;
   const offset = (page - 1) * perPage;
@@ -124,12 +124,12 @@ export function listArchivePosts(filter: ArchiveFilter, page: number, perPage: n
   }
 }
 
-export function listStickyPosts(): PostCard[] {
+export async function listStickyPosts(): Promise<PostCard[]> {
   return cards(stmts().sticky.all());
 }
 
 /** The published posts before and after one, by date (WordPress's previous/next post links). */
-export function getAdjacentPosts(post: { id: number; dateGmt: string }): { previous?: PostCard; next?: PostCard } {
+export async function getAdjacentPosts(post: { id: number; dateGmt: string }): Promise<{ previous?: PostCard; next?: PostCard }> {
   const s = stmts();
   const prev = s.previous.get(post.dateGmt, post.id) as RawCard | undefined;
   const next = s.next.get(post.dateGmt, post.id) as RawCard | undefined;
@@ -147,7 +147,7 @@ export interface RecentComment {
   authorNicename: string;
 }
 
-export function listRecentComments(limit = 5): RecentComment[] {
+export async function listRecentComments(limit = 5): Promise<RecentComment[]> {
   return newestVisible(stmts().recentComments, limit) as RecentComment[];
 }
 
@@ -159,21 +159,21 @@ export interface CategoryRow {
   count: number;
 }
 
-export function listCategoriesWithCounts(): CategoryRow[] {
+export async function listCategoriesWithCounts(): Promise<CategoryRow[]> {
   return stmts().categories.all() as CategoryRow[];
 }
 
-export function listTagCloud(limit = 45): Omit<CategoryRow, "parentId">[] {
+export async function listTagCloud(limit = 45): Promise<Omit<CategoryRow, "parentId">[]> {
   return stmts().tagCloud.all(limit) as Omit<CategoryRow, "parentId">[];
 }
 
 /** A category and all its descendants: a category archive includes its children's posts. */
-export function listCategoryTreeIds(termId: number): number[] {
+export async function listCategoryTreeIds(termId: number): Promise<number[]> {
   return (stmts().termDescendants.all(termId) as { id: number }[]).map((r) => r.id);
 }
 
 /** Months with published posts, with counts (Archives widget). Local dates, as WordPress shows. */
-export function listArchiveMonths(): { year: number; month: number; count: number }[] {
+export async function listArchiveMonths(): Promise<{ year: number; month: number; count: number }[]> {
   const rows = prepared(
       getDb().$client,
       `SELECT CAST(substr(date, 1, 4) AS INTEGER) AS year, CAST(substr(date, 6, 2) AS INTEGER) AS month, count(*) AS count
@@ -187,7 +187,7 @@ export function listArchiveMonths(): { year: number; month: number; count: numbe
  * Publishes scheduled posts whose time has come (WordPress needs wp-cron for this; here the next
  * read does it). Returns the ids it published so the caller can invalidate their caches.
  */
-export function publishDueScheduledPosts(nowGmt: string): number[] {
+export async function publishDueScheduledPosts(nowGmt: string): Promise<number[]> {
   const due = (stmts().dueFuture.all(nowGmt) as { id: number }[]).map((r) => r.id);
   if (!due.length) return [];
   const sqlite = getDb().$client;
@@ -211,12 +211,12 @@ export function publishDueScheduledPosts(nowGmt: string): number[] {
 }
 
 /** Term ids a post belongs to (for cache invalidation). */
-export function listPostTermIds(postId: number): number[] {
+export async function listPostTermIds(postId: number): Promise<number[]> {
   return (prepared(getDb().$client, `SELECT term_id AS id FROM post_terms WHERE post_id = ?`).all(postId) as { id: number }[]).map((r) => r.id);
 }
 
 /** Pages by slug path: /parent/child/ resolves child whose parent is parent. */
-export function getPageByPath(slugs: string[]): PostCard | undefined {
+export async function getPageByPath(slugs: string[]): Promise<PostCard | undefined> {
   if (!slugs.length) return undefined;
   const sqlite = getDb().$client;
   const leaf = prepared(sqlite, `SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id WHERE p.type = 'page' AND p.slug = ?`)
@@ -237,7 +237,7 @@ export function getPageByPath(slugs: string[]): PostCard | undefined {
 }
 
 /** The slugs from the root page down to this one. */
-export function getPageSlugPath(id: number): string[] {
+export async function getPageSlugPath(id: number): Promise<string[]> {
   const sqlite = getDb().$client;
   const out: string[] = [];
   let cur: number | null = id;
@@ -252,19 +252,19 @@ export function getPageSlugPath(id: number): string[] {
   return out;
 }
 
-export function getPostCard(id: number): PostCard | undefined {
+export async function getPostCard(id: number): Promise<PostCard | undefined> {
   const row = prepared(getDb().$client, `SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id WHERE p.id = ?`)
     .get(id) as RawCard | undefined;
   return row && toCard(row);
 }
 
-export function getPostCardBySlug(type: "post" | "page", slug: string): PostCard | undefined {
+export async function getPostCardBySlug(type: "post" | "page", slug: string): Promise<PostCard | undefined> {
   const row = prepared(getDb().$client, `SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id WHERE p.type = ? AND p.slug = ?`)
     .get(type, slug) as RawCard | undefined;
   return row && toCard(row);
 }
 
-export function getTermById(id: number): { id: number; taxonomy: "category" | "post_tag"; name: string; slug: string; description: string } | undefined {
+export async function getTermById(id: number): Promise<{ id: number; taxonomy: "category" | "post_tag"; name: string; slug: string; description: string } | undefined> {
   return prepared(getDb().$client, `SELECT id, taxonomy, name, slug, description FROM terms WHERE id = ?`).get(id) as never;
 }
 
@@ -274,7 +274,7 @@ const contentVersionStmts = new WeakMap<Database.Database, Database.Statement>()
  * that drizzle/0002's triggers count up in the writing transaction itself, whichever process or
  * connection wrote (the server, a CLI import, a script). The read cache compares it per request.
  */
-export function getDataVersion(): string {
+export async function getDataVersion(): Promise<string> {
   const sqlite = getDb().$client;
   let stmt = contentVersionStmts.get(sqlite);
   if (!stmt) contentVersionStmts.set(sqlite, (stmt = sqlite.prepare("SELECT n FROM content_version WHERE id = 1").pluck()));
@@ -282,7 +282,7 @@ export function getDataVersion(): string {
 }
 
 /** Moves the content version (`inkwell cache clear`): every page cache, in every process, forgets. */
-export function bumpContentVersion(): string {
+export async function bumpContentVersion(): Promise<string> {
   const sqlite = getDb().$client;
   return String(sqlite.prepare("UPDATE content_version SET n = n + 1 WHERE id = 1 RETURNING n").pluck().get());
 }

@@ -58,7 +58,7 @@ function scopeWhere(f: Pick<CommentFilter, "type" | "search" | "postId" | "postA
 }
 
 /** Each view's count under the same type/post/author scope (search narrows the list only, as in WordPress). */
-export function countCommentViews(f: Pick<CommentFilter, "type" | "postId" | "postAuthorId" | "userId">): Record<CommentView, number> {
+export async function countCommentViews(f: Pick<CommentFilter, "type" | "postId" | "postAuthorId" | "userId">): Promise<Record<CommentView, number>> {
   const db = getDb();
   const rows = db
     .select({ status: comments.status, mine: sql<number>`sum(case when ${comments.userId} = ${f.userId} then 1 else 0 end)`, n: count() })
@@ -78,7 +78,7 @@ export function countCommentViews(f: Pick<CommentFilter, "type" | "postId" | "po
   };
 }
 
-export function listAdminComments(f: CommentFilter) {
+export async function listAdminComments(f: CommentFilter) {
   const db = getDb();
   const parent = sql`(SELECT p.author_name FROM ${comments} p WHERE p.id = ${comments.parentId})`;
   const where = and(viewWhere(f.view, f.userId), scopeWhere(f));
@@ -118,10 +118,10 @@ export function listAdminComments(f: CommentFilter) {
   const total = db.select({ n: count() }).from(comments).innerJoin(posts, eq(posts.id, comments.postId)).where(where).get()?.n ?? 0;
   return { rows, total };
 }
-export type AdminCommentRow = ReturnType<typeof listAdminComments>["rows"][number];
+export type AdminCommentRow = Awaited<ReturnType<typeof listAdminComments>>["rows"][number];
 
 /** A comment with what permission checks need of its post. */
-export function getCommentWithPost(id: number) {
+export async function getCommentWithPost(id: number) {
   return getDb()
     .select({
       comment: comments,
@@ -133,7 +133,7 @@ export function getCommentWithPost(id: number) {
     .get();
 }
 
-export function getCommentsWithPosts(ids: number[]) {
+export async function getCommentsWithPosts(ids: number[]) {
   if (!ids.length) return [];
   return getDb()
     .select({ id: comments.id, status: comments.status, postId: posts.id, postAuthorId: posts.authorId, postStatus: posts.status, postTrashedFrom: posts.trashedFrom, postType: posts.type })
@@ -143,7 +143,7 @@ export function getCommentsWithPosts(ids: number[]) {
     .all();
 }
 
-export function countPendingComments(postAuthorId?: number): number {
+export async function countPendingComments(postAuthorId?: number): Promise<number> {
   const db = getDb();
   if (!postAuthorId) return db.select({ n: count() }).from(comments).where(eq(comments.status, "0")).get()?.n ?? 0;
   return (
@@ -159,7 +159,7 @@ export type CommentAction = (typeof COMMENT_ACTIONS)[number];
 const PREVIOUS_STATUS = "_wp_trash_meta_status";
 
 /** Applies one moderation action to many comments, in one transaction; returns the posts touched. */
-export function applyCommentAction(ids: number[], action: CommentAction): number[] {
+export async function applyCommentAction(ids: number[], action: CommentAction): Promise<number[]> {
   if (!ids.length) return [];
   const db = getDb();
   return db.transaction((tx) => {
@@ -195,7 +195,7 @@ export function applyCommentAction(ids: number[], action: CommentAction): number
   });
 }
 
-export function updateCommentFields(id: number, fields: { authorName: string; authorEmail: string; authorUrl: string; content: string; status?: Comment["status"] }) {
+export async function updateCommentFields(id: number, fields: { authorName: string; authorEmail: string; authorUrl: string; content: string; status?: Comment["status"] }) {
   const db = getDb();
   db.transaction((tx) => {
     if (fields.status) tx.delete(commentMeta).where(and(eq(commentMeta.commentId, id), eq(commentMeta.key, HELD_AS_SPAM_META))).run();
@@ -205,7 +205,7 @@ export function updateCommentFields(id: number, fields: { authorName: string; au
 }
 
 /** A moderator's reply from the Comments screen: approved at once, and the parent approved with it (WordPress's "Approve and Reply"). */
-export function insertAdminReply(reply: typeof comments.$inferInsert): Comment {
+export async function insertAdminReply(reply: typeof comments.$inferInsert): Promise<Comment> {
   const db = getDb();
   return db.transaction((tx) => {
     if (reply.parentId) tx.update(comments).set({ status: "1" }).where(and(eq(comments.id, reply.parentId), eq(comments.status, "0"))).run();

@@ -10,7 +10,7 @@ export interface Recipient {
 }
 
 /** Users who may moderate every comment (WordPress's moderate_comments: administrators, editors). */
-export function listModerators(): Recipient[] {
+export async function listModerators(): Promise<Recipient[]> {
   return getDb()
     .select({ id: users.id, email: users.email, displayName: users.displayName })
     .from(users)
@@ -18,7 +18,7 @@ export function listModerators(): Recipient[] {
     .all();
 }
 
-export function listNotifications(userId: number, opts: { unreadOnly?: boolean; limit?: number } = {}) {
+export async function listNotifications(userId: number, opts: { unreadOnly?: boolean; limit?: number } = {}) {
   return getDb()
     .select({ id: notifications.id, kind: notifications.kind, message: notifications.message, link: notifications.link, readAt: notifications.readAt, createdGmt: notifications.createdGmt })
     .from(notifications)

@@ -19,7 +19,7 @@ export const publicCommentColumns = {
 };
 export type PublicComment = Pick<Comment, keyof typeof publicCommentColumns>;
 
-export function listApprovedComments(postId: number): PublicComment[] {
+export async function listApprovedComments(postId: number): Promise<PublicComment[]> {
   return getDb()
     .select(publicCommentColumns)
     .from(comments)
@@ -29,7 +29,7 @@ export function listApprovedComments(postId: number): PublicComment[] {
 }
 
 /** Inserts a comment and keeps the post's approved-comment count, in one transaction. */
-export function insertComment(comment: NewComment): Comment {
+export async function insertComment(comment: NewComment): Promise<Comment> {
   const db = getDb();
   return db.transaction((tx) => {
     const row = tx.insert(comments).values(comment).returning().get();
@@ -79,7 +79,7 @@ const threadStmts = new WeakMap<object, { approved: Statement; withOwn: Statemen
 export type ThreadComment = PublicComment & { status: Comment["status"]; authorEmail: string };
 
 /** The thread of `postId`: approved comments, and this author token's own held ones. */
-export function listThreadComments(postId: number, authorToken?: string | null): ThreadComment[] {
+export async function listThreadComments(postId: number, authorToken?: string | null): Promise<ThreadComment[]> {
   const client = getDb().$client;
   let q = threadStmts.get(client);
   if (!q) threadStmts.set(client, (q = { approved: client.prepare(THREAD_SQL.approved), withOwn: client.prepare(THREAD_SQL.withOwn) }));
@@ -87,7 +87,7 @@ export function listThreadComments(postId: number, authorToken?: string | null):
 }
 
 /** What the submission rules need to know of a comment being replied to. */
-export function getCommentParent(id: number) {
+export async function getCommentParent(id: number) {
   return getDb()
     .select({ id: comments.id, postId: comments.postId, status: comments.status, authorName: comments.authorName, content: comments.content })
     .from(comments)
@@ -104,7 +104,9 @@ type CheckRules = {
   floodSinceGmt: string | null;
   decide: (previouslyApproved: boolean) => Comment["status"];
   /** Dashboard notifications for the stored comment, written in the same commit. */
-  notify?: (row: Comment) => (typeof notifications.$inferInsert)[];
+  notify?: (row: Comment, moderators: Moderator[]) => (typeof notifications.$inferInsert)[];
+  /** Read the moderators (for notify) when the comment is held. */
+  moderatorsIfHeld?: boolean;
   /** Jobs for the stored comment (its notification mails), queued in the same commit: none lost, no second fsync. */
   jobs?: (row: Comment) => { type: string; payload: unknown }[];
   /** Why the form's own checks hold it as spam (e.g. "form_expired"), if they do: HELD_AS_SPAM_META. */
@@ -186,14 +188,16 @@ export interface CommentTarget {
   authorDisplayName: string;
 }
 
-export function getCommentTarget(postId: number): CommentTarget | undefined {
+export async function getCommentTarget(postId: number): Promise<CommentTarget | undefined> {
   return checks().target.get(postId) as CommentTarget | undefined;
 }
 
 /** Users told of held comments (WordPress's moderate_comments: administrators, editors). */
-export function listCommentModerators(): { id: number; email: string; displayName: string }[] {
-  return checks().moderators.all() as { id: number; email: string; displayName: string }[];
+export async function listCommentModerators(): Promise<Moderator[]> {
+  return checks().moderators.all() as Moderator[];
 }
+
+type Moderator = { id: number; email: string; displayName: string };
 
 function checks() {
   const client = getDb().$client;
@@ -236,7 +240,8 @@ function attemptInsert(comment: NewComment, rules: CheckRules): CheckedInsert {
   }) as Comment;
   if (row.status === "1") q.recount.run(row.postId, row.postId);
   if (row.status === "spam" && rules.spamReason) q.insertMeta.run(row.id, HELD_AS_SPAM_META, rules.spamReason);
-  for (const note of rules.notify?.(row) ?? []) q.insertNotification.run({ userId: note.userId, kind: note.kind, message: note.message, link: note.link ?? "" });
+  const moderators = row.status === "0" && rules.moderatorsIfHeld ? (q.moderators.all() as Moderator[]) : [];
+  for (const note of rules.notify?.(row, moderators) ?? []) q.insertNotification.run({ userId: note.userId, kind: note.kind, message: note.message, link: note.link ?? "" });
   for (const job of rules.jobs?.(row) ?? []) q.insertJob.run({ type: job.type, payload: JSON.stringify(job.payload), now: Date.now() });
   return { outcome: "stored", comment: row };
 }
@@ -248,7 +253,7 @@ function attemptInsert(comment: NewComment, rules: CheckRules): CheckedInsert {
  * or email commented at or after `floodSinceGmt`), then the moderation decision, which needs to
  * know whether this author and email already have an approved comment.
  */
-export function insertCommentChecked(comment: NewComment, rules: CheckRules): CheckedInsert {
+export async function insertCommentChecked(comment: NewComment, rules: CheckRules): Promise<CheckedInsert> {
   return checks().attempt.immediate(comment, rules);
 }
 
@@ -298,7 +303,7 @@ function flushBatch() {
 }
 
 /** insertCommentChecked, committed together with whatever other comments arrive in the same tick. */
-export function insertCommentCheckedBatched(comment: NewComment, rules: CheckRules): Promise<CheckedInsert> {
+export async function insertCommentCheckedBatched(comment: NewComment, rules: CheckRules): Promise<CheckedInsert> {
   const batch = (globalForBatch.__inkwellCommentBatch ??= { queue: [], scheduled: false });
   return new Promise((resolve, reject) => {
     batch.queue.push({ comment, rules, resolve, reject });

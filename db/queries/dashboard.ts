@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../client";
 import { comments, posts, users } from "../schema";
 
-export function getAtAGlance() {
+export async function getAtAGlance() {
   const db = getDb();
   const n = (q: { n: number } | undefined) => q?.n ?? 0;
   return {
@@ -34,8 +34,8 @@ function activityPosts(status: "publish" | "future", limit: number): ActivityPos
     .all();
 }
 
-export const listRecentlyPublished = (limit = 5) => activityPosts("publish", limit);
-export const listScheduled = (limit = 5) => activityPosts("future", limit);
+export const listRecentlyPublished = async (limit = 5) => activityPosts("publish", limit);
+export const listScheduled = async (limit = 5) => activityPosts("future", limit);
 
 export interface ActivityComment {
   id: number;
@@ -48,7 +48,7 @@ export interface ActivityComment {
 }
 
 /** Latest comments; held ones only when asked (for those who may moderate). Never spam or trash. */
-export function listLatestComments(limit: number, includePending: boolean): ActivityComment[] {
+export async function listLatestComments(limit: number, includePending: boolean): Promise<ActivityComment[]> {
   return getDb()
     .select({ id: comments.id, status: comments.status, authorName: comments.authorName, content: comments.content, dateGmt: comments.dateGmt, postId: comments.postId, postTitle: posts.title })
     .from(comments)
@@ -60,7 +60,7 @@ export function listLatestComments(limit: number, includePending: boolean): Acti
 }
 
 /** The signed-in user's latest drafts, under Quick Draft. */
-export function listRecentDrafts(authorId: number, limit = 3) {
+export async function listRecentDrafts(authorId: number, limit = 3) {
   return getDb()
     .select({ id: posts.id, title: posts.title, content: posts.content, date: posts.date })
     .from(posts)

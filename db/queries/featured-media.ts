@@ -13,7 +13,7 @@ export interface FeaturedMediaRow {
   sizes: string;
 }
 
-export function listMediaByIds(ids: number[]): FeaturedMediaRow[] {
+export async function listMediaByIds(ids: number[]): Promise<FeaturedMediaRow[]> {
   if (!ids.length) return [];
   return getDb()
     .select({ id: media.id, path: media.path, mimeType: media.mimeType, width: media.width, height: media.height, alt: media.alt, sizes: media.sizes })

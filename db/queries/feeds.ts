@@ -32,11 +32,11 @@ export const FEED_SQL = {
     WHERE c.post_id = ? AND c.status = '1' ORDER BY c.date_gmt DESC, c.id DESC LIMIT ?`,
 } as const;
 
-export function listRecentApprovedComments(limit: number): FeedComment[] {
+export async function listRecentApprovedComments(limit: number): Promise<FeedComment[]> {
   return newestVisible(prepared(getDb().$client, FEED_SQL.recent), limit) as FeedComment[];
 }
 
-export function listPostCommentsForFeed(postId: number, limit: number): FeedComment[] {
+export async function listPostCommentsForFeed(postId: number, limit: number): Promise<FeedComment[]> {
   return prepared(getDb().$client, FEED_SQL.forPost).all(postId, limit) as FeedComment[];
 }
 
@@ -59,18 +59,18 @@ export const SITEMAP_SQL = {
   termsCount: `SELECT count(*) AS n FROM terms WHERE taxonomy = ? AND count > 0`,
 } as const;
 
-export function countSitemapPosts(type: "post" | "page"): number {
+export async function countSitemapPosts(type: "post" | "page"): Promise<number> {
   return (prepared(getDb().$client, SITEMAP_SQL.count).get(type) as { n: number }).n;
 }
 
-export function listSitemapPosts(type: "post" | "page", offset: number, limit: number): SitemapPost[] {
+export async function listSitemapPosts(type: "post" | "page", offset: number, limit: number): Promise<SitemapPost[]> {
   return prepared(getDb().$client, SITEMAP_SQL.page).all(type, limit, offset) as SitemapPost[];
 }
 
-export function countSitemapTerms(taxonomy: "category" | "post_tag"): number {
+export async function countSitemapTerms(taxonomy: "category" | "post_tag"): Promise<number> {
   return (prepared(getDb().$client, SITEMAP_SQL.termsCount).get(taxonomy) as { n: number }).n;
 }
 
-export function listSitemapTerms(taxonomy: "category" | "post_tag", offset: number, limit: number): string[] {
+export async function listSitemapTerms(taxonomy: "category" | "post_tag", offset: number, limit: number): Promise<string[]> {
   return (prepared(getDb().$client, SITEMAP_SQL.terms).all(taxonomy, limit, offset) as { slug: string }[]).map((r) => r.slug);
 }

@@ -1,6 +1,6 @@
 import { getDb, migrationStatus } from "../client";
 
-export function getHealth() {
+export async function getHealth() {
   try {
     const db = getDb();
     db.$client.prepare("SELECT 1").get();

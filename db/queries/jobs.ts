@@ -5,12 +5,12 @@ import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { jobs, type Job } from "../schema";
 
-export function insertJob(type: string, payload: unknown, now = Date.now(), runAt = now): Job {
+export async function insertJob(type: string, payload: unknown, now = Date.now(), runAt = now): Promise<Job> {
   return getDb().insert(jobs).values({ type, payload: JSON.stringify(payload), runAt, createdAt: now }).returning().get();
 }
 
 /** Claims the next due job (or one whose lock expired), marking it running until now + lockMs. */
-export function claimJob(now = Date.now(), lockMs = 60_000): Job | undefined {
+export async function claimJob(now = Date.now(), lockMs = 60_000): Promise<Job | undefined> {
   return getDb()
     .update(jobs)
     .set({ status: "running", attempts: sql`${jobs.attempts} + 1`, lockedUntil: now + lockMs })
@@ -26,12 +26,12 @@ export function claimJob(now = Date.now(), lockMs = 60_000): Job | undefined {
     .get();
 }
 
-export function completeJob(id: number) {
+export async function completeJob(id: number) {
   getDb().update(jobs).set({ status: "done", lockedUntil: null, lastError: "" }).where(eq(jobs.id, id)).run();
 }
 
 /** Puts the job back for another try at `runAt` (with a narrowed payload, if given), or marks it failed for good. */
-export function failJob(id: number, error: string, runAt: number | null, payload?: unknown) {
+export async function failJob(id: number, error: string, runAt: number | null, payload?: unknown) {
   const lastError = error.slice(0, 1000);
   getDb()
     .update(jobs)
@@ -44,12 +44,12 @@ export function failJob(id: number, error: string, runAt: number | null, payload
     .run();
 }
 
-export function getJob(id: number): Job | undefined {
+export async function getJob(id: number): Promise<Job | undefined> {
   return getDb().select().from(jobs).where(eq(jobs.id, id)).get();
 }
 
 /** A queued (not yet running) job of this type and payload: enqueueing again is then a no-op. */
-export function findQueuedJob(type: string, payload: unknown): Job | undefined {
+export async function findQueuedJob(type: string, payload: unknown): Promise<Job | undefined> {
   return getDb()
     .select()
     .from(jobs)
@@ -59,12 +59,12 @@ export function findQueuedJob(type: string, payload: unknown): Job | undefined {
 
 
 /** Forgets finished jobs (done or failed for good) created before `before` (ms epoch). */
-export function deleteFinishedJobs(before: number): number {
+export async function deleteFinishedJobs(before: number): Promise<number> {
   return getDb().delete(jobs).where(and(inArray(jobs.status, ["done", "failed"]), lt(jobs.createdAt, before))).run().changes;
 }
 
 /** The latest jobs of these types, newest first (Tools → Mail lists the mail jobs). */
-export function listRecentJobs(types: string[], limit: number): Job[] {
+export async function listRecentJobs(types: string[], limit: number): Promise<Job[]> {
   return getDb().select().from(jobs).where(inArray(jobs.type, types)).orderBy(desc(jobs.createdAt), desc(jobs.id)).limit(limit).all();
 }
 

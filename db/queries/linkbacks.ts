@@ -5,7 +5,7 @@ import { getDb } from "../client";
 import { commentMeta, comments, posts, type Comment, type NewComment } from "../schema";
 
 /** WordPress's duplicate rule: any comment on the post with this author URL. */
-export function hasPingFromUrl(postId: number, url: string): boolean {
+export async function hasPingFromUrl(postId: number, url: string): Promise<boolean> {
   return !!getDb()
     .select({ id: comments.id })
     .from(comments)
@@ -14,13 +14,13 @@ export function hasPingFromUrl(postId: number, url: string): boolean {
 }
 
 /** The comment's meta rows as a map. */
-export function getCommentMeta(commentId: number): Record<string, string> {
+export async function getCommentMeta(commentId: number): Promise<Record<string, string>> {
   const rows = getDb().select().from(commentMeta).where(eq(commentMeta.commentId, commentId)).all();
   return Object.fromEntries(rows.map((r) => [r.key, r.value]));
 }
 
 /** The webmention stored for this post and source, if any. */
-export function findWebmention(postId: number, source: string): Comment | undefined {
+export async function findWebmention(postId: number, source: string): Promise<Comment | undefined> {
   return getDb()
     .select({ c: comments })
     .from(comments)
@@ -30,7 +30,7 @@ export function findWebmention(postId: number, source: string): Comment | undefi
 }
 
 /** Inserts a linkback comment and its meta, keeping the approved count, in one transaction. */
-export function insertLinkback(comment: NewComment, meta: Record<string, string> = {}): Comment {
+export async function insertLinkback(comment: NewComment, meta: Record<string, string> = {}): Promise<Comment> {
   return getDb().transaction((tx) => {
     const row = tx.insert(comments).values(comment).returning().get();
     if (row.status === "1") tx.update(posts).set({ commentCount: sql`${posts.commentCount} + 1` }).where(eq(posts.id, row.postId)).run();
@@ -41,7 +41,7 @@ export function insertLinkback(comment: NewComment, meta: Record<string, string>
 }
 
 /** A repeated webmention: new author and content, same moderation status. */
-export function updateWebmention(id: number, fields: Pick<NewComment, "authorName" | "authorUrl" | "content">, meta: Record<string, string>) {
+export async function updateWebmention(id: number, fields: Pick<NewComment, "authorName" | "authorUrl" | "content">, meta: Record<string, string>) {
   getDb().transaction((tx) => {
     tx.update(comments).set(fields).where(eq(comments.id, id)).run();
     for (const [key, value] of Object.entries(meta)) {
@@ -52,7 +52,7 @@ export function updateWebmention(id: number, fields: Pick<NewComment, "authorNam
 }
 
 /** Deletes a comment (a withdrawn webmention), keeping the approved count. */
-export function deleteLinkback(id: number) {
+export async function deleteLinkback(id: number) {
   getDb().transaction((tx) => {
     const row = tx.delete(comments).where(eq(comments.id, id)).returning().get();
     if (row?.status === "1") tx.update(posts).set({ commentCount: sql`max(${posts.commentCount} - 1, 0)` }).where(eq(posts.id, row.postId)).run();
@@ -60,7 +60,7 @@ export function deleteLinkback(id: number) {
 }
 
 /** Sets a linkback's moderation status, keeping the approved count (the moderator's action). */
-export function setLinkbackStatus(id: number, status: Comment["status"]) {
+export async function setLinkbackStatus(id: number, status: Comment["status"]) {
   getDb().transaction((tx) => {
     const before = tx.select({ status: comments.status, postId: comments.postId }).from(comments).where(eq(comments.id, id)).get();
     if (!before || before.status === status) return;
@@ -71,7 +71,7 @@ export function setLinkbackStatus(id: number, status: Comment["status"]) {
 }
 
 /** Linkbacks on a post (for tests and the getPingbacks method). */
-export function listLinkbacks(postId: number, types: Comment["type"][] = ["trackback", "pingback", "webmention"]): Comment[] {
+export async function listLinkbacks(postId: number, types: Comment["type"][] = ["trackback", "pingback", "webmention"]): Promise<Comment[]> {
   return getDb()
     .select()
     .from(comments)

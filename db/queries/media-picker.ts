@@ -18,7 +18,7 @@ export function mediaUrl(m: { path: string; originalUrl: string }): string {
   return m.path ? `/wp-content/uploads/${m.path.split("/").map(encodeURIComponent).join("/")}` : m.originalUrl;
 }
 
-export function listPickerImages(limit = 60): PickerMedia[] {
+export async function listPickerImages(limit = 60): Promise<PickerMedia[]> {
   return getDb()
     .select({ id: media.id, path: media.path, originalUrl: media.originalUrl, title: media.title, alt: media.alt, width: media.width, height: media.height, fileName: media.fileName })
     .from(media)
@@ -30,7 +30,7 @@ export function listPickerImages(limit = 60): PickerMedia[] {
     .filter((m) => m.url);
 }
 
-export function getPickerImage(id: number): PickerMedia | undefined {
+export async function getPickerImage(id: number): Promise<PickerMedia | undefined> {
   const m = getDb().select().from(media).where(eq(media.id, id)).get();
   if (!m || !m.mimeType.startsWith("image/")) return undefined;
   return { id: m.id, url: mediaUrl(m), title: m.title || m.fileName, alt: m.alt, width: m.width, height: m.height };

@@ -5,11 +5,11 @@ import { media, posts, users, type Media } from "../schema";
 
 export type NewMediaRow = typeof media.$inferInsert;
 
-export function insertMedia(row: NewMediaRow): Media {
+export async function insertMedia(row: NewMediaRow): Promise<Media> {
   return getDb().insert(media).values(row).returning().get();
 }
 
-export function getMediaById(id: number): Media | undefined {
+export async function getMediaById(id: number): Promise<Media | undefined> {
   return getDb().select().from(media).where(eq(media.id, id)).get();
 }
 
@@ -56,7 +56,7 @@ function searchWhere(search?: string) {
 }
 
 /** Newest first, as WordPress's library. */
-export function listMedia(opts: { page: number; perPage: number; search?: string }): MediaListItem[] {
+export async function listMedia(opts: { page: number; perPage: number; search?: string }): Promise<MediaListItem[]> {
   return getDb()
     .select(listColumns)
     .from(media)
@@ -70,7 +70,7 @@ export function listMedia(opts: { page: number; perPage: number; search?: string
 }
 
 /** Full rows for the editor's media picker, newest first; images only when asked. */
-export function listMediaRows(opts: { page: number; perPage: number; search?: string; imagesOnly?: boolean }): Media[] {
+export async function listMediaRows(opts: { page: number; perPage: number; search?: string; imagesOnly?: boolean }): Promise<Media[]> {
   return getDb()
     .select()
     .from(media)
@@ -81,7 +81,7 @@ export function listMediaRows(opts: { page: number; perPage: number; search?: st
     .all();
 }
 
-export function countMedia(search?: string, imagesOnly = false): number {
+export async function countMedia(search?: string, imagesOnly = false): Promise<number> {
   return getDb()
     .select({ n: count() })
     .from(media)
@@ -89,12 +89,12 @@ export function countMedia(search?: string, imagesOnly = false): number {
     .get()?.n ?? 0;
 }
 
-export function updateMediaDetails(id: number, fields: { title: string; alt: string; caption: string; postId: number | null }) {
+export async function updateMediaDetails(id: number, fields: { title: string; alt: string; caption: string; postId: number | null }) {
   getDb().update(media).set(fields).where(eq(media.id, id)).run();
 }
 
 /** Deletes the row and unsets it as any post's featured image, in one transaction. */
-export function deleteMediaRow(id: number): Media | undefined {
+export async function deleteMediaRow(id: number): Promise<Media | undefined> {
   return getDb().transaction((tx) => {
     const row = tx.select().from(media).where(eq(media.id, id)).get();
     if (!row) return undefined;
@@ -105,7 +105,7 @@ export function deleteMediaRow(id: number): Media | undefined {
 }
 
 /** What attaching to a post needs to know: does it exist, and who may edit it. */
-export function getPostForAttachment(id: number) {
+export async function getPostForAttachment(id: number) {
   return getDb()
     .select({ id: posts.id, authorId: posts.authorId, status: posts.status, trashedFrom: posts.trashedFrom, type: posts.type, title: posts.title })
     .from(posts)

@@ -4,6 +4,7 @@ import { OPTION_DEFAULTS, type OptionName, type Options } from "@/lib/options/de
 import { sql } from "drizzle-orm";
 import type { Statement } from "better-sqlite3";
 import { getDataVersion } from "./archives";
+import { withTransaction } from "../transaction";
 
 // Read once per content version (db/queries/archives.ts): every write to options moves it (a
 // trigger, in the writing transaction, whichever process wrote), so the copy is never stale. A
@@ -11,23 +12,34 @@ import { getDataVersion } from "./archives";
 const memo = new WeakMap<object, { version: string; value: Options }>();
 
 /** Every setting: stored values over WordPress's defaults. */
-export function getOptions(): Options {
-  return { ...current() };
+export async function getOptions(): Promise<Options> {
+  return { ...await current() };
 }
 
-function current(): Options {
+async function current(): Promise<Options> {
   const db = getDb();
-  const version = getDataVersion();
+  const version = await getDataVersion();
   const hit = memo.get(db.$client);
   if (hit?.version === version) return hit.value;
   const value = readOptions();
   memo.set(db.$client, { version, value });
+  globalForOptions.__inkwellLastOptions = value;
   return value;
+}
+
+/**
+ * The settings as this process last read them, without asking the database (undefined before the
+ * first read). Only for code that must answer synchronously before any query can run: the
+ * server's body-size cap on uploads (lib/http/body-limit-hook.ts), where a setting saved a moment
+ * ago is seen once any page has read the settings again.
+ */
+export function peekOptions(): Options | undefined {
+  return globalForOptions.__inkwellLastOptions;
 }
 
 // The statement is prepared once per connection: building and preparing it through the query
 // builder each time cost more than reading the rows.
-const globalForOptions = globalThis as unknown as { __inkwellOptionsStmt?: WeakMap<object, Statement> };
+const globalForOptions = globalThis as unknown as { __inkwellOptionsStmt?: WeakMap<object, Statement>; __inkwellLastOptions?: Options };
 
 function allOptionRows(): { name: string; value: string }[] {
   const client = getDb().$client;
@@ -51,20 +63,18 @@ function readOptions(): Options {
   return out as Options;
 }
 
-export function getOption<K extends OptionName>(name: K): Options[K] {
-  return current()[name];
+export async function getOption<K extends OptionName>(name: K): Promise<Options[K]> {
+  return (await current())[name];
 }
 
 /** Writes several settings in one transaction. */
-export function updateOptions(values: Partial<Options>) {
-  const db = getDb();
-  db.transaction((tx) => {
+export async function updateOptions(values: Partial<Options>) {
+  await withTransaction(async (tx) => {
     for (const [name, value] of Object.entries(values)) {
       if (!(name in OPTION_DEFAULTS) || value === undefined) continue;
-      tx.insert(options)
+      await tx.insert(options)
         .values({ name, value: JSON.stringify(value) })
-        .onConflictDoUpdate({ target: options.name, set: { value: sql`excluded.value` } })
-        .run();
+        .onConflictDoUpdate({ target: options.name, set: { value: sql`excluded.value` } });
     }
   });
 }

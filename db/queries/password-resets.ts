@@ -7,7 +7,7 @@ import { passwordResets, users, type User } from "../schema";
 export type PasswordReset = typeof passwordResets.$inferSelect;
 
 /** Whom a reset link names: found by login alone (a login may contain "@"), with the hash it is checked against. */
-export function getResetTargetByLogin(login: string): Pick<User, "id" | "login" | "passwordHash"> | undefined {
+export async function getResetTargetByLogin(login: string): Promise<Pick<User, "id" | "login" | "passwordHash"> | undefined> {
   return getDb()
     .select({ id: users.id, login: users.login, passwordHash: users.passwordHash })
     .from(users)
@@ -16,7 +16,7 @@ export function getResetTargetByLogin(login: string): Pick<User, "id" | "login" 
 }
 
 /** Stores the user's new link, replacing any earlier one (as WordPress's user_activation_key does). */
-export function savePasswordReset(row: PasswordReset): void {
+export async function savePasswordReset(row: PasswordReset): Promise<void> {
   getDb()
     .insert(passwordResets)
     .values(row)
@@ -24,7 +24,7 @@ export function savePasswordReset(row: PasswordReset): void {
     .run();
 }
 
-export function getPasswordReset(userId: number): PasswordReset | undefined {
+export async function getPasswordReset(userId: number): Promise<PasswordReset | undefined> {
   return getDb().select().from(passwordResets).where(eq(passwordResets.userId, userId)).get();
 }
 
@@ -33,7 +33,7 @@ export function getPasswordReset(userId: number): PasswordReset | undefined {
  * the link was checked: two requests racing with one link set one password, and a password
  * changed in between (Profile, an administrator, an import) wins over the link.
  */
-export function consumePasswordReset(userId: number, keyHash: string, oldPasswordHash: string, newPasswordHash: string): boolean {
+export async function consumePasswordReset(userId: number, keyHash: string, oldPasswordHash: string, newPasswordHash: string): Promise<boolean> {
   return getDb().transaction((tx) => {
     const link = tx.select({ userId: passwordResets.userId }).from(passwordResets).where(and(eq(passwordResets.userId, userId), eq(passwordResets.keyHash, keyHash))).get();
     const user = tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();

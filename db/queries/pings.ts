@@ -7,7 +7,7 @@ export type PingProtocol = (typeof pings.$inferSelect)["protocol"];
 export type PingStatus = (typeof pings.$inferSelect)["status"];
 export type PingRow = typeof pings.$inferSelect;
 
-export function upsertPing(postId: number, url: string, protocol: PingProtocol, status: PingStatus, message = "") {
+export async function upsertPing(postId: number, url: string, protocol: PingProtocol, status: PingStatus, message = "") {
   getDb()
     .insert(pings)
     .values({ postId, url, protocol, status, message: message.slice(0, 500) })
@@ -20,12 +20,12 @@ export function upsertPing(postId: number, url: string, protocol: PingProtocol, 
   if (protocol !== "none") getDb().delete(pings).where(and(eq(pings.postId, postId), eq(pings.url, url), eq(pings.protocol, "none"))).run();
 }
 
-export function listPingsForPost(postId: number): PingRow[] {
+export async function listPingsForPost(postId: number): Promise<PingRow[]> {
   return getDb().select().from(pings).where(eq(pings.postId, postId)).orderBy(asc(pings.url), asc(pings.protocol)).all();
 }
 
 /** What the sender needs of a post. */
-export function getPostForPings(postId: number) {
+export async function getPostForPings(postId: number) {
   return getDb()
     .select({
       id: posts.id,
@@ -51,7 +51,7 @@ export function getPostForPings(postId: number) {
 const splitUrls = (s: string) => s.split(/\s+/).filter(Boolean);
 
 /** Records `url` as pinged (WordPress's add_ping) and drops it from to_ping, in one transaction. */
-export function markPinged(postId: number, url: string) {
+export async function markPinged(postId: number, url: string) {
   const db = getDb();
   db.transaction((tx) => {
     const row = tx.select({ toPing: posts.toPing, pinged: posts.pinged }).from(posts).where(eq(posts.id, postId)).get();

@@ -89,7 +89,7 @@ function filters(q: AdminListQuery): SQL | undefined {
   );
 }
 
-export function listAdminPosts(q: AdminListQuery): { rows: AdminPostRow[]; total: number } {
+export async function listAdminPosts(q: AdminListQuery): Promise<{ rows: AdminPostRow[]; total: number }> {
   const db = getDb();
   const where = filters(q);
   const dir = q.order === "asc" ? asc : desc;
@@ -107,7 +107,7 @@ export function listAdminPosts(q: AdminListQuery): { rows: AdminPostRow[]; total
 }
 
 /** Every page matching the view, for the tree (pages are few; WordPress lists them whole too). */
-export function listAdminPagesForTree(q: Pick<AdminListQuery, "view" | "userId" | "canReadOthersPrivate" | "search">): AdminPostRow[] {
+export async function listAdminPagesForTree(q: Pick<AdminListQuery, "view" | "userId" | "canReadOthersPrivate" | "search">): Promise<AdminPostRow[]> {
   const search = q.search?.trim();
   const pattern = search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : "";
   return getDb()
@@ -120,7 +120,7 @@ export function listAdminPagesForTree(q: Pick<AdminListQuery, "view" | "userId" 
 }
 
 /** The count beside each view: All (not trash), Mine, and one per status. */
-export function countAdminViews(q: Pick<AdminListQuery, "type" | "userId" | "canReadOthersPrivate">): Record<PostView, number> {
+export async function countAdminViews(q: Pick<AdminListQuery, "type" | "userId" | "canReadOthersPrivate">): Promise<Record<PostView, number>> {
   const db = getDb();
   const byStatus = db.select({ status: posts.status, n: count() }).from(posts).where(visibility(q)).groupBy(posts.status).all();
   const mine = db.select({ n: count() }).from(posts).where(and(visibility(q), eq(posts.authorId, q.userId), ne(posts.status, "trash"))).get()?.n ?? 0;
@@ -133,7 +133,7 @@ export function countAdminViews(q: Pick<AdminListQuery, "type" | "userId" | "can
 }
 
 /** Months that have posts, newest first, for the month filter. */
-export function listPostMonths(type: PostType): string[] {
+export async function listPostMonths(type: PostType): Promise<string[]> {
   return getDb()
     .selectDistinct({ m: sql<string>`substr(${posts.date}, 1, 7)` })
     .from(posts)
@@ -143,7 +143,7 @@ export function listPostMonths(type: PostType): string[] {
     .map((r) => r.m);
 }
 
-export function listAuthorsWithPosts(type: PostType): { id: number; displayName: string }[] {
+export async function listAuthorsWithPosts(type: PostType): Promise<{ id: number; displayName: string }[]> {
   return getDb()
     .selectDistinct({ id: users.id, displayName: users.displayName })
     .from(users)
@@ -153,7 +153,7 @@ export function listAuthorsWithPosts(type: PostType): { id: number; displayName:
 }
 
 /** Ownership fields of many posts at once, for bulk actions. */
-export function getPostsOwnership(ids: number[]) {
+export async function getPostsOwnership(ids: number[]) {
   if (!ids.length) return [];
   return getDb()
     .select({ id: posts.id, authorId: posts.authorId, status: posts.status, trashedFrom: posts.trashedFrom, type: posts.type, title: posts.title })

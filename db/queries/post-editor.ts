@@ -8,7 +8,7 @@ import { postMeta, postTerms, posts, revisions, terms, users, type Post, type Po
 import { recountTerms } from "./posts";
 import { resolveSlug } from "@/lib/posts/slug";
 import { slugify, uniqueSlug } from "@/lib/content/slug";
-import { absoluteUrl } from "@/lib/site-url";
+import { absoluteUrlFrom, siteUrl } from "@/lib/site-url";
 import { nowGmt } from "@/lib/dates";
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
@@ -16,7 +16,7 @@ type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 const DATE_CHOSEN = "_inkwell_date_chosen";
 
 /** Did the person pick this post's date (rather than "publish immediately")? */
-export function isDateChosen(postId: number): boolean {
+export async function isDateChosen(postId: number): Promise<boolean> {
   return !!getDb().select({ id: postMeta.id }).from(postMeta).where(and(eq(postMeta.postId, postId), eq(postMeta.key, DATE_CHOSEN))).get();
 }
 
@@ -28,7 +28,7 @@ export interface PostForEdit {
   authorNicename: string;
 }
 
-export function getPostForEdit(id: number): PostForEdit | undefined {
+export async function getPostForEdit(id: number): Promise<PostForEdit | undefined> {
   const db = getDb();
   const row = db
     .select({ post: posts, authorName: users.displayName, authorNicename: users.nicename })
@@ -54,7 +54,7 @@ export function getPostForEdit(id: number): PostForEdit | undefined {
 }
 
 /** The fields ownership rules need, and nothing else. */
-export function getPostOwnership(id: number): { id: number; authorId: number; status: PostStatus; type: PostType; trashedFrom: PostStatus | null; sticky: boolean } | undefined {
+export async function getPostOwnership(id: number): Promise<{ id: number; authorId: number; status: PostStatus; type: PostType; trashedFrom: PostStatus | null; sticky: boolean } | undefined> {
   return getDb()
     .select({ id: posts.id, authorId: posts.authorId, status: posts.status, type: posts.type, trashedFrom: posts.trashedFrom, sticky: posts.sticky })
     .from(posts)
@@ -62,16 +62,16 @@ export function getPostOwnership(id: number): { id: number; authorId: number; st
     .get();
 }
 
-export function listCategoryOptions(): { id: number; name: string; parentId: number | null }[] {
+export async function listCategoryOptions(): Promise<{ id: number; name: string; parentId: number | null }[]> {
   return getDb().select({ id: terms.id, name: terms.name, parentId: terms.parentId }).from(terms).where(eq(terms.taxonomy, "category")).orderBy(terms.name).all();
 }
 
-export function listTagNames(limit = 500): string[] {
+export async function listTagNames(limit = 500): Promise<string[]> {
   return getDb().select({ name: terms.name }).from(terms).where(eq(terms.taxonomy, "post_tag")).orderBy(desc(terms.count), terms.name).limit(limit).all().map((r) => r.name);
 }
 
 /** Who may be chosen as a post's author: everyone who can write (WordPress's authors dropdown). */
-export function listAuthorOptions(): { id: number; displayName: string; role: Role }[] {
+export async function listAuthorOptions(): Promise<{ id: number; displayName: string; role: Role }[]> {
   return getDb()
     .select({ id: users.id, displayName: users.displayName, role: users.role })
     .from(users)
@@ -80,12 +80,12 @@ export function listAuthorOptions(): { id: number; displayName: string; role: Ro
     .all();
 }
 
-export function getUserRoleById(id: number): Role | undefined {
+export async function getUserRoleById(id: number): Promise<Role | undefined> {
   return getDb().select({ role: users.role }).from(users).where(eq(users.id, id)).get()?.role;
 }
 
 /** Pages that may be a page's parent: every page but itself and its descendants. */
-export function listParentPageOptions(excludeId?: number): { id: number; title: string; parentId: number | null }[] {
+export async function listParentPageOptions(excludeId?: number): Promise<{ id: number; title: string; parentId: number | null }[]> {
   const all = getDb()
     .select({ id: posts.id, title: posts.title, parentId: posts.parentId })
     .from(posts)
@@ -192,8 +192,9 @@ function keepRevision(tx: Tx, post: Pick<Post, "id" | "title" | "content" | "exc
   tx.insert(revisions).values({ postId: post.id, authorId, kind: "revision", title: post.title, content: post.content, excerpt: post.excerpt, createdGmt: nowGmt() }).run();
 }
 
-export function savePost(d: SavePostData): SavePostResult {
+export async function savePost(d: SavePostData): Promise<SavePostResult> {
   const db = getDb();
+  const base = await siteUrl();
   return db.transaction((tx): SavePostResult => {
     const now = nowGmt();
     let existing: Post | undefined;
@@ -267,7 +268,7 @@ export function savePost(d: SavePostData): SavePostResult {
         .get();
     } else {
       saved = tx.insert(posts).values({ ...values, version: 1 }).returning().get();
-      saved = tx.update(posts).set({ guid: absoluteUrl(`/?p=${saved.id}`) }).where(eq(posts.id, saved.id)).returning().get();
+      saved = tx.update(posts).set({ guid: absoluteUrlFrom(base, `/?p=${saved.id}`) }).where(eq(posts.id, saved.id)).returning().get();
     }
     if (d.type === "post") setPostTerms(tx, saved.id, termIds);
     tx.delete(postMeta).where(and(eq(postMeta.postId, saved.id), eq(postMeta.key, DATE_CHOSEN))).run();
@@ -295,8 +296,9 @@ function listParentPageOptionsTx(tx: Tx, excludeId?: number) {
  * Autosave: for a post not saved yet, creates it as a draft (WordPress's auto-draft) and returns
  * its id; otherwise keeps one autosave per post and person, leaving the post itself untouched.
  */
-export function autosavePost(d: { id?: number; type: PostType; title: string; content: string; excerpt: string; userId: number; date: string; dateGmt: string; defaultCategoryId: number }): { id: number; version: number; created: boolean } {
+export async function autosavePost(d: { id?: number; type: PostType; title: string; content: string; excerpt: string; userId: number; date: string; dateGmt: string; defaultCategoryId: number }): Promise<{ id: number; version: number; created: boolean }> {
   const db = getDb();
+  const base = await siteUrl();
   return db.transaction((tx) => {
     const now = nowGmt();
     if (!d.id) {
@@ -306,7 +308,7 @@ export function autosavePost(d: { id?: number; type: PostType; title: string; co
         .values({ type: d.type, status: "draft", title: d.title, slug, content: d.content, excerpt: d.excerpt, authorId: d.userId, date: d.date, dateGmt: d.dateGmt, modified: d.date, modifiedGmt: now })
         .returning()
         .get();
-      row = tx.update(posts).set({ guid: absoluteUrl(`/?p=${row.id}`) }).where(eq(posts.id, row.id)).returning().get();
+      row = tx.update(posts).set({ guid: absoluteUrlFrom(base, `/?p=${row.id}`) }).where(eq(posts.id, row.id)).returning().get();
       if (d.type === "post" && d.defaultCategoryId) setPostTerms(tx, row.id, [d.defaultCategoryId]);
       keepRevision(tx, row, d.userId);
       return { id: row.id, version: row.version, created: true };
@@ -319,7 +321,7 @@ export function autosavePost(d: { id?: number; type: PostType; title: string; co
 }
 
 /** The person's autosave of a post, when it is newer than the post and says something else. */
-export function getNewerAutosave(postId: number, userId: number): { title: string; content: string; excerpt: string; createdGmt: string } | undefined {
+export async function getNewerAutosave(postId: number, userId: number): Promise<{ title: string; content: string; excerpt: string; createdGmt: string } | undefined> {
   const db = getDb();
   const post = db.select({ title: posts.title, content: posts.content, excerpt: posts.excerpt, modifiedGmt: posts.modifiedGmt }).from(posts).where(eq(posts.id, postId)).get();
   const auto = db
@@ -334,7 +336,7 @@ export function getNewerAutosave(postId: number, userId: number): { title: strin
 }
 
 /** Trash keeps the status to restore to; term counts drop when a published post leaves. */
-export function trashPosts(ids: number[]): number {
+export async function trashPosts(ids: number[]): Promise<number> {
   if (!ids.length) return 0;
   return getDb().transaction((tx) => {
     const rows = tx.select({ id: posts.id, status: posts.status }).from(posts).where(and(inArray(posts.id, ids), ne(posts.status, "trash"))).all();
@@ -345,7 +347,7 @@ export function trashPosts(ids: number[]): number {
 }
 
 /** Restore from trash: back to the status it had, except that a lost date in the past publishes as before. */
-export function restorePosts(ids: number[]): number {
+export async function restorePosts(ids: number[]): Promise<number> {
   if (!ids.length) return 0;
   return getDb().transaction((tx) => {
     const rows = tx.select({ id: posts.id, trashedFrom: posts.trashedFrom }).from(posts).where(and(inArray(posts.id, ids), eq(posts.status, "trash"))).all();
@@ -356,7 +358,7 @@ export function restorePosts(ids: number[]): number {
 }
 
 /** Deletes posts for good (their comments, revisions and term links go with them). */
-export function deletePostsPermanently(ids: number[]): number {
+export async function deletePostsPermanently(ids: number[]): Promise<number> {
   if (!ids.length) return 0;
   return getDb().transaction((tx) => {
     const termIds = termIdsOfMany(tx, ids);
@@ -375,7 +377,7 @@ function termIdsOfMany(tx: Tx, postIds: number[]): number[] {
 }
 
 /** Adds categories to posts and/or sets their status (bulk edit); one transaction. */
-export function bulkEditPosts(ids: number[], opts: { addCategoryIds: number[]; status: PostStatus | null }): number {
+export async function bulkEditPosts(ids: number[], opts: { addCategoryIds: number[]; status: PostStatus | null }): Promise<number> {
   if (!ids.length) return 0;
   return getDb().transaction((tx) => {
     const rows = tx.select({ id: posts.id, type: posts.type }).from(posts).where(and(inArray(posts.id, ids), ne(posts.status, "trash"))).all();
@@ -392,7 +394,7 @@ export function bulkEditPosts(ids: number[], opts: { addCategoryIds: number[]; s
 export type QuickEditResult = { ok: true } | { ok: false; field: "slug"; message: string } | { ok: false; conflict: true };
 
 /** Quick Edit: title, slug, status and date, with the same version check as the editor. */
-export function quickEditPost(d: { id: number; version: number; title: string; typedSlug: string; status: PostStatus; date: string; dateGmt: string; type: PostType }): QuickEditResult {
+export async function quickEditPost(d: { id: number; version: number; title: string; typedSlug: string; status: PostStatus; date: string; dateGmt: string; type: PostType }): Promise<QuickEditResult> {
   return getDb().transaction((tx): QuickEditResult => {
     const existing = tx.select().from(posts).where(eq(posts.id, d.id)).get();
     if (!existing || existing.version !== d.version) return { ok: false, conflict: true };
@@ -413,10 +415,10 @@ export function quickEditPost(d: { id: number; version: number; title: string; t
  * so no timer is needed: a read first, and a write only when something is due.
  */
 /** Publishes scheduled posts whose time has come; one implementation, in archives.ts. */
-export function publishDuePosts(now = nowGmt()): number {
-  return publishDueScheduledPosts(now).length;
+export async function publishDuePosts(now = nowGmt()): Promise<number> {
+  return (await publishDueScheduledPosts(now)).length;
 }
 
-export function findCategoryByName(name: string): number | undefined {
+export async function findCategoryByName(name: string): Promise<number | undefined> {
   return getDb().select({ id: terms.id }).from(terms).where(and(eq(terms.taxonomy, "category"), sql`lower(${terms.name}) = lower(${name})`)).get()?.id;
 }

@@ -34,7 +34,7 @@ export type PostCard = {
 
 const isPublishedPost = and(eq(posts.type, "post"), eq(posts.status, "publish"));
 
-export function listPublishedPosts(opts: { page: number; perPage: number }): PostCard[] {
+export async function listPublishedPosts(opts: { page: number; perPage: number }): Promise<PostCard[]> {
   const { page, perPage } = opts;
   return getDb()
     .select(postCardColumns)
@@ -47,12 +47,12 @@ export function listPublishedPosts(opts: { page: number; perPage: number }): Pos
     .all() as PostCard[];
 }
 
-export function countPublishedPosts(): number {
+export async function countPublishedPosts(): Promise<number> {
   return getDb().select({ n: count() }).from(posts).where(isPublishedPost).get()?.n ?? 0;
 }
 
 /** A post by its slug and (optionally) the local date prefix the permalink carries. */
-export function getPostBySlug(type: PostType, slug: string): PostCard | undefined {
+export async function getPostBySlug(type: PostType, slug: string): Promise<PostCard | undefined> {
   return getDb()
     .select(postCardColumns)
     .from(posts)
@@ -61,7 +61,7 @@ export function getPostBySlug(type: PostType, slug: string): PostCard | undefine
     .get() as PostCard | undefined;
 }
 
-export function getPostCardById(id: number): PostCard | undefined {
+export async function getPostCardById(id: number): Promise<PostCard | undefined> {
   return getDb()
     .select(postCardColumns)
     .from(posts)
@@ -70,11 +70,11 @@ export function getPostCardById(id: number): PostCard | undefined {
     .get() as PostCard | undefined;
 }
 
-export function getPostById(id: number): Post | undefined {
+export async function getPostById(id: number): Promise<Post | undefined> {
   return getDb().select().from(posts).where(eq(posts.id, id)).get();
 }
 
-export function isSlugTaken(type: PostType, slug: string, exceptId?: number): boolean {
+export async function isSlugTaken(type: PostType, slug: string, exceptId?: number): Promise<boolean> {
   const row = getDb()
     .select({ id: posts.id })
     .from(posts)
@@ -84,7 +84,7 @@ export function isSlugTaken(type: PostType, slug: string, exceptId?: number): bo
 }
 
 /** Inserts a post and its term links in one transaction, keeping term counts right. */
-export function insertPost(post: NewPost, termIds: number[] = []): Post {
+export async function insertPost(post: NewPost, termIds: number[] = []): Promise<Post> {
   const db = getDb();
   return db.transaction((tx) => {
     const row = tx.insert(posts).values(post).returning().get();
@@ -114,7 +114,7 @@ export function recountTerms(tx: Tx, termIds: number[]) {
 export const TERMS_FOR_POSTS_SQL = `SELECT pt.post_id AS postId, t.id, t.taxonomy, t.name, t.slug FROM post_terms pt
   JOIN terms t ON t.id = pt.term_id WHERE pt.post_id IN (SELECT value FROM json_each(?)) ORDER BY t.name`;
 
-export function listTermsForPosts(postIds: number[]): { postId: number; id: number; taxonomy: "category" | "post_tag"; name: string; slug: string }[] {
+export async function listTermsForPosts(postIds: number[]): Promise<{ postId: number; id: number; taxonomy: "category" | "post_tag"; name: string; slug: string }[]> {
   if (!postIds.length) return [];
   return prepared(getDb().$client, TERMS_FOR_POSTS_SQL).all(JSON.stringify(postIds)) as never;
 }

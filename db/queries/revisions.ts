@@ -15,7 +15,7 @@ export interface RevisionRow {
   authorName: string | null;
 }
 
-export function listRevisions(postId: number): RevisionRow[] {
+export async function listRevisions(postId: number): Promise<RevisionRow[]> {
   return getDb()
     .select({ id: revisions.id, kind: revisions.kind, title: revisions.title, content: revisions.content, excerpt: revisions.excerpt, createdGmt: revisions.createdGmt, authorName: users.displayName })
     .from(revisions)
@@ -25,7 +25,7 @@ export function listRevisions(postId: number): RevisionRow[] {
     .all();
 }
 
-export function getRevision(postId: number, revisionId: number): RevisionRow | undefined {
+export async function getRevision(postId: number, revisionId: number): Promise<RevisionRow | undefined> {
   return getDb()
     .select({ id: revisions.id, kind: revisions.kind, title: revisions.title, content: revisions.content, excerpt: revisions.excerpt, createdGmt: revisions.createdGmt, authorName: users.displayName })
     .from(revisions)
@@ -35,7 +35,7 @@ export function getRevision(postId: number, revisionId: number): RevisionRow | u
 }
 
 /** Puts a revision's title, content and excerpt back on the post and records that as a new revision. */
-export function restoreRevision(postId: number, revisionId: number, userId: number): boolean {
+export async function restoreRevision(postId: number, revisionId: number, userId: number): Promise<boolean> {
   return getDb().transaction((tx) => {
     const rev = tx.select().from(revisions).where(and(eq(revisions.id, revisionId), eq(revisions.postId, postId))).get();
     if (!rev) return false;

@@ -24,7 +24,7 @@ export interface ColumnChange {
   replacements: number;
 }
 
-export function searchReplace(from: string, to: string, opts: { apply: boolean; onProgress?: (done: number, total: number) => void }): ColumnChange[] {
+export async function searchReplace(from: string, to: string, opts: { apply: boolean; onProgress?: (done: number, total: number) => void }): Promise<ColumnChange[]> {
   const sqlite = getDb().$client;
   const report: ColumnChange[] = [];
   const total = SEARCH_REPLACE_COLUMNS.reduce((n, t) => n + t.columns.length, 0);

@@ -17,7 +17,7 @@ export const SEARCH_SQL = {
     WHERE posts_fts MATCH ? AND p.status = 'publish' AND p.type IN ('post', 'page') AND p.password = ''`,
 } as const;
 
-export function searchPosts(ftsQuery: string, page: number, perPage: number): { items: PostCard[]; total: number } {
+export async function searchPosts(ftsQuery: string, page: number, perPage: number): Promise<{ items: PostCard[]; total: number }> {
   if (!ftsQuery) return { items: [], total: 0 };
   const sqlite = getDb().$client;
   const rows = prepared(sqlite, SEARCH_SQL.page).all(ftsQuery, perPage, (page - 1) * perPage) as (Omit<PostCard, "sticky"> & { sticky: number })[];

@@ -6,7 +6,7 @@ import { getDb } from "../client";
 import { revokedSessions } from "../schema";
 
 /** Ends a session for good; rows past their expiry go in the same write, so the table stays small. */
-export function revokeSession(sid: string, expiresAt: number, now: number): void {
+export async function revokeSession(sid: string, expiresAt: number, now: number): Promise<void> {
   getDb().transaction((tx) => {
     tx.delete(revokedSessions).where(lt(revokedSessions.expiresAt, now)).run();
     tx.insert(revokedSessions).values({ sid, expiresAt }).onConflictDoNothing().run();
@@ -14,6 +14,6 @@ export function revokeSession(sid: string, expiresAt: number, now: number): void
 }
 
 /** Asked on every signed-in request: one primary-key lookup on a prepared statement. */
-export function isSessionRevoked(sid: string): boolean {
+export async function isSessionRevoked(sid: string): Promise<boolean> {
   return prepared(getDb().$client, "SELECT 1 FROM revoked_sessions WHERE sid = ?").get(sid) !== undefined;
 }

@@ -4,7 +4,7 @@ import { getDb } from "../client";
 import { posts } from "../schema";
 
 /** Published pages, for "Your homepage displays" and "Posts page". */
-export function listPublishedPageChoices(): { id: number; title: string }[] {
+export async function listPublishedPageChoices(): Promise<{ id: number; title: string }[]> {
   return getDb()
     .select({ id: posts.id, title: posts.title })
     .from(posts)
@@ -13,7 +13,7 @@ export function listPublishedPageChoices(): { id: number; title: string }[] {
     .all();
 }
 
-export function isPublishedPage(id: number): boolean {
+export async function isPublishedPage(id: number): Promise<boolean> {
   return !!getDb()
     .select({ id: posts.id })
     .from(posts)

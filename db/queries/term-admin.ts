@@ -6,7 +6,7 @@ import { postTerms, posts, terms, type Taxonomy, type Term } from "../schema";
 import { recountTerms } from "./posts";
 import { slugify } from "@/lib/content/slug";
 
-export function listTermsForAdmin(taxonomy: Taxonomy, search?: string): Term[] {
+export async function listTermsForAdmin(taxonomy: Taxonomy, search?: string): Promise<Term[]> {
   const s = search?.trim();
   return getDb()
     .select()
@@ -16,14 +16,14 @@ export function listTermsForAdmin(taxonomy: Taxonomy, search?: string): Term[] {
     .all();
 }
 
-export function getTermById(taxonomy: Taxonomy, id: number): Term | undefined {
+export async function getTermById(taxonomy: Taxonomy, id: number): Promise<Term | undefined> {
   return getDb().select().from(terms).where(and(eq(terms.id, id), eq(terms.taxonomy, taxonomy))).get();
 }
 
 export type TermSaveResult = { ok: true; term: Term } | { ok: false; field: "name" | "slug" | "parentId"; message: string } | { ok: false; notFound: true };
 
 /** Adds or updates a term; the slug is from the name when empty, and must be unique in its taxonomy. */
-export function saveTerm(d: { id?: number; taxonomy: Taxonomy; name: string; slug: string; description: string; parentId: number | null }): TermSaveResult {
+export async function saveTerm(d: { id?: number; taxonomy: Taxonomy; name: string; slug: string; description: string; parentId: number | null }): Promise<TermSaveResult> {
   return getDb().transaction((tx): TermSaveResult => {
     if (d.id && !tx.select({ id: terms.id }).from(terms).where(and(eq(terms.id, d.id), eq(terms.taxonomy, d.taxonomy))).get()) return { ok: false, notFound: true };
     const slug = slugify(d.slug || d.name);
@@ -57,7 +57,7 @@ export type TermDeleteResult = { ok: true; moved: number } | { ok: false; messag
  * Deletes a term. For a category, posts left with no category go to the default one, and its
  * children move up to its parent; the default category itself cannot be deleted.
  */
-export function deleteTerm(taxonomy: Taxonomy, id: number, defaultCategoryId: number): TermDeleteResult {
+export async function deleteTerm(taxonomy: Taxonomy, id: number, defaultCategoryId: number): Promise<TermDeleteResult> {
   return getDb().transaction((tx): TermDeleteResult => {
     const term = tx.select().from(terms).where(and(eq(terms.id, id), eq(terms.taxonomy, taxonomy))).get();
     if (!term) return { ok: false, message: "That term no longer exists." };
@@ -86,7 +86,7 @@ export function deleteTerm(taxonomy: Taxonomy, id: number, defaultCategoryId: nu
 }
 
 /** Creates a category from the editor's inline "Add New Category" (or finds it by name). */
-export function addCategoryInline(name: string, parentId: number | null): Term {
+export async function addCategoryInline(name: string, parentId: number | null): Promise<Term> {
   return getDb().transaction((tx) => {
     const same = tx.select().from(terms).where(and(eq(terms.taxonomy, "category"), sql`lower(${terms.name}) = lower(${name.trim()})`)).get();
     if (same) return same;

@@ -2,14 +2,14 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "../client";
 import { terms, type Taxonomy, type Term } from "../schema";
 
-export function getTermBySlug(taxonomy: Taxonomy, slug: string): Term | undefined {
+export async function getTermBySlug(taxonomy: Taxonomy, slug: string): Promise<Term | undefined> {
   return getDb().select().from(terms).where(and(eq(terms.taxonomy, taxonomy), eq(terms.slug, slug))).get();
 }
 
-export function insertTerm(term: { taxonomy: Taxonomy; name: string; slug: string; description?: string; parentId?: number | null }): Term {
+export async function insertTerm(term: { taxonomy: Taxonomy; name: string; slug: string; description?: string; parentId?: number | null }): Promise<Term> {
   return getDb().insert(terms).values(term).returning().get();
 }
 
-export function listTerms(taxonomy: Taxonomy): Term[] {
+export async function listTerms(taxonomy: Taxonomy): Promise<Term[]> {
   return getDb().select().from(terms).where(eq(terms.taxonomy, taxonomy)).orderBy(terms.name).all();
 }

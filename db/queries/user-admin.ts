@@ -13,7 +13,7 @@ export interface UserRow {
 }
 
 /** Every user with their published post count (WordPress's "Posts" column), by login. */
-export function listUsersWithPostCounts(role?: Role): UserRow[] {
+export async function listUsersWithPostCounts(role?: Role): Promise<UserRow[]> {
   return getDb()
     .select({
       id: users.id,
@@ -30,16 +30,16 @@ export function listUsersWithPostCounts(role?: Role): UserRow[] {
     .all();
 }
 
-export function countUsersByRole(): Partial<Record<Role, number>> {
+export async function countUsersByRole(): Promise<Partial<Record<Role, number>>> {
   const rows = getDb().select({ role: users.role, n: count() }).from(users).groupBy(users.role).all();
   return Object.fromEntries(rows.map((r) => [r.role, r.n]));
 }
 
-export function isLoginTaken(login: string): boolean {
+export async function isLoginTaken(login: string): Promise<boolean> {
   return !!getDb().select({ id: users.id }).from(users).where(sql`lower(${users.login}) = ${login.toLowerCase()}`).get();
 }
 
-export function isEmailTaken(email: string, exceptId?: number): boolean {
+export async function isEmailTaken(email: string, exceptId?: number): Promise<boolean> {
   return !!getDb()
     .select({ id: users.id })
     .from(users)
@@ -47,7 +47,7 @@ export function isEmailTaken(email: string, exceptId?: number): boolean {
     .get();
 }
 
-export function isNicenameTaken(nicename: string, exceptId?: number): boolean {
+export async function isNicenameTaken(nicename: string, exceptId?: number): Promise<boolean> {
   return !!getDb()
     .select({ id: users.id })
     .from(users)
@@ -55,24 +55,24 @@ export function isNicenameTaken(nicename: string, exceptId?: number): boolean {
     .get();
 }
 
-export function getPasswordHash(id: number): string | undefined {
+export async function getPasswordHash(id: number): Promise<string | undefined> {
   return getDb().select({ h: users.passwordHash }).from(users).where(eq(users.id, id)).get()?.h;
 }
 
 /** What a session token's stamp is checked against (lib/auth/password-stamp.ts). */
-export function getSessionStampSource(id: number): { passwordHash: string; sessionEpoch: number } | undefined {
+export async function getSessionStampSource(id: number): Promise<{ passwordHash: string; sessionEpoch: number } | undefined> {
   return getDb().select({ passwordHash: users.passwordHash, sessionEpoch: users.sessionEpoch }).from(users).where(eq(users.id, id)).get();
 }
 
 /** Ends every session of the user signed in before now ("Log Out Everywhere"). */
-export function bumpSessionEpoch(id: number): void {
+export async function bumpSessionEpoch(id: number): Promise<void> {
   getDb().update(users).set({ sessionEpoch: sql`${users.sessionEpoch} + 1` }).where(eq(users.id, id)).run();
 }
 
 export type RoleChangeResult = "ok" | "not-found" | "last-administrator";
 
 /** Changes a role, refusing to leave the site without an administrator (checked in the same transaction). */
-export function updateUserRole(id: number, role: Role): RoleChangeResult {
+export async function updateUserRole(id: number, role: Role): Promise<RoleChangeResult> {
   return getDb().transaction((tx) => {
     const row = tx.select({ role: users.role }).from(users).where(eq(users.id, id)).get();
     if (!row) return "not-found";
@@ -86,7 +86,7 @@ export function updateUserRole(id: number, role: Role): RoleChangeResult {
 }
 
 /** Everything a user has written (any type or status): what "Attribute all content to" moves. */
-export function countContentByAuthor(id: number): number {
+export async function countContentByAuthor(id: number): Promise<number> {
   return getDb().select({ n: count() }).from(posts).where(eq(posts.authorId, id)).get()?.n ?? 0;
 }
 
@@ -96,7 +96,7 @@ export type DeleteUserResult = "ok" | "not-found" | "needs-reassign" | "bad-reas
  * Deletes a user in one transaction, first attributing their posts, pages, media and revisions
  * to `reassignTo`. Comments they wrote stay, unlinked from the account (foreign key SET NULL).
  */
-export function deleteUserReassigning(id: number, reassignTo: number | null): DeleteUserResult {
+export async function deleteUserReassigning(id: number, reassignTo: number | null): Promise<DeleteUserResult> {
   return getDb().transaction((tx) => {
     const row = tx.select({ role: users.role }).from(users).where(eq(users.id, id)).get();
     if (!row) return "not-found";
@@ -127,11 +127,11 @@ export interface ProfileUpdate {
   passwordHash?: string;
 }
 
-export function updateUserProfile(id: number, p: ProfileUpdate) {
+export async function updateUserProfile(id: number, p: ProfileUpdate) {
   getDb().update(users).set(p).where(eq(users.id, id)).run();
 }
 
-export function getUserProfile(id: number) {
+export async function getUserProfile(id: number) {
   return getDb()
     .select({ id: users.id, login: users.login, email: users.email, displayName: users.displayName, nicename: users.nicename, url: users.url, bio: users.bio, role: users.role })
     .from(users)

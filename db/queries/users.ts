@@ -17,16 +17,16 @@ const publicColumns = {
   registeredGmt: users.registeredGmt,
 };
 
-export function getUserById(id: number): PublicUser | undefined {
+export async function getUserById(id: number): Promise<PublicUser | undefined> {
   return getDb().select(publicColumns).from(users).where(eq(users.id, id)).get();
 }
 
-export function getUserByNicename(nicename: string): PublicUser | undefined {
+export async function getUserByNicename(nicename: string): Promise<PublicUser | undefined> {
   return getDb().select(publicColumns).from(users).where(eq(users.nicename, nicename)).get();
 }
 
 /** For sign-in only: the row with its hash, found by login or email, case-insensitively. */
-export function getUserCredentialsByLoginOrEmail(identifier: string): Pick<User, "id" | "login" | "email" | "displayName" | "role" | "passwordHash" | "sessionEpoch"> | undefined {
+export async function getUserCredentialsByLoginOrEmail(identifier: string): Promise<Pick<User, "id" | "login" | "email" | "displayName" | "role" | "passwordHash" | "sessionEpoch"> | undefined> {
   const key = identifier.trim().toLowerCase();
   return getDb()
     .select({ id: users.id, login: users.login, email: users.email, displayName: users.displayName, role: users.role, passwordHash: users.passwordHash, sessionEpoch: users.sessionEpoch })
@@ -35,24 +35,24 @@ export function getUserCredentialsByLoginOrEmail(identifier: string): Pick<User,
     .get();
 }
 
-export function getUserRole(id: number): Role | undefined {
+export async function getUserRole(id: number): Promise<Role | undefined> {
   return getDb().select({ role: users.role }).from(users).where(eq(users.id, id)).get()?.role;
 }
 
-export function insertUser(user: NewUser): PublicUser {
+export async function insertUser(user: NewUser): Promise<PublicUser> {
   const row = getDb().insert(users).values(user).returning(publicColumns).get();
   return row;
 }
 
-export function updateUserPasswordHash(id: number, passwordHash: string) {
+export async function updateUserPasswordHash(id: number, passwordHash: string) {
   getDb().update(users).set({ passwordHash }).where(eq(users.id, id)).run();
 }
 
-export function countUsers(): number {
+export async function countUsers(): Promise<number> {
   return getDb().select({ n: count() }).from(users).get()?.n ?? 0;
 }
 
-export function countPostsByAuthor(authorId: number): number {
+export async function countPostsByAuthor(authorId: number): Promise<number> {
   return (
     getDb()
       .select({ n: count() })
@@ -63,7 +63,7 @@ export function countPostsByAuthor(authorId: number): number {
 }
 
 /** A user by login or email, case-insensitively (the command line names users either way). */
-export function getUserByLoginOrEmail(identifier: string): PublicUser | undefined {
+export async function getUserByLoginOrEmail(identifier: string): Promise<PublicUser | undefined> {
   const key = identifier.trim().toLowerCase();
   return getDb()
     .select(publicColumns)
@@ -73,6 +73,6 @@ export function getUserByLoginOrEmail(identifier: string): PublicUser | undefine
 }
 
 /** The first administrator: who imports when nobody is named. */
-export function getFirstAdministratorId(): number | undefined {
+export async function getFirstAdministratorId(): Promise<number | undefined> {
   return getDb().select({ id: users.id }).from(users).where(eq(users.role, "administrator")).orderBy(users.id).limit(1).get()?.id;
 }

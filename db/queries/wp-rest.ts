@@ -40,7 +40,7 @@ const placeholders = (n: number) => Array(n).fill("?").join(",");
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => "\\" + c);
 
 /** Published posts or pages matching WordPress's collection parameters, with the total. */
-export function listRestPosts(q: RestPostQuery): { rows: RestPostRow[]; total: number } {
+export async function listRestPosts(q: RestPostQuery): Promise<{ rows: RestPostRow[]; total: number }> {
   const where = ["p.type = ?", "p.status = 'publish'"];
   const args: unknown[] = [q.type];
   if (q.search) {
@@ -91,14 +91,14 @@ export function listRestPosts(q: RestPostQuery): { rows: RestPostRow[]; total: n
 }
 
 /** One published post or page by ID (of the given type), else undefined. */
-export function getRestPost(type: "post" | "page", id: number): RestPostRow | undefined {
+export async function getRestPost(type: "post" | "page", id: number): Promise<RestPostRow | undefined> {
   return sqlite()
     .prepare(`SELECT ${POST_COLUMNS} FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = ? AND p.type = ? AND p.status = 'publish'`)
     .get(id, type) as RestPostRow | undefined;
 }
 
 /** Term IDs of each post, by taxonomy. */
-export function listRestPostTerms(postIds: number[]): Map<number, { categories: number[]; tags: number[] }> {
+export async function listRestPostTerms(postIds: number[]): Promise<Map<number, { categories: number[]; tags: number[] }>> {
   const out = new Map<number, { categories: number[]; tags: number[] }>();
   if (!postIds.length) return out;
   const rows = sqlite()
@@ -110,7 +110,7 @@ export function listRestPostTerms(postIds: number[]): Map<number, { categories: 
 }
 
 /** The chain of parent slugs of pages, for their nested links. */
-export function getPageAncestorSlugs(parentId: number | null): string[] {
+export async function getPageAncestorSlugs(parentId: number | null): Promise<string[]> {
   const slugs: string[] = [];
   const stmt = sqlite().prepare("SELECT slug, parent_id AS parentId FROM posts WHERE id = ? AND type = 'page'");
   for (let id = parentId, guard = 0; id && guard < 50; guard++) {
@@ -141,7 +141,7 @@ export interface RestTermQuery {
   orderby: "name" | "id" | "slug" | "count" | "description" | "include";
 }
 
-export function listRestTerms(q: RestTermQuery): { rows: RestTermRow[]; total: number } {
+export async function listRestTerms(q: RestTermQuery): Promise<{ rows: RestTermRow[]; total: number }> {
   const where = ["t.taxonomy = ?"];
   const args: unknown[] = [q.taxonomy];
   if (q.search) {
@@ -181,7 +181,7 @@ export function listRestTerms(q: RestTermQuery): { rows: RestTermRow[]; total: n
   return { rows, total };
 }
 
-export function getRestTerm(taxonomy: "category" | "post_tag", id: number): RestTermRow | undefined {
+export async function getRestTerm(taxonomy: "category" | "post_tag", id: number): Promise<RestTermRow | undefined> {
   return sqlite()
     .prepare("SELECT id, taxonomy, name, slug, description, parent_id AS parentId, count FROM terms WHERE id = ? AND taxonomy = ?")
     .get(id, taxonomy) as RestTermRow | undefined;
@@ -195,7 +195,7 @@ export interface RestUserRow {
 // WordPress shows anonymous visitors only users who have published posts or pages.
 const PUBLISHED_AUTHOR = "EXISTS (SELECT 1 FROM posts p WHERE p.author_id = u.id AND p.status = 'publish')";
 
-export function listRestUsers(q: { page: number; perPage: number; search?: string; slug?: string[]; include?: number[]; order: "asc" | "desc"; orderby: "name" | "id" | "slug" }): { rows: RestUserRow[]; total: number } {
+export async function listRestUsers(q: { page: number; perPage: number; search?: string; slug?: string[]; include?: number[]; order: "asc" | "desc"; orderby: "name" | "id" | "slug" }): Promise<{ rows: RestUserRow[]; total: number }> {
   const where = [PUBLISHED_AUTHOR];
   const args: unknown[] = [];
   if (q.search) {
@@ -221,7 +221,7 @@ export function listRestUsers(q: { page: number; perPage: number; search?: strin
   return { rows, total };
 }
 
-export function getRestUser(id: number): RestUserRow | undefined {
+export async function getRestUser(id: number): Promise<RestUserRow | undefined> {
   return sqlite()
     .prepare(`SELECT u.id, u.display_name AS displayName, u.nicename, u.url, u.bio FROM users u WHERE u.id = ? AND ${PUBLISHED_AUTHOR}`)
     .get(id) as RestUserRow | undefined;
@@ -236,7 +236,7 @@ export interface RestCommentRow {
 // Approved comments on published posts that have no password (WordPress hides those from the API).
 const VISIBLE_COMMENT = "c.status = '1' AND p.status = 'publish' AND p.password = ''";
 
-export function listRestComments(q: { page: number; perPage: number; post?: number[]; parent?: number[]; search?: string; order: "asc" | "desc"; orderby: "date" | "date_gmt" | "id" }): { rows: RestCommentRow[]; total: number } {
+export async function listRestComments(q: { page: number; perPage: number; post?: number[]; parent?: number[]; search?: string; order: "asc" | "desc"; orderby: "date" | "date_gmt" | "id" }): Promise<{ rows: RestCommentRow[]; total: number }> {
   const where = [VISIBLE_COMMENT];
   const args: unknown[] = [];
   if (q.post?.length) {
@@ -267,7 +267,7 @@ export function listRestComments(q: { page: number; perPage: number; post?: numb
   return { rows, total };
 }
 
-export function getRestComment(id: number): RestCommentRow | undefined {
+export async function getRestComment(id: number): Promise<RestCommentRow | undefined> {
   return sqlite()
     .prepare(
       `SELECT c.id, c.post_id AS postId, c.parent_id AS parentId, c.type, c.author_name AS authorName, c.author_url AS authorUrl,

@@ -55,22 +55,22 @@ function where(f: ExportFilter): { sql: string; args: unknown[] } {
 }
 
 /** The authors that can be chosen in the export form: users with at least one post or page. */
-export function listExportAuthors(): { id: number; displayName: string; login: string }[] {
+export async function listExportAuthors(): Promise<{ id: number; displayName: string; login: string }[]> {
   return getDb().$client
     .prepare("SELECT DISTINCT u.id, u.display_name AS displayName, u.login FROM users u JOIN posts p ON p.author_id = u.id ORDER BY u.display_name")
     .all() as { id: number; displayName: string; login: string }[];
 }
 
 /** The months that hold posts or pages ("YYYY-MM"), newest first, for the date filters. */
-export function listExportMonths(): string[] {
+export async function listExportMonths(): Promise<string[]> {
   return (getDb().$client.prepare("SELECT DISTINCT substr(date, 1, 7) AS m FROM posts ORDER BY m DESC").all() as { m: string }[]).map((r) => r.m);
 }
 
 /** The WXR document, chunk by chunk. */
-export function* exportWxr(filter: ExportFilter): Generator<string> {
+export async function* exportWxr(filter: ExportFilter): AsyncGenerator<string> {
   const sqlite = getDb().$client;
-  const opts = getOptions();
-  const base = siteUrl();
+  const opts = await getOptions();
+  const base = await siteUrl();
   const w = where(filter);
 
   const postIds = (sqlite.prepare(`SELECT p.id FROM posts p WHERE ${w.sql} ORDER BY p.id`).all(...w.args) as { id: number }[]).map((r) => r.id);

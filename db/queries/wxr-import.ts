@@ -75,7 +75,7 @@ export async function importWxr(input: AsyncIterable<Uint8Array | string> | Iter
   const total = opts.totalBytes ?? 0;
   opts.onProgress?.({ phase: "reading", done: 0, total });
   const parsed = await readWxr(input, (n) => opts.onProgress?.({ phase: "reading", done: n, total: Math.max(total, n) }));
-  return writeWxr(parsed, opts);
+  return await writeWxr(parsed, opts);
 }
 
 const decodeSlug = (s: string) => {
@@ -164,7 +164,7 @@ function resolveDates(local: string, gmt: string, fallbackRfc822: string, tz: st
 }
 
 /** Writes parsed WXR in one transaction. Throws (and writes nothing) on any failure. */
-export function writeWxr(parsed: ParsedWxr, opts: ImportOptions): ImportReport {
+export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<ImportReport> {
   const sqlite = getDb().$client;
   const c = new Counter();
   const tz = readTimeZone(sqlite);
@@ -525,7 +525,7 @@ export function writeWxr(parsed: ParsedWxr, opts: ImportOptions): ImportReport {
  * slash) or a plain link ("/?p=123", "/?page_id=2") with the WordPress ID. Returns the post's ID
  * whatever its status: the caller decides whether the visitor may see it.
  */
-export function getPostIdByOldPath(path: string): number | undefined {
+export async function getPostIdByOldPath(path: string): Promise<number | undefined> {
   const norm = normalizeOldPath(path);
   if (!norm) return undefined;
   const sqlite = getDb().$client;
@@ -546,7 +546,7 @@ export function getPostIdByOldPath(path: string): number | undefined {
 export { WxrError };
 
 /** Users an imported author can be assigned to (the import form's choices). */
-export function listUsersForAuthorMapping(): { login: string; displayName: string; role: string }[] {
+export async function listUsersForAuthorMapping(): Promise<{ login: string; displayName: string; role: string }[]> {
   return getDb().$client.prepare("SELECT login, display_name AS displayName, role FROM users ORDER BY display_name COLLATE NOCASE").all() as {
     login: string;
     displayName: string;

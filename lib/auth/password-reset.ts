@@ -30,17 +30,17 @@ export const LOST_PASSWORD_RATE = { perIp: 10, perAccount: 3, seconds: 3600 } as
 const hashKey = (key: string) => createHash("sha256").update(key).digest("hex");
 
 /** Makes the user's live link (replacing an earlier one) and returns its key, which is never stored. */
-export function issueResetKey(userId: number, passwordHash: string, now = Date.now()): string {
+export async function issueResetKey(userId: number, passwordHash: string, now = Date.now()): Promise<string> {
   const key = randomBytes(24).toString("base64url");
-  savePasswordReset({ userId, keyHash: hashKey(key), passwordStamp: passwordStamp(passwordHash)!, expiresAt: now + RESET_LINK_TTL_MS });
+  await savePasswordReset({ userId, keyHash: hashKey(key), passwordStamp: passwordStamp(passwordHash)!, expiresAt: now + RESET_LINK_TTL_MS });
   return key;
 }
 
 /** The user a link opens, or null: one answer for every way a link can be wrong. */
-export function checkResetKey(login: string, key: string, now = Date.now()): { id: number; login: string; passwordHash: string } | null {
+export async function checkResetKey(login: string, key: string, now = Date.now()): Promise<{ id: number; login: string; passwordHash: string } | null> {
   if (!login || !key || key.length > 100) return null;
-  const user = getResetTargetByLogin(login);
-  const link = user ? getPasswordReset(user.id) : undefined;
+  const user = await getResetTargetByLogin(login);
+  const link = user ? await getPasswordReset(user.id) : undefined;
   if (!user || !link || link.expiresAt <= now) return null;
   const given = Buffer.from(hashKey(key));
   const stored = Buffer.from(link.keyHash);
@@ -55,18 +55,18 @@ export function checkResetKey(login: string, key: string, now = Date.now()): { i
  * lockout is lifted: whoever holds the mailbox has proved more than a password would.
  */
 export async function resetPasswordWithKey(login: string, key: string, newPassword: string, now = Date.now()): Promise<boolean> {
-  const user = checkResetKey(login, key, now);
+  const user = await checkResetKey(login, key, now);
   if (!user) return false;
   const newHash = await hashPassword(newPassword);
-  if (!consumePasswordReset(user.id, hashKey(key), user.passwordHash, newHash)) return false;
+  if (!await consumePasswordReset(user.id, hashKey(key), user.passwordHash, newHash)) return false;
   await clearSignInFailures([`user:${user.id}`]);
   logEvent("password.reset", { userId: user.id });
   return true;
 }
 
 /** Per client address: false once it has asked too often (the only refusal a visitor is told of). */
-export function allowLostPasswordRequest(ip: string): Promise<boolean> {
-  return consumeRate("lostpassword-ip", ip, LOST_PASSWORD_RATE.perIp, LOST_PASSWORD_RATE.seconds);
+export async function allowLostPasswordRequest(ip: string): Promise<boolean> {
+  return await consumeRate("lostpassword-ip", ip, LOST_PASSWORD_RATE.perIp, LOST_PASSWORD_RATE.seconds);
 }
 
 /**
@@ -75,21 +75,21 @@ export function allowLostPasswordRequest(ip: string): Promise<boolean> {
  * names spend an allowance too (keyed as typed), so the two paths do the same writes.
  */
 export async function requestPasswordReset(identifier: string): Promise<"queued" | "unknown" | "limited"> {
-  const user = getUserCredentialsByLoginOrEmail(identifier);
+  const user = await getUserCredentialsByLoginOrEmail(identifier);
   const key = user ? `user:${user.id}` : `account:${identifier.trim().toLowerCase()}`;
   if (!(await consumeRate("lostpassword-account", key, LOST_PASSWORD_RATE.perAccount, LOST_PASSWORD_RATE.seconds))) return "limited";
   if (!user) return "unknown";
-  enqueuePasswordReset(user.id, user.email, "request");
+  await enqueuePasswordReset(user.id, user.email, "request");
   return "queued";
 }
 
 /** Queues a reset mail; `by` says who asked (the user, or an administrator on Edit User). */
-export function enqueuePasswordReset(userId: number, to: string, by: "request" | "administrator") {
-  enqueueJob(JOB_PASSWORD_RESET, { kind: "password_reset", userId, to, subject: resetSubject(), by });
+export async function enqueuePasswordReset(userId: number, to: string, by: "request" | "administrator") {
+  await enqueueJob(JOB_PASSWORD_RESET, { kind: "password_reset", userId, to, subject: await resetSubject(), by });
   nudgeJobs();
 }
 
-const resetSubject = () => `[${getOptions().blogname}] Password Reset`;
+const resetSubject = async () => `[${(await getOptions()).blogname}] Password Reset`;
 
 /**
  * The job: the key is made only now, so that it exists nowhere but in the mail (a retry makes a
@@ -98,15 +98,15 @@ const resetSubject = () => `[${getOptions().blogname}] Password Reset`;
 export async function sendPasswordResetLink(payload: unknown): Promise<void> {
   const { userId } = payload as { userId: number };
   if (!mailConfigured()) throw new GiveUp("mail is not configured: SMTP_URL is not set");
-  const user = getUserProfile(userId);
-  const target = user ? getResetTargetByLogin(user.login) : undefined;
+  const user = await getUserProfile(userId);
+  const target = user ? await getResetTargetByLogin(user.login) : undefined;
   if (!user || !target) throw new GiveUp("the user no longer exists");
-  const key = issueResetKey(user.id, target.passwordHash);
-  const link = absoluteUrl(`/reset-password/?key=${encodeURIComponent(key)}&login=${encodeURIComponent(user.login)}`);
+  const key = await issueResetKey(user.id, target.passwordHash);
+  const link = await absoluteUrl(`/reset-password/?key=${encodeURIComponent(key)}&login=${encodeURIComponent(user.login)}`);
   const text = [
     "Someone has requested a password reset for the following account:",
     "",
-    `Site Name: ${getOptions().blogname}`,
+    `Site Name: ${(await getOptions()).blogname}`,
     "",
     `Username: ${user.login}`,
     "",
@@ -117,5 +117,5 @@ export async function sendPasswordResetLink(payload: unknown): Promise<void> {
     link,
     "",
   ].join("\n");
-  await deliver({ to: user.email, subject: resetSubject(), text });
+  await deliver({ to: user.email, subject: await resetSubject(), text });
 }

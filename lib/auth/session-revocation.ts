@@ -16,14 +16,14 @@ export function newSessionId(): string {
 const isSid = (sid: unknown): sid is string => typeof sid === "string" && sid.length > 0 && sid.length <= 64;
 
 /** Is the session of this id still open? A token without an id (made before ids existed) is not. */
-export function sessionIsOpen(sid: unknown): boolean {
-  return isSid(sid) && !isSessionRevoked(sid);
+export async function sessionIsOpen(sid: unknown): Promise<boolean> {
+  return isSid(sid) && !await isSessionRevoked(sid);
 }
 
 /** Log Out: no copy of this session's token opens anything from now on. */
-export function endSession(sid: unknown, nowMs = Date.now()): void {
+export async function endSession(sid: unknown, nowMs = Date.now()): Promise<void> {
   if (!isSid(sid)) return;
   const now = Math.floor(nowMs / 1000);
   // No token of this session can be issued after this moment, so none outlives now + max age.
-  revokeSession(sid, now + SESSION_MAX_AGE, now);
+  await revokeSession(sid, now + SESSION_MAX_AGE, now);
 }

@@ -19,7 +19,7 @@ export type SignInResult =
 export async function verifySignIn(login: string, password: string, ip: string): Promise<SignInResult> {
   // An existing account is one key whether it is typed as its login or its email (else the two
   // would give an attacker ten tries instead of five); a name with no account is keyed as typed.
-  const user = getUserCredentialsByLoginOrEmail(login);
+  const user = await getUserCredentialsByLoginOrEmail(login);
   const keys = [user ? `user:${user.id}` : `account:${login.trim().toLowerCase()}`, `ip:${ip}`];
   // The cheap check first; then the claim, which is what holds when attempts arrive together.
   if ((await isSignInLocked(keys)) || !(await claimSignInAttempt(keys))) {
@@ -36,6 +36,6 @@ export async function verifySignIn(login: string, password: string, ip: string):
   await clearSignInFailures([keys[0]!]);
   await releaseSignInAttempt([keys[1]!]);
   let hash = user.passwordHash;
-  if (needsRehash(hash)) updateUserPasswordHash(user.id, (hash = await hashPassword(password)));
+  if (needsRehash(hash)) await updateUserPasswordHash(user.id, (hash = await hashPassword(password)));
   return { status: "ok", user: { id: user.id, displayName: user.displayName, email: user.email, passwordStamp: passwordStamp(hash, user.sessionEpoch)! } };
 }

@@ -6,7 +6,7 @@
 import type { Recipient } from "@/db/queries/comment-notifications";
 import type { Options } from "@/lib/options/defaults";
 import type { QueuedMail } from "@/lib/mail/queue";
-import { absoluteUrl } from "@/lib/site-url";
+import { absoluteUrlFrom } from "@/lib/site-url";
 
 export interface NewCommentFacts {
   id: number;
@@ -72,7 +72,7 @@ export function notificationRows(plan: NotificationPlan | null) {
 }
 
 /** The mails of a plan, one per recipient (without SMTP, none: the dashboard rows are the notice). */
-export function notificationMails(plan: NotificationPlan | null, c: NewCommentFacts, mailOn: boolean): QueuedMail[] {
+export function notificationMails(plan: NotificationPlan | null, c: NewCommentFacts, mailOn: boolean, siteBase: string): QueuedMail[] {
   if (!plan || !mailOn) return [];
   const text = [
     plan.message,
@@ -82,7 +82,7 @@ export function notificationMails(plan: NotificationPlan | null, c: NewCommentFa
     "Comment:",
     c.content,
     "",
-    plan.kind === "comment_new" ? `Permalink: ${absoluteUrl(plan.link)}` : `Moderate it: ${absoluteUrl(plan.link)}`,
+    plan.kind === "comment_new" ? `Permalink: ${absoluteUrlFrom(siteBase, plan.link)}` : `Moderate it: ${absoluteUrlFrom(siteBase, plan.link)}`,
   ].join("\n");
   return plan.recipients.map((r) => ({ kind: plan.kind, to: r.email, subject: plan.subject, text }));
 }

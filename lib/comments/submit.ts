@@ -2,7 +2,7 @@
 // (wp_handle_comment_submission → wp_new_comment → wp_allow_comment), plus Inkwell's spam
 // defences. Framework-free, so the route handler and the tests drive exactly the same code.
 import { getOptions } from "@/db/queries/options";
-import { getCommentParent, getCommentTarget, insertCommentCheckedBatched, listCommentModerators } from "@/db/queries/comments";
+import { getCommentParent, getCommentTarget, insertCommentCheckedBatched } from "@/db/queries/comments";
 import { roleCan, canReadPost } from "@/lib/auth/capabilities";
 import { sanitizeCommentHtml } from "@/lib/content/sanitize";
 import { postUrl } from "@/lib/content/post-view";
@@ -18,6 +18,7 @@ import { notificationMails, notificationRows, planNotifications, type Notificati
 import { JOB_SEND_MAIL } from "@/lib/mail/queue";
 import { mailConfigured } from "@/lib/mail/transport";
 import { nudgeJobs } from "@/lib/jobs/queue";
+import { siteUrl } from "@/lib/site-url";
 
 
 /** WordPress's comment flood interval (check_comment_flood_db). */
@@ -120,7 +121,7 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
 
   // 1. The comment replied to exists, belongs to this post and is approved.
   if (input.parentId) {
-    const parent = getCommentParent(input.parentId);
+    const parent = await getCommentParent(input.parentId);
     if (!parent || parent.postId !== input.postId) return fail(400, "parentMissing", "parentId", ids);
     if (parent.status !== "1") return fail(403, "parentUnapproved", "parentId", ids);
   }
@@ -128,9 +129,9 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
   // 2. The post exists, is readable and takes comments.
   // A post this commenter may not read answers as a missing one: a different answer would tell
   // anyone which ids hold drafts and private posts.
-  const post = getCommentTarget(input.postId);
+  const post = await getCommentTarget(input.postId);
   if (!post || !canReadPost(ctx.user, post)) return fail(404, "noPost", "postId", ids);
-  const opts = getOptions();
+  const opts = await getOptions();
   if (!commentsOpen(post, opts, now)) return fail(403, "closed", "postId", ids);
 
   // 3. A password-protected post needs its password first.
@@ -184,6 +185,7 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
   const url_ = postUrl(post, opts);
   const postAuthor = { id: post.authorId, email: post.authorEmail, displayName: post.authorDisplayName };
   let plan: NotificationPlan | null = null;
+  const siteBase = await siteUrl();
   let mailsQueued = 0;
   let reason: string = spamReason ? `spam:${spamReason}` : "";
   // 8–9. Duplicate, flood, then moderation, atomically with the insert.
@@ -216,14 +218,14 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
         return decision.status;
       },
       spamReason: spamReason || undefined,
-      notify: (row) => {
-        // Moderators are only told of held comments: read them only then.
-        const moderators = row.status === "0" && opts.moderation_notify ? listCommentModerators() : [];
+      // Moderators are only told of held comments: db reads them only then, in the same commit.
+      moderatorsIfHeld: opts.moderation_notify,
+      notify: (row, moderators) => {
         plan = planNotifications(row, { title: post.title, url: url_ }, { postAuthor, moderators }, opts);
         return notificationRows(plan);
       },
       jobs: (row) => {
-        const mails = notificationMails(plan, row, mailConfigured());
+        const mails = notificationMails(plan, row, mailConfigured(), siteBase);
         mailsQueued = mails.length;
         return mails.map((payload) => ({ type: JOB_SEND_MAIL, payload }));
       },

@@ -23,3 +23,14 @@ export function uniqueSlug(base: string, taken: (slug: string) => boolean, fallb
   }
   return `${root}-${Date.now()}`;
 }
+
+/** uniqueSlug for a `taken` that asks the database (async on every engine). */
+export async function findUniqueSlug(base: string, taken: (slug: string) => Promise<boolean>, fallback = "post"): Promise<string> {
+  const root = base || fallback;
+  if (!(await taken(root))) return root;
+  for (let n = 2; n < 10_000; n++) {
+    const candidate = `${root}-${n}`;
+    if (!(await taken(candidate))) return candidate;
+  }
+  return `${root}-${Date.now()}`;
+}

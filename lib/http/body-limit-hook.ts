@@ -2,13 +2,18 @@
 // instrumentation.ts, so that even the first request after a start is cut at its route's limit,
 // and the refusal in each protocol's own format, as the route itself would have answered it.
 import type { IncomingMessage } from "node:http";
-import { getOptions } from "@/db/queries/options";
+import { getOptions, peekOptions } from "@/db/queries/options";
+import { OPTION_DEFAULTS } from "@/lib/options/defaults";
 import { trackbackResponse } from "@/lib/linkbacks/trackback";
 import { FAULTS, faultResponse } from "@/lib/linkbacks/xmlrpc";
 import { formatBytes } from "@/lib/media/process";
 import { bodyLimitFor } from "./body-limits";
 
-const uploadMaxBytes = () => getOptions().upload_max_bytes;
+// The server asks before any query can run: the settings last read, refreshed in the background.
+const uploadMaxBytes = () => {
+  getOptions().catch(() => undefined);
+  return (peekOptions() ?? OPTION_DEFAULTS).upload_max_bytes;
+};
 
 export interface TooLarge {
   contentType: string;

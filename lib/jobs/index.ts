@@ -29,17 +29,17 @@ registerJobHandler(JOB_PASSWORD_RESET, sendPasswordResetLink);
  * post is published or updated: links already pinged (posts.pinged) are skipped, so calling it
  * on every save is safe. Never blocks the caller on the network.
  */
-export function enqueuePostPings(postId: number) {
+export async function enqueuePostPings(postId: number) {
   const payload = { postId };
   // The editor's ping view shows every URL about to be pinged as "Queued" at once.
-  const pending = pendingPingUrls(postId);
-  for (const url of pending.trackbacks) upsertPing(postId, url, "trackback", "queued");
-  for (const url of pending.links) upsertPing(postId, url, "none", "queued");
-  if (!findQueuedJob(JOB_SEND_PINGS, payload)) enqueueJob(JOB_SEND_PINGS, payload);
+  const pending = await pendingPingUrls(postId);
+  for (const url of pending.trackbacks) await upsertPing(postId, url, "trackback", "queued");
+  for (const url of pending.links) await upsertPing(postId, url, "none", "queued");
+  if (!await findQueuedJob(JOB_SEND_PINGS, payload)) await enqueueJob(JOB_SEND_PINGS, payload);
   nudge();
 }
 
-export function enqueueWebmentionVerification(job: WebmentionJob) {
-  enqueueJob(JOB_VERIFY_WEBMENTION, job);
+export async function enqueueWebmentionVerification(job: WebmentionJob) {
+  await enqueueJob(JOB_VERIFY_WEBMENTION, job);
   nudge();
 }

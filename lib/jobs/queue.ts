@@ -31,25 +31,25 @@ export function registerJobHandler(type: string, handler: JobHandler) {
   handlers.set(type, handler);
 }
 
-export function enqueueJob(type: string, payload: unknown, delayMs = 0) {
+export async function enqueueJob(type: string, payload: unknown, delayMs = 0) {
   const now = Date.now();
-  return insertJob(type, payload, now, now + delayMs);
+  return await insertJob(type, payload, now, now + delayMs);
 }
 
 /** Runs one due job, if any. Returns false when nothing was due. */
 export async function runOneJob(now = Date.now()): Promise<boolean> {
-  const job = claimJob(now, LOCK_MS);
+  const job = await claimJob(now, LOCK_MS);
   if (!job) return false;
   const handler = handlers.get(job.type);
   try {
     if (!handler) throw new Error(`no handler for job type ${job.type}`);
     await handler(JSON.parse(job.payload));
-    completeJob(job.id);
+    await completeJob(job.id);
     logEvent("job.done", { id: job.id, type: job.type, attempts: job.attempts });
   } catch (e) {
     const message = (e as Error).message || String(e);
     const retryAt = job.attempts < MAX_ATTEMPTS && handler && !(e instanceof GiveUp) ? Date.now() + backoffMs(job.attempts) : null;
-    failJob(job.id, message, retryAt, e instanceof RetryWith ? e.payload : undefined);
+    await failJob(job.id, message, retryAt, e instanceof RetryWith ? e.payload : undefined);
     logEvent("job.failed", { id: job.id, type: job.type, attempts: job.attempts, retryAt, error: message }, "warn");
   }
   return true;
@@ -114,14 +114,14 @@ export function startJobPoller() {
     try {
       if (!s.lastCleanup || Date.now() - s.lastCleanup > 3600_000) {
         s.lastCleanup = Date.now();
-        deleteFinishedJobs(Date.now() - KEEP_FINISHED_MS);
+        await deleteFinishedJobs(Date.now() - KEEP_FINISHED_MS);
       }
       await kickJobs();
     } finally {
-      if (!s.stopped) s.timer = setTimeout(tick, POLL_MS).unref();
+      if (!s.stopped) s.timer = setTimeout(() => void tick(), POLL_MS).unref();
     }
   };
-  s.timer = setTimeout(tick, 200).unref();
+  s.timer = setTimeout(() => void tick(), 200).unref();
   // On SIGTERM: stop claiming, let the current job finish.
   g.__inkwellShutdown = async () => {
     s.stopped = true;

@@ -3,13 +3,13 @@
 // only known when the server starts, not when next.config.ts headers are built.
 import { siteUrl } from "@/lib/site-url";
 
-export function linkbackHeaders(): Record<string, string> {
-  const site = siteUrl();
+export async function linkbackHeaders(): Promise<Record<string, string>> {
+  const site = await siteUrl();
   return { "x-pingback": `${site}/xmlrpc.php`, link: `<${site}/webmention/>; rel="webmention"` };
 }
 
 /** Adds the discovery headers to a reader page's response (GET/HEAD only); returns it. */
-export function withLinkbackHeaders<T extends Response>(req: { method: string }, res: T): T {
-  if (req.method === "GET" || req.method === "HEAD") for (const [k, v] of Object.entries(linkbackHeaders())) res.headers.set(k, v);
+export async function withLinkbackHeaders<T extends Response>(req: { method: string }, res: T): Promise<T> {
+  if (req.method === "GET" || req.method === "HEAD") for (const [k, v] of Object.entries(await linkbackHeaders())) res.headers.set(k, v);
   return res;
 }

@@ -26,32 +26,32 @@ export interface Sender {
 }
 
 /** The post a URL on this site names (pretty permalinks, /?p=ID), published only. */
-export function postFromUrl(raw: string): PostCard | undefined {
+export async function postFromUrl(raw: string): Promise<PostCard | undefined> {
   const url = httpUrl(raw);
-  const site = httpUrl(siteUrl());
+  const site = httpUrl(await siteUrl());
   if (!url || !site || url.origin !== site.origin) return undefined;
   const p = url.searchParams.get("p") ?? url.searchParams.get("page_id");
-  if (p) return postById(p);
+  if (p) return await postById(p);
   const prefix = site.pathname.replace(/\/+$/, "");
   if (!url.pathname.startsWith(prefix + "/")) return undefined;
-  return postAtSegments(url.pathname.slice(prefix.length).split("/"));
+  return await postAtSegments(url.pathname.slice(prefix.length).split("/"));
 }
 
 /** false when the sender has used up its allowance (per source host and per client address). */
 export async function withinPingRate(source: URL, ip: string): Promise<boolean> {
   // A source host already over its allowance is refused without spending the address's too.
   if (!(await consumeRate("linkback-host", source.host.toLowerCase(), PING_RATE.perSourceHost, PING_RATE.seconds))) return false;
-  return consumeRate("linkback-ip", ip, PING_RATE.perIp, PING_RATE.seconds);
+  return await consumeRate("linkback-ip", ip, PING_RATE.perIp, PING_RATE.seconds);
 }
 
-function moderate(c: CommentCandidate) {
+async function moderate(c: CommentCandidate) {
   // Pings never come from a signed-in user and never pass "previously approved" (WordPress).
-  return decideModeration(c, getOptions(), { trusted: false, previouslyApproved: false });
+  return decideModeration(c, await getOptions(), { trusted: false, previouslyApproved: false });
 }
 
-function dates() {
+async function dates() {
   const gmt = nowGmt();
-  return { date: toSqlLocal(new Date(gmt.replace(" ", "T") + "Z"), getOptions().timezone_string || "UTC"), dateGmt: gmt };
+  return { date: toSqlLocal(new Date(gmt.replace(" ", "T") + "Z"), (await getOptions()).timezone_string || "UTC"), dateGmt: gmt };
 }
 
 export type TrackbackResult = { ok: true; commentId: number; status: string } | { ok: false; message: string };
@@ -59,12 +59,12 @@ export type TrackbackResult = { ok: true; commentId: number; status: string } | 
 export async function receiveTrackback(post: PostCard | undefined, ping: TrackbackPing, sender: Sender): Promise<TrackbackResult> {
   if (!post || post.status !== "publish") return { ok: false, message: "There is no post to receive this trackback." };
   if (post.pingStatus !== "open") return { ok: false, message: "Sorry, trackbacks are closed for this item." };
-  if (hasPingFromUrl(post.id, ping.url)) return { ok: false, message: "There is already a ping from that URL for this post." };
+  if (await hasPingFromUrl(post.id, ping.url)) return { ok: false, message: "There is already a ping from that URL for this post." };
   if (!(await withinPingRate(new URL(ping.url), sender.ip))) return { ok: false, message: "Too many pings in a short time; try again later." };
   const content = trackbackContent(ping);
   const candidate: CommentCandidate = { type: "trackback", authorName: ping.blogName, authorEmail: "", authorUrl: ping.url, content, ip: sender.ip, userAgent: sender.userAgent };
-  const decision = moderate(candidate);
-  const row = insertComment({
+  const decision = await moderate(candidate);
+  const row = await insertComment({
     postId: post.id,
     type: "trackback",
     status: decision.status,
@@ -73,15 +73,15 @@ export async function receiveTrackback(post: PostCard | undefined, ping: Trackba
     authorIp: sender.ip,
     userAgent: truncate(sender.userAgent, 255, ""),
     content,
-    ...dates(),
+    ...await dates(),
   });
   logEvent("moderation", { type: "trackback", commentId: row.id, postId: post.id, status: row.status, reason: decision.reason });
   return { ok: true, commentId: row.id, status: row.status };
 }
 
 /** Target checks common to pingback and webmention: the post, and that it takes pings. */
-function targetPost(target: string, onMissing: () => never, onClosed: () => never): PostCard {
-  const post = postFromUrl(target);
+async function targetPost(target: string, onMissing: () => never, onClosed: () => never): Promise<PostCard> {
+  const post = await postFromUrl(target);
   if (!post) onMissing();
   if (post.pingStatus !== "open") onClosed();
   return post;
@@ -101,14 +101,14 @@ export async function receivePingback(source: string, target: string, sender: Se
   if (!sourceUrl) fault(FAULTS.sourceNotFound, "The source URL does not exist.");
   if (!httpUrl(target)) fault(FAULTS.targetNotFound, "The specified target URL does not exist.");
   if (sameUrl(source, target)) fault(FAULTS.generic, "The source URL and the target URL cannot both point to the same resource.");
-  const post = targetPost(
+  const post = await targetPost(
     target,
     () => fault(FAULTS.targetNotFound, "The specified target URL does not exist."),
     () => fault(FAULTS.targetNotPingable, "The specified target URL cannot be used as a target."),
   );
-  if (hasPingFromUrl(post.id, sourceUrl.toString())) fault(FAULTS.alreadyRegistered, "The pingback has already been registered.");
+  if (await hasPingFromUrl(post.id, sourceUrl.toString())) fault(FAULTS.alreadyRegistered, "The pingback has already been registered.");
   if (!(await withinPingRate(sourceUrl, sender.ip))) fault(FAULTS.accessDenied, "Access denied: too many pings in a short time.");
-  const opts = getOptions();
+  const opts = await getOptions();
   let res;
   try {
     res = await safeFetch(sourceUrl.toString(), { allowHosts: opts.outbound_allow_hosts, ports: [80, 443, 8080], headers: { accept: "text/html,*/*;q=0.5" } });
@@ -129,10 +129,10 @@ export async function receivePingback(source: string, target: string, sender: Se
   const content = mentionContent(contextExcerpt(html, res.url, target) || scan.title);
   const authorUrl = sourceUrl.toString();
   const candidate: CommentCandidate = { type: "pingback", authorName: title, authorEmail: "", authorUrl, content, ip: sender.ip, userAgent: sender.userAgent };
-  const decision = moderate(candidate);
+  const decision = await moderate(candidate);
   // Re-check after the fetch: a concurrent ping from the same source may have landed meanwhile.
-  if (hasPingFromUrl(post.id, authorUrl)) fault(FAULTS.alreadyRegistered, "The pingback has already been registered.");
-  const row = insertComment({
+  if (await hasPingFromUrl(post.id, authorUrl)) fault(FAULTS.alreadyRegistered, "The pingback has already been registered.");
+  const row = await insertComment({
     postId: post.id,
     type: "pingback",
     status: decision.status,
@@ -141,19 +141,19 @@ export async function receivePingback(source: string, target: string, sender: Se
     authorIp: sender.ip,
     userAgent: truncate(sender.userAgent, 255, ""),
     content,
-    ...dates(),
+    ...await dates(),
   });
   logEvent("moderation", { type: "pingback", commentId: row.id, postId: post.id, status: row.status, reason: decision.reason });
   return `Pingback from ${authorUrl} to ${target} registered. Keep the web talking! :-)`;
 }
 
-export function getPingbacks(target: string): string[] {
-  const post = targetPost(
+export async function getPingbacks(target: string): Promise<string[]> {
+  const post = await targetPost(
     target,
     () => fault(FAULTS.targetNotFound, "The specified target URL does not exist."),
     () => fault(FAULTS.targetNotPingable, "The specified target URL cannot be used as a target."),
   );
-  return listLinkbacks(post.id, ["pingback"])
+  return (await listLinkbacks(post.id, ["pingback"]))
     .filter((c) => c.status === "1")
     .map((c) => c.authorUrl);
 }
@@ -167,7 +167,7 @@ export async function checkWebmention(source: string, target: string, sender: Se
   if (!source || !target) return { ok: false, status: 400, message: "source and target are required." };
   if (!s || !t || source.length > 2000 || target.length > 2000) return { ok: false, status: 400, message: "source and target must be http or https URLs." };
   if (sameUrl(s.toString(), t.toString())) return { ok: false, status: 400, message: "source and target must differ." };
-  const post = postFromUrl(t.toString());
+  const post = await postFromUrl(t.toString());
   if (!post) return { ok: false, status: 400, message: "The target is not a post on this site." };
   if (post.pingStatus !== "open") return { ok: false, status: 400, message: "The target does not accept webmentions." };
   if (!(await withinPingRate(s, sender.ip))) return { ok: false, status: 429, message: "Too many webmentions in a short time; try again later." };
@@ -190,12 +190,12 @@ export class RetryableError extends Error {}
  * target, take author and content from an h-entry, then insert, update or delete (idempotent).
  */
 export async function verifyWebmention(job: WebmentionJob): Promise<"created" | "updated" | "deleted" | "rejected" | "unchanged"> {
-  const post = getPostCardById(job.postId);
-  const existing = findWebmention(job.postId, job.source);
+  const post = await getPostCardById(job.postId);
+  const existing = await findWebmention(job.postId, job.source);
   if (!post || post.status !== "publish" || post.pingStatus !== "open") return "rejected";
   let res;
   try {
-    res = await safeFetch(job.source, { allowHosts: getOptions().outbound_allow_hosts, headers: { accept: "text/html,*/*;q=0.5" } });
+    res = await safeFetch(job.source, { allowHosts: (await getOptions()).outbound_allow_hosts, headers: { accept: "text/html,*/*;q=0.5" } });
   } catch (e) {
     const code = (e as SafeFetchError).code;
     if (code === "timeout" || code === "network" || code === "busy") throw new RetryableError(`source unreachable: ${code}`);
@@ -203,7 +203,7 @@ export async function verifyWebmention(job: WebmentionJob): Promise<"created" | 
   }
   if (res.status === 410) {
     if (existing) {
-      deleteLinkback(existing.id);
+      await deleteLinkback(existing.id);
       return "deleted";
     }
     return "rejected";
@@ -219,7 +219,7 @@ export async function verifyWebmention(job: WebmentionJob): Promise<"created" | 
   }
   if (!linksTo(scan, job.target)) {
     if (existing) {
-      deleteLinkback(existing.id);
+      await deleteLinkback(existing.id);
       return "deleted";
     }
     return "rejected";
@@ -232,12 +232,12 @@ export async function verifyWebmention(job: WebmentionJob): Promise<"created" | 
   const meta = { webmention_source: job.source, webmention_target: job.target, webmention_photo: entry?.authorPhoto ?? "", webmention_author_url: entry?.authorUrl ?? "" };
   if (existing) {
     if (existing.authorName === authorName && existing.authorUrl === authorUrl && existing.content === content) return "unchanged";
-    updateWebmention(existing.id, { authorName, authorUrl, content }, meta);
+    await updateWebmention(existing.id, { authorName, authorUrl, content }, meta);
     return "updated";
   }
-  const decision = moderate({ type: "webmention", authorName, authorEmail: "", authorUrl, content, ip: job.ip, userAgent: job.userAgent });
-  const row = insertLinkback(
-    { postId: job.postId, type: "webmention", status: decision.status, authorName, authorUrl, authorIp: job.ip, userAgent: truncate(job.userAgent, 255, ""), content, ...dates() },
+  const decision = await moderate({ type: "webmention", authorName, authorEmail: "", authorUrl, content, ip: job.ip, userAgent: job.userAgent });
+  const row = await insertLinkback(
+    { postId: job.postId, type: "webmention", status: decision.status, authorName, authorUrl, authorIp: job.ip, userAgent: truncate(job.userAgent, 255, ""), content, ...await dates() },
     meta,
   );
   logEvent("moderation", { type: "webmention", commentId: row.id, postId: job.postId, status: row.status, reason: decision.reason });

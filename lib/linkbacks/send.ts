@@ -35,12 +35,12 @@ function transient(e: unknown): boolean {
 /** Sends what is due for the post; `only` narrows it to these URLs (a retry of what failed). */
 export async function sendPostPings(postId: number, only?: string[]): Promise<SendSummary> {
   const summary: SendSummary = { sent: 0, failed: 0, noEndpoint: 0, retry: [] };
-  const post = getPostForPings(postId);
+  const post = await getPostForPings(postId);
   if (!post || post.status !== "publish" || post.password) return summary;
-  const opts = getOptions();
-  const author = getUserById(post.authorId);
-  const permalink = siteUrl() + postUrl({ ...post, authorNicename: author?.nicename ?? "" }, opts);
-  const site = new URL(siteUrl());
+  const opts = await getOptions();
+  const author = await getUserById(post.authorId);
+  const permalink = await siteUrl() + postUrl({ ...post, authorNicename: author?.nicename ?? "" }, opts);
+  const site = new URL(await siteUrl());
   const pinged = new Set(splitUrls(post.pinged));
   const wanted = (url: string) => !pinged.has(url) && (!only || only.includes(url));
   const fetchOpts = { allowHosts: opts.outbound_allow_hosts };
@@ -50,12 +50,12 @@ export async function sendPostPings(postId: number, only?: string[]): Promise<Se
       .filter((u) => opts.ping_self || !isSelf(u))
       .slice(0, MAX_LINKS_PER_POST);
 
-  const record = (url: string, protocol: "trackback" | "pingback" | "webmention" | "none", status: "sent" | "failed" | "no-endpoint", message: string) => {
-    upsertPing(postId, url, protocol, status, message);
+  const record = async (url: string, protocol: "trackback" | "pingback" | "webmention" | "none", status: "sent" | "failed" | "no-endpoint", message: string) => {
+    await upsertPing(postId, url, protocol, status, message);
     logEvent("ping_sent", { postId, url, protocol, result: status, message });
     if (status === "sent") {
       summary.sent++;
-      markPinged(postId, url);
+      await markPinged(postId, url);
     } else if (status === "failed") summary.failed++;
     else summary.noEndpoint++;
   };
@@ -73,12 +73,12 @@ export async function sendPostPings(postId: number, only?: string[]): Promise<Se
       });
       if (res.status >= 500) throw new RetryableError(`answered ${res.status}`);
       const parsed = res.status < 400 ? parseTrackbackResponse(res.text()) : { ok: false, message: `answered HTTP ${res.status}` };
-      record(url, "trackback", parsed.ok ? "sent" : "failed", parsed.message);
+      await record(url, "trackback", parsed.ok ? "sent" : "failed", parsed.message);
     } catch (e) {
       if (e instanceof RetryableError || transient(e)) {
-        record(url, "trackback", "failed", `will retry: ${(e as Error).message}`);
+        await record(url, "trackback", "failed", `will retry: ${(e as Error).message}`);
         summary.retry.push(url);
-      } else record(url, "trackback", "failed", (e as Error).message);
+      } else await record(url, "trackback", "failed", (e as Error).message);
     }
   }
 
@@ -100,7 +100,7 @@ export async function sendPostPings(postId: number, only?: string[]): Promise<Se
           body: new URLSearchParams({ source: permalink, target: url }).toString(),
         });
         if (res.status >= 500) throw new RetryableError(`endpoint answered ${res.status}`);
-        record(url, "webmention", res.status >= 200 && res.status < 300 ? "sent" : "failed", `HTTP ${res.status}`);
+        await record(url, "webmention", res.status >= 200 && res.status < 300 ? "sent" : "failed", `HTTP ${res.status}`);
       } else if (pingback) {
         const res = await safeFetch(pingback, { ...fetchOpts, method: "POST", headers: { "content-type": "text/xml" }, body: methodCall("pingback.ping", [permalink, url]) });
         if (res.status >= 500) throw new RetryableError(`endpoint answered ${res.status}`);
@@ -108,14 +108,14 @@ export async function sendPostPings(postId: number, only?: string[]): Promise<Se
         if ("fault" in out) {
           // WordPress counts "already registered" as done.
           const done = out.fault.code === FAULTS.alreadyRegistered;
-          record(url, "pingback", done ? "sent" : "failed", `fault ${out.fault.code}: ${out.fault.message}`);
-        } else record(url, "pingback", "sent", typeof out.value === "string" ? out.value : "");
-      } else record(url, "none", "no-endpoint", "No pingback or webmention endpoint.");
+          await record(url, "pingback", done ? "sent" : "failed", `fault ${out.fault.code}: ${out.fault.message}`);
+        } else await record(url, "pingback", "sent", typeof out.value === "string" ? out.value : "");
+      } else await record(url, "none", "no-endpoint", "No pingback or webmention endpoint.");
     } catch (e) {
       if (e instanceof RetryableError || transient(e)) {
-        record(url, "none", "failed", `will retry: ${(e as Error).message}`);
+        await record(url, "none", "failed", `will retry: ${(e as Error).message}`);
         summary.retry.push(url);
-      } else record(url, "none", "failed", (e as Error).message);
+      } else await record(url, "none", "failed", (e as Error).message);
     }
   }
   logEvent("linkback.sent", { postId, ...summary, retry: summary.retry.length });
@@ -123,14 +123,14 @@ export async function sendPostPings(postId: number, only?: string[]): Promise<Se
 }
 
 /** The URLs a send job will try, for the editor's "queued" rows. */
-export function pendingPingUrls(postId: number): { trackbacks: string[]; links: string[] } {
-  const post = getPostForPings(postId);
+export async function pendingPingUrls(postId: number): Promise<{ trackbacks: string[]; links: string[] }> {
+  const post = await getPostForPings(postId);
   if (!post || post.status !== "publish" || post.password) return { trackbacks: [], links: [] };
-  const opts = getOptions();
-  const site = new URL(siteUrl()).origin;
+  const opts = await getOptions();
+  const site = new URL(await siteUrl()).origin;
   const pinged = new Set(splitUrls(post.pinged));
   const links = opts.default_pingback_flag
-    ? externalLinks(post.content, siteUrl() + "/")
+    ? externalLinks(post.content, await siteUrl() + "/")
         .filter((u) => opts.ping_self || new URL(u).origin !== site)
         .slice(0, MAX_LINKS_PER_POST)
     : [];

@@ -26,19 +26,19 @@ function dateMatches(date: string, m: { year?: string; monthnum?: string; day?: 
 const published = (p: PostCard | undefined) => (p && p.status === "publish" && !p.password ? p : undefined);
 
 /** The published, unprotected post or page at these path segments, under the current structure. */
-export function postAtSegments(raw: string[]): PostCard | undefined {
+export async function postAtSegments(raw: string[]): Promise<PostCard | undefined> {
   const segments = decode(raw).filter(Boolean);
   if (!segments.length) return undefined;
-  const m = matchStructure(segments, getOptions().permalink_structure);
+  const m = matchStructure(segments, (await getOptions()).permalink_structure);
   if (m) {
-    const post = m.post_id ? getPostCardById(Number(m.post_id)) : m.postname ? getPostBySlug("post", m.postname) : undefined;
+    const post = m.post_id ? await getPostCardById(Number(m.post_id)) : m.postname ? await getPostBySlug("post", m.postname) : undefined;
     if (post && post.type === "post" && dateMatches(post.date, m) && published(post)) return post;
   }
-  return published(getPostBySlug("page", segments[segments.length - 1]!));
+  return published(await getPostBySlug("page", segments[segments.length - 1]!));
 }
 
 /** The published post with this id (the ?p=ID and /wp-trackback.php?p=ID addresses). */
-export function postById(id: string | null | undefined): PostCard | undefined {
+export async function postById(id: string | null | undefined): Promise<PostCard | undefined> {
   if (!id || !/^\d{1,12}$/.test(id)) return undefined;
-  return published(getPostCardById(Number(id)));
+  return published(await getPostCardById(Number(id)));
 }

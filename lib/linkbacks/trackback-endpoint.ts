@@ -14,7 +14,7 @@ export function trackbackGet() {
   return xml(trackbackResponse("TrackBack pings must be sent with POST."));
 }
 
-export async function trackbackPost(req: Request, findPost: () => PostCard | undefined) {
+export async function trackbackPost(req: Request, findPost: () => Promise<PostCard | undefined>) {
   if (mediaType(req) !== "application/x-www-form-urlencoded") {
     return xml(trackbackResponse("TrackBack pings must be sent as application/x-www-form-urlencoded."));
   }
@@ -27,7 +27,7 @@ export async function trackbackPost(req: Request, findPost: () => PostCard | und
   }
   const parsed = parseTrackbackForm(body);
   if (!parsed.ok) return xml(trackbackResponse(parsed.message));
-  const post = findPost();
+  const post = await findPost();
   try {
     const result = await receiveTrackback(post, parsed.value, { ip: clientIpFrom(req.headers), userAgent: req.headers.get("user-agent") ?? "" });
     return xml(result.ok ? trackbackResponse() : trackbackResponse(result.message));

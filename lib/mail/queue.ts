@@ -13,8 +13,8 @@ export interface QueuedMail extends MailMessage {
   kind: string;
 }
 
-export function enqueueMail(mail: QueuedMail) {
-  enqueueJob(JOB_SEND_MAIL, mail);
+export async function enqueueMail(mail: QueuedMail) {
+  await enqueueJob(JOB_SEND_MAIL, mail);
   nudgeJobs();
 }
 
@@ -50,8 +50,8 @@ export interface MailOutcome {
 }
 
 /** What became of the latest mails, for administrators (Tools → Mail). */
-export function listMailOutcomes(limit = 20): MailOutcome[] {
-  return listRecentJobs(MAIL_JOB_TYPES, limit).map((j) => {
+export async function listMailOutcomes(limit = 20): Promise<MailOutcome[]> {
+  return (await listRecentJobs(MAIL_JOB_TYPES, limit)).map((j) => {
     const p = JSON.parse(j.payload) as Partial<QueuedMail>;
     return {
       id: j.id,

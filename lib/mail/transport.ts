@@ -26,8 +26,8 @@ function mailer(): Transporter {
   return globalForMail.__inkwellMailer.transport;
 }
 
-export function mailFrom(): string {
-  return process.env.MAIL_FROM || `wordpress@${new URL(absoluteUrl("/")).hostname}`;
+export async function mailFrom(): Promise<string> {
+  return process.env.MAIL_FROM || `wordpress@${new URL(await absoluteUrl("/")).hostname}`;
 }
 
 // SMTP replies quote the addresses they refuse; the error goes to the job row and the log.
@@ -36,7 +36,7 @@ const withoutAddresses = (s: string) => s.replace(/[^\s<>"'@]+@[^\s<>"'@]+/g, "<
 export async function sendMail(m: MailMessage): Promise<void> {
   const transport = mailer();
   try {
-    await transport.sendMail({ from: mailFrom(), to: m.to, subject: m.subject, text: m.text });
+    await transport.sendMail({ from: await mailFrom(), to: m.to, subject: m.subject, text: m.text });
   } catch (e) {
     const err = e as Error & { responseCode?: number };
     const message = withoutAddresses(err.message || String(e));

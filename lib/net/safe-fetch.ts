@@ -17,7 +17,7 @@ export const FETCH_MAX_CONCURRENT = 4;
 /** Fetches waiting for a slot beyond this are refused at once rather than piling up. */
 export const FETCH_MAX_WAITING = 32;
 /** Like WordPress's "WordPress/6.1.9; http://site": who is asking, and from which site. */
-export const userAgent = () => `Inkwell/0.1; ${siteUrl()}`;
+export const userAgent = async () => `Inkwell/0.1; ${await siteUrl()}`;
 
 export type FetchErrorCode = "invalid_url" | "blocked" | "timeout" | "network" | "too_many_redirects" | "busy";
 
@@ -161,7 +161,7 @@ export async function safeFetch(rawUrl: string, opts: SafeFetchOptions = {}): Pr
         res = await request(url, {
           method,
           body: method === "POST" ? body : undefined,
-          headers: { "user-agent": userAgent(), accept: "*/*", ...opts.headers },
+          headers: { "user-agent": await userAgent(), accept: "*/*", ...opts.headers },
           dispatcher: agentFor(allow),
           signal,
           headersTimeout: opts.timeoutMs ?? FETCH_TIMEOUT_MS,

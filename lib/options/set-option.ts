@@ -18,10 +18,10 @@ import {
 const on = (b: boolean) => (b ? "1" : undefined);
 
 /** Settings → Reading's check beyond the schema: the chosen pages must be published pages. */
-export function readingPagesProblem(v: { show_on_front: string; page_on_front: number; page_for_posts: number }): Record<string, string> | null {
+export async function readingPagesProblem(v: { show_on_front: string; page_on_front: number; page_for_posts: number }): Promise<Record<string, string> | null> {
   if (v.show_on_front !== "page") return null;
-  if (!isPublishedPage(v.page_on_front)) return { page_on_front: "Choose a published page." };
-  if (v.page_for_posts && !isPublishedPage(v.page_for_posts)) return { page_for_posts: "Choose a published page." };
+  if (!await isPublishedPage(v.page_on_front)) return { page_on_front: "Choose a published page." };
+  if (v.page_for_posts && !await isPublishedPage(v.page_for_posts)) return { page_for_posts: "Choose a published page." };
   return null;
 }
 
@@ -32,8 +32,8 @@ interface Screen {
   /** The form as the screen would submit it for the stored options. */
   form(o: Options): Record<string, string | undefined>;
   /** The form fields that carry one option's value, typed as on the command line. */
-  field?(name: OptionName, value: string): Record<string, string | undefined>;
-  check?(v: Partial<Options>): Record<string, string> | null;
+  field?(name: OptionName, value: string, current: Options): Record<string, string | undefined>;
+  check?(v: Partial<Options>): Promise<Record<string, string> | null>;
 }
 
 function boolText(value: string): "1" | undefined {
@@ -83,8 +83,8 @@ const SCREENS: Screen[] = [
           return [k, typeof v === "boolean" ? on(v) : v === "open" ? "1" : v === "closed" ? undefined : String(v)];
         }),
       ),
-    field: (name, value) => {
-      const current = getOptions()[name];
+    field: (name, value, o) => {
+      const current = o[name];
       if (typeof current === "boolean") return { [name]: boolText(value) };
       if (current === "open" || current === "closed") return { [name]: value === "open" ? "1" : value === "closed" ? undefined : value };
       return { [name]: value };
@@ -117,25 +117,25 @@ const SCREENS: Screen[] = [
 export class OptionError extends Error {}
 
 /** The screen whose form sets this option, or an error naming why it cannot be set here. */
-function screenOf(name: string): Screen {
+async function screenOf(name: string): Promise<Screen> {
   const screen = SCREENS.find((s) => (s.options as string[]).includes(name));
   if (screen) return screen;
-  if (name in getOptions()) throw new OptionError(`"${name}" is not on a Settings screen and cannot be set from the command line.`);
+  if (name in await getOptions()) throw new OptionError(`"${name}" is not on a Settings screen and cannot be set from the command line.`);
   throw new OptionError(`There is no option "${name}".`);
 }
 
 /** The validated values to write (the whole screen, as the form would save it), or an OptionError. */
-export function validateOption(name: string, value: string): Partial<Options> {
-  const screen = screenOf(name);
-  const o = getOptions();
-  const form = { ...screen.form(o), ...(screen.field ? screen.field(name as OptionName, value) : { [name]: value }) };
+export async function validateOption(name: string, value: string): Promise<Partial<Options>> {
+  const screen = await screenOf(name);
+  const o = await getOptions();
+  const form = { ...screen.form(o), ...(screen.field ? screen.field(name as OptionName, value, o) : { [name]: value }) };
   const fields = Object.fromEntries(Object.entries(form).filter((e): e is [string, string] => e[1] !== undefined));
   const parsed = screen.schema.safeParse(fields);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new OptionError(`Settings → ${screen.name} refuses it: ${first?.message ?? "invalid value"}`);
   }
-  const problem = screen.check?.(parsed.data);
+  const problem = await screen.check?.(parsed.data);
   if (problem) throw new OptionError(`Settings → ${screen.name} refuses it: ${Object.values(problem)[0]}`);
   return parsed.data;
 }

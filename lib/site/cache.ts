@@ -49,10 +49,11 @@ function drop(s: Store, key: string) {
 }
 
 /**
- * The value under `key`, computed by `load` (synchronously: SQLite reads are) on a miss.
+ * The value under `key`, computed by `load` on a miss. Only settled values are kept: a load that
+ * fails is not remembered.
  * `bytes`: the value's size when it is large (whole pages), counted against MAX_BYTES.
  */
-export function cached<T>(key: string, tags: string[], load: () => T, bytes = 0): T {
+export async function cached<T>(key: string, tags: string[], load: () => T | Promise<T>, bytes = 0): Promise<T> {
   if (process.env.INKWELL_READ_CACHE === "off") return load();
   const s = store();
   const hit = s.entries.get(key);
@@ -65,7 +66,7 @@ export function cached<T>(key: string, tags: string[], load: () => T, bytes = 0)
     return hit.value as T;
   }
   s.misses++;
-  const value = load();
+  const value = await load();
   s.entries.set(key, { value, tags: ["all", ...tags], at: Date.now(), bytes });
   s.bytes += bytes;
   for (const t of ["all", ...tags]) {
@@ -81,9 +82,9 @@ export function cached<T>(key: string, tags: string[], load: () => T, bytes = 0)
  * Forgets everything when public content changed since the last look (any such write by any
  * area, even one that forgot to call lib/site/cache-tags). Called at the start of each reader request.
  */
-export function syncWithDatabase(): string {
+export async function syncWithDatabase(): Promise<string> {
   const s = store();
-  const v = getDataVersion();
+  const v = await getDataVersion();
   if (s.version !== undefined && s.version !== v) clearAll(s);
   s.version = v;
   return v;

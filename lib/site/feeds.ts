@@ -6,7 +6,7 @@ import { autop } from "@/lib/content/format";
 import { PROTECTED_EXCERPT } from "@/lib/content/post-view";
 import { sanitizeCommentHtml } from "@/lib/content/sanitize";
 import { parseSqlGmt } from "@/lib/dates";
-import { absoluteUrl, siteUrl } from "@/lib/site-url";
+import { absoluteUrl, absoluteUrlFrom, siteUrl } from "@/lib/site-url";
 import { listPostCommentsForFeed, listRecentApprovedComments, type FeedComment } from "@/db/queries/feeds";
 import { cached } from "./cache";
 import { TAGS } from "./cache-tags";
@@ -26,17 +26,19 @@ export interface FeedChannel {
   description: string;
 }
 
-function postItem(p: PostCard, opts: Options) {
-  const link = absoluteUrl(permalinkOf(p, opts));
-  const terms = termsForPosts([p.id]);
+async function postItem(p: PostCard, opts: Options) {
+  const link = await absoluteUrl(await permalinkOf(p, opts));
+  const terms = await termsForPosts([p.id]);
   const protectedPost = !!p.password;
   const description = protectedPost ? PROTECTED_EXCERPT : describePost(p, 300);
   const content = protectedPost ? `<p>${PROTECTED_EXCERPT}</p>` : autop(p.content);
-  const commentFeed = link.includes("?") ? absoluteUrl(`/feeds/?p=${p.id}`) : `${link}feed/`;
+  const commentFeed = link.includes("?") ? await absoluteUrl(`/feeds/?p=${p.id}`) : `${link}feed/`;
   return { p, link, terms, description, content, commentFeed };
 }
 
-export function postsRss(channel: FeedChannel, posts: PostCard[], opts: Options): string {
+export async function postsRss(channel: FeedChannel, posts: PostCard[], opts: Options): Promise<string> {
+  const base = await siteUrl();
+  const items = await Promise.all(posts.map((post) => postItem(post, opts)));
   const updated = posts[0] ? parseSqlGmt(posts[0].modifiedGmt > posts[0].dateGmt ? posts[0].modifiedGmt : posts[0].dateGmt) : new Date(0);
   return clean(
     generateRssFeed({
@@ -48,14 +50,13 @@ export function postsRss(channel: FeedChannel, posts: PostCard[], opts: Options)
       generator: "Inkwell",
       atom: { links: [{ href: channel.self, rel: "self", type: "application/rss+xml" }] },
       sy: { updatePeriod: "hourly", updateFrequency: 1 },
-      items: posts.map((post) => {
-        const { p, link, terms, description, content, commentFeed } = postItem(post, opts);
+      items: items.map(({ p, link, terms, description, content, commentFeed }) => {
         return {
           title: p.title,
           link,
           comments: `${link}#comments`,
           pubDate: parseSqlGmt(p.dateGmt),
-          guid: { value: absoluteUrl(`/?p=${p.id}`), isPermaLink: false },
+          guid: { value: absoluteUrlFrom(base, `/?p=${p.id}`), isPermaLink: false },
           description,
           categories: terms.map((t) => ({ name: t.name })),
           dc: { creators: [p.authorName] },
@@ -68,7 +69,9 @@ export function postsRss(channel: FeedChannel, posts: PostCard[], opts: Options)
   );
 }
 
-export function postsAtom(channel: FeedChannel, posts: PostCard[], opts: Options): string {
+export async function postsAtom(channel: FeedChannel, posts: PostCard[], opts: Options): Promise<string> {
+  const base = await siteUrl();
+  const items = await Promise.all(posts.map((post) => postItem(post, opts)));
   const updated = posts[0] ? parseSqlGmt(posts[0].modifiedGmt > posts[0].dateGmt ? posts[0].modifiedGmt : posts[0].dateGmt) : new Date(0);
   return clean(
     generateAtomFeed({
@@ -76,21 +79,20 @@ export function postsAtom(channel: FeedChannel, posts: PostCard[], opts: Options
       title: { value: channel.title },
       subtitle: channel.description ? { value: channel.description } : undefined,
       updated,
-      generator: { text: "Inkwell", uri: siteUrl() + "/" },
+      generator: { text: "Inkwell", uri: base + "/" },
       links: [
         { href: channel.link, rel: "alternate", type: "text/html" },
         { href: channel.self, rel: "self", type: "application/atom+xml" },
       ],
-      entries: posts.map((post) => {
-        const { p, link, terms, description, content } = postItem(post, opts);
+      entries: items.map(({ p, link, terms, description, content }) => {
         return {
-          id: absoluteUrl(`/?p=${p.id}`),
+          id: absoluteUrlFrom(base, `/?p=${p.id}`),
           title: { value: p.title, type: "text" },
           updated: parseSqlGmt(p.modifiedGmt > p.dateGmt ? p.modifiedGmt : p.dateGmt),
           published: parseSqlGmt(p.dateGmt),
-          authors: [{ name: p.authorName, uri: absoluteUrl(`/author/${encodeURIComponent(p.authorNicename)}/`) }],
+          authors: [{ name: p.authorName, uri: absoluteUrlFrom(base, `/author/${encodeURIComponent(p.authorNicename)}/`) }],
           links: [{ href: link, rel: "alternate", type: "text/html" }],
-          categories: terms.map((t) => ({ term: t.name, scheme: siteUrl() + "/" })),
+          categories: terms.map((t) => ({ term: t.name, scheme: base + "/" })),
           summary: { value: description, type: "text" },
           content: opts.rss_use_excerpt ? undefined : { value: content, type: "html" },
         };
@@ -99,22 +101,23 @@ export function postsAtom(channel: FeedChannel, posts: PostCard[], opts: Options
   );
 }
 
-function commentItem(c: FeedComment, opts: Options) {
-  const postLink = absoluteUrl(permalinkOf({ id: c.postId, type: c.postType, slug: c.postSlug, date: c.postDate, authorNicename: c.postAuthorNicename, parentId: c.postParentId }, opts));
+async function commentItem(c: FeedComment, opts: Options) {
+  const postLink = await absoluteUrl(await permalinkOf({ id: c.postId, type: c.postType, slug: c.postSlug, date: c.postDate, authorNicename: c.postAuthorNicename, parentId: c.postParentId }, opts));
   const link = `${postLink}#comment-${c.id}`;
   const html = sanitizeCommentHtml(autop(c.content));
   return {
     title: `Comment on ${c.postTitle} by ${c.authorName || "Anonymous"}`,
     link,
     pubDate: parseSqlGmt(c.dateGmt),
-    guid: { value: absoluteUrl(`/?p=${c.postId}#comment-${c.id}`), isPermaLink: false },
+    guid: { value: await absoluteUrl(`/?p=${c.postId}#comment-${c.id}`), isPermaLink: false },
     dc: { creators: [c.authorName || "Anonymous"] },
     description: html.replace(/<[^<>]+>/g, " ").replace(/\s+/g, " ").trim(),
     content: { encoded: html },
   };
 }
 
-export function commentsRss(channel: FeedChannel, comments: FeedComment[], opts: Options): string {
+export async function commentsRss(channel: FeedChannel, comments: FeedComment[], opts: Options): Promise<string> {
+  const items = await Promise.all(comments.map((c) => commentItem(c, opts)));
   return clean(
     generateRssFeed({
       title: channel.title,
@@ -125,15 +128,15 @@ export function commentsRss(channel: FeedChannel, comments: FeedComment[], opts:
       generator: "Inkwell",
       atom: { links: [{ href: channel.self, rel: "self", type: "application/rss+xml" }] },
       sy: { updatePeriod: "hourly", updateFrequency: 1 },
-      items: comments.map((c) => commentItem(c, opts)),
+      items,
     }) as string,
   );
 }
 
-export function recentCommentsCached(limit: number) {
-  return cached(`feed-comments:${limit}`, [TAGS.allComments, TAGS.posts], () => listRecentApprovedComments(limit));
+export async function recentCommentsCached(limit: number) {
+  return await cached(`feed-comments:${limit}`, [TAGS.allComments, TAGS.posts], () => listRecentApprovedComments(limit));
 }
 
-export function postCommentsCached(postId: number, limit: number) {
-  return cached(`feed-post-comments:${postId}:${limit}`, [TAGS.comments(postId), TAGS.post(postId)], () => listPostCommentsForFeed(postId, limit));
+export async function postCommentsCached(postId: number, limit: number) {
+  return await cached(`feed-post-comments:${postId}:${limit}`, [TAGS.comments(postId), TAGS.post(postId)], () => listPostCommentsForFeed(postId, limit));
 }

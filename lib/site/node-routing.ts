@@ -27,10 +27,10 @@ export async function routeInNodeServer(req: IncomingMessage, res: ServerRespons
   }
   switch (decision.kind) {
     case "cached":
-      writeCachedPage(req, res, decision.page, decision.state, linkbackHeaders());
+      writeCachedPage(req, res, decision.page, decision.state, await linkbackHeaders());
       return true;
     case "redirect":
-      res.writeHead(301, { location: absoluteUrl(decision.to) });
+      res.writeHead(301, { location: await absoluteUrl(decision.to) });
       res.end();
       return true;
     case "rewrite":
@@ -39,7 +39,7 @@ export async function routeInNodeServer(req: IncomingMessage, res: ServerRespons
     case "render":
       req.headers["content-security-policy"] = decision.csp;
       res.setHeader("content-security-policy", decision.csp);
-      if (decision.readerPage && (req.method === "GET" || req.method === "HEAD")) for (const [k, v] of Object.entries(linkbackHeaders())) res.setHeader(k, v);
+      if (decision.readerPage && (req.method === "GET" || req.method === "HEAD")) for (const [k, v] of Object.entries(await linkbackHeaders())) res.setHeader(k, v);
       break;
     case "pass":
       break;

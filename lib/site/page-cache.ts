@@ -76,7 +76,7 @@ export async function fillPage(key: string): Promise<CachedPage | undefined> {
   const filling = (g.__inkwellFilling ??= new Set());
   if (filling.has(key)) return undefined;
   filling.add(key);
-  const startedAt = syncWithDatabase();
+  const startedAt = await syncWithDatabase();
   try {
     const res = await fetch(origin() + key, { headers: { [RENDER_HEADER]: renderToken(), "accept-encoding": "identity" }, redirect: "manual" });
     const contentType = res.headers.get("content-type") ?? "";
@@ -84,8 +84,8 @@ export async function fillPage(key: string): Promise<CachedPage | undefined> {
     if (res.status !== 200 || !/^(text\/html|application\/(rss\+|atom\+)?xml)/.test(contentType) || res.headers.get("set-cookie")) return undefined;
     const page = { status: res.status, contentType, body, parts: splitAtNonce(body, fillNonce()) };
     // Written to while rendering: this HTML may show the old data; do not keep it.
-    if (syncWithDatabase() !== startedAt) return page;
-    cached(`html:${key}`, ["html"], () => page, body.length);
+    if (await syncWithDatabase() !== startedAt) return page;
+    await cached(`html:${key}`, ["html"], () => page, body.length);
     return page;
   } catch {
     return undefined;
@@ -99,14 +99,14 @@ export async function fillPage(key: string): Promise<CachedPage | undefined> {
  * (which alone costs about 1.4 ms of CPU per request): the server calls this hook, registered
  * on globalThis once the proxy has loaded this module, and hands on whatever it declines.
  */
-function serveFromNodeServer(req: IncomingMessage, res: ServerResponse): boolean {
+async function serveFromNodeServer(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   if (req.method !== "GET" || !req.url || req.headers.cookie || req.headers.rsc || req.headers[RENDER_HEADER]) return false;
   if (req.headers["next-router-state-tree"] || req.headers["next-router-prefetch"] || req.url.includes("_rsc=")) return false;
-  publishDuePosts();
+  await publishDuePosts();
   const page = getCachedPage(req.url);
   if (!page) return false;
   // Senders discover our endpoints from a hit as from a rendered page (WordPress HEADs, then GETs).
-  writeCachedPage(req, res, page, "hit", linkbackHeaders());
+  writeCachedPage(req, res, page, "hit", await linkbackHeaders());
   return true;
 }
 

@@ -45,7 +45,7 @@ export async function decideReaderRequest(req: ReaderRequest): Promise<ReaderDec
   if (cacheable) {
     // Caches are emptied if the database changed, and scheduled posts whose time has come are
     // published, before any hit.
-    publishDuePosts();
+    await publishDuePosts();
     const hit = getCachedPage(pathname + search);
     if (hit) return { kind: "cached", page: hit, state: "hit" };
   }
@@ -68,8 +68,8 @@ export async function decideReaderRequest(req: ReaderRequest): Promise<ReaderDec
   try {
     const route =
       pathname === "/"
-        ? resolveQuery(Object.fromEntries(searchParams))
-        : resolveSegments(pathname.split("/").filter(Boolean), { paged: searchParams.get("paged") });
+        ? await resolveQuery(Object.fromEntries(searchParams))
+        : await resolveSegments(pathname.split("/").filter(Boolean), { paged: searchParams.get("paged") });
     if (route?.kind === "redirect" && (pathname !== "/" || (QUERY_KEYS.some((k) => searchParams.has(k)) && !searchParams.has("s")))) {
       return { kind: "redirect", to: route.to };
     }

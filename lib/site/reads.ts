@@ -33,7 +33,7 @@ import { TAGS, revalidatePostTags } from "./cache-tags";
 export type { PostCard };
 
 /** Settings, read once per request (one small query; never stale after a settings screen saves). */
-export const siteOptions = perRequest(() => getOptions());
+export const siteOptions = perRequest(async () => await getOptions());
 
 const g = globalThis as unknown as { __inkwellScheduleCheckedAt?: number };
 
@@ -41,12 +41,12 @@ const g = globalThis as unknown as { __inkwellScheduleCheckedAt?: number };
  * Scheduled posts appear by themselves: at most once a second, the next read publishes those
  * whose time has come (an indexed lookup) and forgets the cached listings they belong in.
  */
-export function publishDuePosts(force = false) {
-  syncWithDatabase();
+export async function publishDuePosts(force = false) {
+  await syncWithDatabase();
   const now = Date.now();
   if (!force && g.__inkwellScheduleCheckedAt && now - g.__inkwellScheduleCheckedAt < 1000) return;
   g.__inkwellScheduleCheckedAt = now;
-  for (const id of publishDueScheduledPosts(nowGmt())) {
+  for (const id of await publishDueScheduledPosts(nowGmt())) {
     revalidatePostTags(id);
     // A scheduled post sends its pings when it goes live, as one published from the editor does.
     void import("@/lib/jobs").then((jobs) => jobs.enqueuePostPings(id)).catch(() => undefined);
@@ -62,11 +62,11 @@ export interface TermOfPost {
 }
 
 /** The featured images of these posts, by post id (cached; any database write forgets it). */
-export function featuredImagesFor(posts: Pick<PostCard, "id" | "featuredMediaId">[]): Map<number, FeaturedImage> {
+export async function featuredImagesFor(posts: Pick<PostCard, "id" | "featuredMediaId">[]): Promise<Map<number, FeaturedImage>> {
   const mediaIds = [...new Set(posts.map((p) => p.featuredMediaId).filter((id): id is number => !!id))].sort((a, b) => a - b);
   const out = new Map<number, FeaturedImage>();
   if (!mediaIds.length) return out;
-  const rows = cached(`featured-media:${mediaIds.join(",")}`, [TAGS.posts], () => listMediaByIds(mediaIds));
+  const rows = await cached(`featured-media:${mediaIds.join(",")}`, [TAGS.posts], () => listMediaByIds(mediaIds));
   const byId = new Map(rows.map((m) => [m.id, m]));
   for (const p of posts) {
     const img = p.featuredMediaId ? toFeaturedImage(byId.get(p.featuredMediaId)) : undefined;
@@ -75,78 +75,78 @@ export function featuredImagesFor(posts: Pick<PostCard, "id" | "featuredMediaId"
   return out;
 }
 
-export function termsForPosts(ids: number[]): TermOfPost[] {
+export async function termsForPosts(ids: number[]): Promise<TermOfPost[]> {
   if (!ids.length) return [];
-  return cached(`terms-of:${ids.join(",")}`, [TAGS.posts, TAGS.terms, ...ids.map(TAGS.post)], () => listTermsForPosts(ids));
+  return await cached(`terms-of:${ids.join(",")}`, [TAGS.posts, TAGS.terms, ...ids.map(TAGS.post)], () => listTermsForPosts(ids));
 }
 
-export function archivePage(filter: ArchiveFilter, page: number, perPage: number) {
-  publishDuePosts();
+export async function archivePage(filter: ArchiveFilter, page: number, perPage: number) {
+  await publishDuePosts();
   const key = `archive:${JSON.stringify(filter)}:${page}:${perPage}`;
-  return cached(key, [TAGS.posts, filter.kind === "home" ? TAGS.home : TAGS.posts], () => listArchivePosts(filter, page, perPage));
+  return await cached(key, [TAGS.posts, filter.kind === "home" ? TAGS.home : TAGS.posts], () => listArchivePosts(filter, page, perPage));
 }
 
-export function stickyPosts(): PostCard[] {
-  publishDuePosts();
-  return cached("sticky", [TAGS.posts, TAGS.home], () => listStickyPosts());
+export async function stickyPosts(): Promise<PostCard[]> {
+  await publishDuePosts();
+  return await cached("sticky", [TAGS.posts, TAGS.home], () => listStickyPosts());
 }
 
-export function searchPage(ftsQuery: string, page: number, perPage: number) {
-  publishDuePosts();
-  return cached(`search:${ftsQuery}:${page}:${perPage}`, [TAGS.posts], () => searchPosts(ftsQuery, page, perPage));
+export async function searchPage(ftsQuery: string, page: number, perPage: number) {
+  await publishDuePosts();
+  return await cached(`search:${ftsQuery}:${page}:${perPage}`, [TAGS.posts], () => searchPosts(ftsQuery, page, perPage));
 }
 
-export function postById(id: number): PostCard | undefined {
-  publishDuePosts();
-  return cached(`post-id:${id}`, [TAGS.post(id), TAGS.posts], () => getPostCard(id));
+export async function postById(id: number): Promise<PostCard | undefined> {
+  await publishDuePosts();
+  return await cached(`post-id:${id}`, [TAGS.post(id), TAGS.posts], () => getPostCard(id));
 }
 
-export function postBySlug(type: "post" | "page", slug: string): PostCard | undefined {
-  publishDuePosts();
-  return cached(`post-slug:${type}:${slug}`, [TAGS.posts], () => getPostCardBySlug(type, slug));
+export async function postBySlug(type: "post" | "page", slug: string): Promise<PostCard | undefined> {
+  await publishDuePosts();
+  return await cached(`post-slug:${type}:${slug}`, [TAGS.posts], () => getPostCardBySlug(type, slug));
 }
 
-export function pageByPath(slugs: string[]): PostCard | undefined {
-  return cached(`page-path:${slugs.join("/")}`, [TAGS.posts], () => getPageByPath(slugs));
+export async function pageByPath(slugs: string[]): Promise<PostCard | undefined> {
+  return await cached(`page-path:${slugs.join("/")}`, [TAGS.posts], () => getPageByPath(slugs));
 }
 
-export function pageSlugPath(id: number): string[] {
-  return cached(`page-slugs:${id}`, [TAGS.posts], () => getPageSlugPath(id));
+export async function pageSlugPath(id: number): Promise<string[]> {
+  return await cached(`page-slugs:${id}`, [TAGS.posts], () => getPageSlugPath(id));
 }
 
-export function adjacentPosts(post: { id: number; dateGmt: string }) {
-  return cached(`adjacent:${post.id}:${post.dateGmt}`, [TAGS.posts], () => getAdjacentPosts(post));
+export async function adjacentPosts(post: { id: number; dateGmt: string }) {
+  return await cached(`adjacent:${post.id}:${post.dateGmt}`, [TAGS.posts], () => getAdjacentPosts(post));
 }
 
-export function categoryBySlug(slug: string) {
-  return cached(`term:category:${slug}`, [TAGS.terms], () => getTermBySlug("category", slug));
+export async function categoryBySlug(slug: string) {
+  return await cached(`term:category:${slug}`, [TAGS.terms], () => getTermBySlug("category", slug));
 }
 
-export function tagBySlug(slug: string) {
-  return cached(`term:post_tag:${slug}`, [TAGS.terms], () => getTermBySlug("post_tag", slug));
+export async function tagBySlug(slug: string) {
+  return await cached(`term:post_tag:${slug}`, [TAGS.terms], () => getTermBySlug("post_tag", slug));
 }
 
-export function categoryTreeIds(termId: number): number[] {
-  return cached(`term-tree:${termId}`, [TAGS.terms, TAGS.term(termId)], () => listCategoryTreeIds(termId));
+export async function categoryTreeIds(termId: number): Promise<number[]> {
+  return await cached(`term-tree:${termId}`, [TAGS.terms, TAGS.term(termId)], () => listCategoryTreeIds(termId));
 }
 
-export function authorByNicename(nicename: string) {
-  const u = cached(`author:${nicename}`, [TAGS.users, TAGS.posts], () => getUserByNicename(nicename));
+export async function authorByNicename(nicename: string) {
+  const u = await cached(`author:${nicename}`, [TAGS.users, TAGS.posts], () => getUserByNicename(nicename));
   return u && { id: u.id, displayName: u.displayName, nicename: u.nicename, bio: u.bio };
 }
 
-export function recentComments(limit = 5) {
-  return cached(`recent-comments:${limit}`, [TAGS.allComments, TAGS.posts], () => listRecentComments(limit));
+export async function recentComments(limit = 5) {
+  return await cached(`recent-comments:${limit}`, [TAGS.allComments, TAGS.posts], () => listRecentComments(limit));
 }
 
-export function categoriesWithCounts() {
-  return cached("categories", [TAGS.terms, TAGS.posts], () => listCategoriesWithCounts());
+export async function categoriesWithCounts() {
+  return await cached("categories", [TAGS.terms, TAGS.posts], () => listCategoriesWithCounts());
 }
 
-export function tagCloud() {
-  return cached("tag-cloud", [TAGS.terms, TAGS.posts], () => listTagCloud(45));
+export async function tagCloud() {
+  return await cached("tag-cloud", [TAGS.terms, TAGS.posts], () => listTagCloud(45));
 }
 
-export function archiveMonths() {
-  return cached("archive-months", [TAGS.posts], () => listArchiveMonths());
+export async function archiveMonths() {
+  return await cached("archive-months", [TAGS.posts], () => listArchiveMonths());
 }

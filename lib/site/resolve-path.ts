@@ -72,15 +72,15 @@ function dateListing(y: number, m: number | undefined, d: number | undefined, pa
   return { type: "date", heading: `${kind}: ${label}`, title: label, filter: { kind: "dates", fromGmt: range[0], toGmt: range[1] }, page, baseUrl: base };
 }
 
-function categoryListing(slug: string, page: number): Listing | null {
-  const term = categoryBySlug(slug);
+async function categoryListing(slug: string, page: number): Promise<Listing | null> {
+  const term = await categoryBySlug(slug);
   if (!term) return null;
   return {
     type: "category",
     heading: `Category: ${term.name}`,
     title: term.name,
     description: term.description,
-    filter: { kind: "terms", termIds: categoryTreeIds(term.id) },
+    filter: { kind: "terms", termIds: await categoryTreeIds(term.id) },
     page,
     baseUrl: "",
     feedUrl: "",
@@ -113,10 +113,10 @@ function dateMatches(date: string, m: { year?: string; monthnum?: string; day?: 
 }
 
 /** A post named by a permalink under `structure`, if the URL fits it. */
-function postUnderStructure(segments: string[], structure: string, reader: Actor | null): PostCard | undefined {
+async function postUnderStructure(segments: string[], structure: string, reader: Actor | null): Promise<PostCard | undefined> {
   const m = matchStructure(segments, structure);
   if (!m) return undefined;
-  const post = m.post_id ? postById(Number(m.post_id)) : m.postname ? postBySlug("post", m.postname) : undefined;
+  const post = m.post_id ? await postById(Number(m.post_id)) : m.postname ? await postBySlug("post", m.postname) : undefined;
   if (!post || post.type !== "post" || !canReadPost(reader, post) || !dateMatches(post.date, m)) return undefined;
   if (m.postname && post.slug !== m.postname) return undefined;
   return post;
@@ -129,8 +129,8 @@ function knownStructures(opts: Options): string[] {
   return [...all];
 }
 
-export function resolveSegments(raw: string[], query: { s?: string; paged?: string | null } = {}, reader: Actor | null = null): SiteRoute | null {
-  const route = resolveRoute(raw, query, reader);
+export async function resolveSegments(raw: string[], query: { s?: string; paged?: string | null } = {}, reader: Actor | null = null): Promise<SiteRoute | null> {
+  const route = await resolveRoute(raw, query, reader);
   // ?paged=N on an archive (WordPress accepts it everywhere): the /page/N/ form is canonical.
   const paged = positiveInt(query.paged ?? undefined);
   if (paged && paged > 1 && route?.kind === "listing" && route.listing.page === 1 && route.listing.type !== "search") {
@@ -143,23 +143,23 @@ export function resolveSegments(raw: string[], query: { s?: string; paged?: stri
  * The published post or page a path names (under the current or any older permalink), for
  * callers that need the post behind a URL (pingback and webmention targets).
  */
-export function resolvePath(rawSegments: string[]): PostCard | undefined {
-  const route = resolveRoute(rawSegments, {}, null);
+export async function resolvePath(rawSegments: string[]): Promise<PostCard | undefined> {
+  const route = await resolveRoute(rawSegments, {}, null);
   if (route?.kind === "single") return route.post.status === "publish" ? route.post : undefined;
   const plain = route?.kind === "redirect" ? /^\/\?(?:p|page_id)=(\d+)$/.exec(route.to) : null;
   if (plain) {
-    const post = postById(Number(plain[1]));
+    const post = await postById(Number(plain[1]));
     return post?.status === "publish" ? post : undefined;
   }
   if (route?.kind === "redirect" && !route.to.includes("?")) {
-    const again = resolveRoute(route.to.split("/").filter(Boolean), {}, null);
+    const again = await resolveRoute(route.to.split("/").filter(Boolean), {}, null);
     if (again?.kind === "single" && again.post.status === "publish") return again.post;
   }
   return undefined;
 }
 
-function resolveRoute(raw: string[], query: { s?: string }, reader: Actor | null): SiteRoute | null {
-  const opts = siteOptions();
+async function resolveRoute(raw: string[], query: { s?: string }, reader: Actor | null): Promise<SiteRoute | null> {
+  const opts = await siteOptions();
   const visible = (p: PostCard | undefined) => (p && canReadPost(reader, p) ? p : undefined);
   let segments = decode(raw).filter(Boolean);
   let page = 1;
@@ -173,7 +173,7 @@ function resolveRoute(raw: string[], query: { s?: string }, reader: Actor | null
   const catBase = opts.category_base || "category";
   const tagBase = opts.tag_base || "tag";
 
-  const statics = staticPages(opts);
+  const statics = await staticPages(opts);
   if (!segments.length) {
     if (!statics.front) return { kind: "listing", listing: homeListing(page) };
     return page === 1 && visible(statics.front) ? { kind: "single", post: statics.front } : null;
@@ -184,18 +184,18 @@ function resolveRoute(raw: string[], query: { s?: string }, reader: Actor | null
   }
   if (first === catBase && segments.length >= 2) {
     // WordPress nests category URLs (/category/parent/child/); the last slug names the category.
-    const l = withBase(categoryListing(segments[segments.length - 1]!, page), `/${segments.map(encodeURIComponent).join("/")}/`);
+    const l = withBase(await categoryListing(segments[segments.length - 1]!, page), `/${segments.map(encodeURIComponent).join("/")}/`);
     if (l) return { kind: "listing", listing: l };
   }
   if (first === tagBase && segments.length === 2) {
-    const term = tagBySlug(second!);
+    const term = await tagBySlug(second!);
     if (term) {
       const base = `/${encodeURIComponent(tagBase)}/${encodeURIComponent(term.slug)}/`;
       return { kind: "listing", listing: { type: "tag", heading: `Tag: ${term.name}`, title: term.name, description: term.description, filter: { kind: "terms", termIds: [term.id] }, page, baseUrl: base, feedUrl: `${base}feed/` } };
     }
   }
   if (first === "author" && segments.length === 2) {
-    const a = authorByNicename(second!);
+    const a = await authorByNicename(second!);
     if (a) {
       const base = `/author/${encodeURIComponent(a.nicename)}/`;
       return { kind: "listing", listing: { type: "author", heading: `Author: ${a.displayName}`, title: a.displayName, description: a.bio, filter: { kind: "author", authorId: a.id }, page, baseUrl: base, feedUrl: `${base}feed/` } };
@@ -205,11 +205,11 @@ function resolveRoute(raw: string[], query: { s?: string }, reader: Actor | null
     const l = dateListing(Number(first), second ? Number(second) : undefined, third ? Number(third) : undefined, page, opts);
     if (l) return { kind: "listing", listing: l };
   }
-  const pageRow = pageByPath(segments);
-  if (pageRow && statics.postsPage?.id === pageRow.id) return visible(pageRow) ? { kind: "listing", listing: postsPageListing(pageRow, page, opts) } : null;
+  const pageRow = await pageByPath(segments);
+  if (pageRow && statics.postsPage?.id === pageRow.id) return visible(pageRow) ? { kind: "listing", listing: await postsPageListing(pageRow, page, opts) } : null;
   if (page > 1) return null;
 
-  const post = postUnderStructure(segments, opts.permalink_structure, reader);
+  const post = await postUnderStructure(segments, opts.permalink_structure, reader);
   if (post) return { kind: "single", post };
   // The static front page's own URL: one redirect to the site root.
   if (pageRow && statics.front?.id === pageRow.id && visible(pageRow)) return { kind: "redirect", to: "/" };
@@ -217,19 +217,19 @@ function resolveRoute(raw: string[], query: { s?: string }, reader: Actor | null
 
   // An older permalink (or a page's old flat path): one redirect to where it lives now.
   for (const structure of knownStructures(opts)) {
-    const old = postUnderStructure(segments, structure, reader);
-    if (old) return { kind: "redirect", to: permalinkOf(old, opts) };
+    const old = await postUnderStructure(segments, structure, reader);
+    if (old) return { kind: "redirect", to: await permalinkOf(old, opts) };
   }
-  const leaf = visible(postBySlug("page", segments[segments.length - 1]!));
+  const leaf = visible(await postBySlug("page", segments[segments.length - 1]!));
   if (leaf) {
-    const to = permalinkOf(leaf, opts);
+    const to = await permalinkOf(leaf, opts);
     if (to !== `/${segments.map(encodeURIComponent).join("/")}/`) return { kind: "redirect", to };
   }
   // A post imported from WordPress, under the address it had there (any structure, even one
   // Inkwell does not offer, such as /%category%/%postname%/).
-  const importedId = getPostIdByOldPath(`/${segments.map(encodeURIComponent).join("/")}/`);
-  const imported = importedId ? postById(importedId) : undefined;
-  if (visible(imported)) return { kind: "redirect", to: permalinkOf(imported!, opts) };
+  const importedId = await getPostIdByOldPath(`/${segments.map(encodeURIComponent).join("/")}/`);
+  const imported = importedId ? await postById(importedId) : undefined;
+  if (visible(imported)) return { kind: "redirect", to: await permalinkOf(imported!, opts) };
   return null;
 }
 
@@ -237,20 +237,20 @@ function resolveRoute(raw: string[], query: { s?: string }, reader: Actor | null
  * Settings → Reading, "Your homepage displays: a static page": the page shown at / and the page
  * that lists the posts. A setting naming a page that is gone or unpublished is ignored, as in WordPress.
  */
-export function staticPages(opts: Pick<Options, "show_on_front" | "page_on_front" | "page_for_posts">): { front?: PostCard; postsPage?: PostCard } {
+export async function staticPages(opts: Pick<Options, "show_on_front" | "page_on_front" | "page_for_posts">): Promise<{ front?: PostCard; postsPage?: PostCard }> {
   if (opts.show_on_front !== "page") return {};
-  const load = (id: number) => {
-    const p = id > 0 ? postById(id) : undefined;
+  const load = async (id: number) => {
+    const p = id > 0 ? await postById(id) : undefined;
     return p && p.type === "page" && isReadableStatus(p.status) ? p : undefined;
   };
-  const front = load(Number(opts.page_on_front) || 0);
-  const postsPage = load(Number(opts.page_for_posts) || 0);
+  const front = await load(Number(opts.page_on_front) || 0);
+  const postsPage = await load(Number(opts.page_for_posts) || 0);
   return { front, postsPage: postsPage && postsPage.id !== front?.id ? postsPage : undefined };
 }
 
 /** The posts page: the home listing (sticky posts first), under that page's title and URL. */
-function postsPageListing(pageRow: PostCard, page: number, opts: Options): Listing {
-  return { ...homeListing(page), heading: pageRow.title, title: pageRow.title, baseUrl: permalinkOf(pageRow, opts) };
+async function postsPageListing(pageRow: PostCard, page: number, opts: Options): Promise<Listing> {
+  return { ...homeListing(page), heading: pageRow.title, title: pageRow.title, baseUrl: await permalinkOf(pageRow, opts) };
 }
 
 export function homeListing(page: number): Listing {
@@ -261,20 +261,20 @@ type Query = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** WordPress's query-string URLs at the site root: /?p=1, /?cat=3, /?m=202611, /?s=word, /?paged=2. */
-export function resolveQuery(q: Query, reader: Actor | null = null): SiteRoute | null {
-  const opts = siteOptions();
+export async function resolveQuery(q: Query, reader: Actor | null = null): Promise<SiteRoute | null> {
+  const opts = await siteOptions();
   const plain = !opts.permalink_structure;
   const paged = positiveInt(one(q.paged)) ?? 1;
   const p = one(q.p) ?? one(q.page_id);
   if (p !== undefined) {
     const id = positiveInt(p);
-    const post = id ? postById(id) : undefined;
+    const post = id ? await postById(id) : undefined;
     if (!post || !canReadPost(reader, post)) return null;
-    const statics = staticPages(opts);
-    if (plain && post.id === statics.postsPage?.id) return { kind: "listing", listing: postsPageListing(post, paged, opts) };
+    const statics = await staticPages(opts);
+    if (plain && post.id === statics.postsPage?.id) return { kind: "listing", listing: await postsPageListing(post, paged, opts) };
     if (plain && post.id === statics.front?.id) return { kind: "redirect", to: "/" };
     if (plain) return { kind: "single", post };
-    return { kind: "redirect", to: permalinkOf(post, opts) };
+    return { kind: "redirect", to: await permalinkOf(post, opts) };
   }
   const s = one(q.s);
   if (s !== undefined) return { kind: "listing", listing: { ...searchListing(s, paged), baseUrl: `/?s=${encodeURIComponent(s)}` } };
@@ -282,17 +282,17 @@ export function resolveQuery(q: Query, reader: Actor | null = null): SiteRoute |
   if (feed !== undefined) return { kind: "redirect", to: feed === "atom" ? "/feed/atom/" : feed === "comments-rss2" ? "/comments/feed/" : "/feed/" };
   const cat = positiveInt(one(q.cat));
   if (cat) {
-    const term = categoryById(cat);
+    const term = await categoryById(cat);
     return term ? { kind: "redirect", to: pagedUrl(`/${opts.category_base || "category"}/${encodeURIComponent(term.slug)}/`, paged) } : null;
   }
   const tag = one(q.tag);
   if (tag) {
-    const term = tagBySlug(tag);
+    const term = await tagBySlug(tag);
     return term ? { kind: "redirect", to: pagedUrl(`/${opts.tag_base || "tag"}/${encodeURIComponent(term.slug)}/`, paged) } : null;
   }
   const author = positiveInt(one(q.author));
   if (author) {
-    const nicename = authorNicenameById(author);
+    const nicename = await authorNicenameById(author);
     return nicename ? { kind: "redirect", to: pagedUrl(`/author/${encodeURIComponent(nicename)}/`, paged) } : null;
   }
   const m = one(q.m);
@@ -302,17 +302,17 @@ export function resolveQuery(q: Query, reader: Actor | null = null): SiteRoute |
     return { kind: "redirect", to: pagedUrl(`/${mm[1]}/` + (mm[2] ? `${mm[2]}/` : "") + (mm[3] ? `${mm[3]}/` : ""), paged) };
   }
   if (paged > 1) {
-    const { front, postsPage } = staticPages(opts);
-    if (front) return postsPage ? { kind: "redirect", to: pagedUrl(permalinkOf(postsPage, opts), paged) } : null;
+    const { front, postsPage } = await staticPages(opts);
+    if (front) return postsPage ? { kind: "redirect", to: pagedUrl(await permalinkOf(postsPage, opts), paged) } : null;
     return { kind: "redirect", to: pagedUrl("/", paged) };
   }
-  return resolveRoute([], {}, reader);
+  return await resolveRoute([], {}, reader);
 }
 
-function categoryById(id: number) {
-  const t = getTermById(id);
+async function categoryById(id: number) {
+  const t = await getTermById(id);
   return t && t.taxonomy === "category" ? t : undefined;
 }
-function authorNicenameById(id: number) {
-  return getUserById(id)?.nicename;
+async function authorNicenameById(id: number) {
+  return (await getUserById(id))?.nicename;
 }

@@ -15,8 +15,8 @@ export function describePost(p: Pick<PostCard, "excerpt" | "content" | "password
   return text.length > max ? `${text.slice(0, max - 1).replace(/\s+\S*$/, "")}…` : text;
 }
 
-function feeds(extra?: { url: string; title: string }): NonNullable<Metadata["alternates"]>["types"] {
-  const o = siteOptions();
+async function feeds(extra?: { url: string; title: string }): Promise<NonNullable<Metadata["alternates"]>["types"]> {
+  const o = await siteOptions();
   const types: Record<string, { url: string; title: string }[]> = {
     "application/rss+xml": [
       { url: "/feed/", title: `${o.blogname} » Feed` },
@@ -28,14 +28,14 @@ function feeds(extra?: { url: string; title: string }): NonNullable<Metadata["al
   return types as never;
 }
 
-export function routeMetadata(route: SiteRoute | null): Metadata {
-  const o = siteOptions();
-  const base: Metadata = { metadataBase: new URL(siteUrl() + "/") };
+export async function routeMetadata(route: SiteRoute | null): Promise<Metadata> {
+  const o = await siteOptions();
+  const base: Metadata = { metadataBase: new URL(await siteUrl() + "/") };
   if (!o.blog_public) base.robots = { index: false, follow: false };
-  if (!route || route.kind === "redirect") return { ...base, title: `Page not found – ${o.blogname}`, alternates: { types: feeds() } };
+  if (!route || route.kind === "redirect") return { ...base, title: `Page not found – ${o.blogname}`, alternates: { types: await feeds() } };
   if (route.kind === "single") {
     const p = route.post;
-    const url = permalinkOf(p, o);
+    const url = await permalinkOf(p, o);
     const title = p.password ? `Protected: ${p.title}` : p.title;
     const description = describePost(p);
     return {
@@ -44,7 +44,7 @@ export function routeMetadata(route: SiteRoute | null): Metadata {
       description,
       alternates: {
         canonical: url,
-        types: feeds(p.type === "post" ? { url: `${url.includes("?") ? "/feed/" : url + "feed/"}`, title: `${o.blogname} » ${p.title} Comments Feed` } : undefined),
+        types: await feeds(p.type === "post" ? { url: `${url.includes("?") ? "/feed/" : url + "feed/"}`, title: `${o.blogname} » ${p.title} Comments Feed` } : undefined),
       },
       openGraph: {
         type: p.type === "post" ? "article" : "website",
@@ -71,7 +71,7 @@ export function routeMetadata(route: SiteRoute | null): Metadata {
     description,
     alternates: {
       canonical: pagedUrl(l.baseUrl, l.page),
-      types: feeds(l.feedUrl && l.type !== "home" ? { url: l.feedUrl, title: `${o.blogname} » ${l.heading} Feed` } : undefined),
+      types: await feeds(l.feedUrl && l.type !== "home" ? { url: l.feedUrl, title: `${o.blogname} » ${l.heading} Feed` } : undefined),
     },
     openGraph: { type: "website", title, description, url: pagedUrl(l.baseUrl, l.page), siteName: o.blogname },
     twitter: { card: "summary", title, description },
@@ -79,9 +79,9 @@ export function routeMetadata(route: SiteRoute | null): Metadata {
 }
 
 /** schema.org BlogPosting for a post page. */
-export function blogPostingJsonLd(p: PostCard): string {
-  const o = siteOptions();
-  const url = absoluteUrl(permalinkOf(p, o));
+export async function blogPostingJsonLd(p: PostCard): Promise<string> {
+  const o = await siteOptions();
+  const url = await absoluteUrl(await permalinkOf(p, o));
   const data = {
     "@context": "https://schema.org",
     "@type": "BlogPosting",
@@ -89,8 +89,8 @@ export function blogPostingJsonLd(p: PostCard): string {
     description: describePost(p),
     datePublished: parseSqlGmt(p.dateGmt).toISOString(),
     dateModified: parseSqlGmt(p.modifiedGmt).toISOString(),
-    author: { "@type": "Person", name: p.authorName, url: absoluteUrl(`/author/${encodeURIComponent(p.authorNicename)}/`) },
-    publisher: { "@type": "Organization", name: o.blogname, url: siteUrl() + "/" },
+    author: { "@type": "Person", name: p.authorName, url: await absoluteUrl(`/author/${encodeURIComponent(p.authorNicename)}/`) },
+    publisher: { "@type": "Organization", name: o.blogname, url: await siteUrl() + "/" },
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
     url,
     commentCount: p.commentCount,

@@ -11,7 +11,7 @@ import { siteOptions } from "./reads";
 export const THEME_PREVIEW_COOKIE = "inkwell_theme_preview";
 
 export const getRenderTheme = cache(async () => {
-  const active = getTheme(siteOptions().template);
+  const active = getTheme((await siteOptions()).template);
   const wanted = (await cookies()).get(THEME_PREVIEW_COOKIE)?.value;
   if (!wanted || !THEMES[wanted] || wanted === active.name) return { theme: active, previewing: false };
   const user = await getCurrentUser();

@@ -3,15 +3,15 @@ import type { Options } from "@/lib/options/defaults";
 import { pagePath, postPath } from "@/lib/content/permalinks";
 import { pageSlugPath } from "./reads";
 
-export function permalinkOf(
+export async function permalinkOf(
   p: { id: number; type: "post" | "page"; slug: string; date: string; authorNicename?: string | null; parentId?: number | null },
   opts: Pick<Options, "permalink_structure"> & Partial<Pick<Options, "show_on_front" | "page_on_front">>,
-): string {
+): Promise<string> {
   if (p.type === "page") {
     // The static front page lives at the site root, as WordPress's get_permalink() says.
     if (opts.show_on_front === "page" && Number(opts.page_on_front) === p.id) return "/";
     if (!opts.permalink_structure) return `/?page_id=${p.id}`;
-    return p.parentId ? pagePath(pageSlugPath(p.id)) : pagePath([p.slug]);
+    return p.parentId ? pagePath(await pageSlugPath(p.id)) : pagePath([p.slug]);
   }
   return postPath({ id: p.id, slug: p.slug, date: p.date, type: "post", authorNicename: p.authorNicename ?? undefined }, opts.permalink_structure);
 }

@@ -24,25 +24,25 @@ export function avatarUrls(seed: string): Record<"24" | "48" | "96", string> {
   return { "24": url, "48": url, "96": url };
 }
 
-export function restPostLink(p: Pick<RestPostRow, "id" | "type" | "slug" | "date" | "authorNicename">, structure: string, ancestors: string[] = []): string {
-  if (p.type === "page") return absoluteUrl(pagePath([...ancestors, p.slug]));
-  return absoluteUrl(postPath({ id: p.id, slug: p.slug, date: p.date, type: p.type, authorNicename: p.authorNicename }, structure));
+export async function restPostLink(p: Pick<RestPostRow, "id" | "type" | "slug" | "date" | "authorNicename">, structure: string, ancestors: string[] = []): Promise<string> {
+  if (p.type === "page") return await absoluteUrl(pagePath([...ancestors, p.slug]));
+  return await absoluteUrl(postPath({ id: p.id, slug: p.slug, date: p.date, type: p.type, authorNicename: p.authorNicename }, structure));
 }
 
-export function formatRestPost(
+export async function formatRestPost(
   p: RestPostRow,
   opts: { link: string; terms?: { categories: number[]; tags: number[] } },
-): Record<string, unknown> {
+): Promise<Record<string, unknown>> {
   const protectedPost = p.password !== "";
   // Password-protected content is never sent: WordPress answers "" with protected: true.
   const content = protectedPost ? "" : fullContent(autop(p.content), p.id);
   const excerpt = protectedPost ? "" : autop(p.excerpt.trim() ? p.excerpt : autoExcerpt(p.content));
-  const base = absoluteUrl(`/wp-json/wp/v2/${p.type === "page" ? "pages" : "posts"}/${p.id}`);
+  const base = await absoluteUrl(`/wp-json/wp/v2/${p.type === "page" ? "pages" : "posts"}/${p.id}`);
   const out: Record<string, unknown> = {
     id: p.id,
     date: iso(p.date),
     date_gmt: iso(p.dateGmt),
-    guid: { rendered: p.guid || absoluteUrl(`/?p=${p.id}`) },
+    guid: { rendered: p.guid || await absoluteUrl(`/?p=${p.id}`) },
     modified: iso(p.modified),
     modified_gmt: iso(p.modifiedGmt),
     slug: p.slug,
@@ -74,14 +74,14 @@ export function formatRestPost(
   }
   out._links = {
     self: [{ href: base }],
-    collection: [{ href: absoluteUrl(`/wp-json/wp/v2/${p.type === "page" ? "pages" : "posts"}`) }],
-    author: [{ embeddable: true, href: absoluteUrl(`/wp-json/wp/v2/users/${p.authorId}`) }],
-    replies: [{ embeddable: true, href: absoluteUrl(`/wp-json/wp/v2/comments?post=${p.id}`) }],
+    collection: [{ href: await absoluteUrl(`/wp-json/wp/v2/${p.type === "page" ? "pages" : "posts"}`) }],
+    author: [{ embeddable: true, href: await absoluteUrl(`/wp-json/wp/v2/users/${p.authorId}`) }],
+    replies: [{ embeddable: true, href: await absoluteUrl(`/wp-json/wp/v2/comments?post=${p.id}`) }],
   };
   return out;
 }
 
-export function formatRestTerm(t: RestTermRow, link: string): Record<string, unknown> {
+export async function formatRestTerm(t: RestTermRow, link: string): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {
     id: t.id,
     count: t.count,
@@ -95,32 +95,32 @@ export function formatRestTerm(t: RestTermRow, link: string): Record<string, unk
   out.meta = [];
   const route = t.taxonomy === "category" ? "categories" : "tags";
   out._links = {
-    self: [{ href: absoluteUrl(`/wp-json/wp/v2/${route}/${t.id}`) }],
-    collection: [{ href: absoluteUrl(`/wp-json/wp/v2/${route}`) }],
-    "wp:post_type": [{ href: absoluteUrl(`/wp-json/wp/v2/posts?${route}=${t.id}`) }],
+    self: [{ href: await absoluteUrl(`/wp-json/wp/v2/${route}/${t.id}`) }],
+    collection: [{ href: await absoluteUrl(`/wp-json/wp/v2/${route}`) }],
+    "wp:post_type": [{ href: await absoluteUrl(`/wp-json/wp/v2/posts?${route}=${t.id}`) }],
   };
   return out;
 }
 
 /** Only what WordPress shows anyone: never login, email, roles or capabilities. */
-export function formatRestUser(u: RestUserRow): Record<string, unknown> {
+export async function formatRestUser(u: RestUserRow): Promise<Record<string, unknown>> {
   return {
     id: u.id,
     name: u.displayName,
     url: u.url,
     description: u.bio,
-    link: absoluteUrl(`/author/${encodeURIComponent(u.nicename)}/`),
+    link: await absoluteUrl(`/author/${encodeURIComponent(u.nicename)}/`),
     slug: u.nicename,
     avatar_urls: avatarUrls(`user:${u.id}:${u.nicename}`),
     meta: [],
     _links: {
-      self: [{ href: absoluteUrl(`/wp-json/wp/v2/users/${u.id}`) }],
-      collection: [{ href: absoluteUrl("/wp-json/wp/v2/users") }],
+      self: [{ href: await absoluteUrl(`/wp-json/wp/v2/users/${u.id}`) }],
+      collection: [{ href: await absoluteUrl("/wp-json/wp/v2/users") }],
     },
   };
 }
 
-export function formatRestComment(c: RestCommentRow, postLink: string): Record<string, unknown> {
+export async function formatRestComment(c: RestCommentRow, postLink: string): Promise<Record<string, unknown>> {
   return {
     id: c.id,
     post: c.postId,
@@ -137,9 +137,9 @@ export function formatRestComment(c: RestCommentRow, postLink: string): Record<s
     author_avatar_urls: avatarUrls(c.avatarKey || c.authorName),
     meta: [],
     _links: {
-      self: [{ href: absoluteUrl(`/wp-json/wp/v2/comments/${c.id}`) }],
-      collection: [{ href: absoluteUrl("/wp-json/wp/v2/comments") }],
-      up: [{ embeddable: true, post_type: c.postType, href: absoluteUrl(`/wp-json/wp/v2/${c.postType === "page" ? "pages" : "posts"}/${c.postId}`) }],
+      self: [{ href: await absoluteUrl(`/wp-json/wp/v2/comments/${c.id}`) }],
+      collection: [{ href: await absoluteUrl("/wp-json/wp/v2/comments") }],
+      up: [{ embeddable: true, post_type: c.postType, href: await absoluteUrl(`/wp-json/wp/v2/${c.postType === "page" ? "pages" : "posts"}/${c.postId}`) }],
     },
   };
 }

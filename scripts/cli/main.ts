@@ -2,7 +2,7 @@
 // spirit of WP-CLI. Exit 0 done, 1 it could not (one line says why, nothing was written),
 // 2 the arguments were wrong (the usage follows).
 import fs from "node:fs";
-import { closeDb, getDb, resolveDatabasePath, StartupError } from "@/db/client";
+import { closeDb, getDb, resolveDatabasePath, StartupError } from "@/db";
 import { UsageError } from "./args";
 import { CliError, type Command } from "./command";
 import { userCreate, userDelete, userList, userResetPassword, userSetRole } from "./commands/user";
@@ -87,7 +87,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw e;
   } finally {
-    closeDb();
+    await closeDb();
   }
 }
 

@@ -3,7 +3,7 @@
 // SIGKILL in the middle of it, restarts on the same data directory, and every write that had been
 // answered with success is found in the database.
 import { test, expect, type Browser } from "@playwright/test";
-import Database from "better-sqlite3";
+import { closeDatabase, openDatabase, queryRow, sql } from "@/db";
 import path from "node:path";
 import { startInstance, type Instance } from "./support/instance";
 
@@ -157,22 +157,24 @@ test("every comment and draft answered with success before a SIGKILL is there af
   inst = await startInstance(PORT, { TRUSTED_PROXIES: "127.0.0.1", INKWELL_LOG: "off" }, dir);
   expect((await fetch(`${base}/healthz/`)).status).toBe(200);
 
-  const db = new Database(path.join(dir, "inkwell.db"), { readonly: true, fileMustExist: true });
+  const db = await openDatabase(path.join(dir, "inkwell.db"), { migrate: false });
   try {
-    const comment = db.prepare("SELECT content FROM comments WHERE id = ?");
-    const lostComments = [...acks.comments].filter(([id, text]) => (comment.get(id) as { content: string } | undefined)?.content !== text);
-    const post = db.prepare("SELECT title, status FROM posts WHERE id = ?");
-    const lostDrafts = [...acks.drafts].filter(([id, title]) => {
-      const row = post.get(id) as { title: string; status: string } | undefined;
-      return row?.title !== title || row.status !== "draft";
-    });
+    const lostComments = [];
+    for (const [id, text] of acks.comments) {
+      if ((await queryRow<{ content: string }>(sql`SELECT content FROM comments WHERE id = ${id}`, db))?.content !== text) lostComments.push(id);
+    }
+    const lostDrafts = [];
+    for (const [id, title] of acks.drafts) {
+      const row = await queryRow<{ title: string; status: string }>(sql`SELECT title, status FROM posts WHERE id = ${id}`, db);
+      if (row?.title !== title || row.status !== "draft") lostDrafts.push(id);
+    }
     console.log(
       `crash test: ${acks.comments.size} comments and ${acks.drafts.size} drafts acknowledged, ${acks.reads} pages read, ${acks.failed} requests cut off by the kill; lost: ${lostComments.length + lostDrafts.length}`,
     );
     expect(lostComments).toEqual([]);
     expect(lostDrafts).toEqual([]);
   } finally {
-    db.close();
+    await closeDatabase(db);
   }
   // And the app itself serves them: the last acknowledged comment's author is on the post page
   // when it was approved, or at least the post page renders after recovery.

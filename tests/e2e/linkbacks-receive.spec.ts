@@ -36,7 +36,7 @@ test.describe("TrackBack", () => {
     const again = await request.post(url, { headers, data: Buffer.from(body, "latin1") });
     expect(await again.text()).toContain("<error>1</error>\n<message>There is already a ping from that URL for this post.</message>");
 
-    const rows = linkbacksOf(E2E_DB, "lb-trackback-target");
+    const rows = await linkbacksOf(E2E_DB, "lb-trackback-target");
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ type: "trackback", status: "0", authorName: "WordPress peer" });
     // Held: not on the page yet.
@@ -71,16 +71,16 @@ test.describe("TrackBack", () => {
     expect(huge.status()).toBe(413);
     expect(await huge.text()).toContain("<error>1</error>");
     // Nothing half-stored by any refusal above.
-    expect(linkbacksOf(E2E_DB, "lb-closed")).toHaveLength(0);
+    expect(await linkbacksOf(E2E_DB, "lb-closed")).toHaveLength(0);
 
     // WordPress's /wp-trackback.php?p=ID reaches the same post, with the same rules.
-    const [{ id }] = readRows<{ id: number }>(E2E_DB, "SELECT id FROM posts WHERE slug = ?", "lb-closed");
+    const [{ id }] = await readRows<{ id: number }>(E2E_DB, "SELECT id FROM posts WHERE slug = ?", "lb-closed");
     const old = await request.post(`/wp-trackback.php?p=${id}`, { headers: form, data: "url=http%3A%2F%2Fpeer.example%2Fold%2F" });
     expect(await old.text()).toContain("Sorry, trackbacks are closed for this item.");
-    const [{ id: openId }] = readRows<{ id: number }>(E2E_DB, "SELECT id FROM posts WHERE slug = ?", "lb-webmention-target");
+    const [{ id: openId }] = await readRows<{ id: number }>(E2E_DB, "SELECT id FROM posts WHERE slug = ?", "lb-webmention-target");
     const ok = await request.post(`/wp-trackback.php?p=${openId}`, { headers: form, data: "url=http%3A%2F%2Fpeer.example%2Fold%2F&title=Old+style" });
     expect(await ok.text()).toContain("<error>0</error>");
-    const [row] = linkbacksOf(E2E_DB, "lb-webmention-target");
+    const [row] = await linkbacksOf(E2E_DB, "lb-webmention-target");
     expect(row).toMatchObject({ type: "trackback", authorUrl: "http://peer.example/old/" });
     cli(E2E_DB, "delete", "--id", String(row!.id));
     expect((await request.post("/wp-trackback.php?p=abc", { headers: form, data: "url=http%3A%2F%2Fpeer.example%2Fx%2F" })).status()).toBe(200);
@@ -111,7 +111,7 @@ test.describe("Pingback (XML-RPC)", () => {
       const again = await request.post("/xmlrpc.php", { headers, data: replay });
       expect(await again.text()).toContain("<name>faultCode</name><value><int>48</int></value>");
 
-      const [row] = linkbacksOf(E2E_DB, "lb-pingback-target");
+      const [row] = await linkbacksOf(E2E_DB, "lb-pingback-target");
       expect(row).toMatchObject({ type: "pingback", status: "0", authorName: "Pingback test on the peer", authorUrl: source });
       expect(row!.content).toBe("[…] Some words before the target and after. […]");
 
@@ -160,19 +160,19 @@ test.describe("Webmention", () => {
     try {
       const res = await request.post("/webmention/", { headers: form, data: new URLSearchParams({ source, target }).toString() });
       expect(res.status()).toBe(202);
-      const row = await waitFor(() => linkbacksOf(E2E_DB, "lb-webmention-target")[0], 20_000, "webmention stored");
+      const row = await waitFor(async () => (await linkbacksOf(E2E_DB, "lb-webmention-target"))[0], 20_000, "webmention stored");
       expect(row).toMatchObject({ type: "webmention", status: "0", authorName: "Carol", content: "Replying to your post." });
 
       // A repeat after the source changed updates the same mention.
       html = html.replace("Replying to", "Still replying to");
       expect((await request.post("/webmention/", { headers: form, data: new URLSearchParams({ source, target }).toString() })).status()).toBe(202);
-      await waitFor(() => linkbacksOf(E2E_DB, "lb-webmention-target")[0]?.content === "Still replying to your post.", 20_000, "update");
-      expect(linkbacksOf(E2E_DB, "lb-webmention-target")).toHaveLength(1);
+      await waitFor(async () => (await linkbacksOf(E2E_DB, "lb-webmention-target"))[0]?.content === "Still replying to your post.", 20_000, "update");
+      expect(await linkbacksOf(E2E_DB, "lb-webmention-target")).toHaveLength(1);
 
       // The source now answers 410 Gone: the mention is removed.
       gone = true;
       expect((await request.post("/webmention/", { headers: form, data: new URLSearchParams({ source, target }).toString() })).status()).toBe(202);
-      await waitFor(() => linkbacksOf(E2E_DB, "lb-webmention-target").length === 0, 20_000, "removal");
+      await waitFor(async () => (await linkbacksOf(E2E_DB, "lb-webmention-target")).length === 0, 20_000, "removal");
     } finally {
       await peer.close();
     }
@@ -230,7 +230,7 @@ test("a published post pings a WordPress-like peer from the job queue; its autho
     const rpc = await waitFor(() => peer.requests.find((r) => r.path === "/xmlrpc.php"), 20_000, "pingback from the job");
     expect(rpc.body).toContain(`<string>${peer.origin}/wp/hello/</string>`);
     expect(rpc.body).toContain(`${published.path}</string>`);
-    await waitFor(() => pingsOf(E2E_DB, published.id)[0]?.status === "sent", 10_000, "ping recorded");
+    await waitFor(async () => (await pingsOf(E2E_DB, published.id))[0]?.status === "sent", 10_000, "ping recorded");
 
     await signInAs(page, "admin");
     await page.goto(`/admin/pings/${published.id}/`);

@@ -66,8 +66,8 @@ test("one Inkwell publishes, the other receives, a moderator approves, the pings
   server = spawn(process.execPath, ["scripts/server.mjs"], { env: B_ENV, stdio: "ignore" });
   await waitFor(async () => (await fetch(`${B_URL}/healthz/`).catch(() => null))?.ok, 30_000, "peer instance up");
 
-  const pings = await waitFor(() => {
-    const rows = pingsOf(B_DB, published.id);
+  const pings = await waitFor(async () => {
+    const rows = await pingsOf(B_DB, published.id);
     return rows.length === 2 && rows.every((r) => r.status !== "queued") ? rows : null;
   }, 30_000, "B's pings sent");
   expect(Object.fromEntries(pings.map((p) => [p.url, `${p.protocol}:${p.status}`]))).toEqual({
@@ -76,8 +76,8 @@ test("one Inkwell publishes, the other receives, a moderator approves, the pings
   });
 
   const source = `${B_URL}${published.path}`;
-  const received = await waitFor(() => {
-    const rows = linkbacksOf(E2E_DB, "lb-roundtrip-target");
+  const received = await waitFor(async () => {
+    const rows = await linkbacksOf(E2E_DB, "lb-roundtrip-target");
     return rows.length === 2 ? rows : null;
   }, 30_000, "A stores both pings");
   const tb = received.find((r) => r.type === "trackback")!;

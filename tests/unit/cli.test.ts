@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { closeDatabase, execute, openDatabase, queryRow, rawSql } from "@/db";
 import { describe, it, expect, beforeAll, afterAll, vi } from "vitest";
 
 // Every call starts node and tsx (about a second, more on a busy machine).
@@ -15,20 +15,20 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inkwell-cli-"));
 const env = { ...process.env, DATABASE_URL: path.join(dir, "site.db"), INKWELL_DATA_DIR: dir, ADMIN_PASSWORD: "cli-test-password", INKWELL_LOG: "off", INKWELL_CALLER_CWD: "" };
 const ink = (args: string[], extra: Record<string, string> = {}) =>
   spawnSync(process.execPath, ["scripts/inkwell.mjs", ...args], { env: { ...env, ...extra }, encoding: "utf8", timeout: 60_000 });
-const query = <T>(sql: string, ...args: unknown[]) => {
-  const db = new Database(env.DATABASE_URL, { readonly: true });
+const query = async <T>(sql: string, ...args: unknown[]) => {
+  const db = await openDatabase(env.DATABASE_URL, { migrate: false });
   try {
-    return db.prepare(sql).get(...args) as T;
+    return (await queryRow<T>(rawSql(sql, ...args), db)) as T;
   } finally {
-    db.close();
+    await closeDatabase(db);
   }
 };
-const exec = (sql: string, ...args: unknown[]) => {
-  const db = new Database(env.DATABASE_URL);
+const exec = async (sql: string, ...args: unknown[]) => {
+  const db = await openDatabase(env.DATABASE_URL, { migrate: false });
   try {
-    db.prepare(sql).run(...args);
+    await execute(rawSql(sql, ...args), db);
   } finally {
-    db.close();
+    await closeDatabase(db);
   }
 };
 /** A failure the way the brief wants it: one line on stderr, exit 1. */
@@ -77,26 +77,26 @@ describe("inkwell usage", () => {
 });
 
 describe("inkwell user", () => {
-  it("creates, lists, changes the role of, resets the password of and deletes a user", () => {
+  it("creates, lists, changes the role of, resets the password of and deletes a user", async () => {
     const created = ink(["user", "create", "ada", "ada@example.com", "--role", "author", "--display-name", "Ada L."]);
     expect(created.status).toBe(0);
     expect(created.stdout).toMatch(/Created user \d+ "ada" \(author\)\.\nPassword \(shown once\): \S{20,}/);
     expect(ink(["user", "list"]).stdout).toMatch(/ada\s+ada@example\.com\s+author\s+0/);
     expect(ink(["user", "set-role", "ADA@example.com", "editor"]).stdout).toContain('"ada" is now an editor.');
-    expect(query<{ role: string }>("SELECT role FROM users WHERE login = 'ada'").role).toBe("editor");
-    const before = query<{ password_hash: string; session_epoch: number }>("SELECT password_hash, session_epoch FROM users WHERE login = 'ada'");
+    expect((await query<{ role: string }>("SELECT role FROM users WHERE login = 'ada'")).role).toBe("editor");
+    const before = await query<{ password_hash: string; session_epoch: number }>("SELECT password_hash, session_epoch FROM users WHERE login = 'ada'");
     const reset = ink(["user", "reset-password", "ada", "--password", "a new long password"]);
     expect(reset.status).toBe(0);
-    const after = query<{ password_hash: string; session_epoch: number }>("SELECT password_hash, session_epoch FROM users WHERE login = 'ada'");
+    const after = await query<{ password_hash: string; session_epoch: number }>("SELECT password_hash, session_epoch FROM users WHERE login = 'ada'");
     expect(after.password_hash).not.toBe(before.password_hash);
     expect(after.session_epoch).toBe(before.session_epoch + 1);
     expect(ink(["user", "delete", "ada"]).stdout).toContain('Deleted "ada".');
-    expect(query<{ n: number }>("SELECT count(*) AS n FROM users WHERE login = 'ada'").n).toBe(0);
+    expect((await query<{ n: number }>("SELECT count(*) AS n FROM users WHERE login = 'ada'")).n).toBe(0);
   });
 
-  it("refuses an unknown user, a bad email, a taken login, the last administrator, a user with content", () => {
-    const users = () => query<{ n: number }>("SELECT count(*) AS n FROM users").n;
-    const n = users();
+  it("refuses an unknown user, a bad email, a taken login, the last administrator, a user with content", async () => {
+    const users = async () => (await query<{ n: number }>("SELECT count(*) AS n FROM users")).n;
+    const n = await users();
     expectRefused(ink(["user", "set-role", "nobody", "editor"]), /^No user "nobody"\.$/);
     expectRefused(ink(["user", "reset-password", "nobody"]), /^No user "nobody"\.$/);
     expectRefused(ink(["user", "create", "eve", "not-an-email"]), /^The user was not added: Enter a valid email address\.$/);
@@ -104,10 +104,10 @@ describe("inkwell user", () => {
     expect(ink(["user", "set-role", "admin", "overlord"]).status).toBe(2);
     expectRefused(ink(["user", "set-role", "admin", "subscriber"]), /last administrator/);
     expect(ink(["user", "create", "bea", "bea@example.com", "--role", "author"]).status).toBe(0);
-    exec("UPDATE posts SET author_id = (SELECT id FROM users WHERE login = 'bea') WHERE id = (SELECT min(id) FROM posts)");
+    await exec("UPDATE posts SET author_id = (SELECT id FROM users WHERE login = 'bea') WHERE id = (SELECT min(id) FROM posts)");
     expectRefused(ink(["user", "delete", "bea"]), /has content: name who gets it with --reassign/);
     expect(ink(["user", "delete", "bea", "--reassign", "admin"]).status).toBe(0);
-    expect(users()).toBe(n);
+    expect(await users()).toBe(n);
   });
 });
 
@@ -126,15 +126,15 @@ describe("inkwell import and export", () => {
     expect(stdout.stdout).toMatch(/^<\?xml[\s\S]*<\/rss>\s*$/);
   });
 
-  it("refuses a missing file, an address, an unknown author or a bad month, writing nothing", () => {
-    const posts = query<{ n: number }>("SELECT count(*) AS n FROM posts").n;
+  it("refuses a missing file, an address, an unknown author or a bad month, writing nothing", async () => {
+    const posts = (await query<{ n: number }>("SELECT count(*) AS n FROM posts")).n;
     expectRefused(ink(["import", "no-such-export.xml"]), /^No such file: no-such-export\.xml$/);
     expectRefused(ink(["import", "--from", "https://blog.example"]), /--from https:\/\/blog\.example\) is not available yet/);
     const broken = ink(["import", "tests/fixtures/wxr/malformed-simple.xml"]);
     expect(broken.status).toBe(1);
     // The progress bar shares stderr; the failure is its last line.
     expect(broken.stderr.trim().split("\n").at(-1)).toMatch(/^Import failed, nothing was imported: .*line 14/);
-    expect(query<{ n: number }>("SELECT count(*) AS n FROM posts").n).toBe(posts);
+    expect((await query<{ n: number }>("SELECT count(*) AS n FROM posts")).n).toBe(posts);
     const file = path.join(dir, "never.xml");
     expectRefused(ink(["export", "--to", file, "--author", "nobody"]), /^No user "nobody"\.$/);
     expect(ink(["export", "--to", file, "--start", "2024-13"]).status).toBe(2);
@@ -165,11 +165,11 @@ describe("inkwell option and cache", () => {
     expect(ink(["option", "get", "show_on_front"]).stdout).toBe("posts\n");
   });
 
-  it("cache clear moves the content version every page cache compares", () => {
-    const before = query<{ n: number }>("SELECT n FROM content_version WHERE id = 1").n;
+  it("cache clear moves the content version every page cache compares", async () => {
+    const before = (await query<{ n: number }>("SELECT n FROM content_version WHERE id = 1")).n;
     const r = ink(["cache", "clear"]);
     expect(r.status).toBe(0);
-    expect(query<{ n: number }>("SELECT n FROM content_version WHERE id = 1").n).toBe(before + 1);
+    expect((await query<{ n: number }>("SELECT n FROM content_version WHERE id = 1")).n).toBe(before + 1);
   });
 });
 
@@ -178,16 +178,16 @@ describe("inkwell search-replace", () => {
   const NEW = "https://www.new-site.example";
   const serialized = `a:2:{s:3:"url";s:${OLD.length + 6}:"${OLD}/a.jpg";s:5:"sizes";a:1:{i:0;s:${OLD.length + 6}:"${OLD}/b.jpg";}}`;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     expect(ink(["option", "set", "siteurl", OLD]).status).toBe(0);
-    const post = query<{ id: number }>("SELECT min(id) AS id FROM posts").id;
-    exec("UPDATE posts SET content = ?, guid = ? WHERE id = ?", `<a href="${OLD}/about/">About</a> and <img src="${OLD}/uploads/x.jpg">`, `${OLD}/?p=${post}`, post);
-    exec("INSERT INTO post_meta (post_id, key, value) VALUES (?, 'enclosure_meta', ?)", post, serialized);
-    exec("UPDATE comments SET author_url = ?, content = ? WHERE id = (SELECT min(id) FROM comments)", `${OLD}/me`, `see ${OLD}/x`);
+    const post = (await query<{ id: number }>("SELECT min(id) AS id FROM posts")).id;
+    await exec("UPDATE posts SET content = ?, guid = ? WHERE id = ?", `<a href="${OLD}/about/">About</a> and <img src="${OLD}/uploads/x.jpg">`, `${OLD}/?p=${post}`, post);
+    await exec("INSERT INTO post_meta (post_id, key, value) VALUES (?, 'enclosure_meta', ?)", post, serialized);
+    await exec("UPDATE comments SET author_url = ?, content = ? WHERE id = (SELECT min(id) FROM comments)", `${OLD}/me`, `see ${OLD}/x`);
   });
 
-  it("reports what it would change per column and changes nothing without --apply", () => {
-    const before = query<{ c: string }>("SELECT group_concat(content) AS c FROM posts").c;
+  it("reports what it would change per column and changes nothing without --apply", async () => {
+    const before = (await query<{ c: string }>("SELECT group_concat(content) AS c FROM posts")).c;
     const dry = ink(["search-replace", OLD, NEW]);
     expect(dry.status).toBe(0);
     expect(dry.stdout).toMatch(/posts\.content\s+1 rows\s+2 replacements/);
@@ -196,18 +196,18 @@ describe("inkwell search-replace", () => {
     expect(dry.stdout).toMatch(/comments\.author_url\s+1 rows/);
     expect(dry.stdout).toMatch(/options\.value\s+1 rows/);
     expect(dry.stdout).toContain("Dry run: ");
-    expect(query<{ c: string }>("SELECT group_concat(content) AS c FROM posts").c).toBe(before);
+    expect((await query<{ c: string }>("SELECT group_concat(content) AS c FROM posts")).c).toBe(before);
   });
 
-  it("--apply rewrites every place, keeps serialized values valid, and leaves nothing behind", () => {
+  it("--apply rewrites every place, keeps serialized values valid, and leaves nothing behind", async () => {
     const r = ink(["search-replace", OLD, NEW, "--apply"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Replaced \d+ occurrences in \d+ rows\./);
     expect(ink(["option", "get", "siteurl"]).stdout).toBe(`${NEW}\n`);
-    const meta = query<{ value: string }>("SELECT value FROM post_meta WHERE key = 'enclosure_meta'").value;
+    const meta = (await query<{ value: string }>("SELECT value FROM post_meta WHERE key = 'enclosure_meta'")).value;
     const url = `${NEW}/a.jpg`;
     expect(meta).toBe(`a:2:{s:3:"url";s:${url.length}:"${url}";s:5:"sizes";a:1:{i:0;s:${url.length}:"${NEW}/b.jpg";}}`);
-    expect(query<{ author_url: string }>("SELECT author_url FROM comments WHERE id = (SELECT min(id) FROM comments)").author_url).toBe(`${NEW}/me`);
+    expect((await query<{ author_url: string }>("SELECT author_url FROM comments WHERE id = (SELECT min(id) FROM comments)")).author_url).toBe(`${NEW}/me`);
     const again = ink(["search-replace", OLD, NEW]);
     expect(again.stdout).toContain(`"${OLD}" was not found: nothing would change.`);
     expect(ink(["search-replace", "x"]).status).toBe(2);
@@ -215,7 +215,7 @@ describe("inkwell search-replace", () => {
 });
 
 describe("inkwell backup and restore", () => {
-  it("restores a backup over a live database only with --force, uploads included", () => {
+  it("restores a backup over a live database only with --force, uploads included", async () => {
     fs.mkdirSync(path.join(dir, "uploads", "2026", "01"), { recursive: true });
     fs.writeFileSync(path.join(dir, "uploads", "2026", "01", "a.txt"), "kept");
     expect(ink(["option", "set", "blogname", "Before the backup"]).status).toBe(0);
@@ -226,26 +226,26 @@ describe("inkwell backup and restore", () => {
     fs.rmSync(path.join(dir, "uploads"), { recursive: true });
     expectRefused(ink(["restore", folder]), /^Nothing restored: .*site\.db already holds a site; add --force/);
     expect(ink(["option", "get", "blogname"]).stdout).toBe("Changed after the backup\n");
-    const version = query<{ n: number }>("SELECT n FROM content_version WHERE id = 1").n;
+    const version = (await query<{ n: number }>("SELECT n FROM content_version WHERE id = 1")).n;
     const r = ink(["restore", folder, "--force"]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(ink(["option", "get", "blogname"]).stdout).toBe("Before the backup\n");
     expect(fs.readFileSync(path.join(dir, "uploads", "2026", "01", "a.txt"), "utf8")).toBe("kept");
     // A page cached under the restored (older) version number must not come back.
-    expect(query<{ n: number }>("SELECT n FROM content_version WHERE id = 1").n).toBeGreaterThan(version);
+    expect((await query<{ n: number }>("SELECT n FROM content_version WHERE id = 1")).n).toBeGreaterThan(version);
   });
 
-  it("refuses a missing backup, a file that is not an Inkwell database, and restores nothing", () => {
+  it("refuses a missing backup, a file that is not an Inkwell database, and restores nothing", async () => {
     const before = fs.readFileSync(env.DATABASE_URL);
     expectRefused(ink(["restore", path.join(dir, "missing"), "--force"]), /^No such backup: /);
     const text = path.join(dir, "fake.db");
     fs.writeFileSync(text, "not sqlite at all ".repeat(100));
     expectRefused(ink(["restore", text, "--force"]), /^Nothing restored: .*fake\.db/);
     const other = path.join(dir, "other.db");
-    const o = new Database(other);
-    o.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY)");
-    o.close();
+    const o = await openDatabase(other, { migrate: false });
+    await execute(rawSql("CREATE TABLE notes (id INTEGER PRIMARY KEY)"), o);
+    await closeDatabase(o);
     expectRefused(ink(["restore", other, "--force"]), /^Nothing restored: .*other\.db is not an Inkwell database \(no __drizzle_migrations, users, posts, options, content_version table\)/);
     expect(fs.readFileSync(env.DATABASE_URL).equals(before)).toBe(true);
   });

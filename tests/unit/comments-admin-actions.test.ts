@@ -26,9 +26,9 @@ beforeAll(async () => {
 });
 
 /** A held comment on a published post that none of the tested users wrote. */
-function heldComment() {
-  const post = makePost(owner.id);
-  return insertComment({ postId: post.id, status: "0", authorName: "Visitor", authorEmail: "v@example.com", content: "hold me", date: "2026-01-01 00:00:00", dateGmt: "2026-01-01 00:00:00" });
+async function heldComment() {
+  const post = await makePost(owner.id);
+  return await insertComment({ postId: post.id, status: "0", authorName: "Visitor", authorEmail: "v@example.com", content: "hold me", date: "2026-01-01 00:00:00", dateGmt: "2026-01-01 00:00:00" });
 }
 const statusOf = (id: number) => (getDb().$client.prepare("SELECT status FROM comments WHERE id = ?").get(id) as { status: string }).status;
 
@@ -50,7 +50,7 @@ describe("Approve on someone else's post", () => {
   for (const role of ROLES) {
     const may = role === "administrator" || role === "editor";
     it(`${role} ${may ? "may" : "may not"}`, async () => {
-      const c = heldComment();
+      const c = await heldComment();
       asUser(users[role].id);
       captureLog();
       const result = await outcome(() => actions.moderateCommentAction(fd({ id: c.id, action: "approve", back: "/admin/comments/" })));
@@ -69,7 +69,7 @@ describe("Approve on someone else's post", () => {
   }
 
   it("signed out: to the sign-in page, nothing changes", async () => {
-    const c = heldComment();
+    const c = await heldComment();
     asUser(null);
     expect(await outcome(() => actions.moderateCommentAction(fd({ id: c.id, action: "approve", back: "/admin/comments/" })))).toEqual({ kind: "login" });
     expect(statusOf(c.id)).toBe("0");
@@ -78,9 +78,9 @@ describe("Approve on someone else's post", () => {
 
 describe("bulk actions skip the rows a user may not touch", () => {
   it("an author marks spam only on comments on their own posts", async () => {
-    const theirs = heldComment();
-    const ownPost = makePost(users.author.id);
-    const mine = insertComment({ postId: ownPost.id, status: "0", authorName: "V", content: "on my post", date: "2026-01-01 00:00:00", dateGmt: "2026-01-01 00:00:00" });
+    const theirs = await heldComment();
+    const ownPost = await makePost(users.author.id);
+    const mine = await insertComment({ postId: ownPost.id, status: "0", authorName: "V", content: "on my post", date: "2026-01-01 00:00:00", dateGmt: "2026-01-01 00:00:00" });
     asUser(users.author.id);
     const result = await outcome(() => actions.bulkCommentsAction(fd({ ids: [theirs.id, mine.id], action: "spam", back: "/admin/comments/" })));
     expect(result).toEqual({ kind: "redirect", url: "/admin/comments/?notice=spam%3A1" });

@@ -3,7 +3,7 @@
 // top-level comment on the site, so each comment cost more than the last (2.1 ms → 5 ms of
 // server time per comment after a few thousand comments).
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db";
 import { COMMENT_CHECK_SQL } from "@/db/queries/comments";
 
 function plan(sql: string): string {

@@ -20,7 +20,7 @@ const freshIp = () => `198.51.${Math.floor(++ipN / 250)}.${(ipN % 250) + 1}`;
 
 async function setup() {
   const author = await makeUser("author");
-  const post = makePost(author.id);
+  const post = await makePost(author.id);
   return { author, post };
 }
 
@@ -60,14 +60,14 @@ function expectStored(r: SubmitResult, status: string) {
   return r.ok ? r.comment : null!;
 }
 
-beforeEach(() => {
-  updateOptions({ ...OPTION_DEFAULTS });
+beforeEach(async () => {
+  await updateOptions({ ...OPTION_DEFAULTS });
 });
 
 describe("the comment's parent (rule 1)", () => {
   it("refuses a reply to a comment that does not exist or belongs to another post (400)", async () => {
     const { post, author } = await setup();
-    const other = makePost(author.id);
+    const other = await makePost(author.id);
     const foreign = expectStored(await submitComment(form(other.id), ctx({ user: asUser({ ...author, role: "author" }) })), "1");
     expectError(await submitComment(form(post.id, { parentId: "999999" }), ctx()), 400, "parentMissing");
     expectError(await submitComment(form(post.id, { parentId: String(foreign.id) }), ctx()), 400, "parentMissing");
@@ -77,7 +77,7 @@ describe("the comment's parent (rule 1)", () => {
     const { post } = await setup();
     const held = expectStored(await submitComment(form(post.id), ctx()), "0");
     expectError(await submitComment(form(post.id, { parentId: String(held.id) }), ctx()), 403, "parentUnapproved");
-    const ok = insertComment({ postId: post.id, authorName: "A", authorEmail: "a@example.com", content: "approved", status: "1", date: "2026-01-01 00:00:00", dateGmt: "2026-01-01 00:00:00" });
+    const ok = await insertComment({ postId: post.id, authorName: "A", authorEmail: "a@example.com", content: "approved", status: "1", date: "2026-01-01 00:00:00", dateGmt: "2026-01-01 00:00:00" });
     const reply = expectStored(await submitComment(form(post.id, { parentId: String(ok.id) }), ctx()), "0");
     expect(reply.parentId).toBe(ok.id);
   });
@@ -88,38 +88,38 @@ describe("the post (rules 2 and 3)", () => {
     const { author } = await setup();
     expectError(await submitComment(form(987654), ctx()), 404, "noPost");
     for (const status of ["draft", "future", "pending", "trash"] as const) {
-      const p = makePost(author.id, { status });
+      const p = await makePost(author.id, { status });
       expectError(await submitComment(form(p.id), ctx()), 404, "noPost");
     }
   });
 
   it("lets a private post's readers comment, and nobody else", async () => {
     const { author } = await setup();
-    const p = makePost(author.id, { status: "private" });
+    const p = await makePost(author.id, { status: "private" });
     expectError(await submitComment(form(p.id), ctx()), 404, "noPost");
     expectStored(await submitComment(form(p.id), ctx({ user: asUser({ ...author, role: "author" }) })), "1");
   });
 
   it("refuses when the post's comments are closed (403)", async () => {
     const { author } = await setup();
-    const p = makePost(author.id, { commentStatus: "closed" });
+    const p = await makePost(author.id, { commentStatus: "closed" });
     expectError(await submitComment(form(p.id), ctx()), 403, "closed");
   });
 
   it("closes comments on posts older than close_comments_days_old when asked", async () => {
     const { author } = await setup();
-    const old = makePost(author.id, { date: "2020-01-01 00:00:00", dateGmt: "2020-01-01 00:00:00" });
+    const old = await makePost(author.id, { date: "2020-01-01 00:00:00", dateGmt: "2020-01-01 00:00:00" });
     expectStored(await submitComment(form(old.id), ctx()), "0");
-    updateOptions({ close_comments_for_old_posts: true, close_comments_days_old: 14 });
+    await updateOptions({ close_comments_for_old_posts: true, close_comments_days_old: 14 });
     expectError(await submitComment(form(old.id), ctx()), 403, "closed");
     const recent = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 19).replace("T", " ");
-    const fresh = makePost(author.id, { date: recent, dateGmt: recent });
+    const fresh = await makePost(author.id, { date: recent, dateGmt: recent });
     expectStored(await submitComment(form(fresh.id), ctx()), "0");
   });
 
   it("needs a password-protected post's password cookie first", async () => {
     const { author } = await setup();
-    const p = makePost(author.id, { password: "opensesame" });
+    const p = await makePost(author.id, { password: "opensesame" });
     expectError(await submitComment(form(p.id), ctx()), 403, "password");
     expectError(await submitComment(form(p.id), ctx({ postPassCookie: "wrong" })), 403, "password");
     expectError(await submitComment(form(p.id), ctx({ postPassCookie: postPassToken("another post's password") })), 403, "password");
@@ -139,7 +139,7 @@ describe("who is commenting (rule 4)", () => {
 
   it("with comment_registration, anonymous visitors get 403", async () => {
     const { post } = await setup();
-    updateOptions({ comment_registration: true });
+    await updateOptions({ comment_registration: true });
     expectError(await submitComment(form(post.id), ctx()), 403, "registration");
     const sub = await makeUser("subscriber");
     expect((await submitComment(form(post.id), ctx({ user: asUser({ ...sub, role: "subscriber" }) }))).ok).toBe(true);
@@ -157,7 +157,7 @@ describe("name, email and text (rules 5 and 6)", () => {
 
   it("with require_name_email off, a nameless comment is accepted", async () => {
     const { post } = await setup();
-    updateOptions({ require_name_email: false });
+    await updateOptions({ require_name_email: false });
     expectStored(await submitComment(form(post.id, { author: "", email: "" }), ctx()), "0");
   });
 
@@ -205,7 +205,7 @@ describe("duplicates and floods (rules 8 and 9)", () => {
     expectStored(await submitComment(f, ctx()), "0");
     expectError(await submitComment({ ...f }, ctx()), 409, "duplicate");
     // The same words elsewhere are not a duplicate.
-    const other = makePost(post.authorId);
+    const other = await makePost(post.authorId);
     expectStored(await submitComment({ ...f, postId: String(other.id), timestamp: issueFormToken(other.id, Date.now() - 5000) }, ctx({ now: Date.now() + 20_000 })), "0");
   });
 
@@ -267,7 +267,7 @@ describe("spam defences", () => {
 
 describe("a comment held as spam by the form's checks, seen by its author", () => {
   const token = (n: string) => `author_${n}_${"t".repeat(24)}`;
-  const idsFor = (postId: number, t: string | null) => listThreadComments(postId, t).map((c) => [c.id, c.status]);
+  const idsFor = async (postId: number, t: string | null) => (await listThreadComments(postId, t)).map((c) => [c.id, c.status]);
 
   it("a person whose form was a day old is told it awaits moderation, and only they see it, as held", async () => {
     const { post } = await setup();
@@ -278,10 +278,10 @@ describe("a comment held as spam by the form's checks, seen by its author", () =
     const held = await submitComment(form(post.id), ctx({ authorToken: token("held") }));
     expect(r.ok && r.answerStatus).toBe("0");
     expect(held.ok && held.answerStatus).toBe("0");
-    expect(idsFor(post.id, day)).toEqual([[spam.id, "0"]]);
+    expect(await idsFor(post.id, day)).toEqual([[spam.id, "0"]]);
     // Nobody else: another visitor, the anonymous page.
-    expect(idsFor(post.id, token("other")).map(([id]) => id)).not.toContain(spam.id);
-    expect(idsFor(post.id, null)).toEqual([]);
+    expect((await idsFor(post.id, token("other"))).map(([id]) => id)).not.toContain(spam.id);
+    expect(await idsFor(post.id, null)).toEqual([]);
   });
 
   it("the honeypot answers and shows alike; trash (a disallowed key) answers \"0\" too and is never shown", async () => {
@@ -290,13 +290,13 @@ describe("a comment held as spam by the form's checks, seen by its author", () =
     const r = await submitComment(form(post.id, { honeypot: "filled" }), ctx({ authorToken: bot }));
     const c = expectStored(r, "spam");
     expect(r.ok && r.answerStatus).toBe("0");
-    expect(idsFor(post.id, bot)).toEqual([[c.id, "0"]]);
+    expect(await idsFor(post.id, bot)).toEqual([[c.id, "0"]]);
 
-    updateOptions({ disallowed_keys: "forbidden-word" });
+    await updateOptions({ disallowed_keys: "forbidden-word" });
     const tr = await submitComment(form(post.id, { comment: "this has a forbidden-word in it" }), ctx({ authorToken: bot }));
     const trashed = expectStored(tr, "trash");
     expect(tr.ok && tr.answerStatus).toBe("0");
-    expect(idsFor(post.id, bot).map(([id]) => id)).not.toContain(trashed.id);
+    expect((await idsFor(post.id, bot)).map(([id]) => id)).not.toContain(trashed.id);
   });
 
   it("once a moderator has judged it, a comment left in spam is hidden from its author, as WordPress hides spam", async () => {
@@ -305,15 +305,15 @@ describe("a comment held as spam by the form's checks, seen by its author", () =
     const a = expectStored(await submitComment(form(post.id, { timestamp: "" }), ctx({ authorToken: t })), "spam");
     const b = expectStored(await submitComment(form(post.id, { timestamp: "" }), ctx({ authorToken: t, now: Date.now() + 20_000 })), "spam");
     const held = expectStored(await submitComment(form(post.id), ctx({ authorToken: t, now: Date.now() + 40_000 })), "0");
-    expect(idsFor(post.id, t).map(([id]) => id)).toEqual([a.id, b.id, held.id]);
+    expect((await idsFor(post.id, t)).map(([id]) => id)).toEqual([a.id, b.id, held.id]);
     // Confirmed as spam; a held comment marked spam by a moderator: both gone from the author's view.
-    applyCommentAction([a.id, held.id], "spam");
-    expect(idsFor(post.id, t)).toEqual([[b.id, "0"]]);
+    await applyCommentAction([a.id, held.id], "spam");
+    expect(await idsFor(post.id, t)).toEqual([[b.id, "0"]]);
     // "Not Spam" puts it back among the held comments, seen by its author as such.
-    applyCommentAction([b.id], "unspam");
-    expect(idsFor(post.id, t)).toEqual([[b.id, "0"]]);
-    applyCommentAction([b.id], "spam");
-    expect(idsFor(post.id, t)).toEqual([]);
+    await applyCommentAction([b.id], "unspam");
+    expect(await idsFor(post.id, t)).toEqual([[b.id, "0"]]);
+    await applyCommentAction([b.id], "spam");
+    expect(await idsFor(post.id, t)).toEqual([]);
   });
 });
 
@@ -322,20 +322,20 @@ describe("moderation through the form (WordPress's defaults)", () => {
     const { post } = await setup();
     const f = form(post.id, { author: "Returning", email: "returning@example.com" });
     expectStored(await submitComment(f, ctx()), "0");
-    insertComment({ postId: post.id, authorName: "Returning", authorEmail: "returning@example.com", content: "earlier", status: "1", date: "2026-01-01 00:00:00", dateGmt: "2026-01-01 00:00:00" });
+    await insertComment({ postId: post.id, authorName: "Returning", authorEmail: "returning@example.com", content: "earlier", status: "1", date: "2026-01-01 00:00:00", dateGmt: "2026-01-01 00:00:00" });
     expectStored(await submitComment(form(post.id, { author: "Returning", email: "returning@example.com" }), ctx({ now: Date.now() + 20_000 })), "1");
   });
 
   async function known(postId: number, over: Record<string, unknown> = {}) {
     seq++;
     const email = `known${seq}@example.com`;
-    insertComment({ postId, authorName: "Known", authorEmail: email, content: "earlier " + seq, status: "1", date: "2026-01-01 00:00:00", dateGmt: "2026-01-01 00:00:00" });
+    await insertComment({ postId, authorName: "Known", authorEmail: email, content: "earlier " + seq, status: "1", date: "2026-01-01 00:00:00", dateGmt: "2026-01-01 00:00:00" });
     return submitComment(form(postId, { author: "Known", email, ...over }), ctx());
   }
 
   it("comment_moderation holds everything", async () => {
     const { post } = await setup();
-    updateOptions({ comment_moderation: true });
+    await updateOptions({ comment_moderation: true });
     expectStored(await known(post.id), "0");
   });
 
@@ -347,14 +347,14 @@ describe("moderation through the form (WordPress's defaults)", () => {
 
   it("holds on a moderation key, trashes on a disallowed key", async () => {
     const { post } = await setup();
-    updateOptions({ moderation_keys: "Casino", disallowed_keys: "pharma" });
+    await updateOptions({ moderation_keys: "Casino", disallowed_keys: "pharma" });
     expectStored(await known(post.id, { comment: "best CASINO odds" }), "0");
     expectStored(await known(post.id, { comment: "cheap PHARMA" }), "trash");
   });
 
   it("approves the post's author and moderators at once", async () => {
     const { post, author } = await setup();
-    updateOptions({ comment_moderation: true });
+    await updateOptions({ comment_moderation: true });
     expectStored(await submitComment(form(post.id), ctx({ user: asUser({ ...author, role: "author" }) })), "1");
     expectStored(await submitComment(form(post.id), ctx({ user: asUser({ ...(await makeUser("administrator")), role: "administrator" }) })), "1");
     // Another author is not trusted on this post.
@@ -365,7 +365,7 @@ describe("moderation through the form (WordPress's defaults)", () => {
     const { post, author } = await setup();
     expectStored(await submitComment(form(post.id), ctx()), "0");
     expectStored(await submitComment(form(post.id), ctx({ user: asUser({ ...author, role: "author" }) })), "1");
-    expect(getPostById(post.id)!.commentCount).toBe(1);
+    expect((await getPostById(post.id))!.commentCount).toBe(1);
   });
 });
 
@@ -382,7 +382,7 @@ describe("notifications", () => {
       await drainJobs();
       const mail = await smtp.waitFor((m) => m.to.includes(author.email));
       expect(mail.subject).toContain(`Comment: "${post.title}"`);
-      expect(listNotifications(author.id)[0]).toMatchObject({ kind: "comment_new" });
+      expect((await listNotifications(author.id))[0]).toMatchObject({ kind: "comment_new" });
 
       const held = await submitComment(form(post.id), ctx());
       expect(held.ok && held.comment.status).toBe("0");
@@ -390,7 +390,7 @@ describe("notifications", () => {
       const toAdmin = await smtp.waitFor((m) => m.to.includes(admin.email));
       expect(toAdmin.subject).toContain("Please moderate");
       await smtp.waitFor((m) => m.to.includes(author.email) && m.subject.includes("Please moderate"));
-      expect(listNotifications(admin.id)[0]).toMatchObject({ kind: "comment_pending" });
+      expect((await listNotifications(admin.id))[0]).toMatchObject({ kind: "comment_pending" });
     } finally {
       delete process.env.SMTP_URL;
       await smtp.close();
@@ -398,11 +398,11 @@ describe("notifications", () => {
   });
 
   it("sends nothing with comments_notify and moderation_notify off", async () => {
-    updateOptions({ comments_notify: false, moderation_notify: false });
+    await updateOptions({ comments_notify: false, moderation_notify: false });
     const { post, author } = await setup();
     const r = await submitComment(form(post.id), ctx());
     expect(r.ok && r.mailsQueued).toBe(0);
-    expect(listNotifications(author.id)).toEqual([]);
+    expect(await listNotifications(author.id)).toEqual([]);
   });
 });
 

@@ -21,22 +21,22 @@ describe("database", () => {
 
   it("refuses a slug used twice for the same type, but allows it for a page", async () => {
     const u = await makeUser("author");
-    makePost(u.id, { slug: "same" });
-    expect(() => makePost(u.id, { slug: "same" })).toThrow(/UNIQUE/);
-    expect(makePost(u.id, { slug: "same", type: "page" }).slug).toBe("same");
-    expect(isSlugTaken("post", "same")).toBe(true);
-    expect(isSlugTaken("post", "other")).toBe(false);
+    await makePost(u.id, { slug: "same" });
+    await expect(makePost(u.id, { slug: "same" })).rejects.toThrow(/UNIQUE/);
+    expect((await makePost(u.id, { slug: "same", type: "page" })).slug).toBe("same");
+    expect(await isSlugTaken("post", "same")).toBe(true);
+    expect(await isSlugTaken("post", "other")).toBe(false);
   });
 
   it("lists only published posts, newest first, and counts them", async () => {
     const u = await makeUser("author");
-    const before = countPublishedPosts();
-    makePost(u.id, { title: "older", dateGmt: "2020-01-01 00:00:00" });
-    makePost(u.id, { title: "newer", dateGmt: "2030-01-01 00:00:00" });
-    makePost(u.id, { title: "draft", status: "draft", dateGmt: "2031-01-01 00:00:00" });
-    makePost(u.id, { title: "private", status: "private", dateGmt: "2031-01-01 00:00:00" });
-    expect(countPublishedPosts()).toBe(before + 2);
-    const titles = listPublishedPosts({ page: 1, perPage: 100 }).map((p) => p.title);
+    const before = await countPublishedPosts();
+    await makePost(u.id, { title: "older", dateGmt: "2020-01-01 00:00:00" });
+    await makePost(u.id, { title: "newer", dateGmt: "2030-01-01 00:00:00" });
+    await makePost(u.id, { title: "draft", status: "draft", dateGmt: "2031-01-01 00:00:00" });
+    await makePost(u.id, { title: "private", status: "private", dateGmt: "2031-01-01 00:00:00" });
+    expect(await countPublishedPosts()).toBe(before + 2);
+    const titles = (await listPublishedPosts({ page: 1, perPage: 100 })).map((p) => p.title);
     expect(titles[0]).toBe("newer");
     expect(titles).not.toContain("draft");
     expect(titles).not.toContain("private");
@@ -44,12 +44,12 @@ describe("database", () => {
 
   it("keeps a post's approved comment count and never returns held ones to readers", async () => {
     const u = await makeUser("author");
-    const p = makePost(u.id);
+    const p = await makePost(u.id);
     const base = { postId: p.id, authorName: "A", content: "hi", date: "2026-01-01 00:00:00", dateGmt: "2026-01-01 00:00:00" };
-    insertComment({ ...base, status: "1" });
-    insertComment({ ...base, status: "0", content: "held" });
-    expect(getPostById(p.id)!.commentCount).toBe(1);
-    const visible = listApprovedComments(p.id);
+    await insertComment({ ...base, status: "1" });
+    await insertComment({ ...base, status: "0", content: "held" });
+    expect((await getPostById(p.id))!.commentCount).toBe(1);
+    const visible = await listApprovedComments(p.id);
     expect(visible.map((c) => c.content)).toEqual(["hi"]);
     expect(visible[0]).not.toHaveProperty("authorEmail");
     expect(visible[0]).not.toHaveProperty("authorIp");
@@ -57,9 +57,9 @@ describe("database", () => {
 
   it("cascades a post's deletion to its comments and term links (foreign keys on)", async () => {
     const u = await makeUser("author");
-    const t = insertTerm({ taxonomy: "category", name: "Cascade", slug: "cascade" });
-    const p = makePost(u.id);
-    insertComment({ postId: p.id, authorName: "A", content: "x", status: "1", date: "2026-01-01 00:00:00", dateGmt: "2026-01-01 00:00:00" });
+    const t = await insertTerm({ taxonomy: "category", name: "Cascade", slug: "cascade" });
+    const p = await makePost(u.id);
+    await insertComment({ postId: p.id, authorName: "A", content: "x", status: "1", date: "2026-01-01 00:00:00", dateGmt: "2026-01-01 00:00:00" });
     const db = getDb();
     db.$client.prepare("INSERT INTO post_terms (post_id, term_id) VALUES (?, ?)").run(p.id, t.id);
     db.$client.prepare("DELETE FROM posts WHERE id = ?").run(p.id);
@@ -67,17 +67,17 @@ describe("database", () => {
     expect(db.$client.prepare("SELECT count(*) n FROM post_terms WHERE post_id = ?").get(p.id)).toEqual({ n: 0 });
   });
 
-  it("reads options over WordPress's defaults and stores changes", () => {
-    expect(getOptions().posts_per_page).toBe(10);
-    expect(getOptions().comment_max_links).toBe(2);
-    expect(getOptions().permalink_structure).toBe("/%year%/%monthnum%/%day%/%postname%/");
-    updateOptions({ posts_per_page: 5, blogname: "Renamed" });
-    expect(getOptions()).toMatchObject({ posts_per_page: 5, blogname: "Renamed" });
+  it("reads options over WordPress's defaults and stores changes", async () => {
+    expect((await getOptions()).posts_per_page).toBe(10);
+    expect((await getOptions()).comment_max_links).toBe(2);
+    expect((await getOptions()).permalink_structure).toBe("/%year%/%monthnum%/%day%/%postname%/");
+    await updateOptions({ posts_per_page: 5, blogname: "Renamed" });
+    expect(await getOptions()).toMatchObject({ posts_per_page: 5, blogname: "Renamed" });
   });
 
   it("keeps the search index in sync on insert, update and delete", async () => {
     const u = await makeUser("author");
-    const p = makePost(u.id, { title: "Zebrafish anatomy", content: "<p>stripes</p>" });
+    const p = await makePost(u.id, { title: "Zebrafish anatomy", content: "<p>stripes</p>" });
     const db = getDb().$client;
     const find = (q: string) => db.prepare("SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?").all(q).map((r) => (r as { rowid: number }).rowid);
     expect(find("zebrafish")).toContain(p.id);

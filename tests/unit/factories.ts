@@ -8,7 +8,7 @@ let n = 0;
 
 export async function makeUser(role: Role = "subscriber", password = "correct horse battery") {
   n++;
-  return insertUser({
+  return await insertUser({
     login: `${role}${n}`,
     email: `${role}${n}@example.com`,
     displayName: `${role} ${n}`,
@@ -18,10 +18,10 @@ export async function makeUser(role: Role = "subscriber", password = "correct ho
   });
 }
 
-export function makePost(authorId: number, over: Partial<NewPost> = {}) {
+export async function makePost(authorId: number, over: Partial<NewPost> = {}) {
   n++;
   const date = over.date ?? "2026-01-15 10:00:00";
-  return insertPost({
+  return await insertPost({
     type: "post",
     status: "publish",
     title: `Post ${n}`,

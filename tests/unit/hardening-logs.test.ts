@@ -59,7 +59,7 @@ describe("structured logs", () => {
 
   it("a comment's moderation decision is logged without the commenter's email, address or token", async () => {
     const author = await makeUser("author");
-    const post = makePost(author.id);
+    const post = await makePost(author.id);
     const r = await submitComment(
       {
         postId: String(post.id),
@@ -100,12 +100,12 @@ describe("structured logs", () => {
     const peer = await startPeer((r) => (r.path === "/tb/" && r.method === "POST" ? { headers: { "content-type": "text/xml" }, body: WP_TRACKBACK_OK } : undefined));
     try {
       const author = await makeUser("author");
-      const post = makePost(author.id, { content: "<p>No links.</p>", toPing: `${peer.origin}/tb/` });
+      const post = await makePost(author.id, { content: "<p>No links.</p>", toPing: `${peer.origin}/tb/` });
       await sendPostPings(post.id);
       expect(events().find((e) => e.event === "ping_sent")).toMatchObject({ postId: post.id, url: `${peer.origin}/tb/`, protocol: "trackback", result: "sent" });
       expectClean();
     } finally {
-      peer.close();
+      await peer.close();
     }
   });
 });

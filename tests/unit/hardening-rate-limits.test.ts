@@ -1,7 +1,7 @@
 // Floods: a key over its allowance is refused from memory, without a database write per refused
 // request; a ping from a refused source host does not spend its sender's address allowance.
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db";
 import { consumeRate } from "@/db/queries/rate-limits";
 import { PING_RATE, withinPingRate } from "@/lib/linkbacks/receive";
 

@@ -16,37 +16,37 @@ import { sendPostPings } from "@/lib/linkbacks/send";
 const HOUR = 3600_000;
 
 describe("job queue", () => {
-  it("claims a due job once, with one UPDATE ... RETURNING", () => {
+  it("claims a due job once, with one UPDATE ... RETURNING", async () => {
     const now = Date.now() + 10 * HOUR; // later than anything other tests left queued
-    const job = insertJob("test-claim", { a: 1 }, now, now);
-    const claimed = claimJob(now + 1);
+    const job = await insertJob("test-claim", { a: 1 }, now, now);
+    const claimed = await claimJob(now + 1);
     expect(claimed).toMatchObject({ id: job.id, status: "running", attempts: 1 });
     expect(claimed!.lockedUntil).toBeGreaterThan(now);
-    expect(claimJob(now + 1)).toBeUndefined();
+    expect(await claimJob(now + 1)).toBeUndefined();
     // The runner died: once the lock expires the job is claimed again (crash recovery).
-    const again = claimJob(claimed!.lockedUntil! + 1);
+    const again = await claimJob(claimed!.lockedUntil! + 1);
     expect(again).toMatchObject({ id: job.id, attempts: 2 });
-    completeJob(job.id);
-    expect(getJob(job.id)).toMatchObject({ status: "done", lockedUntil: null });
+    await completeJob(job.id);
+    expect(await getJob(job.id)).toMatchObject({ status: "done", lockedUntil: null });
   });
 
-  it("forgets finished jobs after a while, never queued ones", () => {
+  it("forgets finished jobs after a while, never queued ones", async () => {
     const old = Date.now() - 30 * 24 * HOUR;
-    const done = insertJob("test-old", {}, old, old);
-    completeJob(done.id);
-    const queued = insertJob("test-old-queued", {}, old, Date.now() + 100 * HOUR);
-    expect(deleteFinishedJobs(Date.now() - 7 * 24 * HOUR)).toBeGreaterThanOrEqual(1);
-    expect(getJob(done.id)).toBeUndefined();
-    expect(getJob(queued.id)?.status).toBe("queued");
+    const done = await insertJob("test-old", {}, old, old);
+    await completeJob(done.id);
+    const queued = await insertJob("test-old-queued", {}, old, Date.now() + 100 * HOUR);
+    expect(await deleteFinishedJobs(Date.now() - 7 * 24 * HOUR)).toBeGreaterThanOrEqual(1);
+    expect(await getJob(done.id)).toBeUndefined();
+    expect((await getJob(queued.id))?.status).toBe("queued");
   });
 
-  it("does not claim jobs before run_at", () => {
+  it("does not claim jobs before run_at", async () => {
     const now = Date.now() + 20 * HOUR;
-    insertJob("test-later", {}, now, now + HOUR);
-    expect(claimJob(now)).toBeUndefined();
-    const later = claimJob(now + HOUR);
+    await insertJob("test-later", {}, now, now + HOUR);
+    expect(await claimJob(now)).toBeUndefined();
+    const later = await claimJob(now + HOUR);
     expect(later?.type).toBe("test-later");
-    completeJob(later!.id);
+    await completeJob(later!.id);
   });
 
   it("retries failures with exponential backoff, then gives up", async () => {
@@ -55,11 +55,11 @@ describe("job queue", () => {
       calls++;
       throw new Error("peer down");
     });
-    const job = enqueueJob("test-flaky", {});
+    const job = await enqueueJob("test-flaky", {});
     let t = Date.now() + 30 * HOUR;
     for (let i = 1; i <= MAX_ATTEMPTS; i++) {
       expect(await runOneJob(t)).toBe(true);
-      const row = getJob(job.id)!;
+      const row = (await getJob(job.id))!;
       expect(row.attempts).toBe(i);
       if (i < MAX_ATTEMPTS) {
         expect(row.status).toBe("queued");
@@ -83,28 +83,28 @@ describe("job queue", () => {
       await new Promise((r) => setTimeout(r, 300));
       finished = true;
     });
-    const slow = enqueueJob("test-slow", {});
-    const after = enqueueJob("test-slow", { second: true });
+    const slow = await enqueueJob("test-slow", {});
+    const after = await enqueueJob("test-slow", { second: true });
     startJobPoller();
     await running;
     await g.__inkwellShutdown!();
     expect(finished).toBe(true);
-    expect(getJob(slow.id)!.status).toBe("done");
+    expect((await getJob(slow.id))!.status).toBe("done");
     // Nothing new was claimed after the shutdown began.
-    expect(getJob(after.id)!.status).toBe("queued");
+    expect((await getJob(after.id))!.status).toBe("queued");
     await new Promise((r) => setTimeout(r, 300));
-    expect(getJob(after.id)!.status).toBe("queued");
-    completeJob(after.id);
+    expect((await getJob(after.id))!.status).toBe("queued");
+    await completeJob(after.id);
   });
 
-  it("enqueuePostPings adds one queued job per post, never two", () => {
-    enqueuePostPings(999_001);
-    enqueuePostPings(999_001);
-    const first = claimJob(Date.now() + 40 * HOUR);
+  it("enqueuePostPings adds one queued job per post, never two", async () => {
+    await enqueuePostPings(999_001);
+    await enqueuePostPings(999_001);
+    const first = await claimJob(Date.now() + 40 * HOUR);
     expect(first?.type).toBe(JOB_SEND_PINGS);
     expect(JSON.parse(first!.payload)).toEqual({ postId: 999_001 });
-    completeJob(first!.id);
-    expect(claimJob(Date.now() + 40 * HOUR)).toBeUndefined();
+    await completeJob(first!.id);
+    expect(await claimJob(Date.now() + 40 * HOUR)).toBeUndefined();
   });
 });
 
@@ -135,7 +135,7 @@ describe("sending pings to WordPress-like peers", () => {
   afterAll(() => wp.close());
 
   it("sends a trackback to every 'Send trackbacks to' URL and pingback/webmention to each link; records the results", async () => {
-    const post = makePost(authorId, {
+    const post = await makePost(authorId, {
       title: "My “new” post",
       content: `<p>See <a href="${wp.origin}/wp/post/">a WP post</a>, <a href="${wp.origin}/indie/note">a note</a>, <a href="${wp.origin}/plain/page">plain</a>, <a href="http://blog.test/2026/01/15/self/">myself</a> and <a href="${wp.origin}/">a home page</a>.</p>`,
       toPing: `${wp.origin}/wp/trackback/`,
@@ -159,14 +159,14 @@ describe("sending pings to WordPress-like peers", () => {
     // No request to ourselves, none to a bare home page.
     expect(wp.requests.some((r) => r.path === "/")).toBe(false);
 
-    const rows = Object.fromEntries(listPingsForPost(post.id).map((p) => [p.url, `${p.protocol}:${p.status}`]));
+    const rows = Object.fromEntries((await listPingsForPost(post.id)).map((p) => [p.url, `${p.protocol}:${p.status}`]));
     expect(rows).toEqual({
       [`${wp.origin}/wp/trackback/`]: "trackback:sent",
       [`${wp.origin}/wp/post/`]: "pingback:sent",
       [`${wp.origin}/indie/note`]: "webmention:sent",
       [`${wp.origin}/plain/page`]: "none:no-endpoint",
     });
-    const after = getPostById(post.id)!;
+    const after = (await getPostById(post.id))!;
     expect(after.toPing).toBe("");
     expect(after.pinged.split("\n").sort()).toEqual([`${wp.origin}/indie/note`, `${wp.origin}/wp/post/`, `${wp.origin}/wp/trackback/`].sort());
 
@@ -178,31 +178,31 @@ describe("sending pings to WordPress-like peers", () => {
   });
 
   it("pings itself only when ping_self is on", async () => {
-    const target = makePost(authorId, { slug: "self-target" });
-    const post = makePost(authorId, { content: `<a href="http://blog.test/2026/01/15/${target.slug}/">me</a>` });
+    const target = await makePost(authorId, { slug: "self-target" });
+    const post = await makePost(authorId, { content: `<a href="http://blog.test/2026/01/15/${target.slug}/">me</a>` });
     await sendPostPings(post.id);
-    expect(listPingsForPost(post.id)).toEqual([]);
-    updateOptions({ ping_self: true });
+    expect(await listPingsForPost(post.id)).toEqual([]);
+    await updateOptions({ ping_self: true });
     await sendPostPings(post.id);
     // blog.test does not resolve here: the attempt is recorded, which proves it was made.
-    expect(listPingsForPost(post.id).map((p) => p.url)).toEqual([`http://blog.test/2026/01/15/${target.slug}/`]);
-    updateOptions({ ping_self: false });
+    expect((await listPingsForPost(post.id)).map((p) => p.url)).toEqual([`http://blog.test/2026/01/15/${target.slug}/`]);
+    await updateOptions({ ping_self: false });
   });
 
   it("shows every URL as queued at once, and honours 'Attempt to notify any blogs linked to'", async () => {
-    const post = makePost(authorId, { content: `<a href="${wp.origin}/wp/post/">wp</a>`, toPing: `${wp.origin}/wp/trackback/` });
-    enqueuePostPings(post.id);
-    expect(listPingsForPost(post.id).map((p) => `${p.protocol}:${p.status}`).sort()).toEqual(["none:queued", "trackback:queued"]);
-    updateOptions({ default_pingback_flag: false });
+    const post = await makePost(authorId, { content: `<a href="${wp.origin}/wp/post/">wp</a>`, toPing: `${wp.origin}/wp/trackback/` });
+    await enqueuePostPings(post.id);
+    expect((await listPingsForPost(post.id)).map((p) => `${p.protocol}:${p.status}`).sort()).toEqual(["none:queued", "trackback:queued"]);
+    await updateOptions({ default_pingback_flag: false });
     const before = wp.requests.length;
     await sendPostPings(post.id);
     expect(wp.requests.slice(before).map((r) => r.path)).toEqual(["/wp/trackback/"]);
-    updateOptions({ default_pingback_flag: true });
+    await updateOptions({ default_pingback_flag: true });
   });
 
   it("retries only the link whose site is down, from the queue, and succeeds later", async () => {
-    const post = makePost(authorId, { content: `<a href="${wp.origin}/flaky/page">flaky</a> <a href="${wp.origin}/plain/page">plain</a>` });
-    enqueuePostPings(post.id);
+    const post = await makePost(authorId, { content: `<a href="${wp.origin}/flaky/page">flaky</a> <a href="${wp.origin}/plain/page">plain</a>` });
+    await enqueuePostPings(post.id);
     const t = Date.now() + 50 * HOUR;
     // Drain until our job runs (others may be queued by earlier tests).
     let job;
@@ -213,18 +213,18 @@ describe("sending pings to WordPress-like peers", () => {
     }
     expect(job).toMatchObject({ status: "queued", attempts: 1 });
     expect(JSON.parse(job!.payload)).toEqual({ postId: post.id, only: [`${wp.origin}/flaky/page`] });
-    expect(listPingsForPost(post.id).find((p) => p.url.endsWith("/flaky/page"))).toMatchObject({ status: "failed", message: expect.stringContaining("will retry") });
+    expect((await listPingsForPost(post.id)).find((p) => p.url.endsWith("/flaky/page"))).toMatchObject({ status: "failed", message: expect.stringContaining("will retry") });
     failing = false;
     const before = wp.requests.length;
     expect(await runOneJob(job!.runAt + 1)).toBe(true);
-    expect(getJob(job!.id)).toMatchObject({ status: "done", attempts: 2 });
+    expect(await getJob(job!.id)).toMatchObject({ status: "done", attempts: 2 });
     // The page without an endpoint is not fetched again by the retry.
     expect(wp.requests.slice(before).map((r) => r.path)).toEqual(["/flaky/page", "/xmlrpc.php"]);
-    expect(listPingsForPost(post.id).map((p) => `${p.protocol}:${p.status}`).sort()).toEqual(["none:no-endpoint", "pingback:sent"]);
+    expect((await listPingsForPost(post.id)).map((p) => `${p.protocol}:${p.status}`).sort()).toEqual(["none:no-endpoint", "pingback:sent"]);
   });
 });
 
-import { getDb } from "@/db/client";
+import { getDb } from "@/db";
 import { jobs } from "@/db/schema";
 import { sql } from "drizzle-orm";
 function listJobFor(postId: number) {

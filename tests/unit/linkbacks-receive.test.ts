@@ -37,14 +37,14 @@ const faultCode = async (p: Promise<unknown>) => {
 };
 
 describe("targets", () => {
-  it("resolves this site's permalinks and ?p=ID, nothing else", () => {
-    const post = makePost(authorId);
-    expect(postFromUrl(permalink(post))?.id).toBe(post.id);
-    expect(postFromUrl(`${SITE}/?p=${post.id}`)?.id).toBe(post.id);
-    expect(postFromUrl(`http://other.test/2026/01/15/${post.slug}/`)).toBeUndefined();
-    expect(postFromUrl(`${SITE}/2026/01/16/${post.slug}/`)).toBeUndefined();
-    const draft = makePost(authorId, { status: "draft" });
-    expect(postFromUrl(`${SITE}/?p=${draft.id}`)).toBeUndefined();
+  it("resolves this site's permalinks and ?p=ID, nothing else", async () => {
+    const post = await makePost(authorId);
+    expect((await postFromUrl(permalink(post)))?.id).toBe(post.id);
+    expect((await postFromUrl(`${SITE}/?p=${post.id}`))?.id).toBe(post.id);
+    expect(await postFromUrl(`http://other.test/2026/01/15/${post.slug}/`)).toBeUndefined();
+    expect(await postFromUrl(`${SITE}/2026/01/16/${post.slug}/`)).toBeUndefined();
+    const draft = await makePost(authorId, { status: "draft" });
+    expect(await postFromUrl(`${SITE}/?p=${draft.id}`)).toBeUndefined();
   });
 });
 
@@ -56,45 +56,45 @@ describe("TrackBack", () => {
   };
 
   it("stores a held trackback with WordPress's content shape, then refuses the same URL again", async () => {
-    const post = makePost(authorId);
-    const r = await receiveTrackback(postFromUrl(permalink(post)), ping("http://peer.example/a/"), sender);
+    const post = await makePost(authorId);
+    const r = await receiveTrackback(await postFromUrl(permalink(post)), ping("http://peer.example/a/"), sender);
     expect(r).toMatchObject({ ok: true, status: "0" });
-    const [c] = listLinkbacks(post.id);
+    const [c] = await listLinkbacks(post.id);
     expect(c).toMatchObject({ type: "trackback", status: "0", authorName: "Peer", authorUrl: "http://peer.example/a/", authorIp: sender.ip });
     expect(c!.content).toBe("<strong>Their post</strong>\n\nNice &amp; short");
-    expect(getPostById(post.id)!.commentCount).toBe(0);
-    expect(await receiveTrackback(postFromUrl(permalink(post)), ping("http://peer.example/a/"), sender)).toEqual({
+    expect((await getPostById(post.id))!.commentCount).toBe(0);
+    expect(await receiveTrackback(await postFromUrl(permalink(post)), ping("http://peer.example/a/"), sender)).toEqual({
       ok: false,
       message: "There is already a ping from that URL for this post.",
     });
     // The moderator approves: the count follows.
-    setLinkbackStatus(c!.id, "1");
-    expect(getPostById(post.id)!.commentCount).toBe(1);
+    await setLinkbackStatus(c!.id, "1");
+    expect((await getPostById(post.id))!.commentCount).toBe(1);
   });
 
   it("refuses closed pings and missing posts", async () => {
-    const closed = makePost(authorId, { pingStatus: "closed" });
-    expect(await receiveTrackback(postFromUrl(permalink(closed)), ping("http://peer.example/b/"), sender)).toEqual({ ok: false, message: "Sorry, trackbacks are closed for this item." });
+    const closed = await makePost(authorId, { pingStatus: "closed" });
+    expect(await receiveTrackback(await postFromUrl(permalink(closed)), ping("http://peer.example/b/"), sender)).toEqual({ ok: false, message: "Sorry, trackbacks are closed for this item." });
     expect((await receiveTrackback(undefined, ping("http://peer.example/b/"), sender)).ok).toBe(false);
-    expect(listLinkbacks(closed.id)).toHaveLength(0);
+    expect(await listLinkbacks(closed.id)).toHaveLength(0);
   });
 
   it("runs the comment rules: disallowed keys trash it, moderation keys hold it", async () => {
-    updateOptions({ disallowed_keys: "casino" });
-    const post = makePost(authorId);
-    const r = await receiveTrackback(postFromUrl(permalink(post)), ping("http://spam.example/x/", "Best casino"), sender);
+    await updateOptions({ disallowed_keys: "casino" });
+    const post = await makePost(authorId);
+    const r = await receiveTrackback(await postFromUrl(permalink(post)), ping("http://spam.example/x/", "Best casino"), sender);
     expect(r).toMatchObject({ ok: true, status: "trash" });
-    updateOptions({ disallowed_keys: "", comment_previously_approved: false });
-    const ok = await receiveTrackback(postFromUrl(permalink(post)), ping("http://fine.example/x/"), sender);
+    await updateOptions({ disallowed_keys: "", comment_previously_approved: false });
+    const ok = await receiveTrackback(await postFromUrl(permalink(post)), ping("http://fine.example/x/"), sender);
     // With "previously approved" off and no other rule, a ping is approved like a comment.
     expect(ok).toMatchObject({ ok: true, status: "1" });
-    updateOptions({ comment_previously_approved: true });
+    await updateOptions({ comment_previously_approved: true });
   });
 
   it("rate-limits per source host", async () => {
-    const post = makePost(authorId);
+    const post = await makePost(authorId);
     const results = [];
-    for (let i = 0; i < 22; i++) results.push((await receiveTrackback(postFromUrl(permalink(post)), ping(`http://flood.example/${i}/`), { ...sender, ip: `203.0.113.${i}` })).ok);
+    for (let i = 0; i < 22; i++) results.push((await receiveTrackback(await postFromUrl(permalink(post)), ping(`http://flood.example/${i}/`), { ...sender, ip: `203.0.113.${i}` })).ok);
     expect(results.filter(Boolean)).toHaveLength(20);
     expect(results.at(-1)).toBe(false);
   });
@@ -102,21 +102,21 @@ describe("TrackBack", () => {
 
 describe("pingback.ping", () => {
   it("fetches the source, needs a link, stores title and context, refuses a repeat with 48", async () => {
-    const post = makePost(authorId);
+    const post = await makePost(authorId);
     const target = permalink(post);
     pages["/pb-ok"] = { body: `<html><head><title>Peer &amp; post</title></head><body><p>I read <a href="${target}">this post</a> today.</p></body></html>` };
     const msg = await receivePingback(`${peer.origin}/pb-ok`, target, sender);
     expect(msg).toContain("registered");
-    const [c] = listLinkbacks(post.id);
+    const [c] = await listLinkbacks(post.id);
     expect(c).toMatchObject({ type: "pingback", status: "0", authorName: "Peer & post", authorUrl: `${peer.origin}/pb-ok` });
     expect(c!.content).toBe("[…] I read this post today. […]");
     expect(await faultCode(receivePingback(`${peer.origin}/pb-ok`, target, sender))).toBe(48);
-    setLinkbackStatus(c!.id, "1");
-    expect(getPingbacks(target)).toEqual([`${peer.origin}/pb-ok`]);
+    await setLinkbackStatus(c!.id, "1");
+    expect(await getPingbacks(target)).toEqual([`${peer.origin}/pb-ok`]);
   });
 
   it("answers each fault of the spec", async () => {
-    const post = makePost(authorId);
+    const post = await makePost(authorId);
     const target = permalink(post);
     pages["/pb-nolink"] = { body: "<title>x</title><a href='http://elsewhere.example/'>x</a>" };
     pages["/pb-gone"] = { status: 404, body: "" };
@@ -130,16 +130,16 @@ describe("pingback.ping", () => {
     expect(await faultCode(receivePingback("http://10.0.0.1/", target, sender))).toBe(16);
     expect(await faultCode(receivePingback(`${peer.origin}/pb-ok`, `${SITE}/2026/01/15/nope/`, sender))).toBe(32);
     expect(await faultCode(receivePingback(`${peer.origin}/pb-ok`, "http://other.test/x/", sender))).toBe(32);
-    const closed = makePost(authorId, { pingStatus: "closed" });
+    const closed = await makePost(authorId, { pingStatus: "closed" });
     expect(await faultCode(receivePingback(`${peer.origin}/pb-ok`, permalink(closed), sender))).toBe(33);
     expect(await faultCode(receivePingback(target, target, sender))).toBe(0);
-    expect(listLinkbacks(post.id)).toHaveLength(0);
+    expect(await listLinkbacks(post.id)).toHaveLength(0);
   });
 });
 
 describe("Webmention", () => {
   it("rejects bad requests at once with 400", async () => {
-    const post = makePost(authorId);
+    const post = await makePost(authorId);
     const t = permalink(post);
     expect(await checkWebmention("", t, sender)).toMatchObject({ ok: false, status: 400 });
     expect(await checkWebmention("ftp://x.example/", t, sender)).toMatchObject({ ok: false, status: 400 });
@@ -149,7 +149,7 @@ describe("Webmention", () => {
   });
 
   it("creates from an h-entry, updates on repeat, deletes on 410 and when the link is gone", async () => {
-    const post = makePost(authorId);
+    const post = await makePost(authorId);
     const target = permalink(post);
     const source = `${peer.origin}/wm-note`;
     const job = { postId: post.id, source, target, ip: sender.ip, userAgent: "test" };
@@ -158,39 +158,39 @@ describe("Webmention", () => {
         <div class="e-content">Great <a href="${target}">post</a>! <script>x()</script></div></div>`,
     };
     expect(await verifyWebmention(job)).toBe("created");
-    let [c] = listLinkbacks(post.id);
+    let [c] = await listLinkbacks(post.id);
     expect(c).toMatchObject({ type: "webmention", status: "0", authorName: "Alice", authorUrl: `${peer.origin}/`, content: "Great post!" });
-    expect(getCommentMeta(c!.id)).toMatchObject({ webmention_source: source, webmention_target: target, webmention_photo: `${peer.origin}/alice.jpg` });
+    expect(await getCommentMeta(c!.id)).toMatchObject({ webmention_source: source, webmention_target: target, webmention_photo: `${peer.origin}/alice.jpg` });
     expect(await verifyWebmention(job)).toBe("unchanged");
     pages["/wm-note"]!.body = pages["/wm-note"]!.body.replace("Great", "Really great");
     expect(await verifyWebmention(job)).toBe("updated");
-    [c] = listLinkbacks(post.id);
+    [c] = await listLinkbacks(post.id);
     expect(c!.content).toBe("Really great post!");
-    expect(listLinkbacks(post.id)).toHaveLength(1);
-    setLinkbackStatus(c!.id, "1");
-    expect(getPostById(post.id)!.commentCount).toBe(1);
+    expect(await listLinkbacks(post.id)).toHaveLength(1);
+    await setLinkbackStatus(c!.id, "1");
+    expect((await getPostById(post.id))!.commentCount).toBe(1);
     pages["/wm-note"] = { status: 410, body: "" };
     expect(await verifyWebmention(job)).toBe("deleted");
-    expect(listLinkbacks(post.id)).toHaveLength(0);
-    expect(getPostById(post.id)!.commentCount).toBe(0);
+    expect(await listLinkbacks(post.id)).toHaveLength(0);
+    expect((await getPostById(post.id))!.commentCount).toBe(0);
     // Again, then the source stops linking.
     pages["/wm-note"] = { body: `<p><a href="${target}">x</a></p>` };
     expect(await verifyWebmention(job)).toBe("created");
     pages["/wm-note"] = { body: `<p>no link any more</p>` };
     expect(await verifyWebmention(job)).toBe("deleted");
-    expect(listLinkbacks(post.id)).toHaveLength(0);
+    expect(await listLinkbacks(post.id)).toHaveLength(0);
   });
 
   it("escapes whatever the source says and retries when the source is down", async () => {
-    const post = makePost(authorId);
+    const post = await makePost(authorId);
     const target = permalink(post);
     pages["/wm-xss"] = { body: `<title>&lt;img src=x onerror=alert(1)&gt;</title><p>&lt;b&gt;hi <a href="${target}">t</a></p>` };
     expect(await verifyWebmention({ postId: post.id, source: `${peer.origin}/wm-xss`, target, ip: "1.2.3.4", userAgent: "" })).toBe("created");
-    const [c] = listLinkbacks(post.id);
+    const [c] = await listLinkbacks(post.id);
     expect(c!.content).not.toContain("<b>");
     expect(c!.content).toContain("&lt;b&gt;hi");
     pages["/wm-down"] = { status: 503, body: "" };
     await expect(verifyWebmention({ postId: post.id, source: `${peer.origin}/wm-down`, target, ip: "1.2.3.4", userAgent: "" })).rejects.toBeInstanceOf(RetryableError);
-    expect(getOptions().outbound_allow_hosts).toBe("");
+    expect((await getOptions()).outbound_allow_hosts).toBe("");
   });
 });

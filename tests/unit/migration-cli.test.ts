@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { closeDatabase, openDatabase, queryRow, sql } from "@/db";
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inkwell-cli-"));
@@ -18,15 +18,15 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("npm run import", () => {
-  it("imports a file with an author map, shows progress and what arrived", () => {
+  it("imports a file with an author map, shows progress and what arrived", async () => {
     const r = run("tests/fixtures/wxr/valid-wxr-1.1.xml", "--author-map", "john=admin");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Imported: .*1 posts.*1 pages|Imported: .*1 pages.*1 posts/);
     expect(r.stdout).toContain("Authors matched to existing users: 1");
     expect(r.stderr).toMatch(/reading|writing|done/);
-    const db = new Database(env.DATABASE_URL, { readonly: true });
-    const author = db.prepare("SELECT u.login FROM posts p JOIN users u ON u.id = p.author_id WHERE p.title = 'Hello world!' AND p.id IN (SELECT post_id FROM post_meta WHERE key = '_wp_import_id')").get() as { login: string } | undefined;
-    db.close();
+    const db = await openDatabase(env.DATABASE_URL, { migrate: false });
+    const author = await queryRow<{ login: string }>(sql`SELECT u.login FROM posts p JOIN users u ON u.id = p.author_id WHERE p.title = 'Hello world!' AND p.id IN (SELECT post_id FROM post_meta WHERE key = '_wp_import_id')`, db);
+    await closeDatabase(db);
     expect(author?.login).toBe("admin");
   });
 
@@ -44,15 +44,15 @@ describe("npm run import", () => {
 describe("npm run migrate", () => {
   const migrate = (url: string) => spawnSync(tsx, ["scripts/migrate.ts"], { env: { ...env, DATABASE_URL: url }, encoding: "utf8", timeout: 60_000 });
 
-  it("creates and migrates a new database without seeding it, then says it is up to date", () => {
+  it("creates and migrates a new database without seeding it, then says it is up to date", async () => {
     const file = path.join(dir, "migrate-only.db");
     const first = migrate(file);
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/migrate-only\.db migrated from 0 to (\d+) of \1 migrations\./);
-    const db = new Database(file, { readonly: true });
-    const users = db.prepare("SELECT count(*) AS n FROM users").get() as { n: number };
-    db.close();
+    const db = await openDatabase(file, { migrate: false });
+    const users = (await queryRow<{ n: number }>(sql`SELECT count(*) AS n FROM users`, db))!;
+    await closeDatabase(db);
     expect(users.n).toBe(0);
     const again = migrate(file);
     expect(again.status).toBe(0);

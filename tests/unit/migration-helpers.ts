@@ -1,15 +1,15 @@
 // Shared by the migration tests: import a fixture file, and read back what the database holds.
 import fs from "node:fs";
 import path from "node:path";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db";
 import { importWxr, type ImportOptions } from "@/db/queries/wxr-import";
 
 // Copies of shared/fixtures/wxr (WordPress's own importer and theme test data).
 export const fixturesDir = path.join(process.cwd(), "tests/fixtures/wxr");
 
-export function importFixture(name: string, opts: Partial<ImportOptions> & { fallbackAuthorId: number }) {
+export async function importFixture(name: string, opts: Partial<ImportOptions> & { fallbackAuthorId: number }) {
   const file = path.join(fixturesDir, name);
-  return importWxr(fs.createReadStream(file, { highWaterMark: 4096 }), { totalBytes: fs.statSync(file).size, ...opts });
+  return await importWxr(fs.createReadStream(file, { highWaterMark: 4096 }), { totalBytes: fs.statSync(file).size, ...opts });
 }
 
 export function count(sql: string, ...args: unknown[]): number {

@@ -3,7 +3,7 @@ import { describe, it, expect, beforeAll } from "vitest";
 import { makePost, makeUser } from "./factories";
 import { insertComment } from "@/db/queries/comments";
 import { insertTerm } from "@/db/queries/terms";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db";
 import { GET } from "@/app/wp-json/[[...route]]/route";
 
 async function api(path: string) {
@@ -24,29 +24,29 @@ beforeAll(async () => {
   author = await makeUser("author");
   editor = await makeUser("editor"); // has only a draft: not a public user
   await makeUser("subscriber");
-  news = insertTerm({ taxonomy: "category", name: "News", slug: "news" }).id;
-  tagged = insertTerm({ taxonomy: "post_tag", name: "Shiny", slug: "shiny" }).id;
+  news = (await insertTerm({ taxonomy: "category", name: "News", slug: "news" })).id;
+  tagged = (await insertTerm({ taxonomy: "post_tag", name: "Shiny", slug: "shiny" })).id;
   const link = (postId: number, termId: number) => getDb().$client.prepare("INSERT INTO post_terms (post_id, term_id) VALUES (?, ?)").run(postId, termId);
   for (let i = 1; i <= 12; i++) {
-    P[`pub${i}`] = makePost(author.id, { title: `Public ${i} apple`, slug: `public-${i}`, date: `2026-02-${String(i).padStart(2, "0")} 10:00:00`, dateGmt: `2026-02-${String(i).padStart(2, "0")} 09:00:00` }).id;
+    P[`pub${i}`] = (await makePost(author.id, { title: `Public ${i} apple`, slug: `public-${i}`, date: `2026-02-${String(i).padStart(2, "0")} 10:00:00`, dateGmt: `2026-02-${String(i).padStart(2, "0")} 09:00:00` })).id;
   }
   link(P.pub1!, news);
   link(P.pub2!, news);
   link(P.pub2!, tagged);
   getDb().$client.prepare("UPDATE terms SET count = (SELECT count(*) FROM post_terms WHERE term_id = terms.id)").run();
-  P.draft = makePost(editor.id, { title: "Secret draft apple", status: "draft" }).id;
-  P.private = makePost(author.id, { title: "Private apple", status: "private" }).id;
-  P.future = makePost(author.id, { title: "Future apple", status: "future", date: "2099-01-01 00:00:00", dateGmt: "2099-01-01 00:00:00" }).id;
-  P.locked = makePost(author.id, { title: "Locked", slug: "locked", password: "sesame", content: "<p>hidden words</p>", excerpt: "hidden excerpt" }).id;
-  P.page = makePost(author.id, { type: "page", title: "About", slug: "about" }).id;
-  P.draftPage = makePost(author.id, { type: "page", title: "Draft page", slug: "draft-page", status: "draft" }).id;
-  const c = (postId: number, status: "0" | "1" | "spam", content: string) =>
-    insertComment({ postId, status, content, authorName: "Carol", authorEmail: "carol@secret.example", authorIp: "203.0.113.9", date: "2026-02-03 10:00:00", dateGmt: "2026-02-03 10:00:00" }).id;
-  P.c1 = c(P.pub1!, "1", "Approved words");
-  P.c2 = c(P.pub1!, "0", "Pending words");
-  P.c3 = c(P.pub1!, "spam", "Spam words");
-  P.c4 = c(P.draft!, "1", "On a draft");
-  P.c5 = c(P.locked!, "1", "On a locked post");
+  P.draft = (await makePost(editor.id, { title: "Secret draft apple", status: "draft" })).id;
+  P.private = (await makePost(author.id, { title: "Private apple", status: "private" })).id;
+  P.future = (await makePost(author.id, { title: "Future apple", status: "future", date: "2099-01-01 00:00:00", dateGmt: "2099-01-01 00:00:00" })).id;
+  P.locked = (await makePost(author.id, { title: "Locked", slug: "locked", password: "sesame", content: "<p>hidden words</p>", excerpt: "hidden excerpt" })).id;
+  P.page = (await makePost(author.id, { type: "page", title: "About", slug: "about" })).id;
+  P.draftPage = (await makePost(author.id, { type: "page", title: "Draft page", slug: "draft-page", status: "draft" })).id;
+  const c = async (postId: number, status: "0" | "1" | "spam", content: string) =>
+    (await insertComment({ postId, status, content, authorName: "Carol", authorEmail: "carol@secret.example", authorIp: "203.0.113.9", date: "2026-02-03 10:00:00", dateGmt: "2026-02-03 10:00:00" })).id;
+  P.c1 = await c(P.pub1!, "1", "Approved words");
+  P.c2 = await c(P.pub1!, "0", "Pending words");
+  P.c3 = await c(P.pub1!, "spam", "Spam words");
+  P.c4 = await c(P.draft!, "1", "On a draft");
+  P.c5 = await c(P.locked!, "1", "On a locked post");
 });
 
 describe("/wp-json/wp/v2/posts", () => {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import "@/lib/jobs";
 import { drainJobs } from "@/lib/jobs/queue";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db";
 import { getPasswordHash } from "@/db/queries/user-admin";
 import { updateUserPasswordHash } from "@/db/queries/users";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -14,7 +14,7 @@ import { startMailServer, type MailServer } from "../e2e/support/mail-server";
 
 async function userWithLink(now = Date.now()) {
   const user = await makeUser("author", "old password 1");
-  const key = issueResetKey(user.id, getPasswordHash(user.id)!, now);
+  const key = await issueResetKey(user.id, (await getPasswordHash(user.id))!, now);
   return { user, key };
 }
 
@@ -23,48 +23,48 @@ const jobsOfType = (type: string) => getDb().$client.prepare("SELECT status, att
 describe("reset links", () => {
   it("opens the account it was made for, once, and sets the new password", async () => {
     const { user, key } = await userWithLink();
-    expect(checkResetKey(user.login, key)?.id).toBe(user.id);
+    expect((await checkResetKey(user.login, key))?.id).toBe(user.id);
     expect(await resetPasswordWithKey(user.login, key, "brand new password")).toBe(true);
-    expect(await verifyPassword(getPasswordHash(user.id)!, "brand new password")).toBe(true);
+    expect(await verifyPassword((await getPasswordHash(user.id))!, "brand new password")).toBe(true);
     // Reused: refused, and the password stays what the first use set.
-    expect(checkResetKey(user.login, key)).toBeNull();
+    expect(await checkResetKey(user.login, key)).toBeNull();
     expect(await resetPasswordWithKey(user.login, key, "attacker password")).toBe(false);
-    expect(await verifyPassword(getPasswordHash(user.id)!, "brand new password")).toBe(true);
+    expect(await verifyPassword((await getPasswordHash(user.id))!, "brand new password")).toBe(true);
   });
 
   it("is refused after an hour", async () => {
     const issued = Date.now() - RESET_LINK_TTL_MS - 1;
     const { user, key } = await userWithLink(issued);
-    const before = getPasswordHash(user.id);
-    expect(checkResetKey(user.login, key)).toBeNull();
+    const before = await getPasswordHash(user.id);
+    expect(await checkResetKey(user.login, key)).toBeNull();
     expect(await resetPasswordWithKey(user.login, key, "brand new password")).toBe(false);
-    expect(getPasswordHash(user.id)).toBe(before);
+    expect(await getPasswordHash(user.id)).toBe(before);
   });
 
   it("refuses a forged key, an unknown login and another user's key", async () => {
     const a = await userWithLink();
     const b = await userWithLink();
-    const before = getPasswordHash(b.user.id);
-    expect(checkResetKey(a.user.login, a.key.slice(0, -1) + (a.key.endsWith("A") ? "B" : "A"))).toBeNull();
-    expect(checkResetKey(a.user.login, "")).toBeNull();
-    expect(checkResetKey("nobody-here", a.key)).toBeNull();
+    const before = await getPasswordHash(b.user.id);
+    expect(await checkResetKey(a.user.login, a.key.slice(0, -1) + (a.key.endsWith("A") ? "B" : "A"))).toBeNull();
+    expect(await checkResetKey(a.user.login, "")).toBeNull();
+    expect(await checkResetKey("nobody-here", a.key)).toBeNull();
     expect(await resetPasswordWithKey(b.user.login, a.key, "brand new password")).toBe(false);
-    expect(getPasswordHash(b.user.id)).toBe(before);
+    expect(await getPasswordHash(b.user.id)).toBe(before);
     // Each still opens its own account.
-    expect(checkResetKey(a.user.login, a.key)?.id).toBe(a.user.id);
+    expect((await checkResetKey(a.user.login, a.key))?.id).toBe(a.user.id);
   });
 
   it("is void once the password changes another way, and replaced by a newer link", async () => {
     const { user, key } = await userWithLink();
-    updateUserPasswordHash(user.id, await hashPassword("changed on Profile"));
-    expect(checkResetKey(user.login, key)).toBeNull();
+    await updateUserPasswordHash(user.id, await hashPassword("changed on Profile"));
+    expect(await checkResetKey(user.login, key)).toBeNull();
     expect(await resetPasswordWithKey(user.login, key, "brand new password")).toBe(false);
-    expect(await verifyPassword(getPasswordHash(user.id)!, "changed on Profile")).toBe(true);
+    expect(await verifyPassword((await getPasswordHash(user.id))!, "changed on Profile")).toBe(true);
 
-    const first = issueResetKey(user.id, getPasswordHash(user.id)!);
-    const second = issueResetKey(user.id, getPasswordHash(user.id)!);
-    expect(checkResetKey(user.login, first)).toBeNull();
-    expect(checkResetKey(user.login, second)?.id).toBe(user.id);
+    const first = await issueResetKey(user.id, (await getPasswordHash(user.id))!);
+    const second = await issueResetKey(user.id, (await getPasswordHash(user.id))!);
+    expect(await checkResetKey(user.login, first)).toBeNull();
+    expect((await checkResetKey(user.login, second))?.id).toBe(user.id);
   });
 
   it("is stored only as a hash", async () => {
@@ -123,7 +123,7 @@ describe("lost password requests", () => {
     process.env.SMTP_URL = smtp.url;
     const { enqueueMail } = await import("@/lib/mail/queue");
     smtp.refuseWith(451);
-    enqueueMail({ kind: "test", to: "later@example.com", subject: "Try again", text: "x" });
+    await enqueueMail({ kind: "test", to: "later@example.com", subject: "Try again", text: "x" });
     await drainJobs();
     let last = jobsOfType("send_mail").at(-1)!;
     expect(last).toMatchObject({ status: "queued", attempts: 1 });
@@ -131,7 +131,7 @@ describe("lost password requests", () => {
     expect(last.lastError).not.toContain("later@example.com");
     getDb().$client.prepare("DELETE FROM jobs WHERE type = 'send_mail'").run();
     smtp.refuseWith(550);
-    enqueueMail({ kind: "test", to: "never@example.com", subject: "Never", text: "x" });
+    await enqueueMail({ kind: "test", to: "never@example.com", subject: "Never", text: "x" });
     await drainJobs();
     last = jobsOfType("send_mail").at(-1)!;
     expect(last).toMatchObject({ status: "failed", attempts: 1 });

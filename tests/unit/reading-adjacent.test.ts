@@ -2,7 +2,7 @@
 // imports and bulk publishing produce), published posts only; and each is one index seek, not a
 // walk over every older post (the OR form it replaced cost 6 ms per post page on 10,000 posts).
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db";
 import { getAdjacentPosts, LISTING_SQL } from "@/db/queries/archives";
 import { makePost, makeUser } from "./factories";
 
@@ -10,22 +10,22 @@ describe("previous and next post", () => {
   it("orders by date, then id for the same date, skipping unpublished posts", async () => {
     const a = await makeUser("author");
     const d = (day: number) => ({ date: `2024-03-0${day} 10:00:00`, dateGmt: `2024-03-0${day} 10:00:00` });
-    const first = makePost(a.id, d(1));
-    const sameA = makePost(a.id, d(2));
-    makePost(a.id, { ...d(2), status: "draft" });
-    const sameB = makePost(a.id, d(2));
-    const last = makePost(a.id, d(3));
-    makePost(a.id, { ...d(4), status: "private" });
-    const ids = (p: { id: number; dateGmt: string }) => {
-      const r = getAdjacentPosts(p);
+    const first = await makePost(a.id, d(1));
+    const sameA = await makePost(a.id, d(2));
+    await makePost(a.id, { ...d(2), status: "draft" });
+    const sameB = await makePost(a.id, d(2));
+    const last = await makePost(a.id, d(3));
+    await makePost(a.id, { ...d(4), status: "private" });
+    const ids = async (p: { id: number; dateGmt: string }) => {
+      const r = await getAdjacentPosts(p);
       return [r.previous?.id, r.next?.id];
     };
-    expect(ids(first)[0]).not.toBe(sameA.id);
-    expect(ids(first)[1]).toBe(sameA.id);
-    expect(ids(sameA)).toEqual([first.id, sameB.id]);
-    expect(ids(sameB)).toEqual([sameA.id, last.id]);
-    expect(ids(last)[0]).toBe(sameB.id);
-    expect(ids(last)[1]).toBeUndefined();
+    expect((await ids(first))[0]).not.toBe(sameA.id);
+    expect((await ids(first))[1]).toBe(sameA.id);
+    expect(await ids(sameA)).toEqual([first.id, sameB.id]);
+    expect(await ids(sameB)).toEqual([sameA.id, last.id]);
+    expect((await ids(last))[0]).toBe(sameB.id);
+    expect((await ids(last))[1]).toBeUndefined();
   });
 
   it("seeks the date range in the index instead of walking every published post", () => {

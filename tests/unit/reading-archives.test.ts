@@ -7,7 +7,7 @@ import { archivePage, publishDuePosts, stickyPosts } from "@/lib/site/reads";
 import { resolveQuery, resolveSegments, isReadableStatus, dateRangeGmt } from "@/lib/site/resolve-path";
 import { canReadPost, canReadPrivate } from "@/lib/auth/capabilities";
 import { invalidateTags } from "@/lib/site/cache";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db";
 import { getUserById } from "@/db/queries/users";
 import { toPostView } from "@/lib/content/post-view";
 import { OPTION_DEFAULTS } from "@/lib/options/defaults";
@@ -18,76 +18,76 @@ let parentCat: number;
 let childCat: number;
 const ids: Record<string, number> = {};
 
-function listing(url: string) {
-  const r = resolveSegments(url.split("/").filter(Boolean));
+async function listing(url: string) {
+  const r = await resolveSegments(url.split("/").filter(Boolean));
   if (r?.kind !== "listing") throw new Error(`not a listing: ${url}`);
   return r.listing;
 }
-const titles = (url: string, perPage = 10) => {
-  const l = listing(url);
-  return archivePage(l.filter!, l.page, perPage).items.map((p) => p.title);
+const titles = async (url: string, perPage = 10) => {
+  const l = await listing(url);
+  return (await archivePage(l.filter!, l.page, perPage)).items.map((p) => p.title);
 };
 
 beforeAll(async () => {
   authorId = (await makeUser("author")).id;
-  parentCat = insertTerm({ taxonomy: "category", name: "Parent", slug: "parent" }).id;
-  childCat = insertTerm({ taxonomy: "category", name: "Child", slug: "child", parentId: parentCat }).id;
+  parentCat = (await insertTerm({ taxonomy: "category", name: "Parent", slug: "parent" })).id;
+  childCat = (await insertTerm({ taxonomy: "category", name: "Child", slug: "child", parentId: parentCat })).id;
   for (let i = 1; i <= 25; i++) {
     const d = `2025-05-${String(i).padStart(2, "0")} 12:00:00`;
-    ids[`p${i}`] = makePost(authorId, { title: `Walk ${i}`, slug: `walk-${i}`, date: d, dateGmt: d }).id;
+    ids[`p${i}`] = (await makePost(authorId, { title: `Walk ${i}`, slug: `walk-${i}`, date: d, dateGmt: d })).id;
   }
   const { insertPost } = await import("@/db/queries/posts");
-  const add = (title: string, termIds: number[], over: Record<string, unknown> = {}) => {
+  const add = async (title: string, termIds: number[], over: Record<string, unknown> = {}) => {
     const d = (over.dateGmt as string) ?? "2025-06-01 00:00:00";
-    ids[title] = insertPost({ type: "post", status: "publish", title, slug: title.toLowerCase().replace(/ /g, "-"), authorId, date: d, dateGmt: d, modified: d, modifiedGmt: d, ...over }, termIds).id;
+    ids[title] = (await insertPost({ type: "post", status: "publish", title, slug: title.toLowerCase().replace(/ /g, "-"), authorId, date: d, dateGmt: d, modified: d, modifiedGmt: d, ...over }, termIds)).id;
   };
-  add("In parent", [parentCat], { dateGmt: "2025-06-02 00:00:00" });
-  add("In child", [childCat], { dateGmt: "2025-06-03 00:00:00" });
-  add("Sticky old", [], { sticky: true, dateGmt: "2020-01-01 00:00:00" });
-  add("A draft", [parentCat], { status: "draft", dateGmt: "2025-06-04 00:00:00" });
-  add("A pending", [parentCat], { status: "pending", dateGmt: "2025-06-04 00:00:00" });
-  add("A trashed", [parentCat], { status: "trash", dateGmt: "2025-06-04 00:00:00" });
-  add("A private", [parentCat], { status: "private", dateGmt: "2025-06-04 00:00:00" });
-  add("Due scheduled", [parentCat], { status: "future", dateGmt: toSqlGmt(new Date(Date.now() - 60_000)) });
-  add("Later scheduled", [parentCat], { status: "future", dateGmt: toSqlGmt(new Date(Date.now() + 3_600_000)) });
+  await add("In parent", [parentCat], { dateGmt: "2025-06-02 00:00:00" });
+  await add("In child", [childCat], { dateGmt: "2025-06-03 00:00:00" });
+  await add("Sticky old", [], { sticky: true, dateGmt: "2020-01-01 00:00:00" });
+  await add("A draft", [parentCat], { status: "draft", dateGmt: "2025-06-04 00:00:00" });
+  await add("A pending", [parentCat], { status: "pending", dateGmt: "2025-06-04 00:00:00" });
+  await add("A trashed", [parentCat], { status: "trash", dateGmt: "2025-06-04 00:00:00" });
+  await add("A private", [parentCat], { status: "private", dateGmt: "2025-06-04 00:00:00" });
+  await add("Due scheduled", [parentCat], { status: "future", dateGmt: toSqlGmt(new Date(Date.now() - 60_000)) });
+  await add("Later scheduled", [parentCat], { status: "future", dateGmt: toSqlGmt(new Date(Date.now() + 3_600_000)) });
   invalidateTags("all");
 });
 
 describe("home and pagination", () => {
-  it("pages the home page by posts_per_page, newest first, sticky posts first on page 1 only", () => {
-    publishDuePosts(true);
-    const page1 = listing("/");
-    const first = archivePage(page1.filter!, 1, 10).items;
-    const sticky = stickyPosts();
+  it("pages the home page by posts_per_page, newest first, sticky posts first on page 1 only", async () => {
+    await publishDuePosts(true);
+    const page1 = await listing("/");
+    const first = (await archivePage(page1.filter!, 1, 10)).items;
+    const sticky = await stickyPosts();
     expect(sticky.map((p) => p.title)).toEqual(["Sticky old"]);
     expect(first[0]!.title).toBe("Due scheduled");
     expect(first.map((p) => p.title)).not.toContain("Later scheduled");
-    const p2 = titles("/page/2/");
+    const p2 = await titles("/page/2/");
     expect(p2).toHaveLength(10);
     expect(new Set([...first.map((p) => p.title), ...p2]).size).toBe(20);
-    const total = archivePage(page1.filter!, 1, 10).total;
+    const total = (await archivePage(page1.filter!, 1, 10)).total;
     expect(total).toBe(25 + 4); // walks + in parent + in child + sticky + due
-    expect(titles("/page/3/")).toHaveLength(9);
+    expect(await titles("/page/3/")).toHaveLength(9);
   });
 });
 
 describe("archives", () => {
-  it("a category archive includes its child categories' posts", () => {
-    const parent = titles("/category/parent/");
+  it("a category archive includes its child categories' posts", async () => {
+    const parent = await titles("/category/parent/");
     expect(parent).toEqual(expect.arrayContaining(["In parent", "In child", "Due scheduled"]));
-    expect(titles("/category/child/")).toEqual(["In child"]);
-    expect(titles("/category/parent/child/")).toEqual(["In child"]);
-    expect(listing("/category/parent/").heading).toBe("Category: Parent");
+    expect(await titles("/category/child/")).toEqual(["In child"]);
+    expect(await titles("/category/parent/child/")).toEqual(["In child"]);
+    expect((await listing("/category/parent/")).heading).toBe("Category: Parent");
   });
 
-  it("date archives follow the local date and are paginated", () => {
-    expect(titles("/2025/05/", 10)).toHaveLength(10);
-    expect(titles("/2025/05/page/3/", 10)).toEqual(["Walk 5", "Walk 4", "Walk 3", "Walk 2", "Walk 1"]);
-    expect(titles("/2025/05/07/")).toEqual(["Walk 7"]);
-    expect(listing("/2025/05/07/").heading).toBe("Day: May 7, 2025");
-    expect(listing("/2025/").heading).toBe("Year: 2025");
-    expect(resolveSegments(["2025", "13"])).toBeNull();
-    expect(resolveSegments(["2025", "02", "30"])).toBeNull();
+  it("date archives follow the local date and are paginated", async () => {
+    expect(await titles("/2025/05/", 10)).toHaveLength(10);
+    expect(await titles("/2025/05/page/3/", 10)).toEqual(["Walk 5", "Walk 4", "Walk 3", "Walk 2", "Walk 1"]);
+    expect(await titles("/2025/05/07/")).toEqual(["Walk 7"]);
+    expect((await listing("/2025/05/07/")).heading).toBe("Day: May 7, 2025");
+    expect((await listing("/2025/")).heading).toBe("Year: 2025");
+    expect(await resolveSegments(["2025", "13"])).toBeNull();
+    expect(await resolveSegments(["2025", "02", "30"])).toBeNull();
   });
 
   it("computes a day's GMT range in the site's time zone", () => {
@@ -95,37 +95,37 @@ describe("archives", () => {
     expect(dateRangeGmt(2026, undefined, undefined, "UTC")).toEqual(["2026-01-01 00:00:00", "2027-01-01 00:00:00"]);
   });
 
-  it("an author archive lists that author's published posts", () => {
-    const nicename = getUserById(authorId)!.nicename;
-    expect(listing(`/author/${nicename}/`).heading).toMatch(/^Author: /);
-    expect(titles(`/author/${nicename}/`, 100)).toHaveLength(29);
+  it("an author archive lists that author's published posts", async () => {
+    const nicename = (await getUserById(authorId))!.nicename;
+    expect((await listing(`/author/${nicename}/`)).heading).toMatch(/^Author: /);
+    expect(await titles(`/author/${nicename}/`, 100)).toHaveLength(29);
   });
 
-  it("unknown archives are 404s", () => {
-    expect(resolveSegments(["category", "nope"])).toBeNull();
-    expect(resolveSegments(["tag", "nope"])).toBeNull();
-    expect(resolveSegments(["author", "nobody"])).toBeNull();
+  it("unknown archives are 404s", async () => {
+    expect(await resolveSegments(["category", "nope"])).toBeNull();
+    expect(await resolveSegments(["tag", "nope"])).toBeNull();
+    expect(await resolveSegments(["author", "nobody"])).toBeNull();
   });
 });
 
 describe("visibility", () => {
-  it("never lists drafts, pending, trashed, private or not-yet-due posts", () => {
-    const all = [...titles("/category/parent/", 100)];
+  it("never lists drafts, pending, trashed, private or not-yet-due posts", async () => {
+    const all = [...await titles("/category/parent/", 100)];
     for (const hidden of ["A draft", "A pending", "A trashed", "A private", "Later scheduled"]) expect(all).not.toContain(hidden);
   });
 
-  it("does not resolve drafts, pending or trashed posts at their permalinks; private ones only for their readers", () => {
-    for (const t of ["a-draft", "a-pending", "a-trashed"]) expect(resolveSegments(["2025", "06", "04", t], {}, { id: authorId, role: "administrator" })).toBeNull();
+  it("does not resolve drafts, pending or trashed posts at their permalinks; private ones only for their readers", async () => {
+    for (const t of ["a-draft", "a-pending", "a-trashed"]) expect(await resolveSegments(["2025", "06", "04", t], {}, { id: authorId, role: "administrator" })).toBeNull();
     const privatePath = ["2025", "06", "04", "a-private"];
-    expect(resolveSegments(privatePath)).toBeNull();
-    expect(resolveSegments(privatePath, {}, { id: authorId + 1000, role: "subscriber" })).toBeNull();
-    expect(resolveSegments(privatePath, {}, { id: authorId, role: "author" })).toMatchObject({ kind: "single" });
-    expect(resolveSegments(privatePath, {}, { id: authorId + 1000, role: "editor" })).toMatchObject({ kind: "single" });
+    expect(await resolveSegments(privatePath)).toBeNull();
+    expect(await resolveSegments(privatePath, {}, { id: authorId + 1000, role: "subscriber" })).toBeNull();
+    expect(await resolveSegments(privatePath, {}, { id: authorId, role: "author" })).toMatchObject({ kind: "single" });
+    expect(await resolveSegments(privatePath, {}, { id: authorId + 1000, role: "editor" })).toMatchObject({ kind: "single" });
     // The plain address: no redirect that would name the permalink, for anyone who may not read it.
     const id = ids["A private"]!;
-    expect(resolveQuery({ p: String(id) })).toBeNull();
-    expect(resolveQuery({ p: String(id) }, { id: authorId + 1000, role: "subscriber" })).toBeNull();
-    expect(resolveQuery({ p: String(id) }, { id: authorId + 1000, role: "editor" })).toEqual({ kind: "redirect", to: "/2025/06/04/a-private/" });
+    expect(await resolveQuery({ p: String(id) })).toBeNull();
+    expect(await resolveQuery({ p: String(id) }, { id: authorId + 1000, role: "subscriber" })).toBeNull();
+    expect(await resolveQuery({ p: String(id) }, { id: authorId + 1000, role: "editor" })).toEqual({ kind: "redirect", to: "/2025/06/04/a-private/" });
     expect(isReadableStatus("private")).toBe(true);
     expect(isReadableStatus("future")).toBe(false);
   });
@@ -144,16 +144,16 @@ describe("visibility", () => {
     expect(canReadPost(null, { ...post, status: "publish", type: "revision" })).toBe(false);
   });
 
-  it("publishes a scheduled post by itself once its time has come, with no cron", () => {
-    expect(getPostById(ids["Due scheduled"]!)!.status).toBe("publish");
-    expect(getPostById(ids["Later scheduled"]!)!.status).toBe("future");
+  it("publishes a scheduled post by itself once its time has come, with no cron", async () => {
+    expect((await getPostById(ids["Due scheduled"]!))!.status).toBe("publish");
+    expect((await getPostById(ids["Later scheduled"]!))!.status).toBe("future");
     // Move the later one into the past: the next read publishes it and clears the cached listing.
-    const before = titles("/category/parent/", 100);
+    const before = await titles("/category/parent/", 100);
     expect(before).not.toContain("Later scheduled");
     const past = toSqlGmt(new Date(Date.now() - 1000));
     getDbRun(`UPDATE posts SET date_gmt = ?, date = ? WHERE id = ?`, past, past, ids["Later scheduled"]!);
-    publishDuePosts(true);
-    expect(titles("/category/parent/", 100)).toContain("Later scheduled");
+    await publishDuePosts(true);
+    expect(await titles("/category/parent/", 100)).toContain("Later scheduled");
     expect(nowGmt() >= past).toBe(true);
   });
 
@@ -175,10 +175,10 @@ describe("visibility", () => {
     expect(toPostView(src, [], OPTION_DEFAULTS, "full").contentHtml).toContain('<span id="more-2"></span>');
   });
 
-  it("posts_per_page comes from Settings", () => {
-    updateOptions({ posts_per_page: 5 });
-    expect(listing("/").page).toBe(1);
-    updateOptions({ posts_per_page: 10 });
+  it("posts_per_page comes from Settings", async () => {
+    await updateOptions({ posts_per_page: 5 });
+    expect((await listing("/")).page).toBe(1);
+    await updateOptions({ posts_per_page: 10 });
   });
 });
 

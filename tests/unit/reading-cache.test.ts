@@ -3,21 +3,21 @@ import { cached, invalidateTags, peek } from "@/lib/site/cache";
 import { revalidateCommentTags, revalidatePostTags } from "@/lib/site/cache-tags";
 
 describe("read cache", () => {
-  it("serves a cached value until one of its tags is invalidated", () => {
+  it("serves a cached value until one of its tags is invalidated", async () => {
     let loads = 0;
     const load = () => ++loads;
-    expect(cached("k1", ["post:1"], load)).toBe(1);
-    expect(cached("k1", ["post:1"], load)).toBe(1);
+    expect(await cached("k1", ["post:1"], load)).toBe(1);
+    expect(await cached("k1", ["post:1"], load)).toBe(1);
     invalidateTags("post:2");
-    expect(cached("k1", ["post:1"], load)).toBe(1);
+    expect(await cached("k1", ["post:1"], load)).toBe(1);
     invalidateTags("post:1");
-    expect(cached("k1", ["post:1"], load)).toBe(2);
+    expect(await cached("k1", ["post:1"], load)).toBe(2);
   });
 
-  it("revalidatePostTags clears listings and that post; revalidateCommentTags clears only that post's comments", () => {
-    cached("listing", ["posts"], () => "l");
-    cached("c7", ["comments:7"], () => "c7");
-    cached("c8", ["comments:8"], () => "c8");
+  it("revalidatePostTags clears listings and that post; revalidateCommentTags clears only that post's comments", async () => {
+    await cached("listing", ["posts"], () => "l");
+    await cached("c7", ["comments:7"], () => "c7");
+    await cached("c8", ["comments:8"], () => "c8");
     revalidateCommentTags(7);
     expect(peek("c7")).toBeUndefined();
     expect(peek("c8")).toBe("c8");
@@ -26,8 +26,8 @@ describe("read cache", () => {
     expect(peek("listing")).toBeUndefined();
   });
 
-  it("forgets every whole page on any invalidation", () => {
-    cached("html:/", ["html"], () => "<html>");
+  it("forgets every whole page on any invalidation", async () => {
+    await cached("html:/", ["html"], () => "<html>");
     invalidateTags("comments:99");
     expect(peek("html:/")).toBeUndefined();
   });

@@ -1,7 +1,7 @@
 // No listing's cost may grow with the number of posts: each must reach its rows through an
 // index (SQLite's "SEARCH ... USING INDEX"), never a full "SCAN" of posts, comments or terms.
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db";
 import { LISTING_SQL } from "@/db/queries/archives";
 import { SEARCH_SQL } from "@/db/queries/search";
 import { FEED_SQL, SITEMAP_SQL } from "@/db/queries/feeds";

@@ -15,7 +15,7 @@ const ask = (path: string, init: { method?: string; headers?: Record<string, str
 
 beforeAll(async () => {
   const u = await makeUser("author");
-  post = makePost(u.id, { title: "Routed", slug: "routed-post", date: "2026-04-02 08:00:00", dateGmt: "2026-04-02 08:00:00" });
+  post = await makePost(u.id, { title: "Routed", slug: "routed-post", date: "2026-04-02 08:00:00", dateGmt: "2026-04-02 08:00:00" });
 });
 
 describe("reader routing", () => {
@@ -38,8 +38,8 @@ describe("reader routing", () => {
 
   it("leaves the lost and reset password screens alone even when a post has their slug", async () => {
     const u = await makeUser("author");
-    makePost(u.id, { slug: "lost-password" });
-    makePost(u.id, { slug: "reset-password" });
+    await makePost(u.id, { slug: "lost-password" });
+    await makePost(u.id, { slug: "reset-password" });
     expect(await ask("/lost-password/")).toMatchObject({ kind: "render", readerPage: false });
     expect(await ask("/reset-password/?key=k&login=admin")).toMatchObject({ kind: "render", readerPage: false });
   });
@@ -62,12 +62,12 @@ describe("the production server's routing hook", () => {
   let server: http.Server;
   let base: string;
   beforeAll(async () => {
-    server = http.createServer(async (req, res) => {
-      if (await routeInNodeServer(req, res)) return;
+    server = http.createServer((req, res) => void routeInNodeServer(req, res).then((answered) => {
+      if (answered) return;
       // What Next would get.
       res.setHeader("content-type", "application/json");
       res.end(JSON.stringify({ url: req.url, routed: req.headers[ROUTED_HEADER], csp: req.headers["content-security-policy"] ?? null, pingback: res.getHeader("x-pingback") ?? null }));
-    });
+    }));
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });

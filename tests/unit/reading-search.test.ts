@@ -5,10 +5,10 @@ import { highlightSnippet, toFtsQuery } from "@/lib/site/search-query";
 
 beforeAll(async () => {
   const u = await makeUser("author");
-  makePost(u.id, { title: "Tea ceremony", slug: "tea", content: "<p>Green leaves and hot water.</p>", date: "2025-01-01 00:00:00", dateGmt: "2025-01-01 00:00:00" });
-  makePost(u.id, { title: "Travel notes", slug: "travel", content: "<p>We drank tea in Kyoto. Café au lait later.</p>", date: "2025-01-02 00:00:00", dateGmt: "2025-01-02 00:00:00" });
-  makePost(u.id, { title: "Hidden tea", slug: "hidden", status: "draft", content: "<p>tea</p>" });
-  makePost(u.id, { title: "Locked tea", slug: "locked", password: "pw", content: "<p>tea</p>" });
+  await makePost(u.id, { title: "Tea ceremony", slug: "tea", content: "<p>Green leaves and hot water.</p>", date: "2025-01-01 00:00:00", dateGmt: "2025-01-01 00:00:00" });
+  await makePost(u.id, { title: "Travel notes", slug: "travel", content: "<p>We drank tea in Kyoto. Café au lait later.</p>", date: "2025-01-02 00:00:00", dateGmt: "2025-01-02 00:00:00" });
+  await makePost(u.id, { title: "Hidden tea", slug: "hidden", status: "draft", content: "<p>tea</p>" });
+  await makePost(u.id, { title: "Locked tea", slug: "locked", password: "pw", content: "<p>tea</p>" });
 });
 
 describe("search input", () => {
@@ -17,8 +17,8 @@ describe("search input", () => {
     "-tea", "+tea", "tea OR", "{title}: tea", "\\", "%", "_", "; DROP TABLE posts;--", "<script>alert(1)</script>", "🍵", "tea\u0000",
     "a".repeat(5000), "   ", "", "naïve café", "日本語",
   ];
-  it.each(nasty)("never errors on %j", (input) => {
-    expect(() => searchPosts(toFtsQuery(input), 1, 10)).not.toThrow();
+  it.each(nasty)("never errors on %j", async (input) => {
+    await expect(searchPosts(toFtsQuery(input), 1, 10)).resolves.toMatchObject({ total: expect.any(Number) });
   });
 
   it("quotes each word, so operators are plain words", () => {
@@ -26,19 +26,19 @@ describe("search input", () => {
     expect(toFtsQuery("!!!")).toBe("");
   });
 
-  it("ranks a title match above a body match, and finds only public posts", () => {
-    const { items, total } = searchPosts(toFtsQuery("tea"), 1, 10);
+  it("ranks a title match above a body match, and finds only public posts", async () => {
+    const { items, total } = await searchPosts(toFtsQuery("tea"), 1, 10);
     expect(items.map((p) => p.title)).toEqual(["Tea ceremony", "Travel notes"]);
     expect(total).toBe(2);
   });
 
-  it("matches without accents and by prefix", () => {
-    expect(searchPosts(toFtsQuery("cafe"), 1, 10).items.map((p) => p.title)).toEqual(["Travel notes"]);
-    expect(searchPosts(toFtsQuery("cere"), 1, 10).items.map((p) => p.title)).toEqual(["Tea ceremony"]);
+  it("matches without accents and by prefix", async () => {
+    expect((await searchPosts(toFtsQuery("cafe"), 1, 10)).items.map((p) => p.title)).toEqual(["Travel notes"]);
+    expect((await searchPosts(toFtsQuery("cere"), 1, 10)).items.map((p) => p.title)).toEqual(["Tea ceremony"]);
   });
 
-  it("pages results", () => {
-    expect(searchPosts(toFtsQuery("tea"), 2, 1).items.map((p) => p.title)).toEqual(["Travel notes"]);
+  it("pages results", async () => {
+    expect((await searchPosts(toFtsQuery("tea"), 2, 1)).items.map((p) => p.title)).toEqual(["Travel notes"]);
   });
 
   it("highlights the words in an escaped snippet", () => {

@@ -7,33 +7,33 @@ import { getDataVersion } from "@/db/queries/archives";
 import { isSessionRevoked } from "@/db/queries/sessions";
 
 describe("session revocation", () => {
-  it("ends only the session logged out", () => {
+  it("ends only the session logged out", async () => {
     const mine = newSessionId();
     const other = newSessionId();
-    expect(sessionIsOpen(mine)).toBe(true);
-    endSession(mine);
-    expect(sessionIsOpen(mine)).toBe(false);
-    expect(sessionIsOpen(other)).toBe(true);
-    endSession(mine); // twice (two tabs) is fine
-    expect(sessionIsOpen(mine)).toBe(false);
+    expect(await sessionIsOpen(mine)).toBe(true);
+    await endSession(mine);
+    expect(await sessionIsOpen(mine)).toBe(false);
+    expect(await sessionIsOpen(other)).toBe(true);
+    await endSession(mine); // twice (two tabs) is fine
+    expect(await sessionIsOpen(mine)).toBe(false);
   });
 
-  it("refuses a token without a session id (made before ids existed) or with a strange one", () => {
-    for (const sid of [undefined, null, "", 42, "x".repeat(65)]) expect(sessionIsOpen(sid)).toBe(false);
+  it("refuses a token without a session id (made before ids existed) or with a strange one", async () => {
+    for (const sid of [undefined, null, "", 42, "x".repeat(65)]) expect(await sessionIsOpen(sid)).toBe(false);
   });
 
-  it("forgets revocations once every copy of the token has expired", () => {
+  it("forgets revocations once every copy of the token has expired", async () => {
     const old = newSessionId();
     const now = Date.now();
-    endSession(old, now - (SESSION_MAX_AGE + 60) * 1000);
-    expect(isSessionRevoked(old)).toBe(true);
-    endSession(newSessionId(), now);
-    expect(isSessionRevoked(old)).toBe(false);
+    await endSession(old, now - (SESSION_MAX_AGE + 60) * 1000);
+    expect(await isSessionRevoked(old)).toBe(true);
+    await endSession(newSessionId(), now);
+    expect(await isSessionRevoked(old)).toBe(false);
   });
 
-  it("leaves the content version, and so the page cache, alone", () => {
-    const before = getDataVersion();
-    endSession(newSessionId());
-    expect(getDataVersion()).toBe(before);
+  it("leaves the content version, and so the page cache, alone", async () => {
+    const before = await getDataVersion();
+    await endSession(newSessionId());
+    expect(await getDataVersion()).toBe(before);
   });
 });

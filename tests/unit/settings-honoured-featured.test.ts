@@ -34,13 +34,13 @@ describe("featured image", () => {
 
   it("reaches the theme's PostView from posts.featuredMediaId, and never while a password locks the post", async () => {
     const u = await makeUser("author");
-    const m = insertMedia({ path: "2026/11/sea.jpg", fileName: "sea.jpg", mimeType: "image/jpeg", width: 1500, height: 1000, alt: "The sea at dawn", sizes });
-    const withImage = makePost(u.id, { title: "With image", featuredMediaId: m.id });
-    const without = makePost(u.id, { title: "Without" });
-    const locked = makePost(u.id, { title: "Locked", featuredMediaId: m.id, password: "secret" });
-    const cards = [withImage, without, locked].map((p) => postById(p.id)!);
+    const m = await insertMedia({ path: "2026/11/sea.jpg", fileName: "sea.jpg", mimeType: "image/jpeg", width: 1500, height: 1000, alt: "The sea at dawn", sizes });
+    const withImage = await makePost(u.id, { title: "With image", featuredMediaId: m.id });
+    const without = await makePost(u.id, { title: "Without" });
+    const locked = await makePost(u.id, { title: "Locked", featuredMediaId: m.id, password: "secret" });
+    const cards = (await Promise.all([withImage, without, locked].map((p) => postById(p.id)))).map((c) => c!);
     expect(cards[0]!.featuredMediaId).toBe(m.id);
-    const images = featuredImagesFor(cards);
+    const images = await featuredImagesFor(cards);
     expect(images.get(withImage.id)?.alt).toBe("The sea at dawn");
     expect(images.has(without.id)).toBe(false);
     const view = toPostView({ ...cards[0]!, status: "publish" }, [], OPTION_DEFAULTS, "full", { featuredImage: images.get(withImage.id) });

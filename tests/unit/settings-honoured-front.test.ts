@@ -10,54 +10,54 @@ let front: number;
 let blog: number;
 let draft: number;
 
-function setReading(v: Record<string, unknown>) {
-  updateOptions(v);
+async function setReading(v: Record<string, unknown>) {
+  await updateOptions(v);
   invalidateTags("all");
 }
 
 beforeAll(async () => {
   const u = await makeUser("editor");
-  front = makePost(u.id, { type: "page", title: "Welcome", slug: "welcome" }).id;
-  blog = makePost(u.id, { type: "page", title: "Journal", slug: "journal" }).id;
-  draft = makePost(u.id, { type: "page", status: "draft", title: "Unfinished", slug: "unfinished" }).id;
-  for (let i = 1; i <= 12; i++) makePost(u.id, { title: `Entry ${i}`, slug: `entry-${i}` });
+  front = (await makePost(u.id, { type: "page", title: "Welcome", slug: "welcome" })).id;
+  blog = (await makePost(u.id, { type: "page", title: "Journal", slug: "journal" })).id;
+  draft = (await makePost(u.id, { type: "page", status: "draft", title: "Unfinished", slug: "unfinished" })).id;
+  for (let i = 1; i <= 12; i++) await makePost(u.id, { title: `Entry ${i}`, slug: `entry-${i}` });
 });
 
-beforeEach(() => setReading({ show_on_front: "posts", page_on_front: 0, page_for_posts: 0, permalink_structure: "/%postname%/", posts_per_page: 10 }));
+beforeEach(async () => await setReading({ show_on_front: "posts", page_on_front: 0, page_for_posts: 0, permalink_structure: "/%postname%/", posts_per_page: 10 }));
 
 describe("Settings → Reading: a static front page", () => {
-  it("shows the latest posts at / by default", () => {
-    expect(resolveSegments([])).toMatchObject({ kind: "listing", listing: { type: "home", heading: "" } });
-    expect(resolveQuery({})).toMatchObject({ kind: "listing" });
+  it("shows the latest posts at / by default", async () => {
+    expect(await resolveSegments([])).toMatchObject({ kind: "listing", listing: { type: "home", heading: "" } });
+    expect(await resolveQuery({})).toMatchObject({ kind: "listing" });
   });
 
-  it("shows the chosen page at / and redirects its own URL there", () => {
-    setReading({ show_on_front: "page", page_on_front: front });
-    expect(resolveSegments([])).toMatchObject({ kind: "single", post: { id: front, title: "Welcome" } });
-    expect(resolveQuery({})).toMatchObject({ kind: "single", post: { id: front } });
-    expect(resolveSegments(["welcome"])).toEqual({ kind: "redirect", to: "/" });
-    expect(resolveQuery({ page_id: String(front) })).toEqual({ kind: "redirect", to: "/" });
-    expect(permalinkOf({ id: front, type: "page", slug: "welcome", date: "2026-01-15 10:00:00" }, getOptions())).toBe("/");
+  it("shows the chosen page at / and redirects its own URL there", async () => {
+    await setReading({ show_on_front: "page", page_on_front: front });
+    expect(await resolveSegments([])).toMatchObject({ kind: "single", post: { id: front, title: "Welcome" } });
+    expect(await resolveQuery({})).toMatchObject({ kind: "single", post: { id: front } });
+    expect(await resolveSegments(["welcome"])).toEqual({ kind: "redirect", to: "/" });
+    expect(await resolveQuery({ page_id: String(front) })).toEqual({ kind: "redirect", to: "/" });
+    expect(await permalinkOf({ id: front, type: "page", slug: "welcome", date: "2026-01-15 10:00:00" }, await getOptions())).toBe("/");
     // No posts page: /page/2/ is not a listing any more.
-    expect(resolveSegments(["page", "2"])).toBeNull();
+    expect(await resolveSegments(["page", "2"])).toBeNull();
   });
 
-  it("lists the posts on the posts page, paginated under its URL", () => {
-    setReading({ show_on_front: "page", page_on_front: front, page_for_posts: blog });
-    expect(resolveSegments(["journal"])).toMatchObject({ kind: "listing", listing: { type: "home", heading: "Journal", baseUrl: "/journal/", page: 1 } });
-    expect(resolveSegments(["journal", "page", "2"])).toMatchObject({ kind: "listing", listing: { baseUrl: "/journal/", page: 2 } });
-    expect(resolveQuery({ paged: "2" })).toEqual({ kind: "redirect", to: "/journal/page/2/" });
+  it("lists the posts on the posts page, paginated under its URL", async () => {
+    await setReading({ show_on_front: "page", page_on_front: front, page_for_posts: blog });
+    expect(await resolveSegments(["journal"])).toMatchObject({ kind: "listing", listing: { type: "home", heading: "Journal", baseUrl: "/journal/", page: 1 } });
+    expect(await resolveSegments(["journal", "page", "2"])).toMatchObject({ kind: "listing", listing: { baseUrl: "/journal/", page: 2 } });
+    expect(await resolveQuery({ paged: "2" })).toEqual({ kind: "redirect", to: "/journal/page/2/" });
   });
 
-  it("works under plain permalinks (?page_id=)", () => {
-    setReading({ show_on_front: "page", page_on_front: front, page_for_posts: blog, permalink_structure: "" });
-    expect(resolveQuery({ page_id: String(blog) })).toMatchObject({ kind: "listing", listing: { baseUrl: `/?page_id=${blog}` } });
-    expect(resolveQuery({ page_id: String(front) })).toEqual({ kind: "redirect", to: "/" });
+  it("works under plain permalinks (?page_id=)", async () => {
+    await setReading({ show_on_front: "page", page_on_front: front, page_for_posts: blog, permalink_structure: "" });
+    expect(await resolveQuery({ page_id: String(blog) })).toMatchObject({ kind: "listing", listing: { baseUrl: `/?page_id=${blog}` } });
+    expect(await resolveQuery({ page_id: String(front) })).toEqual({ kind: "redirect", to: "/" });
   });
 
-  it("ignores a front page that is not published, as WordPress does", () => {
-    setReading({ show_on_front: "page", page_on_front: draft, page_for_posts: blog });
-    expect(resolveSegments([])).toMatchObject({ kind: "listing", listing: { type: "home", heading: "" } });
+  it("ignores a front page that is not published, as WordPress does", async () => {
+    await setReading({ show_on_front: "page", page_on_front: draft, page_for_posts: blog });
+    expect(await resolveSegments([])).toMatchObject({ kind: "listing", listing: { type: "home", heading: "" } });
   });
 });
 

@@ -42,17 +42,17 @@ const fresh = () => {
   return { login: `reader${n}`, email: `reader${n}@example.com`, password: "long enough pw" };
 };
 
-beforeEach(() => {
-  updateOptions({ users_can_register: true, default_role: "subscriber" });
+beforeEach(async () => {
+  await updateOptions({ users_can_register: true, default_role: "subscriber" });
   client.ip = `203.0.113.${++n}`;
 });
 
 describe("registration", () => {
   it("creates the account with the default role and a hashed password, then sends the person to log in", async () => {
-    updateOptions({ default_role: "author" });
+    await updateOptions({ default_role: "author" });
     const input = fresh();
     expect(await register(input)).toEqual({ redirect: "/login/?checkemail=registered" });
-    const u = getUserCredentialsByLoginOrEmail(input.login)!;
+    const u = (await getUserCredentialsByLoginOrEmail(input.login))!;
     expect(u.role).toBe("author");
     expect(u.passwordHash).not.toContain(input.password);
     expect(await verifyPassword(u.passwordHash, input.password)).toBe(true);
@@ -60,20 +60,20 @@ describe("registration", () => {
 
   it("never gives editor or administrator, whatever default_role says", async () => {
     for (const role of ["administrator", "editor"] as const) {
-      updateOptions({ default_role: role });
+      await updateOptions({ default_role: role });
       const input = fresh();
       expect(await register(input)).toMatchObject({ redirect: expect.any(String) });
-      expect(getUserCredentialsByLoginOrEmail(input.login)!.role).toBe("subscriber");
+      expect((await getUserCredentialsByLoginOrEmail(input.login))!.role).toBe("subscriber");
     }
     expect(registrationRole("contributor")).toBe("contributor");
     expect(registrationRole("nonsense")).toBe("subscriber");
   });
 
   it("refuses while registration is off, and creates nobody", async () => {
-    updateOptions({ users_can_register: false });
+    await updateOptions({ users_can_register: false });
     const input = fresh();
     expect(await register(input)).toMatchObject({ status: "error", message: "User registration is currently not allowed." });
-    expect(getUserCredentialsByLoginOrEmail(input.login)).toBeUndefined();
+    expect(await getUserCredentialsByLoginOrEmail(input.login)).toBeUndefined();
   });
 
   it("puts duplicate username and email errors beside their fields (case-insensitively)", async () => {
@@ -97,6 +97,6 @@ describe("registration", () => {
     for (let i = 0; i < REGISTRATIONS_PER_IP_PER_HOUR; i++) expect(await register(fresh())).toMatchObject({ redirect: expect.any(String) });
     const input = fresh();
     expect(await register(input)).toMatchObject({ status: "error", message: expect.stringMatching(/Too many registrations/) });
-    expect(getUserCredentialsByLoginOrEmail(input.login)).toBeUndefined();
+    expect(await getUserCredentialsByLoginOrEmail(input.login)).toBeUndefined();
   });
 });

@@ -91,7 +91,7 @@ describe("sign-in and lockout", () => {
     const { getDb } = await import("@/db/client");
     getDb().$client.prepare("UPDATE users SET password_hash = ? WHERE id = ?").run(bcrypt.hashSync("legacy", 8).replace("$2b$", "$2y$"), u.id);
     expect((await verifySignIn(u.login, "legacy", "10.3.0.1")).status).toBe("ok");
-    expect(getUserCredentialsByLoginOrEmail(u.login)!.passwordHash).toMatch(/^\$argon2id\$/);
+    expect((await getUserCredentialsByLoginOrEmail(u.login))!.passwordHash).toMatch(/^\$argon2id\$/);
   });
 });
 
@@ -100,12 +100,12 @@ describe("sessions end when the password changes", () => {
     const u = await makeUser("author", "right password");
     const r = await verifySignIn(u.login, "right password", "10.6.0.1");
     if (r.status !== "ok") throw new Error(r.status);
-    const hashNow = getUserCredentialsByLoginOrEmail(u.login)!.passwordHash;
+    const hashNow = (await getUserCredentialsByLoginOrEmail(u.login))!.passwordHash;
     expect(r.user.passwordStamp).toBe(passwordStamp(hashNow));
     expect(stampMatches(r.user.passwordStamp, hashNow)).toBe(true);
     // The same password hashed again (a new salt) is a new password as far as sessions go.
-    updateUserPasswordHash(u.id, await hashPassword("right password"));
-    expect(stampMatches(r.user.passwordStamp, getUserCredentialsByLoginOrEmail(u.login)!.passwordHash)).toBe(false);
+    await updateUserPasswordHash(u.id, await hashPassword("right password"));
+    expect(stampMatches(r.user.passwordStamp, (await getUserCredentialsByLoginOrEmail(u.login))!.passwordHash)).toBe(false);
   });
 
   it("refuses a token without a stamp, a deleted user, and a stamp of another length", () => {
@@ -121,7 +121,7 @@ describe("sessions end when the password changes", () => {
     getDb().$client.prepare("UPDATE users SET password_hash = ? WHERE id = ?").run(bcrypt.hashSync("legacy", 8).replace("$2b$", "$2y$"), u.id);
     const r = await verifySignIn(u.login, "legacy", "10.6.0.2");
     if (r.status !== "ok") throw new Error(r.status);
-    expect(stampMatches(r.user.passwordStamp, getUserCredentialsByLoginOrEmail(u.login)!.passwordHash)).toBe(true);
+    expect(stampMatches(r.user.passwordStamp, (await getUserCredentialsByLoginOrEmail(u.login))!.passwordHash)).toBe(true);
   });
 });
 
@@ -131,11 +131,11 @@ describe("Log Out Everywhere: the session epoch", () => {
     const u = await makeUser("author", "epoch password");
     const before = await verifySignIn(u.login, "epoch password", "10.6.0.3");
     if (before.status !== "ok") throw new Error(before.status);
-    let now = getSessionStampSource(u.id)!;
+    let now = (await getSessionStampSource(u.id))!;
     expect(now.sessionEpoch).toBe(0);
     expect(stampMatches(before.user.passwordStamp, now.passwordHash, now.sessionEpoch)).toBe(true);
-    bumpSessionEpoch(u.id);
-    now = getSessionStampSource(u.id)!;
+    await bumpSessionEpoch(u.id);
+    now = (await getSessionStampSource(u.id))!;
     expect(now.sessionEpoch).toBe(1);
     expect(stampMatches(before.user.passwordStamp, now.passwordHash, now.sessionEpoch)).toBe(false);
     const after = await verifySignIn(u.login, "epoch password", "10.6.0.3");

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { MIGRATIONS_FOLDER, migrationStatus, openDb } from "@/db/client";
+import { closeDatabase, execute, getMigrationStatus, MIGRATIONS_FOLDER, openDatabase, queryRow, queryRows, sql } from "@/db";
 
 // The migrations that shipped in Inkwell's first release.
 const FIRST_RELEASE = ["0000_init", "0001_search_fts"];
@@ -20,20 +20,20 @@ function firstReleaseFolder(): string {
 }
 
 describe("upgrading a first-release database", () => {
-  it("applies every later migration and keeps the rows", () => {
+  it("applies every later migration and keeps the rows", async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "inkwell-upgrade-")), "old.db");
-    const old = openDb(file, { migrationsFolder: firstReleaseFolder() });
-    old.$client.exec(`
-      INSERT INTO users (login, email, display_name, nicename, password_hash, role) VALUES ('old', 'old@example.com', 'Old', 'old', 'x', 'administrator');
+    const old = await openDatabase(file, { migrationsFolder: firstReleaseFolder() });
+    await execute(sql`INSERT INTO users (login, email, display_name, nicename, password_hash, role) VALUES ('old', 'old@example.com', 'Old', 'old', 'x', 'administrator')`, old);
+    await execute(sql`
       INSERT INTO posts (type, status, title, slug, content, author_id, date, date_gmt, modified, modified_gmt)
         VALUES ('post', 'publish', 'From the first release', 'first', '<p>kept</p>', 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00', '2026-01-01 00:00:00', '2026-01-01 00:00:00');
-    `);
-    old.$client.close();
+    `, old);
+    await closeDatabase(old);
 
-    const upgraded = openDb(file);
-    expect(migrationStatus(upgraded.$client).current).toBe(true);
-    expect(upgraded.$client.prepare("SELECT title, content FROM posts WHERE slug = 'first'").get()).toEqual({ title: "From the first release", content: "<p>kept</p>" });
-    expect(upgraded.$client.prepare("SELECT rowid FROM posts_fts WHERE posts_fts MATCH 'release'").all()).toHaveLength(1);
-    upgraded.$client.close();
+    const upgraded = await openDatabase(file);
+    expect((await getMigrationStatus(upgraded)).current).toBe(true);
+    expect(await queryRow(sql`SELECT title, content FROM posts WHERE slug = 'first'`, upgraded)).toEqual({ title: "From the first release", content: "<p>kept</p>" });
+    expect(await queryRows(sql`SELECT rowid FROM posts_fts WHERE posts_fts MATCH 'release'`, upgraded)).toHaveLength(1);
+    await closeDatabase(upgraded);
   });
 });

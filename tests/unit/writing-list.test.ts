@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { makePost, makeUser } from "./factories";
 import { countAdminViews, listAdminPosts, listPostMonths, type AdminListQuery } from "@/db/queries/post-admin-list";
 import { insertTerm } from "@/db/queries/terms";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db";
 import { postTerms } from "@/db/schema";
 
 let me: { id: number };
@@ -13,40 +13,40 @@ let cat: number;
 beforeAll(async () => {
   me = await makeUser("author");
   other = await makeUser("author");
-  cat = insertTerm({ taxonomy: "category", name: "Filtered", slug: "filtered" }).id;
-  const a = makePost(me.id, { title: "Apple pie", date: "2026-01-10 10:00:00", dateGmt: "2026-01-10 10:00:00" });
-  makePost(me.id, { title: "Banana bread", status: "draft", date: "2026-02-10 10:00:00", dateGmt: "2026-02-10 10:00:00" });
-  makePost(other.id, { title: "Cherry tart", status: "private", date: "2026-02-11 10:00:00", dateGmt: "2026-02-11 10:00:00" });
-  makePost(other.id, { title: "Date loaf", status: "trash", trashedFrom: "publish" });
-  makePost(other.id, { title: "Elder 100% juice", date: "2026-03-01 10:00:00", dateGmt: "2026-03-01 10:00:00" });
+  cat = (await insertTerm({ taxonomy: "category", name: "Filtered", slug: "filtered" })).id;
+  const a = await makePost(me.id, { title: "Apple pie", date: "2026-01-10 10:00:00", dateGmt: "2026-01-10 10:00:00" });
+  await makePost(me.id, { title: "Banana bread", status: "draft", date: "2026-02-10 10:00:00", dateGmt: "2026-02-10 10:00:00" });
+  await makePost(other.id, { title: "Cherry tart", status: "private", date: "2026-02-11 10:00:00", dateGmt: "2026-02-11 10:00:00" });
+  await makePost(other.id, { title: "Date loaf", status: "trash", trashedFrom: "publish" });
+  await makePost(other.id, { title: "Elder 100% juice", date: "2026-03-01 10:00:00", dateGmt: "2026-03-01 10:00:00" });
   getDb().insert(postTerms).values({ postId: a.id, termId: cat }).run();
 });
 
 const q = (over: Partial<AdminListQuery> = {}): AdminListQuery => ({ type: "post", view: "all", orderBy: "date", order: "desc", page: 1, perPage: 10, userId: me.id, canReadOthersPrivate: false, ...over });
-const titles = (over: Partial<AdminListQuery> = {}) => listAdminPosts(q(over)).rows.map((r) => r.title);
+const titles = async (over: Partial<AdminListQuery> = {}) => (await listAdminPosts(q(over))).rows.map((r) => r.title);
 
 describe("admin post list", () => {
-  it("counts each view; others' private posts stay hidden from those who may not read them", () => {
-    expect(countAdminViews(q())).toEqual({ all: 3, mine: 2, publish: 2, future: 0, draft: 1, pending: 0, private: 0, trash: 1 });
-    expect(countAdminViews(q({ canReadOthersPrivate: true })).private).toBe(1);
-    expect(titles()).toEqual(["Elder 100% juice", "Banana bread", "Apple pie"]);
-    expect(titles({ view: "trash" })).toEqual(["Date loaf"]);
-    expect(titles({ view: "mine" })).toEqual(["Banana bread", "Apple pie"]);
+  it("counts each view; others' private posts stay hidden from those who may not read them", async () => {
+    expect(await countAdminViews(q())).toEqual({ all: 3, mine: 2, publish: 2, future: 0, draft: 1, pending: 0, private: 0, trash: 1 });
+    expect((await countAdminViews(q({ canReadOthersPrivate: true }))).private).toBe(1);
+    expect(await titles()).toEqual(["Elder 100% juice", "Banana bread", "Apple pie"]);
+    expect(await titles({ view: "trash" })).toEqual(["Date loaf"]);
+    expect(await titles({ view: "mine" })).toEqual(["Banana bread", "Apple pie"]);
   });
 
-  it("searches (LIKE wildcards are literal), filters by category, author and month, and sorts by title", () => {
-    expect(titles({ search: "100%" })).toEqual(["Elder 100% juice"]);
-    expect(titles({ search: "%" })).toEqual(["Elder 100% juice"]);
-    expect(titles({ categoryId: cat })).toEqual(["Apple pie"]);
-    expect(titles({ authorId: other.id })).toEqual(["Elder 100% juice"]);
-    expect(titles({ month: "2026-02" })).toEqual(["Banana bread"]);
-    expect(titles({ orderBy: "title", order: "asc" })).toEqual(["Apple pie", "Banana bread", "Elder 100% juice"]);
-    expect(listPostMonths("post")).toContain("2026-03");
+  it("searches (LIKE wildcards are literal), filters by category, author and month, and sorts by title", async () => {
+    expect(await titles({ search: "100%" })).toEqual(["Elder 100% juice"]);
+    expect(await titles({ search: "%" })).toEqual(["Elder 100% juice"]);
+    expect(await titles({ categoryId: cat })).toEqual(["Apple pie"]);
+    expect(await titles({ authorId: other.id })).toEqual(["Elder 100% juice"]);
+    expect(await titles({ month: "2026-02" })).toEqual(["Banana bread"]);
+    expect(await titles({ orderBy: "title", order: "asc" })).toEqual(["Apple pie", "Banana bread", "Elder 100% juice"]);
+    expect(await listPostMonths("post")).toContain("2026-03");
   });
 
-  it("paginates", () => {
-    const first = listAdminPosts(q({ perPage: 2 }));
-    const second = listAdminPosts(q({ perPage: 2, page: 2 }));
+  it("paginates", async () => {
+    const first = await listAdminPosts(q({ perPage: 2 }));
+    const second = await listAdminPosts(q({ perPage: 2, page: 2 }));
     expect(first.total).toBe(3);
     expect(first.rows.map((r) => r.title)).toEqual(["Elder 100% juice", "Banana bread"]);
     expect(second.rows.map((r) => r.title)).toEqual(["Apple pie"]);

@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 
 /** A fresh post by someone else, so every call works on its own row. */
-const othersPost = (over: Parameters<typeof makePost>[1] = {}) => makePost(owner.id, { status: "draft", ...over });
+const othersPost = async (over: Parameters<typeof makePost>[1] = {}) => await makePost(owner.id, { status: "draft", ...over });
 
 type Allowed = "allow" | "deny";
 const expectations = (allowed: Role[]): Record<Role, Allowed> =>
@@ -57,16 +57,16 @@ const cases: Case[] = [
   {
     name: "savePostAction: edit someone else's draft",
     allowed: EDITORS,
-    run: () => {
-      const p = othersPost();
+    run: async () => {
+      const p = await othersPost();
       return posts.savePostAction(initialFormState, fd({ type: "post", id: p.id, version: p.version, intent: "save_draft", title: "Changed", slug: p.slug }));
     },
   },
   {
     name: "savePostAction: update someone else's published post",
     allowed: EDITORS,
-    run: () => {
-      const p = othersPost({ status: "publish" });
+    run: async () => {
+      const p = await othersPost({ status: "publish" });
       return posts.savePostAction(initialFormState, fd({ type: "post", id: p.id, version: p.version, intent: "update", title: "Changed", slug: p.slug }));
     },
   },
@@ -78,7 +78,7 @@ const cases: Case[] = [
   {
     name: "autosavePostAction: someone else's post",
     allowed: EDITORS,
-    run: () => posts.autosavePostAction({ id: othersPost().id, type: "post", title: "a", content: "b", excerpt: "" }),
+    run: async () => posts.autosavePostAction({ id: (await othersPost()).id, type: "post", title: "a", content: "b", excerpt: "" }),
   },
   {
     name: "autosavePostAction: a new post",
@@ -88,34 +88,34 @@ const cases: Case[] = [
   {
     name: "trashPostAction: someone else's published post",
     allowed: EDITORS,
-    run: () => posts.trashPostAction(fd({ type: "post", id: othersPost({ status: "publish" }).id })),
+    run: async () => posts.trashPostAction(fd({ type: "post", id: (await othersPost({ status: "publish" })).id })),
     check: () => {},
   },
   {
     name: "bulkPostsAction: trash someone else's draft",
     allowed: EDITORS,
-    run: () => posts.bulkPostsAction(fd({ type: "post", bulkAction: "trash", ids: [othersPost().id] })),
+    run: async () => posts.bulkPostsAction(fd({ type: "post", bulkAction: "trash", ids: [(await othersPost()).id] })),
   },
   {
     name: "bulkPostsAction: edit status of someone else's draft",
     allowed: EDITORS,
-    run: () => posts.bulkPostsAction(fd({ type: "post", bulkAction: "edit", status: "pending", ids: [othersPost().id] })),
+    run: async () => posts.bulkPostsAction(fd({ type: "post", bulkAction: "edit", status: "pending", ids: [(await othersPost()).id] })),
   },
   {
     name: "restorePostAction: someone else's trashed post",
     allowed: EDITORS,
-    run: () => posts.restorePostAction(fd({ type: "post", id: othersPost({ status: "trash", trashedFrom: "draft" }).id })),
+    run: async () => posts.restorePostAction(fd({ type: "post", id: (await othersPost({ status: "trash", trashedFrom: "draft" })).id })),
   },
   {
     name: "deletePostAction: someone else's trashed post",
     allowed: EDITORS,
-    run: () => posts.deletePostAction(fd({ type: "post", id: othersPost({ status: "trash", trashedFrom: "draft" }).id })),
+    run: async () => posts.deletePostAction(fd({ type: "post", id: (await othersPost({ status: "trash", trashedFrom: "draft" })).id })),
   },
   {
     name: "quickEditPostAction: someone else's draft",
     allowed: EDITORS,
-    run: () => {
-      const p = othersPost();
+    run: async () => {
+      const p = await othersPost();
       return posts.quickEditPostAction(initialFormState, fd({ type: "post", id: p.id, version: p.version, title: "Quick", slug: p.slug, status: "draft", date: "2026-01-15T10:00" }));
     },
   },
@@ -127,7 +127,7 @@ const cases: Case[] = [
       const saved = await outcome(() => posts.autosavePostAction({ type: "post", title: "Rev", content: "one", excerpt: "" }));
       asUserKeep(null);
       const id = (saved as { kind: "state"; value: { id: number } }).value.id;
-      const rev = listRevisions(id)[0]!;
+      const rev = (await listRevisions(id))[0]!;
       return posts.restoreRevisionAction(fd({ type: "post", postId: id, revisionId: rev.id }));
     },
   },
@@ -149,7 +149,7 @@ const cases: Case[] = [
   {
     name: "deleteTermAction: a category",
     allowed: EDITORS,
-    run: () => termActions.deleteTermAction(fd({ taxonomy: "category", id: insertTerm({ taxonomy: "category", name: `Del ${++seq}`, slug: `del-${seq}` }).id })),
+    run: async () => termActions.deleteTermAction(fd({ taxonomy: "category", id: (await insertTerm({ taxonomy: "category", name: `Del ${++seq}`, slug: `del-${seq}` })).id })),
   },
 ];
 
@@ -189,19 +189,19 @@ describe("own posts", () => {
     const out = await outcome(() => posts.savePostAction(initialFormState, fd({ type: "post", intent: "publish", title: "Mine to publish" })));
     expect(out.kind).toBe("redirect");
     const id = Number(/\/(\d+)\//.exec((out as { url: string }).url)![1]);
-    expect(getPostById(id)!.status).toBe("publish");
+    expect((await getPostById(id))!.status).toBe("publish");
 
     asUser(users.contributor.id);
     const c = await outcome(() => posts.savePostAction(initialFormState, fd({ type: "post", intent: "publish", title: "Contributor tries" })));
     const cid = Number(/\/(\d+)\//.exec((c as { url: string }).url)![1]);
-    expect(getPostById(cid)!.status).toBe("pending");
+    expect((await getPostById(cid))!.status).toBe("pending");
 
-    const published = makePost(users.contributor.id, { status: "publish" });
+    const published = await makePost(users.contributor.id, { status: "publish" });
     const again = await outcome(() => posts.savePostAction(initialFormState, fd({ type: "post", id: published.id, version: published.version, intent: "update", title: "x", slug: published.slug })));
     expect(again.kind).toBe("forbidden");
     const trash = await outcome(() => posts.trashPostAction(fd({ type: "post", id: published.id })));
     expect(trash.kind).toBe("forbidden");
-    expect(getPostById(published.id)!.status).toBe("publish");
+    expect((await getPostById(published.id))!.status).toBe("publish");
   });
 
   it("an author cannot reassign a post to someone else; an editor can", async () => {
@@ -211,15 +211,15 @@ describe("own posts", () => {
     asUser(users.editor.id);
     const ok = await outcome(() => posts.savePostAction(initialFormState, fd({ type: "post", intent: "save_draft", title: "Reassigned", authorId: owner.id })));
     const id = Number(/\/(\d+)\//.exec((ok as { url: string }).url)![1]);
-    expect(getPostById(id)!.authorId).toBe(owner.id);
+    expect((await getPostById(id))!.authorId).toBe(owner.id);
   });
 });
 
 // WordPress judges a trashed post by the status it had (_wp_trash_meta_status): a post an editor
 // published and then took down stays out of its contributor's reach in every action.
 describe("a post published, then trashed, is judged as published", () => {
-  const takenDown = (authorId: number) => makePost(authorId, { status: "trash", trashedFrom: "publish" });
-  const contributorCases: [string, (p: ReturnType<typeof takenDown>) => Promise<unknown>][] = [
+  const takenDown = async (authorId: number) => await makePost(authorId, { status: "trash", trashedFrom: "publish" });
+  const contributorCases: [string, (p: Awaited<ReturnType<typeof takenDown>>) => Promise<unknown>][] = [
     ["restorePostAction", (p) => posts.restorePostAction(fd({ type: "post", id: p.id }))],
     ["deletePostAction", (p) => posts.deletePostAction(fd({ type: "post", id: p.id }))],
     ["bulkPostsAction restore", (p) => posts.bulkPostsAction(fd({ type: "post", bulkAction: "restore", ids: [p.id] }))],
@@ -231,10 +231,10 @@ describe("a post published, then trashed, is judged as published", () => {
   ];
   for (const [name, run] of contributorCases) {
     it(`${name}: its contributor may not touch it, and it stays in the Trash as it was`, async () => {
-      const p = takenDown(users.contributor.id);
+      const p = await takenDown(users.contributor.id);
       asUser(users.contributor.id);
       expect((await outcome(() => run(p))).kind).toBe("forbidden");
-      const after = getPostById(p.id)!;
+      const after = (await getPostById(p.id))!;
       expect([after.status, after.trashedFrom, after.title, after.content]).toEqual(["trash", "publish", p.title, p.content]);
     });
   }
@@ -243,37 +243,37 @@ describe("a post published, then trashed, is judged as published", () => {
     asUser(users.contributor.id);
     const draft = await outcome(() => posts.autosavePostAction({ type: "post", title: "Mine", content: "first", excerpt: "" }));
     const id = (draft as { kind: "state"; value: { id: number } }).value.id;
-    const rev = listRevisions(id)[0]!;
+    const rev = (await listRevisions(id))[0]!;
     // An editor publishes it in their own words, then takes it down.
     asUser(users.editor.id);
-    const current = getPostById(id)!;
+    const current = (await getPostById(id))!;
     await outcome(() => posts.savePostAction(initialFormState, fd({ type: "post", id, version: current.version, intent: "publish", title: "Mine", content: "the editor's words", slug: current.slug })));
     await outcome(() => posts.trashPostAction(fd({ type: "post", id })));
-    expect(getPostById(id)!.trashedFrom).toBe("publish");
+    expect((await getPostById(id))!.trashedFrom).toBe("publish");
     asUser(users.contributor.id);
     expect((await outcome(() => posts.restoreRevisionAction(fd({ type: "post", postId: id, revisionId: rev.id })))).kind).toBe("forbidden");
-    expect(getPostById(id)!.content).toContain("the editor's words");
+    expect((await getPostById(id))!.content).toContain("the editor's words");
   });
 
   it("an author restores their own published post to published; a contributor restores their own draft", async () => {
-    const mine = takenDown(users.author.id);
+    const mine = await takenDown(users.author.id);
     asUser(users.author.id);
     expect((await outcome(() => posts.restorePostAction(fd({ type: "post", id: mine.id })))).kind).toBe("redirect");
-    expect(getPostById(mine.id)!.status).toBe("publish");
+    expect((await getPostById(mine.id))!.status).toBe("publish");
 
-    const draft = makePost(users.contributor.id, { status: "trash", trashedFrom: "draft" });
+    const draft = await makePost(users.contributor.id, { status: "trash", trashedFrom: "draft" });
     asUser(users.contributor.id);
     expect((await outcome(() => posts.restorePostAction(fd({ type: "post", id: draft.id })))).kind).toBe("redirect");
-    expect(getPostById(draft.id)!.status).toBe("draft");
+    expect((await getPostById(draft.id))!.status).toBe("draft");
   });
 
   it("an editor restores and deletes it", async () => {
     asUser(users.editor.id);
-    const a = takenDown(users.contributor.id);
-    const b = takenDown(users.contributor.id);
+    const a = await takenDown(users.contributor.id);
+    const b = await takenDown(users.contributor.id);
     expect((await outcome(() => posts.restorePostAction(fd({ type: "post", id: a.id })))).kind).toBe("redirect");
-    expect(getPostById(a.id)!.status).toBe("publish");
+    expect((await getPostById(a.id))!.status).toBe("publish");
     expect((await outcome(() => posts.deletePostAction(fd({ type: "post", id: b.id })))).kind).toBe("redirect");
-    expect(getPostById(b.id)).toBeUndefined();
+    expect(await getPostById(b.id)).toBeUndefined();
   });
 });

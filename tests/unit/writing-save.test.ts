@@ -31,8 +31,8 @@ let defaultCat: number;
 beforeAll(async () => {
   editor = await makeUser("editor");
   author = await makeUser("author");
-  defaultCat = insertTerm({ taxonomy: "category", name: "Uncategorized", slug: "uncategorized" }).id;
-  updateOptions({ default_category: defaultCat });
+  defaultCat = (await insertTerm({ taxonomy: "category", name: "Uncategorized", slug: "uncategorized" })).id;
+  await updateOptions({ default_category: defaultCat });
 });
 
 async function save(values: Parameters<typeof fd>[0]): Promise<{ id?: number; state?: FormState; url?: string }> {
@@ -42,40 +42,40 @@ async function save(values: Parameters<typeof fd>[0]): Promise<{ id?: number; st
   throw new Error(`unexpected ${out.kind}`);
 }
 
-const count = (termId: number) => getTermById("category", termId)?.count;
+const count = async (termId: number) => (await getTermById("category", termId))?.count;
 
 describe("term counts follow every status change", () => {
   it("publish, switch to draft, publish, trash, restore, delete", async () => {
     asUser(editor.id);
-    const cat = insertTerm({ taxonomy: "category", name: "Counted", slug: "counted" }).id;
+    const cat = (await insertTerm({ taxonomy: "category", name: "Counted", slug: "counted" })).id;
     const { id } = await save({ intent: "publish", title: "Counting", categories: [cat], tags: "alpha, beta" });
-    const tag = getPostForEdit(id!)!;
+    const tag = (await getPostForEdit(id!))!;
     expect(tag.tagNames).toEqual(["alpha", "beta"]);
-    expect(count(cat)).toBe(1);
-    const v = () => getPostById(id!)!.version;
-    await save({ id: id!, version: v(), intent: "switch_draft", title: "Counting", categories: [cat] });
-    expect(count(cat)).toBe(0);
-    await save({ id: id!, version: v(), intent: "publish", title: "Counting", categories: [cat] });
-    expect(count(cat)).toBe(1);
+    expect(await count(cat)).toBe(1);
+    const v = async () => (await getPostById(id!))!.version;
+    await save({ id: id!, version: await v(), intent: "switch_draft", title: "Counting", categories: [cat] });
+    expect(await count(cat)).toBe(0);
+    await save({ id: id!, version: await v(), intent: "publish", title: "Counting", categories: [cat] });
+    expect(await count(cat)).toBe(1);
     await outcome(() => actions.trashPostAction(fd({ type: "post", id: id! })));
-    expect(getPostById(id!)).toMatchObject({ status: "trash", trashedFrom: "publish" });
-    expect(count(cat)).toBe(0);
+    expect(await getPostById(id!)).toMatchObject({ status: "trash", trashedFrom: "publish" });
+    expect(await count(cat)).toBe(0);
     await outcome(() => actions.restorePostAction(fd({ type: "post", id: id! })));
-    expect(getPostById(id!)).toMatchObject({ status: "publish", trashedFrom: null });
-    expect(count(cat)).toBe(1);
+    expect(await getPostById(id!)).toMatchObject({ status: "publish", trashedFrom: null });
+    expect(await count(cat)).toBe(1);
     const notTrashed = await outcome(() => actions.deletePostAction(fd({ type: "post", id: id! })));
     expect(notTrashed).toMatchObject({ kind: "redirect" });
-    expect(getPostById(id!)).toBeDefined();
+    expect(await getPostById(id!)).toBeDefined();
     await outcome(() => actions.bulkPostsAction(fd({ type: "post", bulkAction: "trash", ids: [id!] })));
     await outcome(() => actions.bulkPostsAction(fd({ type: "post", bulkAction: "delete", ids: [id!] })));
-    expect(getPostById(id!)).toBeUndefined();
-    expect(count(cat)).toBe(0);
+    expect(await getPostById(id!)).toBeUndefined();
+    expect(await count(cat)).toBe(0);
   });
 
   it("a post with no category goes to the default one", async () => {
     asUser(editor.id);
     const { id } = await save({ intent: "save_draft", title: "No category" });
-    expect(getPostForEdit(id!)!.categoryIds).toEqual([defaultCat]);
+    expect((await getPostForEdit(id!))!.categoryIds).toEqual([defaultCat]);
   });
 });
 
@@ -83,15 +83,15 @@ describe("conflicts and bad input leave nothing half saved", () => {
   it("a save from a stale version is refused with a message, then overwrites only when asked", async () => {
     asUser(editor.id);
     const { id } = await save({ intent: "publish", title: "Original" });
-    const v1 = getPostById(id!)!.version;
+    const v1 = (await getPostById(id!))!.version;
     await save({ id: id!, version: v1, intent: "update", title: "First editor" });
     const stale = await save({ id: id!, version: v1, intent: "update", title: "Second editor" });
     expect(stale.state?.status).toBe("error");
     expect(stale.state?.message).toMatch(/while you were editing/);
     expect(stale.state?.values?.title).toBe("Second editor");
-    expect(getPostById(id!)!.title).toBe("First editor");
+    expect((await getPostById(id!))!.title).toBe("First editor");
     await save({ id: id!, version: v1, intent: "update", title: "Second editor", overwrite: "1" });
-    expect(getPostById(id!)!.title).toBe("Second editor");
+    expect((await getPostById(id!))!.title).toBe("Second editor");
   });
 
   it("a duplicate typed slug and a non-existent date are field errors; no row is written", async () => {
@@ -102,16 +102,16 @@ describe("conflicts and bad input leave nothing half saved", () => {
     const bad = await save({ intent: "publish", title: "Bad date", date: "2026-02-30T10:00" });
     expect(bad.state?.fieldErrors?.date?.[0]).toMatch(/does not exist/);
     const { listAdminPosts } = await import("@/db/queries/post-admin-list");
-    const find = (search: string) => listAdminPosts({ type: "post", view: "all", search, orderBy: "date", order: "desc", page: 1, perPage: 10, userId: editor.id, canReadOthersPrivate: true }).total;
-    expect(find("Dup attempt")).toBe(0);
-    expect(find("Bad date")).toBe(0);
+    const find = async (search: string) => (await listAdminPosts({ type: "post", view: "all", search, orderBy: "date", order: "desc", page: 1, perPage: 10, userId: editor.id, canReadOthersPrivate: true })).total;
+    expect(await find("Dup attempt")).toBe(0);
+    expect(await find("Bad date")).toBe(0);
     const { listTermsForAdmin } = await import("@/db/queries/term-admin");
-    expect(listTermsForAdmin("category").some((t) => t.name === "Should not exist")).toBe(false);
+    expect((await listTermsForAdmin("category")).some((t) => t.name === "Should not exist")).toBe(false);
     // Slugs made from titles stay unique without asking.
     const a = await save({ intent: "save_draft", title: "Same title" });
     const b = await save({ intent: "save_draft", title: "Same title" });
-    expect(getPostById(a.id!)!.slug).toBe("same-title");
-    expect(getPostById(b.id!)!.slug).toBe("same-title-2");
+    expect((await getPostById(a.id!))!.slug).toBe("same-title");
+    expect((await getPostById(b.id!))!.slug).toBe("same-title-2");
   });
 
   it("an author's script and event handlers are removed; an editor's HTML is kept as written", async () => {
@@ -119,10 +119,10 @@ describe("conflicts and bad input leave nothing half saved", () => {
     asUser(author.id);
     const a = await save({ intent: "save_draft", title: "Author HTML", content: html });
     expect(a.url).toMatch(/filtered=1/);
-    expect(getPostById(a.id!)!.content).toBe("<p>Hi</p>");
+    expect((await getPostById(a.id!))!.content).toBe("<p>Hi</p>");
     asUser(editor.id);
     const e = await save({ intent: "save_draft", title: "Editor HTML", content: html });
-    expect(getPostById(e.id!)!.content).toBe(html);
+    expect((await getPostById(e.id!))!.content).toBe(html);
   });
 });
 
@@ -131,30 +131,30 @@ describe("categories", () => {
     asUser(editor.id);
     const renamed = await outcome(() => termActions.saveTermAction(initialFormState, fd({ taxonomy: "category", id: defaultCat, name: "General", slug: "uncategorized" })));
     expect(renamed.kind).toBe("redirect");
-    expect(getTermById("category", defaultCat)!.name).toBe("General");
+    expect((await getTermById("category", defaultCat))!.name).toBe("General");
     const refused = await outcome(() => termActions.deleteTermAction(fd({ taxonomy: "category", id: defaultCat })));
     expect((refused as { url: string }).url).toMatch(/error=.*can%20be%20renamed%20but%20not%20deleted/);
-    expect(getTermById("category", defaultCat)).toBeDefined();
+    expect(await getTermById("category", defaultCat)).toBeDefined();
 
-    const doomed = insertTerm({ taxonomy: "category", name: "Doomed", slug: "doomed" }).id;
-    const kept = insertTerm({ taxonomy: "category", name: "Kept", slug: "kept" }).id;
+    const doomed = (await insertTerm({ taxonomy: "category", name: "Doomed", slug: "doomed" })).id;
+    const kept = (await insertTerm({ taxonomy: "category", name: "Kept", slug: "kept" })).id;
     const only = await save({ intent: "publish", title: "Only doomed", categories: [doomed] });
     const both = await save({ intent: "publish", title: "Doomed and kept", categories: [doomed, kept] });
-    const before = getTermById("category", defaultCat)!.count;
+    const before = (await getTermById("category", defaultCat))!.count;
     const out = await outcome(() => termActions.deleteTermAction(fd({ taxonomy: "category", id: doomed })));
     expect((out as { url: string }).url).toMatch(/moved=1/);
-    expect(getPostForEdit(only.id!)!.categoryIds).toEqual([defaultCat]);
-    expect(getPostForEdit(both.id!)!.categoryIds).toEqual([kept]);
-    expect(getTermById("category", defaultCat)!.count).toBe(before + 1);
+    expect((await getPostForEdit(only.id!))!.categoryIds).toEqual([defaultCat]);
+    expect((await getPostForEdit(both.id!))!.categoryIds).toEqual([kept]);
+    expect((await getTermById("category", defaultCat))!.count).toBe(before + 1);
   });
 
   it("a duplicate slug and a parent loop are refused beside their fields", async () => {
     asUser(editor.id);
-    const parent = insertTerm({ taxonomy: "category", name: "Parent", slug: "parent" });
-    const child = insertTerm({ taxonomy: "category", name: "Child", slug: "child", parentId: parent.id });
+    const parent = await insertTerm({ taxonomy: "category", name: "Parent", slug: "parent" });
+    const child = await insertTerm({ taxonomy: "category", name: "Child", slug: "child", parentId: parent.id });
     const dup = await outcome(() => termActions.saveTermAction(initialFormState, fd({ taxonomy: "category", name: "Another", slug: "parent" })));
     expect((dup as { value: FormState }).value.fieldErrors?.slug?.[0]).toMatch(/already used/);
-    const loop = await outcome(() => termActions.saveTermAction(initialFormState, fd({ taxonomy: "category", id: parent.id, name: "Parent", parentId: child.id })));
+    const loop = await outcome(async () => termActions.saveTermAction(initialFormState, fd({ taxonomy: "category", id: parent.id, name: "Parent", parentId: child.id })));
     expect((loop as { value: FormState }).value.fieldErrors?.parentId?.[0]).toMatch(/under itself/);
   });
 });
@@ -162,27 +162,27 @@ describe("categories", () => {
 describe("scheduling and revisions", () => {
   it("a scheduled post is published once its time has passed, and counted then", async () => {
     asUser(author.id);
-    const cat = insertTerm({ taxonomy: "category", name: "Later", slug: "later" }).id;
+    const cat = (await insertTerm({ taxonomy: "category", name: "Later", slug: "later" })).id;
     const future = new Date(Date.now() + 3_600_000).toISOString().slice(0, 16);
     const { id } = await save({ intent: "publish", title: "Tomorrow", date: future, categories: [cat] });
-    expect(getPostById(id!)!.status).toBe("future");
-    expect(count(cat)).toBe(0);
-    publishDuePosts();
-    expect(getPostById(id!)!.status).toBe("future");
-    publishDuePosts(new Date(Date.now() + 7_200_000).toISOString().slice(0, 19).replace("T", " "));
-    expect(getPostById(id!)!.status).toBe("publish");
-    expect(count(cat)).toBe(1);
+    expect((await getPostById(id!))!.status).toBe("future");
+    expect(await count(cat)).toBe(0);
+    await publishDuePosts();
+    expect((await getPostById(id!))!.status).toBe("future");
+    await publishDuePosts(new Date(Date.now() + 7_200_000).toISOString().slice(0, 19).replace("T", " "));
+    expect((await getPostById(id!))!.status).toBe("publish");
+    expect(await count(cat)).toBe(1);
   });
 
   it("every save keeps a revision; restoring one brings its text back as a new revision", async () => {
     asUser(author.id);
     const { id } = await save({ intent: "save_draft", title: "Rev", content: "<p>one</p>" });
-    await save({ id: id!, version: getPostById(id!)!.version, intent: "save_draft", title: "Rev", content: "<p>two</p>" });
-    const revs = listRevisions(id!);
+    await save({ id: id!, version: (await getPostById(id!))!.version, intent: "save_draft", title: "Rev", content: "<p>two</p>" });
+    const revs = await listRevisions(id!);
     expect(revs.map((r) => r.content)).toEqual(["<p>two</p>", "<p>one</p>"]);
     await outcome(() => actions.restoreRevisionAction(fd({ type: "post", postId: id!, revisionId: revs[1]!.id })));
-    expect(getPostById(id!)!.content).toBe("<p>one</p>");
-    expect(listRevisions(id!).length).toBe(3);
+    expect((await getPostById(id!))!.content).toBe("<p>one</p>");
+    expect((await listRevisions(id!)).length).toBe(3);
   });
 
   it("autosave keeps a separate copy without touching the post", async () => {
@@ -190,9 +190,9 @@ describe("scheduling and revisions", () => {
     const { id } = await save({ intent: "save_draft", title: "Auto", content: "<p>saved</p>" });
     const res = await actions.autosavePostAction({ id: id!, type: "post", title: "Auto", content: "<p>typed</p>", excerpt: "" });
     expect(res.ok).toBe(true);
-    expect(getPostById(id!)!.content).toBe("<p>saved</p>");
+    expect((await getPostById(id!))!.content).toBe("<p>saved</p>");
     const { getNewerAutosave } = await import("@/db/queries/post-editor");
-    expect(getNewerAutosave(id!, author.id)?.content).toBe("<p>typed</p>");
+    expect((await getNewerAutosave(id!, author.id))?.content).toBe("<p>typed</p>");
   });
 });
 
@@ -203,10 +203,10 @@ describe("pages", () => {
     const pid = Number(/\/(\d+)\//.exec((parent as { url: string }).url)![1]);
     const child = await outcome(() => actions.savePostAction(initialFormState, fd({ type: "page", intent: "publish", title: "Below", parentId: pid, menuOrder: 2 })));
     const cid = Number(/\/(\d+)\//.exec((child as { url: string }).url)![1]);
-    expect(getPostById(cid)).toMatchObject({ parentId: pid, menuOrder: 2 });
-    const loop = await outcome(() => actions.savePostAction(initialFormState, fd({ type: "page", id: pid, version: getPostById(pid)!.version, intent: "update", title: "Top", parentId: cid })));
+    expect(await getPostById(cid)).toMatchObject({ parentId: pid, menuOrder: 2 });
+    const loop = await outcome(async () => actions.savePostAction(initialFormState, fd({ type: "page", id: pid, version: (await getPostById(pid))!.version, intent: "update", title: "Top", parentId: cid })));
     expect((loop as { value: FormState }).value.fieldErrors?.parentId?.[0]).toMatch(/not below this page/);
-    expect(getPostById(pid)!.parentId).toBeNull();
+    expect((await getPostById(pid))!.parentId).toBeNull();
   });
 });
 
@@ -216,12 +216,12 @@ describe("fields only some roles set", () => {
     asUser(author.id);
     const { id } = await save({ intent: "publish", title: "Sticky by editor" });
     asUser(editor.id);
-    await save({ id: id!, version: getPostById(id!)!.version, intent: "update", title: "Sticky by editor", sticky: true });
-    expect(getPostById(id!)!.sticky).toBe(true);
+    await save({ id: id!, version: (await getPostById(id!))!.version, intent: "update", title: "Sticky by editor", sticky: true });
+    expect((await getPostById(id!))!.sticky).toBe(true);
     asUser(author.id);
-    await save({ id: id!, version: getPostById(id!)!.version, intent: "update", title: "Sticky by editor", sticky: false });
-    expect(getPostById(id!)!.sticky).toBe(true);
-    const bad = await save({ id: id!, version: getPostById(id!)!.version, intent: "update", title: "Sticky by editor", featuredMediaId: 999999 });
+    await save({ id: id!, version: (await getPostById(id!))!.version, intent: "update", title: "Sticky by editor", sticky: false });
+    expect((await getPostById(id!))!.sticky).toBe(true);
+    const bad = await save({ id: id!, version: (await getPostById(id!))!.version, intent: "update", title: "Sticky by editor", featuredMediaId: 999999 });
     expect(bad.state?.fieldErrors?.featuredMediaId?.[0]).toMatch(/media library/);
   });
 
@@ -230,9 +230,9 @@ describe("fields only some roles set", () => {
     const noPass = await save({ intent: "publish", title: "Secret", visibility: "password" });
     expect(noPass.state?.fieldErrors?.password?.[0]).toMatch(/Enter a password/);
     const { id } = await save({ intent: "publish", title: "Secret", visibility: "password", password: "open sesame" });
-    expect(getPostById(id!)).toMatchObject({ status: "publish", password: "open sesame" });
+    expect(await getPostById(id!)).toMatchObject({ status: "publish", password: "open sesame" });
     const priv = await save({ intent: "publish", title: "Diary", visibility: "private", password: "ignored" });
-    expect(getPostById(priv.id!)).toMatchObject({ status: "private", password: "" });
+    expect(await getPostById(priv.id!)).toMatchObject({ status: "private", password: "" });
   });
 });
 
@@ -242,9 +242,9 @@ describe("a date chosen on a draft", () => {
     asUser(author.id);
     const when = new Date(Date.now() + 86_400_000).toISOString().slice(0, 16);
     const { id } = await save({ intent: "save_draft", title: "Dated draft", date: when });
-    expect(isDateChosen(id!)).toBe(true);
-    expect(getPostById(id!)!.date.slice(0, 16)).toBe(when.replace("T", " "));
+    expect(await isDateChosen(id!)).toBe(true);
+    expect((await getPostById(id!))!.date.slice(0, 16)).toBe(when.replace("T", " "));
     const floating = await save({ intent: "save_draft", title: "Floating draft" });
-    expect(isDateChosen(floating.id!)).toBe(false);
+    expect(await isDateChosen(floating.id!)).toBe(false);
   });
 });

@@ -88,11 +88,11 @@ const ADMIN_ONLY = expected(["administrator"]);
 
 describe("Settings actions: administrators only; nothing is written for anyone else", () => {
   const cases = [
-    ["General", () => saveGeneralSettingsAction(idle, fd({ blogname: "Matrix blog", blogdescription: "", siteurl: "", timezone_string: "UTC", date_format: "Y-m-d", time_format: "H:i", default_role: "author" })), () => getOptions().blogname === "Matrix blog"],
-    ["Reading", () => saveReadingSettingsAction(idle, fd({ show_on_front: "posts", posts_per_page: 7, posts_per_rss: 9 })), () => getOptions().posts_per_page === 7],
-    ["Discussion", () => saveDiscussionSettingsAction(idle, fd({ close_comments_days_old: 30, thread_comments_depth: 3, comments_per_page: 20, default_comments_page: "oldest", comment_order: "desc", comment_max_links: 4, moderation_keys: "spam", disallowed_keys: "", avatar_rating: "PG", avatar_default: "mystery" })), () => getOptions().comment_max_links === 4],
-    ["Permalinks", () => savePermalinkSettingsAction(idle, fd({ selection: "postname", category_base: "topics", tag_base: "" })), () => getOptions().category_base === "topics"],
-    ["Media", () => saveMediaSettingsAction(idle, fd({ upload_max_mb: 3, allow_pdf: "1" })), () => getOptions().upload_extra_types === "pdf"],
+    ["General", () => saveGeneralSettingsAction(idle, fd({ blogname: "Matrix blog", blogdescription: "", siteurl: "", timezone_string: "UTC", date_format: "Y-m-d", time_format: "H:i", default_role: "author" })), async () => (await getOptions()).blogname === "Matrix blog"],
+    ["Reading", () => saveReadingSettingsAction(idle, fd({ show_on_front: "posts", posts_per_page: 7, posts_per_rss: 9 })), async () => (await getOptions()).posts_per_page === 7],
+    ["Discussion", () => saveDiscussionSettingsAction(idle, fd({ close_comments_days_old: 30, thread_comments_depth: 3, comments_per_page: 20, default_comments_page: "oldest", comment_order: "desc", comment_max_links: 4, moderation_keys: "spam", disallowed_keys: "", avatar_rating: "PG", avatar_default: "mystery" })), async () => (await getOptions()).comment_max_links === 4],
+    ["Permalinks", () => savePermalinkSettingsAction(idle, fd({ selection: "postname", category_base: "topics", tag_base: "" })), async () => (await getOptions()).category_base === "topics"],
+    ["Media", () => saveMediaSettingsAction(idle, fd({ upload_max_mb: 3, allow_pdf: "1" })), async () => (await getOptions()).upload_extra_types === "pdf"],
   ] as const;
   for (const [name, run, changed] of cases) {
     for (const who of ROLES_AND_ANON) {
@@ -101,14 +101,14 @@ describe("Settings actions: administrators only; nothing is written for anyone e
         as(who);
         const got = await outcome(run);
         expect(got).toBe(want);
-        if (who !== "administrator") expect(changed()).toBe(false);
+        if (who !== "administrator") expect(await changed()).toBe(false);
       });
     }
     it(`${name}: the administrator's save is written`, async () => {
       as("administrator");
       const state = await run();
       expect(state.status).toBe("success");
-      expect(changed()).toBe(true);
+      expect(await changed()).toBe(true);
     });
   }
 });
@@ -121,33 +121,33 @@ describe("Users actions: administrators only", () => {
       const login = `made-by-${who}`;
       expect(await outcome(() => createUserAction(idle, fd({ login, email: `${login}@example.com`, password: "long-enough-1", role: "administrator" })))).toBe(want);
       const { isLoginTaken } = await import("@/db/queries/user-admin");
-      expect(isLoginTaken(login)).toBe(who === "administrator");
+      expect(await isLoginTaken(login)).toBe(who === "administrator");
     });
     it(`change role: ${who} → ${want}`, async () => {
       const target = await makeUser("subscriber");
       as(who);
       expect(await outcome(() => changeUserRoleAction(fd({ userId: target.id, role: "editor" })))).toBe(want);
-      expect(getUserById(target.id)!.role).toBe(who === "administrator" ? "editor" : "subscriber");
+      expect((await getUserById(target.id))!.role).toBe(who === "administrator" ? "editor" : "subscriber");
     });
     it(`edit another user: ${who} → ${want}`, async () => {
       const target = await makeUser("author");
       as(who);
       const got = await outcome(() => updateUserAction(idle, fd({ userId: target.id, displayName: `Edited by ${who}`, nicename: target.nicename, email: target.email, url: "", bio: "", newPassword: "reset-password-1", confirmPassword: "reset-password-1" })));
       expect(got).toBe(want);
-      expect(getUserById(target.id)!.displayName).toBe(who === "administrator" ? `Edited by ${who}` : target.displayName);
+      expect((await getUserById(target.id))!.displayName).toBe(who === "administrator" ? `Edited by ${who}` : target.displayName);
     });
     it(`log another user out everywhere: ${who} → ${want}`, async () => {
       const target = await makeUser("author");
       as(who);
       expect(await outcome(() => logOutUserEverywhereAction(fd({ userId: target.id })))).toBe(want);
-      expect(getSessionStampSource(target.id)!.sessionEpoch).toBe(who === "administrator" ? 1 : 0);
+      expect((await getSessionStampSource(target.id))!.sessionEpoch).toBe(who === "administrator" ? 1 : 0);
     });
     it(`delete user: ${who} → ${want}`, async () => {
       const target = await makeUser("author");
-      makePost(target.id);
+      await makePost(target.id);
       as(who);
       expect(await outcome(() => deleteUserAction(fd({ userId: target.id, reassignTo: users.administrator.id })))).toBe(want);
-      expect(!!getUserById(target.id)).toBe(who !== "administrator");
+      expect(!!await getUserById(target.id)).toBe(who !== "administrator");
     });
   }
 });
@@ -159,9 +159,9 @@ describe("Profile: every role edits its own profile, and only its own", () => {
       as(who);
       const got = await outcome(() => updateProfileAction(idle, fd({ displayName: `Renamed ${who}`, nicename: `renamed-${who}`, email: `renamed-${who}@example.com`, url: "", bio: "", userId: users.administrator.id })));
       expect(got).toBe(want);
-      if (who !== "anonymous") expect(getUserById(users[who].id)!.displayName).toBe(`Renamed ${who}`);
+      if (who !== "anonymous") expect((await getUserById(users[who].id))!.displayName).toBe(`Renamed ${who}`);
       // A userId in the form is ignored: nobody renames the administrator through it.
-      if (who !== "administrator") expect(getUserById(users.administrator.id)!.displayName).not.toBe(`Renamed ${who}`);
+      if (who !== "administrator") expect((await getUserById(users.administrator.id))!.displayName).not.toBe(`Renamed ${who}`);
     });
   }
 });
@@ -171,10 +171,10 @@ describe("Profile → Log Out Everywhere Else: every role, for its own sessions 
     const want = who === "anonymous" ? "sign-in" : "allowed";
     it(`${who} → ${want}`, async () => {
       as(who);
-      const epochs = () => Object.values(users).map((u) => getSessionStampSource(u.id)!.sessionEpoch);
-      const before = epochs();
+      const epochs = async () => Promise.all(Object.values(users).map(async (u) => (await getSessionStampSource(u.id))!.sessionEpoch));
+      const before = await epochs();
       expect(await outcome(() => logOutEverywhereElseAction(idle, fd({ sessionsPassword: "pass-word-123", userId: users.administrator.id })))).toBe(want);
-      const after = epochs();
+      const after = await epochs();
       // Only the signed-in user's epoch moves: a userId in the form is ignored.
       Object.keys(users).forEach((role, i) => expect(after[i]! - before[i]!).toBe(role === who ? 1 : 0));
     });
@@ -190,7 +190,7 @@ describe("Quick Draft: whoever may write posts (not subscribers)", () => {
       const title = `Quick draft by ${who}`;
       expect(await outcome(() => quickDraftAction(idle, fd({ title, content: "Some <b>text</b>" })))).toBe(want);
       if (who !== "anonymous") {
-        const drafts = listRecentDrafts(users[who].id);
+        const drafts = await listRecentDrafts(users[who].id);
         expect(drafts.some((d) => d.title === title)).toBe(want === "allowed");
         if (want === "allowed") expect(drafts[0]!.content).toBe("<p>Some &lt;b&gt;text&lt;/b&gt;</p>");
       }
@@ -220,14 +220,14 @@ describe("Media upload route: upload_files (authors and up); 401 for nobody", ()
       const body = await res.json();
       if (res.status === 201) {
         expect(body.sizes.thumbnail.url).toMatch(/^\/wp-content\/uploads\/\d{4}\/\d{2}\/by-.*-150x150\.png$/);
-        expect(getMediaById(body.id)!.authorId).toBe(users[who as Role].id);
+        expect((await getMediaById(body.id))!.authorId).toBe(users[who as Role].id);
       } else {
         expect(body.error).toBeTruthy();
       }
     });
   }
   it("an author cannot attach an upload to someone else's post", async () => {
-    const editorsPost = makePost(users.editor.id);
+    const editorsPost = await makePost(users.editor.id);
     as("author");
     const res = await uploadRoute(uploadRequest(await pngFile(), { postId: String(editorsPost.id) }));
     expect(res.status).toBe(403);
@@ -249,8 +249,8 @@ describe("Media upload route: upload_files (authors and up); 401 for nobody", ()
 });
 
 describe("Media edit and delete: own files for authors, everyone's for editors and administrators", () => {
-  const mediaOf = (owner: Role) =>
-    insertMedia({ authorId: users[owner].id, path: "", fileName: `x-${owner}.png`, mimeType: "image/png", title: "before" });
+  const mediaOf = async (owner: Role) =>
+    await insertMedia({ authorId: users[owner].id, path: "", fileName: `x-${owner}.png`, mimeType: "image/png", title: "before" });
   // [actor, owner of the file] → allowed?
   const table: [Who, Role, boolean][] = [
     ["administrator", "author", true],
@@ -263,20 +263,20 @@ describe("Media edit and delete: own files for authors, everyone's for editors a
   ];
   for (const [who, owner, ok] of table) {
     it(`update: ${who} on ${owner}'s file → ${ok ? "saved" : "refused"}`, async () => {
-      const m = mediaOf(owner);
+      const m = await mediaOf(owner);
       as(who);
       const got = await outcome(async () => {
         const s = await updateMediaAction(idle, fd({ id: m.id, title: "after", alt: "Alt", caption: "", postId: "" }));
         if (s.status !== "success") throw new Forbidden(s.message);
       });
       expect(got).toBe(ok ? "allowed" : who === "anonymous" ? "sign-in" : "forbidden");
-      expect(getMediaById(m.id)!.title).toBe(ok ? "after" : "before");
+      expect((await getMediaById(m.id))!.title).toBe(ok ? "after" : "before");
     });
     it(`delete: ${who} on ${owner}'s file → ${ok ? "deleted" : "kept"}`, async () => {
-      const m = mediaOf(owner);
+      const m = await mediaOf(owner);
       as(who);
       await outcome(() => deleteMediaAction(fd({ id: m.id })));
-      expect(!!getMediaById(m.id)).toBe(!ok);
+      expect(!!await getMediaById(m.id)).toBe(!ok);
     });
   }
 });

@@ -116,9 +116,9 @@ describe("Permalinks", () => {
 });
 
 describe("writing options", () => {
-  it("writes parsed values that getOptions reads back with their types", () => {
-    updateOptions(GeneralSettingsSchema.parse(general));
-    const o = getOptions();
+  it("writes parsed values that getOptions reads back with their types", async () => {
+    await updateOptions(GeneralSettingsSchema.parse(general));
+    const o = await getOptions();
     expect(o.blogname).toBe("My Site");
     expect(o.users_can_register).toBe(true);
     expect(o.start_of_week).toBe(0);
@@ -128,12 +128,12 @@ describe("writing options", () => {
 describe("Site Address", () => {
   it("overrides SITE_URL when set, and falls back to it when emptied", async () => {
     const { siteUrl, absoluteUrl } = await import("@/lib/site-url");
-    updateOptions({ siteurl: "" });
-    expect(siteUrl()).toBe("http://blog.test");
-    updateOptions(GeneralSettingsSchema.parse({ ...general, siteurl: "https://www.example.org/" }));
-    expect(absoluteUrl("/feed/")).toBe("https://www.example.org/feed/");
-    updateOptions({ siteurl: "" });
-    expect(siteUrl()).toBe("http://blog.test");
+    await updateOptions({ siteurl: "" });
+    expect(await siteUrl()).toBe("http://blog.test");
+    await updateOptions(GeneralSettingsSchema.parse({ ...general, siteurl: "https://www.example.org/" }));
+    expect(await absoluteUrl("/feed/")).toBe("https://www.example.org/feed/");
+    await updateOptions({ siteurl: "" });
+    expect(await siteUrl()).toBe("http://blog.test");
   });
 });
 

@@ -64,7 +64,7 @@ describe("adding users", () => {
     session.id = admin.id;
     const url = await redirectOf(createUserAction(idle, fd({ login: "New Writer", email: "writer@example.com", displayName: "", password: "a-good-password", role: "author" })));
     expect(url).toMatch(/^\/admin\/users\/\?message=created&id=\d+$/);
-    const u = getUserCredentialsByLoginOrEmail("new writer")!;
+    const u = (await getUserCredentialsByLoginOrEmail("new writer"))!;
     expect(u.role).toBe("author");
     expect(u.displayName).toBe("New Writer");
     expect((await verifySignIn("New Writer", "a-good-password", "10.9.0.1")).status).toBe("ok");
@@ -83,18 +83,18 @@ describe("adding users", () => {
 
 describe("roles", () => {
   it("never leaves the site without an administrator", async () => {
-    const only = listUsersWithPostCounts("administrator");
-    for (const a of only.slice(1)) updateUserRole(a.id, "editor");
+    const only = await listUsersWithPostCounts("administrator");
+    for (const a of only.slice(1)) await updateUserRole(a.id, "editor");
     const last = only[0]!;
-    expect(updateUserRole(last.id, "editor")).toBe("last-administrator");
-    expect(getUserById(last.id)!.role).toBe("administrator");
-    expect(deleteUserReassigning(last.id, null)).toBe("last-administrator");
+    expect(await updateUserRole(last.id, "editor")).toBe("last-administrator");
+    expect((await getUserById(last.id))!.role).toBe("administrator");
+    expect(await deleteUserReassigning(last.id, null)).toBe("last-administrator");
   });
   it("an administrator cannot change their own role", async () => {
     const admin = await makeUser("administrator");
     session.id = admin.id;
     expect(await redirectOf(changeUserRoleAction(fd({ userId: admin.id, role: "subscriber" })))).toBe("/admin/users/?message=own-role");
-    expect(getUserById(admin.id)!.role).toBe("administrator");
+    expect((await getUserById(admin.id))!.role).toBe("administrator");
   });
 });
 
@@ -103,26 +103,26 @@ describe("deleting users", () => {
     const admin = await makeUser("administrator");
     const leaving = await makeUser("author");
     const heir = await makeUser("editor");
-    const p1 = makePost(leaving.id);
-    const p2 = makePost(leaving.id, { status: "draft", type: "page" });
-    const m = insertMedia({ authorId: leaving.id, fileName: "a.png", mimeType: "image/png" });
+    const p1 = await makePost(leaving.id);
+    const p2 = await makePost(leaving.id, { status: "draft", type: "page" });
+    const m = await insertMedia({ authorId: leaving.id, fileName: "a.png", mimeType: "image/png" });
     session.id = admin.id;
     expect(await redirectOf(deleteUserAction(fd({ userId: leaving.id, reassignTo: heir.id })))).toBe("/admin/users/?message=deleted");
-    expect(getUserById(leaving.id)).toBeUndefined();
-    expect(getPostById(p1.id)!.authorId).toBe(heir.id);
-    expect(getPostById(p2.id)!.authorId).toBe(heir.id);
-    expect(getMediaById(m.id)!.authorId).toBe(heir.id);
+    expect(await getUserById(leaving.id)).toBeUndefined();
+    expect((await getPostById(p1.id))!.authorId).toBe(heir.id);
+    expect((await getPostById(p2.id))!.authorId).toBe(heir.id);
+    expect((await getMediaById(m.id))!.authorId).toBe(heir.id);
   });
   it("refuses without an heir when there is content, and with the user as their own heir; nothing changes", async () => {
     const admin = await makeUser("administrator");
     const leaving = await makeUser("author");
-    const p = makePost(leaving.id);
+    const p = await makePost(leaving.id);
     session.id = admin.id;
     expect(await redirectOf(deleteUserAction(fd({ userId: leaving.id })))).toBe(`/admin/users/${leaving.id}/delete/?error=needs-reassign`);
     expect(await redirectOf(deleteUserAction(fd({ userId: leaving.id, reassignTo: leaving.id })))).toBe(`/admin/users/${leaving.id}/delete/?error=bad-reassign`);
     expect(await redirectOf(deleteUserAction(fd({ userId: leaving.id, reassignTo: 999999 })))).toBe(`/admin/users/${leaving.id}/delete/?error=bad-reassign`);
-    expect(getUserById(leaving.id)).toBeDefined();
-    expect(getPostById(p.id)!.authorId).toBe(leaving.id);
+    expect(await getUserById(leaving.id)).toBeDefined();
+    expect((await getPostById(p.id))!.authorId).toBe(leaving.id);
   });
   it("deletes a user without content without asking for an heir; never yourself", async () => {
     const admin = await makeUser("administrator");
@@ -130,7 +130,7 @@ describe("deleting users", () => {
     session.id = admin.id;
     expect(await redirectOf(deleteUserAction(fd({ userId: idleUser.id })))).toBe("/admin/users/?message=deleted");
     expect(await redirectOf(deleteUserAction(fd({ userId: admin.id, reassignTo: idleUser.id })))).toBe("/admin/users/?message=delete-self");
-    expect(getUserById(admin.id)).toBeDefined();
+    expect(await getUserById(admin.id)).toBeDefined();
   });
 });
 
@@ -146,14 +146,14 @@ describe("profile", () => {
     expect(wrong.fieldErrors?.currentPassword).toEqual(["Your current password is incorrect."]);
     const mismatch = await updateProfileAction(idle, fd({ ...base(u), currentPassword: "old-password-1", newPassword: "new-password-1", confirmPassword: "other" }));
     expect(mismatch.fieldErrors?.confirmPassword).toBeTruthy();
-    const hash = () => getUserCredentialsByLoginOrEmail(u.login)!.passwordHash;
-    expect(await verifyPassword(hash(), "old-password-1")).toBe(true);
+    const hash = async () => (await getUserCredentialsByLoginOrEmail(u.login))!.passwordHash;
+    expect(await verifyPassword(await hash(), "old-password-1")).toBe(true);
     expect(signedInAgain).toEqual([]);
     // Success reloads Profile (so that the page is rendered with the new session) with its notice.
     const ok = updateProfileAction(idle, fd({ ...base(u), currentPassword: "old-password-1", newPassword: "new-password-1", confirmPassword: "new-password-1" }));
     expect(await redirectOf(ok)).toBe("/admin/profile/?message=password-set");
-    expect(await verifyPassword(hash(), "new-password-1")).toBe(true);
-    expect(await verifyPassword(hash(), "old-password-1")).toBe(false);
+    expect(await verifyPassword(await hash(), "new-password-1")).toBe(true);
+    expect(await verifyPassword(await hash(), "old-password-1")).toBe(false);
     // This browser's session ended with the old password: it is signed in again with the new one.
     expect(signedInAgain).toEqual([{ login: u.login, password: "new-password-1", ok: true }]);
   });
@@ -165,7 +165,7 @@ describe("profile", () => {
     try {
       const r = await updateProfileAction(idle, fd({ ...base(u), currentPassword: "old-password-1", newPassword: "new-password-2", confirmPassword: "new-password-2" }));
       expect(r).toMatchObject({ status: "success", message: "Profile updated. Your new password is set: sign in again with it." });
-      expect(await verifyPassword(getUserCredentialsByLoginOrEmail(u.login)!.passwordHash, "new-password-2")).toBe(true);
+      expect(await verifyPassword((await getUserCredentialsByLoginOrEmail(u.login))!.passwordHash, "new-password-2")).toBe(true);
     } finally {
       signInAgainAllowed = true;
     }
@@ -176,17 +176,17 @@ describe("profile", () => {
     session.id = u.id;
     const before = await verifySignIn(u.login, "my-password-1", "10.9.0.7");
     if (before.status !== "ok") throw new Error(before.status);
-    const epoch = () => getSessionStampSource(u.id)!.sessionEpoch;
+    const epoch = async () => (await getSessionStampSource(u.id))!.sessionEpoch;
     const empty = await logOutEverywhereElseAction(idle, fd({ sessionsPassword: "" }));
     expect(empty).toMatchObject({ status: "error", message: "Nobody was logged out." });
     expect(empty.fieldErrors?.sessionsPassword).toEqual(["Enter your password: it keeps you signed in here."]);
     const wrong = await logOutEverywhereElseAction(idle, fd({ sessionsPassword: "guess" }));
     expect(wrong.fieldErrors?.sessionsPassword).toEqual(["That is not your password."]);
-    expect(epoch()).toBe(0);
+    expect(await epoch()).toBe(0);
     const calls = signedInAgain.length;
     expect(await redirectOf(logOutEverywhereElseAction(idle, fd({ sessionsPassword: "my-password-1" })))).toBe("/admin/profile/?message=sessions-ended");
-    expect(epoch()).toBe(1);
-    const now = getSessionStampSource(u.id)!;
+    expect(await epoch()).toBe(1);
+    const now = (await getSessionStampSource(u.id))!;
     expect(stampMatches(before.user.passwordStamp, now.passwordHash, now.sessionEpoch)).toBe(false);
     expect(signedInAgain.slice(calls)).toEqual([{ login: u.login, password: "my-password-1", ok: true }]);
   });
@@ -198,13 +198,13 @@ describe("profile", () => {
     const s = await updateProfileAction(idle, fd({ ...base(a), displayName: "Changed", email: b.email.toUpperCase(), nicename: b.nicename }));
     expect(s.fieldErrors?.email).toBeTruthy();
     expect(s.fieldErrors?.nicename).toBeTruthy();
-    expect(getUserById(a.id)!.displayName).toBe(a.displayName);
+    expect((await getUserById(a.id))!.displayName).toBe(a.displayName);
     const bad = await updateProfileAction(idle, fd({ ...base(a), displayName: "Changed", url: "javascript:alert(1)" }));
     expect(bad.fieldErrors?.url).toBeTruthy();
-    expect(getUserById(a.id)!.displayName).toBe(a.displayName);
+    expect((await getUserById(a.id))!.displayName).toBe(a.displayName);
     const ok = await updateProfileAction(idle, fd({ ...base(a), displayName: "Changed", nicename: "Changed-Nice", bio: "Hello" }));
     expect(ok.status).toBe("success");
-    expect(getUserById(a.id)).toMatchObject({ displayName: "Changed", nicename: "changed-nice", bio: "Hello" });
+    expect(await getUserById(a.id)).toMatchObject({ displayName: "Changed", nicename: "changed-nice", bio: "Hello" });
   });
 });
 
@@ -214,9 +214,9 @@ describe("Log Out Everywhere for another user", () => {
     const target = await makeUser("author");
     session.id = admin.id;
     expect(await redirectOf(logOutUserEverywhereAction(fd({ userId: target.id })))).toBe(`/admin/users/${target.id}/edit/?message=sessions-ended`);
-    expect(getSessionStampSource(target.id)!.sessionEpoch).toBe(1);
+    expect((await getSessionStampSource(target.id))!.sessionEpoch).toBe(1);
     expect(await redirectOf(logOutUserEverywhereAction(fd({ userId: admin.id })))).toBe("/admin/profile/");
-    expect(getSessionStampSource(admin.id)!.sessionEpoch).toBe(0);
+    expect((await getSessionStampSource(admin.id))!.sessionEpoch).toBe(0);
     expect(await redirectOf(logOutUserEverywhereAction(fd({ userId: 999999 })))).toBe("/admin/users/?message=invalid-user");
     expect(await redirectOf(logOutUserEverywhereAction(fd({ userId: "x" })))).toBe("/admin/users/?message=invalid-user");
   });
@@ -226,11 +226,11 @@ describe("the users list", () => {
   it("counts each user's own published posts", async () => {
     const a = await makeUser("author");
     const b = await makeUser("author");
-    makePost(a.id);
-    makePost(a.id);
-    makePost(a.id, { status: "draft" });
-    makePost(a.id, { type: "page" });
-    const rows = listUsersWithPostCounts("author");
+    await makePost(a.id);
+    await makePost(a.id);
+    await makePost(a.id, { status: "draft" });
+    await makePost(a.id, { type: "page" });
+    const rows = await listUsersWithPostCounts("author");
     expect(rows.find((r) => r.id === a.id)!.postCount).toBe(2);
     expect(rows.find((r) => r.id === b.id)!.postCount).toBe(0);
   });
@@ -247,7 +247,7 @@ describe("an administrator editing another user", () => {
     const ok = await updateUserAction(idle, fd({ ...base, newPassword: "reset-password-1", confirmPassword: "reset-password-1" }));
     expect(ok).toMatchObject({ status: "success", message: "User updated, with a new password." });
     expect((await verifySignIn(forgetful.login, "reset-password-1", "10.9.1.1")).status).toBe("ok");
-    expect(getUserById(forgetful.id)!.displayName).toBe("Forgetful");
+    expect((await getUserById(forgetful.id))!.displayName).toBe("Forgetful");
     const self = await updateUserAction(idle, fd({ ...base, userId: admin.id, newPassword: "sneaky-password-1", confirmPassword: "sneaky-password-1" }));
     expect(self.message).toBe("Edit your own account in Profile.");
   });

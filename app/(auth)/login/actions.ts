@@ -21,7 +21,7 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
     await signIn("credentials", {
       login: parsed.data.login,
       password: parsed.data.password,
-      redirectTo: safeRedirectPath(parsed.data.redirectTo, "/admin/", siteUrl()),
+      redirectTo: safeRedirectPath(parsed.data.redirectTo, "/admin/", await siteUrl()),
     });
   } catch (e) {
     if (e instanceof AuthError) {

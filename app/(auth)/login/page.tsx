@@ -17,8 +17,8 @@ type Props = { searchParams: Promise<{ redirect_to?: string; loggedout?: string;
 export default async function LoginPage({ searchParams }: Props) {
   await connection();
   const sp = await searchParams;
-  if (await getCurrentUser()) redirect(safeRedirectPath(sp.redirect_to, "/admin/", siteUrl()));
-  const opts = getOptions();
+  if (await getCurrentUser()) redirect(safeRedirectPath(sp.redirect_to, "/admin/", await siteUrl()));
+  const opts = await getOptions();
   const notices = (
     <>
       {sp.loggedout ? <AuthNotice tone="success">You are now logged out.</AuthNotice> : null}

@@ -13,7 +13,7 @@ type Props = { searchParams: Promise<{ error?: string }> };
 export default async function LostPasswordPage({ searchParams }: Props) {
   await connection();
   const { error } = await searchParams;
-  const opts = getOptions();
+  const opts = await getOptions();
   const notice = error === "invalidkey" ? (
     <AuthNotice tone="error">{INVALID_LINK}</AuthNotice>
   ) : (

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Registration Form", robots: { index:
 
 export default async function RegisterPage() {
   await connection();
-  const opts = getOptions();
+  const opts = await getOptions();
   if (!opts.users_can_register) forbidden();
   if (await getCurrentUser()) redirect("/admin/");
   return (

@@ -14,8 +14,8 @@ type Props = { searchParams: Promise<{ key?: string; login?: string }> };
 export default async function ResetPasswordPage({ searchParams }: Props) {
   await connection();
   const { key, login } = await searchParams;
-  if (typeof key !== "string" || typeof login !== "string" || !checkResetKey(login, key)) redirect("/lost-password/?error=invalidkey");
-  const opts = getOptions();
+  if (typeof key !== "string" || typeof login !== "string" || !await checkResetKey(login, key)) redirect("/lost-password/?error=invalidkey");
+  const opts = await getOptions();
   return (
     <AuthScreen blogname={opts.blogname} notices={<AuthNotice tone="info">Enter your new password below.</AuthNotice>}>
       <ResetPasswordForm login={login} resetKey={key} />

@@ -13,7 +13,7 @@ import { postPassNotice } from "@/lib/content/post-pass";
 // (React's cache compares arguments by identity: the key is the URL's segments and search as JSON.)
 const resolveKey = cache(async (key: string) => {
   const [segments, s] = JSON.parse(key) as [string[], string | undefined];
-  return resolveSegments(segments, { s }, await currentReader());
+  return await resolveSegments(segments, { s }, await currentReader());
 });
 const resolve = (segments: string[], s: string | undefined) => resolveKey(JSON.stringify([segments, s]));
 
@@ -24,7 +24,7 @@ type Props = {
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const [{ segments }, q] = await Promise.all([params, searchParams]);
-  return routeMetadata(await resolve(segments, typeof q.s === "string" ? q.s : undefined));
+  return await routeMetadata(await resolve(segments, typeof q.s === "string" ? q.s : undefined));
 }
 
 export default async function SitePage({ params, searchParams }: Props) {

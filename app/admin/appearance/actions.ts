@@ -16,7 +16,7 @@ export async function activateThemeAction(formData: FormData) {
   await requireCapability("switch_themes");
   const parsed = ThemeSchema.safeParse({ theme: formData.get("theme") });
   if (!parsed.success) redirect("/admin/appearance/?error=theme");
-  updateOptions({ template: parsed.data.theme });
+  await updateOptions({ template: parsed.data.theme });
   (await cookies()).delete(THEME_PREVIEW_COOKIE);
   revalidateOptionsTags();
   redirect("/admin/appearance/?activated=1");
@@ -54,7 +54,7 @@ export async function saveWidgetsAction(formData: FormData) {
     .filter((w) => w.show)
     .sort((a, b) => a.order - b.order || a.i - b.i)
     .map((w) => w.id);
-  updateOptions({ sidebar_widgets: chosen });
+  await updateOptions({ sidebar_widgets: chosen });
   revalidateOptionsTags();
   redirect("/admin/appearance/widgets/?saved=1");
 }

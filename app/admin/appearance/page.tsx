@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Themes" };
 export default async function ThemesPage({ searchParams }: { searchParams: Promise<{ activated?: string; error?: string }> }) {
   await requireCapability("switch_themes");
   const q = await searchParams;
-  const active = getTheme(getOptions().template);
+  const active = getTheme((await getOptions()).template);
   const previewing = (await cookies()).get(THEME_PREVIEW_COOKIE)?.value;
   return (
     <>

@@ -18,7 +18,7 @@ export async function saveTermAction(_prev: FormState, formData: FormData): Prom
   const parsed = TermFormSchema.safeParse(raw);
   if (!parsed.success) return { status: "error", message: "Some fields need attention.", fieldErrors: parsed.error.flatten().fieldErrors, values };
   const d = parsed.data;
-  const result = saveTerm({ id: d.id, taxonomy: d.taxonomy, name: d.name, slug: d.slug, description: d.description, parentId: d.parentId ?? null });
+  const result = await saveTerm({ id: d.id, taxonomy: d.taxonomy, name: d.name, slug: d.slug, description: d.description, parentId: d.parentId ?? null });
   if (!result.ok) {
     if ("notFound" in result) return { status: "error", message: "That item no longer exists.", values };
     return { status: "error", message: "Some fields need attention.", fieldErrors: { [result.field]: [result.message] }, values };
@@ -31,7 +31,7 @@ export async function deleteTermAction(formData: FormData) {
   await requireCapability("manage_categories");
   const parsed = TermIdSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) redirect(`${listOf(String(formData.get("taxonomy")))}?error=invalid`);
-  const result = deleteTerm(parsed.data.taxonomy, parsed.data.id, getOptions().default_category);
+  const result = await deleteTerm(parsed.data.taxonomy, parsed.data.id, (await getOptions()).default_category);
   if (!result.ok) redirect(`${listOf(parsed.data.taxonomy)}?error=${encodeURIComponent(result.message)}`);
   revalidatePath("/", "layout");
   redirect(`${listOf(parsed.data.taxonomy)}?done=deleted&moved=${result.moved}`);

@@ -31,9 +31,9 @@ export async function moderateCommentAction(formData: FormData) {
   const parsed = CommentActionSchema.safeParse({ id: formData.get("id"), action: formData.get("action"), back: formData.get("back") });
   if (!parsed.success) redirect("/admin/comments/?notice=invalid");
   const { id, action, back } = parsed.data;
-  const found = getCommentWithPost(id);
+  const found = await getCommentWithPost(id);
   if (!found || !canModerateCommentOn(user, found.post)) redirect(withNotice(back, "forbidden"));
-  applyCommentAction([id], action);
+  await applyCommentAction([id], action);
   logEvent("moderation", { by: "moderator", moderatorId: user.id, action, commentIds: [id] });
   refresh();
   redirect(withNotice(back, `${action}:1`));
@@ -47,10 +47,10 @@ export async function bulkCommentsAction(formData: FormData) {
     redirect(withNotice(safeRedirectUnder(formData.get("back"), "/admin/comments/"), "choose"));
   }
   const { ids, action, back } = parsed.data;
-  const allowed = getCommentsWithPosts(ids)
+  const allowed = (await getCommentsWithPosts(ids))
     .filter((c) => canModerateCommentOn(user, { authorId: c.postAuthorId, status: c.postStatus, trashedFrom: c.postTrashedFrom, type: c.postType }))
     .map((c) => c.id);
-  applyCommentAction(allowed, action);
+  await applyCommentAction(allowed, action);
   if (allowed.length) logEvent("moderation", { by: "moderator", moderatorId: user.id, action, commentIds: allowed });
   refresh();
   redirect(withNotice(back, `${action}:${allowed.length}`));
@@ -62,11 +62,11 @@ export async function replyToCommentAction(formData: FormData) {
   const parsed = AdminReplySchema.safeParse({ parentId: formData.get("parentId"), content: formData.get("content"), back: formData.get("back") });
   if (!parsed.success) redirect("/admin/comments/?notice=empty-reply");
   const { parentId, content, back } = parsed.data;
-  const found = getCommentWithPost(parentId);
+  const found = await getCommentWithPost(parentId);
   if (!found || !canModerateCommentOn(user, found.post)) redirect(withNotice(back, "forbidden"));
-  const opts = getOptions();
+  const opts = await getOptions();
   const now = new Date();
-  insertAdminReply({
+  await insertAdminReply({
     postId: found.post.id,
     parentId,
     type: "comment",
@@ -100,11 +100,11 @@ export async function editCommentAction(_prev: FormState, formData: FormData): P
   if (!parsed.success) {
     return { status: "error", message: "The comment was not saved.", fieldErrors: parsed.error.flatten().fieldErrors, values };
   }
-  const found = getCommentWithPost(parsed.data.id);
+  const found = await getCommentWithPost(parsed.data.id);
   if (!found || !canModerateCommentOn(user, found.post)) return { status: "error", message: "Sorry, you are not allowed to edit this comment.", values };
   // Only moderators change a comment's status from the Edit screen.
   const status = parsed.data.status && canModerateAll(user) ? parsed.data.status : undefined;
-  updateCommentFields(parsed.data.id, {
+  await updateCommentFields(parsed.data.id, {
     authorName: parsed.data.authorName,
     authorEmail: parsed.data.authorEmail,
     authorUrl: normalizeCommentUrl(parsed.data.authorUrl),

@@ -40,9 +40,9 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
   const postId = Number(one(sp.p)) || undefined;
   const page = Math.max(1, Number(one(sp.paged)) || 1);
   const scope = { type, postId, postAuthorId: canModerateAll(user) ? undefined : user.id, userId: user.id } as const;
-  const counts = countCommentViews(scope);
-  const { rows, total } = listAdminComments({ ...scope, view, search, page, perPage: PER_PAGE });
-  const opts = getOptions();
+  const counts = await countCommentViews(scope);
+  const { rows, total } = await listAdminComments({ ...scope, view, search, page, perPage: PER_PAGE });
+  const opts = await getOptions();
 
   const href = (over: Record<string, string | number | undefined>) => {
     const q = new URLSearchParams();

@@ -17,16 +17,16 @@ export async function updateMediaAction(_prev: FormState, formData: FormData): P
   const raw = Object.fromEntries(["id", "title", "alt", "caption", "postId"].map((k) => [k, String(formData.get(k) ?? "")]));
   const parsed = MediaDetailsSchema.safeParse(raw);
   if (!parsed.success) return { status: "error", message: "Not saved: please correct the fields marked below.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values: raw };
-  const item = getMediaById(parsed.data.id);
+  const item = await getMediaById(parsed.data.id);
   if (!item) return { status: "error", message: "This file no longer exists." };
   if (!canEditMedia(user, item)) return { status: "error", message: "Sorry, you are not allowed to edit this file." };
   const { postId } = parsed.data;
   if (postId !== null && postId !== item.postId) {
-    const post = getPostForAttachment(postId);
+    const post = await getPostForAttachment(postId);
     if (!post) return { status: "error", message: "Not saved: please correct the fields marked below.", fieldErrors: { postId: ["There is no post with this ID."] }, values: raw };
     if (!canEditPost(user, post)) return { status: "error", message: "Not saved: please correct the fields marked below.", fieldErrors: { postId: ["You may not attach files to that post."] }, values: raw };
   }
-  updateMediaDetails(item.id, { title: parsed.data.title, alt: parsed.data.alt, caption: parsed.data.caption, postId });
+  await updateMediaDetails(item.id, { title: parsed.data.title, alt: parsed.data.alt, caption: parsed.data.caption, postId });
   revalidatePath("/admin/media/", "layout");
   revalidatePath("/", "layout");
   return { status: "success", message: "Media file updated." };
@@ -36,10 +36,10 @@ export async function deleteMediaAction(formData: FormData): Promise<void> {
   const user = await requireCapability("upload_files");
   const parsed = MediaIdSchema.safeParse({ id: formData.get("id") });
   if (!parsed.success) redirect("/admin/media/");
-  const item = getMediaById(parsed.data.id);
+  const item = await getMediaById(parsed.data.id);
   if (!item) redirect("/admin/media/?message=deleted");
   if (!canDeleteMedia(user, item)) redirect(`/admin/media/${item.id}/?message=forbidden`);
-  const row = deleteMediaRow(item.id);
+  const row = await deleteMediaRow(item.id);
   if (row) {
     // The row is gone first, so a reader never gets a link to a missing file from the library.
     const sizes = parseSizes(row.sizes);

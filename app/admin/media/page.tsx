@@ -24,11 +24,11 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ m
   const sp = await searchParams;
   const mode = sp.mode === "list" ? "list" : "grid";
   const search = (sp.s ?? "").trim().slice(0, 100) || undefined;
-  const total = countMedia(search);
+  const total = await countMedia(search);
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));
   const page = Math.min(pages, Math.max(1, Number(sp.paged) || 1));
-  const items = listMedia({ page, perPage: PER_PAGE, search });
-  const opts = getOptions();
+  const items = await listMedia({ page, perPage: PER_PAGE, search });
+  const opts = await getOptions();
   const accept = [...Object.keys(RASTER_IMAGE_TYPES), ...allowedExtraTypes(opts.upload_extra_types)].join(",");
   const href = (over: Record<string, string | number | undefined>) => {
     const q = new URLSearchParams();

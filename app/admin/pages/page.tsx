@@ -9,7 +9,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function PagesPage({ searchParams }: Props) {
   const user = await requireCapability("edit_pages");
-  publishDuePosts();
+  await publishDuePosts();
   const raw = await searchParams;
   const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   return <PostList user={user} type="page" params={params} />;

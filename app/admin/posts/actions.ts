@@ -49,7 +49,7 @@ export async function savePostAction(_prev: FormState, formData: FormData): Prom
     return { status: "error", message: "Some fields need attention.", fieldErrors: parsed.error.flatten().fieldErrors, values };
   }
   const input = parsed.data;
-  const existing = input.id ? getPostOwnership(input.id) : undefined;
+  const existing = input.id ? await getPostOwnership(input.id) : undefined;
   if (input.id && (!existing || existing.type !== type)) return { status: "error", message: "That item no longer exists.", values };
   if (existing && (!canEditPost(user, existing) || existing.status === "trash")) forbidden();
 
@@ -57,13 +57,13 @@ export async function savePostAction(_prev: FormState, formData: FormData): Prom
   let authorId = existing?.authorId ?? user.id;
   if (input.authorId && input.authorId !== authorId) {
     const others = roleCan(user.role, type === "page" ? "edit_others_pages" : "edit_others_posts");
-    const role = getUserRoleById(input.authorId);
+    const role = await getUserRoleById(input.authorId);
     if (!others) forbidden();
     if (!role || role === "subscriber") return { status: "error", message: "Some fields need attention.", fieldErrors: { authorId: ["Choose an author who can write."] }, values };
     authorId = input.authorId;
   }
 
-  const opts = getOptions();
+  const opts = await getOptions();
   const now = new Date();
   const date = resolvePostDate(input.date, opts.timezone_string, now);
   if ("error" in date) return { status: "error", message: "Some fields need attention.", fieldErrors: { date: [date.error] }, values };
@@ -72,13 +72,13 @@ export async function savePostAction(_prev: FormState, formData: FormData): Prom
   if ("error" in status) forbidden();
   // An author cannot publish a post owned by someone else; canEditPost already refused that.
 
-  if (input.featuredMediaId && !getPickerImage(input.featuredMediaId)) {
+  if (input.featuredMediaId && !await getPickerImage(input.featuredMediaId)) {
     return { status: "error", message: "Some fields need attention.", fieldErrors: { featuredMediaId: ["Choose an image from the media library."] }, values };
   }
   const content = filterHtml(user, input.content);
   const excerpt = filterHtml(user, input.excerpt);
   const mayOthers = roleCan(user.role, type === "page" ? "edit_others_pages" : "edit_others_posts");
-  const result = savePost({
+  const result = await savePost({
     id: input.id,
     expectedVersion: input.overwrite ? null : input.id ? input.version : null,
     type,
@@ -121,7 +121,7 @@ export async function savePostAction(_prev: FormState, formData: FormData): Prom
   }
   revalidatePath("/", "layout");
   // Trackbacks, pingbacks and webmentions go out from the job queue, never in this request.
-  if (result.post.type === "post" && result.post.status === "publish") enqueuePostPings(result.post.id);
+  if (result.post.type === "post" && result.post.status === "publish") await enqueuePostPings(result.post.id);
   const key = savedMessageKey(existing?.status ?? null, status.status);
   const filtered = content.changed || excerpt.changed ? "&filtered=1" : "";
   redirect(`${adminBase(type)}${result.post.id}/?saved=${key}${filtered}`);
@@ -137,14 +137,14 @@ export async function autosavePostAction(raw: { id?: number | string; type?: str
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Could not autosave." };
   const input = parsed.data;
   if (input.id) {
-    const existing = getPostOwnership(input.id);
+    const existing = await getPostOwnership(input.id);
     if (!existing || existing.type !== type) return { ok: false, message: "That item no longer exists." };
     // A trashed post is not edited, not even its autosave (WordPress: restore it first).
     if (!canEditPost(user, existing) || existing.status === "trash") forbidden();
   }
-  const opts = getOptions();
+  const opts = await getOptions();
   const now = new Date();
-  const saved = autosavePost({
+  const saved = await autosavePost({
     id: input.id,
     type,
     title: input.title,
@@ -160,7 +160,7 @@ export async function autosavePostAction(raw: { id?: number | string; type?: str
 
 async function requirePostsAllowed(ids: number[], type: PostType, check: typeof canEditPost) {
   const user = await requireCapability(editCap(type));
-  const rows = getPostsOwnership(ids);
+  const rows = await getPostsOwnership(ids);
   if (rows.length !== ids.length || rows.some((r) => r.type !== type)) return { user, rows: null };
   // canEditPost and canDeletePost judge a trashed post by the status it had before the Trash.
   if (rows.some((r) => !check(user, r))) forbidden();
@@ -180,7 +180,7 @@ async function requireOnePostForRowAction(formData: FormData) {
 
 export async function trashPostAction(formData: FormData) {
   const { type, id } = await requireOnePostForRowAction(formData);
-  trashPosts([id]);
+  await trashPosts([id]);
   revalidatePath("/", "layout");
   redirect(`${adminBase(type)}?done=trashed&ids=${id}`);
 }
@@ -198,12 +198,12 @@ export async function bulkPostsAction(formData: FormData) {
   if (!rows) redirect(`${safeBack}${sep}error=missing`);
   if (bulkAction === "edit" && status && (status === "publish" || status === "private") && !canPublish(user, type)) forbidden();
   let n = 0;
-  if (bulkAction === "trash") n = trashPosts(ids);
-  else if (bulkAction === "restore") n = restorePosts(ids);
+  if (bulkAction === "trash") n = await trashPosts(ids);
+  else if (bulkAction === "restore") n = await restorePosts(ids);
   else if (bulkAction === "delete") {
     if (rows.some((r) => r.status !== "trash")) redirect(`${safeBack}${sep}error=${encodeURIComponent("Only items in the Trash can be deleted permanently.")}`);
-    n = deletePostsPermanently(ids);
-  } else n = bulkEditPosts(ids, { addCategoryIds: categories, status: status || null });
+    n = await deletePostsPermanently(ids);
+  } else n = await bulkEditPosts(ids, { addCategoryIds: categories, status: status || null });
   revalidatePath("/", "layout");
   redirect(`${safeBack}${sep}done=${bulkAction}&count=${n}`);
 }
@@ -211,7 +211,7 @@ export async function bulkPostsAction(formData: FormData) {
 /** Row actions Restore and Delete Permanently (from the Trash view). */
 export async function restorePostAction(formData: FormData) {
   const { type, id } = await requireOnePostForRowAction(formData);
-  restorePosts([id]);
+  await restorePosts([id]);
   revalidatePath("/", "layout");
   redirect(`${adminBase(type)}?view=trash&done=restore&count=1`);
 }
@@ -219,7 +219,7 @@ export async function restorePostAction(formData: FormData) {
 export async function deletePostAction(formData: FormData) {
   const { type, id, row } = await requireOnePostForRowAction(formData);
   if (row.status !== "trash") redirect(`${adminBase(type)}?error=${encodeURIComponent("Only items in the Trash can be deleted permanently.")}`);
-  deletePostsPermanently([id]);
+  await deletePostsPermanently([id]);
   revalidatePath("/", "layout");
   redirect(`${adminBase(type)}?view=trash&done=delete&count=1`);
 }
@@ -231,17 +231,17 @@ export async function quickEditPostAction(_prev: FormState, formData: FormData):
   const values = stringValues(formData);
   if (!parsed.success) return { status: "error", message: "Some fields need attention.", fieldErrors: parsed.error.flatten().fieldErrors, values };
   const input = parsed.data;
-  const existing = getPostOwnership(input.id);
+  const existing = await getPostOwnership(input.id);
   if (!existing || existing.type !== type) return { status: "error", message: "That item no longer exists.", values };
   if (!canEditPost(user, existing) || existing.status === "trash") forbidden();
-  const opts = getOptions();
+  const opts = await getOptions();
   const now = new Date();
   const date = resolvePostDate(input.date, opts.timezone_string, now);
   if ("error" in date) return { status: "error", message: "Some fields need attention.", fieldErrors: { date: [date.error] }, values };
   let status: typeof input.status | "future" = input.status;
   if ((status === "publish" || status === "private") && !canPublish(user, type)) forbidden();
   if (status === "publish" && date.ms > now.getTime()) status = "future";
-  const result = quickEditPost({ id: input.id, version: input.version, title: input.title.trim(), typedSlug: input.slug, status, date: date.date, dateGmt: date.dateGmt, type });
+  const result = await quickEditPost({ id: input.id, version: input.version, title: input.title.trim(), typedSlug: input.slug, status, date: date.date, dateGmt: date.dateGmt, type });
   if (!result.ok) {
     if ("conflict" in result) return { status: "error", message: "Someone else changed this item meanwhile. Reload the list and try again.", values };
     return { status: "error", message: "Some fields need attention.", fieldErrors: { slug: [result.message] }, values };
@@ -255,10 +255,10 @@ export async function restoreRevisionAction(formData: FormData) {
   const user = await requireCapability(editCap(type));
   const parsed = RestoreRevisionSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) redirect(adminBase(type));
-  const existing = getPostOwnership(parsed.data.postId);
+  const existing = await getPostOwnership(parsed.data.postId);
   if (!existing || existing.type !== type) redirect(adminBase(type));
   if (!canEditPost(user, existing) || existing.status === "trash") forbidden();
-  if (!restoreRevision(parsed.data.postId, parsed.data.revisionId, user.id)) redirect(`${adminBase(type)}${parsed.data.postId}/revisions/?error=missing`);
+  if (!await restoreRevision(parsed.data.postId, parsed.data.revisionId, user.id)) redirect(`${adminBase(type)}${parsed.data.postId}/revisions/?error=missing`);
   revalidatePath("/", "layout");
   redirect(`${adminBase(type)}${parsed.data.postId}/?saved=restored`);
 }
@@ -271,6 +271,6 @@ export async function addCategoryAction(raw: { name?: string; parentId?: number 
   const name = typeof raw?.name === "string" ? raw.name.trim() : "";
   if (!name || name.length > 200) return { ok: false, message: "Enter a category name (up to 200 characters)." };
   const parentId = Number(raw?.parentId) > 0 ? Number(raw.parentId) : null;
-  const term = addCategoryInline(name, parentId);
+  const term = await addCategoryInline(name, parentId);
   return { ok: true, id: term.id, name: term.name, parentId: term.parentId };
 }

@@ -14,7 +14,7 @@ import { PASSWORD_SET, SESSIONS_ENDED } from "./messages";
 
 const FAILED = "Profile not updated: please correct the fields marked below.";
 
-const isCurrentPassword = async (userId: number, password: string) => verifyPassword(getPasswordHash(userId) ?? "", password);
+const isCurrentPassword = async (userId: number, password: string) => verifyPassword(await getPasswordHash(userId) ?? "", password);
 
 /** Your own profile only: the user is the signed-in one, never an id from the form. */
 export async function updateProfileAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -25,8 +25,8 @@ export async function updateProfileAction(_prev: FormState, formData: FormData):
   if (!parsed.success) return { status: "error", message: FAILED, fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   const p = parsed.data;
   const fieldErrors: Record<string, string[]> = {};
-  if (isEmailTaken(p.email, me.id)) fieldErrors.email = ["That email address is already used by another account."];
-  if (isNicenameTaken(p.nicename, me.id)) fieldErrors.nicename = ["That nicename is already used by another account."];
+  if (await isEmailTaken(p.email, me.id)) fieldErrors.email = ["That email address is already used by another account."];
+  if (await isNicenameTaken(p.nicename, me.id)) fieldErrors.nicename = ["That nicename is already used by another account."];
   let passwordHash: string | undefined;
   if (p.newPassword) {
     if (!(await isCurrentPassword(me.id, p.currentPassword))) fieldErrors.currentPassword = ["Your current password is incorrect."];
@@ -34,7 +34,7 @@ export async function updateProfileAction(_prev: FormState, formData: FormData):
   }
   if (Object.keys(fieldErrors).length) return { status: "error", message: FAILED, fieldErrors, values };
   try {
-    updateUserProfile(me.id, { displayName: p.displayName, nicename: p.nicename, email: p.email, url: p.url, bio: p.bio, ...(passwordHash ? { passwordHash } : {}) });
+    await updateUserProfile(me.id, { displayName: p.displayName, nicename: p.nicename, email: p.email, url: p.url, bio: p.bio, ...(passwordHash ? { passwordHash } : {}) });
   } catch (e) {
     if (e instanceof Error && /UNIQUE constraint failed/.test(e.message)) return { status: "error", message: "That email address or nicename was just taken: choose another.", values };
     throw e;
@@ -65,7 +65,7 @@ export async function logOutEverywhereElseAction(_prev: FormState, formData: For
   if (!(await isCurrentPassword(me.id, password))) {
     return { status: "error", message: "Nobody was logged out.", fieldErrors: { sessionsPassword: ["That is not your password."] } };
   }
-  bumpSessionEpoch(me.id);
+  await bumpSessionEpoch(me.id);
   if (!(await signInAgain(me.login, password))) {
     return { status: "success", message: "You are logged out everywhere, here too: sign in again." };
   }

@@ -12,7 +12,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ m
   const me = await requireCapability("read");
   const { message } = await searchParams;
   const notice = message ? PROFILE_NOTICES[message] : undefined;
-  const u = getUserProfile(me.id)!;
+  const u = (await getUserProfile(me.id))!;
   return (
     <>
       <h1 className="text-2xl font-semibold">Profile</h1>

@@ -11,18 +11,18 @@ import { formFields } from "@/lib/validation/settings";
 export async function saveSettings<S extends z.ZodType<Partial<Options>>>(
   schema: S,
   formData: FormData,
-  check?: (values: z.output<S>) => Record<string, string> | null,
+  check?: (values: z.output<S>) => Promise<Record<string, string> | null>,
 ): Promise<FormState> {
   const raw = formFields(formData);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     return { status: "error", message: "Settings not saved: please correct the fields marked below.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values: raw };
   }
-  const problems = check?.(parsed.data);
+  const problems = await check?.(parsed.data);
   if (problems) {
     return { status: "error", message: "Settings not saved: please correct the fields marked below.", fieldErrors: Object.fromEntries(Object.entries(problems).map(([k, v]) => [k, [v]])), values: raw };
   }
-  updateOptions(parsed.data);
+  await updateOptions(parsed.data);
   // Every public page reads options: the next request must see the change.
   revalidatePath("/", "layout");
   return { status: "success", message: "Settings saved." };

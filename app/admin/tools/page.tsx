@@ -22,7 +22,7 @@ export default async function ToolsPage() {
           <p className="text-sm">Download your content as a WordPress export file (WXR), for WordPress or another Inkwell.</p>
         </li>
       </ul>
-      <MailLog configured={mailConfigured()} mails={listMailOutcomes()} />
+      <MailLog configured={mailConfigured()} mails={await listMailOutcomes()} />
     </>
   );
 }

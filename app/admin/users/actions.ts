@@ -8,7 +8,7 @@ import { ChangeRoleSchema, DeleteUserSchema, EditUserSchema, LogOutUserSchema, N
 import { bumpSessionEpoch, deleteUserReassigning, getUserProfile, isEmailTaken, isLoginTaken, isNicenameTaken, updateUserProfile, updateUserRole } from "@/db/queries/user-admin";
 import { insertUser } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
-import { slugify, uniqueSlug } from "@/lib/content/slug";
+import { slugify, findUniqueSlug } from "@/lib/content/slug";
 import type { FormState } from "@/lib/form-state";
 import { logEvent } from "@/lib/log";
 import { enqueuePasswordReset } from "@/lib/auth/password-reset";
@@ -29,13 +29,13 @@ export async function createUserAction(_prev: FormState, formData: FormData): Pr
   }
   const u = parsed.data;
   const fieldErrors: Record<string, string[]> = {};
-  if (isLoginTaken(u.login)) fieldErrors.login = ["Sorry, that username already exists!"];
-  if (isEmailTaken(u.email)) fieldErrors.email = ["Sorry, that email address is already used!"];
+  if (await isLoginTaken(u.login)) fieldErrors.login = ["Sorry, that username already exists!"];
+  if (await isEmailTaken(u.email)) fieldErrors.email = ["Sorry, that email address is already used!"];
   if (Object.keys(fieldErrors).length) return { status: "error", message: "The user was not added: please correct the fields marked below.", fieldErrors, values };
-  const nicename = uniqueSlug(slugify(u.login), (s) => isNicenameTaken(s), "user");
+  const nicename = await findUniqueSlug(slugify(u.login), async (s) => await isNicenameTaken(s), "user");
   let created: { id: number };
   try {
-    created = insertUser({ login: u.login, email: u.email, displayName: u.displayName || u.login, nicename, role: u.role, passwordHash: await hashPassword(u.password) });
+    created = await insertUser({ login: u.login, email: u.email, displayName: u.displayName || u.login, nicename, role: u.role, passwordHash: await hashPassword(u.password) });
   } catch (e) {
     // Two admins adding the same login at once: the unique index decides, the form says so.
     if (e instanceof Error && /UNIQUE constraint failed/.test(e.message)) {
@@ -52,7 +52,7 @@ export async function changeUserRoleAction(formData: FormData): Promise<void> {
   const parsed = ChangeRoleSchema.safeParse({ userId: formData.get("userId"), role: formData.get("role") });
   if (!parsed.success) redirect("/admin/users/?message=invalid-role");
   if (parsed.data.userId === me.id) redirect("/admin/users/?message=own-role");
-  const result = updateUserRole(parsed.data.userId, parsed.data.role);
+  const result = await updateUserRole(parsed.data.userId, parsed.data.role);
   revalidatePath("/admin/users/");
   redirect(`/admin/users/?message=${result === "ok" ? "role-changed" : result}`);
 }
@@ -63,7 +63,7 @@ export async function deleteUserAction(formData: FormData): Promise<void> {
   if (!parsed.success) redirect("/admin/users/?message=invalid-user");
   const { userId, reassignTo } = parsed.data;
   if (userId === me.id) redirect("/admin/users/?message=delete-self");
-  const result = deleteUserReassigning(userId, reassignTo);
+  const result = await deleteUserReassigning(userId, reassignTo);
   if (result !== "ok" && result !== "not-found") redirect(`/admin/users/${userId}/delete/?error=${result}`);
   revalidatePath("/", "layout");
   redirect(`/admin/users/?message=${result === "ok" ? "deleted" : result}`);
@@ -80,14 +80,14 @@ export async function updateUserAction(_prev: FormState, formData: FormData): Pr
   const u = parsed.data;
   // Your own account goes through Profile, which asks for the current password.
   if (u.userId === me.id) return { status: "error", message: "Edit your own account in Profile.", values };
-  if (!getUserProfile(u.userId)) return { status: "error", message: "That user does not exist (any more)." };
+  if (!await getUserProfile(u.userId)) return { status: "error", message: "That user does not exist (any more)." };
   const fieldErrors: Record<string, string[]> = {};
-  if (isEmailTaken(u.email, u.userId)) fieldErrors.email = ["That email address is already used by another account."];
-  if (isNicenameTaken(u.nicename, u.userId)) fieldErrors.nicename = ["That nicename is already used by another account."];
+  if (await isEmailTaken(u.email, u.userId)) fieldErrors.email = ["That email address is already used by another account."];
+  if (await isNicenameTaken(u.nicename, u.userId)) fieldErrors.nicename = ["That nicename is already used by another account."];
   if (Object.keys(fieldErrors).length) return { status: "error", message: failed, fieldErrors, values };
   const passwordHash = u.newPassword ? await hashPassword(u.newPassword) : undefined;
   try {
-    updateUserProfile(u.userId, { displayName: u.displayName, nicename: u.nicename, email: u.email, url: u.url, bio: u.bio, ...(passwordHash ? { passwordHash } : {}) });
+    await updateUserProfile(u.userId, { displayName: u.displayName, nicename: u.nicename, email: u.email, url: u.url, bio: u.bio, ...(passwordHash ? { passwordHash } : {}) });
   } catch (e) {
     if (e instanceof Error && /UNIQUE constraint failed/.test(e.message)) return { status: "error", message: "That email address or nicename was just taken: choose another.", values };
     throw e;
@@ -104,8 +104,8 @@ export async function logOutUserEverywhereAction(formData: FormData): Promise<vo
   const { userId } = parsed.data;
   // Your own sessions: Profile, which keeps this browser signed in.
   if (userId === me.id) redirect("/admin/profile/");
-  if (!getUserProfile(userId)) redirect("/admin/users/?message=invalid-user");
-  bumpSessionEpoch(userId);
+  if (!await getUserProfile(userId)) redirect("/admin/users/?message=invalid-user");
+  await bumpSessionEpoch(userId);
   logEvent("sessions.ended", { by: me.id, userId });
   redirect(`/admin/users/${userId}/edit/?message=sessions-ended`);
 }
@@ -115,9 +115,9 @@ export async function sendPasswordResetAction(formData: FormData): Promise<void>
   const me = await requireCapability("edit_users");
   const parsed = LogOutUserSchema.safeParse({ userId: formData.get("userId") });
   if (!parsed.success) redirect("/admin/users/?message=invalid-user");
-  const user = getUserProfile(parsed.data.userId);
+  const user = await getUserProfile(parsed.data.userId);
   if (!user) redirect("/admin/users/?message=invalid-user");
-  enqueuePasswordReset(user.id, user.email, "administrator");
+  await enqueuePasswordReset(user.id, user.email, "administrator");
   logEvent("password.reset_sent", { by: me.id, userId: user.id });
   redirect(`/admin/users/${user.id}/edit/?message=reset-sent`);
 }

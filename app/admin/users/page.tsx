@@ -24,8 +24,8 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ r
   const me = await requireCapability("list_users");
   const sp = await searchParams;
   const role = (ROLES as readonly string[]).includes(sp.role ?? "") ? (sp.role as Role) : undefined;
-  const users = listUsersWithPostCounts(role);
-  const counts = countUsersByRole();
+  const users = await listUsersWithPostCounts(role);
+  const counts = await countUsersByRole();
   const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
   const message = sp.message ? MESSAGES[sp.message] : undefined;
   const canPromote = roleCan(me.role, "promote_users");

@@ -19,8 +19,8 @@ const notFound = (): Out => ({ status: 404, type: "text/plain", body: "Not found
 
 export async function GET(req: Request, { params }: Ctx) {
   await connection();
-  publishDuePosts();
-  const opts = siteOptions();
+  await publishDuePosts();
+  const opts = await siteOptions();
   const { path = [] } = await params;
   const url = new URL(req.url);
   // proxy.ts rewrites …/feed/atom/ here with ?format=atom; Next hands a rewrite that stays inside
@@ -28,11 +28,11 @@ export async function GET(req: Request, { params }: Ctx) {
   const atom = url.searchParams.get("format") === "atom" || /\/feed\/atom\/?$/.test(url.pathname);
   // The XML itself is cached; the key carries every setting the feed shows.
   const key = `feed:${atom ? "atom" : "rss"}:${path.join("/")}?${url.searchParams}:${JSON.stringify([opts.blogname, opts.blogdescription, opts.posts_per_rss, opts.rss_use_excerpt, opts.permalink_structure, opts.category_base, opts.tag_base])}`;
-  const out = cached(key, [TAGS.posts, TAGS.allComments], () => build(path, url, opts, atom));
+  const out = await cached(key, [TAGS.posts, TAGS.allComments], () => build(path, url, opts, atom));
   return new Response(out.body, { status: out.status, headers: { "content-type": `${out.type}; charset=utf-8`, "cache-control": "no-cache" } });
 }
 
-function build(path: string[], url: URL, opts: Options, atom: boolean): Out {
+async function build(path: string[], url: URL, opts: Options, atom: boolean): Promise<Out> {
   const perFeed = Math.max(1, Math.min(100, Number(opts.posts_per_rss) || 10));
   const feedPath = (base: string) => (atom ? `${base}feed/atom/` : `${base}feed/`);
 
@@ -41,40 +41,40 @@ function build(path: string[], url: URL, opts: Options, atom: boolean): Out {
   if (path[0] === "comments" && path.length === 1) {
     const channel: FeedChannel = {
       title: `Comments for ${opts.blogname}`,
-      link: absoluteUrl("/"),
-      self: absoluteUrl("/comments/feed/"),
+      link: await absoluteUrl("/"),
+      self: await absoluteUrl("/comments/feed/"),
       description: opts.blogdescription,
     };
-    return xml(commentsRss(channel, recentCommentsCached(perFeed), opts), "application/rss+xml");
+    return xml(await commentsRss(channel, await recentCommentsCached(perFeed), opts), "application/rss+xml");
   }
 
-  const route = path.length ? resolveSegments(path) : plainId > 0 ? ({ kind: "single", post: postById(plainId)! } as const) : null;
+  const route = path.length ? await resolveSegments(path) : plainId > 0 ? ({ kind: "single", post: (await postById(plainId))! } as const) : null;
   if (route?.kind === "single") {
     const post = route.post;
     // Private and protected posts' comments stay with the post.
     if (!post || post.status !== "publish" || post.password || !isReadableStatus(post.status)) return notFound();
-    const link = absoluteUrl(permalinkOf(post, opts));
+    const link = await absoluteUrl(await permalinkOf(post, opts));
     const channel: FeedChannel = {
       title: `Comments on: ${post.title}`,
       link,
-      self: link.includes("?") ? absoluteUrl(`/feeds/?p=${post.id}`) : `${link}feed/`,
+      self: link.includes("?") ? await absoluteUrl(`/feeds/?p=${post.id}`) : `${link}feed/`,
       description: opts.blogdescription,
     };
-    return xml(commentsRss(channel, postCommentsCached(post.id, perFeed), opts), "application/rss+xml");
+    return xml(await commentsRss(channel, await postCommentsCached(post.id, perFeed), opts), "application/rss+xml");
   }
   if (route?.kind === "redirect") return notFound();
 
   let channel: FeedChannel;
   let posts;
   if (!path.length) {
-    channel = { title: opts.blogname, link: absoluteUrl("/"), self: absoluteUrl(feedPath("/")), description: opts.blogdescription };
-    posts = archivePage({ kind: "home" }, 1, perFeed).items;
+    channel = { title: opts.blogname, link: await absoluteUrl("/"), self: await absoluteUrl(feedPath("/")), description: opts.blogdescription };
+    posts = (await archivePage({ kind: "home" }, 1, perFeed)).items;
   } else if (route?.kind === "listing" && route.listing.page === 1 && route.listing.type !== "home") {
     const l = route.listing;
-    channel = { title: `${opts.blogname} » ${l.heading}`, link: absoluteUrl(l.baseUrl), self: absoluteUrl(feedPath(l.baseUrl)), description: l.description || opts.blogdescription };
-    posts = l.type === "search" ? searchPage(toFtsQuery(l.search ?? ""), 1, perFeed).items.filter((p) => p.type === "post") : archivePage(l.filter!, 1, perFeed).items;
+    channel = { title: `${opts.blogname} » ${l.heading}`, link: await absoluteUrl(l.baseUrl), self: await absoluteUrl(feedPath(l.baseUrl)), description: l.description || opts.blogdescription };
+    posts = l.type === "search" ? (await searchPage(toFtsQuery(l.search ?? ""), 1, perFeed)).items.filter((p) => p.type === "post") : (await archivePage(l.filter!, 1, perFeed)).items;
   } else {
     return notFound();
   }
-  return atom ? xml(postsAtom(channel, posts, opts), "application/atom+xml") : xml(postsRss(channel, posts, opts), "application/rss+xml");
+  return atom ? xml(await postsAtom(channel, posts, opts), "application/atom+xml") : xml(await postsRss(channel, posts, opts), "application/rss+xml");
 }

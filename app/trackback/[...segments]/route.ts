@@ -13,5 +13,5 @@ export function GET() {
 
 export async function POST(req: Request, { params }: Ctx) {
   const { segments } = await params;
-  return trackbackPost(req, () => postAtSegments(segments));
+  return trackbackPost(req, async () => await postAtSegments(segments));
 }

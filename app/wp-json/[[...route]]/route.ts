@@ -36,59 +36,59 @@ const noRoute = () => wpError("rest_no_route", "No route was found matching the 
 
 const ROUTES = ["posts", "pages", "categories", "tags", "users", "comments"] as const;
 
-function routeIndex() {
+async function routeIndex() {
   const routes: Record<string, unknown> = { "/wp/v2": { namespace: "wp/v2", methods: ["GET"], endpoints: [{ methods: ["GET"], args: {} }] } };
   for (const r of ROUTES) {
-    routes[`/wp/v2/${r}`] = { namespace: "wp/v2", methods: ["GET"], endpoints: [{ methods: ["GET"], args: {} }], _links: { self: [{ href: absoluteUrl(`/wp-json/wp/v2/${r}`) }] } };
+    routes[`/wp/v2/${r}`] = { namespace: "wp/v2", methods: ["GET"], endpoints: [{ methods: ["GET"], args: {} }], _links: { self: [{ href: await absoluteUrl(`/wp-json/wp/v2/${r}`) }] } };
     routes[`/wp/v2/${r}/(?P<id>[\\d]+)`] = { namespace: "wp/v2", methods: ["GET"], endpoints: [{ methods: ["GET"], args: {} }] };
   }
   return routes;
 }
 
 /** Total and pages headers, plus Link rel=prev/next as WordPress sends them. */
-function collection(items: unknown[], total: number, page: number, perPage: number, req: URL) {
+async function collection(items: unknown[], total: number, page: number, perPage: number, req: URL) {
   const totalPages = Math.ceil(total / perPage);
   if (page > totalPages && total > 0) {
     return wpError("rest_post_invalid_page_number", "The page number requested is larger than the number of pages available.", 400);
   }
   const links: string[] = [];
-  const at = (n: number) => {
-    const u = new URL(absoluteUrl(req.pathname));
+  const at = async (n: number) => {
+    const u = new URL(await absoluteUrl(req.pathname));
     req.searchParams.forEach((v, k) => u.searchParams.append(k, v));
     u.searchParams.set("page", String(n));
     return u.toString();
   };
-  if (page > 1) links.push(`<${at(page - 1)}>; rel="prev"`);
-  if (page < totalPages) links.push(`<${at(page + 1)}>; rel="next"`);
+  if (page > 1) links.push(`<${await at(page - 1)}>; rel="prev"`);
+  if (page < totalPages) links.push(`<${await at(page + 1)}>; rel="next"`);
   const extra: Record<string, string> = { "X-WP-Total": String(total), "X-WP-TotalPages": String(totalPages) };
   if (links.length) extra.Link = links.join(", ");
   return json(items, 200, extra);
 }
 
-function postsFor(rows: RestPostRow[], type: "post" | "page") {
-  const opts = getOptions();
-  const terms = type === "post" ? listRestPostTerms(rows.map((r) => r.id)) : undefined;
-  return rows.map((p) =>
-    formatRestPost(p, { link: restPostLink(p, opts.permalink_structure, type === "page" ? getPageAncestorSlugs(p.parentId) : []), terms: terms?.get(p.id) }),
-  );
+async function postsFor(rows: RestPostRow[], type: "post" | "page") {
+  const opts = await getOptions();
+  const terms = type === "post" ? await listRestPostTerms(rows.map((r) => r.id)) : undefined;
+  return Promise.all(rows.map(async (p) =>
+    formatRestPost(p, { link: await restPostLink(p, opts.permalink_structure, type === "page" ? await getPageAncestorSlugs(p.parentId) : []), terms: terms?.get(p.id) }),
+  ));
 }
 
-function handle(segments: string[], url: URL): Response {
+async function handle(segments: string[], url: URL): Promise<Response> {
   const p = new RestParams(url.searchParams);
   const fields = p.fields();
   const pick = (o: Record<string, unknown>) => pickFields(o, fields);
 
   if (segments.length === 0) {
-    const opts = getOptions();
+    const opts = await getOptions();
     return json(pick({
-      name: opts.blogname, description: opts.blogdescription, url: siteUrl(), home: siteUrl(), gmt_offset: 0,
-      timezone_string: opts.timezone_string, namespaces: ["wp/v2"], authentication: {}, routes: routeIndex(),
+      name: opts.blogname, description: opts.blogdescription, url: await siteUrl(), home: await siteUrl(), gmt_offset: 0,
+      timezone_string: opts.timezone_string, namespaces: ["wp/v2"], authentication: {}, routes: await routeIndex(),
       _links: { help: [{ href: "https://developer.wordpress.org/rest-api/" }] },
     }));
   }
   if (segments[0] !== "wp" || segments[1] !== "v2") return noRoute();
   const [resource, idText, ...rest] = segments.slice(2);
-  if (!resource) return json(pick({ namespace: "wp/v2", routes: routeIndex(), _links: { up: [{ href: absoluteUrl("/wp-json/") }] } }));
+  if (!resource) return json(pick({ namespace: "wp/v2", routes: await routeIndex(), _links: { up: [{ href: await absoluteUrl("/wp-json/") }] } }));
   if (rest.length || (idText !== undefined && !/^\d+$/.test(idText))) return noRoute();
   const id = idText === undefined ? undefined : Number(idText);
 
@@ -102,9 +102,9 @@ function handle(segments: string[], url: URL): Response {
       const type = resource === "posts" ? "post" : "page";
       if (id !== undefined) {
         p.check();
-        const row = getRestPost(type, id);
+        const row = await getRestPost(type, id);
         if (!row) return wpError("rest_post_invalid_id", "Invalid post ID.", 404);
-        return json(pick(postsFor([row], type)[0]!));
+        return json(pick((await postsFor([row], type))[0]!));
       }
       const status = p.list("status");
       if (status && status.some((s) => s !== "publish")) {
@@ -125,19 +125,19 @@ function handle(segments: string[], url: URL): Response {
       } as const;
       p.check();
       const orderby = q.orderby === "relevance" || q.orderby === "author" || q.orderby === "parent" ? "date" : q.orderby;
-      const { rows, total } = listRestPosts({ ...q, orderby });
-      return collection(postsFor(rows, type).map(pick), total, page, perPage, url);
+      const { rows, total } = await listRestPosts({ ...q, orderby });
+      return await collection((await postsFor(rows, type)).map(pick), total, page, perPage, url);
     }
     case "categories":
     case "tags": {
       const taxonomy = resource === "categories" ? "category" : "post_tag";
-      const opts = getOptions();
-      const link = (slug: string) => absoluteUrl(termUrl({ taxonomy, slug }, opts));
+      const opts = await getOptions();
+      const link = async (slug: string) => await absoluteUrl(termUrl({ taxonomy, slug }, opts));
       if (id !== undefined) {
         p.check();
-        const row = getRestTerm(taxonomy, id);
+        const row = await getRestTerm(taxonomy, id);
         if (!row) return wpError("rest_term_invalid", "Term does not exist.", 404);
-        return json(pick(formatRestTerm(row, link(row.slug))));
+        return json(pick(await formatRestTerm(row, await link(row.slug))));
       }
       const q = {
         taxonomy, page, perPage, search,
@@ -152,15 +152,15 @@ function handle(segments: string[], url: URL): Response {
       } as const;
       p.check();
       const orderby = q.orderby === "include_slugs" || q.orderby === "term_group" ? "name" : q.orderby;
-      const { rows, total } = listRestTerms({ ...q, orderby });
-      return collection(rows.map((t) => pick(formatRestTerm(t, link(t.slug)))), total, page, perPage, url);
+      const { rows, total } = await listRestTerms({ ...q, orderby });
+      return await collection(await Promise.all(rows.map(async (t) => pick(await formatRestTerm(t, await link(t.slug))))), total, page, perPage, url);
     }
     case "users": {
       if (id !== undefined) {
         p.check();
-        const row = getRestUser(id);
+        const row = await getRestUser(id);
         if (!row) return wpError("rest_user_invalid_id", "Invalid user ID.", 404);
-        return json(pick(formatRestUser(row)));
+        return json(pick(await formatRestUser(row)));
       }
       const q = {
         page, perPage, search,
@@ -170,18 +170,18 @@ function handle(segments: string[], url: URL): Response {
         orderby: p.oneOf("orderby", ["name", "id", "slug", "include"] as const, "name"),
       } as const;
       p.check();
-      const { rows, total } = listRestUsers({ ...q, orderby: q.orderby === "include" ? "id" : q.orderby });
-      return collection(rows.map((u) => pick(formatRestUser(u))), total, page, perPage, url);
+      const { rows, total } = await listRestUsers({ ...q, orderby: q.orderby === "include" ? "id" : q.orderby });
+      return await collection(await Promise.all(rows.map(async (u) => pick(await formatRestUser(u)))), total, page, perPage, url);
     }
     case "comments": {
-      const opts = getOptions();
-      const linkOf = (c: { postId: number; postSlug: string; postDate: string; postType: "post" | "page"; postNicename: string }) =>
-        restPostLink({ id: c.postId, slug: c.postSlug, date: c.postDate, type: c.postType, authorNicename: c.postNicename }, opts.permalink_structure);
+      const opts = await getOptions();
+      const linkOf = async (c: { postId: number; postSlug: string; postDate: string; postType: "post" | "page"; postNicename: string }) =>
+        await restPostLink({ id: c.postId, slug: c.postSlug, date: c.postDate, type: c.postType, authorNicename: c.postNicename }, opts.permalink_structure);
       if (id !== undefined) {
         p.check();
-        const row = getRestComment(id);
+        const row = await getRestComment(id);
         if (!row) return wpError("rest_comment_invalid_id", "Invalid comment ID.", 404);
-        return json(pick(formatRestComment(row, linkOf(row))));
+        return json(pick(await formatRestComment(row, await linkOf(row))));
       }
       const status = p.list("status");
       if (status && status.some((s) => s !== "approve" && s !== "approved")) {
@@ -196,8 +196,8 @@ function handle(segments: string[], url: URL): Response {
       } as const;
       p.check();
       const orderby = q.orderby === "id" ? "id" : "date_gmt";
-      const { rows, total } = listRestComments({ ...q, orderby });
-      return collection(rows.map((c) => pick(formatRestComment(c, linkOf(c)))), total, page, perPage, url);
+      const { rows, total } = await listRestComments({ ...q, orderby });
+      return await collection(await Promise.all(rows.map(async (c) => pick(await formatRestComment(c, await linkOf(c))))), total, page, perPage, url);
     }
     default:
       return noRoute();
@@ -208,7 +208,7 @@ export async function GET(req: Request, ctx: Ctx) {
   const { route = [] } = await ctx.params;
   const url = new URL(req.url);
   try {
-    return handle(route.map((s) => decodeURIComponent(s)), url);
+    return await handle(route.map((s) => decodeURIComponent(s)), url);
   } catch (e) {
     if (e instanceof RestParamError) {
       return wpError("rest_invalid_param", e.message, 400, { params: e.params });

@@ -21,8 +21,8 @@ function siteOffsetMinutes(timeZone: string): number {
 }
 
 export async function EditorScreen({ user, type, id, saved, filtered }: { user: CurrentUser; type: "post" | "page"; id?: number; saved?: string; filtered?: boolean }) {
-  const opts = getOptions();
-  const loaded = id ? getPostForEdit(id) : undefined;
+  const opts = await getOptions();
+  const loaded = id ? await getPostForEdit(id) : undefined;
   if (id && (!loaded || loaded.post.type !== type)) notFound();
   if (loaded && !canEditPost(user, loaded.post)) forbidden();
   const p = loaded?.post;
@@ -50,7 +50,7 @@ export async function EditorScreen({ user, type, id, saved, filtered }: { user: 
     sticky: p?.sticky ?? false,
     authorId: p?.authorId ?? user.id,
     // Drafts publish "immediately" unless a date was chosen; live posts show their date.
-    date: p && ((p.status !== "draft" && p.status !== "pending") || isDateChosen(p.id)) ? toInputValue(p.date) + p.date.slice(16, 19) : "",
+    date: p && ((p.status !== "draft" && p.status !== "pending") || await isDateChosen(p.id)) ? toInputValue(p.date) + p.date.slice(16, 19) : "",
     parentId: p?.parentId ?? null,
     menuOrder: p?.menuOrder ?? 0,
   };
@@ -64,16 +64,16 @@ export async function EditorScreen({ user, type, id, saved, filtered }: { user: 
         canPublish: canPublish(user, type),
         canEditOthers,
         canManageCategories: roleCan(user.role, "manage_categories"),
-        categories: flattenTree(listCategoryOptions()).map((c) => ({ id: c.id, name: c.name, depth: c.depth })),
-        tagSuggestions: type === "post" ? listTagNames() : [],
-        authors: canEditOthers ? listAuthorOptions() : [],
-        parents: type === "page" ? flattenTree(listParentPageOptions(p?.id)).map((x) => ({ id: x.id, title: x.title, depth: x.depth })) : [],
-        images: listPickerImages(),
+        categories: flattenTree(await listCategoryOptions()).map((c) => ({ id: c.id, name: c.name, depth: c.depth })),
+        tagSuggestions: type === "post" ? await listTagNames() : [],
+        authors: canEditOthers ? await listAuthorOptions() : [],
+        parents: type === "page" ? flattenTree(await listParentPageOptions(p?.id)).map((x) => ({ id: x.id, title: x.title, depth: x.depth })) : [],
+        images: await listPickerImages(),
         timeZone: opts.timezone_string,
         tzOffsetMinutes: siteOffsetMinutes(opts.timezone_string),
         permalink: p && live ? postUrl({ ...p, authorNicename: loaded!.authorNicename }, opts) : null,
-        revisionsCount: p ? listRevisions(p.id).filter((r) => r.kind === "revision").length : 0,
-        autosave: p ? getNewerAutosave(p.id, user.id) ?? null : null,
+        revisionsCount: p ? (await listRevisions(p.id)).filter((r) => r.kind === "revision").length : 0,
+        autosave: p ? await getNewerAutosave(p.id, user.id) ?? null : null,
         notice: saved ? SAVED_MESSAGES[saved] ?? null : null,
         filtered: !!filtered,
       }}

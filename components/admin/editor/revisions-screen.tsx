@@ -16,12 +16,12 @@ const cellClass: Record<DiffCell["kind"], string> = {
   empty: "bg-gray-50",
 };
 
-export function RevisionsScreen({ user, type, id, revisionId }: { user: CurrentUser; type: "post" | "page"; id: number; revisionId?: number }) {
-  const loaded = getPostForEdit(id);
+export async function RevisionsScreen({ user, type, id, revisionId }: { user: CurrentUser; type: "post" | "page"; id: number; revisionId?: number }) {
+  const loaded = await getPostForEdit(id);
   if (!loaded || loaded.post.type !== type) notFound();
   if (!canEditPost(user, loaded.post)) forbidden();
   const post = loaded.post;
-  const revs = listRevisions(id);
+  const revs = await listRevisions(id);
   const selected = revs.find((r) => r.id === revisionId) ?? revs.find((r) => r.content !== post.content || r.title !== post.title) ?? revs[0];
   const base = type === "page" ? "/admin/pages/" : "/admin/posts/";
   const rows = selected

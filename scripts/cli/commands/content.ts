@@ -43,7 +43,7 @@ export const importCommand: Command = {
     const map = authorMap(a.flags["author-map"]);
     const file = userPath(a.positionals[0]);
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new CliError(`No such file: ${a.positionals[0]}`);
-    const importerId = a.flags.as ? getUserByLoginOrEmail(a.flags.as)?.id : getFirstAdministratorId();
+    const importerId = a.flags.as ? (await getUserByLoginOrEmail(a.flags.as))?.id : await getFirstAdministratorId();
     if (!importerId) throw new CliError(a.flags.as ? `No user "${a.flags.as}".` : "No administrator in the database: run `npm start` first (it creates the database and its administrator).");
     const size = fs.statSync(file).size;
     const bar = new cliProgress.SingleBar(
@@ -80,19 +80,19 @@ export const importCommand: Command = {
 export const exportCommand: Command = {
   usage: "export [--to <file.xml>] [--content all|post|page] [--author <login>] [--start YYYY-MM] [--end YYYY-MM]",
   summary: "write a WXR export to a file, or to standard output",
-  run(argv) {
+  async run(argv) {
     const a = parseArgs(argv, { flags: ["to", "content", "author", "start", "end"], positionals: [0, 0] });
     const content = a.flags.content ?? "all";
     if (content !== "all" && content !== "post" && content !== "page") throw new UsageError(`--content is all, post or page, not "${content}"`);
     for (const f of ["start", "end"] as const) if (a.flags[f] && !/^\d{4}-(0[1-9]|1[0-2])$/.test(a.flags[f])) throw new UsageError(`--${f} is a month such as 2024-03`);
     const filter: ExportFilter = { content, startMonth: a.flags.start, endMonth: a.flags.end };
     if (a.flags.author) {
-      const u = getUserByLoginOrEmail(a.flags.author);
+      const u = await getUserByLoginOrEmail(a.flags.author);
       if (!u) throw new CliError(`No user "${a.flags.author}".`);
       filter.authorId = u.id;
     }
     if (!a.flags.to) {
-      for (const chunk of exportWxr(filter)) process.stdout.write(chunk);
+      for await (const chunk of exportWxr(filter)) process.stdout.write(chunk);
       return;
     }
     const target = userPath(a.flags.to);
@@ -103,7 +103,7 @@ export const exportCommand: Command = {
     let bytes = 0;
     try {
       try {
-        for (const chunk of exportWxr(filter)) bytes += fs.writeSync(fd, chunk);
+        for await (const chunk of exportWxr(filter)) bytes += fs.writeSync(fd, chunk);
       } finally {
         fs.closeSync(fd);
       }

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import cliProgress from "cli-progress";
-import { migrationStatus, openDb, resolveDatabasePath } from "@/db/client";
+import { closeDatabase, getMigrationStatus, openDatabase, resolveDatabasePath } from "@/db";
 import { backupSite, inkwellDatabaseProblem, isLiveDatabase, restoreDatabase } from "@/db/backup";
 import { bumpContentVersion } from "@/db/queries/archives";
 import { getOptions, updateOptions } from "@/db/queries/options";
@@ -20,16 +20,16 @@ const shown = (file: string) => {
 export const dbMigrate: Command = {
   usage: "db migrate",
   summary: "bring the database up to this version's migrations (creating it if needed), without seeding",
-  run(argv) {
+  async run(argv) {
     parseArgs(argv, { positionals: [0, 0] });
     try {
       const file = resolveDatabasePath();
-      const peek = openDb(file, { migrate: false });
-      const before = migrationStatus(peek.$client).applied;
-      peek.$client.close();
-      const db = openDb(file);
-      const { applied, known } = migrationStatus(db.$client);
-      db.$client.close();
+      const peek = await openDatabase(file, { migrate: false });
+      const before = (await getMigrationStatus(peek)).applied;
+      await closeDatabase(peek);
+      const db = await openDatabase(file);
+      const { applied, known } = await getMigrationStatus(db);
+      await closeDatabase(db);
       console.log(applied === before
         ? `Inkwell: ${shown(file)} is up to date (migration ${applied} of ${known}).`
         : `Inkwell: ${shown(file)} migrated from ${before} to ${applied} of ${known} migrations.`);
@@ -80,17 +80,17 @@ export const restore: Command = {
   async run(argv) {
     const a = parseArgs(argv, { switches: ["force"], positionals: [1, 1] });
     const parts = backupParts(a.positionals[0]!);
-    const problem = inkwellDatabaseProblem(parts.database);
+    const problem = await inkwellDatabaseProblem(parts.database);
     if (problem) throw new CliError(`Nothing restored: ${problem}.`);
     const databaseFile = resolveDatabasePath();
     if (databaseFile === ":memory:") throw new CliError("DATABASE_URL is :memory:; there is nothing on disk to restore into.");
-    if (isLiveDatabase(databaseFile) && !a.switches.has("force")) {
+    if (await isLiveDatabase(databaseFile) && !a.switches.has("force")) {
       throw new CliError(`Nothing restored: ${shown(databaseFile)} already holds a site; add --force to replace it (make a backup of it first).`);
     }
     await restoreDatabase({ from: parts.database, databaseFile });
-    const db = openDb(databaseFile);
-    const { applied, known } = migrationStatus(db.$client);
-    db.$client.close();
+    const db = await openDatabase(databaseFile);
+    const { applied, known } = await getMigrationStatus(db);
+    await closeDatabase(db);
     if (parts.uploads) {
       const uploads = path.join(dataDir(), "uploads");
       fs.rmSync(uploads, { recursive: true, force: true });
@@ -103,19 +103,19 @@ export const restore: Command = {
 export const cacheClear: Command = {
   usage: "cache clear",
   summary: "make every page cache (in every server process) forget what it holds",
-  run(argv) {
+  async run(argv) {
     parseArgs(argv, { positionals: [0, 0] });
-    console.log(`Page caches cleared (content version ${bumpContentVersion()}).`);
+    console.log(`Page caches cleared (content version ${await bumpContentVersion()}).`);
   },
 };
 
 export const optionGet: Command = {
   usage: "option get <name>",
   summary: "print a setting's value",
-  run(argv) {
+  async run(argv) {
     const a = parseArgs(argv, { positionals: [1, 1] });
     const name = a.positionals[0]!;
-    const o = getOptions() as Record<string, unknown>;
+    const o = await getOptions() as Record<string, unknown>;
     if (!(name in o)) throw new CliError(`There is no option "${name}".`);
     const v = o[name];
     console.log(typeof v === "string" ? v : JSON.stringify(v));
@@ -125,16 +125,16 @@ export const optionGet: Command = {
 export const optionSet: Command = {
   usage: "option set <name> <value>",
   summary: "change a setting, checked as its Settings screen checks it",
-  run(argv) {
+  async run(argv) {
     const a = parseArgs(argv, { positionals: [2, 2] });
     const [name, value] = a.positionals as [string, string];
     try {
-      updateOptions(validateOption(name, value));
+      await updateOptions(await validateOption(name, value));
     } catch (e) {
       if (e instanceof OptionError) throw new CliError(`Option not saved: ${e.message}`);
       throw e;
     }
-    const v = (getOptions() as Record<string, unknown>)[name];
+    const v = (await getOptions() as Record<string, unknown>)[name];
     console.log(`${name} = ${typeof v === "string" ? v : JSON.stringify(v)}`);
   },
 };
@@ -143,14 +143,14 @@ export const searchReplaceCommand: Command = {
   usage: "search-replace <old> <new> [--apply]",
   summary: "replace text (a site's old address) everywhere it is stored; a dry run unless --apply",
   help: "  Looks in post content, excerpts, guids and revisions, comments and their author URLs, meta,\n  options (the site URL), media paths, term descriptions and user URLs. JSON and PHP-serialized\n  values are rewritten whole, never broken. --apply writes every change in one transaction.",
-  run(argv) {
+  async run(argv) {
     const a = parseArgs(argv, { switches: ["apply"], positionals: [2, 2] });
     const [from, to] = a.positionals as [string, string];
     if (from === to) throw new CliError("The old and new text are the same: nothing to do.");
     const apply = a.switches.has("apply");
     const bar = new cliProgress.SingleBar({ format: "{bar} {value}/{total} columns", noTTYOutput: !process.stdout.isTTY, notTTYSchedule: 2000, stream: process.stderr }, cliProgress.Presets.shades_classic);
     let started = false;
-    const report = searchReplace(from, to, {
+    const report = await searchReplace(from, to, {
       apply,
       onProgress: (done, total) => {
         if (!started) bar.start(total, 0);

@@ -4,13 +4,13 @@ import { ROLES, type Role } from "@/db/schema";
 import { bumpSessionEpoch, deleteUserReassigning, isEmailTaken, isLoginTaken, isNicenameTaken, listUsersWithPostCounts, updateUserRole } from "@/db/queries/user-admin";
 import { getUserByLoginOrEmail, insertUser, updateUserPasswordHash, type PublicUser } from "@/db/queries/users";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
-import { slugify, uniqueSlug } from "@/lib/content/slug";
+import { slugify, findUniqueSlug } from "@/lib/content/slug";
 import { NewUserSchema, USER_LIMITS } from "@/lib/validation/user";
 import { parseArgs, UsageError } from "../args";
 import { CliError, type Command } from "../command";
 
-function findUser(who: string): PublicUser {
-  const u = getUserByLoginOrEmail(who);
+async function findUser(who: string): Promise<PublicUser> {
+  const u = await getUserByLoginOrEmail(who);
   if (!u) throw new CliError(`No user "${who}".`);
   return u;
 }
@@ -25,9 +25,9 @@ const pad = (s: string, n: number) => s.padEnd(n);
 export const userList: Command = {
   usage: "user list [--role <role>]",
   summary: "list users with their role and published posts",
-  run(argv) {
+  async run(argv) {
     const a = parseArgs(argv, { flags: ["role"], positionals: [0, 0] });
-    const rows = listUsersWithPostCounts(a.flags.role ? role(a.flags.role) : undefined);
+    const rows = await listUsersWithPostCounts(a.flags.role ? role(a.flags.role) : undefined);
     const w = Math.max(5, ...rows.map((r) => r.login.length));
     const e = Math.max(5, ...rows.map((r) => r.email.length));
     console.log(`${pad("ID", 5)} ${pad("LOGIN", w)} ${pad("EMAIL", e)} ${pad("ROLE", 13)} POSTS`);
@@ -50,13 +50,13 @@ export const userCreate: Command = {
     });
     if (!parsed.success) throw new CliError(`The user was not added: ${parsed.error.issues[0]?.message}`);
     const u = parsed.data;
-    if (isLoginTaken(u.login)) throw new CliError(`The user was not added: the username "${u.login}" already exists.`);
-    if (isEmailTaken(u.email)) throw new CliError(`The user was not added: the email address ${u.email} is already used.`);
-    const nicename = uniqueSlug(slugify(u.login), (s) => isNicenameTaken(s), "user");
+    if (await isLoginTaken(u.login)) throw new CliError(`The user was not added: the username "${u.login}" already exists.`);
+    if (await isEmailTaken(u.email)) throw new CliError(`The user was not added: the email address ${u.email} is already used.`);
+    const nicename = await findUniqueSlug(slugify(u.login), async (s) => await isNicenameTaken(s), "user");
     const passwordHash = await hashPassword(u.password);
     let created: PublicUser;
     try {
-      created = insertUser({ login: u.login, email: u.email, displayName: u.displayName || u.login, nicename, role: u.role, passwordHash });
+      created = await insertUser({ login: u.login, email: u.email, displayName: u.displayName || u.login, nicename, role: u.role, passwordHash });
     } catch (e) {
       // Someone added the same login or email meanwhile: the unique index decides.
       if (e instanceof Error && /UNIQUE constraint failed/.test(e.message)) throw new CliError("The user was not added: that username or email address was just taken.");
@@ -70,11 +70,11 @@ export const userCreate: Command = {
 export const userSetRole: Command = {
   usage: "user set-role <login|email> <role>",
   summary: "change a user's role (the last administrator stays one)",
-  run(argv) {
+  async run(argv) {
     const a = parseArgs(argv, { positionals: [2, 2] });
     const r = role(a.positionals[1]!);
-    const u = findUser(a.positionals[0]!);
-    const result = updateUserRole(u.id, r);
+    const u = await findUser(a.positionals[0]!);
+    const result = await updateUserRole(u.id, r);
     if (result === "last-administrator") throw new CliError(`"${u.login}" is the last administrator: make someone else an administrator first.`);
     if (result === "not-found") throw new CliError(`No user "${a.positionals[0]}".`);
     console.log(`"${u.login}" is now ${r === "administrator" || r === "editor" || r === "author" ? "an" : "a"} ${r}.`);
@@ -89,10 +89,10 @@ export const userResetPassword: Command = {
     const password = a.flags.password ?? generatePassword();
     if (password.length < USER_LIMITS.passwordMin) throw new CliError(`The password was not changed: use at least ${USER_LIMITS.passwordMin} characters.`);
     if (password.length > USER_LIMITS.passwordMax) throw new CliError("The password was not changed: it is too long.");
-    const u = findUser(a.positionals[0]!);
-    updateUserPasswordHash(u.id, await hashPassword(password));
+    const u = await findUser(a.positionals[0]!);
+    await updateUserPasswordHash(u.id, await hashPassword(password));
     // A new password ends the sessions opened with the old one (as Edit User does).
-    bumpSessionEpoch(u.id);
+    await bumpSessionEpoch(u.id);
     console.log(`New password set for "${u.login}"; their sessions are ended.`);
     if (!a.flags.password) console.log(`Password (shown once): ${password}`);
   },
@@ -101,11 +101,11 @@ export const userResetPassword: Command = {
 export const userDelete: Command = {
   usage: "user delete <login|email> [--reassign <login|email>]",
   summary: "delete a user, attributing their content to another",
-  run(argv) {
+  async run(argv) {
     const a = parseArgs(argv, { flags: ["reassign"], positionals: [1, 1] });
-    const u = findUser(a.positionals[0]!);
-    const to = a.flags.reassign ? findUser(a.flags.reassign) : null;
-    const result = deleteUserReassigning(u.id, to?.id ?? null);
+    const u = await findUser(a.positionals[0]!);
+    const to = a.flags.reassign ? await findUser(a.flags.reassign) : null;
+    const result = await deleteUserReassigning(u.id, to?.id ?? null);
     if (result === "needs-reassign") throw new CliError(`"${u.login}" has content: name who gets it with --reassign <login>.`);
     if (result === "bad-reassign") throw new CliError("The content cannot be attributed to the user being deleted.");
     if (result === "last-administrator") throw new CliError(`"${u.login}" is the last administrator and cannot be deleted.`);

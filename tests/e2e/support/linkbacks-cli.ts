@@ -1,7 +1,7 @@
 // Database steps for the linkbacks specs, run with tsx against any instance's DATABASE_URL:
 // publish a post (and enqueue its pings, as the editor's publish action does), list received
 // linkbacks, approve one as a moderator would, list ping results, set an option.
-import { getDb, closeDb } from "@/db/client";
+import { getDb, closeDb } from "@/db";
 import { insertPost, getPostBySlug } from "@/db/queries/posts";
 import { getUserCredentialsByLoginOrEmail } from "@/db/queries/users";
 import { deleteLinkback, listLinkbacks, setLinkbackStatus } from "@/db/queries/linkbacks";
@@ -16,13 +16,13 @@ const arg = (name: string) => {
   return i >= 0 ? (args[i + 1] ?? "") : "";
 };
 
-function main(): unknown {
+async function main(): Promise<unknown> {
   getDb();
   switch (cmd) {
     case "publish": {
-      const admin = getUserCredentialsByLoginOrEmail("admin")!;
+      const admin = (await getUserCredentialsByLoginOrEmail("admin"))!;
       const now = nowGmt();
-      const post = insertPost({
+      const post = await insertPost({
         type: "post",
         status: "publish",
         title: arg("title"),
@@ -35,29 +35,31 @@ function main(): unknown {
         modified: now,
         modifiedGmt: now,
       });
-      enqueuePostPings(post.id);
+      await enqueuePostPings(post.id);
       const [y, m, d] = now.split(/[- ]/);
       return { id: post.id, path: `/${y}/${m}/${d}/${post.slug}/` };
     }
     case "linkbacks":
-      return listLinkbacks(getPostBySlug("post", arg("slug"))!.id);
+      return await listLinkbacks((await getPostBySlug("post", arg("slug")))!.id);
     case "post-id":
-      return { id: getPostBySlug("post", arg("slug"))!.id };
+      return { id: (await getPostBySlug("post", arg("slug")))!.id };
     case "delete":
-      deleteLinkback(Number(arg("id")));
+      await deleteLinkback(Number(arg("id")));
       return { ok: true };
     case "approve":
-      setLinkbackStatus(Number(arg("id")), "1");
+      await setLinkbackStatus(Number(arg("id")), "1");
       return { ok: true };
     case "pings":
-      return listPingsForPost(Number(arg("id")));
+      return await listPingsForPost(Number(arg("id")));
     case "option":
-      updateOptions({ [arg("name")]: JSON.parse(arg("value")) });
+      await updateOptions({ [arg("name")]: JSON.parse(arg("value")) });
       return { ok: true };
     default:
       throw new Error(`unknown command ${cmd}`);
   }
 }
 
-process.stdout.write(JSON.stringify(main()) + "\n");
-closeDb();
+void main().then(async (out) => {
+  process.stdout.write(JSON.stringify(out) + "\n");
+  await closeDb();
+});

@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { closeDatabase, openDatabase, queryRows, rawSql } from "@/db";
 
 export const E2E_DB = "data/e2e/inkwell.db";
 
@@ -18,17 +18,17 @@ export function cli<T = unknown>(db: string, ...args: string[]): T {
 }
 
 /** Read-only look into an instance's database (fast enough to poll; writes go through cli()). */
-export function readRows<T>(db: string, sql: string, ...params: unknown[]): T[] {
-  const conn = new Database(db, { readonly: true, fileMustExist: true });
+export async function readRows<T>(db: string, sql: string, ...params: unknown[]): Promise<T[]> {
+  const conn = await openDatabase(db, { migrate: false });
   try {
-    return conn.prepare(sql).all(...params) as T[];
+    return await queryRows<T>(rawSql(sql, ...params), conn);
   } finally {
-    conn.close();
+    await closeDatabase(conn);
   }
 }
 
-export function linkbacksOf(db: string, slug: string): LinkbackRow[] {
-  return readRows<LinkbackRow>(
+export async function linkbacksOf(db: string, slug: string): Promise<LinkbackRow[]> {
+  return await readRows<LinkbackRow>(
     db,
     `SELECT c.id, c.type, c.status, c.author_name AS authorName, c.author_url AS authorUrl, c.content FROM comments c
      JOIN posts p ON p.id = c.post_id WHERE p.slug = ? AND c.type IN ('trackback','pingback','webmention') ORDER BY c.id`,
@@ -36,8 +36,8 @@ export function linkbacksOf(db: string, slug: string): LinkbackRow[] {
   );
 }
 
-export function pingsOf(db: string, postId: number): { url: string; protocol: string; status: string; message: string }[] {
-  return readRows(db, "SELECT url, protocol, status, message FROM pings WHERE post_id = ? ORDER BY url", postId);
+export async function pingsOf(db: string, postId: number): Promise<{ url: string; protocol: string; status: string; message: string }[]> {
+  return await readRows(db, "SELECT url, protocol, status, message FROM pings WHERE post_id = ? ORDER BY url", postId);
 }
 
 export interface LinkbackRow {

@@ -1,6 +1,6 @@
 // Hardening's e2e data: an author whose login, email and public nicename all differ, with one
 // published post, so the privacy test can look for the login and the email in public pages.
-import { getDb, closeDb } from "@/db/client";
+import { getDb, closeDb } from "@/db";
 import { posts, users } from "@/db/schema";
 import { eq } from "drizzle-orm";
 
@@ -13,4 +13,4 @@ if (!db.select({ id: users.id }).from(users).where(eq(users.login, HARDENING_USE
     .values({ type: "post", status: "publish", title: "Hardening privacy post", slug: "hardening-privacy-post", content: "<p>Public words.</p>", authorId: u.id, date: "2026-01-12 10:00:00", dateGmt: "2026-01-12 10:00:00", modified: "2026-01-12 10:00:00", modifiedGmt: "2026-01-12 10:00:00" })
     .run();
 }
-closeDb();
+void closeDb();

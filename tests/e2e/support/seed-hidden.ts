@@ -6,27 +6,27 @@
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { closeDb, getDb } from "@/db/client";
+import { closeDb, getDb } from "@/db";
 import { insertPost } from "@/db/queries/posts";
 import { getTermBySlug, insertTerm } from "@/db/queries/terms";
 import { comments, media, revisions, users } from "@/db/schema";
 import { HIDDEN_FILE, HIDDEN_PASSWORD, LOCKED_DRAFT, HIDDEN_STATUSES, type HiddenItem, type HiddenSeed, marker } from "./hidden";
 
-function main() {
+async function main() {
   const db = getDb();
-  if (getTermBySlug("category", "hidden-sweep")) return closeDb();
+  if (await getTermBySlug("category", "hidden-sweep")) return await closeDb();
   const admin = db.select().from(users).where(eq(users.login, "admin")).get()!;
-  const cat = insertTerm({ taxonomy: "category", name: "Hidden Sweep", slug: "hidden-sweep" });
-  const tag = insertTerm({ taxonomy: "post_tag", name: "Hidden Sweep Tag", slug: "hidden-sweep-tag" });
+  const cat = await insertTerm({ taxonomy: "category", name: "Hidden Sweep", slug: "hidden-sweep" });
+  const tag = await insertTerm({ taxonomy: "post_tag", name: "Hidden Sweep Tag", slug: "hidden-sweep-tag" });
   // Older than every other area's posts, so their home pages and feeds are not disturbed; the
   // sweep finds these in the category, tag and date archives and their feeds instead.
   const day = "2019-06-15 10:00:00";
   // Comments are recent, so that the comments feed and the Recent Comments widget would list them.
   const commented = new Date(Date.now() - 86_400_000).toISOString().slice(0, 19).replace("T", " ");
 
-  const add = (key: string, type: "post" | "page", status: string, extra: Record<string, unknown> = {}) => {
+  const add = async (key: string, type: "post" | "page", status: string, extra: Record<string, unknown> = {}) => {
     const date = status === "future" ? "2099-01-15 10:00:00" : day;
-    const row = insertPost(
+    const row = await insertPost(
       {
         type, status: status as "publish", title: `${marker("t", key)} title`, slug: marker("s", key),
         content: `<p>${marker("b", key)} opening words.</p><!--more--><p>${marker("b", key)} rest.</p>`,
@@ -45,17 +45,17 @@ function main() {
   for (const type of ["post", "page"] as const) {
     for (const status of HIDDEN_STATUSES) {
       const key = `${status}-${type}`;
-      if (status === "password") items.push({ ...add(key, type, "publish", { password: HIDDEN_PASSWORD }), status });
-      else items.push(add(key, type, status, status === "trash" ? { trashedFrom: "publish" } : {}));
+      if (status === "password") items.push({ ...await add(key, type, "publish", { password: HIDDEN_PASSWORD }), status });
+      else items.push(await add(key, type, status, status === "trash" ? { trashedFrom: "publish" } : {}));
     }
   }
   // A draft that will have a password once published: its password form must not name it.
-  items.push({ ...add(LOCKED_DRAFT, "post", "draft", { password: HIDDEN_PASSWORD }), status: "draft" });
-  const control = add("control-post", "post", "publish");
+  items.push({ ...await add(LOCKED_DRAFT, "post", "draft", { password: HIDDEN_PASSWORD }), status: "draft" });
+  const control = await add("control-post", "post", "publish");
   const seed: HiddenSeed = { items, control, adminNicename: admin.nicename };
   const dir = process.env.INKWELL_DATA_DIR || "data/e2e";
   fs.writeFileSync(path.join(dir, HIDDEN_FILE), JSON.stringify(seed));
-  closeDb();
+  await closeDb();
 }
 
-main();
+void main();

@@ -1,5 +1,5 @@
 // Posts the linkbacks specs ping (unique slugs, fixed dates, owned by admin).
-import { getDb, closeDb } from "@/db/client";
+import { getDb, closeDb } from "@/db";
 import { insertPost, getPostBySlug } from "@/db/queries/posts";
 import { getUserCredentialsByLoginOrEmail } from "@/db/queries/users";
 
@@ -13,13 +13,13 @@ export const LINKBACK_POSTS = {
 
 export const LINKBACK_DATE = "2026-01-10 10:00:00";
 
-function main() {
+async function main() {
   getDb();
-  const admin = getUserCredentialsByLoginOrEmail("admin");
+  const admin = await getUserCredentialsByLoginOrEmail("admin");
   if (!admin) throw new Error("seed-linkbacks: the admin user is missing");
   for (const p of Object.values(LINKBACK_POSTS)) {
-    if (getPostBySlug("post", p.slug)) continue;
-    insertPost({
+    if (await getPostBySlug("post", p.slug)) continue;
+    await insertPost({
       type: "post",
       status: "publish",
       title: p.title,
@@ -33,7 +33,7 @@ function main() {
       modifiedGmt: LINKBACK_DATE,
     });
   }
-  closeDb();
+  await closeDb();
 }
 
-if (process.argv[1]?.endsWith("seed-linkbacks.ts")) main();
+if (process.argv[1]?.endsWith("seed-linkbacks.ts")) void main();

@@ -1,6 +1,6 @@
 // Writing's e2e data: one image in the media library (a data: URL, so no upload is needed) for the
 // editor's Add Media and Featured image.
-import { getDb, closeDb } from "@/db/client";
+import { getDb, closeDb } from "@/db";
 import { media } from "@/db/schema";
 import { eq } from "drizzle-orm";
 
@@ -10,4 +10,4 @@ const db = getDb();
 if (!db.select({ id: media.id }).from(media).where(eq(media.title, "Writing test pixel")).get()) {
   db.insert(media).values({ originalUrl: PIXEL, fileName: "pixel.png", mimeType: "image/png", size: 68, width: 1, height: 1, title: "Writing test pixel", alt: "A single pixel" }).run();
 }
-closeDb();
+void closeDb();

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Widgets" };
 export default async function WidgetsPage({ searchParams }: { searchParams: Promise<{ saved?: string; error?: string }> }) {
   await requireCapability("edit_theme_options");
   const q = await searchParams;
-  const current = (getOptions().sidebar_widgets ?? []).filter(isWidgetId);
+  const current = ((await getOptions()).sidebar_widgets ?? []).filter(isWidgetId);
   const all = Object.keys(WIDGETS).filter(isWidgetId);
   // Shown widgets first in their order, then the hidden ones.
   const rows = [...current, ...all.filter((id) => !current.includes(id))];

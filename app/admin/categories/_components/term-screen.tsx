@@ -11,12 +11,12 @@ import { TermForm } from "./term-form";
 type Taxonomy = "category" | "post_tag";
 const LABELS = { category: { plural: "Categories", one: "Category", base: "/admin/categories/" }, post_tag: { plural: "Tags", one: "Tag", base: "/admin/tags/" } };
 
-export function TermListScreen({ taxonomy, params }: { taxonomy: Taxonomy; params: Record<string, string | undefined> }) {
+export async function TermListScreen({ taxonomy, params }: { taxonomy: Taxonomy; params: Record<string, string | undefined> }) {
   const l = LABELS[taxonomy];
-  const opts = getOptions();
-  const all = listTermsForAdmin(taxonomy, params.s);
+  const opts = await getOptions();
+  const all = await listTermsForAdmin(taxonomy, params.s);
   const rows = taxonomy === "category" && !params.s ? flattenTree(all) : all.map((t) => ({ ...t, depth: 0 }));
-  const parents = taxonomy === "category" ? flattenTree(listTermsForAdmin("category")) : [];
+  const parents = taxonomy === "category" ? flattenTree(await listTermsForAdmin("category")) : [];
   return (
     <>
       <h1 className="text-2xl font-semibold">{l.plural}</h1>
@@ -73,11 +73,11 @@ export function TermListScreen({ taxonomy, params }: { taxonomy: Taxonomy; param
   );
 }
 
-export function TermEditScreen({ taxonomy, id }: { taxonomy: Taxonomy; id: number }) {
+export async function TermEditScreen({ taxonomy, id }: { taxonomy: Taxonomy; id: number }) {
   const l = LABELS[taxonomy];
-  const term = getTermById(taxonomy, id);
+  const term = await getTermById(taxonomy, id);
   if (!term) notFound();
-  const parents = taxonomy === "category" ? flattenTree(listTermsForAdmin("category")).filter((p) => p.id !== id) : [];
+  const parents = taxonomy === "category" ? flattenTree(await listTermsForAdmin("category")).filter((p) => p.id !== id) : [];
   return (
     <>
       <h1 className="text-2xl font-semibold">Edit {l.one}</h1>

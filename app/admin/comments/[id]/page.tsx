@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Edit Comment" };
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireCapability("edit_posts");
   const id = Number((await params).id);
-  const found = Number.isInteger(id) && id > 0 ? getCommentWithPost(id) : undefined;
+  const found = Number.isInteger(id) && id > 0 ? await getCommentWithPost(id) : undefined;
   if (!found || !canModerateCommentOn(user, found.post)) notFound();
   const c = found.comment;
   return (

@@ -16,7 +16,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const user = await requireCapability("upload_files");
   const { id } = await params;
   const { message } = await searchParams;
-  const item = /^\d+$/.test(id) ? getMediaById(Number(id)) : undefined;
+  const item = /^\d+$/.test(id) ? await getMediaById(Number(id)) : undefined;
   if (!item) notFound();
   const sizes = parseSizes(item.sizes);
   const preview = sizes.medium_large?.path ?? sizes.large?.path ?? item.path;

@@ -20,7 +20,7 @@ export async function GET(request: Request): Promise<Response> {
   const q = Query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!q.success) return Response.json({ error: "Invalid query." }, { status: 400 });
   const search = q.data.s || undefined;
-  const rows = listMediaRows({ page: q.data.page, perPage: PER_PAGE, search, imagesOnly: q.data.type === "image" });
-  const total = countMedia(search, q.data.type === "image");
+  const rows = await listMediaRows({ page: q.data.page, perPage: PER_PAGE, search, imagesOnly: q.data.type === "image" });
+  const total = await countMedia(search, q.data.type === "image");
   return Response.json({ items: rows.map(toMediaView), page: q.data.page, pages: Math.max(1, Math.ceil(total / PER_PAGE)) }, { headers: { "cache-control": "no-store" } });
 }

@@ -34,7 +34,7 @@ export async function POST(request: Request): Promise<Response> {
   // Cookies are SameSite=Lax, and a form from another site is refused here as well.
   if (!isSameOriginRequest(request.headers)) return json(403, { error: "Cross-site uploads are not allowed." });
 
-  const opts = getOptions();
+  const opts = await getOptions();
   const maxBytes = opts.upload_max_bytes;
   // Refuse an oversized body before reading it (multipart adds a little around the file).
   const declared = Number(request.headers.get("content-length") || 0);
@@ -53,7 +53,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!fields.success) return json(400, { error: fields.error.issues[0]?.message ?? "Invalid post." });
   const postId = fields.data.postId;
   if (postId !== null) {
-    const post = getPostForAttachment(postId);
+    const post = await getPostForAttachment(postId);
     if (!post) return json(400, { error: "The post to attach to does not exist." });
     if (!canEditPost(user, post)) return json(403, { error: "Sorry, you are not allowed to attach files to this post." });
   }
@@ -66,7 +66,7 @@ export async function POST(request: Request): Promise<Response> {
     throw e;
   }
   try {
-    const row = insertMedia({
+    const row = await insertMedia({
       authorId: user.id,
       postId,
       path: stored.path,

@@ -13,7 +13,7 @@ export default async function PingsPage({ params }: { params: Promise<{ postId: 
   const user = await requireCapability("edit_posts");
   const { postId } = await params;
   if (!/^\d{1,12}$/.test(postId)) notFound();
-  const post = getPostForPings(Number(postId));
+  const post = await getPostForPings(Number(postId));
   if (!post) notFound();
   if (!canEditPost(user, post)) forbidden();
   const waiting = post.toPing.split(/\s+/).filter(Boolean);

@@ -21,8 +21,8 @@ const STATE_LABELS: Record<string, string> = { draft: "Draft", pending: "Pending
 const PER_PAGE = 20;
 const DONE: Record<string, string> = { trash: "moved to the Trash", trashed: "moved to the Trash", restore: "restored from the Trash", delete: "permanently deleted", edit: "updated" };
 
-export function PostList({ user, type, params }: { user: CurrentUser; type: "post" | "page"; params: ListParams }) {
-  const opts = getOptions();
+export async function PostList({ user, type, params }: { user: CurrentUser; type: "post" | "page"; params: ListParams }) {
+  const opts = await getOptions();
   const base = type === "page" ? "/admin/pages/" : "/admin/posts/";
   const view = (POST_VIEWS as readonly string[]).includes(params.view ?? "") ? (params.view as PostView) : "all";
   const page = Math.max(1, Number(params.paged) || 1);
@@ -33,14 +33,14 @@ export function PostList({ user, type, params }: { user: CurrentUser; type: "pos
     type, view, page, orderBy, order, perPage: PER_PAGE, userId: user.id, canReadOthersPrivate,
     search: params.s, categoryId: Number(params.cat) || undefined, authorId: Number(params.author) || undefined, month: params.m,
   } as const;
-  const counts = countAdminViews(q);
+  const counts = await countAdminViews(q);
   // Pages show as a tree unless searched or sorted by title.
   const asTree = type === "page" && !params.s && !params.orderby;
   const { rows, total } = asTree
-    ? (() => { const all = flattenTree(listAdminPagesForTree(q)); return { rows: all.slice((page - 1) * PER_PAGE, page * PER_PAGE), total: all.length }; })()
-    : (() => { const res = listAdminPosts(q); return { total: res.total, rows: res.rows.map((r) => ({ ...r, depth: 0 })) }; })();
-  const terms = type === "post" ? listTermsForPosts(rows.map((r) => r.id)) : [];
-  const categories = type === "post" ? flattenTree(listCategoryOptions()) : [];
+    ? await (async () => { const all = flattenTree(await listAdminPagesForTree(q)); return { rows: all.slice((page - 1) * PER_PAGE, page * PER_PAGE), total: all.length }; })()
+    : await (async () => { const res = await listAdminPosts(q); return { total: res.total, rows: res.rows.map((r) => ({ ...r, depth: 0 })) }; })();
+  const terms = type === "post" ? await listTermsForPosts(rows.map((r) => r.id)) : [];
+  const categories = type === "post" ? flattenTree(await listCategoryOptions()) : [];
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));
   const mayPublish = canPublish(user, type);
 
@@ -85,7 +85,7 @@ export function PostList({ user, type, params }: { user: CurrentUser; type: "pos
           {params.s ? <input type="hidden" name="s" value={params.s} /> : null}
           <label>Month <select name="m" defaultValue={params.m ?? ""} className="rounded border border-gray-400 px-1 py-0.5">
             <option value="">All dates</option>
-            {listPostMonths(type).map((m) => <option key={m} value={m}>{monthName(Number(m.slice(5)))} {m.slice(0, 4)}</option>)}
+            {(await listPostMonths(type)).map((m) => <option key={m} value={m}>{monthName(Number(m.slice(5)))} {m.slice(0, 4)}</option>)}
           </select></label>
           {type === "post" ? (
             <label>Category <select name="cat" defaultValue={params.cat ?? ""} className="rounded border border-gray-400 px-1 py-0.5">
@@ -95,7 +95,7 @@ export function PostList({ user, type, params }: { user: CurrentUser; type: "pos
           ) : null}
           <label>Author <select name="author" defaultValue={params.author ?? ""} className="rounded border border-gray-400 px-1 py-0.5">
             <option value="">All authors</option>
-            {listAuthorsWithPosts(type).map((a) => <option key={a.id} value={a.id}>{a.displayName}</option>)}
+            {(await listAuthorsWithPosts(type)).map((a) => <option key={a.id} value={a.id}>{a.displayName}</option>)}
           </select></label>
           <button type="submit" className="rounded border border-gray-400 bg-white px-2 py-0.5">Filter</button>
         </form>

@@ -18,19 +18,19 @@ type Props = { params: Promise<{ id: string }> };
 export default async function PreviewPage({ params }: Props) {
   const user = await requireCapability("edit_posts");
   const id = Number((await params).id);
-  const loaded = Number.isInteger(id) && id > 0 ? getPostForEdit(id) : undefined;
+  const loaded = Number.isInteger(id) && id > 0 ? await getPostForEdit(id) : undefined;
   if (!loaded) notFound();
   if (!canEditPost(user, loaded.post)) forbidden();
-  const opts = getOptions();
+  const opts = await getOptions();
   const theme = getTheme(opts.template);
-  const auto = getNewerAutosave(id, user.id);
+  const auto = await getNewerAutosave(id, user.id);
   const p = loaded.post;
   const view = toPostView(
     { ...p, title: auto?.title ?? p.title, content: auto?.content ?? p.content, authorName: loaded.authorName, authorNicename: loaded.authorNicename },
-    listTermsForPosts([id]),
+    await listTermsForPosts([id]),
     opts,
     "full",
-    { featuredImage: p.featuredMediaId ? toFeaturedImage(listMediaByIds([p.featuredMediaId])[0]) : undefined },
+    { featuredImage: p.featuredMediaId ? toFeaturedImage((await listMediaByIds([p.featuredMediaId]))[0]) : undefined },
   );
   return (
     <div className="-m-6">

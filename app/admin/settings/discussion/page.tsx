@@ -132,7 +132,7 @@ const NAMES = ROWS.flatMap((r) => r.controls.flatMap((c) => ("name" in c ? [c.na
 
 export default async function Page() {
   await requireCapability("manage_options");
-  const opts = getOptions();
+  const opts = await getOptions();
   const values = toFormValues(opts, NAMES, {
     default_ping_status: opts.default_ping_status === "open" ? "1" : "",
     default_comment_status: opts.default_comment_status === "open" ? "1" : "",

@@ -17,7 +17,7 @@ const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Frida
 
 export default async function Page() {
   await requireCapability("manage_options");
-  const opts = getOptions();
+  const opts = await getOptions();
   const now = toSqlLocal(new Date(), opts.timezone_string);
   const zones = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")];
   if (!zones.includes(opts.timezone_string)) zones.unshift(opts.timezone_string);

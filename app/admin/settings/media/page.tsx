@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Media Settings" };
 
 export default async function Page() {
   await requireCapability("manage_options");
-  const opts = getOptions();
+  const opts = await getOptions();
   const allowed = allowedExtraTypes(opts.upload_extra_types);
   const rows: Row[] = [
     {

@@ -14,8 +14,8 @@ const SAMPLE = { id: 123, slug: "sample-post", date: "2026-11-25 10:00:00", type
 
 export default async function Page() {
   await requireCapability("manage_options");
-  const opts = getOptions();
-  const base = siteUrl();
+  const opts = await getOptions();
+  const base = await siteUrl();
   const example = (s: string) => base + postPath(SAMPLE, s).replace(/\/$/, s === "" ? "" : "/");
   const rows: Row[] = [
     {

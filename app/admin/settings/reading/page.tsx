@@ -11,8 +11,8 @@ export const metadata: Metadata = { title: "Reading Settings" };
 
 export default async function Page() {
   await requireCapability("manage_options");
-  const opts = getOptions();
-  const pages = [{ value: "0", label: "— Select —" }, ...listPublishedPageChoices().map((p) => ({ value: String(p.id), label: p.title || `(no title) #${p.id}` }))];
+  const opts = await getOptions();
+  const pages = [{ value: "0", label: "— Select —" }, ...(await listPublishedPageChoices()).map((p) => ({ value: String(p.id), label: p.title || `(no title) #${p.id}` }))];
   const rows: Row[] = [
     {
       title: "Your homepage displays",

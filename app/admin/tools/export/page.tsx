@@ -19,8 +19,8 @@ function MonthSelect({ id, label, months }: { id: string; label: string; months:
 
 export default async function ExportPage() {
   await requireCapability("export");
-  const authors = listExportAuthors();
-  const months = listExportMonths();
+  const authors = await listExportAuthors();
+  const months = await listExportMonths();
   return (
     <>
       <h1 className="text-2xl font-semibold">Export</h1>

@@ -16,7 +16,7 @@ export async function assignAuthorsAction(formData: FormData) {
   const job = getImportJob(parsed.data.job);
   if (!job || job.userId !== user.id || !job.mapping) redirect("/admin/tools/import/?error=" + encodeURIComponent("That import is no longer waiting for its authors."));
   if (isImportRunning()) redirect(`/admin/tools/import/?job=${job.id}&error=` + encodeURIComponent("Another import is running; wait for it to finish."));
-  const logins = new Set(listUsersForAuthorMapping().map((u) => u.login.toLowerCase()));
+  const logins = new Set((await listUsersForAuthorMapping()).map((u) => u.login.toLowerCase()));
   const map: Record<string, string> = {};
   job.mapping.authors.forEach((a, i) => {
     const to = String(formData.get(`author-${i}`) ?? "");

@@ -27,7 +27,7 @@ export default async function ImportPage({ searchParams }: Props) {
       {status && job?.mapping ? (
         <>
           <ImportProgress key={status.phase} initial={status} />
-          <AuthorMapping jobId={job.id} authors={job.mapping.authors} users={listUsersForAuthorMapping()} />
+          <AuthorMapping jobId={job.id} authors={job.mapping.authors} users={await listUsersForAuthorMapping()} />
         </>
       ) : status ? (
         <>

@@ -14,7 +14,7 @@ export default async function Page() {
     <>
       <h1 className="text-2xl font-semibold">Add New User</h1>
       <p className="mt-2 text-sm">Create a brand new user and add them to this site.</p>
-      <NewUserForm roles={roles} defaultRole={getOptions().default_role} />
+      <NewUserForm roles={roles} defaultRole={(await getOptions()).default_role} />
     </>
   );
 }

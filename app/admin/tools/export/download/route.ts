@@ -29,11 +29,11 @@ export async function GET(req: Request) {
   });
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
       // A few items per pull keeps memory flat on large sites.
       let size = 0;
       while (size < 256 * 1024) {
-        const next = chunks.next();
+        const next = await chunks.next();
         if (next.done) {
           controller.close();
           return;
@@ -43,11 +43,11 @@ export async function GET(req: Request) {
         controller.enqueue(bytes);
       }
     },
-    cancel() {
-      chunks.return(undefined);
+    async cancel() {
+      await chunks.return(undefined);
     },
   });
-  const name = `${slugify(getOptions().blogname) || "inkwell"}.WordPress.${new Date().toISOString().slice(0, 10)}.xml`;
+  const name = `${slugify((await getOptions()).blogname) || "inkwell"}.WordPress.${new Date().toISOString().slice(0, 10)}.xml`;
   return new Response(body, {
     headers: {
       "content-type": "application/rss+xml; charset=UTF-8",

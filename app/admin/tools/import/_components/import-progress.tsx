@@ -26,14 +26,15 @@ export function ImportProgress({ initial }: { initial: ImportStatus }) {
   useEffect(() => {
     if (!running) return;
     let stop = false;
-    const timer = setTimeout(async () => {
+    const poll = async () => {
       try {
         const res = await fetch(`/admin/tools/import/status/?job=${encodeURIComponent(status.id)}`, { cache: "no-store" });
         if (!stop && res.ok) setStatus((await res.json()) as ImportStatus);
       } catch {
         // The next poll tries again.
       }
-    }, 400);
+    };
+    const timer = setTimeout(() => void poll(), 400);
     return () => {
       stop = true;
       clearTimeout(timer);

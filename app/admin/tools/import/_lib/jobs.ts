@@ -83,9 +83,9 @@ export function continueImportJob(job: ImportJob, authorMap: Record<string, stri
   job.mapping = undefined;
   job.progress = { phase: "writing", done: 0, total: 1 };
   // The write is one synchronous transaction; start it after this request has been answered.
-  setImmediate(() => {
+  setImmediate(() => void (async () => {
     try {
-      const report = writeWxr(mapping.parsed, {
+      const report = await writeWxr(mapping.parsed, {
         fallbackAuthorId: job.userId,
         authorMap,
         onProgress: (p) => {
@@ -100,7 +100,7 @@ export function continueImportJob(job: ImportJob, authorMap: Record<string, stri
     } catch (e) {
       fail(job, e);
     }
-  });
+  })());
 }
 
 /** Starts reading `bytes`; returns at once with the job (which then waits for its authors, or writes). */

@@ -18,10 +18,10 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const { id } = await params;
   const { error } = await searchParams;
   const userId = Number(id);
-  const user = Number.isInteger(userId) ? getUserProfile(userId) : undefined;
+  const user = Number.isInteger(userId) ? await getUserProfile(userId) : undefined;
   if (!user) notFound();
-  const content = countContentByAuthor(user.id);
-  const others = listUsersWithPostCounts().filter((u) => u.id !== user.id);
+  const content = await countContentByAuthor(user.id);
+  const others = (await listUsersWithPostCounts()).filter((u) => u.id !== user.id);
   return (
     <>
       <h1 className="text-2xl font-semibold">Delete User</h1>

@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Edit User" };
 export default async function Page({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ message?: string }> }) {
   const me = await requireCapability("edit_users");
   const { id } = await params;
-  const user = /^\d+$/.test(id) ? getUserProfile(Number(id)) : undefined;
+  const user = /^\d+$/.test(id) ? await getUserProfile(Number(id)) : undefined;
   if (!user) notFound();
   if (user.id === me.id) redirect("/admin/profile/");
   const { message } = await searchParams;

@@ -3,7 +3,7 @@
 // covers their comment has returned.
 import fs from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { getDb } from "@/db/client";
+import { getDb } from "@/db";
 import { insertCommentCheckedBatched } from "@/db/queries/comments";
 import { syncWal } from "@/db/wal-sync";
 import { makePost, makeUser } from "./factories";
@@ -40,7 +40,7 @@ afterEach(() => vi.restoreAllMocks());
 describe("a batch's fsync off the event loop", () => {
   it("a comment is answered only after the WAL's fsync returns, and the connection is back to synchronous=FULL", async () => {
     const author = await makeUser("author");
-    const post = makePost(author.id);
+    const post = await makePost(author.id);
     const hold = holdWalFsyncs();
     let answered = false;
     const p = insertCommentCheckedBatched(comment(post.id), rules).then((r) => ((answered = true), r));
@@ -56,7 +56,7 @@ describe("a batch's fsync off the event loop", () => {
 
   it("a commit that lands while a flush is in flight waits for the next flush", async () => {
     const author = await makeUser("author");
-    const post = makePost(author.id);
+    const post = await makePost(author.id);
     const hold = holdWalFsyncs();
     const first = insertCommentCheckedBatched(comment(post.id), rules);
     expect(await hold.waitHeld(1)).toBe(1);
@@ -78,7 +78,7 @@ describe("a batch's fsync off the event loop", () => {
     const err = await new Promise<NodeJS.ErrnoException | null>((r) => syncWal(`${getDb().$client.name}-wal`, r));
     expect(err?.code).toBe("EIO");
     const author = await makeUser("author");
-    const post = makePost(author.id);
+    const post = await makePost(author.id);
     await expect(insertCommentCheckedBatched(comment(post.id), rules)).rejects.toThrow("EIO");
   });
 });

@@ -1,0 +1,74 @@
+// The public face of db/: everything outside db/ that needs the database itself (start-up, scripts,
+// tests) comes through here; reads and writes go through db/queries. Which engine runs, its
+// driver and its dialect are db/'s business alone (eslint.config.mjs enforces it). See db/README.md.
+import type { SQL } from "drizzle-orm";
+import {
+  closeDb as closeProcessDb,
+  getDb,
+  migrationStatus,
+  MIGRATIONS_FOLDER,
+  openDb,
+  resolveDatabasePath,
+  StartupError,
+  type Db,
+} from "./client";
+
+export { getDb, MIGRATIONS_FOLDER, resolveDatabasePath, StartupError, type Db };
+export { withTransaction, TransactionYieldedError } from "./transaction";
+import { sql } from "drizzle-orm";
+export { sql };
+
+export interface MigrationStatus {
+  applied: number;
+  known: number;
+  current: boolean;
+}
+
+/**
+ * Opens the database named by `url` (DATABASE_URL's forms), applying pending migrations in one
+ * transaction unless `migrate: false`; refuses one written by a newer Inkwell (StartupError).
+ * For scripts and tests that need a database beside the process's own (getDb()).
+ */
+export async function openDatabase(url: string | undefined, opts: { migrate?: boolean; migrationsFolder?: string } = {}): Promise<Db> {
+  return openDb(resolveDatabasePath(url), opts);
+}
+
+/** Closes a database from openDatabase(). */
+export async function closeDatabase(db: Db): Promise<void> {
+  db.$client.close();
+}
+
+/** Closes the process's database (graceful shutdown, tests); the next getDb() opens it again. */
+export async function closeDb(): Promise<void> {
+  closeProcessDb();
+}
+
+/** The applied migrations against the ones this code knows (/healthz, the start check, the CLI). */
+export async function getMigrationStatus(db: Db = getDb(), folder = MIGRATIONS_FOLDER): Promise<MigrationStatus> {
+  return migrationStatus(db.$client, folder);
+}
+
+// Raw SQL through drizzle's sql template, for what the query builder cannot say and for tests that
+// look at rows directly. Values are always bound parameters.
+
+/** Every row of a query. */
+export async function queryRows<T = Record<string, unknown>>(query: SQL, db: Db = getDb()): Promise<T[]> {
+  return db.all<T>(query);
+}
+
+/** The first row of a query, or undefined. */
+export async function queryRow<T = Record<string, unknown>>(query: SQL, db: Db = getDb()): Promise<T | undefined> {
+  return db.get<T>(query) ?? undefined;
+}
+
+/** Runs a statement; how many rows it changed. */
+export async function execute(query: SQL, db: Db = getDb()): Promise<number> {
+  return db.run(query).changes;
+}
+
+/** A statement written with ? placeholders (as a shell or a test has it), its values bound in order. */
+export function rawSql(text: string, ...params: unknown[]): SQL {
+  const parts = text.split("?");
+  if (parts.length - 1 !== params.length) throw new Error(`rawSql: ${parts.length - 1} placeholders, ${params.length} values`);
+  return sql.join(parts.map((p, i) => (i === 0 ? sql.raw(p) : sql`${params[i - 1]}${sql.raw(p)}`)));
+}
