@@ -28,7 +28,8 @@ const config = [
     files: ["**/*.ts", "**/*.tsx", "**/*.mts", "**/*.mjs", "**/*.js"],
     // db/'s own tests check the SQLite engine itself; the plain-node benches read the SQLite file
     // they made directly until `npm run bench -- --engine` (issue #18) replaces them.
-    ignores: ["db/**", "tests/unit/db-*.test.ts", "drizzle.config.ts", "bench/*.mjs"],
+    // The test harness that makes a throwaway PostgreSQL database per file is driver-level by nature.
+    ignores: ["db/**", "tests/unit/db-*.test.ts", "tests/unit/db-pg-harness.ts", "drizzle.config.ts", "drizzle-pg.config.ts", "bench/*.mjs"],
     rules: { "no-restricted-imports": ["error", { patterns: DB_INTERNALS }] },
   },
   {

@@ -7,7 +7,7 @@ export async function register() {
   await import("@/lib/http/body-limit-hook");
   const { registerMetricHooks } = await import("@/lib/metrics");
   const { countJobsByStatus } = await import("@/db/queries/jobs");
-  const { dbPoolStats } = await import("@/db/client");
+  const { dbPoolStats } = await import("@/db");
   registerMetricHooks({ jobs: countJobsByStatus, pool: async () => dbPoolStats() });
   if (process.env.INKWELL_JOBS === "off") return;
   await import("@/lib/jobs");

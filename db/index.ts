@@ -14,6 +14,7 @@ import {
 } from "./client";
 
 export { getDb, MIGRATIONS_FOLDER, resolveDatabasePath, StartupError, type Db };
+export { dbPoolStats } from "./client";
 export { withTransaction, TransactionYieldedError } from "./transaction";
 import { sql } from "drizzle-orm";
 export { sql };

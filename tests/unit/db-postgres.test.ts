@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openPostgres, pgMigrationStatus, PG_MIGRATIONS_FOLDER, poolMax, type PgDb } from "@/db/postgres";
 import { StartupError } from "@/db/startup-error";
 import { getDb } from "@/db/client";
-import { freshPgDatabase, serverUrl, urlFor } from "./pg";
+import { freshPgDatabase, serverUrl, urlFor } from "./db-pg-harness";
 
 const dropAfter: (() => Promise<void>)[] = [];
 const pools: PgDb[] = [];

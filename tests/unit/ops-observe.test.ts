@@ -71,10 +71,10 @@ describe("route kinds", () => {
 describe("job counts for /metrics", () => {
   it("count the backlog and the jobs that gave up", async () => {
     const before = await countJobsByStatus();
-    insertJob("test.metrics", {});
-    insertJob("test.metrics", {});
-    const claimed = claimJob(Date.now() + 1000);
-    if (claimed) failJob(claimed.id, "gave up", null);
+    await insertJob("test.metrics", {});
+    await insertJob("test.metrics", {});
+    const claimed = await claimJob(Date.now() + 1000);
+    if (claimed) await failJob(claimed.id, "gave up", null);
     const after = await countJobsByStatus();
     expect((after.queued ?? 0) - (before.queued ?? 0)).toBe(1);
     expect((after.failed ?? 0) - (before.failed ?? 0)).toBe(1);
