@@ -5,6 +5,7 @@
 // from the URL when it renders the post, so the stored HTML holds no iframe.
 import { Node } from "@tiptap/core";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { DOMSerializer, type Node as PMNode } from "@tiptap/pm/model";
 import type { EditorView } from "@tiptap/pm/view";
 import { embedBlockHtml, parseEmbedUrl, playerHtml } from "@/lib/content/embeds";
 
@@ -32,6 +33,20 @@ function loneEmbedUrl(view: EditorView): string | null {
   if (!empty || $from.parent.type.name !== "paragraph" || $from.depth !== 1) return null;
   const text = $from.parent.textContent.trim();
   return parseEmbedUrl(text) ? text : null;
+}
+
+class BlockCommentSerializer extends DOMSerializer {
+  serializeNodeInner(node: PMNode, options: { document?: Document }): globalThis.Node {
+    const inner = (DOMSerializer.prototype as unknown as { serializeNodeInner: (this: DOMSerializer, n: PMNode, o: object) => globalThis.Node }).serializeNodeInner;
+    const dom = inner.call(this, node, options);
+    if (node.type.name !== "embed") return dom;
+    const open = openingComment(String(node.attrs.url), node.attrs.comment as string | null);
+    if (!open) return dom;
+    const doc = dom.ownerDocument!;
+    const frag = doc.createDocumentFragment();
+    frag.append(doc.createComment(open), dom, doc.createComment(" /wp:embed "));
+    return frag;
+  }
 }
 
 export const EmbedNode = Node.create({
@@ -65,22 +80,18 @@ export const EmbedNode = Node.create({
     ];
   },
 
-  // Serialized with its block comments: a DOM fragment is a valid output spec, and the comments
-  // come out around the figure in getHTML().
   renderHTML({ node }) {
     const url = String(node.attrs.url);
     const e = parseEmbedUrl(url);
-    const figure = document.createElement("figure");
-    figure.className = (node.attrs.className as string | null) ?? (e ? `wp-block-embed is-type-${e.type} is-provider-${e.provider} wp-block-embed-${e.provider}` : "wp-block-embed");
-    const wrapper = figure.appendChild(document.createElement("div"));
-    wrapper.className = "wp-block-embed__wrapper";
-    wrapper.textContent = url;
-    const open = openingComment(url, node.attrs.comment as string | null);
-    if (!open) return figure;
-    const frag = document.createDocumentFragment();
-    frag.append(document.createComment(open), figure, document.createComment(" /wp:embed "));
-    // ProseMirror takes any DOM node (it checks nodeType); tiptap's type says element.
-    return frag as unknown as HTMLElement;
+    const className = (node.attrs.className as string | null) ?? (e ? `wp-block-embed is-type-${e.type} is-provider-${e.provider} wp-block-embed-${e.provider}` : "wp-block-embed");
+    return ["figure", { class: className }, ["div", { class: "wp-block-embed__wrapper" }, url]];
+  },
+
+  // getHTML() writes the block's comments around its figure. ProseMirror's output specs can only
+  // be elements, so the schema's serializer (which getHTML and copying use) adds them.
+  onBeforeCreate() {
+    const schema = this.editor.schema;
+    schema.cached.domSerializer = new BlockCommentSerializer(DOMSerializer.nodesFromSchema(schema), DOMSerializer.marksFromSchema(schema));
   },
 
   addNodeView() {
