@@ -91,9 +91,11 @@ export function LinkPopover({ editor }: { editor: Editor | null }) {
     };
   }, [session, value]);
 
+  // Focus goes back to the canvas at once (tiptap's focus command waits a frame, and keys typed
+  // meanwhile would land nowhere).
   function close() {
     setSession(null);
-    editor?.commands.focus();
+    editor?.view.focus();
   }
 
   function apply(href: string, label?: string) {
@@ -108,7 +110,7 @@ export function LinkPopover({ editor }: { editor: Editor | null }) {
     } else {
       chain.extendMarkRange("link").setLink({ href, target, rel }).setTextSelection(session.to).unsetMark("link").run();
     }
-    setSession(null);
+    close();
   }
 
   function submit() {
@@ -125,7 +127,7 @@ export function LinkPopover({ editor }: { editor: Editor | null }) {
   function remove() {
     if (!editor || !session) return;
     editor.chain().focus().setTextSelection({ from: session.from, to: session.to }).extendMarkRange("link").unsetLink().setTextSelection(session.to).run();
-    setSession(null);
+    close();
   }
 
   function onKeyDown(e: KeyboardEvent) {
