@@ -129,6 +129,13 @@ test("a YouTube URL on its own line becomes a player in the editor and on the si
   await expect(canvas(page).locator("p", { hasText: "After the video." })).toBeVisible();
   await expect(player).toBeVisible();
 
+  // Clicking the block selects it; typing then writes after it, never over it.
+  await canvas(page).getByText("YouTube: https://www.youtube.com/watch?v=dQw4w9WgXcQ").click();
+  await page.keyboard.type("Typed with the player selected.");
+  await expect(player).toBeVisible();
+  await expect(canvas(page).locator("p", { hasText: "Typed with the player selected." })).toBeVisible();
+  await page.keyboard.press("ControlOrMeta+End");
+
   // Pasted alone on an empty line, a Vimeo URL becomes a player too.
   await page.keyboard.press("Enter");
   await page.evaluate(() => {

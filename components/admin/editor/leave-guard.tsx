@@ -44,7 +44,7 @@ export function LeaveGuard({ isDirty, isSubmitting, save }: Props) {
 
   const leave = useRef(async (p: Pending) => {
     setState({ pending: p, phase: "saving" });
-    const res = await props.current.save().catch(() => ({ ok: false as const, message: "The server could not be reached." }));
+    const res = await props.current.save().catch(() => ({ ok: false as const, message: "the server could not be reached." }));
     if (res.ok) {
       setState(null);
       go.current(p);

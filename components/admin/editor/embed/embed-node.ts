@@ -4,7 +4,7 @@
 // class="wp-block-embed__wrapper">URL</div></figure><!-- /wp:embed -->. The site builds the player
 // from the URL when it renders the post, so the stored HTML holds no iframe.
 import { Node } from "@tiptap/core";
-import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { NodeSelection, Plugin, PluginKey, TextSelection } from "@tiptap/pm/state";
 import { DOMSerializer, type Node as PMNode } from "@tiptap/pm/model";
 import type { EditorView } from "@tiptap/pm/view";
 import { embedBlockHtml, parseEmbedUrl, playerHtml } from "@/lib/content/embeds";
@@ -151,6 +151,17 @@ export const EmbedNode = Node.create({
         key: new PluginKey("inkwellEmbedPaste"),
         props: {
           // A URL pasted alone into an empty paragraph becomes an embed, as in WordPress.
+          // Typing while the embed itself is selected (clicked) writes in a new paragraph after
+          // it: a key never replaces the block. Backspace and Delete still remove it on purpose.
+          handleTextInput: (view, _from, _to, text) => {
+            const sel = view.state.selection;
+            if (!(sel instanceof NodeSelection) || sel.node.type.name !== this.name) return false;
+            const { schema } = view.state;
+            const tr = view.state.tr.insert(sel.to, schema.nodes.paragraph!.create(null, schema.text(text)));
+            tr.setSelection(TextSelection.create(tr.doc, sel.to + 1 + text.length));
+            view.dispatch(tr.scrollIntoView());
+            return true;
+          },
           handlePaste: (view, event) => {
             const text = event.clipboardData?.getData("text/plain")?.trim() ?? "";
             const { $from, empty } = view.state.selection;
