@@ -6,14 +6,20 @@ import { resolveQuery } from "@/lib/site/resolve-path";
 import { routeMetadata } from "@/lib/site/seo";
 import { currentReader } from "@/lib/session";
 import { postPassNotice } from "@/lib/content/post-pass";
+import { previewId } from "@/lib/site/preview";
+import { PreviewView } from "@/components/site/preview-view";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  return await routeMetadata(await resolveQuery(await searchParams, await currentReader()));
+  const q = await searchParams;
+  if (previewId(q)) return { title: "Preview", robots: { index: false, follow: false } };
+  return await routeMetadata(await resolveQuery(q, await currentReader()));
 }
 
 export default async function HomePage({ searchParams }: Props) {
   const q = await searchParams;
+  const preview = previewId(q);
+  if (preview) return <PreviewView id={preview} />;
   return <RouteView route={await resolveQuery(q, await currentReader())} passwordNotice={postPassNotice(q["wrong-password"])} />;
 }

@@ -4,6 +4,7 @@ import type { Options } from "@/lib/options/defaults";
 import { formatWpDate, parseSqlGmt } from "@/lib/dates";
 import { postPath } from "./permalinks";
 import { autop, fullContent, splitMore } from "./format";
+import { renderEmbeds } from "./embeds";
 
 export interface PostSource {
   id: number;
@@ -58,7 +59,7 @@ export function toPostView(
   extra: { locked?: boolean; url?: string; featuredImage?: FeaturedImage } = {},
 ): PostView {
   const locked = !!p.password && extra.locked !== false;
-  const html = locked ? "" : autop(p.content);
+  const html = locked ? "" : renderEmbeds(autop(p.content));
   const { teaser, hasMore } = locked
     ? { teaser: mode === "teaser" ? `<p>${PROTECTED_EXCERPT}</p>` : "", hasMore: false }
     : mode === "teaser"

@@ -2,6 +2,7 @@
 // (Next.js puts it on its own scripts when it finds it in the request's CSP header), so a script
 // that got into the HTML some other way does not run. Styles may be inline (React style props).
 import { randomBytes } from "node:crypto";
+import { EMBED_FRAME_HOSTS } from "@/lib/content/embeds";
 
 export function newNonce(): string {
   return randomBytes(16).toString("base64");
@@ -15,7 +16,8 @@ export function contentSecurityPolicy(nonce: string): string {
     // Posts may show images and embeds from anywhere (imported WordPress content hotlinks them).
     "img-src 'self' data: blob: https: http:",
     "media-src 'self' https: http:",
-    "frame-src 'self' https:",
+    // Frames only from the players lib/content/embeds.ts builds from a post's URLs.
+    `frame-src 'self' ${EMBED_FRAME_HOSTS.join(" ")}`,
     "font-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",

@@ -62,6 +62,9 @@ export async function decideReaderRequest(req: ReaderRequest): Promise<ReaderDec
     return { kind: "rewrite", pathname: `/feeds${feed[1] ?? "/"}`, search: q ? `?${q}` : "" };
   }
 
+  // A preview is rendered for its editor only, never redirected to the published permalink.
+  if (pathname === "/" && searchParams.get("preview") === "true") return { kind: "render", csp: renderCsp(req), readerPage: false };
+
   // Only a public page of this site is rendered into the cache: other areas' routes and 404s are
   // left to Next (a fill renders the URL once more through the server).
   let publicPage = false;

@@ -23,7 +23,7 @@ test("write, save a draft, preview, publish: the post is on the site", async ({ 
   // Preview shows unsaved changes in the theme, without publishing them.
   await typeInVisualEditor(page, " Unsaved words.");
   const [preview] = await Promise.all([context.waitForEvent("page"), page.getByRole("button", { name: "Preview" }).click()]);
-  await preview.waitForURL(/\/admin\/preview\/\d+\//);
+  await preview.waitForURL(/\/\?p=\d+&preview=true$/);
   await expect(preview.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(preview.getByText("Unsaved words.")).toBeVisible();
   await expect(preview.getByText(/Powered by\s*Inkwell/)).toBeVisible();

@@ -11,6 +11,7 @@ import { resolveStatus } from "@/lib/posts/status";
 import { resolvePostDate } from "@/lib/posts/schedule";
 import { parseTagList } from "@/lib/posts/slug";
 import { savedMessageKey } from "@/lib/posts/messages";
+import { previewUrl } from "@/lib/posts/preview-url";
 import { sanitizePostHtml } from "@/lib/content/sanitize";
 import { nowGmt, toSqlLocal } from "@/lib/dates";
 import type { FormState } from "@/lib/form-state";
@@ -155,7 +156,7 @@ export async function autosavePostAction(raw: { id?: number | string; type?: str
     dateGmt: nowGmt(),
     defaultCategoryId: opts.default_category,
   });
-  return { ok: true, id: saved.id, version: saved.version, previewUrl: `/admin/preview/${saved.id}/`, savedAt: now.toISOString() };
+  return { ok: true, id: saved.id, version: saved.version, previewUrl: previewUrl(type, saved.id), savedAt: now.toISOString() };
 }
 
 async function requirePostsAllowed(ids: number[], type: PostType, check: typeof canEditPost) {

@@ -3,13 +3,16 @@
 // The editor for posts and pages. A plain <form> that posts to savePostAction (works without
 // JavaScript); with JavaScript it adds the visual editor, autosave every 60 s and when the tab is
 // hidden, Preview, a warning before leaving with unsaved changes, and slug-from-title.
-import { startTransition, useActionState, useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from "react";
 import Link from "next/link";
 import { savePostAction, autosavePostAction, addCategoryAction, trashPostAction } from "@/app/admin/posts/actions";
 import { initialFormState } from "@/lib/form-state";
 import { POST_LIMITS } from "@/lib/validation/post";
 import { slugify } from "@/lib/content/slug";
+import { previewPostAction } from "@/app/admin/posts/editor-actions";
 import { RichTextEditor } from "./rich-text";
+import { LeaveGuard, type SaveOutcome } from "./leave-guard";
+import { LocalBackup, type BackupText } from "./local-backup";
 import type { EditorInitial, EditorOptions } from "./types";
 
 const AUTOSAVE_MS = 60_000;
@@ -50,9 +53,14 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
   const snapshot = JSON.stringify([title, content, excerpt]);
   const dirty = snapshot !== savedSnap || otherDirty;
   const latest = useRef({ postId, title, content, excerpt, snapshot, savedSnap, dirty });
+  const otherDirtyRef = useRef(otherDirty);
   useEffect(() => {
     latest.current = { postId, title, content, excerpt, snapshot, savedSnap, dirty };
+    otherDirtyRef.current = otherDirty;
   });
+  const backupText = useMemo<BackupText>(() => ({ title, content, excerpt }), [title, content, excerpt]);
+  const markSubmitted = useRef(() => {});
+  const registerSubmit = useCallback((mark: () => void) => { markSubmitted.current = mark; }, []);
 
   const autosave = useCallback(async (force = false) => {
     const cur = latest.current;
@@ -81,18 +89,10 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
     const onHidden = () => {
       if (document.visibilityState === "hidden" && !submitting.current) void autosave();
     };
-    const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (latest.current.dirty && !submitting.current) {
-        e.preventDefault();
-        e.returnValue = "";
-      }
-    };
     document.addEventListener("visibilitychange", onHidden);
-    window.addEventListener("beforeunload", onBeforeUnload);
     return () => {
       window.clearInterval(timer);
       document.removeEventListener("visibilitychange", onHidden);
-      window.removeEventListener("beforeunload", onBeforeUnload);
     };
   }, [autosave]);
 
@@ -100,12 +100,36 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
     if (state.status === "error") submitting.current = false;
   }, [state]);
 
-  async function preview() {
-    // Open the window within the click (popup blockers), then point it at the saved preview.
+  async function preview(e: MouseEvent<HTMLButtonElement>) {
+    // Open the window within the click (popup blockers), then point it at the site's preview of
+    // everything on screen: the text, and the terms and image the form holds.
+    const fd = new FormData(e.currentTarget.form!);
     const win = window.open("about:blank", `inkwell-preview-${postId ?? "new"}`);
-    const res = await autosave(true);
-    if (res && win) win.location.href = res.previewUrl;
-    else win?.close();
+    const cur = latest.current;
+    const res = await previewPostAction({
+      id: cur.postId ?? undefined, type, title: cur.title, content: cur.content, excerpt: cur.excerpt,
+      categories: fd.getAll("categories").map(String), tags: String(fd.get("tags") ?? ""), featuredMediaId: String(fd.get("featuredMediaId") ?? ""),
+    }).catch(() => ({ ok: false as const, message: "The server could not be reached." }));
+    if (!res.ok) {
+      win?.close();
+      return setAutosaveNote(`Preview failed: ${res.message}`);
+    }
+    latest.current = { ...latest.current, savedSnap: cur.snapshot };
+    setSavedSnap(cur.snapshot);
+    if (!cur.postId) {
+      setPostId(res.id);
+      setVersion(res.version);
+      window.history.replaceState(window.history.state, "", `/admin/${type === "page" ? "pages" : "posts"}/${res.id}/`);
+    }
+    if (win) win.location.href = res.previewUrl;
+  }
+
+  /** Before leaving: the autosave keeps the text; other changes only a save keeps, so we ask. */
+  async function saveBeforeLeaving(): Promise<SaveOutcome> {
+    const cur = latest.current;
+    if (cur.snapshot !== cur.savedSnap && !(await autosave())) return { ok: false, message: "the autosave did not reach the server." };
+    if (otherDirtyRef.current) return { ok: false, message: "changes to categories, tags and other settings are kept only by Save Draft, Publish or Update." };
+    return { ok: true };
   }
 
   async function addCategory() {
@@ -125,6 +149,7 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
     const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLElement | null;
     const fd = new FormData(e.currentTarget, submitter);
     submitting.current = true;
+    markSubmitted.current();
     startTransition(() => formAction(fd));
   }
 
@@ -142,6 +167,10 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
           <p>{state.message}</p>
         </div>
       ) : null}
+      <LeaveGuard isDirty={() => latest.current.dirty} isSubmitting={() => submitting.current} save={saveBeforeLeaving} />
+      <LocalBackup type={type} postId={postId} text={backupText} acknowledged={snapshot === savedSnap} justSaved={!!options.notice}
+        server={{ title: initial.title, content: initial.content, excerpt: initial.excerpt }}
+        onRestore={(b) => { setTitle(b.title); setContent(b.content); setExcerpt(b.excerpt); }} registerSubmit={registerSubmit} />
       {restoreOffer ? (
         <div role="status" className="mb-4 border-l-4 border-amber-500 bg-white p-3">
           There is an autosave of this {type} that is more recent than the version below.{" "}

@@ -8,11 +8,15 @@ import { useEditor, EditorContent, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import Image from "@tiptap/extension-image";
 import type { PickerMedia } from "@/db/queries/media-picker";
+import { LINK_OPTIONS, LinkShortcut } from "./link/link-extension";
+import { LinkPopover } from "./link/link-popover";
+import { openLinkEditor } from "./link-hook";
+import { EmbedNode } from "./embed/embed-node";
 
 const normalize = (html: string) => html.replace(/>\s+</g, "><").replace(/\s+/g, " ").trim();
 
 function makeExtensions() {
-  return [StarterKit.configure({ heading: { levels: [2, 3, 4] }, link: { openOnClick: false, autolink: true } }), Image.configure({ inline: false })];
+  return [StarterKit.configure({ heading: { levels: [2, 3, 4] }, link: LINK_OPTIONS }), Image.configure({ inline: false }), LinkShortcut, EmbedNode];
 }
 
 /** Would the visual editor keep this HTML as it is? */
@@ -92,12 +96,7 @@ export function RichTextEditor({ name, value, onChange, maxLength, images, descr
   }
 
   function setLink() {
-    if (!editor) return;
-    const prev = (editor.getAttributes("link").href as string | undefined) ?? "";
-    const url = window.prompt("Link address (leave empty to remove the link)", prev);
-    if (url === null) return;
-    if (!url.trim()) editor.chain().focus().extendMarkRange("link").unsetLink().run();
-    else editor.chain().focus().extendMarkRange("link").setLink({ href: url.trim() }).run();
+    if (editor) openLinkEditor(editor);
   }
 
   const btn = (label: string, onClick: () => void, active = false, disabled = false) => (
@@ -155,6 +154,7 @@ export function RichTextEditor({ name, value, onChange, maxLength, images, descr
       {note ? <p className="border-b border-amber-300 bg-amber-50 p-2 text-sm" role="status">{note}</p> : null}
       <div hidden={mode !== "visual"}>
         <EditorContent editor={editor} />
+        <LinkPopover editor={editor} />
       </div>
       <textarea
         id={name}

@@ -1,0 +1,50 @@
+// What Preview shows besides the autosave's title, content and excerpt: the categories, tags and
+// featured image on screen when the person pressed Preview. WordPress keeps them on the person's
+// autosave; Inkwell's revisions hold only text, so they live in one post_meta row per person.
+import { and, eq, inArray } from "drizzle-orm";
+import { getDb } from "../client";
+import { postMeta, terms } from "../schema";
+import { slugify } from "@/lib/content/slug";
+import { nowGmt } from "@/lib/dates";
+
+export interface PreviewExtras {
+  categoryIds: number[];
+  tagNames: string[];
+  featuredMediaId: number | null;
+  /** When Preview was pressed, to tell whether a later save superseded these. */
+  savedGmt: string;
+}
+
+const key = (userId: number) => `_inkwell_preview_${userId}`;
+
+export function savePreviewExtras(postId: number, userId: number, extras: Omit<PreviewExtras, "savedGmt">): void {
+  const db = getDb();
+  db.transaction((tx) => {
+    tx.delete(postMeta).where(and(eq(postMeta.postId, postId), eq(postMeta.key, key(userId)))).run();
+    tx.insert(postMeta).values({ postId, key: key(userId), value: JSON.stringify({ ...extras, savedGmt: nowGmt() }) }).run();
+  });
+}
+
+export function getPreviewExtras(postId: number, userId: number): PreviewExtras | undefined {
+  const row = getDb().select({ value: postMeta.value }).from(postMeta).where(and(eq(postMeta.postId, postId), eq(postMeta.key, key(userId)))).get();
+  if (!row) return undefined;
+  try {
+    const v = JSON.parse(row.value) as PreviewExtras;
+    return { categoryIds: v.categoryIds ?? [], tagNames: v.tagNames ?? [], featuredMediaId: v.featuredMediaId ?? null, savedGmt: v.savedGmt ?? "" };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The terms a preview shows: existing categories by id, tags by name (new ones as they would be made). */
+export function previewTerms(extras: PreviewExtras): { taxonomy: "category" | "post_tag"; name: string; slug: string }[] {
+  const db = getDb();
+  const cats = extras.categoryIds.length
+    ? db.select({ name: terms.name, slug: terms.slug }).from(terms).where(and(eq(terms.taxonomy, "category"), inArray(terms.id, extras.categoryIds))).all()
+    : [];
+  const known = extras.tagNames.length
+    ? db.select({ name: terms.name, slug: terms.slug }).from(terms).where(and(eq(terms.taxonomy, "post_tag"), inArray(terms.name, extras.tagNames))).all()
+    : [];
+  const tags = extras.tagNames.map((name) => known.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? { name, slug: slugify(name) });
+  return [...cats.map((c) => ({ taxonomy: "category" as const, ...c })), ...tags.map((t) => ({ taxonomy: "post_tag" as const, ...t }))];
+}

@@ -1,0 +1,194 @@
+// Embeds: a URL on its own line (WordPress's autoembed) or in an embed block becomes the
+// provider's player, built from the URL alone. Nothing is fetched (no oEmbed round trip, no
+// server-side request a post could aim at an internal address), only providers whose player
+// address follows from the URL are embedded, and anything else stays a plain link.
+// Every player is sandboxed and lazy; YouTube's is its privacy-enhanced (no-cookie) host.
+
+export type EmbedType = "video" | "rich";
+
+export interface Embed {
+  /** WordPress's providerNameSlug: "youtube", "vimeo"… */
+  provider: string;
+  name: string;
+  type: EmbedType;
+  /** The player's address (https, on one of EMBED_FRAME_HOSTS). */
+  src: string;
+  /** A fixed height in px for players that are not 16:9 video. */
+  height?: number;
+}
+
+interface Provider {
+  slug: string;
+  name: string;
+  type: EmbedType;
+  hosts: string[];
+  player: (url: URL) => { src: string; height?: number } | null;
+}
+
+const YT_ID = /^[A-Za-z0-9_-]{11}$/;
+const seconds = (t: string | null) => {
+  if (!t) return 0;
+  const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$/.exec(t);
+  return m ? Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0) : 0;
+};
+
+const PROVIDERS: Provider[] = [
+  {
+    slug: "youtube",
+    name: "YouTube",
+    type: "video",
+    hosts: ["youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be", "www.youtube-nocookie.com"],
+    player(url) {
+      const path = url.pathname.split("/").filter(Boolean);
+      const id = url.hostname === "youtu.be" ? path[0] : path[0] === "watch" && path.length === 1 ? url.searchParams.get("v") : ["embed", "shorts", "live", "v"].includes(path[0] ?? "") ? path[1] : null;
+      if (!id || !YT_ID.test(id)) return null;
+      const start = seconds(url.searchParams.get("t") ?? url.searchParams.get("start"));
+      return { src: `https://www.youtube-nocookie.com/embed/${id}${start ? `?start=${start}` : ""}` };
+    },
+  },
+  {
+    slug: "vimeo",
+    name: "Vimeo",
+    type: "video",
+    hosts: ["vimeo.com", "www.vimeo.com", "player.vimeo.com"],
+    player(url) {
+      const path = url.pathname.split("/").filter(Boolean);
+      // vimeo.com/123, /123/unlistedhash, /channels/x/123, /groups/x/videos/123, player.vimeo.com/video/123
+      const at = path.findIndex((p) => /^\d{1,12}$/.test(p));
+      if (at < 0) return null;
+      const hash = path[at + 1] && /^[0-9a-f]{6,20}$/.test(path[at + 1]!) ? path[at + 1] : url.searchParams.get("h");
+      return { src: `https://player.vimeo.com/video/${path[at]}?dnt=1${hash && /^[0-9a-f]{6,20}$/.test(hash) ? `&h=${hash}` : ""}` };
+    },
+  },
+  {
+    slug: "dailymotion",
+    name: "Dailymotion",
+    type: "video",
+    hosts: ["dailymotion.com", "www.dailymotion.com", "dai.ly"],
+    player(url) {
+      const path = url.pathname.split("/").filter(Boolean);
+      const raw = url.hostname === "dai.ly" ? path[0] : path[0] === "video" ? path[1] : null;
+      const id = raw?.split("_")[0];
+      return id && /^x[0-9a-z]{3,12}$/i.test(id) ? { src: `https://www.dailymotion.com/embed/video/${id}` } : null;
+    },
+  },
+  {
+    slug: "spotify",
+    name: "Spotify",
+    type: "rich",
+    hosts: ["open.spotify.com"],
+    player(url) {
+      const path = url.pathname.split("/").filter(Boolean).filter((p) => !p.startsWith("intl-"));
+      const [kind, id] = path;
+      if (!kind || !id || !["track", "album", "playlist", "episode", "show", "artist"].includes(kind) || !/^[A-Za-z0-9]{10,40}$/.test(id)) return null;
+      return { src: `https://open.spotify.com/embed/${kind}/${id}`, height: kind === "track" || kind === "episode" ? 152 : 352 };
+    },
+  },
+  {
+    slug: "soundcloud",
+    name: "SoundCloud",
+    type: "rich",
+    hosts: ["soundcloud.com", "www.soundcloud.com", "m.soundcloud.com"],
+    player(url) {
+      const path = url.pathname.split("/").filter(Boolean);
+      if (path.length < 2 || path.some((p) => !/^[A-Za-z0-9_-]+$/.test(p))) return null;
+      const page = `https://soundcloud.com/${path.join("/")}`;
+      return { src: `https://w.soundcloud.com/player/?url=${encodeURIComponent(page)}&visual=true`, height: path[1] === "sets" ? 450 : 300 };
+    },
+  },
+  {
+    slug: "ted",
+    name: "TED",
+    type: "video",
+    hosts: ["ted.com", "www.ted.com"],
+    player(url) {
+      const path = url.pathname.split("/").filter(Boolean);
+      return path[0] === "talks" && path[1] && /^[A-Za-z0-9_-]+$/.test(path[1]) ? { src: `https://embed.ted.com/talks/${path[1]}` } : null;
+    },
+  },
+];
+
+/** The hosts a post's players load from: the CSP's frame-src (lib/security/csp.ts). */
+export const EMBED_FRAME_HOSTS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com", "https://www.dailymotion.com", "https://open.spotify.com", "https://w.soundcloud.com", "https://embed.ted.com"];
+
+/** The player for a URL, or null: not http(s), a provider we do not know, or a URL it would not play. */
+export function parseEmbedUrl(raw: string): Embed | null {
+  const text = raw.trim();
+  if (text.length > 2048 || !/^https?:\/\/[^\s<>"']+$/i.test(text)) return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  // https://youtube.com@evil.example/ names evil.example: the host is compared whole, after parsing.
+  if (url.username || url.password || url.port) return null;
+  const host = url.hostname.toLowerCase();
+  const p = PROVIDERS.find((x) => x.hosts.includes(host));
+  const player = p?.player(url);
+  return p && player ? { provider: p.slug, name: p.name, type: p.type, ...player } : null;
+}
+
+const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const decodeText = (s: string) => s.replace(/&amp;/g, "&").replace(/&#0?38;/g, "&").trim();
+
+/** The sandboxed, lazy player, 16:9 and as wide as the column (or the provider's own height). */
+export function playerHtml(e: Embed): string {
+  const frame = `<iframe src="${escapeAttr(e.src)}" title="${escapeAttr(`Embedded ${e.name} ${e.type === "video" ? "video" : "player"}`)}" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups allow-presentation" allow="encrypted-media; picture-in-picture; fullscreen" allowfullscreen referrerpolicy="strict-origin-when-cross-origin"`;
+  if (e.height) return `${frame} style="display:block;width:100%;height:${e.height}px;border:0"></iframe>`;
+  return `<div class="wp-embed-responsive" style="position:relative;width:100%;aspect-ratio:16/9">${frame} style="position:absolute;inset:0;width:100%;height:100%;border:0"></iframe></div>`;
+}
+
+const linkHtml = (url: string) => (/^https?:\/\//i.test(url) ? `<a href="${escapeAttr(url)}">${escapeAttr(url)}</a>` : escapeAttr(url));
+
+/** WordPress's markup for an embed block, as its block editor saves it. */
+export function embedBlockHtml(url: string): string | null {
+  const e = parseEmbedUrl(url);
+  if (!e) return null;
+  const attrs = JSON.stringify({ url: url.trim(), type: e.type, providerNameSlug: e.provider }).replace(/--/g, "\\u002d\\u002d").replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
+  return `<!-- wp:embed ${attrs} --><figure class="wp-block-embed is-type-${e.type} is-provider-${e.provider} wp-block-embed-${e.provider}"><div class="wp-block-embed__wrapper">${escapeAttr(url.trim())}</div></figure><!-- /wp:embed -->`;
+}
+
+const EMBED_FIGURE = /(<figure\b[^>]*\bclass="[^"]*\bwp-block-embed\b[^"]*"[^>]*>\s*<div class="wp-block-embed__wrapper">)([^<]{0,2100})(<\/div>)/gi;
+const URL_PARAGRAPH = /<p(?:\s[^>]*)?>\s*(https?:\/\/[^\s<>"]+)\s*<\/p>/gi;
+const URL_LINE = /^([ \t]*)(https?:\/\/[^\s<>"]+)([ \t]*)$/gim;
+
+/**
+ * What a reader sees of embeds in (sanitized) post HTML: embed blocks get their player, and a URL
+ * alone on its line or in its own paragraph (classic posts) becomes one when its provider is known.
+ * An unknown URL in an embed block is a plain link; an unknown bare URL is left as it was written.
+ * Text inside <pre> is code, never embedded.
+ */
+export function renderEmbeds(html: string): string {
+  if (!html.includes("http")) return html;
+  return html
+    .split(/(<pre\b[\s\S]*?<\/pre>)/i)
+    .map((part, i) => {
+      if (i % 2) return part;
+      return part
+        .replace(EMBED_FIGURE, (_, open: string, text: string, close: string) => {
+          const url = decodeText(text);
+          const e = parseEmbedUrl(url);
+          return `${open}${e ? playerHtml(e) : linkHtml(url)}${close}`;
+        })
+        .replace(URL_PARAGRAPH, (whole, url: string) => {
+          const e = parseEmbedUrl(decodeText(url));
+          return e ? autoEmbed(e) : whole;
+        })
+        // Lines are looked for in text only, never inside a tag's attributes.
+        .split(/(<[^>]*>)/)
+        .map((seg) =>
+          seg.startsWith("<")
+            ? seg
+            : seg.replace(URL_LINE, (whole, _a: string, url: string) => {
+                const e = parseEmbedUrl(decodeText(url));
+                return e ? autoEmbed(e) : whole;
+              }),
+        )
+        .join("");
+    })
+    .join("");
+}
+
+const autoEmbed = (e: Embed) =>
+  `<figure class="wp-block-embed is-type-${e.type} is-provider-${e.provider} wp-block-embed-${e.provider}"><div class="wp-block-embed__wrapper">${playerHtml(e)}</div></figure>`;
