@@ -9,12 +9,12 @@ import { loadPreview } from "@/lib/site/preview";
 import { htmlToText } from "@/lib/content/html-text";
 
 export async function PreviewView({ id }: { id: number }) {
-  const data = loadPreview(id, await getCurrentUser());
+  const data = await loadPreview(id, await getCurrentUser());
   if (!data) notFound();
-  const opts = siteOptions();
+  const opts = await siteOptions();
   const { theme } = await getRenderTheme();
   const { post } = data;
-  const view = toPostView(post, data.terms, opts, "full", { locked: false, url: permalinkOf(post, opts), featuredImage: data.featuredImage });
+  const view = toPostView(post, data.terms, opts, "full", { locked: false, url: await permalinkOf(post, opts), featuredImage: data.featuredImage });
   return (
     <>
       <div role="status" className="mb-4 rounded bg-amber-100 p-2 text-center text-sm text-black">

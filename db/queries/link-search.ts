@@ -19,7 +19,7 @@ export interface LinkTargetRow {
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Newest first; an empty query lists the most recent. */
-export function listLinkTargets(q: string, reader: { userId: number; privatePosts: boolean; privatePages: boolean }, limit = 10): LinkTargetRow[] {
+export async function listLinkTargets(q: string, reader: { userId: number; privatePosts: boolean; privatePages: boolean }, limit = 10): Promise<LinkTargetRow[]> {
   const term = q.trim();
   const privateOk = or(
     eq(posts.authorId, reader.userId),

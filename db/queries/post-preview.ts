@@ -17,7 +17,7 @@ export interface PreviewExtras {
 
 const key = (userId: number) => `_inkwell_preview_${userId}`;
 
-export function savePreviewExtras(postId: number, userId: number, extras: Omit<PreviewExtras, "savedGmt">): void {
+export async function savePreviewExtras(postId: number, userId: number, extras: Omit<PreviewExtras, "savedGmt">): Promise<void> {
   const db = getDb();
   db.transaction((tx) => {
     tx.delete(postMeta).where(and(eq(postMeta.postId, postId), eq(postMeta.key, key(userId)))).run();
@@ -25,7 +25,7 @@ export function savePreviewExtras(postId: number, userId: number, extras: Omit<P
   });
 }
 
-export function getPreviewExtras(postId: number, userId: number): PreviewExtras | undefined {
+export async function getPreviewExtras(postId: number, userId: number): Promise<PreviewExtras | undefined> {
   const row = getDb().select({ value: postMeta.value }).from(postMeta).where(and(eq(postMeta.postId, postId), eq(postMeta.key, key(userId)))).get();
   if (!row) return undefined;
   try {
@@ -37,7 +37,7 @@ export function getPreviewExtras(postId: number, userId: number): PreviewExtras 
 }
 
 /** The terms a preview shows: existing categories by id, tags by name (new ones as they would be made). */
-export function previewTerms(extras: PreviewExtras): { taxonomy: "category" | "post_tag"; name: string; slug: string }[] {
+export async function previewTerms(extras: PreviewExtras): Promise<{ taxonomy: "category" | "post_tag"; name: string; slug: string }[]> {
   const db = getDb();
   const cats = extras.categoryIds.length
     ? db.select({ name: terms.name, slug: terms.slug }).from(terms).where(and(eq(terms.taxonomy, "category"), inArray(terms.id, extras.categoryIds))).all()

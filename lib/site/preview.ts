@@ -27,17 +27,17 @@ export interface PreviewData {
   featuredImage?: FeaturedImage;
 }
 
-export function loadPreview(id: number, user: CurrentUser | null): PreviewData | null {
+export async function loadPreview(id: number, user: CurrentUser | null): Promise<PreviewData | null> {
   if (!user) return null;
-  const saved = getPostCardById(id);
-  const owned = getPostOwnership(id);
+  const saved = await getPostCardById(id);
+  const owned = await getPostOwnership(id);
   if (!saved || !owned || (saved.type !== "post" && saved.type !== "page") || saved.status === "trash" || !canEditPost(user, owned)) return null;
-  const auto = getNewerAutosave(id, user.id);
-  const extras = getPreviewExtras(id, user.id);
+  const auto = await getNewerAutosave(id, user.id);
+  const extras = await getPreviewExtras(id, user.id);
   // The extras belong to the person's last Preview; a save since then supersedes them.
   const fresh = extras && (auto || extras.savedGmt >= saved.modifiedGmt) ? extras : undefined;
   const post: PostCard = { ...saved, ...(auto ? { title: auto.title, content: auto.content, excerpt: auto.excerpt } : {}), featuredMediaId: fresh ? fresh.featuredMediaId : saved.featuredMediaId };
-  const terms = fresh ? previewTerms(fresh) : listTermsForPosts([id]);
-  const media = post.featuredMediaId ? listMediaByIds([post.featuredMediaId])[0] : undefined;
+  const terms = fresh ? await previewTerms(fresh) : await listTermsForPosts([id]);
+  const media = post.featuredMediaId ? (await listMediaByIds([post.featuredMediaId]))[0] : undefined;
   return { post, terms, featuredImage: toFeaturedImage(media) };
 }

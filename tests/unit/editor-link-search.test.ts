@@ -10,36 +10,36 @@ let other: { id: number };
 beforeAll(async () => {
   me = await makeUser("author");
   other = await makeUser("author");
-  makePost(me.id, { title: "Linkable apples", date: "2026-01-10 10:00:00", dateGmt: "2026-01-10 10:00:00" });
-  makePost(other.id, { title: "Linkable pears", type: "page", date: "2026-01-11 10:00:00", dateGmt: "2026-01-11 10:00:00" });
-  makePost(me.id, { title: "Linkable draft", status: "draft" });
-  makePost(other.id, { title: "Linkable secret", status: "private" });
-  makePost(me.id, { title: "Linkable mine private", status: "private" });
-  makePost(other.id, { title: "Linkable trashed", status: "trash", trashedFrom: "publish" });
-  makePost(other.id, { title: "100% linkable_odd", date: "2026-01-12 10:00:00", dateGmt: "2026-01-12 10:00:00" });
+  await makePost(me.id, { title: "Linkable apples", date: "2026-01-10 10:00:00", dateGmt: "2026-01-10 10:00:00" });
+  await makePost(other.id, { title: "Linkable pears", type: "page", date: "2026-01-11 10:00:00", dateGmt: "2026-01-11 10:00:00" });
+  await makePost(me.id, { title: "Linkable draft", status: "draft" });
+  await makePost(other.id, { title: "Linkable secret", status: "private" });
+  await makePost(me.id, { title: "Linkable mine private", status: "private" });
+  await makePost(other.id, { title: "Linkable trashed", status: "trash", trashedFrom: "publish" });
+  await makePost(other.id, { title: "100% linkable_odd", date: "2026-01-12 10:00:00", dateGmt: "2026-01-12 10:00:00" });
 });
 
-const titles = (q: string, privatePosts = false) => listLinkTargets(q, { userId: me.id, privatePosts, privatePages: privatePosts }).map((r) => r.title);
+const titles = async (q: string, privatePosts = false) => (await listLinkTargets(q, { userId: me.id, privatePosts, privatePages: privatePosts })).map((r) => r.title);
 
 describe("listLinkTargets", () => {
-  it("finds published posts and pages by title, newest first, with what a permalink needs", () => {
-    expect(titles("linkable")).toEqual(["Linkable mine private", "100% linkable_odd", "Linkable pears", "Linkable apples"]);
-    const rows = listLinkTargets("pears", { userId: me.id, privatePosts: false, privatePages: false });
+  it("finds published posts and pages by title, newest first, with what a permalink needs", async () => {
+    expect(await titles("linkable")).toEqual(["Linkable mine private", "100% linkable_odd", "Linkable pears", "Linkable apples"]);
+    const rows = await listLinkTargets("pears", { userId: me.id, privatePosts: false, privatePages: false });
     expect(rows).toEqual([expect.objectContaining({ type: "page", status: "publish", slug: expect.any(String), authorNicename: expect.any(String) })]);
   });
 
-  it("never offers drafts or trash; private posts only to their author or those who may read them", () => {
-    expect(titles("linkable")).not.toContain("Linkable draft");
-    expect(titles("linkable")).not.toContain("Linkable trashed");
-    expect(titles("linkable")).not.toContain("Linkable secret");
-    expect(titles("linkable")).toContain("Linkable mine private");
-    expect(titles("linkable", true)).toContain("Linkable secret");
+  it("never offers drafts or trash; private posts only to their author or those who may read them", async () => {
+    expect(await titles("linkable")).not.toContain("Linkable draft");
+    expect(await titles("linkable")).not.toContain("Linkable trashed");
+    expect(await titles("linkable")).not.toContain("Linkable secret");
+    expect(await titles("linkable")).toContain("Linkable mine private");
+    expect(await titles("linkable", true)).toContain("Linkable secret");
   });
 
-  it("treats % and _ as text, not wildcards", () => {
-    expect(titles("100%")).toEqual(["100% linkable_odd"]);
-    expect(titles("e_o")).toEqual(["100% linkable_odd"]);
-    expect(titles("%")).toEqual(["100% linkable_odd"]);
+  it("treats % and _ as text, not wildcards", async () => {
+    expect(await titles("100%")).toEqual(["100% linkable_odd"]);
+    expect(await titles("e_o")).toEqual(["100% linkable_odd"]);
+    expect(await titles("%")).toEqual(["100% linkable_odd"]);
   });
 });
 

@@ -21,8 +21,8 @@ beforeAll(async () => {
   other = who(await makeUser("author"));
   editor = who(await makeUser("editor"));
   subscriber = who(await makeUser("subscriber"));
-  postId = makePost(author.id, { title: "Saved title", status: "draft", content: "<p>Saved</p>" }).id;
-  catId = insertTerm({ taxonomy: "category", name: "Previewed cat", slug: "previewed-cat" }).id;
+  postId = (await makePost(author.id, { title: "Saved title", status: "draft", content: "<p>Saved</p>" })).id;
+  catId = (await insertTerm({ taxonomy: "category", name: "Previewed cat", slug: "previewed-cat" })).id;
 });
 
 describe("preview", () => {
@@ -33,10 +33,10 @@ describe("preview", () => {
     expect(previewId({ p: "x", preview: "true" })).toBeNull();
   });
 
-  it("shows the editor's autosave and on-screen terms, not the saved ones", () => {
-    autosavePost({ id: postId, type: "post", title: "Unsaved title", content: "<p>Unsaved</p>", excerpt: "", userId: author.id, date: "2026-01-15 10:00:00", dateGmt: "2026-01-15 10:00:00", defaultCategoryId: 0 });
-    savePreviewExtras(postId, author.id, { categoryIds: [catId], tagNames: ["Brand new tag"], featuredMediaId: null });
-    const p = loadPreview(postId, author)!;
+  it("shows the editor's autosave and on-screen terms, not the saved ones", async () => {
+    await autosavePost({ id: postId, type: "post", title: "Unsaved title", content: "<p>Unsaved</p>", excerpt: "", userId: author.id, date: "2026-01-15 10:00:00", dateGmt: "2026-01-15 10:00:00", defaultCategoryId: 0 });
+    await savePreviewExtras(postId, author.id, { categoryIds: [catId], tagNames: ["Brand new tag"], featuredMediaId: null });
+    const p = (await loadPreview(postId, author))!;
     expect(p.post.title).toBe("Unsaved title");
     expect(p.post.content).toBe("<p>Unsaved</p>");
     expect(p.terms).toEqual([
@@ -45,12 +45,12 @@ describe("preview", () => {
     ]);
   });
 
-  it("is nothing to those who may not edit the post, or when nobody is signed in", () => {
-    expect(loadPreview(postId, null)).toBeNull();
-    expect(loadPreview(postId, subscriber)).toBeNull();
-    expect(loadPreview(postId, other)).toBeNull();
-    expect(loadPreview(987_654, author)).toBeNull();
+  it("is nothing to those who may not edit the post, or when nobody is signed in", async () => {
+    expect(await loadPreview(postId, null)).toBeNull();
+    expect(await loadPreview(postId, subscriber)).toBeNull();
+    expect(await loadPreview(postId, other)).toBeNull();
+    expect(await loadPreview(987_654, author)).toBeNull();
     // An editor may edit it, and sees their own (empty) preview: the saved post.
-    expect(loadPreview(postId, editor)?.post.title).toBe("Saved title");
+    expect((await loadPreview(postId, editor))?.post.title).toBe("Saved title");
   });
 });

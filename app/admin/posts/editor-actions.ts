@@ -23,11 +23,11 @@ export async function searchLinkTargetsAction(raw: { type?: string; query?: stri
   const user = await requireCapability("edit_posts");
   const parsed = LinkSearchSchema.safeParse(raw ?? {});
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Could not search." };
-  const opts = getOptions();
-  const rows = listLinkTargets(parsed.data.query, { userId: user.id, privatePosts: roleCan(user.role, "read_private_posts"), privatePages: roleCan(user.role, "read_private_pages") });
+  const opts = await getOptions();
+  const rows = await listLinkTargets(parsed.data.query, { userId: user.id, privatePosts: roleCan(user.role, "read_private_posts"), privatePages: roleCan(user.role, "read_private_pages") });
   return {
     ok: true,
-    items: rows.map((r) => ({ id: r.id, title: r.title || "(no title)", url: permalinkOf(r, opts), kind: r.type === "page" ? "Page" : "Post", status: r.status })),
+    items: await Promise.all(rows.map(async (r) => ({ id: r.id, title: r.title || "(no title)", url: await permalinkOf(r, opts), kind: r.type === "page" ? ("Page" as const) : ("Post" as const), status: r.status }))),
   };
 }
 
@@ -41,13 +41,13 @@ export async function previewPostAction(raw: Record<string, unknown>): Promise<P
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Could not preview." };
   const input = parsed.data;
   if (input.id) {
-    const existing = getPostOwnership(input.id);
+    const existing = await getPostOwnership(input.id);
     if (!existing || existing.type !== type) return { ok: false, message: "That item no longer exists." };
     if (!canEditPost(user, existing) || existing.status === "trash") forbidden();
   }
-  const featured = input.featuredMediaId && getPickerImage(input.featuredMediaId) ? input.featuredMediaId : null;
+  const featured = input.featuredMediaId && (await getPickerImage(input.featuredMediaId)) ? input.featuredMediaId : null;
   const saved = await autosavePostAction({ id: input.id, type, title: input.title, content: input.content, excerpt: input.excerpt });
   if (!saved.ok) return saved;
-  savePreviewExtras(saved.id, user.id, { categoryIds: type === "post" ? input.categories : [], tagNames: type === "post" ? parseTagList(input.tags) : [], featuredMediaId: featured });
+  await savePreviewExtras(saved.id, user.id, { categoryIds: type === "post" ? input.categories : [], tagNames: type === "post" ? parseTagList(input.tags) : [], featuredMediaId: featured });
   return { ok: true, id: saved.id, version: saved.version, previewUrl: previewUrl(type, saved.id) };
 }
