@@ -9,6 +9,7 @@ import { getTheme } from "@/themes/registry";
 import { toPostView } from "@/lib/content/post-view";
 import { listMediaByIds } from "@/db/queries/featured-media";
 import { toFeaturedImage } from "@/lib/media/featured";
+import { shortcodeMediaFor } from "@/lib/site/shortcode-media";
 
 export const metadata: Metadata = { title: "Preview", robots: { index: false } };
 
@@ -30,7 +31,10 @@ export default async function PreviewPage({ params }: Props) {
     listTermsForPosts([id]),
     opts,
     "full",
-    { featuredImage: p.featuredMediaId ? toFeaturedImage(listMediaByIds([p.featuredMediaId])[0]) : undefined },
+    {
+      featuredImage: p.featuredMediaId ? toFeaturedImage(listMediaByIds([p.featuredMediaId])[0]) : undefined,
+      media: shortcodeMediaFor([{ id, content: auto?.content ?? p.content }]),
+    },
   );
   return (
     <div className="-m-6">
