@@ -32,7 +32,8 @@ const WORK_BUDGET = 100_000_000;
 function withinBudget(html: string): boolean {
   let openings = 0;
   const limit = WORK_BUDGET / Math.max(1, html.length);
-  for (const _ of html.matchAll(OPENING)) if (++openings > limit) return false;
+  OPENING.lastIndex = 0;
+  while (OPENING.exec(html)) if (++openings > limit) return false;
   return true;
 }
 
