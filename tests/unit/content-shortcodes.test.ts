@@ -8,6 +8,9 @@ import { OPTION_DEFAULTS } from "@/lib/options/defaults";
 import { shortcodeMediaFor } from "@/lib/site/shortcode-media";
 import { insertMedia } from "@/db/queries/media";
 import { makePost, makeUser } from "./factories";
+import { sanitizePostHtml } from "@/lib/content/sanitize";
+import { Parser } from "htmlparser2";
+import { SHORTCODE_XSS_PAYLOADS } from "../e2e/support/xss-corpus";
 
 const render = (html: string, media?: ShortcodeMediaSet) => renderShortcodes(html, { postId: 7, media });
 const CAPTION = "A simple caption.";
@@ -167,6 +170,24 @@ describe("hostile shortcodes (XSS corpus)", () => {
     for (const input of corpus) {
       const out = render(input, mediaSet());
       expect(out, input).not.toMatch(/<script|<svg|\sonerror=|\sonload=|javascript:|data:text/i);
+    }
+  });
+
+  it("the shared corpus: safe stored content stays safe once its shortcodes render", () => {
+    for (const payload of SHORTCODE_XSS_PAYLOADS) {
+      // As an author without unfiltered_html saves it, then as a reader's page shows it.
+      const html = render(formatPostContent(sanitizePostHtml(payload)), mediaSet());
+      const bad: string[] = [];
+      new Parser({
+        onopentag(name, attrs) {
+          if (["script", "svg", "iframe", "object", "embed", "style"].includes(name)) bad.push(name);
+          for (const [k, v] of Object.entries(attrs)) {
+            if (/^on/i.test(k)) bad.push(`${name} ${k}`);
+            if (["href", "src", "poster", "srcset"].includes(k) && /^\s*(javascript|vbscript|data:text)/i.test(v)) bad.push(`${name} ${k}=${v}`);
+          }
+        },
+      }).end(html);
+      expect(bad, payload).toEqual([]);
     }
   });
 
