@@ -7,6 +7,7 @@ import http from "node:http";
 import path from "node:path";
 import sharp from "sharp";
 import { signInAs } from "./support/auth";
+import { SHORTCODE_XSS_PAYLOADS } from "./support/xss-corpus";
 
 // The old site's file host, served from loopback (OUTBOUND_ALLOW_HOSTS lets the e2e server reach it).
 const OLD_FILES = "https://wpthemetestdata.files.wordpress.com";
@@ -74,14 +75,18 @@ test("the theme unit test export imports with its images, and its captions and g
   await page.getByRole("button", { name: "Upload file and import" }).click();
   await page.getByRole("button", { name: "Run the import" }).click({ timeout: 60_000 });
   await expect(page.getByText("Import finished.")).toBeVisible({ timeout: 300_000 });
-  await expect(page.getByText(/^37 downloaded into the media library\.$/)).toBeVisible();
+  // The file's audio and video are not served by this old site, and one attachment is a data: URL.
+  await expect(page.getByText(/^35 downloaded into the media library, 3 failed\.$/)).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "stlouisblues.mp3: The old site answered HTTP 404." })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: /^data:image\/png;base64,.*: Not a web address/ })).toBeVisible();
   await expect(page.getByRole("progressbar", { name: "Import progress" })).toHaveAttribute("value", "100");
 
   try {
     for (const theme of ["Classic", "Modern"]) {
       await activate(page, theme);
       for (const width of [360, 1280]) {
-        const reader = await browser.newPage({ viewport: { width, height: 900 } });
+        // Modern follows the reader's colour scheme: it is checked dark.
+        const reader = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: theme === "Modern" ? "dark" : "light" });
         // The old permalinks lead to the imported posts.
         await reader.goto("/2010/09/10/post-format-gallery/");
         const gallery = reader.locator(".entry-content .gallery.gallery-columns-3").first();
@@ -115,4 +120,43 @@ test("the theme unit test export imports with its images, and its captions and g
   } finally {
     await activate(page, "Classic");
   }
+});
+
+test("hostile shortcodes in an imported post render inert", async ({ page }) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now();
+  const body = SHORTCODE_XSS_PAYLOADS.map((p, i) => `Case ${i}\n\n${p}`).join("\n\n");
+  const wxr = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2</wp:wxr_version>
+<item><title>Shortcode corpus ${stamp}</title><content:encoded><![CDATA[${body}]]></content:encoded><wp:post_id>${stamp}</wp:post_id>
+<wp:post_date>2021-03-04 10:00:00</wp:post_date><wp:post_name>shortcode-corpus-${stamp}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+</channel></rss>`;
+  let dialogs = 0;
+  page.on("dialog", (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await signInAs(page, "admin");
+  await page.goto("/admin/tools/import/");
+  await page.getByLabel("WXR file (.xml)").setInputFiles({ name: "corpus.xml", mimeType: "text/xml", buffer: Buffer.from(wxr) });
+  await page.getByRole("button", { name: "Upload file and import" }).click();
+  await expect(page.getByText("Import finished.")).toBeVisible({ timeout: 60_000 });
+  await page.goto(`/2021/03/04/shortcode-corpus-${stamp}/`);
+  await expect(page.locator(".entry-content")).toContainText(`Case ${SHORTCODE_XSS_PAYLOADS.length - 1}`);
+  await expect(page.locator(".entry-content")).toContainText("[gallery]");
+  for (const el of await page.locator(".entry-content *").all()) await el.hover({ force: true, timeout: 1000 }).catch(() => {});
+  const findings = await page.locator(".entry-content").evaluate((root) => {
+    const bad: string[] = [];
+    for (const el of Array.from(root.querySelectorAll("*"))) {
+      if (["SCRIPT", "IFRAME", "OBJECT", "EMBED"].includes(el.tagName) || el.tagName.toLowerCase() === "svg") bad.push(el.tagName);
+      for (const attr of Array.from(el.attributes)) {
+        if (/^on/i.test(attr.name)) bad.push(`${el.tagName} ${attr.name}`);
+        if (["href", "src", "poster"].includes(attr.name) && /^\s*(javascript|vbscript|data:text)/i.test(attr.value)) bad.push(`${el.tagName} ${attr.name}`);
+      }
+    }
+    return bad;
+  });
+  expect(findings).toEqual([]);
+  expect(dialogs).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 });
