@@ -32,6 +32,8 @@ export interface MediaDownloadOptions {
   policy?: UploadPolicy;
   /** Hosts allowed besides public ones (the `outbound_allow_hosts` option by default). */
   allowHosts?: string;
+  /** Only these original addresses (one file's attachments); every pending one by default. */
+  onlyUrls?: Set<string>;
 }
 
 export { countPendingImportedMedia };
@@ -106,7 +108,7 @@ export async function downloadImportedMedia(opts: MediaDownloadOptions = {}): Pr
   const site = getOptions();
   const policy = opts.policy ?? { maxBytes: Number(site.upload_max_bytes) || 10 * 1024 * 1024, extraTypes: String(site.upload_extra_types ?? "") };
   const allowHosts = opts.allowHosts ?? String(site.outbound_allow_hosts ?? "");
-  const pending = listPendingImportedMedia();
+  const pending = listPendingImportedMedia().filter((m) => !opts.onlyUrls || opts.onlyUrls.has(m.originalUrl));
   const failed: MediaFailure[] = [];
   let downloaded = 0;
   let done = 0;

@@ -145,6 +145,11 @@ describe("downloading an import's attachments", () => {
     expect(fs.readdirSync(path.join(dataDir, "uploads/2010/08")).filter((f) => f.startsWith("photo") && !/-\d+x\d+/.test(f))).toEqual(["photo.jpg"]);
   });
 
+  it("can be held to one file's attachments", async () => {
+    const r = await downloadImportedMedia({ allowHosts: "127.0.0.1", policy, onlyUrls: new Set([`${peer.origin}/wp-content/uploads/2010/08/gone.jpg`]) });
+    expect(r.failed.map((f) => f.url.split("/").pop())).toEqual(["gone.jpg"]);
+  });
+
   it("refuses loopback when it is not explicitly allowed (production never allows it)", async () => {
     fs.rmSync(path.join(dataDir, "uploads"), { recursive: true, force: true });
     const r = await downloadImportedMedia({ policy });

@@ -57,10 +57,11 @@ export function isImportRunning(): boolean {
 }
 
 /** Downloads the pending attachments for `job`, then ends it; never throws. */
-async function runMediaDownload(job: ImportJob): Promise<void> {
+async function runMediaDownload(job: ImportJob, onlyUrls?: Set<string>): Promise<void> {
   job.media = { done: 0, total: 0 };
   try {
     const report = await downloadImportedMedia({
+      onlyUrls,
       onProgress: (done, total) => {
         job.media = { done, total };
       },
@@ -137,7 +138,9 @@ export function continueImportJob(job: ImportJob, authorMap: Record<string, stri
       job.report = report;
       job.progress = { phase: "done", done: 1, total: 1 };
       logEvent("import.done", { job: job.id, created: report.created });
-      if (job.downloadMedia) void runMediaDownload(job);
+      // This file's attachments only: earlier failures wait for the Retry button, not for every import.
+      const urls = new Set(mapping.parsed.items.filter((i) => i.postType === "attachment").map((i) => i.attachmentUrl || i.guid));
+      if (job.downloadMedia) void runMediaDownload(job, urls);
       else job.endedAt = Date.now();
       markRevalidated(job);
     } catch (e) {
