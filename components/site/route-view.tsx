@@ -17,6 +17,7 @@ import { ArchiveHeader, Notice, Pagination, PostNavigation, SearchResult } from 
 import { PasswordForm } from "./password-form";
 import { SearchForm } from "./sidebar";
 import { LinkbackDiscovery } from "@/components/linkbacks/discovery";
+import { shortcodeMediaFor } from "@/lib/site/shortcode-media";
 
 
 export async function RouteView({ route, passwordNotice, commentPage }: { route: SiteRoute | null; passwordNotice?: PostPassNotice; commentPage?: number }) {
@@ -32,7 +33,7 @@ async function Single({ post, passwordNotice, commentPage }: { post: PostCard; p
   const opts = await siteOptions();
   const { theme } = await getRenderTheme();
   const unlocked = await hasPostPassword(post.password);
-  const view = toPostView(post, await termsForPosts([post.id]), opts, "full", { locked: !unlocked, url: await permalinkOf(post, opts), featuredImage: (await featuredImagesFor([post])).get(post.id) });
+  const view = toPostView(post, await termsForPosts([post.id]), opts, "full", { locked: !unlocked, url: await permalinkOf(post, opts), featuredImage: (await featuredImagesFor([post])).get(post.id), media: await shortcodeMediaFor([post]) });
   let navigation = null;
   if (post.type === "post" && post.status === "publish") {
     const { previous, next } = await adjacentPosts(post);
@@ -100,12 +101,13 @@ async function ListingView({ listing }: { listing: Listing }) {
   const terms = await termsForPosts(posts.map((p) => p.id));
   const images = await featuredImagesFor(posts);
   const urls = await Promise.all(posts.map((p) => permalinkOf(p, opts)));
+  const media = await shortcodeMediaFor(posts);
   return (
     <>
       {listing.type === "home" && !listing.heading ? <h1 className="sr-only">{opts.blogname}</h1> : <ArchiveHeader heading={listing.heading} description={listing.description} feedUrl={listing.feedUrl} />}
       {posts.length ? (
         posts.map((p, i) => (
-          <theme.PostSummary key={p.id} post={toPostView(p, terms.filter((t) => t.postId === p.id), opts, "teaser", { url: urls[i]!, featuredImage: images.get(p.id) })} />
+          <theme.PostSummary key={p.id} post={toPostView(p, terms.filter((t) => t.postId === p.id), opts, "teaser", { url: urls[i]!, featuredImage: images.get(p.id), media })} />
         ))
       ) : (
         <Notice><p>{listing.type === "home" ? "Nothing has been published yet." : "No posts here yet."}</p></Notice>

@@ -3,8 +3,9 @@ import type { FeaturedImage, PostView, TermLink } from "@/themes/types";
 import type { Options } from "@/lib/options/defaults";
 import { formatWpDate, parseSqlGmt } from "@/lib/dates";
 import { postPath } from "./permalinks";
-import { autop, fullContent, splitMore } from "./format";
+import { formatPostContent, fullContent, splitMore } from "./format";
 import { renderEmbeds } from "./embeds";
+import { renderShortcodes, type ShortcodeMediaSet } from "./shortcodes";
 
 export interface PostSource {
   id: number;
@@ -49,17 +50,19 @@ export function postUrl(
 
 /**
  * A theme's view of a post. `locked`: password-protected and the reader has not given the
- * password, so no content leaves the server. `url` overrides the computed permalink (nested pages).
+ * password, so no content leaves the server. `url` overrides the computed permalink (nested pages);
+ * `media` is what the post's [gallery] and other media shortcodes show (lib/site/shortcode-media.ts).
  */
 export function toPostView(
   p: PostSource,
   terms: TermSource[],
   opts: Options,
   mode: "teaser" | "full",
-  extra: { locked?: boolean; url?: string; featuredImage?: FeaturedImage } = {},
+  extra: { locked?: boolean; url?: string; featuredImage?: FeaturedImage; media?: ShortcodeMediaSet } = {},
 ): PostView {
   const locked = !!p.password && extra.locked !== false;
-  const html = locked ? "" : renderEmbeds(autop(p.content));
+  // As the_content: wpautop and shortcode_unautop, then the shortcodes (priority 11), then embeds.
+  const html = locked ? "" : renderEmbeds(renderShortcodes(formatPostContent(p.content), { postId: p.id, media: extra.media }));
   const { teaser, hasMore } = locked
     ? { teaser: mode === "teaser" ? `<p>${PROTECTED_EXCERPT}</p>` : "", hasMore: false }
     : mode === "teaser"

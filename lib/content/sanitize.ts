@@ -71,9 +71,12 @@ export function formatCommentHtml(stored: string): string {
   // markup at all (most comments) skips both passes: it has no tag or entity to sanitize, autop
   // adds only p and br, and makeClickable only links http(s) URLs that hold no quote or angle
   // bracket; the result is the same string the two passes give (tested on random text).
-  const html = PLAIN_TEXT.test(stored)
-    ? makeClickable(autop(stored)).replaceAll("<br>", "<br />")
-    : sanitizeCommentHtml(makeClickable(autop(sanitizeCommentHtml(stored))));
+  // wpautop ends with a newline; a comment's markup is kept without it.
+  const html = (
+    PLAIN_TEXT.test(stored)
+      ? makeClickable(autop(stored)).replaceAll("<br>", "<br />")
+      : sanitizeCommentHtml(makeClickable(autop(sanitizeCommentHtml(stored))))
+  ).trimEnd();
   if (stored.length <= FORMATTED_MAX_TEXT) {
     if (formatted.size >= FORMATTED_MAX_ENTRIES) formatted.delete(formatted.keys().next().value as string);
     formatted.set(stored, html);

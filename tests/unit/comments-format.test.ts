@@ -176,7 +176,7 @@ describe("formatted comments are kept by their text", () => {
 describe("plain-text comments skip the sanitizer", () => {
   it("and come out exactly as the two sanitizer passes would make them, on random text", async () => {
     const { autop } = await import("@/lib/content/format");
-    const full = (s: string) => sanitizeCommentHtml(makeClickable(autop(sanitizeCommentHtml(s))));
+    const full = (s: string) => sanitizeCommentHtml(makeClickable(autop(sanitizeCommentHtml(s)))).trimEnd();
     // Words, URLs, quotes, whitespace and punctuation, but never < > or & (those take the full path).
     const parts = ["word", " ", "\n", "\n\n", "\r\n", "\t", '"', "'", "“”", "é", "✓", ".", ",", ")", "(", "=", ";", "http://a.example/x?y=1", "https://b.example/", "www.c.example", "javascript:alert(1)", "mailto:x@y.z", "/", "#", "%20"];
     let seed = 7;

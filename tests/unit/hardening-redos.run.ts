@@ -1,7 +1,8 @@
 // Runs every function that applies regular expressions to visitor input on adversarial 100,000-
 // character strings and prints one JSON line per case with its time. Run in a child process by
 // hardening-hostile.test.ts, so a catastrophic backtrack is a bounded failure, not a hung suite.
-import { autop, splitMore } from "@/lib/content/format";
+import { autop, formatPostContent, splitMore } from "@/lib/content/format";
+import { renderShortcodes } from "@/lib/content/shortcodes";
 import { sanitizeCommentHtml, makeClickable, formatCommentHtml, sanitizePostHtml } from "@/lib/content/sanitize";
 import { slugify } from "@/lib/content/slug";
 import { matchStructure } from "@/lib/content/permalinks";
@@ -53,6 +54,8 @@ const INPUTS: Record<string, string> = {
 type Case = [string, (s: string) => unknown];
 const CASES: Case[] = [
   ["autop", autop],
+  ["formatPostContent", formatPostContent],
+  ["renderShortcodes", (s) => renderShortcodes(s, { postId: 1 })],
   ["splitMore", (s) => splitMore(s + "<!--more-->")],
   ["sanitizeCommentHtml", sanitizeCommentHtml],
   ["makeClickable", makeClickable],

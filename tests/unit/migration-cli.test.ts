@@ -66,3 +66,51 @@ describe("npm run migrate", () => {
     expect(r.stderr).toMatch(/^Inkwell cannot migrate: DATABASE_URL .* is not a SQLite file path/);
   });
 });
+
+describe("npm run import -- --download-media", () => {
+  it("downloads the attachments with progress, lists the failures, and retries them without a file", async () => {
+    const { execFile } = await import("node:child_process");
+    const http = await import("node:http");
+    const sharp = (await import("sharp")).default;
+    const jpeg = await sharp({ create: { width: 400, height: 300, channels: 3, background: "#3a7" } }).jpeg().toBuffer();
+    let missingAppears = false;
+    const server = http.createServer((req, res) => {
+      if (req.url === "/up/one.jpg" || (req.url === "/up/two.jpg" && missingAppears)) res.writeHead(200, { "content-type": "image/jpeg" }).end(jpeg);
+      else res.writeHead(404).end("no");
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const origin = `http://127.0.0.1:${(server.address() as import("node:net").AddressInfo).port}`;
+    const att = (id: number, f: string) =>
+      `<item><title>${f}</title><wp:post_id>${id}</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status><wp:post_parent>900</wp:post_parent><wp:attachment_url>${origin}/up/${f}</wp:attachment_url></item>`;
+    const file = path.join(dir, "media.xml");
+    fs.writeFileSync(
+      file,
+      `<?xml version="1.0"?><rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><wp:wxr_version>1.2</wp:wxr_version>
+<item><title>With pictures</title><wp:post_id>900</wp:post_id><wp:post_type>post</wp:post_type><wp:status>publish</wp:status><wp:post_date>2020-02-02 10:00:00</wp:post_date><content:encoded><![CDATA[<img src="${origin}/up/one-300x225.jpg" />]]></content:encoded></item>
+${att(901, "one.jpg")}${att(902, "two.jpg")}</channel></rss>`,
+    );
+    const runAsync = (...args: string[]) =>
+      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+        execFile(tsx, ["scripts/import.ts", ...args], { env: { ...env, OUTBOUND_ALLOW_HOSTS: "127.0.0.1" }, encoding: "utf8", timeout: 60_000 }, (err, stdout, stderr) =>
+          resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        );
+      });
+    try {
+      const first = await runAsync(file, "--download-media");
+      expect(first.code, first.stderr).toBe(0);
+      expect(first.stdout).toContain("Attachments downloaded: 1, failed: 1; posts pointed at the local copies: 1");
+      expect(first.stdout).toContain(`failed ${origin}/up/two.jpg: The old site answered HTTP 404.`);
+      expect(first.stderr).toMatch(/attachments \[/);
+      missingAppears = true;
+      const retry = await runAsync("--download-media");
+      expect(retry.stdout).toContain("Attachments downloaded: 1;");
+      const db = await openDatabase(env.DATABASE_URL, { migrate: false });
+      const content = (await queryRow<{ content: string }>(sql`SELECT content FROM posts WHERE title = 'With pictures'`, db))!.content;
+      await closeDatabase(db);
+      expect(content).toMatch(/^<img src="\/wp-content\/uploads\/\d{4}\/\d{2}\/one-300x225\.jpg" \/>$/);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  }, 120_000);
+});

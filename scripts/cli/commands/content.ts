@@ -6,6 +6,7 @@ import { importWxr, WxrImportError, type ImportReport } from "@/db/queries/wxr-i
 import { exportWxr, type ExportFilter } from "@/db/queries/wxr-export";
 import { getFirstAdministratorId, getUserByLoginOrEmail } from "@/db/queries/users";
 import { WxrError } from "@/lib/wxr/types";
+import { downloadImportedMedia, type MediaDownloadReport } from "@/lib/wxr/media-download";
 import { parseArgs, UsageError, userPath } from "../args";
 import { CliError, type Command } from "../command";
 
@@ -20,6 +21,30 @@ export function printReport(r: ImportReport, log = console.log) {
   for (const s of r.skipped) log(`Skipped ${s.count} ${s.reason}`);
 }
 
+export function printMediaReport(r: MediaDownloadReport, log = console.log) {
+  log(`Attachments downloaded: ${r.downloaded}${r.failed.length ? `, failed: ${r.failed.length}` : ""}; posts pointed at the local copies: ${r.rewritten}`);
+  for (const f of r.failed) log(`  failed ${f.url}: ${f.reason}`);
+  if (r.failed.length) log("Run `inkwell import --download-media` again to retry the failed ones.");
+}
+
+async function downloadMedia(): Promise<MediaDownloadReport> {
+  const bar = new cliProgress.SingleBar(
+    { format: "attachments [{bar}] {percentage}% | {value}/{total}", noTTYOutput: !process.stdout.isTTY, notTTYSchedule: 2000 },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(1, 0);
+  try {
+    return await downloadImportedMedia({
+      onProgress: (done, total) => {
+        bar.setTotal(Math.max(total, 1));
+        bar.update(done);
+      },
+    });
+  } finally {
+    bar.stop();
+  }
+}
+
 function authorMap(value: string | undefined): Record<string, string> {
   const map: Record<string, string> = {};
   for (const pair of (value ?? "").split(",").filter(Boolean)) {
@@ -31,13 +56,20 @@ function authorMap(value: string | undefined): Record<string, string> {
 }
 
 export const importCommand: Command = {
-  usage: "import <file.xml> [--author-map old=new,...] [--as <login>]",
+  usage: "import <file.xml> [--download-media] [--author-map old=new,...] [--as <login>]",
   summary: "import a WordPress export (WXR) in one transaction",
-  help: "  --from <address> (fetching a live WordPress site) is not available yet: export the site\n  from its Tools → Export screen and import the file.",
+  help:
+    "  --download-media downloads the attachments from the old site into the media library and points\n  posts at the copies; without a file, it retries the downloads that failed before.\n" +
+    "  --from <address> (fetching a live WordPress site) is not available yet: export the site\n  from its Tools → Export screen and import the file.",
   async run(argv) {
-    const a = parseArgs(argv, { flags: ["author-map", "as", "from"], positionals: [0, 1] });
+    const a = parseArgs(argv, { flags: ["author-map", "as", "from"], switches: ["download-media"], positionals: [0, 1] });
     if (a.flags.from) {
       throw new CliError(`Importing from an address (--from ${a.flags.from}) is not available yet: export the site from its Tools → Export screen and import the file.`);
+    }
+    const withMedia = a.switches.has("download-media");
+    if (!a.positionals[0] && withMedia) {
+      printMediaReport(await downloadMedia());
+      return;
     }
     if (!a.positionals[0]) throw new UsageError("no file given");
     const map = authorMap(a.flags["author-map"]);
@@ -68,6 +100,7 @@ export const importCommand: Command = {
       });
       bar.stop();
       printReport(report);
+      if (withMedia) printMediaReport(await downloadMedia());
       console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     } catch (e) {
       bar.stop();

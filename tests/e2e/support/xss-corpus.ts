@@ -47,3 +47,21 @@ export const XSS_PAYLOADS: string[] = [
 /** A name and a website field that try the same. */
 export const XSS_NAME = `<img src=x onerror=${run}>Mallory`;
 export const XSS_URL = `javascript:${run}`;
+
+/**
+ * Shortcodes whose attributes or content try to print markup when a post is displayed. Stored
+ * content that is safe on its own must stay safe once its shortcodes are rendered.
+ */
+export const SHORTCODE_XSS_PAYLOADS: string[] = [
+  `[caption id='"><script>${run}</script>' align='" onmouseover="${run}' width="300" caption='<img src=x onerror="${run}">x']<img src="/favicon.ico" alt="" />[/caption]`,
+  `[caption width="300" caption="<svg onload=${run}>"]<img src="/favicon.ico" alt="" /> text[/caption]`,
+  `<a title="[caption width=5 caption='x&quot; onmouseover=&quot;${run}']y[/caption]">attr</a>`,
+  `[gallery ids="1" columns="3'><script>${run}</script>" size="'><img src=x onerror=${run}>" link="javascript:${run}"]`,
+  `[audio src="javascript:${run}"]`,
+  `[audio mp3="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="]`,
+  `[video src="https://x.example/v.mp4" width="1' onerror='${run}" poster="javascript:${run}"]`,
+  `[playlist ids="1" style="x" class='"><script>${run}</script>']`,
+  `[embed]javascript:${run}[/embed]`,
+  `[embed]https://x.example/"><script>${run}</script>[/embed]`,
+  `[[gallery]] [caption][caption][caption]unclosed [/caption][gallery`,
+];

@@ -8,6 +8,7 @@ const PHASE_TEXT: Record<ImportStatus["phase"], string> = {
   reading: "Reading the file…",
   mapping: "The file is read: assign its authors below.",
   writing: "Writing to the database…",
+  media: "Downloading attachments from the old site…",
   done: "Import finished.",
   failed: "Import failed.",
 };
@@ -16,7 +17,7 @@ const PHASE_TEXT: Record<ImportStatus["phase"], string> = {
 export function ImportProgress({ initial }: { initial: ImportStatus }) {
   const [status, setStatus] = useState(initial);
   const router = useRouter();
-  const running = status.phase === "reading" || status.phase === "writing";
+  const running = status.phase === "reading" || status.phase === "writing" || status.phase === "media";
 
   // The author form is rendered by the server: fetch the page again once the file is read.
   useEffect(() => {
@@ -48,22 +49,26 @@ export function ImportStatusView({ status }: { status: ImportStatus }) {
   return (
     <section aria-labelledby="import-status" className="mt-4 max-w-2xl rounded border border-gray-300 bg-white p-4">
       <h2 id="import-status" className="font-semibold">Importing {status.fileName}</h2>
-      <p className="mt-2 text-sm" aria-live="polite">{PHASE_TEXT[status.phase]} {status.phase !== "failed" ? `${status.percent}%` : null}</p>
+      <p className="mt-2 text-sm" aria-live="polite">
+        {PHASE_TEXT[status.phase]} {status.phase === "media" && status.media?.total ? `${status.media.done} of ${status.media.total}, ` : null}
+        {status.phase !== "failed" ? `${status.percent}%` : null}
+      </p>
       <progress className="mt-2 h-3 w-full" max={100} value={status.phase === "failed" ? 0 : status.percent} aria-label="Import progress">
         {status.percent}%
       </progress>
       {status.error ? (
         <p role="status" className="mt-3 border-l-4 border-red-700 bg-red-50 p-3 text-sm text-red-900">
-          {status.error} Nothing from this file was imported.
+          {status.error} {status.report ? null : "Nothing from this file was imported."}
         </p>
       ) : null}
       {status.report ? <ImportReportView report={status.report} /> : null}
+      {status.media && status.media.downloaded !== null ? <MediaReportView media={status.media} /> : null}
     </section>
   );
 }
 
 const LABELS: Record<string, string> = {
-  users: "Users", categories: "Categories", tags: "Tags", posts: "Posts", pages: "Pages", attachments: "Attachments (recorded, not downloaded)", comments: "Comments",
+  users: "Users", categories: "Categories", tags: "Tags", posts: "Posts", pages: "Pages", attachments: "Attachments", comments: "Comments",
 };
 
 function ImportReportView({ report }: { report: NonNullable<ImportStatus["report"]> }) {
@@ -91,6 +96,22 @@ function ImportReportView({ report }: { report: NonNullable<ImportStatus["report
             {report.skipped.map((s) => <li key={s.reason}>{s.count} {s.reason}</li>)}
           </ul>
         </>
+      ) : null}
+    </div>
+  );
+}
+
+function MediaReportView({ media }: { media: NonNullable<ImportStatus["media"]> }) {
+  return (
+    <div className="mt-4 text-sm">
+      <h3 className="font-semibold">Attachments downloaded</h3>
+      <p>{media.downloaded} downloaded into the media library{media.failed.length ? `, ${media.failed.length} failed` : ""}.</p>
+      {media.failed.length ? (
+        <ul className="mt-1 list-disc pl-5 break-words">
+          {media.failed.map((f) => (
+            <li key={f.url}><span className="font-mono text-xs">{f.url}</span>: {f.reason}</li>
+          ))}
+        </ul>
       ) : null}
     </div>
   );

@@ -7,6 +7,7 @@ import { readWxr, writeWxr, WxrImportError, type ImportProgress, type ImportRepo
 import { WxrError } from "@/lib/wxr/types";
 import { revalidatePath } from "next/cache";
 import { logEvent } from "@/lib/log";
+import { downloadImportedMedia, type MediaDownloadReport } from "@/lib/wxr/media-download";
 
 type ParsedWxr = Awaited<ReturnType<typeof readWxr>>;
 
@@ -30,6 +31,10 @@ export interface ImportJob {
   endedAt?: number;
   /** Whether cached reader pages were told that content changed (done from a request scope). */
   revalidated?: boolean;
+  /** Download the attachments from the old site once the file is written (on by default). */
+  downloadMedia: boolean;
+  /** Set while and after attachments are downloaded. */
+  media?: { done: number; total: number; report?: MediaDownloadReport };
 }
 
 const KEEP_MS = 60 * 60 * 1000;
@@ -49,6 +54,44 @@ export function isImportRunning(): boolean {
     if (j.mapping && Date.now() - j.startedAt > MAPPING_MS) jobs.delete(id);
   }
   return [...jobs.values()].some((j) => !j.endedAt && !j.mapping);
+}
+
+/** Downloads the pending attachments for `job`, then ends it; never throws. */
+async function runMediaDownload(job: ImportJob, onlyUrls?: Set<string>): Promise<void> {
+  job.media = { done: 0, total: 0 };
+  try {
+    const report = await downloadImportedMedia({
+      onlyUrls,
+      onProgress: (done, total) => {
+        job.media = { done, total };
+      },
+    });
+    job.media = { done: job.media.total, total: job.media.total, report };
+    logEvent("import.media", { job: job.id, downloaded: report.downloaded, failed: report.failed.length });
+  } catch (e) {
+    // The posts are in; only the downloads stopped. What is left can be retried from the page.
+    logEvent("import.error", { job: job.id, error: (e as Error)?.message });
+    job.media = { done: 0, total: 0, report: { downloaded: 0, failed: [], rewritten: 0 } };
+    job.error = "Downloading the attachments stopped because of an internal error; retry below.";
+  }
+  job.endedAt = Date.now();
+  job.revalidated = false;
+  markRevalidated(job);
+}
+
+/** Retrying the downloads that failed (Tools → Import): a job of its own, with the same progress. */
+export function startMediaDownloadJob(userId: number): ImportJob {
+  const job: ImportJob = {
+    id: randomUUID(),
+    userId,
+    fileName: "attachments from the old site",
+    progress: { phase: "done", done: 1, total: 1 },
+    startedAt: Date.now(),
+    downloadMedia: true,
+  };
+  jobs.set(job.id, job);
+  void runMediaDownload(job);
+  return job;
 }
 
 function authorsOf(parsed: ParsedWxr): FileAuthor[] {
@@ -94,8 +137,11 @@ export function continueImportJob(job: ImportJob, authorMap: Record<string, stri
       });
       job.report = report;
       job.progress = { phase: "done", done: 1, total: 1 };
-      job.endedAt = Date.now();
       logEvent("import.done", { job: job.id, created: report.created });
+      // This file's attachments only: earlier failures wait for the Retry button, not for every import.
+      const urls = new Set(mapping.parsed.items.filter((i) => i.postType === "attachment").map((i) => i.attachmentUrl || i.guid));
+      if (job.downloadMedia) void runMediaDownload(job, urls);
+      else job.endedAt = Date.now();
       markRevalidated(job);
     } catch (e) {
       fail(job, e);
@@ -104,7 +150,7 @@ export function continueImportJob(job: ImportJob, authorMap: Record<string, stri
 }
 
 /** Starts reading `bytes`; returns at once with the job (which then waits for its authors, or writes). */
-export function startImportJob(opts: { userId: number; fileName: string; bytes: Uint8Array }): ImportJob {
+export function startImportJob(opts: { userId: number; fileName: string; bytes: Uint8Array; downloadMedia: boolean }): ImportJob {
   for (const [id, j] of jobs) if (j.endedAt && Date.now() - j.endedAt > KEEP_MS) jobs.delete(id);
   const job: ImportJob = {
     id: randomUUID(),
@@ -112,6 +158,7 @@ export function startImportJob(opts: { userId: number; fileName: string; bytes: 
     fileName: opts.fileName,
     progress: { phase: "reading", done: 0, total: opts.bytes.byteLength },
     startedAt: Date.now(),
+    downloadMedia: opts.downloadMedia,
   };
   jobs.set(job.id, job);
   // The parser reads in bounded slices and yields between them: readers are served meanwhile.
@@ -134,7 +181,7 @@ export function startImportJob(opts: { userId: number; fileName: string; bytes: 
  * background job may not have: the status route (polled until the end) calls this again.
  */
 export function markRevalidated(job: ImportJob) {
-  if (job.revalidated || !job.report) return;
+  if (job.revalidated || (!job.report && !job.media?.report)) return;
   try {
     revalidatePath("/", "layout");
     job.revalidated = true;
@@ -146,18 +193,29 @@ export function markRevalidated(job: ImportJob) {
 export interface ImportStatus {
   id: string;
   fileName: string;
-  phase: ImportProgress["phase"] | "mapping";
-  /** 0–100 over the whole job: reading the file is the first 60, writing the rest. */
+  phase: ImportProgress["phase"] | "mapping" | "media";
+  /** 0–100 over the whole job: reading the file is the first 60, writing the rest (with downloads: 40, 20, then 40). */
   percent: number;
   report: Pick<ImportReport, "created" | "unchanged" | "mappedUsers" | "skipped"> | null;
+  /** Attachments: how many are done of how many, and at the end what arrived and what failed. */
+  media: { done: number; total: number; downloaded: number | null; failed: { url: string; reason: string }[] } | null;
   error: string | null;
 }
 
 export function importStatus(job: ImportJob): ImportStatus {
   const { done, total } = job.progress;
-  const phase = job.mapping ? "mapping" : job.progress.phase;
-  const frac = total > 0 ? Math.min(1, done / total) : 0;
-  const percent = phase === "done" ? 100 : phase === "writing" ? 60 + Math.floor(frac * 39) : phase === "reading" ? Math.floor(frac * 60) : phase === "mapping" ? 60 : 0;
+  const downloading = !!job.media && !job.endedAt;
+  const phase = job.mapping ? "mapping" : downloading ? "media" : job.progress.phase;
+  const frac = (d: number, t: number) => (t > 0 ? Math.min(1, d / t) : 0);
+  // Reading, writing and downloading share the bar: 60/40/0 without downloads, 40/20/40 with.
+  const [r, w] = job.downloadMedia ? [40, 20] : [60, 39];
+  const percent =
+    phase === "done" ? 100
+      : phase === "media" ? r + w + Math.floor(frac(job.media!.done, job.media!.total) * 39)
+        : phase === "writing" ? r + Math.floor(frac(done, total) * w)
+          : phase === "reading" ? Math.floor(frac(done, total) * r)
+            : phase === "mapping" ? r : 0;
+  const report = job.media?.report;
   return {
     id: job.id,
     fileName: job.fileName,
@@ -165,6 +223,9 @@ export function importStatus(job: ImportJob): ImportStatus {
     percent,
     report: job.report
       ? { created: job.report.created, unchanged: job.report.unchanged, mappedUsers: job.report.mappedUsers, skipped: job.report.skipped }
+      : null,
+    media: job.media
+      ? { done: job.media.done, total: job.media.total, downloaded: report ? report.downloaded : null, failed: (report?.failed ?? []).map((f) => ({ url: f.url, reason: f.reason })) }
       : null,
     error: job.error ?? null,
   };

@@ -35,6 +35,7 @@ export async function POST(req: Request) {
   if (!parsed.success) return back(parsed.error.issues[0]?.message ?? "Invalid upload.");
   if (isImportRunning()) return back("Another import is running; wait for it to finish.");
   const bytes = new Uint8Array(await parsed.data.file.arrayBuffer());
-  const job = startImportJob({ userId: who.user.id, fileName: parsed.data.file.name, bytes });
+  // A checkbox: present when ticked (the default), absent when not.
+  const job = startImportJob({ userId: who.user.id, fileName: parsed.data.file.name, bytes, downloadMedia: form.get("download_media") !== null });
   return seeOther(`/admin/tools/import/?job=${job.id}`);
 }

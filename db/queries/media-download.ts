@@ -1,0 +1,65 @@
+// Imported attachments and their download: which are still only on the old site, storing a
+// downloaded file on its row, and rewriting the posts that point at the old addresses.
+import { and, eq, ne, sql } from "drizzle-orm";
+import { getDb } from "../client";
+import { media, posts } from "../schema";
+
+export interface PendingMedia {
+  id: number;
+  originalUrl: string;
+  fileName: string;
+  createdGmt: string;
+}
+
+/** Imported attachments not downloaded yet (path empty), oldest first. */
+export async function listPendingImportedMedia(): Promise<PendingMedia[]> {
+  return getDb()
+    .select({ id: media.id, originalUrl: media.originalUrl, fileName: media.fileName, createdGmt: media.createdGmt })
+    .from(media)
+    .where(and(eq(media.path, ""), ne(media.originalUrl, "")))
+    .orderBy(media.id)
+    .all();
+}
+
+export async function countPendingImportedMedia(): Promise<number> {
+  return getDb().select({ n: sql<number>`count(*)` }).from(media).where(and(eq(media.path, ""), ne(media.originalUrl, ""))).get()?.n ?? 0;
+}
+
+export async function setImportedMediaFile(
+  id: number,
+  file: { path: string; fileName: string; mimeType: string; size: number; width: number | null; height: number | null; sizes: string },
+): Promise<void> {
+  // Only a row still waiting: a concurrent run that stored it first wins, nothing is stored twice.
+  getDb().update(media).set(file).where(and(eq(media.id, id), eq(media.path, ""))).run();
+}
+
+export interface DownloadedMedia {
+  originalUrl: string;
+  path: string;
+  width: number | null;
+  height: number | null;
+  sizes: string;
+}
+
+/** Every imported attachment that has a local file, for rewriting old addresses. */
+export async function listDownloadedImportedMedia(): Promise<DownloadedMedia[]> {
+  return getDb()
+    .select({ originalUrl: media.originalUrl, path: media.path, width: media.width, height: media.height, sizes: media.sizes })
+    .from(media)
+    .where(and(ne(media.path, ""), ne(media.originalUrl, "")))
+    .all();
+}
+
+/** Posts and pages whose content or excerpt mentions `needle` (an old host). */
+export async function listPostsMentioning(needle: string): Promise<{ id: number; content: string; excerpt: string }[]> {
+  const q = `%${needle.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  return getDb()
+    .select({ id: posts.id, content: posts.content, excerpt: posts.excerpt })
+    .from(posts)
+    .where(sql`${posts.content} LIKE ${q} ESCAPE '\\' OR ${posts.excerpt} LIKE ${q} ESCAPE '\\'`)
+    .all();
+}
+
+export async function updatePostBodies(id: number, content: string, excerpt: string): Promise<void> {
+  getDb().update(posts).set({ content, excerpt }).where(eq(posts.id, id)).run();
+}
