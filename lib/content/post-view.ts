@@ -3,7 +3,8 @@ import type { FeaturedImage, PostView, TermLink } from "@/themes/types";
 import type { Options } from "@/lib/options/defaults";
 import { formatWpDate, parseSqlGmt } from "@/lib/dates";
 import { postPath } from "./permalinks";
-import { autop, fullContent, splitMore } from "./format";
+import { fullContent, splitMore } from "./format";
+import { renderContent } from "./blocks";
 
 export interface PostSource {
   id: number;
@@ -58,7 +59,7 @@ export function toPostView(
   extra: { locked?: boolean; url?: string; featuredImage?: FeaturedImage } = {},
 ): PostView {
   const locked = !!p.password && extra.locked !== false;
-  const html = locked ? "" : autop(p.content);
+  const html = locked ? "" : renderContent(p.content);
   const { teaser, hasMore } = locked
     ? { teaser: mode === "teaser" ? `<p>${PROTECTED_EXCERPT}</p>` : "", hasMore: false }
     : mode === "teaser"

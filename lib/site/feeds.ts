@@ -3,6 +3,7 @@
 import { generateAtomFeed, generateRssFeed } from "feedsmith";
 import type { Options } from "@/lib/options/defaults";
 import { autop } from "@/lib/content/format";
+import { renderContent } from "@/lib/content/blocks";
 import { PROTECTED_EXCERPT } from "@/lib/content/post-view";
 import { sanitizeCommentHtml } from "@/lib/content/sanitize";
 import { parseSqlGmt } from "@/lib/dates";
@@ -31,7 +32,7 @@ function postItem(p: PostCard, opts: Options) {
   const terms = termsForPosts([p.id]);
   const protectedPost = !!p.password;
   const description = protectedPost ? PROTECTED_EXCERPT : describePost(p, 300);
-  const content = protectedPost ? `<p>${PROTECTED_EXCERPT}</p>` : autop(p.content);
+  const content = protectedPost ? `<p>${PROTECTED_EXCERPT}</p>` : renderContent(p.content);
   const commentFeed = link.includes("?") ? absoluteUrl(`/feeds/?p=${p.id}`) : `${link}feed/`;
   return { p, link, terms, description, content, commentFeed };
 }
