@@ -122,6 +122,8 @@ export function sanitizePostHtml(html: string): string {
       ol: ["start", "reversed", "type"],
       q: ["cite"],
       blockquote: ["cite"],
+      // The visual editor's details block marks its body so that it opens in Visual again.
+      div: ["data-type"],
       [stand]: ["data-i"],
     },
     allowedSchemes: ["http", "https", "mailto", "tel"],
