@@ -28,8 +28,11 @@ export function blockLabel(name: string): string {
 
 // Readers' markup without the delimiters; the preview frame has no scripts (sandbox without
 // allow-scripts, and a CSP that says so), so whatever the block holds cannot run here.
+// The page's own stylesheets (the site's block styles among them) dress the preview.
+const sheets = () =>
+  [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((l) => `<link rel="stylesheet" href="${l.href.replace(/"/g, "&quot;")}">`).join("");
 const preview = (source: string) =>
-  `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'"><style>body{margin:0;font:15px/1.5 system-ui,sans-serif;color:#1d2327}img,video{max-width:100%;height:auto}</style>${source.replace(/<!--\s+\/?wp:[^]*?-->/g, "")}`;
+  `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'">${sheets()}<style>body{margin:0;font:15px/1.5 system-ui,sans-serif;color:#1d2327;background:#fff}img,video{max-width:100%;height:auto}</style><div class="entry-content">${source.replace(/<!--\s+\/?wp:[^]*?-->/g, "")}</div>`;
 
 function RawCardView({ node, updateAttributes, selected }: ReactNodeViewProps) {
   const [editing, setEditing] = useState(false);

@@ -160,7 +160,9 @@ export function blockMarkup(node: JSONContent, opts: SerializeOptions = {}): str
       return delimit("core/separator", attrsOf(node, {}), `<hr${cls(node, "wp-block-separator has-alpha-channel-opacity")}/>`);
     case "details": {
       const [summary, content] = node.content ?? [];
-      return delimit("core/details", attrsOf(node, {}), `<details${cls(node, "wp-block-details")}><summary>${inline(summary?.content)}</summary>${innerBlocks(content ?? {}, opts)}</details>`);
+      // "Open by default" is an attribute of the block and of the element.
+      const open = (node.attrs?.wpAttrs as Attrs | null)?.showContent ? " open" : "";
+      return delimit("core/details", attrsOf(node, {}), `<details${cls(node, "wp-block-details")}${open}><summary>${inline(summary?.content)}</summary>${innerBlocks(content ?? {}, opts)}</details>`);
     }
     case "wpRaw":
       return String(node.attrs?.source ?? "").trim();
@@ -173,8 +175,9 @@ const isEmptyParagraph = (n: JSONContent) => n.type === "paragraph" && !n.conten
 
 /** The document as stored content: unchanged blocks as they were written, the rest as fresh block markup. */
 export function serializeBlocks(doc: JSONContent, opts: SerializeOptions = {}): string {
-  const nodes = doc.content ?? [];
-  if (nodes.length === 1 && isEmptyParagraph(nodes[0])) return "";
+  const nodes = [...(doc.content ?? [])];
+  // The editor keeps an empty paragraph at the end to type into (tiptap's TrailingNode): not content.
+  while (nodes.length && isEmptyParagraph(nodes[nodes.length - 1])) nodes.pop();
   let out = "";
   for (const node of nodes) {
     if (node.type === "wpRaw") {
