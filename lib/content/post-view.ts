@@ -3,7 +3,8 @@ import type { FeaturedImage, PostView, TermLink } from "@/themes/types";
 import type { Options } from "@/lib/options/defaults";
 import { formatWpDate, parseSqlGmt } from "@/lib/dates";
 import { postPath } from "./permalinks";
-import { formatPostContent, fullContent, splitMore } from "./format";
+import { fullContent, splitMore } from "./format";
+import { renderContent } from "./blocks";
 import { renderEmbeds } from "./embeds";
 import { renderShortcodes, type ShortcodeMediaSet } from "./shortcodes";
 
@@ -61,8 +62,9 @@ export function toPostView(
   extra: { locked?: boolean; url?: string; featuredImage?: FeaturedImage; media?: ShortcodeMediaSet } = {},
 ): PostView {
   const locked = !!p.password && extra.locked !== false;
-  // As the_content: wpautop and shortcode_unautop, then the shortcodes (priority 11), then embeds.
-  const html = locked ? "" : renderEmbeds(renderShortcodes(formatPostContent(p.content), { postId: p.id, media: extra.media }));
+  // As the_content: block delimiters out (or wpautop and shortcode_unautop for classic content), then
+  // the shortcodes (priority 11), then embeds.
+  const html = locked ? "" : renderEmbeds(renderShortcodes(renderContent(p.content), { postId: p.id, media: extra.media }));
   const { teaser, hasMore } = locked
     ? { teaser: mode === "teaser" ? `<p>${PROTECTED_EXCERPT}</p>` : "", hasMore: false }
     : mode === "teaser"

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import sanitizeHtml from "sanitize-html";
 import { autop } from "./format";
 import { findMarkers } from "./markers";
+import { findBlockComments } from "./blocks";
 import { htmlTooDeep } from "./html-parse";
 import { escapeHtml, htmlToText } from "./html-text";
 
@@ -88,12 +89,16 @@ export function formatCommentHtml(stored: string): string {
  * Post HTML from users without unfiltered_html: rich markup, no script, no event handlers.
  * sanitize-html drops every comment, so WordPress's marker comments (found by the parser, never
  * in an attribute or in text) cross it as an element whose name only this call knows, and come
- * back as comments rebuilt from their name and a plain text.
+ * back as comments rebuilt from their name and a plain text. Block delimiters (<!-- wp:… -->) cross
+ * the same way, as WordPress's kses keeps them, so a block post stays a block post.
  */
 export function sanitizePostHtml(html: string): string {
   const flat = tooDeep(html);
   if (flat !== null) return flat;
-  const markers = findMarkers(html);
+  const markers = [
+    ...findMarkers(html).map((m) => ({ start: m.start, end: m.end, comment: `<!--${m.name}${m.text.replace(/[<>!]/g, "").replace(/-+/g, "-")}-->` })),
+    ...findBlockComments(html),
+  ].sort((a, b) => a.start - b.start);
   const stand = `ink-marker-${randomBytes(8).toString("hex")}`;
   let marked = "";
   let pos = 0;
@@ -120,6 +125,8 @@ export function sanitizePostHtml(html: string): string {
       ol: ["start", "reversed", "type"],
       q: ["cite"],
       blockquote: ["cite"],
+      // The visual editor's details block marks its body so that it opens in Visual again.
+      div: ["data-type"],
       [stand]: ["data-i"],
     },
     allowedSchemes: ["http", "https", "mailto", "tel"],
@@ -129,8 +136,8 @@ export function sanitizePostHtml(html: string): string {
   });
   const back = new RegExp(`<${stand} data-i="(\\d+)"></${stand}>`, "g");
   return clean.replace(back, (_, i: string) => {
-    const m = markers[Number(i)];
-    // The text after the name is link text: nothing in it may end the comment early (--> or --!>).
-    return m ? `<!--${m.name}${m.text.replace(/[<>!]/g, "").replace(/-+/g, "-")}-->` : "";
+    // A marker's text is link text with nothing that could end the comment early (--> or --!>);
+    // a block delimiter was only kept if it holds no <, > or -- at all.
+    return markers[Number(i)]?.comment ?? "";
   });
 }

@@ -2,7 +2,8 @@
 // atom namespaces WordPress's feeds carry).
 import { generateAtomFeed, generateRssFeed } from "feedsmith";
 import type { Options } from "@/lib/options/defaults";
-import { autop, formatPostContent } from "@/lib/content/format";
+import { autop } from "@/lib/content/format";
+import { renderContent } from "@/lib/content/blocks";
 import { PROTECTED_EXCERPT } from "@/lib/content/post-view";
 import { sanitizeCommentHtml } from "@/lib/content/sanitize";
 import { parseSqlGmt } from "@/lib/dates";
@@ -31,7 +32,7 @@ async function postItem(p: PostCard, opts: Options) {
   const terms = await termsForPosts([p.id]);
   const protectedPost = !!p.password;
   const description = protectedPost ? PROTECTED_EXCERPT : describePost(p, 300);
-  const content = protectedPost ? `<p>${PROTECTED_EXCERPT}</p>` : formatPostContent(p.content);
+  const content = protectedPost ? `<p>${PROTECTED_EXCERPT}</p>` : renderContent(p.content);
   const commentFeed = link.includes("?") ? await absoluteUrl(`/feeds/?p=${p.id}`) : `${link}feed/`;
   return { p, link, terms, description, content, commentFeed };
 }

@@ -6,6 +6,7 @@ import { minidenticon } from "minidenticons";
 import { absoluteUrl } from "@/lib/site-url";
 import { postPath, pagePath } from "@/lib/content/permalinks";
 import { autop, formatPostContent, fullContent } from "@/lib/content/format";
+import { renderContent } from "@/lib/content/blocks";
 import { sanitizeCommentHtml } from "@/lib/content/sanitize";
 import type { RestCommentRow, RestPostRow, RestTermRow, RestUserRow } from "@/db/queries/wp-rest";
 
@@ -35,7 +36,7 @@ export async function formatRestPost(
 ): Promise<Record<string, unknown>> {
   const protectedPost = p.password !== "";
   // Password-protected content is never sent: WordPress answers "" with protected: true.
-  const content = protectedPost ? "" : fullContent(formatPostContent(p.content), p.id);
+  const content = protectedPost ? "" : fullContent(renderContent(p.content), p.id);
   const excerpt = protectedPost ? "" : formatPostContent(p.excerpt.trim() ? p.excerpt : autoExcerpt(p.content));
   const base = await absoluteUrl(`/wp-json/wp/v2/${p.type === "page" ? "pages" : "posts"}/${p.id}`);
   const out: Record<string, unknown> = {

@@ -12,11 +12,15 @@ import { LINK_OPTIONS, LinkShortcut } from "./link/link-extension";
 import { LinkPopover } from "./link/link-popover";
 import { openLinkEditor } from "./link-hook";
 import { EmbedNode } from "./embed/embed-node";
+import { hasBlocks } from "@/lib/content/blocks";
+import { blockExtensions } from "./blocks/nodes";
+import { BlockControls } from "./blocks/block-controls";
+import { BlockInserterMenu, useBlockDocument } from "./blocks/block-mode";
 
 const normalize = (html: string) => html.replace(/>\s+</g, "><").replace(/\s+/g, " ").trim();
 
 function makeExtensions() {
-  return [StarterKit.configure({ heading: { levels: [2, 3, 4] }, link: LINK_OPTIONS }), Image.configure({ inline: false }), LinkShortcut, EmbedNode];
+  return [StarterKit.configure({ heading: { levels: [1, 2, 3, 4, 5, 6] }, link: LINK_OPTIONS }), Image.configure({ inline: false }), LinkShortcut, EmbedNode, ...blockExtensions()];
 }
 
 /** Would the visual editor keep this HTML as it is? */
@@ -47,35 +51,51 @@ export function RichTextEditor({ name, value, onChange, maxLength, images, descr
   useEffect(() => {
     valueRef.current = value;
   });
+  // Posts written with WordPress's blocks are edited as blocks and saved as block markup.
+  const blocks = useBlockDocument();
 
   const editor = useEditor({
     extensions: makeExtensions(),
     content: "",
     immediatelyRender: false,
     editorProps: { attributes: { class: "prose-admin min-h-72 p-3 focus:outline-none", "aria-label": "Content (visual editor)", role: "textbox", "aria-multiline": "true" } },
-    onUpdate: ({ editor }) => onChange(editor.getHTML()),
+    onUpdate: ({ editor }) => onChange(blocks.isActive() ? blocks.serialize(editor) : editor.getHTML()),
   });
 
   // Once the editor exists, choose the mode: visual when the stored HTML survives the editor.
   useEffect(() => {
     if (!editor || decided.current) return;
     decided.current = true;
-    if (representable(editor, valueRef.current)) {
+    if (hasBlocks(valueRef.current)) {
+      blocks.load(editor, valueRef.current);
+      setMode("visual");
+    } else if (representable(editor, valueRef.current)) {
       editor.commands.setContent(valueRef.current, { emitUpdate: false });
       setMode("visual");
     } else {
       setNote("This content has HTML the visual editor cannot show as written, so it stays in HTML mode to keep it intact.");
     }
-  }, [editor]);
+  }, [editor, blocks]);
 
   // Text set from outside (Restore the autosave) flows into the visual editor too.
   useEffect(() => {
     if (!editor || mode !== "visual") return;
+    if (blocks.isActive() || hasBlocks(value)) {
+      if (!blocks.isActive() || blocks.serialize(editor) !== value) blocks.load(editor, value);
+      return;
+    }
     if (normalize(editor.getHTML()) !== normalize(value)) editor.commands.setContent(value, { emitUpdate: false });
-  }, [editor, mode, value]);
+  }, [editor, mode, value, blocks]);
 
   function toVisual() {
     if (!editor) return;
+    if (hasBlocks(value)) {
+      blocks.load(editor, value);
+      setNote(null);
+      setMode("visual");
+      return;
+    }
+    blocks.leave();
     if (!representable(editor, value)) {
       const go = window.confirm("Some of this HTML cannot be represented in the visual editor and would be changed or removed. Switch to Visual anyway?");
       if (!go) return;
@@ -113,7 +133,11 @@ export function RichTextEditor({ name, value, onChange, maxLength, images, descr
       <div className="flex flex-wrap items-center gap-1 border-b border-gray-300 bg-gray-50 p-2" role="toolbar" aria-label="Formatting">
         <div role="group" aria-label="Editor mode" className="mr-2 flex gap-1">
           {btn("Visual", toVisual, mode === "visual", !e)}
-          {btn("HTML", () => setMode("html"), mode === "html")}
+          {btn("HTML", () => {
+            // The code editor shows exactly what will be saved.
+            if (e && mode === "visual" && blocks.isActive()) onChange(blocks.serialize(e));
+            setMode("html");
+          }, mode === "html")}
         </div>
         {visual ? (
           <>
@@ -129,6 +153,8 @@ export function RichTextEditor({ name, value, onChange, maxLength, images, descr
             {btn("Code block", () => e.chain().focus().toggleCodeBlock().run(), e.isActive("codeBlock"))}
             {btn("Undo", () => e.chain().focus().undo().run(), false, !e.can().undo())}
             {btn("Redo", () => e.chain().focus().redo().run(), false, !e.can().redo())}
+            <BlockInserterMenu editor={e} />
+            <BlockControls editor={e} button={btn} />
           </>
         ) : null}
         {btn("Add Media", () => setPicking((v) => !v), picking)}
