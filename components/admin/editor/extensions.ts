@@ -1,0 +1,21 @@
+// What the visual editor knows: StarterKit's blocks and marks with all six heading levels and
+// its Markdown-style shortcuts (# to ######, - * 1. > ``` --- **bold** _italic_ `code`), images,
+// the "/" inserter, block moves, and a placeholder that says how to start.
+import StarterKit from "@tiptap/starter-kit";
+import Image from "@tiptap/extension-image";
+import { Placeholder } from "@tiptap/extensions";
+import type { AnyExtension } from "@tiptap/core";
+import { SlashCommand, type SlashBridge } from "./slash-menu";
+import { BlockMoves } from "./block-moves";
+import { CodeFenceOnEnter } from "./code-fence";
+
+export function makeExtensions(slash?: SlashBridge): AnyExtension[] {
+  return [
+    StarterKit.configure({ heading: { levels: [1, 2, 3, 4, 5, 6] }, link: { openOnClick: false, autolink: true } }),
+    Image.configure({ inline: false }),
+    Placeholder.configure({ placeholder: ({ editor }) => (editor.isEmpty ? "Start writing, or type / to choose a block" : "Type / to choose a block") , showOnlyCurrent: true }),
+    BlockMoves,
+    CodeFenceOnEnter,
+    ...(slash ? [SlashCommand(slash)] : []),
+  ];
+}
