@@ -19,7 +19,9 @@ export function BlockHandle({ editor }: { editor: Editor }) {
     const place = (index: number) => {
       const dom = root.children[index] as HTMLElement | undefined;
       if (!dom || !frame) return setAt(null);
-      setAt({ index, top: dom.getBoundingClientRect().top - frame.getBoundingClientRect().top });
+      const top = dom.getBoundingClientRect().top - frame.getBoundingClientRect().top;
+      // Typing re-places the handle on every keystroke: re-render only when it really moves.
+      setAt((prev) => (prev && prev.index === index && prev.top === top ? prev : { index, top }));
     };
     const fromSelection = () => {
       const b = currentBlock(editor.state);

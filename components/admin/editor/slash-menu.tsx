@@ -126,7 +126,8 @@ export function SlashMenu({ bridge, editorId }: { bridge: SlashBridge; editorId:
   return (
     <div ref={box} className="slash-menu" style={{ position: "fixed", left: 0, top: 0 }}>
       {state.items.length ? (
-        <ul id="slash-menu" role="listbox" aria-label="Blocks">
+        // Focus stays in the text (aria-activedescendant); tabIndex only lets a keyboard scroll the list.
+        <ul id="slash-menu" role="listbox" aria-label="Blocks" tabIndex={0}>
           {state.items.map((k, i) => (
             <li key={k.id} id={`slash-item-${i}`} role="option" aria-selected={i === active}
               onMouseDown={(e) => { e.preventDefault(); state.choose(k); }} onMouseEnter={() => setActive(i)}>
