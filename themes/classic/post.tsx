@@ -76,7 +76,7 @@ export function ResponseLine({ post }: { post: PostView }) {
 export function ClassicPostSingle({ post, comments, navigation, content }: { post: PostView; comments: ReactNode; navigation?: ReactNode; content?: ReactNode }) {
   return (
     <article aria-labelledby="post-title">
-      <h1 id="post-title" className="font-heading text-3xl font-bold">{post.title || "(no title)"}</h1>
+      <h1 id="post-title" className="entry-title">{post.title || "(no title)"}</h1>
       <PostMeta post={post} />
       <FeaturedImage post={post} className="mt-6 border border-line" eager />
       {content ?? <RawHtml className="entry-content mt-6" html={post.contentHtml} />}

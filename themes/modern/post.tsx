@@ -59,7 +59,7 @@ export function ModernPostSummary({ post }: { post: PostView }) {
 export function ModernPostSingle({ post, comments, navigation, content }: { post: PostView; comments: ReactNode; navigation?: ReactNode; content?: ReactNode }) {
   return (
     <article aria-labelledby="post-title">
-      <h1 id="post-title" className="font-heading text-3xl font-extrabold leading-tight tracking-tight sm:text-4xl">{post.title || "(no title)"}</h1>
+      <h1 id="post-title" className="entry-title">{post.title || "(no title)"}</h1>
       <Byline post={post} />
       <FeaturedImage post={post} className="mt-8 overflow-hidden rounded-lg" eager />
       {content ?? <RawHtml className="entry-content mt-8" html={post.contentHtml} />}

@@ -11,6 +11,7 @@ import { flattenTree } from "@/lib/posts/tree";
 import { toInputValue } from "@/lib/posts/schedule";
 import { toSqlLocal } from "@/lib/dates";
 import { SAVED_MESSAGES } from "@/lib/posts/messages";
+import { getTheme } from "@/themes/registry";
 import { PostForm } from "./post-form";
 import type { EditorInitial } from "./types";
 
@@ -76,6 +77,7 @@ export async function EditorScreen({ user, type, id, saved, filtered }: { user: 
         autosave: p ? await getNewerAutosave(p.id, user.id) ?? null : null,
         notice: saved ? SAVED_MESSAGES[saved] ?? null : null,
         filtered: !!filtered,
+        theme: getTheme(opts.template).name,
       }}
     />
   );

@@ -13,6 +13,7 @@ import { previewPostAction } from "@/app/admin/posts/editor-actions";
 import { RichTextEditor } from "./rich-text";
 import { LeaveGuard, type SaveOutcome } from "./leave-guard";
 import { LocalBackup, type BackupText } from "./local-backup";
+import { useSaveShortcut } from "./save-shortcut";
 import type { EditorInitial, EditorOptions } from "./types";
 
 const AUTOSAVE_MS = 60_000;
@@ -45,6 +46,8 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
   const isFuture = (local: string) => !!local && Date.parse(`${local}Z`) - options.tzOffsetMinutes * 60_000 > Date.now();
   const [future, setFuture] = useState(() => isFuture(initial.date));
   const submitting = useRef(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useSaveShortcut(formRef);
   const errors = state.fieldErrors ?? {};
   const type = options.type;
   const live = initial.status === "publish" || initial.status === "future" || initial.status === "private";
@@ -179,7 +182,7 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
           </button>
         </div>
       ) : null}
-      <form action={formAction} onSubmit={onSubmit} onChange={(e) => {
+      <form ref={formRef} data-editor-layout action={formAction} onSubmit={onSubmit} onChange={(e) => {
         const n = (e.target as unknown as HTMLInputElement).name;
         if (n && !["title", "slug", "content", "excerpt"].includes(n)) setOtherDirty(true);
       }} className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]" noValidate>
@@ -187,11 +190,13 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
         <input type="hidden" name="type" value={type} />
         <input type="hidden" name="version" value={version} />
         <div className="min-w-0 space-y-4">
-          <div>
+          <div data-theme={options.theme} className="editor-title rounded border border-gray-400">
             <label htmlFor="title" className="sr-only">Title</label>
             <input id="title" name="title" value={title} maxLength={POST_LIMITS.title} placeholder="Add title" aria-describedby={described("title")}
               onChange={(e) => { setTitle(e.target.value); if (!slugEdited && !live) setSlug(slugify(e.target.value)); }}
-              className="w-full rounded border border-gray-400 bg-white px-3 py-2 text-xl" />
+              className="entry-title w-full px-3 py-2" />
+          </div>
+          <div>
             <FieldError id="title-error" errors={errors.title} />
           </div>
           <div className="flex items-center gap-2 text-sm">
@@ -201,16 +206,16 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
           </div>
           <FieldError id="slug-error" errors={errors.slug} />
           <div>
-            <RichTextEditor name="content" value={content} onChange={setContent} maxLength={POST_LIMITS.content} images={options.images} describedBy={described("content")} />
+            <RichTextEditor name="content" value={content} onChange={setContent} maxLength={POST_LIMITS.content} images={options.images} describedBy={described("content")} theme={options.theme} />
             <FieldError id="content-error" errors={errors.content} />
             <p className="mt-1 text-xs text-gray-600" aria-live="polite">{autosaveNote}</p>
           </div>
-          <section aria-labelledby="excerpt-h" className="rounded border border-gray-300 bg-white p-3">
+          <section data-editor-side aria-labelledby="excerpt-h" className="rounded border border-gray-300 bg-white p-3">
             <h2 id="excerpt-h" className="font-semibold"><label htmlFor="excerpt">Excerpt</label></h2>
             <textarea id="excerpt" name="excerpt" value={excerpt} onChange={(e) => setExcerpt(e.target.value)} maxLength={POST_LIMITS.excerpt} rows={3} className="mt-2 w-full rounded border border-gray-400 p-2" />
             <FieldError id="excerpt-error" errors={errors.excerpt} />
           </section>
-          <section aria-labelledby="discussion-h" className="rounded border border-gray-300 bg-white p-3 text-sm">
+          <section data-editor-side aria-labelledby="discussion-h" className="rounded border border-gray-300 bg-white p-3 text-sm">
             <h2 id="discussion-h" className="font-semibold">Discussion</h2>
             <label className="mt-2 flex gap-2"><input type="checkbox" name="commentStatus" defaultChecked={initial.commentOpen} /> Allow comments</label>
             <label className="flex gap-2"><input type="checkbox" name="pingStatus" defaultChecked={initial.pingOpen} /> Allow trackbacks and pingbacks</label>
@@ -220,7 +225,7 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
           </section>
         </div>
 
-        <aside className="space-y-4 text-sm">
+        <aside data-editor-side className="space-y-4 text-sm">
           <section aria-labelledby="publish-h" className="rounded border border-gray-300 bg-white p-3">
             <h2 id="publish-h" className="font-semibold">Publish</h2>
             <p className="mt-2">Status: <strong>{initial.status ? statusLabel[initial.status] : "Not saved yet"}</strong></p>

@@ -5,23 +5,21 @@
 // HTML the visual editor cannot represent stays raw: we open in HTML mode and warn before switching.
 import { useEffect, useRef, useState } from "react";
 import { useEditor, EditorContent, type Editor } from "@tiptap/react";
-import StarterKit from "@tiptap/starter-kit";
-import Image from "@tiptap/extension-image";
 import type { PickerMedia } from "@/db/queries/media-picker";
-import { LINK_OPTIONS, LinkShortcut } from "./link/link-extension";
 import { LinkPopover } from "./link/link-popover";
-import { openLinkEditor } from "./link-hook";
-import { EmbedNode } from "./embed/embed-node";
 import { hasBlocks } from "@/lib/content/blocks";
-import { blockExtensions } from "./blocks/nodes";
 import { BlockControls } from "./blocks/block-controls";
 import { BlockInserterMenu, useBlockDocument } from "./blocks/block-mode";
+import { makeExtensions } from "./extensions";
+import { SlashMenu, SlashBridge } from "./slash-menu";
+import { BubbleToolbar } from "./bubble-toolbar";
+import { BlockHandle } from "./block-handle";
+import { WordCount } from "./word-count";
+import { DistractionFreeToggle } from "./distraction-free";
+import { openLinkEditor } from "./link-hook";
+import { usePasteHandler } from "./use-paste";
 
 const normalize = (html: string) => html.replace(/>\s+</g, "><").replace(/\s+/g, " ").trim();
-
-function makeExtensions() {
-  return [StarterKit.configure({ heading: { levels: [1, 2, 3, 4, 5, 6] }, link: LINK_OPTIONS }), Image.configure({ inline: false }), LinkShortcut, EmbedNode, ...blockExtensions()];
-}
 
 /** Would the visual editor keep this HTML as it is? */
 function representable(editor: Editor, html: string): boolean {
@@ -40,9 +38,11 @@ interface Props {
   maxLength: number;
   images: PickerMedia[];
   describedBy?: string;
+  /** The active theme: the canvas wears its content typography, light or dark. */
+  theme: string;
 }
 
-export function RichTextEditor({ name, value, onChange, maxLength, images, describedBy }: Props) {
+export function RichTextEditor({ name, value, onChange, maxLength, images, describedBy, theme }: Props) {
   const [mode, setMode] = useState<"visual" | "html">("html");
   const [note, setNote] = useState<string | null>(null);
   const [picking, setPicking] = useState(false);
@@ -54,11 +54,17 @@ export function RichTextEditor({ name, value, onChange, maxLength, images, descr
   // Posts written with WordPress's blocks are edited as blocks and saved as block markup.
   const blocks = useBlockDocument();
 
+  const [slash] = useState(() => new SlashBridge());
+  const paste = usePasteHandler(setNote);
+
   const editor = useEditor({
-    extensions: makeExtensions(),
+    extensions: makeExtensions(slash),
     content: "",
     immediatelyRender: false,
-    editorProps: { attributes: { class: "prose-admin min-h-72 p-3 focus:outline-none", "aria-label": "Content (visual editor)", role: "textbox", "aria-multiline": "true" } },
+    editorProps: {
+      attributes: { id: "content-visual", class: "entry-content", "aria-label": "Content (visual editor)", role: "textbox", "aria-multiline": "true" },
+      handlePaste: paste,
+    },
     onUpdate: ({ editor }) => onChange(blocks.isActive() ? blocks.serialize(editor) : editor.getHTML()),
   });
 
@@ -115,10 +121,6 @@ export function RichTextEditor({ name, value, onChange, maxLength, images, descr
     }
   }
 
-  function setLink() {
-    if (editor) openLinkEditor(editor);
-  }
-
   const btn = (label: string, onClick: () => void, active = false, disabled = false) => (
     <button type="button" onClick={onClick} aria-pressed={active} disabled={disabled}
       className={`rounded border px-2 py-0.5 text-sm ${active ? "border-[#2271b1] bg-[#2271b1] text-white" : "border-gray-300 bg-white"} disabled:opacity-40`}>
@@ -145,7 +147,7 @@ export function RichTextEditor({ name, value, onChange, maxLength, images, descr
             {btn("Subheading", () => e.chain().focus().toggleHeading({ level: 3 }).run(), e.isActive("heading", { level: 3 }))}
             {btn("Bold", () => e.chain().focus().toggleBold().run(), e.isActive("bold"))}
             {btn("Italic", () => e.chain().focus().toggleItalic().run(), e.isActive("italic"))}
-            {btn("Link", setLink, e.isActive("link"))}
+            {btn("Link", () => openLinkEditor(e), e.isActive("link"))}
             {btn("Bulleted list", () => e.chain().focus().toggleBulletList().run(), e.isActive("bulletList"))}
             {btn("Numbered list", () => e.chain().focus().toggleOrderedList().run(), e.isActive("orderedList"))}
             {btn("Quote", () => e.chain().focus().toggleBlockquote().run(), e.isActive("blockquote"))}
@@ -158,6 +160,7 @@ export function RichTextEditor({ name, value, onChange, maxLength, images, descr
           </>
         ) : null}
         {btn("Add Media", () => setPicking((v) => !v), picking)}
+        <span className="ml-auto"><DistractionFreeToggle /></span>
       </div>
       {picking ? (
         <div className="border-b border-gray-300 p-2" role="group" aria-label="Media library">
@@ -178,9 +181,11 @@ export function RichTextEditor({ name, value, onChange, maxLength, images, descr
         </div>
       ) : null}
       {note ? <p className="border-b border-amber-300 bg-amber-50 p-2 text-sm" role="status">{note}</p> : null}
-      <div hidden={mode !== "visual"}>
+      <div hidden={mode !== "visual"} data-theme={theme} className="editor-canvas">
         <EditorContent editor={editor} />
         <LinkPopover editor={editor} />
+        {editor ? <><BubbleToolbar editor={editor} /><BlockHandle editor={editor} /></> : null}
+        <SlashMenu bridge={slash} editorId="content-visual" />
       </div>
       <textarea
         id={name}
@@ -194,6 +199,7 @@ export function RichTextEditor({ name, value, onChange, maxLength, images, descr
         hidden={mode === "visual"}
         className="block w-full p-3 font-mono text-sm"
       />
+      <div className="border-t border-gray-300 bg-gray-50 px-3 py-1"><WordCount html={value} /></div>
     </div>
   );
 }

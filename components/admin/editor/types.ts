@@ -43,4 +43,6 @@ export interface EditorOptions {
   autosave: { title: string; content: string; excerpt: string; createdGmt: string } | null;
   notice: string | null;
   filtered: boolean;
+  /** The active theme's name: the writing canvas and the title wear its typography. */
+  theme: string;
 }

@@ -7,7 +7,7 @@ import { getHTMLFromFragment, type Editor, type JSONContent } from "@tiptap/core
 import { Fragment } from "@tiptap/pm/model";
 import { blocksToDoc } from "./load";
 import { serializeBlocks, type SerializeOptions } from "./serialize";
-import { blockRegistry } from "./registry";
+import { listBlocks } from "./registry";
 import "./inserters";
 
 const optionsFor = (editor: Editor): SerializeOptions => ({
@@ -42,12 +42,12 @@ export function BlockInserterMenu({ editor }: { editor: Editor }) {
       aria-label="Insert block"
       value=""
       onChange={(ev) => {
-        blockRegistry.find((b) => b.id === ev.target.value)?.run(editor);
+        listBlocks().find((b) => b.id === ev.target.value)?.run(editor);
       }}
       className="rounded border border-gray-300 bg-white px-1 py-0.5 text-sm"
     >
       <option value="">Insert block…</option>
-      {blockRegistry.map((b) => (
+      {listBlocks().map((b) => (
         <option key={b.id} value={b.id}>{b.label}</option>
       ))}
     </select>
