@@ -364,7 +364,11 @@ export function writeWxr(parsed: ParsedWxr, opts: ImportOptions): ImportReport {
         continue;
       }
       tick();
-      if (item.postType === "nav_menu_item") continue; // see importWxrMenus below
+      if (item.postType === "nav_menu_item") {
+        // A menu's items come in below (importWxrMenus); one filed under no menu has nowhere to go.
+        if (!item.terms.some((t) => t.domain === "nav_menu")) c.skip("menu items that belong to no menu");
+        continue;
+      }
       if (item.postType !== "post" && item.postType !== "page") {
         c.skip(item.postType ? `"${item.postType}" items (Inkwell has no such content type)` : "items without a WordPress post type");
         continue;
