@@ -8,6 +8,7 @@ import { NAV_SEED } from "./support/nav";
 const bar = (page: Page) => page.getByRole("navigation", { name: "Toolbar" });
 
 test("an administrator gets the Dashboard, + New, Edit Post, moderation and the user menu", async ({ page }) => {
+  test.setTimeout(120_000); // an axe run on a shared two-core machine
   await signInAs(page, "admin");
   await page.goto(NAV_SEED.authorPost.url);
   const toolbar = bar(page);
@@ -62,7 +63,7 @@ test("on a phone the bar folds behind one button", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await signInAs(page, "admin");
   await page.goto(NAV_SEED.adminPost.url);
-  const toggle = bar(page).getByRole("button", { name: "Toolbar" });
+  const toggle = bar(page).getByRole("button", { name: "Toolbar", exact: true });
   await expect(toggle).toBeVisible();
   await expect(bar(page).getByRole("link", { name: "Edit Post" })).toBeHidden();
   await toggle.click();
