@@ -62,8 +62,8 @@ export function MenuStructure({ menu, tree, links, locations }: { menu: Menu; tr
                     <fieldset className="flex flex-wrap items-center gap-x-3 gap-y-1">
                       <legend className="float-left mr-2">Move</legend>
                       {availableMoves(tree, r.id, label).map((m) => (
-                        <button key={m.move} type="submit" name="intent" value={`move:${r.id}:${m.move}`} className="text-[#2271b1] underline">
-                          {m.text}<span className="sr-only">: {label(item)}</span>
+                        <button key={m.move} type="submit" name="intent" value={`move:${r.id}:${m.move}`} aria-label={`${m.text}: ${label(item)}`} className="text-[#2271b1] underline">
+                          {m.text}
                         </button>
                       ))}
                     </fieldset>
