@@ -320,3 +320,42 @@ export type NewComment = typeof comments.$inferInsert;
 export type Media = typeof media.$inferSelect;
 export type Revision = typeof revisions.$inferSelect;
 export type Job = typeof jobs.$inferSelect;
+
+// Appearance → Menus: WordPress keeps a menu as a nav_menu term and its items as nav_menu_item
+// posts with _menu_item_* meta; Inkwell keeps them in two tables of their own, so that menu items
+// never leak into post listings, search, feeds or the sitemap. `type`/`object`/`objectId` are
+// WordPress's _menu_item_type/_menu_item_object/_menu_item_object_id (a WXR maps one to one).
+// Which menu sits in which theme location is the option `nav_menu_locations`.
+export const menus = sqliteTable("menus", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  slug: text("slug").notNull().unique(),
+});
+
+export const MENU_ITEM_TYPES = ["post_type", "taxonomy", "custom"] as const;
+export type MenuItemType = (typeof MENU_ITEM_TYPES)[number];
+
+export const menuItems = sqliteTable(
+  "menu_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    menuId: integer("menu_id").notNull().references(() => menus.id, { onDelete: "cascade" }),
+    parentId: integer("parent_id").references((): AnySQLiteColumn => menuItems.id, { onDelete: "set null" }),
+    /** Order among all items of the menu (WordPress's menu_order), 1-based, depth-first. */
+    position: integer("position").notNull().default(0),
+    type: text("type", { enum: MENU_ITEM_TYPES }).notNull(),
+    /** "page", "post", "category", "post_tag", or "custom". */
+    object: text("object").notNull(),
+    objectId: integer("object_id"),
+    /** The navigation label; "" means the linked post's or term's own title. */
+    title: text("title").notNull().default(""),
+    url: text("url").notNull().default(""),
+    /** "_blank" to open in a new tab, else "". */
+    target: text("target").notNull().default(""),
+    classes: text("classes").notNull().default(""),
+  },
+  (t) => [index("menu_items_menu").on(t.menuId, t.position)],
+);
+
+export type Menu = typeof menus.$inferSelect;
+export type MenuItem = typeof menuItems.$inferSelect;

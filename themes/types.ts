@@ -78,10 +78,34 @@ export interface CommentView {
   type?: "comment" | "trackback" | "pingback" | "webmention";
 }
 
+/** One link of a navigation menu (Appearance → Menus), with its sub-items. */
+export interface NavItem {
+  id: string;
+  label: string;
+  url: string;
+  /** "_blank" when the item opens in a new tab. */
+  target?: string;
+  /** The item's CSS classes, set on its <li>. */
+  classes?: string;
+  children: NavItem[];
+}
+
+/** The menus assigned to a theme's locations; `header` falls back to the site's top-level pages. */
+export interface SiteMenus {
+  header: NavItem[];
+  footer?: NavItem[];
+  social?: NavItem[];
+}
+
+/** The menu locations every theme offers (WordPress's register_nav_menus), with their labels. */
+export const MENU_LOCATIONS = { header: "Primary (header)", footer: "Footer", social: "Social Links" } as const;
+export type MenuLocation = keyof typeof MENU_LOCATIONS;
+
 export interface LayoutProps {
   site: SiteInfo;
   sidebar: ReactNode;
   children: ReactNode;
+  menus?: SiteMenus;
 }
 
 export interface Theme {
@@ -90,6 +114,8 @@ export interface Theme {
   author: string;
   authorUrl: string;
   description: string;
+  /** The menu locations this theme shows (keys of MENU_LOCATIONS). */
+  menuLocations: readonly MenuLocation[];
   Layout: (props: LayoutProps) => ReactNode;
   PostSummary: (props: { post: PostView }) => ReactNode;
   /** `content`, when given, replaces contentHtml (the password form of a protected post). */

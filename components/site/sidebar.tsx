@@ -11,6 +11,7 @@ import { cached } from "@/lib/site/cache";
 import { TAGS } from "@/lib/site/cache-tags";
 import { archivesHtml, categoriesHtml, recentCommentsHtml, recentPostsHtml, tagCloudHtml, widgetSection } from "@/lib/site/widget-html";
 import { RawHtml } from "./raw-html";
+import { NavMenuWidget } from "./nav-menu-widget";
 
 export const WIDGETS = {
   search: "Search",
@@ -20,6 +21,7 @@ export const WIDGETS = {
   categories: "Categories",
   "tag-cloud": "Tag Cloud",
   meta: "Meta",
+  "nav-menu": "Navigation Menu",
 } as const;
 export type WidgetId = keyof typeof WIDGETS;
 
@@ -106,7 +108,9 @@ export function Sidebar({ opts }: { opts: Options }) {
   return (
     <>
       {ids.map((id) =>
-        STATIC_WIDGETS.has(id) ? (
+        id === "nav-menu" ? (
+          <NavMenuWidget key={id} opts={opts} />
+        ) : STATIC_WIDGETS.has(id) ? (
           <StaticWidget key={id} id={id as StaticWidgetId} opts={opts} />
         ) : (
           <Widget key={id} id={id} title={WIDGETS[id]}>

@@ -9,6 +9,7 @@ import { parseSqlGmt } from "@/lib/dates";
 import { wxrFooter, wxrHeader, wxrItem } from "@/lib/wxr/write";
 import { IMPORT_ID_KEY, OLD_PERMALINK_KEY, TRASH_STATUS_KEY } from "./wxr-import";
 import type { WxrAuthor, WxrComment, WxrItem, WxrTerm } from "@/lib/wxr/types";
+import { wxrMenuItems, wxrMenuTerms } from "./menu-export";
 
 export interface ExportFilter {
   content: "all" | "post" | "page";
@@ -122,6 +123,8 @@ export async function* exportWxr(filter: ExportFilter): AsyncGenerator<string> {
     wxrAuthors,
     wxrTerms,
   );
+  const fullExport = filter.content === "all" && !filter.authorId && !filter.startMonth && !filter.endMonth;
+  if (fullExport) yield wxrMenuTerms();
 
   // Attachments live in their own table; in the file their IDs follow the posts' so none collide.
   const maxPostId = (sqlite.prepare("SELECT coalesce(max(id), 0) AS n FROM posts").get() as { n: number }).n;
@@ -215,5 +218,6 @@ export async function* exportWxr(filter: ExportFilter): AsyncGenerator<string> {
       }
     }
   }
+  if (fullExport) yield* wxrMenuItems(base, wxrAuthors[0]?.login ?? "");
   yield wxrFooter();
 }

@@ -10,6 +10,8 @@ import { WxrError, type WxrAuthor, type WxrComment, type WxrItem, type WxrSite, 
 import { slugify, uniqueSlug } from "@/lib/content/slug";
 import { localToDate, nowGmt, toSqlGmt, toSqlLocal, isValidLocal } from "@/lib/dates";
 import { OPTION_DEFAULTS } from "@/lib/options/defaults";
+import { menusFromWxr } from "@/lib/wxr/menus";
+import { importWxrMenus } from "./menu-import";
 
 export const IMPORT_ID_KEY = "_wp_import_id";
 export const OLD_PERMALINK_KEY = "_wp_old_permalink";
@@ -301,6 +303,7 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
     const parents: { taxonomy: "category" | "post_tag"; id: number; parentSlug: string }[] = [];
     for (const t of parsed.terms) {
       tick();
+      if (t.taxonomy === "nav_menu") continue; // menus come in below, with their items
       if (t.taxonomy !== "category" && t.taxonomy !== "post_tag") {
         c.skip(`terms of taxonomy "${t.taxonomy || "(none)"}" (Inkwell has categories and tags only)`);
         continue;
@@ -361,6 +364,11 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
         continue;
       }
       tick();
+      if (item.postType === "nav_menu_item") {
+        // A menu's items come in below (importWxrMenus); one filed under no menu has nowhere to go.
+        if (!item.terms.some((t) => t.domain === "nav_menu")) c.skip("menu items that belong to no menu");
+        continue;
+      }
       if (item.postType !== "post" && item.postType !== "page") {
         c.skip(item.postType ? `"${item.postType}" items (Inkwell has no such content type)` : "items without a WordPress post type");
         continue;
@@ -499,6 +507,7 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
       const parentId = postIdByWpId.get(m.wpParent);
       if (parentId) q.setMediaPost.run(parentId, m.mediaId);
     }
+    importWxrMenus(menusFromWxr(parsed.terms, parsed.items), { postIdByWpId, fileTerms: parsed.terms, counter: c });
     for (const id of touchedPosts) q.recountComments.run(id);
     q.recountTerms.run();
   });

@@ -54,6 +54,10 @@ export const OPTION_DEFAULTS = {
   // Appearance
   template: "classic",
   sidebar_widgets: ["search", "recent-posts", "recent-comments", "archives", "categories", "meta"] as string[],
+  /** Theme location ("header", "footer", "social") → menu id, as WordPress's theme_mod of that name. */
+  nav_menu_locations: {} as Record<string, number>,
+  /** The Navigation Menu widget's menu (0: none chosen) and title. */
+  widget_nav_menu: { menuId: 0, title: "" } as { menuId: number; title: string },
   // Linkbacks
   outbound_allow_hosts: "",
   ping_self: false,

@@ -26,6 +26,6 @@ export function one<T>(sql: string, ...args: unknown[]): T | undefined {
 
 /** A fingerprint of every row the import touches: equal before and after = nothing changed. */
 export function snapshot() {
-  const tables = ["users", "posts", "post_meta", "terms", "post_terms", "comments", "comment_meta", "media"];
+  const tables = ["users", "posts", "post_meta", "terms", "post_terms", "comments", "comment_meta", "media", "menus", "menu_items"];
   return Object.fromEntries(tables.map((t) => [t, all(`SELECT * FROM ${t} ORDER BY rowid`)]));
 }

@@ -4,4 +4,5 @@ export const THEME_META = {
   author: "Inkwell Themes",
   authorUrl: "https://inkwell.example/themes/classic/",
   description: "The two-column look of a classic WordPress blog: header, content with sidebar, footer.",
+  menuLocations: ["header", "footer", "social"] as const,
 };

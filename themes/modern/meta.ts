@@ -4,4 +4,5 @@ export const THEME_META = {
   author: "Inkwell Themes",
   authorUrl: "https://inkwell.example/themes/modern/",
   description: "One calm column with generous type; follows the reader's light or dark system setting.",
+  menuLocations: ["header", "footer", "social"] as const,
 };

@@ -39,6 +39,8 @@ export async function stopPreviewAction() {
 
 const WidgetsSchema = z.array(z.object({ id: z.string().refine(isWidgetId), show: z.boolean(), order: z.number().int().min(1).max(99) }));
 
+const NavMenuWidgetSchema = z.object({ menuId: z.coerce.number().int().min(0), title: z.string().trim().max(200) });
+
 export async function saveWidgetsAction(formData: FormData) {
   await requireCapability("edit_theme_options");
   const parsed = WidgetsSchema.safeParse(
@@ -54,7 +56,9 @@ export async function saveWidgetsAction(formData: FormData) {
     .filter((w) => w.show)
     .sort((a, b) => a.order - b.order || a.i - b.i)
     .map((w) => w.id);
-  await updateOptions({ sidebar_widgets: chosen });
+  const navMenu = NavMenuWidgetSchema.safeParse({ menuId: formData.get("nav-menu-menu") ?? 0, title: formData.get("nav-menu-title") ?? "" });
+  if (!navMenu.success) redirect("/admin/appearance/widgets/?error=1");
+  await updateOptions({ sidebar_widgets: chosen, widget_nav_menu: navMenu.data });
   revalidateOptionsTags();
   redirect("/admin/appearance/widgets/?saved=1");
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireCapability } from "@/lib/session";
 import { getOptions } from "@/db/queries/options";
+import { listMenus } from "@/db/queries/menus";
 import { WIDGETS, isWidgetId } from "@/components/site/sidebar";
 import { saveWidgetsAction } from "../actions";
 import { AppearanceTabs } from "../_components/tabs";
@@ -10,7 +11,9 @@ export const metadata: Metadata = { title: "Widgets" };
 export default async function WidgetsPage({ searchParams }: { searchParams: Promise<{ saved?: string; error?: string }> }) {
   await requireCapability("edit_theme_options");
   const q = await searchParams;
-  const current = ((await getOptions()).sidebar_widgets ?? []).filter(isWidgetId);
+  const opts = await getOptions();
+  const current = (opts.sidebar_widgets ?? []).filter(isWidgetId);
+  const menus = await listMenus();
   const all = Object.keys(WIDGETS).filter(isWidgetId);
   // Shown widgets first in their order, then the hidden ones.
   const rows = [...current, ...all.filter((id) => !current.includes(id))];
@@ -36,6 +39,19 @@ export default async function WidgetsPage({ searchParams }: { searchParams: Prom
             ))}
           </tbody>
         </table>
+        <fieldset className="mt-6 border-t border-[#dcdcde] pt-4 text-sm">
+          <legend className="font-semibold">Navigation Menu widget</legend>
+          <label className="mt-2 block">Title
+            <input name="nav-menu-title" maxLength={200} defaultValue={opts.widget_nav_menu?.title ?? ""} className="mt-1 block w-full border border-[#8c8f94] px-2 py-1" />
+          </label>
+          <label className="mt-2 block">Select Menu
+            <select name="nav-menu-menu" defaultValue={opts.widget_nav_menu?.menuId ?? 0} className="mt-1 block border border-[#8c8f94] px-2 py-1">
+              <option value={0}>— Select —</option>
+              {menus.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+            </select>
+          </label>
+          {menus.length ? null : <p className="mt-1">No menus have been created yet. <a className="text-[#2271b1] underline" href="/admin/appearance/menus/">Create some</a>.</p>}
+        </fieldset>
         <button type="submit" className="mt-4 rounded bg-[#2271b1] px-4 py-2 text-white">Save Widgets</button>
       </form>
     </>

@@ -69,6 +69,7 @@ export function ImportStatusView({ status }: { status: ImportStatus }) {
 
 const LABELS: Record<string, string> = {
   users: "Users", categories: "Categories", tags: "Tags", posts: "Posts", pages: "Pages", attachments: "Attachments", comments: "Comments",
+  menus: "Menus", "menu items": "Menu items",
 };
 
 function ImportReportView({ report }: { report: NonNullable<ImportStatus["report"]> }) {
