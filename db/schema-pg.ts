@@ -16,7 +16,7 @@ import {
   primaryKey,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-import { ROLES, POST_TYPES, POST_STATUSES, COMMENT_TYPES, COMMENT_STATUSES, TAXONOMIES } from "./schema";
+import { ROLES, POST_TYPES, POST_STATUSES, COMMENT_TYPES, COMMENT_STATUSES, TAXONOMIES, MENU_ITEM_TYPES } from "./schema";
 
 const now = sql`to_char(now() at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')`;
 const id = () => integer("id").primaryKey().generatedByDefaultAsIdentity();
@@ -276,3 +276,27 @@ export const contentVersion = pgTable("content_version", {
   id: integer("id").primaryKey(),
   n: big("n").notNull().default(0),
 });
+
+export const menus = pgTable("menus", {
+  id: id(),
+  name: text("name").notNull(),
+  slug: text("slug").notNull().unique(),
+});
+
+export const menuItems = pgTable(
+  "menu_items",
+  {
+    id: id(),
+    menuId: integer("menu_id").notNull().references(() => menus.id, { onDelete: "cascade" }),
+    parentId: integer("parent_id").references((): AnyPgColumn => menuItems.id, { onDelete: "set null" }),
+    position: integer("position").notNull().default(0),
+    type: text("type", { enum: MENU_ITEM_TYPES }).notNull(),
+    object: text("object").notNull(),
+    objectId: integer("object_id"),
+    title: text("title").notNull().default(""),
+    url: text("url").notNull().default(""),
+    target: text("target").notNull().default(""),
+    classes: text("classes").notNull().default(""),
+  },
+  (t) => [index("menu_items_menu").on(t.menuId, t.position)],
+);

@@ -39,10 +39,10 @@ describe("PostgreSQL migrations", () => {
     const tables = (await q<{ t: string }>(db, "SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).map((r) => r.t);
     const sqliteTables = (getDb().$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'posts_fts%' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' ORDER BY 1").all() as { name: string }[]).map((r) => r.name);
     expect(tables).toEqual(sqliteTables);
-    expect(await pgMigrationStatus(db.$client)).toEqual({ applied: 2, known: 2, current: true });
+    expect(await pgMigrationStatus(db.$client)).toEqual({ applied: 3, known: 3, current: true });
     const again = await openPostgres(url, { max: 1 });
     pools.push(again);
-    expect(await pgMigrationStatus(again.$client)).toEqual({ applied: 2, known: 2, current: true });
+    expect(await pgMigrationStatus(again.$client)).toEqual({ applied: 3, known: 3, current: true });
   });
 
   it("have the same content-version triggers as SQLite's migrations", async () => {
@@ -148,7 +148,7 @@ describe("Starting on PostgreSQL", () => {
     const { db, url } = await migrated();
     await q(db, "INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ('future', $1)", [Date.now() + 10 * 365 * 86_400_000]);
     await expectStartupError(openPostgres(url), /written by a newer version of Inkwell/);
-    expect(await pgMigrationStatus(db.$client)).toMatchObject({ applied: 3 });
+    expect(await pgMigrationStatus(db.$client)).toMatchObject({ applied: 4 });
   });
 
   it("never leaves a half-migrated schema: a failing migration rolls back every statement", async () => {
@@ -182,6 +182,6 @@ describe("Starting on PostgreSQL", () => {
     dropAfter.push(fresh.drop);
     const dbs = await Promise.all([1, 2, 3].map(() => openPostgres(fresh.url, { max: 1 })));
     pools.push(...dbs);
-    expect(await pgMigrationStatus(dbs[0].$client)).toEqual({ applied: 2, known: 2, current: true });
+    expect(await pgMigrationStatus(dbs[0].$client)).toEqual({ applied: 3, known: 3, current: true });
   });
 });
