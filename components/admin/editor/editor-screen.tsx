@@ -11,6 +11,7 @@ import { flattenTree } from "@/lib/posts/tree";
 import { toInputValue } from "@/lib/posts/schedule";
 import { toSqlLocal } from "@/lib/dates";
 import { SAVED_MESSAGES } from "@/lib/posts/messages";
+import { uploadLimits } from "@/lib/media/limits";
 import { PostForm } from "./post-form";
 import type { EditorInitial } from "./types";
 
@@ -69,6 +70,7 @@ export async function EditorScreen({ user, type, id, saved, filtered }: { user: 
         authors: canEditOthers ? listAuthorOptions() : [],
         parents: type === "page" ? flattenTree(listParentPageOptions(p?.id)).map((x) => ({ id: x.id, title: x.title, depth: x.depth })) : [],
         images: listPickerImages(),
+        media: roleCan(user.role, "upload_files") ? uploadLimits(opts) : null,
         timeZone: opts.timezone_string,
         tzOffsetMinutes: siteOffsetMinutes(opts.timezone_string),
         permalink: p && live ? postUrl({ ...p, authorNicename: loaded!.authorNicename }, opts) : null,

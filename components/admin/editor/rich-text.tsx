@@ -7,12 +7,35 @@ import { useEffect, useRef, useState } from "react";
 import { useEditor, EditorContent, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import Image from "@tiptap/extension-image";
-import type { PickerMedia } from "@/db/queries/media-picker";
+import { ImageFigure, ImageGallery } from "./extensions/image-figure";
+import { AudioBlock, FileBlock, VideoBlock } from "./extensions/media-blocks";
+import { KeepBlocks } from "./extensions/keep-blocks";
+import { MediaUpload, type MediaUploadOptions } from "./extensions/media-upload";
+import { EditorMedia } from "./media/editor-media";
+import { openMediaDialog } from "./media/open";
+import type { UploadLimits } from "./media/media-uploads";
 
-const normalize = (html: string) => html.replace(/>\s+</g, "><").replace(/\s+/g, " ").trim();
+// Compared as the browser serializes them, so that <img … /> from the sanitizer and <img …> from
+// the editor, or controls and controls="", are the same HTML.
+function normalize(html: string): string {
+  const t = document.createElement("template");
+  t.innerHTML = html;
+  return t.innerHTML.replace(/>\s+</g, "><").replace(/\s+/g, " ").trim();
+}
 
-function makeExtensions() {
-  return [StarterKit.configure({ heading: { levels: [2, 3, 4] }, link: { openOnClick: false, autolink: true } }), Image.configure({ inline: false })];
+function makeExtensions(upload: MediaUploadOptions) {
+  return [
+    StarterKit.configure({ heading: { levels: [2, 3, 4] }, link: { openOnClick: false, autolink: true } }),
+    Image.configure({ inline: false }),
+    ImageFigure, ImageGallery, AudioBlock, VideoBlock, FileBlock, KeepBlocks, MediaUpload.configure(upload),
+  ];
+}
+
+// The post a dropped file is attached to: the form's id field, which is set once the first save
+// or autosave has made the post (the editor itself outlives that change).
+function formPostId(): number | null {
+  const v = document.querySelector<HTMLInputElement>('form input[type="hidden"][name="id"]')?.value;
+  return v && /^\d+$/.test(v) ? Number(v) : null;
 }
 
 /** Would the visual editor keep this HTML as it is? */
@@ -30,14 +53,15 @@ interface Props {
   value: string;
   onChange: (html: string) => void;
   maxLength: number;
-  images: PickerMedia[];
+  /** Upload limits, or null when the author may not upload (the library can still be browsed). */
+  media: UploadLimits | null;
   describedBy?: string;
 }
 
-export function RichTextEditor({ name, value, onChange, maxLength, images, describedBy }: Props) {
+export function RichTextEditor({ name, value, onChange, maxLength, media, describedBy }: Props) {
   const [mode, setMode] = useState<"visual" | "html">("html");
   const [note, setNote] = useState<string | null>(null);
-  const [picking, setPicking] = useState(false);
+  const [mediaError, setMediaError] = useState<string | null>(null);
   const decided = useRef(false);
   const valueRef = useRef(value);
   useEffect(() => {
@@ -45,7 +69,12 @@ export function RichTextEditor({ name, value, onChange, maxLength, images, descr
   });
 
   const editor = useEditor({
-    extensions: makeExtensions(),
+    extensions: makeExtensions({
+      maxBytes: media?.maxBytes ?? 0,
+      maxLabel: media?.maxLabel ?? "",
+      postId: formPostId,
+      onError: setMediaError,
+    }),
     content: "",
     immediatelyRender: false,
     editorProps: { attributes: { class: "prose-admin min-h-72 p-3 focus:outline-none", "aria-label": "Content (visual editor)", role: "textbox", "aria-multiline": "true" } },
@@ -79,16 +108,6 @@ export function RichTextEditor({ name, value, onChange, maxLength, images, descr
     editor.commands.setContent(value, { emitUpdate: false });
     setNote(null);
     setMode("visual");
-  }
-
-  function insertImage(img: PickerMedia) {
-    setPicking(false);
-    if (mode === "visual" && editor) {
-      editor.chain().focus().setImage({ src: img.url, alt: img.alt || img.title }).run();
-    } else {
-      const tag = `<img src="${img.url}" alt="${(img.alt || img.title).replace(/"/g, "&quot;")}"${img.width ? ` width="${img.width}"` : ""}${img.height ? ` height="${img.height}"` : ""}>`;
-      onChange(value ? `${value}\n${tag}` : tag);
-    }
   }
 
   function setLink() {
@@ -132,30 +151,20 @@ export function RichTextEditor({ name, value, onChange, maxLength, images, descr
             {btn("Redo", () => e.chain().focus().redo().run(), false, !e.can().redo())}
           </>
         ) : null}
-        {btn("Add Media", () => setPicking((v) => !v), picking)}
+        {/* As in WordPress, roles without upload_files (contributors) get no media library. */}
+        {media ? btn("Add Media", () => editor && openMediaDialog(editor, { kind: "all" }), false, !e) : null}
       </div>
-      {picking ? (
-        <div className="border-b border-gray-300 p-2" role="group" aria-label="Media library">
-          {images.length ? (
-            <ul className="flex flex-wrap gap-2">
-              {images.map((img) => (
-                <li key={img.id}>
-                  <button type="button" onClick={() => insertImage(img)} className="block rounded border border-gray-300 p-1 hover:border-[#2271b1]" aria-label={`Insert ${img.title}`}>
-                    {/* eslint-disable-next-line @next/next/no-img-element */}
-                    <img src={img.url} alt="" className="h-16 w-16 object-cover" />
-                  </button>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm">The media library has no images yet. Upload some under Media.</p>
-          )}
-        </div>
+      {mediaError ? (
+        <p role="alert" className="flex items-start justify-between gap-2 border-b border-red-300 bg-red-50 p-2 text-sm">
+          {mediaError}
+          <button type="button" onClick={() => setMediaError(null)} className="underline">Dismiss</button>
+        </p>
       ) : null}
       {note ? <p className="border-b border-amber-300 bg-amber-50 p-2 text-sm" role="status">{note}</p> : null}
       <div hidden={mode !== "visual"}>
         <EditorContent editor={editor} />
       </div>
+      <EditorMedia editor={editor} visual={mode === "visual"} limits={media} onHtmlInsert={(html) => onChange(value ? `${value}\n${html}` : html)} />
       <textarea
         id={name}
         name={name}
