@@ -37,6 +37,7 @@ function initialDetails(item: MediaView): DetailsState {
 
 export function MediaDialog({ open, purpose, libraryType, limits, editing, onClose, onDone }: MediaDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const finished = useRef(false);
   const [tab, setTab] = useState<"upload" | "library">("library");
   const [selected, setSelected] = useState<MediaView[]>([]);
   const [details, setDetails] = useState<DetailsState | null>(null);
@@ -49,7 +50,9 @@ export function MediaDialog({ open, purpose, libraryType, limits, editing, onClo
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open && !d.open) {
+    if (!open) finished.current = false;
+    // Never opened again by a render that still carries the open request it just answered.
+    if (open && !d.open && !finished.current) {
       setSelected(editing ? [editing.item] : []);
       setDetails(editing ? editing.details : null);
       setProblem(null);
@@ -87,7 +90,7 @@ export function MediaDialog({ open, purpose, libraryType, limits, editing, onClo
     }
   }
 
-  async function done() {
+  function done() {
     if (!selected.length) return;
     if (selected.length > 1) {
       const images = selected.filter((s) => s.mimeType.startsWith("image/"));
@@ -99,17 +102,16 @@ export function MediaDialog({ open, purpose, libraryType, limits, editing, onClo
     const d = details ?? initialDetails(item);
     const bad = linkProblem(d);
     if (bad) return setProblem(bad);
-    // The alt text goes with the file for next time, as WordPress's modal saves it.
-    if (item.mimeType.startsWith("image/") && d.alt.trim() !== item.alt) {
-      const res = await saveMediaAltAction({ id: item.id, alt: d.alt });
-      if (!res.ok) setProblem(res.message);
-    }
     finish({ type: "single", item: { ...item, alt: d.alt.trim() }, details: d });
+    // The alt text goes with the file for next time, as WordPress's modal saves it. The block
+    // already has it, so the dialog does not wait for the server (nor stay open meanwhile).
+    if (item.mimeType.startsWith("image/") && d.alt.trim() !== item.alt) void saveMediaAltAction({ id: item.id, alt: d.alt }).catch(() => {});
   }
 
   // Closed first: closing a modal dialog gives focus back to the button that opened it, and the
   // caret must then go where the block was inserted, not stay on that button.
   function finish(result: DialogResult) {
+    finished.current = true;
     ref.current?.close();
     onDone(result);
   }
@@ -170,7 +172,7 @@ export function MediaDialog({ open, purpose, libraryType, limits, editing, onClo
           <footer className="flex items-center justify-end gap-3 border-t border-gray-300 px-4 py-2">
             {problem ? <p role="alert" className="mr-auto text-sm text-red-800">{problem}</p> : null}
             <button type="button" onClick={onClose} className="rounded border border-gray-400 px-3 py-1">Cancel</button>
-            <button type="button" onClick={() => void done()} disabled={!selected.length} className="rounded bg-[#2271b1] px-3 py-1 font-semibold text-white disabled:opacity-50">{doneLabel}</button>
+            <button type="button" onClick={done} disabled={!selected.length} className="rounded bg-[#2271b1] px-3 py-1 font-semibold text-white disabled:opacity-50">{doneLabel}</button>
           </footer>
         </div>
       ) : null}
