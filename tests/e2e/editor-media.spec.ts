@@ -80,7 +80,9 @@ test("upload in the dialog with progress, set alt, caption, size, alignment and 
   await dialog.getByLabel("Alignment").selectOption("Center");
   await dialog.getByLabel("Link To").selectOption("Media File");
   await dialog.getByRole("button", { name: "Insert into post" }).click();
+  // Closed at once, the caret in the post: a key typed now can never press Insert a second time.
   await expect(dialog).toBeHidden();
+  await expect(canvas(page)).toBeFocused();
 
   // The canvas shows the picture and its caption, and the caret waits below it.
   const figure = canvas(page).locator("figure.wp-block-image");
