@@ -229,6 +229,8 @@ test("the featured image is uploaded and set from the same dialog", async ({ pag
 });
 
 test("audio, video and PDF files upload, insert as players and a download link, and are served safely", async ({ page, browser }) => {
+  // Two users, three uploads and a settings round trip: the longest test here.
+  test.setTimeout(240_000);
   // WordPress allows these by default; Inkwell asks the administrator first (Settings → Media).
   await signInAs(page, "admin");
   await page.goto("/admin/settings/media/");
