@@ -1,5 +1,5 @@
 // The media library: attachments, their sizes and the post they belong to.
-import { and, count, desc, eq, like, or, sql } from "drizzle-orm";
+import { and, count, desc, eq, like, notLike, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { media, posts, users, type Media } from "../schema";
 
@@ -69,24 +69,38 @@ export async function listMedia(opts: { page: number; perPage: number; search?: 
     .all();
 }
 
-/** Full rows for the editor's media picker, newest first; images only when asked. */
-export async function listMediaRows(opts: { page: number; perPage: number; search?: string; imagesOnly?: boolean }): Promise<Media[]> {
+export type MediaKind = "all" | "image" | "audio" | "video" | "file";
+
+// "file" is what the editor's File block offers: documents and archives, not images or players.
+function kindWhere(kind: MediaKind) {
+  if (kind === "all") return undefined;
+  if (kind === "file") return and(notLike(media.mimeType, "image/%"), notLike(media.mimeType, "audio/%"), notLike(media.mimeType, "video/%"));
+  return like(media.mimeType, `${kind}/%`);
+}
+
+/** Full rows for the editor's media dialog, newest first, of one kind when asked. */
+export async function listMediaRows(opts: { page: number; perPage: number; search?: string; imagesOnly?: boolean; kind?: MediaKind }): Promise<Media[]> {
   return getDb()
     .select()
     .from(media)
-    .where(and(searchWhere(opts.search), opts.imagesOnly ? like(media.mimeType, "image/%") : undefined))
+    .where(and(searchWhere(opts.search), kindWhere(opts.imagesOnly ? "image" : (opts.kind ?? "all"))))
     .orderBy(desc(media.createdGmt), desc(media.id))
     .limit(opts.perPage)
     .offset((opts.page - 1) * opts.perPage)
     .all();
 }
 
-export async function countMedia(search?: string, imagesOnly = false): Promise<number> {
+export async function countMedia(search?: string, imagesOnly = false, kind: MediaKind = "all"): Promise<number> {
   return getDb()
     .select({ n: count() })
     .from(media)
-    .where(and(searchWhere(search), imagesOnly ? like(media.mimeType, "image/%") : undefined))
+    .where(and(searchWhere(search), kindWhere(imagesOnly ? "image" : kind)))
     .get()?.n ?? 0;
+}
+
+/** The alt text set from the editor is the attachment's too, as WordPress's media modal saves it. */
+export async function updateMediaAlt(id: number, alt: string) {
+  getDb().update(media).set({ alt }).where(eq(media.id, id)).run();
 }
 
 export async function updateMediaDetails(id: number, fields: { title: string; alt: string; caption: string; postId: number | null }) {

@@ -114,13 +114,14 @@ export function sanitizePostHtml(html: string): string {
       "video", "audio", "source", "picture", "details", "summary", stand,
     ],
     allowedAttributes: {
-      a: ["href", "name", "target", "rel", "title"],
+      // download and aria-describedby: WordPress's file block (a link and its Download button).
+      a: ["href", "name", "target", "rel", "title", "download", "aria-describedby"],
       img: ["src", "srcset", "sizes", "alt", "title", "width", "height", "loading", "class"],
       "*": ["class", "id", "lang", "dir"],
       td: ["colspan", "rowspan"],
       th: ["colspan", "rowspan", "scope"],
-      video: ["src", "controls", "width", "height", "poster"],
-      audio: ["src", "controls"],
+      video: ["src", "controls", "width", "height", "poster", "preload", "loop", "muted", "playsinline"],
+      audio: ["src", "controls", "preload", "loop"],
       source: ["src", "srcset", "type", "media"],
       ol: ["start", "reversed", "type"],
       q: ["cite"],
@@ -133,6 +134,8 @@ export function sanitizePostHtml(html: string): string {
     allowedSchemesByTag: { img: ["http", "https", "data"] },
     allowProtocolRelative: false,
     allowedClasses: undefined,
+    // WordPress's file block writes a bare download attribute; sanitize-html would drop it as empty.
+    nonBooleanAttributes: sanitizeHtml.defaults.nonBooleanAttributes.filter((a) => a !== "download"),
   });
   const back = new RegExp(`<${stand} data-i="(\\d+)"></${stand}>`, "g");
   return clean.replace(back, (_, i: string) => {

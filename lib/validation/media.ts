@@ -18,3 +18,17 @@ export const MediaDetailsSchema = z.object({
 export const UploadFieldsSchema = z.object({ postId: optionalPostId });
 
 export const MediaIdSchema = z.object({ id: z.coerce.number().int().positive() });
+
+/** The editor's media dialog: a page of the library, searched by title, file name or alt. */
+export const MediaLibraryQuerySchema = z.object({
+  s: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).optional().default(1),
+  type: z.enum(["all", "image", "audio", "video", "file"]).optional().default("all"),
+  id: z.coerce.number().int().positive().optional(),
+});
+
+/** Alt text written in the editor's media dialog, saved on the attachment too. */
+export const MediaAltSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  alt: z.string().trim().max(MEDIA_LIMITS.alt, "The alternative text is too long."),
+});

@@ -221,7 +221,10 @@ test("images from the media library: insert one into the content and choose a fe
   const title = unique("With picture");
   await newPost(page, title, "Look:");
   await page.getByRole("button", { name: "Add Media" }).click();
-  await page.getByRole("group", { name: "Media library" }).getByRole("button", { name: "Insert Writing test pixel" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add media" });
+  await dialog.getByRole("searchbox", { name: "Search media" }).fill("Writing test pixel");
+  await dialog.getByRole("button", { name: "Writing test pixel" }).click();
+  await dialog.getByRole("button", { name: "Insert into post" }).click();
   await page.getByRole("combobox", { name: "Featured image" }).selectOption({ label: "Writing test pixel" });
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Published.")).toBeVisible();

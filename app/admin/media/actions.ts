@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireCapability } from "@/lib/session";
-import { MediaDetailsSchema, MediaIdSchema } from "@/lib/validation/media";
-import { deleteMediaRow, getMediaById, getPostForAttachment, updateMediaDetails } from "@/db/queries/media";
+import { MediaAltSchema, MediaDetailsSchema, MediaIdSchema } from "@/lib/validation/media";
+import { deleteMediaRow, getMediaById, getPostForAttachment, updateMediaAlt, updateMediaDetails } from "@/db/queries/media";
 import { canDeleteMedia, canEditMedia } from "@/lib/media/permissions";
 import { canEditPost } from "@/lib/auth/capabilities";
 import { removeStoredFiles } from "@/lib/media/process";
@@ -48,4 +48,16 @@ export async function deleteMediaAction(formData: FormData): Promise<void> {
   revalidatePath("/admin/media/", "layout");
   revalidatePath("/", "layout");
   redirect("/admin/media/?message=deleted");
+}
+
+/** The editor's media dialog saves the alt text it inserts on the attachment, as WordPress does. */
+export async function saveMediaAltAction(input: { id: number; alt: string }): Promise<{ ok: true } | { ok: false; message: string }> {
+  const user = await requireCapability("upload_files");
+  const parsed = MediaAltSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Invalid alternative text." };
+  const item = await getMediaById(parsed.data.id);
+  if (!item) return { ok: false, message: "This file no longer exists." };
+  if (!canEditMedia(user, item)) return { ok: false, message: "The alternative text is in the post, but you may not change this file's own." };
+  if (item.alt !== parsed.data.alt) await updateMediaAlt(item.id, parsed.data.alt);
+  return { ok: true };
 }

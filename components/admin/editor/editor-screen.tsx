@@ -12,6 +12,7 @@ import { toInputValue } from "@/lib/posts/schedule";
 import { toSqlLocal } from "@/lib/dates";
 import { SAVED_MESSAGES } from "@/lib/posts/messages";
 import { getTheme } from "@/themes/registry";
+import { uploadLimits } from "@/lib/media/limits";
 import { PostForm } from "./post-form";
 import type { EditorInitial } from "./types";
 
@@ -70,6 +71,7 @@ export async function EditorScreen({ user, type, id, saved, filtered }: { user: 
         authors: canEditOthers ? await listAuthorOptions() : [],
         parents: type === "page" ? flattenTree(await listParentPageOptions(p?.id)).map((x) => ({ id: x.id, title: x.title, depth: x.depth })) : [],
         images: await listPickerImages(),
+        media: roleCan(user.role, "upload_files") ? uploadLimits(opts) : null,
         timeZone: opts.timezone_string,
         tzOffsetMinutes: siteOffsetMinutes(opts.timezone_string),
         permalink: p && live ? postUrl({ ...p, authorNicename: loaded!.authorNicename }, opts) : null,

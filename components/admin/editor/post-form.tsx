@@ -14,6 +14,7 @@ import { RichTextEditor } from "./rich-text";
 import { LeaveGuard, type SaveOutcome } from "./leave-guard";
 import { LocalBackup, type BackupText } from "./local-backup";
 import { useSaveShortcut } from "./save-shortcut";
+import { FeaturedImagePanel } from "./media/featured-image-panel";
 import type { EditorInitial, EditorOptions } from "./types";
 
 const AUTOSAVE_MS = 60_000;
@@ -159,6 +160,7 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
   const publishLabel = future ? "Schedule" : "Publish";
   const statusLabel: Record<string, string> = { publish: "Published", future: "Scheduled", draft: "Draft", pending: "Pending Review", private: "Privately Published", trash: "Trash" };
   const base = type === "page" ? "/admin/pages/" : "/admin/posts/";
+  const mediaLimits = options.media ? { ...options.media, postId } : null;
   const described = (name: string) => (errors[name]?.length ? `${name}-error` : undefined);
 
   return (
@@ -206,7 +208,7 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
           </div>
           <FieldError id="slug-error" errors={errors.slug} />
           <div>
-            <RichTextEditor name="content" value={content} onChange={setContent} maxLength={POST_LIMITS.content} images={options.images} describedBy={described("content")} theme={options.theme} />
+            <RichTextEditor name="content" value={content} onChange={setContent} maxLength={POST_LIMITS.content} media={mediaLimits} describedBy={described("content")} theme={options.theme} />
             <FieldError id="content-error" errors={errors.content} />
             <p className="mt-1 text-xs text-gray-600" aria-live="polite">{autosaveNote}</p>
           </div>
@@ -344,14 +346,8 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
             </>
           )}
 
-          <section aria-labelledby="featured-h" className="rounded border border-gray-300 bg-white p-3">
-            <h2 id="featured-h" className="font-semibold"><label htmlFor="featuredMediaId">Featured image</label></h2>
-            <select id="featuredMediaId" name="featuredMediaId" defaultValue={v?.featuredMediaId ?? String(initial.featuredMediaId ?? "")} aria-describedby={described("featuredMediaId")} className="mt-2 w-full rounded border border-gray-400 px-2 py-1">
-              <option value="">(none)</option>
-              {options.images.map((m) => <option key={m.id} value={m.id}>{m.title}</option>)}
-            </select>
-            <FieldError id="featuredMediaId-error" errors={errors.featuredMediaId} />
-          </section>
+          <FeaturedImagePanel images={options.images} initialId={v?.featuredMediaId ?? String(initial.featuredMediaId ?? "")} limits={mediaLimits}
+            describedBy={described("featuredMediaId")} error={<FieldError id="featuredMediaId-error" errors={errors.featuredMediaId} />} />
         </aside>
       </form>
       {initial.id ? (

@@ -5,7 +5,6 @@
 // HTML the visual editor cannot represent stays raw: we open in HTML mode and warn before switching.
 import { useEffect, useRef, useState } from "react";
 import { useEditor, EditorContent, type Editor } from "@tiptap/react";
-import type { PickerMedia } from "@/db/queries/media-picker";
 import { LinkPopover } from "./link/link-popover";
 import { hasBlocks } from "@/lib/content/blocks";
 import { BlockControls } from "./blocks/block-controls";
@@ -18,8 +17,24 @@ import { WordCount } from "./word-count";
 import { DistractionFreeToggle } from "./distraction-free";
 import { openLinkEditor } from "./link-hook";
 import { usePasteHandler } from "./use-paste";
+import { openMediaDialog } from "./media/open";
+import { EditorMedia } from "./media/editor-media";
+import type { UploadLimits } from "./media/media-uploads";
 
-const normalize = (html: string) => html.replace(/>\s+</g, "><").replace(/\s+/g, " ").trim();
+// Compared as the browser serializes them, so that <img … /> from the sanitizer and <img …> from
+// the editor, or controls and controls="", are the same HTML.
+function normalize(html: string): string {
+  const t = document.createElement("template");
+  t.innerHTML = html;
+  return t.innerHTML.replace(/>\s+</g, "><").replace(/\s+/g, " ").trim();
+}
+
+// The post a dropped file is attached to: the form's id field, which is set once the first save
+// or autosave has made the post (the editor itself outlives that change).
+function formPostId(): number | null {
+  const v = document.querySelector<HTMLInputElement>('form input[type="hidden"][name="id"]')?.value;
+  return v && /^\d+$/.test(v) ? Number(v) : null;
+}
 
 /** Would the visual editor keep this HTML as it is? */
 function representable(editor: Editor, html: string): boolean {
@@ -36,16 +51,17 @@ interface Props {
   value: string;
   onChange: (html: string) => void;
   maxLength: number;
-  images: PickerMedia[];
+  /** Upload limits, or null when the author may not upload (the library can still be browsed). */
+  media: UploadLimits | null;
   describedBy?: string;
   /** The active theme: the canvas wears its content typography, light or dark. */
   theme: string;
 }
 
-export function RichTextEditor({ name, value, onChange, maxLength, images, describedBy, theme }: Props) {
+export function RichTextEditor({ name, value, onChange, maxLength, media, describedBy, theme }: Props) {
   const [mode, setMode] = useState<"visual" | "html">("html");
   const [note, setNote] = useState<string | null>(null);
-  const [picking, setPicking] = useState(false);
+  const [mediaError, setMediaError] = useState<string | null>(null);
   const decided = useRef(false);
   const valueRef = useRef(value);
   useEffect(() => {
@@ -58,7 +74,12 @@ export function RichTextEditor({ name, value, onChange, maxLength, images, descr
   const paste = usePasteHandler(setNote);
 
   const editor = useEditor({
-    extensions: makeExtensions(slash),
+    extensions: makeExtensions(slash, {
+      maxBytes: media?.maxBytes ?? 0,
+      maxLabel: media?.maxLabel ?? "",
+      postId: formPostId,
+      onError: setMediaError,
+    }),
     content: "",
     immediatelyRender: false,
     editorProps: {
@@ -111,16 +132,6 @@ export function RichTextEditor({ name, value, onChange, maxLength, images, descr
     setMode("visual");
   }
 
-  function insertImage(img: PickerMedia) {
-    setPicking(false);
-    if (mode === "visual" && editor) {
-      editor.chain().focus().setImage({ src: img.url, alt: img.alt || img.title }).run();
-    } else {
-      const tag = `<img src="${img.url}" alt="${(img.alt || img.title).replace(/"/g, "&quot;")}"${img.width ? ` width="${img.width}"` : ""}${img.height ? ` height="${img.height}"` : ""}>`;
-      onChange(value ? `${value}\n${tag}` : tag);
-    }
-  }
-
   const btn = (label: string, onClick: () => void, active = false, disabled = false) => (
     <button type="button" onClick={onClick} aria-pressed={active} disabled={disabled}
       className={`rounded border px-2 py-0.5 text-sm ${active ? "border-[#2271b1] bg-[#2271b1] text-white" : "border-gray-300 bg-white"} disabled:opacity-40`}>
@@ -159,26 +170,15 @@ export function RichTextEditor({ name, value, onChange, maxLength, images, descr
             <BlockControls editor={e} button={btn} />
           </>
         ) : null}
-        {btn("Add Media", () => setPicking((v) => !v), picking)}
+        {/* As in WordPress, roles without upload_files (contributors) get no media library. */}
+        {media ? btn("Add Media", () => editor && openMediaDialog(editor, { kind: "all" }), false, !e) : null}
         <span className="ml-auto"><DistractionFreeToggle /></span>
       </div>
-      {picking ? (
-        <div className="border-b border-gray-300 p-2" role="group" aria-label="Media library">
-          {images.length ? (
-            <ul className="flex flex-wrap gap-2">
-              {images.map((img) => (
-                <li key={img.id}>
-                  <button type="button" onClick={() => insertImage(img)} className="block rounded border border-gray-300 p-1 hover:border-[#2271b1]" aria-label={`Insert ${img.title}`}>
-                    {/* eslint-disable-next-line @next/next/no-img-element */}
-                    <img src={img.url} alt="" className="h-16 w-16 object-cover" />
-                  </button>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm">The media library has no images yet. Upload some under Media.</p>
-          )}
-        </div>
+      {mediaError ? (
+        <p role="alert" className="flex items-start justify-between gap-2 border-b border-red-300 bg-red-50 p-2 text-sm">
+          {mediaError}
+          <button type="button" onClick={() => setMediaError(null)} className="underline">Dismiss</button>
+        </p>
       ) : null}
       {note ? <p className="border-b border-amber-300 bg-amber-50 p-2 text-sm" role="status">{note}</p> : null}
       <div hidden={mode !== "visual"} data-theme={theme} className="editor-canvas">
@@ -187,6 +187,7 @@ export function RichTextEditor({ name, value, onChange, maxLength, images, descr
         {editor ? <><BubbleToolbar editor={editor} /><BlockHandle editor={editor} /></> : null}
         <SlashMenu bridge={slash} editorId="content-visual" />
       </div>
+      <EditorMedia editor={editor} visual={mode === "visual"} limits={media} onHtmlInsert={(html) => onChange(value ? `${value}\n${html}` : html)} />
       <textarea
         id={name}
         name={name}

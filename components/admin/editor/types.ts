@@ -34,6 +34,8 @@ export interface EditorOptions {
   authors: { id: number; displayName: string }[];
   parents: { id: number; title: string; depth: number }[];
   images: PickerMedia[];
+  /** Upload limits for the media dialog; null for roles without upload_files. */
+  media: { maxBytes: number; maxLabel: string; accept: string } | null;
   timeZone: string;
   /** The site's UTC offset now, in minutes, to tell in the browser whether a date is in the future. */
   tzOffsetMinutes: number;

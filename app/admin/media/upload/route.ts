@@ -7,7 +7,7 @@ import { getOptions } from "@/db/queries/options";
 import { getPostForAttachment, insertMedia } from "@/db/queries/media";
 import { UploadFieldsSchema } from "@/lib/validation/media";
 import { removeStoredFiles, storeUpload, UploadError, formatBytes, safeBaseName } from "@/lib/media/process";
-import { uploadUrl } from "@/lib/media/paths";
+import { toMediaView } from "@/lib/media/view";
 import { logEvent } from "@/lib/log";
 import { UPLOAD_MULTIPART_ALLOWANCE } from "@/lib/http/body-limits";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
@@ -79,14 +79,8 @@ export async function POST(request: Request): Promise<Response> {
       sizes: JSON.stringify(stored.sizes),
     });
     logEvent("media.uploaded", { id: row.id, userId: user.id, path: row.path, bytes: row.size });
-    return json(201, {
-      id: row.id,
-      url: uploadUrl(row.path),
-      mimeType: row.mimeType,
-      width: row.width,
-      height: row.height,
-      sizes: Object.fromEntries(Object.entries(stored.sizes).map(([k, s]) => [k, { url: uploadUrl(s.path), width: s.width, height: s.height }])),
-    });
+    // The editor's media dialog shows the new item like any other in the library.
+    return json(201, { ...toMediaView(row) });
   } catch (e) {
     await removeStoredFiles([stored.path, ...Object.values(stored.sizes).map((s) => s.path)]);
     throw e;
