@@ -121,8 +121,18 @@ const server = http.createServer((req, res) => {
   if (req.url && /^\/(wp-json(\/[^?]*[^/?])?|healthz)(\?|$)/.test(req.url)) req.url = req.url.replace(/^([^?]*)/, "$1/");
   // The route's limit, and its refusal in the route's own format (XML for TrackBack and XML-RPC).
   if (!capBody(req, res, globalThis.__inkwellBodyLimit?.(req) ?? { limit: MAX_BODY })) return;
-  // Anonymous readers' pages from the Reading area's page cache (lib/site/page-cache.ts), if it has them.
-  if (globalThis.__inkwellServePage?.(req, res)) return;
+  // Anonymous readers' pages from the Reading area's page cache (lib/site/page-cache.ts), if it has
+  // them: false, or a Promise for a GET the cache may answer (it checks the content version first).
+  const served = globalThis.__inkwellServePage?.(req, res);
+  if (served && typeof served.then === "function") {
+    served.then((hit) => hit || afterPageCache(req, res), () => res.headersSent || afterPageCache(req, res));
+    return;
+  }
+  if (served) return;
+  afterPageCache(req, res);
+});
+
+function afterPageCache(req, res) {
   // Comment posts, straight to the comment handler once Next has loaded it (app/wp-comments-post.php/fast-path.ts).
   if (globalThis.__inkwellPostComment?.(req, res)) return;
   compress(req, res, () => {
@@ -141,7 +151,7 @@ const server = http.createServer((req, res) => {
       () => res.headersSent || render(),
     );
   });
-});
+}
 server.keepAliveTimeout = 5000;
 server.listen(port, hostname, () => {
   console.log(`Inkwell: serving ${process.env.SITE_URL} on http://${hostname}:${port}`);
