@@ -135,8 +135,18 @@ const server = http.createServer((req, res) => {
   // The route's limit, and its refusal in the route's own format (XML for TrackBack and XML-RPC).
   if (!capBody(req, res, globalThis.__inkwellBodyLimit?.(req) ?? { limit: MAX_BODY })) return;
   if (/^\/metrics\/?(\?|$)/.test(req.url || "")) return void serveMetrics(req, res, metrics, ip);
-  // Anonymous readers' pages from the Reading area's page cache (lib/site/page-cache.ts), if it has them.
-  if (globalThis.__inkwellServePage?.(req, res)) return;
+  // Anonymous readers' pages from the Reading area's page cache (lib/site/page-cache.ts), if it has
+  // them: false, or a Promise for a GET the cache may answer (it checks the content version first).
+  const served = globalThis.__inkwellServePage?.(req, res);
+  if (served && typeof served.then === "function") {
+    served.then((hit) => hit || afterPageCache(req, res), () => res.headersSent || afterPageCache(req, res));
+    return;
+  }
+  if (served) return;
+  afterPageCache(req, res);
+});
+
+function afterPageCache(req, res) {
   // Comment posts, straight to the comment handler once Next has loaded it (app/wp-comments-post.php/fast-path.ts).
   if (globalThis.__inkwellPostComment?.(req, res)) return;
   compress(req, res, () => {
@@ -155,7 +165,7 @@ const server = http.createServer((req, res) => {
       () => res.headersSent || render(),
     );
   });
-});
+}
 server.keepAliveTimeout = 5000;
 server.listen(port, hostname, () => {
   console.log(`Inkwell: serving ${process.env.SITE_URL} on http://${hostname}:${port}`);

@@ -99,11 +99,17 @@ export async function fillPage(key: string): Promise<CachedPage | undefined> {
  * (which alone costs about 1.4 ms of CPU per request): the server calls this hook, registered
  * on globalThis once the proxy has loaded this module, and hands on whatever it declines.
  */
-async function serveFromNodeServer(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+function serveFromNodeServer(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> {
   if (req.method !== "GET" || !req.url || req.headers.cookie || req.headers.rsc || req.headers[RENDER_HEADER]) return false;
   if (req.headers["next-router-state-tree"] || req.headers["next-router-prefetch"] || req.url.includes("_rsc=")) return false;
+  // Only a request the cache could answer waits for the database (the content version); the rest
+  // go on to Next at once, as before.
+  return serveHit(req, res, req.url);
+}
+
+async function serveHit(req: IncomingMessage, res: ServerResponse, url: string): Promise<boolean> {
   await publishDuePosts();
-  const page = getCachedPage(req.url);
+  const page = getCachedPage(url);
   if (!page) return false;
   // Senders discover our endpoints from a hit as from a rendered page (WordPress HEADs, then GETs).
   writeCachedPage(req, res, page, "hit", await linkbackHeaders());
