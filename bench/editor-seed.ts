@@ -3,7 +3,7 @@
 // Prints the post's id. Deterministic (a fixed PRNG).
 import fs from "node:fs";
 import path from "node:path";
-import { getDb, closeDb } from "@/db/client";
+import { getDb, closeDb } from "@/db";
 
 const WORDS_TOTAL = 10_000, IMAGES = 50;
 let seed = 7;
@@ -47,4 +47,4 @@ const now = new Date().toISOString().slice(0, 19).replace("T", " ");
 const id = Number(db.prepare(`INSERT INTO posts (type, status, title, slug, content, author_id, date, date_gmt, modified, modified_gmt)
   VALUES ('post', 'draft', 'A long post for the editor bench', 'editor-bench', ?, ?, ?, ?, ?, ?)`).run(blocks.join(""), admin.id, now, now, now, now).lastInsertRowid);
 console.log(JSON.stringify({ id, words, images }));
-closeDb();
+void closeDb();

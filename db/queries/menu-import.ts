@@ -26,7 +26,8 @@ export interface MenuImportContext {
   counter: { add(kind: string, n?: number): void; same(kind: string, n?: number): void; skip(reason: string, n?: number): void };
 }
 
-export async function importWxrMenus(list: WxrMenu[], ctx: MenuImportContext) {
+// Runs inside the import's one synchronous transaction (db/queries/wxr-import.ts), so it stays synchronous.
+export function importWxrMenus(list: WxrMenu[], ctx: MenuImportContext) {
   const db = getDb();
   const termByWpId = new Map(ctx.fileTerms.map((t) => [t.id, t]));
   for (const m of list) {

@@ -23,7 +23,7 @@ describe("the media dialog's library query", () => {
     await add("song.mp3", "audio/mpeg", "Song");
     await add("clip.mp4", "video/mp4", "Clip");
     await add("menu.pdf", "application/pdf", "Menu");
-    for (let i = 0; i < 5; i++) add(`pic-${i}.png`, "image/png", `Picture ${i}`);
+    for (let i = 0; i < 5; i++) await add(`pic-${i}.png`, "image/png", `Picture ${i}`);
 
     expect((await listMediaRows({ page: 1, perPage: 50, kind: "audio" })).map((m) => m.fileName)).toEqual(["song.mp3"]);
     expect((await listMediaRows({ page: 1, perPage: 50, kind: "video" })).map((m) => m.fileName)).toEqual(["clip.mp4"]);

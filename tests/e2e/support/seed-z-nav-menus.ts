@@ -1,7 +1,7 @@
 // Menus' and the admin bar's e2e data (named to run after seed-users.ts, whose author it needs):
 // a post by the author, a post by the administrator, and a top-level page with a child page.
 // Dated 2019 so that the home page's newest posts (other areas') are not disturbed.
-import { getDb, closeDb } from "@/db/client";
+import { getDb, closeDb } from "@/db";
 import { insertPost } from "@/db/queries/posts";
 import { users } from "@/db/schema";
 import { eq } from "drizzle-orm";

@@ -75,7 +75,7 @@ export function LinkPopover({ editor }: { editor: Editor | null }) {
   useEffect(() => {
     if (!session || looksLikeAddress(value) || !value.trim()) return;
     let stale = false;
-    const timer = window.setTimeout(async () => {
+    const search = async () => {
       setSearching(true);
       const res = await searchLinkTargetsAction({ query: value.trim() }).catch(() => ({ ok: false as const, message: "Could not search the site." }));
       if (stale) return;
@@ -84,7 +84,8 @@ export function LinkPopover({ editor }: { editor: Editor | null }) {
         setResults(res.items);
         setActive(res.items.length ? 0 : -1);
       } else setError(res.message);
-    }, 200);
+    };
+    const timer = window.setTimeout(() => void search(), 200);
     return () => {
       stale = true;
       window.clearTimeout(timer);
