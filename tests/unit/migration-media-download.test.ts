@@ -88,7 +88,7 @@ describe("downloading an import's attachments", () => {
   beforeAll(async () => {
     adminId = (await makeUser("administrator")).id;
     await importWxr([wxr()], { fallbackAuthorId: adminId });
-    expect(countPendingImportedMedia()).toBe(5);
+    expect(await countPendingImportedMedia()).toBe(5);
     first = await downloadImportedMedia({ allowHosts: "127.0.0.1", policy, onProgress: (d, t) => progress.push([d, t]) });
   });
 
