@@ -107,6 +107,9 @@ export function RichTextEditor({ name, value, onChange, maxLength, media, descri
   // Text set from outside (Restore the autosave) flows into the visual editor too.
   useEffect(() => {
     if (!editor || mode !== "visual") return;
+    // The editor's own output coming back (an embed writes its block comments into a classic
+    // post) is not text from outside: switching to block mode then turned the post into a card.
+    if (!blocks.isActive() && normalize(editor.getHTML()) === normalize(value)) return;
     if (blocks.isActive() || hasBlocks(value)) {
       if (!blocks.isActive() || blocks.serialize(editor) !== value) blocks.load(editor, value);
       return;
