@@ -68,6 +68,9 @@ test("Markdown shortcuts turn into blocks and marks that look as they will on th
   await k.press("Enter");
   await k.press("Enter");
   await k.press("Enter");
+  // A writer's pause: the history groups keys typed within 500 ms, so Undo below takes back only
+  // this last sentence (typed at machine speed, everything since "---" was one undo step).
+  await page.waitForTimeout(700);
   await k.type("See https://example.org/docs for more ");
 
   const c = canvas(page);
