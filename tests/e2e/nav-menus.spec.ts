@@ -63,6 +63,9 @@ test("an administrator builds a menu, nests an item by keyboard, and puts it in 
   await page.locator("summary", { hasText: "Categories" }).click();
   await page.getByRole("checkbox", { name: "Uncategorized" }).check();
   await page.getByRole("button", { name: "Add to Menu (Categories)" }).click();
+  const items = page.getByRole("list", { name: "Items of Main menu" }).getByRole("listitem");
+  // The page comes back with the panels as the server renders them: wait for it before opening one.
+  await expect(items).toHaveCount(2);
   await page.locator("summary", { hasText: "Custom Links" }).click();
   // A script URL is refused, and what was typed comes back.
   await page.getByLabel("URL").fill("javascript:alert(1)");
@@ -72,7 +75,6 @@ test("an administrator builds a menu, nests an item by keyboard, and puts it in 
   await expect(page.getByLabel("Link Text")).toHaveValue("WordPress");
   await page.getByLabel("URL").fill("https://wordpress.org/");
   await page.getByRole("button", { name: "Add to Menu (Custom Links)" }).click();
-  const items = page.getByRole("list", { name: "Items of Main menu" }).getByRole("listitem");
   await expect(items).toHaveCount(3);
   expect(await seriousViolations(page)).toEqual([]);
 
@@ -84,8 +86,13 @@ test("an administrator builds a menu, nests an item by keyboard, and puts it in 
   await expect(page.getByRole("list", { name: "Items of Main menu" }).getByRole("listitem").filter({ hasText: "WordPress" })).toContainText("sub item of Uncategorized");
 
   await page.getByRole("checkbox", { name: "Primary (header)" }).check();
+  // The move above already said "updated": wait for this save's own answer.
+  const saved = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/admin/appearance/menus"));
   await page.getByRole("button", { name: "Save Menu", exact: true }).click();
+  await saved;
   await expect(page.getByRole("status")).toContainText("The menu has been updated.");
+  await expect(page.getByRole("checkbox", { name: "Primary (header)" })).toBeChecked();
+  await page.reload();
   await expect(page.getByRole("checkbox", { name: "Primary (header)" })).toBeChecked();
 });
 

@@ -1,6 +1,7 @@
 "use server";
 // Appearance → Menus: create, fill, arrange, assign and delete menus. Every form here works
 // without JavaScript; the drag enhancement posts the same "reorder" intent with the new order.
+import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireCapability } from "@/lib/session";
 import { formDataToObject } from "@/lib/validation/post";
@@ -121,6 +122,9 @@ export async function saveMenuAction(formData: FormData) {
     else problems.push("The new order could not be saved; please try again.");
   }
   revalidateOptionsTags();
+  // The answer may be the address the browser is on (a save after a move differs only by its #):
+  // without this the router would keep the page it has, showing the boxes as they were.
+  refresh();
   redirect(back(menuId, problems.length ? { error: problems.join(" ") } : { done: "saved" }, hash));
 }
 
