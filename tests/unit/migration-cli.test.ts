@@ -17,7 +17,9 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe("npm run import", () => {
+// Each test starts tsx processes (a few seconds each, far more on a busy machine): the processes
+// carry their own 60 s limit, so the test waits as long as two of them may take.
+describe("npm run import", { timeout: 120_000 }, () => {
   it("imports a file with an author map, shows progress and what arrived", async () => {
     const r = run("tests/fixtures/wxr/valid-wxr-1.1.xml", "--author-map", "john=admin");
     expect(r.status).toBe(0);
@@ -41,7 +43,7 @@ describe("npm run import", () => {
   });
 });
 
-describe("npm run migrate", () => {
+describe("npm run migrate", { timeout: 120_000 }, () => {
   const migrate = (url: string) => spawnSync(tsx, ["scripts/migrate.ts"], { env: { ...env, DATABASE_URL: url }, encoding: "utf8", timeout: 60_000 });
 
   it("creates and migrates a new database without seeding it, then says it is up to date", async () => {
