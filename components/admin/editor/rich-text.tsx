@@ -95,11 +95,13 @@ export function RichTextEditor({ name, value, onChange, maxLength, media, descri
       attributes: { id: "content-visual", class: "entry-content", "aria-label": "Content (visual editor)", role: "textbox", "aria-multiline": "true" },
       handlePaste: paste,
     },
-    onUpdate: () => schedule(),
+    onUpdate: () => scheduleRef.current(),
   });
 
-  // What the editor last wrote into the field: that value coming back is not text from outside.
-  const emitted = useRef<string | null>(null);
+  // What the editor recently wrote into the field: those values coming back are not text from
+  // outside, even when the field's render arrives after more typing (several writes can be in
+  // flight before React renders the first).
+  const emitted = useRef<string[]>([]);
   const pending = useRef({ dirty: false, timer: 0, since: 0 });
   const onChangeRef = useRef(onChange);
   useEffect(() => {
@@ -111,7 +113,7 @@ export function RichTextEditor({ name, value, onChange, maxLength, media, descri
     if (!p.dirty || !editor) return;
     p.dirty = false;
     const html = blocks.isActive() ? blocks.serialize(editor) : editor.getHTML();
-    emitted.current = html;
+    emitted.current = [...emitted.current.slice(-7), html];
     onChangeRef.current(html);
   }
   function schedule() {
@@ -120,11 +122,13 @@ export function RichTextEditor({ name, value, onChange, maxLength, media, descri
     if (!p.dirty) p.since = now;
     p.dirty = true;
     window.clearTimeout(p.timer);
-    p.timer = window.setTimeout(emit, now - p.since > EMIT_MAX_WAIT_MS ? 0 : EMIT_PAUSE_MS);
+    p.timer = window.setTimeout(() => emitRef.current(), now - p.since > EMIT_MAX_WAIT_MS ? 0 : EMIT_PAUSE_MS);
   }
   const emitRef = useRef(emit);
+  const scheduleRef = useRef(schedule);
   useEffect(() => {
     emitRef.current = emit;
+    scheduleRef.current = schedule;
   });
   useEffect(() => {
     const p = pending.current;
@@ -161,7 +165,8 @@ export function RichTextEditor({ name, value, onChange, maxLength, media, descri
 
   // Text set from outside (Restore the autosave) flows into the visual editor too.
   useEffect(() => {
-    if (!editor || mode !== "visual" || value === emitted.current) return;
+    if (!editor || mode !== "visual" || emitted.current.includes(value)) return;
+    emitted.current = [];
     // The editor's own output coming back (an embed writes its block comments into a classic
     // post) is not text from outside: switching to block mode then turned the post into a card.
     if (!blocks.isActive() && normalize(editor.getHTML()) === normalize(value)) return;
