@@ -60,9 +60,14 @@ for (let i = 0; ; i++) {
 
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 const ms = (x) => `${Math.round(x)} ms`;
+const step = (what) => console.error(`bench:editor: ${new Date().toISOString().slice(11, 19)} ${what}`);
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+if (process.env.BENCH_DEBUG) {
+  page.on("request", (r) => r.method() === "POST" && step(`POST ${r.url()} ${r.headers()["next-action"] ?? ""}`));
+  page.on("pageerror", (e) => step(`page error ${e.message}`));
+}
 await page.goto(`${base}/login/`);
 await page.getByLabel("Username or Email Address").fill("admin");
 await page.getByLabel("Password").fill(PASSWORD);
@@ -83,6 +88,7 @@ await page.addInitScript(({ images }) => {
   new MutationObserver((_, obs) => check() && obs.disconnect()).observe(document, { subtree: true, childList: true, attributes: true });
 }, { images: seeded.images });
 
+step("signed in; opening the draft");
 const ready = [];
 for (let run = 0; run < RUNS; run++) {
   await page.goto(`${base}/admin/posts/${seeded.id}/`);
@@ -95,6 +101,7 @@ for (let run = 0; run < RUNS; run++) {
     return { load: nav.loadEventEnd, ready: window.__ready };
   });
   ready.push({ afterLoad: Math.max(0, t.ready - t.load), fromStart: t.ready });
+  step(`ready ${ms(t.ready - t.load)} after load`);
 }
 
 // Keystrokes: from the keydown event to the first frame after the editor changed the DOM.
@@ -119,21 +126,38 @@ for (let i = 0; i < KEYS; i++) {
 }
 await page.waitForTimeout(200);
 const lat = await page.evaluate(() => window.__lat);
+step(`typed ${lat.length} keys`);
 
-// Save: Ctrl+S until the server action answers, and until the notice shows.
+// Save: Ctrl+S until the server action's answer has fully arrived (the browser's own resource
+// timing of that request: Playwright's response.finished() never settles on a streamed action
+// answer), and until the editor shows the saved post again, ready to type.
 const saves = [];
 for (let run = 0; run < RUNS; run++) {
   await canvas.click();
   await page.keyboard.press("End");
   await page.keyboard.type("b");
-  const t0 = Date.now();
-  const answered = page.waitForResponse((r) => r.request().method() === "POST" && !!r.request().headers()["next-action"]);
+  await page.evaluate(() => {
+    window.__saveCanvas = document.querySelector(".editor-canvas [contenteditable=true]");
+    window.__saveT0 = undefined;
+    const onKey = (e) => {
+      if (!(e.ctrlKey && e.key === "s")) return;
+      window.__saveT0 = performance.now();
+      document.removeEventListener("keydown", onKey, true);
+    };
+    document.addEventListener("keydown", onKey, true);
+  });
   await page.keyboard.press("Control+s");
-  await (await answered).finished();
-  const answer = Date.now() - t0;
-  await page.getByText("Draft saved.").waitFor();
-  saves.push({ answer, notice: Date.now() - t0 });
-  await page.waitForFunction(() => document.querySelector(".editor-canvas [contenteditable=true] img"));
+  const answer = await page.waitForFunction(() => {
+    const t0 = window.__saveT0;
+    const hit = t0 !== undefined && performance.getEntriesByType("resource").find((e) => e.initiatorType === "fetch" && e.startTime >= t0 && e.responseEnd > 0 && new URL(e.name).pathname === location.pathname);
+    return hit ? hit.responseEnd - t0 : false;
+  }, null, { timeout: 120_000, polling: 20 }).then((h) => h.jsonValue());
+  const again = await page.waitForFunction(({ images }) => {
+    const pm = document.querySelector(".editor-canvas [contenteditable=true]");
+    return pm && pm !== window.__saveCanvas && pm.querySelectorAll("img").length >= images && document.body.textContent.includes("Draft saved.") ? performance.now() - window.__saveT0 : false;
+  }, { images: seeded.images }, { timeout: 120_000, polling: 20 }).then((h) => h.jsonValue());
+  saves.push({ answer, notice: again });
+  step(`saved: answer ${ms(answer)}, editor ready again ${ms(again)}`);
 }
 await browser.close();
 stop();
@@ -148,7 +172,7 @@ const lines = [
   `|---|---|---|`,
   `| editor ready to type, after the load event (median of ${RUNS}) | ${ms(readyAfterLoad)} (${ms(readyFromStart)} from navigation start) | < 1 s: ${verdict(readyAfterLoad, 1000)} |`,
   `| keystroke to screen, p50 / p95 (${lat.length} keys) | ${ms(p50)} / ${ms(p95)} | p95 < 50 ms: ${verdict(p95, 50)} |`,
-  `| save (Ctrl+S) until the server answers (median of ${RUNS}) | ${ms(save)} (notice shown after ${ms(notice)}) | < 300 ms: ${verdict(save, 300)} |`,
+  `| save (Ctrl+S) until the server answers (median of ${RUNS}) | ${ms(save)} (editor ready again after ${ms(notice)}) | < 300 ms: ${verdict(save, 300)} |`,
 ];
 console.log(lines.join("\n"));
 

@@ -25,6 +25,16 @@ export async function listRevisions(postId: number): Promise<RevisionRow[]> {
     .all();
 }
 
+/** How many revisions (not autosaves) a post has: the editor's "Revisions: N" without loading their text. */
+export async function countRevisions(postId: number): Promise<number> {
+  const row = getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(revisions)
+    .where(and(eq(revisions.postId, postId), eq(revisions.kind, "revision")))
+    .get();
+  return Number(row?.n ?? 0);
+}
+
 export async function getRevision(postId: number, revisionId: number): Promise<RevisionRow | undefined> {
   return getDb()
     .select({ id: revisions.id, kind: revisions.kind, title: revisions.title, content: revisions.content, excerpt: revisions.excerpt, createdGmt: revisions.createdGmt, authorName: users.displayName })

@@ -78,7 +78,8 @@ test("Ctrl+K links to a post found by title; new tab and nofollow only when chos
   await page.keyboard.press("Shift+ArrowLeft");
   await page.keyboard.press("Shift+ArrowLeft");
   await page.keyboard.press("Shift+ArrowLeft");
-  await page.getByRole("button", { name: "Link", exact: true }).click();
+  // The main toolbar's Link (the selection toolbar has one too).
+  await page.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name: "Link", exact: true }).click();
   await dialog.getByRole("combobox").fill("example.com/out");
   await dialog.getByRole("checkbox", { name: "Open in new tab" }).check();
   await dialog.getByRole("checkbox", { name: "Mark as nofollow" }).check();

@@ -19,7 +19,7 @@ const { getPostById } = await import("@/db/queries/posts");
 const { insertTerm } = await import("@/db/queries/terms");
 const { getTermById } = await import("@/db/queries/term-admin");
 const { getPostForEdit, publishDuePosts } = await import("@/db/queries/post-editor");
-const { listRevisions } = await import("@/db/queries/revisions");
+const { listRevisions, countRevisions } = await import("@/db/queries/revisions");
 const { updateOptions } = await import("@/db/queries/options");
 const { initialFormState } = await import("@/lib/form-state");
 type FormState = import("@/lib/form-state").FormState;
@@ -191,6 +191,8 @@ describe("scheduling and revisions", () => {
     const res = await actions.autosavePostAction({ id: id!, type: "post", title: "Auto", content: "<p>typed</p>", excerpt: "" });
     expect(res.ok).toBe(true);
     expect((await getPostById(id!))!.content).toBe("<p>saved</p>");
+    // The editor's "Revisions: N" counts saves, not the autosave.
+    expect(await countRevisions(id!)).toBe(1);
     const { getNewerAutosave } = await import("@/db/queries/post-editor");
     expect((await getNewerAutosave(id!, author.id))?.content).toBe("<p>typed</p>");
   });

@@ -27,6 +27,15 @@ export function BlockHandle({ editor }: { editor: Editor }) {
       const b = currentBlock(editor.state);
       if (b) place(b.index);
     };
+    // Measuring forces a layout: while typing, measure once per frame, when the browser lays out anyway.
+    let frameRequest = 0;
+    const fromTyping = () => {
+      if (frameRequest) return;
+      frameRequest = requestAnimationFrame(() => {
+        frameRequest = 0;
+        if (!editor.isDestroyed) fromSelection();
+      });
+    };
     const fromPointer = (e: MouseEvent) => {
       const child = [...root.children].findIndex((c) => {
         const r = c.getBoundingClientRect();
@@ -42,12 +51,13 @@ export function BlockHandle({ editor }: { editor: Editor }) {
       }
     };
     editor.on("selectionUpdate", fromSelection);
-    editor.on("update", fromSelection);
+    editor.on("update", fromTyping);
     root.addEventListener("mousemove", fromPointer);
     root.addEventListener("keydown", onKey);
     return () => {
       editor.off("selectionUpdate", fromSelection);
-      editor.off("update", fromSelection);
+      editor.off("update", fromTyping);
+      cancelAnimationFrame(frameRequest);
       root.removeEventListener("mousemove", fromPointer);
       root.removeEventListener("keydown", onKey);
     };

@@ -4,7 +4,7 @@ import type { CurrentUser } from "@/lib/session";
 import { canEditPost, canPublish, roleCan } from "@/lib/auth/capabilities";
 import { getOptions } from "@/db/queries/options";
 import { getNewerAutosave, getPostForEdit, isDateChosen, listAuthorOptions, listCategoryOptions, listParentPageOptions, listTagNames } from "@/db/queries/post-editor";
-import { listRevisions } from "@/db/queries/revisions";
+import { countRevisions } from "@/db/queries/revisions";
 import { listPickerImages } from "@/db/queries/media-picker";
 import { postUrl } from "@/lib/content/post-view";
 import { flattenTree } from "@/lib/posts/tree";
@@ -75,7 +75,7 @@ export async function EditorScreen({ user, type, id, saved, filtered }: { user: 
         timeZone: opts.timezone_string,
         tzOffsetMinutes: siteOffsetMinutes(opts.timezone_string),
         permalink: p && live ? postUrl({ ...p, authorNicename: loaded!.authorNicename }, opts) : null,
-        revisionsCount: p ? (await listRevisions(p.id)).filter((r) => r.kind === "revision").length : 0,
+        revisionsCount: p ? await countRevisions(p.id) : 0,
         autosave: p ? await getNewerAutosave(p.id, user.id) ?? null : null,
         notice: saved ? SAVED_MESSAGES[saved] ?? null : null,
         filtered: !!filtered,

@@ -3,7 +3,7 @@
 // The editor for posts and pages. A plain <form> that posts to savePostAction (works without
 // JavaScript); with JavaScript it adds the visual editor, autosave every 60 s and when the tab is
 // hidden, Preview, a warning before leaving with unsaved changes, and slug-from-title.
-import { startTransition, useActionState, useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from "react";
+import { startTransition, useActionState, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from "react";
 import Link from "next/link";
 import { savePostAction, autosavePostAction, addCategoryAction, trashPostAction } from "@/app/admin/posts/actions";
 import { initialFormState } from "@/lib/form-state";
@@ -58,7 +58,12 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
   const dirty = snapshot !== savedSnap || otherDirty;
   const latest = useRef({ postId, title, content, excerpt, snapshot, savedSnap, dirty });
   const otherDirtyRef = useRef(otherDirty);
-  useEffect(() => {
+  // The visual editor writes into `content` after a pause in typing; this writes what is pending
+  // at once, so that whatever reads `latest` next sees every keystroke.
+  const flushRef = useRef<(() => void) | null>(null);
+  const flushContent = () => flushRef.current?.();
+  // A layout effect, so that `latest` is current as soon as a flush has rendered.
+  useLayoutEffect(() => {
     latest.current = { postId, title, content, excerpt, snapshot, savedSnap, dirty };
     otherDirtyRef.current = otherDirty;
   });
@@ -67,6 +72,7 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
   const registerSubmit = useCallback((mark: () => void) => { markSubmitted.current = mark; }, []);
 
   const autosave = useCallback(async (force = false) => {
+    flushRef.current?.();
     const cur = latest.current;
     if (!force && cur.snapshot === cur.savedSnap) return null;
     if (!cur.postId && !cur.title.trim() && !cur.content.trim() && !force) return null;
@@ -109,6 +115,7 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
     // everything on screen: the text, and the terms and image the form holds.
     const fd = new FormData(e.currentTarget.form!);
     const win = window.open("about:blank", `inkwell-preview-${postId ?? "new"}`);
+    flushContent();
     const cur = latest.current;
     const res = await previewPostAction({
       id: cur.postId ?? undefined, type, title: cur.title, content: cur.content, excerpt: cur.excerpt,
@@ -130,6 +137,7 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
 
   /** Before leaving: the autosave keeps the text; other changes only a save keeps, so we ask. */
   async function saveBeforeLeaving(): Promise<SaveOutcome> {
+    flushContent();
     const cur = latest.current;
     if (cur.snapshot !== cur.savedSnap && !(await autosave())) return { ok: false, message: "the autosave did not reach the server." };
     if (otherDirtyRef.current) return { ok: false, message: "changes to categories, tags and other settings are kept only by Save Draft, Publish or Update." };
@@ -150,6 +158,7 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    flushContent();
     const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLElement | null;
     const fd = new FormData(e.currentTarget, submitter);
     submitting.current = true;
@@ -172,7 +181,7 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
           <p>{state.message}</p>
         </div>
       ) : null}
-      <LeaveGuard isDirty={() => latest.current.dirty} isSubmitting={() => submitting.current} save={saveBeforeLeaving} />
+      <LeaveGuard isDirty={() => (flushContent(), latest.current.dirty)} isSubmitting={() => submitting.current} save={saveBeforeLeaving} />
       <LocalBackup type={type} postId={postId} text={backupText} acknowledged={snapshot === savedSnap} justSaved={!!options.notice}
         server={{ title: initial.title, content: initial.content, excerpt: initial.excerpt }}
         onRestore={(b) => { setTitle(b.title); setContent(b.content); setExcerpt(b.excerpt); }} registerSubmit={registerSubmit} />
@@ -208,7 +217,7 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
           </div>
           <FieldError id="slug-error" errors={errors.slug} />
           <div>
-            <RichTextEditor name="content" value={content} onChange={setContent} maxLength={POST_LIMITS.content} media={mediaLimits} describedBy={described("content")} theme={options.theme} />
+            <RichTextEditor name="content" value={content} onChange={setContent} maxLength={POST_LIMITS.content} media={mediaLimits} describedBy={described("content")} theme={options.theme} flushRef={flushRef} />
             <FieldError id="content-error" errors={errors.content} />
             <p className="mt-1 text-xs text-gray-600" aria-live="polite">{autosaveNote}</p>
           </div>

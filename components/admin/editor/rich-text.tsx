@@ -3,7 +3,8 @@
 // The visual editor (tiptap) over a plain textarea. The textarea is the field that is posted: it
 // works without JavaScript, holds the HTML source mode, and is what the visual editor writes to.
 // HTML the visual editor cannot represent stays raw: we open in HTML mode and warn before switching.
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type MutableRefObject } from "react";
+import { flushSync } from "react-dom";
 import { useEditor, EditorContent, type Editor } from "@tiptap/react";
 import { LinkPopover } from "./link/link-popover";
 import { hasBlocks } from "@/lib/content/blocks";
@@ -36,15 +37,21 @@ function formPostId(): number | null {
   return v && /^\d+$/.test(v) ? Number(v) : null;
 }
 
-/** Would the visual editor keep this HTML as it is? */
-function representable(editor: Editor, html: string): boolean {
-  if (!html.trim()) return true;
-  const before = editor.getHTML();
+/**
+ * Loads the HTML into the editor and says whether the editor kept it as it is. Loading a long post
+ * is the costly part of opening the editor, so it is done once: the caller clears the editor when
+ * the answer is no.
+ */
+function loadIfRepresentable(editor: Editor, html: string): boolean {
   editor.commands.setContent(html, { emitUpdate: false });
-  const ok = normalize(editor.getHTML()) === normalize(html);
-  editor.commands.setContent(before, { emitUpdate: false });
-  return ok;
+  return !html.trim() || normalize(editor.getHTML()) === normalize(html);
 }
+
+// Serializing a long post takes longer than a keystroke may, so the posted field follows the
+// canvas after a pause in typing (and at least every few seconds while typing goes on); anything
+// that reads the field (save, autosave, preview, leaving) flushes first.
+const EMIT_PAUSE_MS = 300;
+const EMIT_MAX_WAIT_MS = 3000;
 
 interface Props {
   name: string;
@@ -56,9 +63,11 @@ interface Props {
   describedBy?: string;
   /** The active theme: the canvas wears its content typography, light or dark. */
   theme: string;
+  /** Set to a function that writes pending canvas changes into the field at once. */
+  flushRef?: MutableRefObject<(() => void) | null>;
 }
 
-export function RichTextEditor({ name, value, onChange, maxLength, media, describedBy, theme }: Props) {
+export function RichTextEditor({ name, value, onChange, maxLength, media, describedBy, theme, flushRef }: Props) {
   const [mode, setMode] = useState<"visual" | "html">("html");
   const [note, setNote] = useState<string | null>(null);
   const [mediaError, setMediaError] = useState<string | null>(null);
@@ -86,8 +95,58 @@ export function RichTextEditor({ name, value, onChange, maxLength, media, descri
       attributes: { id: "content-visual", class: "entry-content", "aria-label": "Content (visual editor)", role: "textbox", "aria-multiline": "true" },
       handlePaste: paste,
     },
-    onUpdate: ({ editor }) => onChange(blocks.isActive() ? blocks.serialize(editor) : editor.getHTML()),
+    onUpdate: () => scheduleRef.current(),
   });
+
+  // What the editor recently wrote into the field: those values coming back are not text from
+  // outside, even when the field's render arrives after more typing (several writes can be in
+  // flight before React renders the first).
+  const emitted = useRef<string[]>([]);
+  const pending = useRef({ dirty: false, timer: 0, since: 0 });
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  });
+  function emit() {
+    const p = pending.current;
+    window.clearTimeout(p.timer);
+    if (!p.dirty || !editor) return;
+    p.dirty = false;
+    const html = blocks.isActive() ? blocks.serialize(editor) : editor.getHTML();
+    emitted.current = [...emitted.current.slice(-7), html];
+    onChangeRef.current(html);
+  }
+  function schedule() {
+    const p = pending.current;
+    const now = performance.now();
+    if (!p.dirty) p.since = now;
+    p.dirty = true;
+    window.clearTimeout(p.timer);
+    p.timer = window.setTimeout(() => emitRef.current(), now - p.since > EMIT_MAX_WAIT_MS ? 0 : EMIT_PAUSE_MS);
+  }
+  const emitRef = useRef(emit);
+  const scheduleRef = useRef(schedule);
+  useEffect(() => {
+    emitRef.current = emit;
+    scheduleRef.current = schedule;
+  });
+  useEffect(() => {
+    const p = pending.current;
+    const flush = () => {
+      if (pending.current.dirty) flushSync(() => emitRef.current());
+    };
+    if (flushRef) flushRef.current = flush;
+    // A tab closed or put away keeps what was typed (the local backup and the autosave read the field).
+    const onHide = () => document.visibilityState === "hidden" && flush();
+    window.addEventListener("pagehide", flush);
+    document.addEventListener("visibilitychange", onHide, true);
+    return () => {
+      if (flushRef) flushRef.current = null;
+      window.removeEventListener("pagehide", flush);
+      document.removeEventListener("visibilitychange", onHide, true);
+      window.clearTimeout(p.timer);
+    };
+  }, [flushRef]);
 
   // Once the editor exists, choose the mode: visual when the stored HTML survives the editor.
   useEffect(() => {
@@ -96,17 +155,18 @@ export function RichTextEditor({ name, value, onChange, maxLength, media, descri
     if (hasBlocks(valueRef.current)) {
       blocks.load(editor, valueRef.current);
       setMode("visual");
-    } else if (representable(editor, valueRef.current)) {
-      editor.commands.setContent(valueRef.current, { emitUpdate: false });
+    } else if (loadIfRepresentable(editor, valueRef.current)) {
       setMode("visual");
     } else {
+      editor.commands.clearContent(false);
       setNote("This content has HTML the visual editor cannot show as written, so it stays in HTML mode to keep it intact.");
     }
   }, [editor, blocks]);
 
   // Text set from outside (Restore the autosave) flows into the visual editor too.
   useEffect(() => {
-    if (!editor || mode !== "visual") return;
+    if (!editor || mode !== "visual" || emitted.current.includes(value)) return;
+    emitted.current = [];
     // The editor's own output coming back (an embed writes its block comments into a classic
     // post) is not text from outside: switching to block mode then turned the post into a card.
     if (!blocks.isActive() && normalize(editor.getHTML()) === normalize(value)) return;
@@ -126,13 +186,21 @@ export function RichTextEditor({ name, value, onChange, maxLength, media, descri
       return;
     }
     blocks.leave();
-    if (!representable(editor, value)) {
+    if (!loadIfRepresentable(editor, value)) {
       const go = window.confirm("Some of this HTML cannot be represented in the visual editor and would be changed or removed. Switch to Visual anyway?");
       if (!go) return;
     }
-    editor.commands.setContent(value, { emitUpdate: false });
     setNote(null);
     setMode("visual");
+  }
+
+  function toHtml() {
+    // The code editor shows exactly what will be saved.
+    if (editor && mode === "visual") {
+      pending.current.dirty = true;
+      emit();
+    }
+    setMode("html");
   }
 
   const btn = (label: string, onClick: () => void, active = false, disabled = false) => (
@@ -149,11 +217,10 @@ export function RichTextEditor({ name, value, onChange, maxLength, media, descri
       <div className="flex flex-wrap items-center gap-1 border-b border-gray-300 bg-gray-50 p-2" role="toolbar" aria-label="Formatting">
         <div role="group" aria-label="Editor mode" className="mr-2 flex gap-1">
           {btn("Visual", toVisual, mode === "visual", !e)}
-          {btn("HTML", () => {
-            // The code editor shows exactly what will be saved.
-            if (e && mode === "visual" && blocks.isActive()) onChange(blocks.serialize(e));
-            setMode("html");
-          }, mode === "html")}
+          <button type="button" onClick={toHtml} aria-pressed={mode === "html"}
+            className={`rounded border px-2 py-0.5 text-sm ${mode === "html" ? "border-[#2271b1] bg-[#2271b1] text-white" : "border-gray-300 bg-white"}`}>
+            HTML
+          </button>
         </div>
         {visual ? (
           <>
