@@ -7,7 +7,7 @@ import { asVisitor, discussionPost, likeAPerson } from "./support/discussion";
 import { signInAs } from "./support/auth";
 
 // axe runs twice per theme on a busy machine.
-test.describe.configure({ mode: "serial", timeout: 120_000 });
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 async function noJsVisitor(browser: Browser, n: number, width = 1280) {
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } });
