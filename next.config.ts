@@ -30,6 +30,15 @@ const nextConfig: NextConfig = {
       { source: "/wp-login.php", destination: "/login/", permanent: false },
       { source: "/wp-admin", destination: "/admin/", permanent: false },
       { source: "/wp-admin/:path*", destination: "/admin/", permanent: false },
+      // WordPress's own sitemaps (5.5+), where search consoles and robots.txt files still point.
+      // Both cut at 2,000 URLs a file, so WordPress's file N is Inkwell's file N.
+      { source: "/wp-sitemap.xml", destination: "/sitemap.xml", statusCode: 301 },
+      { source: "/wp-sitemap-posts-post-:n(\\d+)\\.xml", destination: "/sitemaps/posts-:n.xml", statusCode: 301 },
+      { source: "/wp-sitemap-posts-page-:n(\\d+)\\.xml", destination: "/sitemaps/pages-:n.xml", statusCode: 301 },
+      { source: "/wp-sitemap-taxonomies-category-:n(\\d+)\\.xml", destination: "/sitemaps/categories-:n.xml", statusCode: 301 },
+      { source: "/wp-sitemap-taxonomies-post_tag-:n(\\d+)\\.xml", destination: "/sitemaps/tags-:n.xml", statusCode: 301 },
+      // Inkwell lists no authors' pages in its sitemaps: their index is the nearest answer.
+      { source: "/wp-sitemap-users-:n(\\d+)\\.xml", destination: "/sitemap.xml", statusCode: 301 },
     ];
   },
 };

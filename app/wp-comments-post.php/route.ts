@@ -15,7 +15,8 @@ import { AUTHOR_TOKEN_COOKIE, AUTHOR_TOKEN_MAX_AGE, COMMENTER_COOKIE, COMMENTER_
 import { newAuthorToken } from "@/lib/comments/author-token";
 import { commentInputFromForm } from "@/lib/validation/comment";
 import { logEvent } from "@/lib/log";
-import { renderCommentFormPage } from "./form-page";
+import { FORM_PAGE_CSP, renderThemedCommentPage } from "./form-page";
+import { answeredComment } from "./answered-comment";
 import { registerCommentFastPath } from "./fast-path";
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
@@ -46,8 +47,8 @@ async function formPage(req: Request, status: number, err: Pick<SubmitError, "me
   // The form names the post: only one this visitor may read.
   const shown = post && canReadPost(user, post) ? post : undefined;
   const parentRow = parentId ? await getCommentParent(parentId) : undefined;
-  const parent = parentRow && shown && parentRow.postId === shown.id && parentRow.status === "1" ? { id: parentRow.id, authorName: parentRow.authorName } : null;
-  const html = renderCommentFormPage({
+  const parent = parentRow && shown && parentRow.postId === shown.id && parentRow.status === "1" ? answeredComment(parentRow, opts) : null;
+  const html = await renderThemedCommentPage({
     siteName: opts.blogname,
     post: shown ? { id: shown.id, title: shown.title, url: postUrl(shown, opts) } : null,
     parent,
@@ -58,7 +59,7 @@ async function formPage(req: Request, status: number, err: Pick<SubmitError, "me
     cookiesOptIn: opts.show_comments_cookies_opt_in,
     token: shown ? issueFormToken(shown.id) : "",
   });
-  return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+  return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "content-security-policy": FORM_PAGE_CSP } });
 }
 
 export async function POST(req: Request) {

@@ -89,7 +89,7 @@ export async function listThreadComments(postId: number, authorToken?: string | 
 /** What the submission rules need to know of a comment being replied to. */
 export async function getCommentParent(id: number) {
   return getDb()
-    .select({ id: comments.id, postId: comments.postId, status: comments.status, authorName: comments.authorName, content: comments.content })
+    .select({ id: comments.id, postId: comments.postId, status: comments.status, authorName: comments.authorName, content: comments.content, date: comments.date, dateGmt: comments.dateGmt })
     .from(comments)
     .where(eq(comments.id, id))
     .get();

@@ -4,6 +4,7 @@
 import { getDb } from "../client";
 import { getOptions } from "./options";
 import { siteUrl } from "@/lib/site-url";
+import { siteLanguageTag } from "@/lib/options/language";
 import { postPath } from "@/lib/content/permalinks";
 import { parseSqlGmt } from "@/lib/dates";
 import { wxrFooter, wxrHeader, wxrItem } from "@/lib/wxr/write";
@@ -117,7 +118,7 @@ export async function* exportWxr(filter: ExportFilter): AsyncGenerator<string> {
   const now = new Date();
   yield wxrHeader(
     {
-      title: opts.blogname, link: base, description: opts.blogdescription, language: "en-US", wxrVersion: "1.2",
+      title: opts.blogname, link: base, description: opts.blogdescription, language: siteLanguageTag(opts), wxrVersion: "1.2",
       baseSiteUrl: base, baseBlogUrl: base, pubDate: now.toUTCString().replace("GMT", "+0000"), generator: "Inkwell",
     },
     wxrAuthors,

@@ -53,7 +53,7 @@ export type SubmitError = {
   message: string;
   field?: keyof CommentInput;
   /** What was typed, to put back in the form. */
-  values: Partial<Record<"author" | "email" | "url" | "comment", string>>;
+  values: Partial<Record<"author" | "email" | "url" | "comment", string>> & { consent?: boolean };
   postId?: number;
   parentId?: number;
 };
@@ -103,6 +103,8 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
     email: String(raw.email ?? ""),
     url: String(raw.url ?? ""),
     comment: String(raw.comment ?? ""),
+    // The "Save my name…" box, ticked again on the page that refuses the comment.
+    consent: raw.consent === "yes" || raw.consent === true,
   };
   const fail = (status: SubmitError["status"], code: keyof typeof MESSAGES, field?: keyof CommentInput, ids: { postId?: number; parentId?: number } = {}): SubmitError => ({
     ok: false, status, code, message: MESSAGES[code], field, values: typed, ...ids,

@@ -11,6 +11,8 @@ export const OPTION_DEFAULTS = {
   time_format: "g:i a",
   start_of_week: 1,
   users_can_register: false,
+  /** Site Language: a locale such as "de_DE"; "" is WordPress's default, en_US. */
+  WPLANG: "",
   default_role: "subscriber" as "administrator" | "editor" | "author" | "contributor" | "subscriber",
   // Reading
   posts_per_page: 10,

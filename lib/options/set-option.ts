@@ -46,9 +46,9 @@ const SCREENS: Screen[] = [
   {
     name: "General",
     schema: GeneralSettingsSchema,
-    options: ["blogname", "blogdescription", "siteurl", "admin_email", "timezone_string", "date_format", "time_format", "start_of_week", "users_can_register", "default_role"],
+    options: ["blogname", "blogdescription", "siteurl", "admin_email", "WPLANG", "timezone_string", "date_format", "time_format", "start_of_week", "users_can_register", "default_role"],
     form: (o) => ({
-      blogname: o.blogname, blogdescription: o.blogdescription, siteurl: o.siteurl, admin_email: o.admin_email, timezone_string: o.timezone_string,
+      blogname: o.blogname, blogdescription: o.blogdescription, siteurl: o.siteurl, admin_email: o.admin_email, WPLANG: o.WPLANG, timezone_string: o.timezone_string,
       date_format: "custom", date_format_custom: o.date_format, time_format: "custom", time_format_custom: o.time_format,
       start_of_week: String(o.start_of_week), users_can_register: on(o.users_can_register), default_role: o.default_role,
     }),

@@ -14,6 +14,8 @@ import { TAGS } from "./cache-tags";
 import { describePost } from "./seo";
 import { termsForPosts, type PostCard } from "./reads";
 import { permalinkOf } from "./urls";
+import { absolutizeHtml, mediaEnclosures } from "./feed-urls";
+import { siteLanguageTag } from "@/lib/options/language";
 
 // XML 1.0 forbids most control characters; stored content may hold them (imports, pastes).
 const clean = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
@@ -32,9 +34,10 @@ async function postItem(p: PostCard, opts: Options) {
   const terms = await termsForPosts([p.id]);
   const protectedPost = !!p.password;
   const description = protectedPost ? PROTECTED_EXCERPT : describePost(p, 300);
-  const content = protectedPost ? `<p>${PROTECTED_EXCERPT}</p>` : renderContent(p.content);
+  const content = protectedPost ? `<p>${PROTECTED_EXCERPT}</p>` : absolutizeHtml(renderContent(p.content), link);
+  const enclosures = protectedPost ? [] : mediaEnclosures(p.content, link);
   const commentFeed = link.includes("?") ? await absoluteUrl(`/feeds/?p=${p.id}`) : `${link}feed/`;
-  return { p, link, terms, description, content, commentFeed };
+  return { p, link, terms, description, content, enclosures, commentFeed };
 }
 
 export async function postsRss(channel: FeedChannel, posts: PostCard[], opts: Options): Promise<string> {
@@ -46,12 +49,12 @@ export async function postsRss(channel: FeedChannel, posts: PostCard[], opts: Op
       title: channel.title,
       link: channel.link,
       description: channel.description || channel.title,
-      language: "en-US",
+      language: siteLanguageTag(opts),
       lastBuildDate: updated,
       generator: "Inkwell",
       atom: { links: [{ href: channel.self, rel: "self", type: "application/rss+xml" }] },
       sy: { updatePeriod: "hourly", updateFrequency: 1 },
-      items: items.map(({ p, link, terms, description, content, commentFeed }) => {
+      items: items.map(({ p, link, terms, description, content, enclosures, commentFeed }) => {
         return {
           title: p.title,
           link,
@@ -62,6 +65,7 @@ export async function postsRss(channel: FeedChannel, posts: PostCard[], opts: Op
           categories: terms.map((t) => ({ name: t.name })),
           dc: { creators: [p.authorName] },
           content: opts.rss_use_excerpt ? undefined : { encoded: content },
+          enclosures: enclosures.length ? enclosures : undefined,
           wfw: { commentRss: commentFeed },
           slash: { comments: p.commentCount },
         };
@@ -85,27 +89,27 @@ export async function postsAtom(channel: FeedChannel, posts: PostCard[], opts: O
         { href: channel.link, rel: "alternate", type: "text/html" },
         { href: channel.self, rel: "self", type: "application/atom+xml" },
       ],
-      entries: items.map(({ p, link, terms, description, content }) => {
+      entries: items.map(({ p, link, terms, description, content, enclosures }) => {
         return {
           id: absoluteUrlFrom(base, `/?p=${p.id}`),
           title: { value: p.title, type: "text" },
           updated: parseSqlGmt(p.modifiedGmt > p.dateGmt ? p.modifiedGmt : p.dateGmt),
           published: parseSqlGmt(p.dateGmt),
           authors: [{ name: p.authorName, uri: absoluteUrlFrom(base, `/author/${encodeURIComponent(p.authorNicename)}/`) }],
-          links: [{ href: link, rel: "alternate", type: "text/html" }],
+          links: [{ href: link, rel: "alternate", type: "text/html" }, ...enclosures.map((e) => ({ href: e.url, rel: "enclosure", type: e.type, ...(e.length ? { length: e.length } : {}) }))],
           categories: terms.map((t) => ({ term: t.name, scheme: base + "/" })),
           summary: { value: description, type: "text" },
           content: opts.rss_use_excerpt ? undefined : { value: content, type: "html" },
         };
       }),
     }) as string,
-  );
+  ).replace(/<feed\b/, `<feed xml:lang="${siteLanguageTag(opts)}"`);
 }
 
 async function commentItem(c: FeedComment, opts: Options) {
   const postLink = await absoluteUrl(await permalinkOf({ id: c.postId, type: c.postType, slug: c.postSlug, date: c.postDate, authorNicename: c.postAuthorNicename, parentId: c.postParentId }, opts));
   const link = `${postLink}#comment-${c.id}`;
-  const html = sanitizeCommentHtml(autop(c.content));
+  const html = absolutizeHtml(sanitizeCommentHtml(autop(c.content)), link);
   return {
     title: `Comment on ${c.postTitle} by ${c.authorName || "Anonymous"}`,
     link,
@@ -124,7 +128,7 @@ export async function commentsRss(channel: FeedChannel, comments: FeedComment[],
       title: channel.title,
       link: channel.link,
       description: channel.description || channel.title,
-      language: "en-US",
+      language: siteLanguageTag(opts),
       lastBuildDate: comments[0] ? parseSqlGmt(comments[0].dateGmt) : new Date(0),
       generator: "Inkwell",
       atom: { links: [{ href: channel.self, rel: "self", type: "application/rss+xml" }] },

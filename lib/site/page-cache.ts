@@ -66,7 +66,7 @@ export function getCachedPage(key: string): CachedPage | undefined {
   return peek<CachedPage>(`html:${key}`);
 }
 
-function origin(): string {
+export function origin(): string {
   const host = process.env.HOST && process.env.HOST !== "0.0.0.0" && process.env.HOST !== "::" ? process.env.HOST : "127.0.0.1";
   return `http://${host.includes(":") ? `[${host}]` : host}:${process.env.PORT || 3000}`;
 }

@@ -8,6 +8,7 @@ import { absoluteUrl, siteUrl } from "@/lib/site-url";
 import { parseSqlGmt } from "@/lib/dates";
 import { splitMore } from "@/lib/content/format";
 import { PROTECTED_EXCERPT } from "@/lib/content/post-view";
+import { shareImage } from "./share-image";
 
 export function describePost(p: Pick<PostCard, "excerpt" | "content" | "password">, max = 160): string {
   if (p.password) return PROTECTED_EXCERPT;
@@ -38,6 +39,7 @@ export async function routeMetadata(route: SiteRoute | null): Promise<Metadata> 
     const url = await permalinkOf(p, o);
     const title = p.password ? `Protected: ${p.title}` : p.title;
     const description = describePost(p);
+    const image = await shareImage(p, await absoluteUrl(url));
     return {
       ...base,
       title: `${title} – ${o.blogname}`,
@@ -53,8 +55,9 @@ export async function routeMetadata(route: SiteRoute | null): Promise<Metadata> 
         url,
         siteName: o.blogname,
         ...(p.type === "post" ? { publishedTime: parseSqlGmt(p.dateGmt).toISOString(), modifiedTime: parseSqlGmt(p.modifiedGmt).toISOString(), authors: [p.authorName] } : {}),
+        ...(image ? { images: [image] } : {}),
       },
-      twitter: { card: "summary", title: p.title, description },
+      twitter: image ? { card: "summary_large_image", title: p.title, description, images: [{ url: image.url, alt: image.alt }] } : { card: "summary", title: p.title, description },
     };
   }
   const l = route.listing;

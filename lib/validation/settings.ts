@@ -4,6 +4,7 @@ import { z } from "zod";
 import { isValidTimeZone } from "@/lib/dates";
 import { ROLES } from "@/db/schema";
 import { PERMALINK_PRESETS } from "@/lib/content/permalinks";
+import { SITE_LANGUAGES } from "@/lib/options/language";
 
 const checkbox = z
   .string()
@@ -55,6 +56,7 @@ export const GeneralSettingsSchema = z
       }, "Enter an address starting with http:// or https://, such as https://example.com.")
       .transform((v) => v.replace(/\/+$/, "")),
     admin_email: z.union([z.literal(""), z.email("Enter a valid email address.").max(100)]).optional(),
+    WPLANG: z.string().refine((v) => Object.hasOwn(SITE_LANGUAGES, v), "Choose a language from the list.").optional(),
     timezone_string: z.string().refine(isValidTimeZone, "Choose a time zone from the list."),
     date_format: z.string().optional(),
     date_format_custom: z.string().optional(),

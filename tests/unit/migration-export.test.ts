@@ -9,6 +9,7 @@ import { importFixture, all } from "./migration-helpers";
 import { exportWxr } from "@/db/queries/wxr-export";
 import { importWxr } from "@/db/queries/wxr-import";
 import { insertComment } from "@/db/queries/comments";
+import { updateOptions } from "@/db/queries/options";
 import { parseWxrString } from "@/lib/wxr/parse";
 import type { WxrItem } from "@/lib/wxr/types";
 
@@ -58,6 +59,17 @@ describe("export", () => {
     const site = await parseWxrString(xml, { item: (i) => items.push(i) });
     expect(site.wxrVersion).toBe("1.2");
     expect(items.find((i) => i.title.startsWith("Ends with"))!.title).toBe("Ends with ]]> and <b>bold</b> & more");
+  });
+
+  it("declares the site's language (Settings → General → Site Language) as WordPress's export does", async () => {
+    expect(xml).toContain("<language>en-US</language>");
+    await updateOptions({ WPLANG: "pt_BR" });
+    try {
+      const site = await parseWxrString((await Array.fromAsync(exportWxr({ content: "page" }))).join(""), {});
+      expect(site.language).toBe("pt-BR");
+    } finally {
+      await updateOptions({ WPLANG: "" });
+    }
   });
 
   it("leaves spam out, as WordPress does", () => {

@@ -45,10 +45,18 @@ describe("General", () => {
     ["time_format_custom", { time_format: "custom", time_format_custom: "  " }],
     ["blogname", { blogname: "x".repeat(201) }],
     ["start_of_week", { start_of_week: "7" }],
+    ["WPLANG", { WPLANG: "xx_YY\"><script>" }],
   ])("refuses a bad %s", (field, over) => {
     const r = GeneralSettingsSchema.safeParse({ ...general, ...over });
     expect(r.success).toBe(false);
     expect(errorsOf(r)[field]?.length).toBeGreaterThan(0);
+  });
+});
+
+describe("General: Site Language", () => {
+  it("keeps the language chosen from the list (WPLANG; empty is English (United States))", () => {
+    expect(GeneralSettingsSchema.parse({ ...general, WPLANG: "de_DE" }).WPLANG).toBe("de_DE");
+    expect(GeneralSettingsSchema.parse({ ...general, WPLANG: "" }).WPLANG).toBe("");
   });
 });
 

@@ -27,7 +27,7 @@ export async function GET(req: Request, { params }: Ctx) {
   // the server the address the reader asked for, so its path says it too.
   const atom = url.searchParams.get("format") === "atom" || /\/feed\/atom\/?$/.test(url.pathname);
   // The XML itself is cached; the key carries every setting the feed shows.
-  const key = `feed:${atom ? "atom" : "rss"}:${path.join("/")}?${url.searchParams}:${JSON.stringify([opts.blogname, opts.blogdescription, opts.posts_per_rss, opts.rss_use_excerpt, opts.permalink_structure, opts.category_base, opts.tag_base])}`;
+  const key = `feed:${atom ? "atom" : "rss"}:${path.join("/")}?${url.searchParams}:${JSON.stringify([opts.blogname, opts.blogdescription, opts.WPLANG, opts.posts_per_rss, opts.rss_use_excerpt, opts.permalink_structure, opts.category_base, opts.tag_base])}`;
   const out = await cached(key, [TAGS.posts, TAGS.allComments], () => build(path, url, opts, atom));
   return new Response(out.body, { status: out.status, headers: { "content-type": `${out.type}; charset=utf-8`, "cache-control": "no-cache" } });
 }

@@ -4,6 +4,7 @@ import { getOptions } from "@/db/queries/options";
 import { ROLES } from "@/db/schema";
 import { ROLE_LABELS } from "@/lib/auth/capabilities";
 import { envSiteUrl } from "@/lib/site-url";
+import { SITE_LANGUAGES } from "@/lib/options/language";
 import { formatWpDate, nowGmt, toSqlLocal } from "@/lib/dates";
 import { DATE_FORMAT_CHOICES, TIME_FORMAT_CHOICES } from "@/lib/validation/settings";
 import { SettingsForm } from "../_components/settings-form";
@@ -37,6 +38,7 @@ export default async function Page() {
     { title: "Administration Email Address", controls: [{ kind: "email", name: "admin_email", label: "Administration Email Address" }] },
     { title: "Membership", controls: [{ kind: "checkbox", name: "users_can_register", label: "Anyone can register" }] },
     { title: "New User Default Role", controls: [{ kind: "select", name: "default_role", label: "New User Default Role", choices: ROLES.filter((r) => r !== "administrator").map((r) => ({ value: r, label: ROLE_LABELS[r] })) }] },
+    { title: "Site Language", controls: [{ kind: "select", name: "WPLANG", label: "Site Language", choices: Object.entries(SITE_LANGUAGES).map(([value, label]) => ({ value, label })) }], help: "The language feeds declare to readers." },
     { title: "Timezone", controls: [{ kind: "select", name: "timezone_string", label: "Timezone", choices: zones.map((z) => ({ value: z, label: z })) }], help: `Local time is ${formatWpDate(now, "Y-m-d H:i:s")}; universal time is ${nowGmt()}.` },
     { title: "Date Format", controls: [formatRadio("date_format", DATE_FORMAT_CHOICES)] },
     { title: "Time Format", controls: [formatRadio("time_format", TIME_FORMAT_CHOICES)] },
@@ -45,7 +47,7 @@ export default async function Page() {
   const custom = (v: string, presets: readonly string[]) => (presets.includes(v) ? { choice: v, custom: "" } : { choice: "custom", custom: v });
   const df = custom(opts.date_format, DATE_FORMAT_CHOICES);
   const tf = custom(opts.time_format, TIME_FORMAT_CHOICES);
-  const values = toFormValues(opts, ["blogname", "blogdescription", "siteurl", "admin_email", "users_can_register", "default_role", "timezone_string", "start_of_week"], {
+  const values = toFormValues(opts, ["blogname", "blogdescription", "siteurl", "admin_email", "users_can_register", "default_role", "WPLANG", "timezone_string", "start_of_week"], {
     date_format: df.choice,
     date_format_custom: df.custom || opts.date_format,
     time_format: tf.choice,
