@@ -53,7 +53,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             ))}
           </ul>
         </nav>
-        <main className="flex-1 p-6">{children}</main>
+        <main className="min-w-0 flex-1 p-3 sm:p-6">{children}</main>
       </div>
     </div>
   );

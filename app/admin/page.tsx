@@ -5,6 +5,7 @@ import { getOptions } from "@/db/queries/options";
 import { roleCan } from "@/lib/auth/capabilities";
 import { postUrl } from "@/lib/content/post-view";
 import { formatWpDate, parseSqlGmt, toSqlLocal } from "@/lib/dates";
+import { activityDate } from "@/lib/admin/list-dates";
 import { QuickDraftForm } from "./_components/quick-draft-form";
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -28,7 +29,8 @@ export default async function DashboardPage() {
   const glance = await getAtAGlance();
   const canWrite = roleCan(user.role, "edit_posts");
   const canModerate = roleCan(user.role, "moderate_comments");
-  const when = (local: string) => `${formatWpDate(local, "M jS")}, ${formatWpDate(local, opts.time_format)}`;
+  const today = toSqlLocal(new Date(), opts.timezone_string);
+  const when = (local: string) => activityDate(local, today, opts.time_format);
   const commentWhen = (gmt: string) => when(toSqlLocal(parseSqlGmt(gmt), opts.timezone_string));
   const published = canWrite ? await listRecentlyPublished(5) : [];
   const scheduled = canWrite ? await listScheduled(5) : [];
@@ -55,14 +57,14 @@ export default async function DashboardPage() {
                 <>
                   <h3 className="mt-3 text-sm font-semibold">Publishing Soon</h3>
                   <ul className="text-sm">
-                    {scheduled.map((p) => <li key={p.id}><span className="inline-block w-40 text-gray-600">{when(p.date)}</span> {p.title || "(no title)"}</li>)}
+                    {scheduled.map((p) => <li key={p.id}><span className="inline-block w-44 text-gray-600">{when(p.date)}</span> {p.title || "(no title)"}</li>)}
                   </ul>
                 </>
               ) : null}
               <h3 className="mt-3 text-sm font-semibold">Recently Published</h3>
               {published.length ? (
                 <ul className="text-sm">
-                  {published.map((p) => <li key={p.id}><span className="inline-block w-40 text-gray-600">{when(p.date)}</span> <Link href={postUrl(p, opts)} className="text-[#2271b1]">{p.title || "(no title)"}</Link></li>)}
+                  {published.map((p) => <li key={p.id}><span className="inline-block w-44 text-gray-600">{when(p.date)}</span> <Link href={postUrl(p, opts)} className="text-[#2271b1]">{p.title || "(no title)"}</Link></li>)}
                 </ul>
               ) : <p className="text-sm">No posts published yet.</p>}
               <h3 className="mt-3 text-sm font-semibold">Recent Comments</h3>

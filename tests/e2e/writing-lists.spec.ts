@@ -27,7 +27,7 @@ test("posts list: search, quick edit, bulk trash, restore and delete permanently
   await page.getByRole("searchbox", { name: "Search Posts" }).fill(stem);
   await page.getByRole("button", { name: "Search Posts" }).click();
   const table = page.getByRole("table");
-  await expect(table.getByRole("row")).toHaveCount(3);
+  await expect(table.getByRole("row")).toHaveCount(4); // header, two posts, footer
 
   await page.getByRole("link", { name: `Quick Edit “${stem} one”` }).click();
   const quick = page.getByRole("group", { name: "Quick Edit" });
@@ -42,13 +42,13 @@ test("posts list: search, quick edit, bulk trash, restore and delete permanently
   await page.getByLabel("Bulk actions").selectOption("trash");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByText("2 posts moved to the Trash.")).toBeVisible();
-  await expect(table.getByRole("row")).toHaveCount(2); // header + "No posts found."
+  await expect(table.getByRole("row")).toHaveCount(3); // header, "No posts found.", footer
 
   await page.getByRole("navigation", { name: "Views" }).getByRole("link", { name: /Trash/ }).click();
   await expect(page).toHaveURL(/view=trash/);
   await page.getByRole("searchbox", { name: "Search Posts" }).fill(stem);
   await page.getByRole("button", { name: "Search Posts" }).click();
-  await expect(table.getByRole("row")).toHaveCount(3);
+  await expect(table.getByRole("row")).toHaveCount(4); // header, two posts, footer
   await table.getByRole("row").filter({ hasText: `${stem} uno` }).getByRole("button", { name: "Restore" }).click();
   await expect(page.getByText("1 post restored from the Trash.")).toBeVisible();
   await page.goto(`/admin/posts/?view=trash&s=${encodeURIComponent(stem)}`);
@@ -56,7 +56,7 @@ test("posts list: search, quick edit, bulk trash, restore and delete permanently
   await expect(page.getByText("1 post permanently deleted.")).toBeVisible();
 
   await page.goto(`/admin/posts/?s=${encodeURIComponent(stem)}`);
-  await expect(table.getByRole("row")).toHaveCount(2);
+  await expect(table.getByRole("row")).toHaveCount(3); // header, one post, footer
   await expect(table).toContainText(`${stem} uno`);
   await expect(table.getByRole("row").filter({ hasText: `${stem} uno` })).toContainText("— Draft");
 });

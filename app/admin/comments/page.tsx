@@ -4,6 +4,7 @@ import { requireCapability } from "@/lib/session";
 import { COMMENT_VIEWS, countCommentViews, listAdminComments, type CommentView } from "@/db/queries/comment-admin";
 import { getOptions } from "@/db/queries/options";
 import { canModerateAll } from "@/lib/comments/permissions";
+import { ListTable } from "@/components/admin/list-table";
 import { CommentRow } from "./_components/comment-row";
 import { bulkCommentsAction } from "./actions";
 
@@ -66,14 +67,14 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
             <li key={v}>
               {i > 0 ? <span className="mr-2 text-gray-400">|</span> : null}
               <Link href={href({ comment_status: v === "all" ? undefined : v, paged: undefined })} aria-current={v === view ? "page" : undefined} className={v === view ? "font-semibold text-black" : "text-[#2271b1] underline"}>
-                {VIEW_LABELS[v]} <span className="text-gray-500">({counts[v]})</span>
+                {VIEW_LABELS[v]} <span className="text-gray-600">({counts[v]})</span>
               </Link>
             </li>
           ))}
         </ul>
       </nav>
       <div className="mt-3 flex flex-wrap items-end justify-between gap-3 text-sm">
-        <form id="bulk-comments" action={bulkCommentsAction} className="flex gap-2">
+        <form id="bulk-comments" action={bulkCommentsAction} className="flex flex-wrap gap-2">
           <input type="hidden" name="back" value={back} />
           <label htmlFor="bulk-action" className="sr-only">Select bulk action</label>
           <select id="bulk-action" name="action" className="border bg-white p-1" defaultValue="">
@@ -82,7 +83,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
           </select>
           <button type="submit" className="border border-[#2271b1] bg-white px-3 text-[#2271b1]">Apply</button>
         </form>
-        <form method="get" action="/admin/comments/" className="flex gap-2">
+        <form method="get" action="/admin/comments/" className="flex flex-wrap gap-2">
           {view !== "all" ? <input type="hidden" name="comment_status" value={view} /> : null}
           {postId ? <input type="hidden" name="p" value={postId} /> : null}
           <label htmlFor="comment-type" className="sr-only">Filter by comment type</label>
@@ -96,22 +97,16 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
           <button type="submit" className="border border-[#2271b1] bg-white px-3 text-[#2271b1]">Search Comments</button>
         </form>
       </div>
-      <table className="mt-3 w-full border border-[#c3c4c7] bg-white text-left text-sm">
-        <thead>
-          <tr className="border-b border-[#c3c4c7]">
-            <th className="w-8 p-2"><span className="sr-only">Select</span></th>
-            <th className="p-2">Author</th>
-            <th className="p-2">Comment</th>
-            <th className="p-2">In response to</th>
-            <th className="p-2">Submitted on</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length ? rows.map((r) => <CommentRow key={r.id} row={r} opts={opts} back={back} showIp={canModerateAll(user)} />) : (
-            <tr><td colSpan={5} className="p-4">No comments found.</td></tr>
-          )}
-        </tbody>
-      </table>
+      <ListTable label="Comments" selectable className="mt-3" columns={[
+        { key: "author", label: "Author" },
+        { key: "comment", label: "Comment", primary: true },
+        { key: "response", label: "In response to" },
+        { key: "date", label: "Submitted on" },
+      ]}>
+        {rows.length ? rows.map((r) => <CommentRow key={r.id} row={r} opts={opts} back={back} showIp={canModerateAll(user)} />) : (
+          <tr><td colSpan={5}>No comments found.</td></tr>
+        )}
+      </ListTable>
       {pages > 1 ? (
         <nav aria-label="Comment pages" className="mt-3 flex gap-3 text-sm">
           <span>{total} items</span>

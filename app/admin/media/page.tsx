@@ -6,6 +6,8 @@ import { countMedia, listMedia } from "@/db/queries/media";
 import { uploadUrl } from "@/lib/media/paths";
 import { parseSizes } from "@/lib/media/view";
 import { allowedExtraTypes, formatBytes, RASTER_IMAGE_TYPES } from "@/lib/media/process";
+import { Cell, ListTable, PrimaryCell } from "@/components/admin/list-table";
+import { formatWpDate, parseSqlGmt, toSqlLocal } from "@/lib/dates";
 import { Uploader } from "./_components/uploader";
 
 export const metadata: Metadata = { title: "Media Library" };
@@ -75,19 +77,18 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ m
           })}
         </ul>
       ) : (
-        <table className="mt-4 w-full border border-gray-300 bg-white text-left text-sm">
-          <thead className="border-b border-gray-300"><tr><th className="p-2">File</th><th className="p-2">Author</th><th className="p-2">Uploaded to</th><th className="p-2">Date</th></tr></thead>
-          <tbody>
-            {items.map((m) => (
-              <tr key={m.id} className="border-b border-gray-200">
-                <td className="p-2"><Link href={`/admin/media/${m.id}/`} className="font-semibold text-[#2271b1]">{m.title || m.fileName}</Link><div className="text-xs text-gray-600">{m.fileName} · {formatBytes(m.size)}{m.width ? ` · ${m.width} × ${m.height}` : ""}</div></td>
-                <td className="p-2">{m.authorName ?? "—"}</td>
-                <td className="p-2">{m.postId ? (m.postTitle || `#${m.postId}`) : "(Unattached)"}</td>
-                <td className="p-2">{m.createdGmt.slice(0, 10)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ListTable label="Media items" className="mt-4" columns={[
+          { key: "title", label: "File", primary: true }, { key: "author", label: "Author" }, { key: "parent", label: "Uploaded to" }, { key: "date", label: "Date" },
+        ]}>
+          {items.map((m) => (
+            <tr key={m.id}>
+              <PrimaryCell rowLabel={m.title || m.fileName}><Link href={`/admin/media/${m.id}/`} className="font-semibold text-[#2271b1]">{m.title || m.fileName}</Link><div className="text-xs text-gray-600">{m.fileName} · {formatBytes(m.size)}{m.width ? ` · ${m.width} × ${m.height}` : ""}</div></PrimaryCell>
+              <Cell name="Author">{m.authorName ?? "—"}</Cell>
+              <Cell name="Uploaded to">{m.postId ? (m.postTitle || `#${m.postId}`) : "(Unattached)"}</Cell>
+              <Cell name="Date">{formatWpDate(toSqlLocal(parseSqlGmt(m.createdGmt), opts.timezone_string), "Y/m/d")}</Cell>
+            </tr>
+          ))}
+        </ListTable>
       )}
       {pages > 1 ? (
         <nav aria-label="Pages" className="mt-4 flex gap-3 text-sm">

@@ -4,6 +4,7 @@ import { requireCapability } from "@/lib/session";
 import { countUsersByRole, listUsersWithPostCounts } from "@/db/queries/user-admin";
 import { ROLES, type Role } from "@/db/schema";
 import { ROLE_LABELS, roleCan } from "@/lib/auth/capabilities";
+import { Cell, ListTable, PrimaryCell } from "@/components/admin/list-table";
 import { changeUserRoleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
@@ -44,25 +45,23 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ r
           <li key={r}>| <Link href={`/admin/users/?role=${r}`} aria-current={role === r ? "page" : undefined} className={role === r ? "font-semibold" : "text-[#2271b1]"}>{ROLE_LABELS[r]} ({counts[r]})</Link></li>
         ))}
       </ul>
-      <table className="mt-3 w-full border border-gray-300 bg-white text-left text-sm">
-        <thead className="border-b border-gray-300">
-          <tr><th className="p-2">Username</th><th className="p-2">Name</th><th className="p-2">Email</th><th className="p-2">Role</th><th className="p-2">Posts</th></tr>
-        </thead>
-        <tbody>
+      <ListTable label="Users" className="mt-3" columns={[
+        { key: "username", label: "Username", primary: true }, { key: "name", label: "Name" }, { key: "email", label: "Email" }, { key: "role", label: "Role" }, { key: "posts", label: "Posts" },
+      ]}>
           {users.map((u) => (
-            <tr key={u.id} className="border-b border-gray-200 align-top">
-              <td className="p-2">
+            <tr key={u.id}>
+              <PrimaryCell rowLabel={u.login}>
                 <strong>{u.login}</strong>
                 <div className="flex gap-2 text-xs">
                   {u.id === me.id ? <Link href="/admin/profile/" className="text-[#2271b1]">Profile</Link> : canEdit ? <Link href={`/admin/users/${u.id}/edit/`} className="text-[#2271b1]" aria-label={`Edit ${u.login}`}>Edit</Link> : null}
                   {canDelete && u.id !== me.id ? <Link href={`/admin/users/${u.id}/delete/`} className="text-red-700" aria-label={`Delete ${u.login}`}>Delete</Link> : null}
                 </div>
-              </td>
-              <td className="p-2">{u.displayName}</td>
-              <td className="p-2"><a href={`mailto:${u.email}`} className="text-[#2271b1]">{u.email}</a></td>
-              <td className="p-2">
+              </PrimaryCell>
+              <Cell name="Name">{u.displayName}</Cell>
+              <Cell name="Email"><a href={`mailto:${u.email}`} className="text-[#2271b1]">{u.email}</a></Cell>
+              <Cell name="Role">
                 {canPromote && u.id !== me.id ? (
-                  <form action={changeUserRoleAction} className="flex gap-1">
+                  <form action={changeUserRoleAction} className="flex flex-wrap gap-1">
                     <input type="hidden" name="userId" value={u.id} />
                     <select name="role" defaultValue={u.role} aria-label={`Role of ${u.login}`} className="rounded border border-gray-400 px-1">
                       {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
@@ -70,12 +69,11 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ r
                     <button type="submit" className="rounded border border-gray-400 px-2" aria-label={`Change role of ${u.login}`}>Change</button>
                   </form>
                 ) : ROLE_LABELS[u.role]}
-              </td>
-              <td className="p-2">{u.postCount}</td>
+              </Cell>
+              <Cell name="Posts">{u.postCount}</Cell>
             </tr>
           ))}
-        </tbody>
-      </table>
+      </ListTable>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { getTermById, listTermsForAdmin } from "@/db/queries/term-admin";
 import { flattenTree } from "@/lib/posts/tree";
 import { termUrl } from "@/lib/content/post-view";
 import { deleteTermAction } from "../actions";
+import { Cell, ListTable, PrimaryCell } from "@/components/admin/list-table";
 import { TermForm } from "./term-form";
 
 type Taxonomy = "category" | "post_tag";
@@ -37,15 +38,15 @@ export async function TermListScreen({ taxonomy, params }: { taxonomy: Taxonomy;
             <input id="term-search" type="search" name="s" defaultValue={params.s ?? ""} className="rounded border border-gray-400 px-2 py-0.5" />
             <button type="submit" className="rounded border border-gray-400 bg-white px-2 py-0.5">Search {l.plural}</button>
           </form>
-          <table className="w-full border border-gray-300 bg-white text-sm">
-            <thead><tr className="border-b text-left"><th scope="col" className="p-2">Name</th><th scope="col" className="p-2">Description</th><th scope="col" className="p-2">Slug</th><th scope="col" className="p-2">Count</th></tr></thead>
-            <tbody>
-              {rows.length === 0 ? <tr><td colSpan={4} className="p-3">No {l.plural.toLowerCase()} found.</td></tr> : null}
+          <ListTable label={l.plural} columns={[
+            { key: "name", label: "Name", primary: true }, { key: "description", label: "Description" }, { key: "slug", label: "Slug" }, { key: "posts", label: "Count" },
+          ]}>
+              {rows.length === 0 ? <tr><td colSpan={4}>No {l.plural.toLowerCase()} found.</td></tr> : null}
               {rows.map((t) => {
                 const isDefault = taxonomy === "category" && t.id === opts.default_category;
                 return (
-                  <tr key={t.id} className="border-b border-gray-200 align-top">
-                    <td className="p-2">
+                  <tr key={t.id}>
+                    <PrimaryCell rowLabel={t.name}>
                       <strong>{"\u2014 ".repeat(t.depth)}<Link href={`${l.base}${t.id}/`} className="text-[#2271b1]">{t.name}</Link></strong>
                       <div className="mt-1 flex gap-2 text-xs">
                         <Link href={`${l.base}${t.id}/`} className="text-[#2271b1]" aria-label={`Edit “${t.name}”`}>Edit</Link>
@@ -58,15 +59,14 @@ export async function TermListScreen({ taxonomy, params }: { taxonomy: Taxonomy;
                         )}
                         <a href={termUrl(t, opts)} className="text-[#2271b1]" aria-label={`View “${t.name}”`}>View</a>
                       </div>
-                    </td>
-                    <td className="p-2">{t.description}</td>
-                    <td className="p-2">{decodeURIComponent(t.slug)}</td>
-                    <td className="p-2">{taxonomy === "category" ? <Link className="text-[#2271b1]" href={`/admin/posts/?cat=${t.id}`}>{t.count}</Link> : t.count}</td>
+                    </PrimaryCell>
+                    <Cell name="Description">{t.description}</Cell>
+                    <Cell name="Slug">{decodeURIComponent(t.slug)}</Cell>
+                    <Cell name="Count">{taxonomy === "category" ? <Link className="text-[#2271b1]" href={`/admin/posts/?cat=${t.id}`}>{t.count}</Link> : t.count}</Cell>
                   </tr>
                 );
               })}
-            </tbody>
-          </table>
+          </ListTable>
         </section>
       </div>
     </>

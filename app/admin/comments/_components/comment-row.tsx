@@ -7,6 +7,7 @@ import { formatCommentHtml } from "@/lib/content/sanitize";
 import { postUrl } from "@/lib/content/post-view";
 import { formatWpDate } from "@/lib/dates";
 import { COMMENT_LIMITS } from "@/lib/validation/comment-fields";
+import { Cell, CheckCell, PrimaryCell } from "@/components/admin/list-table";
 import { moderateCommentAction, quickEditCommentAction, replyToCommentAction } from "../actions";
 
 const STATUS_ACTIONS: Record<string, [string, string][]> = {
@@ -23,18 +24,17 @@ export function CommentRow({ row, opts, back, showIp }: { row: AdminCommentRow; 
   const live = row.status === "0" || row.status === "1";
   const btn = "text-[#2271b1] underline";
   return (
-    <tr id={`comment-row-${row.id}`} className={`border-b border-[#c3c4c7] align-top ${row.status === "0" ? "bg-[#fef7f1]" : ""}`} aria-label={`Comment by ${who}`}>
-      <td className="p-2">
-        <input type="checkbox" name="ids" value={row.id} form="bulk-comments" aria-label={`Select comment by ${who}`} />
-      </td>
-      <td className="p-2">
+    <tr id={`comment-row-${row.id}`} className={row.status === "0" ? "bg-[#fef7f1]" : undefined} aria-label={`Comment by ${who}`}>
+      <CheckCell form="bulk-comments" value={row.id} label={`Select comment by ${who}`} />
+      <Cell name="Author">
         <strong>{who}</strong>
         {row.type !== "comment" ? <span className="ml-1 rounded bg-gray-200 px-1 text-xs">{row.type}</span> : null}
         {row.authorUrl ? <div><a href={row.authorUrl} rel="nofollow ugc" className="text-[#2271b1] underline">{row.authorUrl.replace(/^https?:\/\//, "").slice(0, 40)}</a></div> : null}
         {row.authorEmail ? <div><a href={`mailto:${row.authorEmail}`} className="text-[#2271b1] underline">{row.authorEmail}</a></div> : null}
         {showIp && row.authorIp ? <div className="text-gray-600">{row.authorIp}</div> : null}
-      </td>
-      <td className="p-2">
+      </Cell>
+      <PrimaryCell rowLabel={`comment by ${who}`}>
+        <p className="narrow-only font-semibold">{who}</p>
         {row.status === "0" ? <p className="text-xs font-semibold text-[#b32d2e]">Pending</p> : null}
         {row.parentId ? <p className="text-xs text-gray-600">In reply to <a href={`${url}#comment-${row.parentId}`} className="underline">{row.parentAuthor || "Anonymous"}</a>.</p> : null}
         <div className="comment-text" dangerouslySetInnerHTML={{ __html: formatCommentHtml(row.content) }} />
@@ -74,15 +74,15 @@ export function CommentRow({ row, opts, back, showIp }: { row: AdminCommentRow; 
             </details>
           </div>
         ) : null}
-      </td>
-      <td className="p-2">
+      </PrimaryCell>
+      <Cell name="In response to">
         <Link href={`/admin/comments/?p=${row.postId}`} className="font-semibold text-[#2271b1] underline">{row.postTitle || "(no title)"}</Link>
         <div><a href={url} className="text-xs underline">View Post</a></div>
         <div className="text-xs text-gray-600">{row.postCommentCount} approved</div>
-      </td>
-      <td className="p-2 text-xs">
+      </Cell>
+      <Cell name="Submitted on" className="text-xs">
         <a href={`${url}#comment-${row.id}`} className="underline">{formatWpDate(row.date, opts.date_format)} at {formatWpDate(row.date, opts.time_format)}</a>
-      </td>
+      </Cell>
     </tr>
   );
 }

@@ -10,9 +10,13 @@ import { listTermsForPosts } from "@/db/queries/posts";
 import { postUrl } from "@/lib/content/post-view";
 import { flattenTree } from "@/lib/posts/tree";
 import { toInputValue } from "@/lib/posts/schedule";
-import { monthName } from "@/lib/dates";
+import { monthName, parseSqlGmt, toSqlLocal } from "@/lib/dates";
 import { bulkPostsAction, deletePostAction, restorePostAction, trashPostAction } from "../actions";
 import { QuickEdit } from "./quick-edit";
+import { Cell, CheckCell, ListTable, PrimaryCell } from "@/components/admin/list-table";
+import { CommentCount, CommentsHeader } from "@/components/admin/comment-count";
+import { countPendingCommentsByPost } from "@/db/queries/post-comment-counts";
+import { listDate } from "@/lib/admin/list-dates";
 
 export type ListParams = Record<string, string | undefined>;
 
@@ -40,6 +44,7 @@ export async function PostList({ user, type, params }: { user: CurrentUser; type
     ? await (async () => { const all = flattenTree(await listAdminPagesForTree(q)); return { rows: all.slice((page - 1) * PER_PAGE, page * PER_PAGE), total: all.length }; })()
     : await (async () => { const res = await listAdminPosts(q); return { total: res.total, rows: res.rows.map((r) => ({ ...r, depth: 0 })) }; })();
   const terms = type === "post" ? await listTermsForPosts(rows.map((r) => r.id)) : [];
+  const pending = await countPendingCommentsByPost(rows.map((r) => r.id));
   const categories = type === "post" ? flattenTree(await listCategoryOptions()) : [];
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));
   const mayPublish = canPublish(user, type);
@@ -122,8 +127,11 @@ export async function PostList({ user, type, params }: { user: CurrentUser; type
               <summary className="cursor-pointer text-[#2271b1]">Bulk Edit options</summary>
               <div className="mt-2 flex flex-wrap gap-4 rounded border border-gray-300 bg-white p-2">
                 {type === "post" ? (
-                  <fieldset><legend>Add categories</legend>
-                    {categories.map((c) => <label key={c.id} className="block" style={{ paddingLeft: `${c.depth}rem` }}><input type="checkbox" name="categories" value={c.id} /> {c.name}</label>)}
+                  <fieldset className="min-w-0"><legend>Add categories</legend>
+                    {/* WordPress's category checklist: a bounded box that scrolls, however many categories there are. */}
+                    <div className="max-h-48 w-64 max-w-full overflow-y-auto rounded border border-gray-300 p-1">
+                      {categories.map((c) => <label key={c.id} className="block" style={{ paddingLeft: `${c.depth}rem` }}><input type="checkbox" name="categories" value={c.id} /> {c.name}</label>)}
+                    </div>
                   </fieldset>
                 ) : null}
                 <label>Status <select name="status" defaultValue="" className="rounded border border-gray-400 px-1 py-0.5">
@@ -140,74 +148,71 @@ export async function PostList({ user, type, params }: { user: CurrentUser; type
         </div>
       </form>
 
-        <table className="mt-2 w-full border border-gray-300 bg-white text-sm">
-          <thead>
-            <tr className="border-b border-gray-300 text-left">
-              <td className="w-8 p-2"><span className="sr-only">Select</span></td>
-              <th scope="col" className="p-2"><Link href={sortLink("title")} className="text-[#2271b1]">Title{orderBy === "title" ? (order === "asc" ? " ▲" : " ▼") : ""}</Link></th>
-              <th scope="col" className="p-2">Author</th>
-              {type === "post" ? <><th scope="col" className="p-2">Categories</th><th scope="col" className="p-2">Tags</th></> : null}
-              <th scope="col" className="p-2"><Link href={sortLink("date")} className="text-[#2271b1]">Date{orderBy === "date" ? (order === "asc" ? " ▲" : " ▼") : ""}</Link></th>
+      <ListTable label={label} selectable className="mt-2" columns={[
+        { key: "title", primary: true, label: <Link href={sortLink("title")} className="text-[#2271b1]">Title{orderBy === "title" ? (order === "asc" ? " ▲" : " ▼") : ""}</Link> },
+        { key: "author", label: "Author" },
+        ...(type === "post" ? [{ key: "categories", label: "Categories" }, { key: "tags", label: "Tags" }] : []),
+        { key: "comments", label: <CommentsHeader />, className: "w-14" },
+        { key: "date", label: <Link href={sortLink("date")} className="text-[#2271b1]">Date{orderBy === "date" ? (order === "asc" ? " ▲" : " ▼") : ""}</Link> },
+      ]}>
+        {rows.length === 0 ? <tr><td colSpan={7}>No {label.toLowerCase()} found.</td></tr> : null}
+        {rows.map((r) => {
+          const mayEdit = canEditPost(user, r);
+          const mayDelete = canDeletePost(user, r);
+          const title = r.title || "(no title)";
+          const quick = Number(params.quickedit) === r.id && mayEdit && r.status !== "trash";
+          const rowTerms = terms.filter((t) => t.postId === r.id);
+          const shown = r.status === "publish" || r.status === "future" || r.status === "private";
+          return (
+            <tr key={r.id}>
+              <CheckCell form="bulk-form" value={r.id} label={`Select ${title}`} disabled={!(mayEdit || mayDelete)} />
+              <PrimaryCell rowLabel={title}>
+                {quick ? (
+                  <QuickEdit row={{ id: r.id, version: r.version, title: r.title, slug: r.slug, status: r.status, date: toInputValue(r.date) + r.date.slice(16, 19) }} type={type} back={link({ quickedit: undefined })} canPublish={mayPublish} />
+                ) : (
+                  <>
+                    <strong>
+                      {"\u2014 ".repeat(r.depth)}
+                      {mayEdit && r.status !== "trash" ? <Link href={`${base}${r.id}/`} className="text-[#2271b1]">{title}</Link> : title}
+                      {STATE_LABELS[r.status] ? <span className="text-gray-600"> — {STATE_LABELS[r.status]}</span> : null}
+                      {r.password ? <span className="text-gray-600"> — Password protected</span> : null}
+                      {r.sticky ? <span className="text-gray-600"> — Sticky</span> : null}
+                    </strong>
+                    <div className="mt-1 flex flex-wrap gap-x-2 text-xs">
+                      {r.status === "trash" ? (
+                        mayDelete ? <>
+                          <button type="submit" form={`restore-${r.id}`} className="text-[#2271b1] underline">Restore</button>
+                          <button type="submit" form={`delete-${r.id}`} className="text-red-700 underline">Delete Permanently</button>
+                        </> : null
+                      ) : (
+                        <>
+                          {mayEdit ? <Link href={`${base}${r.id}/`} className="text-[#2271b1]" aria-label={`Edit “${title}”`}>Edit</Link> : null}
+                          {mayEdit ? <Link href={link({ quickedit: String(r.id) })} className="text-[#2271b1]" aria-label={`Quick Edit “${title}”`}>Quick Edit</Link> : null}
+                          {mayDelete ? <button type="submit" form={`trash-${r.id}`} className="text-red-700 underline" aria-label={`Move “${title}” to the Trash`}>Trash</button> : null}
+                          {r.status === "publish" ? <a href={postUrl(r, opts)} className="text-[#2271b1]" aria-label={`View “${title}”`}>View</a>
+                            : mayEdit ? <a href={`/admin/preview/${r.id}/`} className="text-[#2271b1]" aria-label={`Preview “${title}”`}>Preview</a> : null}
+                        </>
+                      )}
+                    </div>
+                  </>
+                )}
+              </PrimaryCell>
+              <Cell name="Author"><Link href={link({ author: String(r.authorId), paged: undefined })} className="text-[#2271b1]">{r.authorName}</Link></Cell>
+              {type === "post" ? (
+                <>
+                  <Cell name="Categories">{rowTerms.filter((t) => t.taxonomy === "category").map((t) => t.name).join(", ") || "—"}</Cell>
+                  <Cell name="Tags">{rowTerms.filter((t) => t.taxonomy === "post_tag").map((t) => t.name).join(", ") || "—"}</Cell>
+                </>
+              ) : null}
+              <Cell name="Comments"><CommentCount postId={r.id} approved={r.commentCount} pending={pending.get(r.id) ?? 0} /></Cell>
+              <Cell name="Date">
+                {r.status === "publish" ? "Published" : r.status === "future" ? "Scheduled" : "Last Modified"}<br />
+                {shown ? listDate(r.date, opts.time_format) : listDate(toSqlLocal(parseSqlGmt(r.modifiedGmt), opts.timezone_string), opts.time_format)}
+              </Cell>
             </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 ? <tr><td colSpan={6} className="p-4">No {label.toLowerCase()} found.</td></tr> : null}
-            {rows.map((r) => {
-              const mayEdit = canEditPost(user, r);
-              const mayDelete = canDeletePost(user, r);
-              const title = r.title || "(no title)";
-              const quick = Number(params.quickedit) === r.id && mayEdit && r.status !== "trash";
-              const rowTerms = terms.filter((t) => t.postId === r.id);
-              return (
-                <tr key={r.id} className="border-b border-gray-200 align-top">
-                  <td className="p-2">{mayEdit || mayDelete ? <input type="checkbox" form="bulk-form" name="ids" value={r.id} aria-label={`Select ${title}`} /> : null}</td>
-                  <td className="p-2">
-                    {quick ? (
-                      <QuickEdit row={{ id: r.id, version: r.version, title: r.title, slug: r.slug, status: r.status, date: toInputValue(r.date) + r.date.slice(16, 19) }} type={type} back={link({ quickedit: undefined })} canPublish={mayPublish} />
-                    ) : (
-                      <>
-                        <strong>
-                          {"\u2014 ".repeat(r.depth)}
-                          {mayEdit && r.status !== "trash" ? <Link href={`${base}${r.id}/`} className="text-[#2271b1]">{title}</Link> : title}
-                          {STATE_LABELS[r.status] ? <span className="text-gray-600"> — {STATE_LABELS[r.status]}</span> : null}
-                          {r.password ? <span className="text-gray-600"> — Password protected</span> : null}
-                          {r.sticky ? <span className="text-gray-600"> — Sticky</span> : null}
-                        </strong>
-                        <div className="mt-1 flex flex-wrap gap-x-2 text-xs">
-                          {r.status === "trash" ? (
-                            mayDelete ? <>
-                              <button type="submit" form={`restore-${r.id}`} className="text-[#2271b1] underline">Restore</button>
-                              <button type="submit" form={`delete-${r.id}`} className="text-red-700 underline">Delete Permanently</button>
-                            </> : null
-                          ) : (
-                            <>
-                              {mayEdit ? <Link href={`${base}${r.id}/`} className="text-[#2271b1]" aria-label={`Edit “${title}”`}>Edit</Link> : null}
-                              {mayEdit ? <Link href={link({ quickedit: String(r.id) })} className="text-[#2271b1]" aria-label={`Quick Edit “${title}”`}>Quick Edit</Link> : null}
-                              {mayDelete ? <button type="submit" form={`trash-${r.id}`} className="text-red-700 underline" aria-label={`Move “${title}” to the Trash`}>Trash</button> : null}
-                              {r.status === "publish" ? <a href={postUrl(r, opts)} className="text-[#2271b1]" aria-label={`View “${title}”`}>View</a>
-                                : mayEdit ? <a href={`/admin/preview/${r.id}/`} className="text-[#2271b1]" aria-label={`Preview “${title}”`}>Preview</a> : null}
-                            </>
-                          )}
-                        </div>
-                      </>
-                    )}
-                  </td>
-                  <td className="p-2"><Link href={link({ author: String(r.authorId), paged: undefined })} className="text-[#2271b1]">{r.authorName}</Link></td>
-                  {type === "post" ? (
-                    <>
-                      <td className="p-2">{rowTerms.filter((t) => t.taxonomy === "category").map((t) => t.name).join(", ") || "—"}</td>
-                      <td className="p-2">{rowTerms.filter((t) => t.taxonomy === "post_tag").map((t) => t.name).join(", ") || "—"}</td>
-                    </>
-                  ) : null}
-                  <td className="p-2">
-                    {r.status === "publish" ? "Published" : r.status === "future" ? "Scheduled" : "Last Modified"}<br />
-                    {r.status === "publish" || r.status === "future" || r.status === "private" ? r.date.slice(0, 16) : r.modifiedGmt.slice(0, 16) + " UTC"}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+          );
+        })}
+      </ListTable>
       {rows.map((r) => (
         <div key={r.id} hidden>
           {[["trash", trashPostAction], ["restore", restorePostAction], ["delete", deletePostAction]].map(([name, action]) => (

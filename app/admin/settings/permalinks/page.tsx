@@ -42,7 +42,11 @@ export default async function Page() {
   return (
     <>
       <h1 className="text-2xl font-semibold">Permalink Settings</h1>
-      <p className="mt-2 max-w-3xl text-sm">Choose how addresses of posts look. A change moves every post’s link at once; old links to posts stop resolving.</p>
+      <p className="mt-2 max-w-3xl text-sm">
+        Choose how addresses of posts look. A change moves every post’s link at once, and old links keep working: a link in any of
+        the structures below, or <code className="whitespace-nowrap">/?p=123</code>, redirects (301) to the post’s new address. Links under a custom structure you
+        leave, and archive links under a category or tag base you change, stop resolving.
+      </p>
       <SettingsForm action={savePermalinkSettingsAction} rows={rows} values={values} />
     </>
   );
