@@ -49,7 +49,8 @@ const customizeDraft = cache(async (): Promise<IdentityValues | null> => {
   const user = await getCurrentUser();
   if (!user || !roleCan(user.role, "edit_theme_options")) return null;
   try {
-    const parsed = IdentitySchema.safeParse(JSON.parse(raw));
+    // The screen writes it URI-encoded (cookie values cannot hold quotes or commas).
+    const parsed = IdentitySchema.safeParse(JSON.parse(raw.startsWith("{") ? raw : decodeURIComponent(raw)));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -53,13 +53,14 @@ export function ImageField({ name, legend, help, images, value, onUploaded, canU
       <legend className="text-sm font-semibold">{legend}</legend>
       <p className="mt-1 text-xs text-[#50575e]">{help}</p>
       <div className="mt-2 grid max-h-44 grid-cols-[repeat(auto-fill,minmax(4rem,1fr))] gap-2 overflow-y-auto border border-[#dcdcde] bg-[#f6f7f7] p-2">
-        <label className="flex aspect-square cursor-pointer items-center justify-center border border-[#c3c4c7] bg-white text-xs has-[:checked]:outline has-[:checked]:outline-3 has-[:checked]:outline-[#2271b1] has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-[#1d2327]">
-          <input type="radio" name={name} value="0" checked={selected === "0"} onChange={() => setSelected("0")} className="sr-only" />
+        <label className="relative flex aspect-square cursor-pointer items-center justify-center border border-[#c3c4c7] bg-white text-xs has-[:checked]:outline has-[:checked]:outline-3 has-[:checked]:outline-[#2271b1]">
+          <input type="radio" name={name} value="0" checked={selected === "0"} onChange={() => setSelected("0")} className="absolute left-1 top-1 h-4 w-4" />
           None
         </label>
         {images.map((img) => (
-          <label key={img.id} title={img.title} className="relative block aspect-square cursor-pointer border border-[#c3c4c7] bg-white has-[:checked]:outline has-[:checked]:outline-3 has-[:checked]:outline-[#2271b1] has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-[#1d2327]">
-            <input type="radio" name={name} value={img.id} checked={selected === String(img.id)} onChange={() => setSelected(String(img.id))} className="sr-only" />
+          <label key={img.id} title={img.title} className="relative block aspect-square cursor-pointer border border-[#c3c4c7] bg-white has-[:checked]:outline has-[:checked]:outline-3 has-[:checked]:outline-[#2271b1]">
+            {/* A visible radio on each thumbnail: the choice shows, and a pointer or a key reaches it. */}
+            <input type="radio" name={name} value={img.id} checked={selected === String(img.id)} onChange={() => setSelected(String(img.id))} className="absolute left-1 top-1 z-10 h-4 w-4" />
             {/* eslint-disable-next-line @next/next/no-img-element -- our own thumbnails, already sized */}
             <img src={img.thumb} alt="" loading="lazy" className="h-full w-full object-cover" />
             <span className="sr-only">{img.title}</span>
