@@ -50,6 +50,11 @@ test("an administrator uploads and picks each image, a colour and fonts; the pre
   await expect(page.getByRole("heading", { name: "Customize" })).toBeVisible();
   const results = await new AxeBuilder({ page }).include("main").analyze();
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  // On a phone the controls stack above the preview, and nothing runs off the side.
+  await page.setViewportSize({ width: 360, height: 800 });
+  await expect(page.getByRole("link", { name: "Menus" })).toBeInViewport();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.getByLabel("Upload a new logo").setInputFiles({ name: `${names.logo}.png`, mimeType: "image/png", buffer: await png(400, 120, [20, 40, 160]) });
   await expect(page.getByText(`Uploaded and chosen: ${names.logo.replace(/-/g, " ")}.`)).toBeVisible();
