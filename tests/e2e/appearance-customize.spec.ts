@@ -5,7 +5,8 @@ import AxeBuilder from "@axe-core/playwright";
 import sharp from "sharp";
 import { signInAs } from "./support/auth";
 
-test.describe.configure({ mode: "serial" });
+// Generous: uploads, thumbnails and two themes on a shared two-core machine.
+test.describe.configure({ mode: "serial", timeout: 150_000 });
 
 const stamp = Date.now();
 const names = { logo: `e2e-logo-${stamp}`, icon: `e2e-icon-${stamp}`, header: `e2e-header-${stamp}` };
@@ -38,7 +39,6 @@ async function publish(page: Page) {
 }
 
 test("an administrator uploads and picks each image, a colour and fonts; the preview shows them before readers do", async ({ page, browser }) => {
-  test.setTimeout(120_000);
   await signInAs(page, "admin");
   // Two images come from the library; the logo is uploaded from the Customize screen itself.
   for (const [name, w, h, rgb] of [[names.icon, 512, 512, [30, 160, 90]], [names.header, 1200, 300, [200, 120, 20]]] as const) {
@@ -163,6 +163,7 @@ test("only users who may edit theme options get the screen or a preview", async 
 });
 
 test.afterAll(async ({ browser }) => {
+  test.setTimeout(150_000);
   // Other specs read the seed's look: put every setting back to the theme's own.
   const page = await browser.newPage();
   await signInAs(page, "admin");
