@@ -6,6 +6,9 @@ export interface SiteInfo {
   name: string;
   description: string;
   homeUrl: string;
+  /** Appearance → Customize's logo (shown as WordPress's custom-logo) and header image. */
+  logo?: FeaturedImage;
+  headerImage?: FeaturedImage;
 }
 
 export interface TermLink {
@@ -116,6 +119,8 @@ export interface Theme {
   description: string;
   /** The menu locations this theme shows (keys of MENU_LOCATIONS). */
   menuLocations: readonly MenuLocation[];
+  /** The background of each colour scheme the theme has, which a custom accent must stand out on. */
+  paper: { light: string; dark?: string };
   Layout: (props: LayoutProps) => ReactNode;
   PostSummary: (props: { post: PostView }) => ReactNode;
   /** `content`, when given, replaces contentHtml (the password form of a protected post). */

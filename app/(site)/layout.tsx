@@ -6,17 +6,25 @@ import { siteOptions } from "@/lib/site/reads";
 import { getRenderTheme } from "@/lib/site/theme";
 import { siteMenus } from "@/lib/site/menus";
 import { AdminBarSlot } from "@/components/site/admin-bar-slot";
+import { getSiteIdentity, identityCss } from "@/lib/identity/site-identity";
 
 /** "Discourage search engines" (blog_public off): every public page, 404s included, says noindex. */
 export async function generateMetadata(): Promise<Metadata> {
   await connection();
-  return (await siteOptions()).blog_public ? {} : { robots: { index: false, follow: false } };
+  const { icon } = await getSiteIdentity();
+  return {
+    ...((await siteOptions()).blog_public ? {} : { robots: { index: false, follow: false } }),
+    // Appearance → Customize's site icon replaces the default icons of the root layout.
+    ...(icon ? { icons: { icon: [{ url: icon.square ?? icon.src }], apple: icon.src } } : {}),
+  };
 }
 
 export default async function SiteLayout({ children }: { children: ReactNode }) {
   await connection();
   const opts = await siteOptions();
   const { theme, previewing } = await getRenderTheme();
+  const identity = await getSiteIdentity();
+  const css = identityCss(theme, identity.values);
   return (
     <>
       <Suspense fallback={null}>
@@ -28,7 +36,15 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
           <a href="/admin/appearance/" className="underline">Back to Themes to activate it or stop the preview</a>
         </div>
       ) : null}
-      <theme.Layout site={{ name: opts.blogname, description: opts.blogdescription, homeUrl: "/" }} sidebar={<Sidebar opts={opts} />} menus={await siteMenus(opts, theme.menuLocations)}>
+      {identity.previewing ? (
+        <div role="region" aria-label="Customize preview" className="bg-[#1d2327] px-4 py-2 text-sm text-white">
+          You are previewing unsaved changes. Visitors still see the saved site.{" "}
+          <a href="/admin/appearance/customize/" className="underline">Back to Customize</a>
+        </div>
+      ) : null}
+      {/* Built only from validated values (a hex colour, a FONT_PAIRINGS key): nothing to escape. */}
+      {css ? <style dangerouslySetInnerHTML={{ __html: css }} /> : null}
+      <theme.Layout site={{ name: opts.blogname, description: opts.blogdescription, homeUrl: "/", logo: identity.logo, headerImage: identity.headerImage }} sidebar={<Sidebar opts={opts} />} menus={await siteMenus(opts, theme.menuLocations)}>
         {children}
       </theme.Layout>
     </>

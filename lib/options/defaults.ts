@@ -60,6 +60,13 @@ export const OPTION_DEFAULTS = {
   nav_menu_locations: {} as Record<string, number>,
   /** The Navigation Menu widget's menu (0: none chosen) and title. */
   widget_nav_menu: { menuId: 0, title: "" } as { menuId: number; title: string },
+  // Appearance → Customize (lib/identity/): media ids (0: none), as WordPress's custom_logo,
+  // site_icon and header image; the accent "#rrggbb" and a FONT_PAIRINGS key ("": the theme's own).
+  custom_logo: 0,
+  site_icon: 0,
+  header_image: 0,
+  accent_color: "",
+  font_pairing: "",
   // Linkbacks
   outbound_allow_hosts: "",
   ping_self: false,

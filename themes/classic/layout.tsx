@@ -2,6 +2,7 @@ import type { LayoutProps } from "../types";
 import { THEME_META } from "./meta";
 import { NavMenu } from "../shared/nav-menu";
 import { MenuList } from "../shared/menu-list";
+import { HeaderImage, SiteLogo } from "../shared/site-branding";
 
 export function ClassicLayout({ site, sidebar, children, menus }: LayoutProps) {
   return (
@@ -11,12 +12,18 @@ export function ClassicLayout({ site, sidebar, children, menus }: LayoutProps) {
       </a>
       <header className="border-b-4 border-accent bg-panel">
         <div className="mx-auto max-w-5xl px-4 py-6">
-          <p className="font-heading text-3xl font-bold">
-            <a href={site.homeUrl} className="text-ink no-underline hover:text-accent">
-              {site.name}
-            </a>
-          </p>
-          {site.description ? <p className="mt-1 text-muted italic">{site.description}</p> : null}
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+            <SiteLogo site={site} />
+            <div className="min-w-0">
+              <p className="font-heading text-3xl font-bold">
+                <a href={site.homeUrl} className="text-ink no-underline hover:text-accent">
+                  {site.name}
+                </a>
+              </p>
+              {site.description ? <p className="mt-1 text-muted italic">{site.description}</p> : null}
+            </div>
+          </div>
+          <HeaderImage image={site.headerImage} className="mt-4" />
         </div>
         {menus?.header.length ? (
           <div className="border-t border-line">

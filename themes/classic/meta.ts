@@ -4,5 +4,6 @@ export const THEME_META = {
   author: "Inkwell Themes",
   authorUrl: "https://inkwell.example/themes/classic/",
   description: "The two-column look of a classic WordPress blog: header, content with sidebar, footer.",
+  paper: { light: "#ffffff" },
   menuLocations: ["header", "footer", "social"] as const,
 };
