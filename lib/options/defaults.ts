@@ -58,6 +58,12 @@ export const OPTION_DEFAULTS = {
   nav_menu_locations: {} as Record<string, number>,
   /** The Navigation Menu widget's menu (0: none chosen) and title. */
   widget_nav_menu: { menuId: 0, title: "" } as { menuId: number; title: string },
+  /** The Text, Custom HTML, Pages, Calendar and Image widgets, under WordPress's option names. */
+  widget_text: { title: "", content: "" } as { title: string; content: string },
+  widget_custom_html: { title: "", content: "" } as { title: string; content: string },
+  widget_pages: { title: "", sortby: "post_title", exclude: [] } as { title: string; sortby: "post_title" | "menu_order" | "ID"; exclude: number[] },
+  widget_calendar: { title: "" } as { title: string },
+  widget_media_image: { title: "", mediaId: 0, alt: "", caption: "", link: "none", url: "" } as { title: string; mediaId: number; alt: string; caption: string; link: "none" | "file" | "custom"; url: string },
   // Linkbacks
   outbound_allow_hosts: "",
   ping_self: false,
