@@ -32,7 +32,7 @@ export function TextWidget({ opts }: { opts: Options }) {
   if (!w?.content && !w?.title) return null;
   return (
     <Section id="text" title={w.title} label="Text">
-      <RawHtml className="textwidget entry-content" html={autop(w.content ?? "")} />
+      <RawHtml className="textwidget space-y-3 [&_a]:underline" html={autop(w.content ?? "")} />
     </Section>
   );
 }
@@ -42,7 +42,7 @@ export function CustomHtmlWidget({ opts }: { opts: Options }) {
   if (!w?.content && !w?.title) return null;
   return (
     <Section id="custom-html" title={w.title} label="Custom HTML">
-      <RawHtml className="textwidget custom-html-widget entry-content" html={w.content ?? ""} />
+      <RawHtml className="textwidget custom-html-widget space-y-3 [&_a]:underline" html={w.content ?? ""} />
     </Section>
   );
 }
