@@ -10,6 +10,8 @@ import { WIDGETS_SEED } from "./support/widgets";
 test.describe.configure({ mode: "serial" });
 
 const NEW_WIDGETS = ["Text", "Custom HTML", "Pages", "Navigation Menu", "Calendar", "Image"] as const;
+// SHOTS_DIR=/some/dir keeps screenshots of the sidebar and the screen for a person to look at.
+const SHOTS = process.env.SHOTS_DIR;
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 async function seriousViolations(page: Page) {
@@ -62,8 +64,7 @@ async function readerSees(browser: Browser, theme: string, samplePageId: number)
       await expect(image.getByRole("link", { name: "A blue field" })).toHaveAttribute("href", "https://wordpress.org/");
       await expect(image.getByText("Seen from the sidebar")).toBeVisible();
       expect(await page.evaluate(() => document.documentElement.scrollWidth), `${theme} at ${width}`).toBeLessThanOrEqual(width);
-      await sidebar.scrollIntoViewIfNeeded();
-      await sidebar.screenshot({ path: `test-results/widgets-shots/${theme}-${width}-${colorScheme}.png` });
+        if (SHOTS) await sidebar.screenshot({ path: `${SHOTS}/${theme}-${width}-${colorScheme}.png` });
       if (width === 1280 && colorScheme === "light") {
         // The day links of the calendar lead to day archives, the month links to month archives.
         await calendar.getByRole("link", { name: /^Previous month: / }).click();
@@ -130,7 +131,7 @@ test("an administrator adds each new widget to the sidebar and readers see them 
     await page.setViewportSize({ width: 360, height: 800 });
     const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Save Widgets" }) });
     expect(await form.evaluate((f) => Math.max(...[...f.querySelectorAll("*")].map((e) => e.getBoundingClientRect().right)))).toBeLessThanOrEqual(360);
-    await page.screenshot({ path: "test-results/widgets-shots/admin-360.png", fullPage: true });
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/admin-360.png`, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 800 });
 
     await activate(page, "Classic");
@@ -190,6 +191,7 @@ test("the Calendar of a cached page links today's date once a post is published 
 });
 
 test("without JavaScript an administrator saves a widget's settings", async ({ browser }) => {
+  test.setTimeout(90_000);
   const ctx = await browser.newContext({ javaScriptEnabled: false });
   const page = await ctx.newPage();
   await signInAs(page, "admin");
@@ -208,6 +210,7 @@ test("without JavaScript an administrator saves a widget's settings", async ({ b
 });
 
 test("an author cannot open Widgets, and a widgets form posted by an author changes nothing", async ({ page, browser, request }) => {
+  test.setTimeout(90_000);
   // The administrator's form, as the browser would post it, with a script in the Custom HTML widget.
   await signInAs(page, "admin");
   await page.goto("/admin/appearance/widgets/");
