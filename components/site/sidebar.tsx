@@ -12,6 +12,9 @@ import { TAGS } from "@/lib/site/cache-tags";
 import { archivesHtml, categoriesHtml, recentCommentsHtml, recentPostsHtml, tagCloudHtml, widgetSection } from "@/lib/site/widget-html";
 import { RawHtml } from "./raw-html";
 import { NavMenuWidget } from "./nav-menu-widget";
+import { CalendarWidget, CustomHtmlWidget, ImageWidget, PagesWidget, TextWidget } from "./more-widgets";
+
+const MORE_WIDGETS = { text: TextWidget, "custom-html": CustomHtmlWidget, pages: PagesWidget, calendar: CalendarWidget, image: ImageWidget } as const;
 
 export const WIDGETS = {
   search: "Search",
@@ -22,6 +25,11 @@ export const WIDGETS = {
   "tag-cloud": "Tag Cloud",
   meta: "Meta",
   "nav-menu": "Navigation Menu",
+  text: "Text",
+  "custom-html": "Custom HTML",
+  pages: "Pages",
+  calendar: "Calendar",
+  image: "Image",
 } as const;
 export type WidgetId = keyof typeof WIDGETS;
 
@@ -107,8 +115,12 @@ export function Sidebar({ opts }: { opts: Options }) {
   const ids = (Array.isArray(opts.sidebar_widgets) ? opts.sidebar_widgets : []).filter(isWidgetId);
   return (
     <>
-      {ids.map((id) =>
-        id === "nav-menu" ? (
+      {ids.map((id) => {
+        if (Object.hasOwn(MORE_WIDGETS, id)) {
+          const More = MORE_WIDGETS[id as keyof typeof MORE_WIDGETS];
+          return <More key={id} opts={opts} />;
+        }
+        return id === "nav-menu" ? (
           <NavMenuWidget key={id} opts={opts} />
         ) : STATIC_WIDGETS.has(id) ? (
           <StaticWidget key={id} id={id as StaticWidgetId} opts={opts} />
@@ -117,8 +129,8 @@ export function Sidebar({ opts }: { opts: Options }) {
             {id === "search" ? <SearchForm id="sidebar-search" /> : null}
             {id === "meta" ? <Meta canRegister={!!opts.users_can_register} /> : null}
           </Widget>
-        ),
-      )}
+        );
+      })}
     </>
   );
 }

@@ -67,6 +67,12 @@ export const OPTION_DEFAULTS = {
   header_image: 0,
   accent_color: "",
   font_pairing: "",
+  /** The Text, Custom HTML, Pages, Calendar and Image widgets, under WordPress's option names. */
+  widget_text: { title: "", content: "" } as { title: string; content: string },
+  widget_custom_html: { title: "", content: "" } as { title: string; content: string },
+  widget_pages: { title: "", sortby: "post_title", exclude: [] } as { title: string; sortby: "post_title" | "menu_order" | "ID"; exclude: number[] },
+  widget_calendar: { title: "" } as { title: string },
+  widget_media_image: { title: "", mediaId: 0, alt: "", caption: "", link: "none", url: "" } as { title: string; mediaId: number; alt: string; caption: string; link: "none" | "file" | "custom"; url: string },
   // Linkbacks
   outbound_allow_hosts: "",
   ping_self: false,

@@ -1,0 +1,34 @@
+// WordPress's Pages widget as one string, as the other data widgets are (lib/site/widget-html.ts).
+import { escapeHtml as esc } from "@/lib/linkbacks/text";
+
+export interface PageItem {
+  id: number;
+  parentId: number | null;
+  href: string;
+  text: string;
+}
+
+/**
+ * WordPress's Pages widget (wp_list_pages): a tree in the chosen order, without the excluded
+ * pages; a page whose parent is not listed (excluded, or not published) stands at the top level,
+ * as WordPress's walker shows such orphans.
+ */
+export function pagesHtml(pages: PageItem[], exclude: readonly number[] = []): string {
+  const skip = new Set(exclude);
+  const shown = pages.filter((p) => !skip.has(p.id));
+  const ids = new Set(shown.map((p) => p.id));
+  const children = new Map<number | null, PageItem[]>();
+  for (const p of shown) {
+    const parent = p.parentId && ids.has(p.parentId) ? p.parentId : null;
+    const list = children.get(parent);
+    if (list) list.push(p);
+    else children.set(parent, [p]);
+  }
+  const render = (parent: number | null, depth: number): string => {
+    const list = children.get(parent);
+    if (!list?.length || depth > 20) return "";
+    const items = list.map((p) => `<li class="page_item page-item-${p.id}"><a class="underline" href="${esc(p.href)}">${esc(p.text)}</a>${render(p.id, depth + 1)}</li>`).join("");
+    return `<ul class="${depth ? "children ml-4 mt-1 space-y-1" : "space-y-1"}">${items}</ul>`;
+  };
+  return render(null, 0) || `<p class="text-muted">No pages.</p>`;
+}
