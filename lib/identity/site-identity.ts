@@ -5,31 +5,23 @@
 import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
-import { listMediaByIds, type FeaturedMediaRow } from "@/db/queries/featured-media";
+import { listMediaByIds } from "@/db/queries/featured-media";
 import { getCurrentUser } from "@/lib/session";
 import { roleCan } from "@/lib/auth/capabilities";
 import { toFeaturedImage } from "@/lib/media/featured";
 import { parseSizes } from "@/lib/media/view";
 import { uploadUrl } from "@/lib/media/paths";
-import { cached } from "@/lib/site/cache";
-import { TAGS } from "@/lib/site/cache-tags";
 import { siteOptions } from "@/lib/site/reads";
 import { IdentitySchema, IDENTITY_IMAGE_FIELDS, type IdentityValues } from "@/lib/validation/identity";
 import type { FeaturedImage, Theme } from "@/themes/types";
 import { FONT_PAIRINGS, isFontPairing } from "./fonts";
 import { readableAccent } from "./accent";
 import { CUSTOMIZE_PREVIEW_COOKIE } from "./preview-cookie";
+import { isImage, mediaRows } from "./site-icon";
+export { siteIconImage } from "./site-icon";
 
 export { CUSTOMIZE_PREVIEW_COOKIE };
 
-const isImage = (m: FeaturedMediaRow | undefined) => !!m && !!m.path && m.mimeType.startsWith("image/");
-
-async function mediaRows(ids: number[]): Promise<Map<number, FeaturedMediaRow>> {
-  const wanted = [...new Set(ids.filter((id) => id > 0))].sort((a, b) => a - b);
-  if (!wanted.length) return new Map();
-  const rows = await cached(`identity-media:${wanted.join(",")}`, [TAGS.options], () => listMediaByIds(wanted));
-  return new Map(rows.map((r) => [r.id, r]));
-}
 
 /** A message per image field whose id is not an image in the media library (0, none, is fine). */
 export async function identityImagesProblem(v: Pick<IdentityValues, keyof typeof IDENTITY_IMAGE_FIELDS>): Promise<Record<string, string> | null> {
@@ -86,12 +78,6 @@ export const getSiteIdentity = cache(async (): Promise<SiteIdentity> => {
   };
 });
 
-/** The site icon, for other parts (e.g. a shared link's picture when a post has none); saved settings only. */
-export async function siteIconImage(): Promise<FeaturedImage | undefined> {
-  const o = await siteOptions();
-  const row = (await mediaRows([o.site_icon])).get(o.site_icon);
-  return isImage(row) ? toFeaturedImage(row) : undefined;
-}
 
 /**
  * The custom properties that carry the accent colour and the font pairing into a theme's tokens

@@ -1,10 +1,11 @@
 // The picture a link to a post shows when shared (Facebook, Mastodon, Slack, iMessage read
 // og:image; X reads twitter:image): the featured image, else the first image in the content, as
-// Jetpack and Yoast choose it. WordPress's third fallback, the site icon, waits for a site icon
-// setting. A protected post shows none: its picture is part of what the password hides.
+// Jetpack and Yoast choose it, else the site icon (Appearance → Customize). A protected post shows
+// none: its picture is part of what the password hides.
 import { parseHtml } from "@/lib/content/html-parse";
 import { absolutize } from "./feed-urls";
 import { featuredImagesFor, type PostCard } from "./reads";
+import { siteIconImage } from "@/lib/identity/site-icon";
 
 export interface ShareImage {
   /** Absolute. */
@@ -37,5 +38,8 @@ export async function shareImage(p: Pick<PostCard, "id" | "featuredMediaId" | "c
   if (p.password) return undefined;
   const featured = (await featuredImagesFor([p])).get(p.id);
   if (featured) return { url: absolutize(featured.src, pageUrl), width: featured.width, height: featured.height, alt: featured.alt };
-  return firstContentImage(p.content, pageUrl);
+  const inContent = firstContentImage(p.content, pageUrl);
+  if (inContent) return inContent;
+  const icon = await siteIconImage();
+  return icon ? { url: absolutize(icon.src, pageUrl), width: icon.width, height: icon.height, alt: icon.alt } : undefined;
 }

@@ -6,8 +6,9 @@ import { insertMedia } from "@/db/queries/media";
 import { routeMetadata } from "@/lib/site/seo";
 import { postById } from "@/lib/site/reads";
 import { firstContentImage } from "@/lib/site/share-image";
+import { updateOptions } from "@/db/queries/options";
 
-let featured: number, inContent: number, none: number, locked: number;
+let featured: number, inContent: number, none: number, locked: number, icon: number;
 
 beforeAll(async () => {
   const u = await makeUser("author");
@@ -15,6 +16,7 @@ beforeAll(async () => {
   const d = { date: "2026-01-02 03:04:05", dateGmt: "2026-01-02 03:04:05" };
   featured = (await makePost(u.id, { ...d, slug: "featured", title: "Featured", featuredMediaId: m.id, content: `<p><img src="/wp-content/uploads/other.jpg" alt="not this"></p>` })).id;
   inContent = (await makePost(u.id, { ...d, slug: "in-content", title: "In content", content: `<p>Text</p><img src="data:image/gif;base64,R0lG" alt="pixel"><img src="/wp-content/uploads/2026/12/hill.jpg" width="1200" height="800" alt="A hill"><img src="/second.jpg">` })).id;
+  icon = (await insertMedia({ authorId: u.id, fileName: "icon.png", mimeType: "image/png", title: "Icon", alt: "", path: "2026/12/icon.png", width: 512, height: 512 })).id;
   none = (await makePost(u.id, { ...d, slug: "plain", title: "Plain", content: "<p>Words only.</p>" })).id;
   locked = (await makePost(u.id, { ...d, slug: "locked", title: "Locked", password: "pw", featuredMediaId: m.id, content: `<img src="/secret.jpg">` })).id;
 });
@@ -46,6 +48,18 @@ describe("share image", () => {
       const m = await meta(id);
       expect(m.openGraph!.images, String(id)).toBeUndefined();
       expect((m.twitter as { card: string }).card).toBe("summary");
+    }
+  });
+
+  it("else the site icon, once one is set; still nothing for a protected post", async () => {
+    await updateOptions({ site_icon: icon });
+    try {
+      const og = ((await meta(none)).openGraph!.images as { url: string; width: number; height: number }[])[0]!;
+      expect(og.url).toMatch(/^https?:\/\/[^/]+\/wp-content\/uploads\/2026\/12\/icon\.png$/);
+      expect([og.width, og.height]).toEqual([512, 512]);
+      expect((await meta(locked)).openGraph!.images).toBeUndefined();
+    } finally {
+      await updateOptions({ site_icon: 0 });
     }
   });
 
