@@ -19,11 +19,13 @@ interface Props {
   isSubmitting: () => boolean;
   /** Saves what can be saved without the form (the autosave). */
   save: () => Promise<SaveOutcome>;
+  /** Something may need saving on the way out: the guard entry for Back goes into the history. */
+  armed: boolean;
 }
 
 type Pending = { kind: "link"; href: string } | { kind: "back" };
 
-export function LeaveGuard({ isDirty, isSubmitting, save }: Props) {
+export function LeaveGuard({ isDirty, isSubmitting, save, armed }: Props) {
   const router = useRouter();
   const [state, setState] = useState<{ pending: Pending; phase: "saving" | "failed"; message?: string } | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -88,13 +90,13 @@ export function LeaveGuard({ isDirty, isSubmitting, save }: Props) {
     };
   }, []);
 
-  // The guard entry: pushed once, when there is first something to lose.
-  const dirtyNow = isDirty();
+  // The guard entry: pushed once, when there is first something to lose (the first keystroke, before
+  // the typed text has reached the form's state).
   useEffect(() => {
-    if (!dirtyNow || guarded.current || leaving.current) return;
+    if (!armed || guarded.current || leaving.current) return;
     window.history.pushState(window.history.state, "", window.location.href);
     guarded.current = true;
-  }, [dirtyNow]);
+  }, [armed]);
 
   useEffect(() => {
     const d = dialog.current;

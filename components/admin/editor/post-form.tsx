@@ -42,6 +42,8 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
   const [autosaveNote, setAutosaveNote] = useState<string | null>(null);
   const [restoreOffer, setRestoreOffer] = useState(options.autosave);
   const [otherDirty, setOtherDirty] = useState(false);
+  // Set at the first keystroke in the canvas, which reaches `content` only after a pause in typing.
+  const [touched, setTouched] = useState(false);
   const [savedSnap, setSavedSnap] = useState(() => JSON.stringify([initial.title, initial.content, initial.excerpt]));
   // The date is wall-clock time in the site's zone, whatever the browser's zone is.
   const isFuture = (local: string) => !!local && Date.parse(`${local}Z`) - options.tzOffsetMinutes * 60_000 > Date.now();
@@ -181,7 +183,7 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
           <p>{state.message}</p>
         </div>
       ) : null}
-      <LeaveGuard isDirty={() => (flushContent(), latest.current.dirty)} isSubmitting={() => submitting.current} save={saveBeforeLeaving} />
+      <LeaveGuard armed={dirty || touched} isDirty={() => (flushContent(), latest.current.dirty)} isSubmitting={() => submitting.current} save={saveBeforeLeaving} />
       <LocalBackup type={type} postId={postId} text={backupText} acknowledged={snapshot === savedSnap} justSaved={!!options.notice}
         server={{ title: initial.title, content: initial.content, excerpt: initial.excerpt }}
         onRestore={(b) => { setTitle(b.title); setContent(b.content); setExcerpt(b.excerpt); }} registerSubmit={registerSubmit} />
@@ -217,7 +219,7 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
           </div>
           <FieldError id="slug-error" errors={errors.slug} />
           <div>
-            <RichTextEditor name="content" value={content} onChange={setContent} maxLength={POST_LIMITS.content} media={mediaLimits} describedBy={described("content")} theme={options.theme} flushRef={flushRef} />
+            <RichTextEditor name="content" value={content} onChange={setContent} maxLength={POST_LIMITS.content} media={mediaLimits} describedBy={described("content")} theme={options.theme} flushRef={flushRef} onEdit={() => setTouched(true)} />
             <FieldError id="content-error" errors={errors.content} />
             <p className="mt-1 text-xs text-gray-600" aria-live="polite">{autosaveNote}</p>
           </div>

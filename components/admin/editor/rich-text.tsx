@@ -65,9 +65,11 @@ interface Props {
   theme: string;
   /** Set to a function that writes pending canvas changes into the field at once. */
   flushRef?: MutableRefObject<(() => void) | null>;
+  /** Told when the canvas changes after a quiet spell, before the field has the change. */
+  onEdit?: () => void;
 }
 
-export function RichTextEditor({ name, value, onChange, maxLength, media, describedBy, theme, flushRef }: Props) {
+export function RichTextEditor({ name, value, onChange, maxLength, media, describedBy, theme, flushRef, onEdit }: Props) {
   const [mode, setMode] = useState<"visual" | "html">("html");
   const [note, setNote] = useState<string | null>(null);
   const [mediaError, setMediaError] = useState<string | null>(null);
@@ -104,8 +106,10 @@ export function RichTextEditor({ name, value, onChange, maxLength, media, descri
   const emitted = useRef<string[]>([]);
   const pending = useRef({ dirty: false, timer: 0, since: 0 });
   const onChangeRef = useRef(onChange);
+  const onEditRef = useRef(onEdit);
   useEffect(() => {
     onChangeRef.current = onChange;
+    onEditRef.current = onEdit;
   });
   function emit() {
     const p = pending.current;
@@ -119,7 +123,10 @@ export function RichTextEditor({ name, value, onChange, maxLength, media, descri
   function schedule() {
     const p = pending.current;
     const now = performance.now();
-    if (!p.dirty) p.since = now;
+    if (!p.dirty) {
+      p.since = now;
+      onEditRef.current?.();
+    }
     p.dirty = true;
     window.clearTimeout(p.timer);
     p.timer = window.setTimeout(() => emitRef.current(), now - p.since > EMIT_MAX_WAIT_MS ? 0 : EMIT_PAUSE_MS);
