@@ -374,6 +374,7 @@ test("at 360 px the editor fits, and axe finds nothing serious with the inserter
   await axe("inserter");
   await page.keyboard.press("Escape");
   await page.keyboard.press("Alt+F10");
+  await expect(page.getByRole("button", { name: /^Block \d+ of \d+: options$/ })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("menu", { name: "Block options" })).toBeVisible();
   expect(await fits()).toBe(true);

@@ -4,6 +4,7 @@
 // or down or removes it, as WordPress's block toolbar does. Alt+F10 reaches it from the keyboard;
 // Escape in the menu returns to the text.
 import { useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import type { Editor } from "@tiptap/core";
 import { currentBlock, deleteBlock, moveBlock, selectBlock } from "./block-moves";
 
@@ -46,8 +47,10 @@ export function BlockHandle({ editor }: { editor: Editor }) {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey && e.key === "F10") {
         e.preventDefault();
-        fromSelection();
-        requestAnimationFrame(() => button.current?.focus());
+        // Render the handle now and focus it in the same keystroke, so that the next key (Enter to
+        // open the menu) reaches it and not the text, however fast it follows.
+        flushSync(fromSelection);
+        button.current?.focus();
       }
     };
     editor.on("selectionUpdate", fromSelection);
