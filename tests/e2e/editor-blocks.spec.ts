@@ -84,10 +84,32 @@ test("an unknown block is a card with a preview, editable as HTML", async ({ pag
   await expect(source(page)).toHaveValue(`<!-- wp:paragraph -->\n<p>Before the card.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:html -->\n<p class="raw"><em>New words</em></p>\n<!-- /wp:html -->\n\n${shortcode}`);
 });
 
+test("an image block of a WordPress post is an image in the canvas, not a card, and stays an image block when edited", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signInAs(page, "admin");
+  const image = '<!-- wp:image {"sizeSlug":"large","linkDestination":"none","className":"is-style-rounded"} -->\n<figure class="wp-block-image size-large is-style-rounded"><img src="/inkwell-missing-lake.jpg" alt="A lake"/><figcaption class="wp-element-caption">Lake</figcaption></figure>\n<!-- /wp:image -->';
+  await startPost(page, unique("Image block"), `${image}\n\n<!-- wp:paragraph -->\n<p>After.</p>\n<!-- /wp:paragraph -->`);
+  await page.getByRole("button", { name: "Visual" }).click();
+  await expect(canvas(page).getByRole("img", { name: "A lake" })).toBeVisible();
+  await expect(canvas(page).locator('[data-wp-block="core/image"]')).toHaveCount(0);
+  // The caption is typed in place; the toolbar sets the alignment.
+  await canvas(page).locator("figcaption").click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" at dawn");
+  // Clicking the picture selects the block and shows its toolbar, as in WordPress.
+  await canvas(page).getByRole("img", { name: "A lake" }).click();
+  await canvas(page).getByRole("toolbar", { name: "Image" }).getByRole("combobox", { name: "Align" }).selectOption({ label: "Right" });
+  await page.getByRole("button", { name: "HTML", exact: true }).click();
+  const out = await source(page).inputValue();
+  expect(out).toMatch(/^<!-- wp:image \{[^}]*"align":"right"[^}]*\} -->\n<figure class="wp-block-image alignright size-large is-style-rounded"><img src="\/inkwell-missing-lake.jpg" alt="A lake"\/><figcaption class="wp-element-caption">Lake at dawn<\/figcaption><\/figure>\n<!-- \/wp:image -->/);
+  expect(out).toContain('"className":"is-style-rounded"');
+  expect(out).toContain("<!-- wp:paragraph -->\n<p>After.</p>\n<!-- /wp:paragraph -->");
+});
+
 // The theme unit test's posts for the blocks this editor edits, and a few it keeps as cards. (All
 // 80 block posts take over five minutes here with a card preview each; the split of all of them is
 // checked byte for byte in tests/unit/blocks-roundtrip.test.ts.)
-const ROUND_TRIP = ["Paragraph", "Heading", "List", "Quote", "Code", "Details", "Pullquote", "Table", "Buttons", "Columns", "Separator", "Shortcode", "Custom HTML", "More", "Page break"];
+const ROUND_TRIP = ["Paragraph", "Heading", "List", "Quote", "Code", "Details", "Pullquote", "Table", "Buttons", "Columns", "Separator", "Shortcode", "Custom HTML", "More", "Page break", "Image", "Gallery", "Audio", "Video", "File"];
 
 test("the theme unit test's block posts go through the visual editor unchanged", async ({ page }) => {
   test.setTimeout(300_000);

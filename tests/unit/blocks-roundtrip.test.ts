@@ -73,6 +73,37 @@ describe("fresh block markup, as WordPress 6.x writes it", () => {
     expect(parse(out).filter((b) => !b.blockName).every((b) => b.innerHTML === "\n\n")).toBe(true);
   });
 
+  it("writes images and galleries as WordPress's image and gallery blocks, read back by its parser", () => {
+    const image: JSONContent = { type: "imageFigure", attrs: { id: 7, src: "/wp-content/uploads/a-1024x768.jpg", alt: 'A "cat"', width: 1024, height: 768, sizeSlug: "large", align: "center", href: "" }, content: [text("Our "), text("cat", [{ type: "italic" }])] };
+    expect(blockMarkup(image)).toBe('<!-- wp:image {"align":"center","id":7,"sizeSlug":"large","linkDestination":"none"} -->\n<figure class="wp-block-image aligncenter size-large"><img src="/wp-content/uploads/a-1024x768.jpg" alt="A &quot;cat&quot;" class="wp-image-7" width="1024" height="768"/><figcaption class="wp-element-caption">Our <em>cat</em></figcaption></figure>\n<!-- /wp:image -->');
+    const linked: JSONContent = { type: "imageFigure", attrs: { id: 8, src: "/b.jpg", alt: "", sizeSlug: "full", align: "none", href: "https://x.test/" } };
+    const gallery: JSONContent = { type: "imageGallery", attrs: { columns: 2, crop: true }, content: [image, linked] };
+    const out = serializeBlocks({ type: "doc", content: [gallery] });
+    const [block] = parse(out);
+    expect(block.blockName).toBe("core/gallery");
+    expect(block.attrs).toEqual({ columns: 2, linkTo: "none" });
+    expect(block.innerBlocks.map((b) => [b.blockName, b.attrs])).toEqual([
+      ["core/image", { id: 7, sizeSlug: "large", linkDestination: "none" }],
+      ["core/image", { id: 8, sizeSlug: "full", linkDestination: "custom" }],
+    ]);
+    expect(block.innerBlocks[1].innerHTML).toBe('\n<figure class="wp-block-image size-full"><a href="https://x.test/"><img src="/b.jpg" alt="" class="wp-image-8"/></a></figure>\n');
+    expect(out).toContain('<figure class="wp-block-gallery has-nested-images columns-2 is-cropped"><!-- wp:image');
+    // What a reader gets: no delimiters, the figures as written.
+    expect(renderContent(out)).not.toContain("<!--");
+  });
+
+  it("keeps an image's classes it does not edit, but not its old alignment or size", () => {
+    const node: JSONContent = { type: "imageFigure", attrs: { id: 3, src: "/c.jpg", alt: "c", sizeSlug: "medium", align: "right", href: "/c.jpg", wpAttrs: { id: 3, sizeSlug: "large", align: "left", linkDestination: "media", className: "is-style-rounded" }, wpClass: "wp-block-image alignleft size-large is-style-rounded" } };
+    const [block] = parse(blockMarkup(node) ?? "");
+    expect(block.attrs).toEqual({ id: 3, sizeSlug: "medium", align: "right", linkDestination: "media", className: "is-style-rounded" });
+    expect(block.innerHTML).toContain('<figure class="wp-block-image alignright size-medium is-style-rounded">');
+  });
+
+  it("keeps the inline style of an edited block (a custom colour), escaped", () => {
+    const node: JSONContent = { type: "paragraph", attrs: { wpAttrs: { style: { color: { text: "#c00" } } }, wpClass: "has-text-color", wpStyle: 'color:#c00"' }, content: [text("Red")] };
+    expect(blockMarkup(node)).toBe('<!-- wp:paragraph {"style":{"color":{"text":"#c00"}}} -->\n<p class="has-text-color" style="color:#c00&quot;">Red</p>\n<!-- /wp:paragraph -->');
+  });
+
   it("keeps a details block open by default when it was", () => {
     const node: JSONContent = { type: "details", attrs: { wpAttrs: { showContent: true } }, content: [{ type: "detailsSummary", content: [text("S")] }, { type: "detailsContent", content: [p("B")] }] };
     expect(blockMarkup(node)).toBe('<!-- wp:details {"showContent":true} -->\n<details class="wp-block-details" open><summary>S</summary><!-- wp:paragraph -->\n<p>B</p>\n<!-- /wp:paragraph --></details>\n<!-- /wp:details -->');

@@ -19,6 +19,11 @@ export const BLOCK_NODES: Record<string, string[]> = {
   "core/columns": ["columns"],
   "core/separator": ["horizontalRule"],
   "core/details": ["details"],
+  "core/image": ["imageFigure"],
+  "core/gallery": ["imageGallery"],
+  "core/audio": ["audioBlock"],
+  "core/video": ["videoBlock"],
+  "core/file": ["fileBlock"],
 };
 
 const letters = (s: string | null | undefined) => (s ?? "").replace(/\s+/g, "");
@@ -38,7 +43,8 @@ function editable(seg: BlockSegment, parser: PMDOMParser, opts: SerializeOptions
   if (!node || !types.includes(node.type.name) || letters(node.textContent) !== letters(body.textContent)) return null;
   const json = node.toJSON() as JSONContent;
   const wpClass = body.firstElementChild?.getAttribute("class") ?? null;
-  json.attrs = { ...json.attrs, wpAttrs: Object.keys(seg.attrs).length ? seg.attrs : null, wpClass };
+  const wpStyle = body.firstElementChild?.getAttribute("style") ?? null;
+  json.attrs = { ...json.attrs, wpAttrs: Object.keys(seg.attrs).length ? seg.attrs : null, wpClass, wpStyle };
   const fresh = blockMarkup(json, opts);
   if (fresh === null) return null;
   // …and every kind of element too (a <sup>, a <tfoot>, an <img> the node has no place for).

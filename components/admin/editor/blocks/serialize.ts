@@ -3,6 +3,7 @@
 // edited or new block is written as WordPress 6.x's serializer would write it (comment delimiters,
 // "\n" inside them, "\n\n" between blocks), so WordPress and themes read it as their own.
 import type { JSONContent } from "@tiptap/core";
+import { galleryClass, imageFigureClass, type ImageAlign, type ImageSizeSlug } from "@/lib/media/block-markup";
 
 export interface SerializeOptions {
   /** HTML of a node this file has no block for (another engineer's node, say): kept as wp:html. */
@@ -77,10 +78,16 @@ function attrsOf(node: JSONContent, own: Attrs): Attrs {
   return out;
 }
 
+// The block's classes, and its inline style (custom colours, spacing) as it was opened: WordPress
+// writes both from attributes we keep but do not edit.
+const styleOf = (node: JSONContent) => {
+  const style = node.attrs?.wpStyle as string | null | undefined;
+  return style ? ` style="${escAttr(style)}"` : "";
+};
 const cls = (node: JSONContent, fallback: string) => {
   const kept = node.attrs?.wpClass as string | null | undefined;
   const all = new Set([...fallback.split(" "), ...(kept ? kept.split(/\s+/) : [])].filter(Boolean));
-  return all.size ? ` class="${escAttr([...all].join(" "))}"` : "";
+  return (all.size ? ` class="${escAttr([...all].join(" "))}"` : "") + styleOf(node);
 };
 
 // Inner blocks are joined as WordPress joins them: "\n\n" between, nothing around.
@@ -108,6 +115,34 @@ function tableRows(node: JSONContent): string {
   const header = rows[0] && (rows[0].content ?? []).every((c) => c.type === "tableHeader") ? rows[0] : null;
   const body = header ? rows.slice(1) : rows;
   return `${header ? `<thead>${row(header)}</thead>` : ""}<tbody>${body.map(row).join("")}</tbody>`;
+}
+
+// WordPress's image block: the figure as its save() writes it, and the attributes it keeps in the
+// comment (which attachment, which size, where the picture links).
+function imageMarkup(node: JSONContent): string {
+  const a = (node.attrs ?? {}) as { id?: number | null; src?: string; alt?: string; width?: number | null; height?: number | null; sizeSlug?: ImageSizeSlug; align?: ImageAlign; href?: string };
+  const kept = (node.attrs?.wpAttrs as Attrs | null) ?? {};
+  const sizeSlug = a.sizeSlug ?? "full";
+  const align = a.align ?? "none";
+  const dims = a.width && a.height ? ` width="${a.width}" height="${a.height}"` : "";
+  let img = `<img src="${escAttr(a.src ?? "")}" alt="${escAttr(a.alt ?? "")}"${a.id ? ` class="wp-image-${a.id}"` : ""}${dims}/>`;
+  if (a.href) img = `<a href="${escAttr(a.href)}">${img}</a>`;
+  const caption = node.content?.length ? `<figcaption class="wp-element-caption">${inline(node.content)}</figcaption>` : "";
+  const linkDestination = a.href ? (kept.linkDestination && kept.linkDestination !== "none" ? kept.linkDestination : "custom") : "none";
+  const attrs = attrsOf(node, { align: align === "none" ? undefined : align, id: a.id ?? undefined, sizeSlug, linkDestination });
+  // Classes we do not edit (is-resized, is-style-rounded…) stay; alignment and size are ours now.
+  const others = String(node.attrs?.wpClass ?? "").split(/\s+/).filter((c) => c && c !== "wp-block-image" && !/^(align|size-)/.test(c));
+  return delimit("core/image", attrs, `<figure class="${escAttr([imageFigureClass({ align, sizeSlug }), ...others].join(" "))}"${styleOf(node)}>${img}${caption}</figure>`);
+}
+
+// A gallery holds image blocks, delimited each, inside its figure (WordPress 6.x's nested gallery).
+function galleryMarkup(node: JSONContent): string {
+  const columns = Number(node.attrs?.columns ?? 3);
+  const crop = node.attrs?.crop !== false;
+  const kept = (node.attrs?.wpAttrs as Attrs | null) ?? {};
+  const images = (node.content ?? []).map((img) => imageMarkup({ ...img, attrs: { ...img.attrs, align: "none" } })).join("\n\n");
+  const attrs = attrsOf(node, { columns: kept.columns === undefined && columns === 3 ? undefined : columns, imageCrop: crop ? undefined : false, linkTo: kept.linkTo ?? "none" });
+  return delimit("core/gallery", attrs, `<figure class="${galleryClass(columns, crop)}">${images}</figure>`);
 }
 
 const citeOf = (node: JSONContent) => (node.content ?? []).find((c) => c.type === "quoteCite");
@@ -164,6 +199,14 @@ export function blockMarkup(node: JSONContent, opts: SerializeOptions = {}): str
       const open = (node.attrs?.wpAttrs as Attrs | null)?.showContent ? " open" : "";
       return delimit("core/details", attrsOf(node, {}), `<details${cls(node, "wp-block-details")}${open}><summary>${inline(summary?.content)}</summary>${innerBlocks(content ?? {}, opts)}</details>`);
     }
+    case "imageFigure":
+      return imageMarkup(node);
+    case "imageGallery":
+      return galleryMarkup(node);
+    case "audioBlock":
+    case "videoBlock":
+    case "fileBlock":
+      return opts.htmlOf ? delimit(`core/${node.type.slice(0, -5)}`, attrsOf(node, {}), opts.htmlOf(node)) : null;
     case "wpRaw":
       return String(node.attrs?.source ?? "").trim();
     default:
