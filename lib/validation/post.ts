@@ -18,6 +18,8 @@ const id = z.coerce.number().int().positive();
 const optionalId = z.preprocess((v) => (v === "" || v === null || v === undefined || v === "0" ? undefined : v), id.optional());
 const checkbox = z.preprocess((v) => v === "on" || v === "1" || v === "true" || v === true, z.boolean());
 const text = (max: number, label: string) => z.string().max(max, `${label} is too long (at most ${max.toLocaleString("en")} characters).`).default("");
+// The title field is a textarea (it wraps): a line break typed there without JavaScript is a space.
+const titleText = z.preprocess((v) => (typeof v === "string" ? v.replace(/[\r\n]+/g, " ") : v), text(POST_LIMITS.title, "The title"));
 
 /** The editor's form, for posts and pages. */
 export const PostFormSchema = z
@@ -26,7 +28,7 @@ export const PostFormSchema = z
     type: z.enum(["post", "page"]).default("post"),
     version: z.coerce.number().int().nonnegative().default(0),
     intent: z.enum(INTENTS).default("save_draft"),
-    title: text(POST_LIMITS.title, "The title"),
+    title: titleText,
     slug: text(POST_LIMITS.slug, "The slug"),
     content: text(POST_LIMITS.content, "The content"),
     excerpt: text(POST_LIMITS.excerpt, "The excerpt"),

@@ -380,3 +380,22 @@ test("at 360 px the editor fits, and axe finds nothing serious with the inserter
   expect(await fits()).toBe(true);
   await axe("block menu");
 });
+
+test("a long title wraps at 360 px instead of running off the screen, and Enter in the title goes on to the text", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await signInAs(page, "author");
+  await page.goto("/admin/posts/new/");
+  const title = page.getByRole("textbox", { name: "Title" });
+  const oneLine = (await title.boundingBox())!.height;
+  await title.fill(`Antidisestablishmentarianism and a title long enough to need three lines at this width ${unique("Wrap")}`);
+  // Every word of it is on screen: the field grew downwards rather than scrolling sideways.
+  await expect.poll(async () => (await title.boundingBox())!.height).toBeGreaterThan(oneLine * 2);
+  expect(await title.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await title.press("End");
+  await title.press("Enter");
+  await expect(canvas(page)).toBeFocused();
+  await page.keyboard.type("First words.");
+  await expect(canvas(page)).toContainText("First words.");
+  expect(await title.inputValue()).not.toContain("\n");
+});

@@ -50,6 +50,15 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
   const [future, setFuture] = useState(() => isFuture(initial.date));
   const submitting = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const titleRef = useRef<HTMLTextAreaElement>(null);
+  // The title grows with its lines (a long title wraps on a phone instead of scrolling sideways):
+  // CSS's field-sizing where the browser has it, else measured here as the title changes.
+  useLayoutEffect(() => {
+    const el = titleRef.current;
+    if (!el || CSS.supports("field-sizing", "content")) return;
+    el.style.height = "auto";
+    el.style.height = `${el.scrollHeight}px`;
+  }, [title]);
   useSaveShortcut(formRef);
   const errors = state.fieldErrors ?? {};
   const type = options.type;
@@ -205,9 +214,17 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
         <div className="min-w-0 space-y-4">
           <div data-theme={options.theme} className="editor-title rounded border border-gray-400">
             <label htmlFor="title" className="sr-only">Title</label>
-            <input id="title" name="title" value={title} maxLength={POST_LIMITS.title} placeholder="Add title" aria-describedby={described("title")}
-              onChange={(e) => { setTitle(e.target.value); if (!slugEdited && !live) setSlug(slugify(e.target.value)); }}
-              className="entry-title w-full px-3 py-2" />
+            {/* A title wraps as it does on the site (WordPress's title is a heading that wraps too);
+                Enter goes on to the content, as there. */}
+            <textarea id="title" name="title" ref={titleRef} rows={1} value={title} maxLength={POST_LIMITS.title} placeholder="Add title" aria-describedby={described("title")}
+              onChange={(e) => { const t = e.target.value.replace(/[\r\n]+/g, " "); setTitle(t); if (!slugEdited && !live) setSlug(slugify(t)); }}
+              onKeyDown={(e) => {
+                if (e.key !== "Enter" || e.nativeEvent.isComposing) return;
+                e.preventDefault();
+                const form = e.currentTarget.form;
+                (form?.querySelector<HTMLElement>(".ProseMirror") ?? form?.querySelector<HTMLElement>('textarea[name="content"]'))?.focus();
+              }}
+              className="entry-title block w-full px-3 py-2" />
           </div>
           <div>
             <FieldError id="title-error" errors={errors.title} />
