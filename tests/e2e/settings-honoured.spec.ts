@@ -131,6 +131,8 @@ test("Discourage search engines: every public page says noindex, nofollow", asyn
 });
 
 test("registration: on, a visitor registers, signs in and gets the default role; off, a 403 message", async ({ page, browser }) => {
+  // Four browser contexts and four password hashes: more than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   await signInAs(page, "admin");
   const visitor = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.61" } });
   const v = await visitor.newPage();
