@@ -257,9 +257,9 @@ export async function insertCommentChecked(comment: NewComment, rules: CheckRule
   return checks().attempt.immediate(comment, rules);
 }
 
-// Group commit. With synchronous=FULL every commit waits for the disk (about 3.5 ms here), and
+// Group commit. With synchronous=FULL every commit waits for the disk's flush, and
 // better-sqlite3 waits on the one thread that serves every request, so one commit per comment
-// caps a server near 250 comments a second however fast the rest is. Comments that arrive
+// caps a server at the disk's flush rate however fast the rest is (`npm run bench:comments`). Comments that arrive
 // together are written in one transaction instead, each in its own savepoint (a failing one
 // fails alone), and that transaction's fsync runs off the event loop (db/wal-sync.ts), so the
 // server goes on reading the next comments while the disk flushes. Every request is answered
