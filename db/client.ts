@@ -34,8 +34,8 @@ export function resolveDatabasePath(url = process.env.DATABASE_URL || "data/inkw
  * (NORMAL could lose the last commits on power loss); busy_timeout makes a second writer
  * wait instead of failing; foreign keys are off by default in SQLite and must be turned on.
  * mmap_size lets SQLite read the database file through memory mapping instead of one read()
- * system call per page: a cold query (a post nobody has asked for lately) reading 10 comments
- * took 1.1 ms median through read() and 0.08 ms mapped (the bench database, this machine).
+ * system call per page, which makes a cold query (a post nobody has asked for lately) many times
+ * faster: `npm run bench` times such posts (docs/benchmarks.md).
  * Writes still go through the WAL as before; only reads change.
  */
 export function configure(sqlite: Database.Database) {

@@ -1,6 +1,6 @@
 // Prepared statements kept per connection and SQL text. better-sqlite3 compiles a statement on
-// every prepare() (30–100 µs each); a post nobody had read lately spent about 0.5 ms of its render
-// preparing the same four lookups again. Only for fixed SQL text in plain get/all/run use: a
+// every prepare(); a post nobody had read lately spent part of its render (`npm run bench`,
+// uncached posts) preparing the same four lookups again. Only for fixed SQL text in plain get/all/run use: a
 // statement switched to pluck() or raw() keeps that mode for everyone who shares it.
 import type Database from "better-sqlite3";
 

@@ -2,7 +2,7 @@
 //
 // With synchronous=FULL SQLite fsyncs the WAL inside COMMIT, and better-sqlite3 runs COMMIT on the
 // one thread that serves every request: each commit stops the whole server for the disk's flush
-// (3.5 ms here, far more when other programs share the disk). Here the transaction commits with
+// (longer when other programs share the disk; `npm run bench:comments` measures the result). Here the transaction commits with
 // synchronous=NORMAL (its frames are written to the WAL, not flushed), synchronous goes back to
 // FULL for every other writer, and the WAL is fsynced on libuv's thread pool; the caller answers
 // only once that fsync returns. What is on disk before anyone is answered is what FULL would have

@@ -1,5 +1,5 @@
 // The site root: the home page, and WordPress's query-string URLs (/?s=, /?p= under plain
-// permalinks, /?paged=). proxy.ts has already answered the ones that 301 to a pretty URL.
+// permalinks, /?paged=). The reader routing has already answered the ones that 301 to a pretty URL.
 import type { Metadata } from "next";
 import { RouteView } from "@/components/site/route-view";
 import { resolveQuery } from "@/lib/site/resolve-path";

@@ -18,7 +18,7 @@ const pageOf = (ids: string) => `SELECT ${CARD} FROM (${ids}) page CROSS JOIN po
 /** Every listing SQL by name, exported for the EXPLAIN QUERY PLAN test. */
 export const LISTING_SQL = {
   // Deep pages (a crawler on /page/900/) skip their OFFSET rows in the covering index, and only the
-  // page's own rows are read from the table: 35 ms → under 1 ms at offset 9,000.
+  // page's own rows are read from the table (`npm run bench` times a category's page 50).
   home: pageOf(`SELECT id FROM posts WHERE type = 'post' AND status = 'publish' ORDER BY date_gmt DESC, id DESC LIMIT ? OFFSET ?`),
   homeCount: `SELECT count(*) AS n FROM posts WHERE type = 'post' AND status = 'publish'`,
   sticky: `SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id
@@ -36,7 +36,7 @@ export const LISTING_SQL = {
     WHERE p.id IN (SELECT post_id FROM post_terms WHERE term_id IN (SELECT value FROM json_each(?)))
       AND p.type = 'post' AND p.status = 'publish'`,
   // INDEXED BY: with sqlite_stat4 the planner took a skip-scan of the author index and a sort for
-  // posts near either end of the blog (2-5 ms on 10,000 posts instead of one seek).
+  // posts near either end of the blog, instead of one seek.
   previous: `SELECT ${CARD} FROM posts p INDEXED BY posts_type_status_date CROSS JOIN users u ON u.id = p.author_id
     WHERE p.type = 'post' AND p.status = 'publish' AND (p.date_gmt, p.id) < (?, ?)
     ORDER BY p.date_gmt DESC, p.id DESC LIMIT 1`,
@@ -44,7 +44,7 @@ export const LISTING_SQL = {
     WHERE p.type = 'post' AND p.status = 'publish' AND (p.date_gmt, p.id) > (?, ?)
     ORDER BY p.date_gmt ASC, p.id ASC LIMIT 1`,
   // The newest approved comments a batch at a time, then their posts: a plain join let SQLite
-  // build a Bloom filter over every post first (1-2 ms on 10,000 posts); see newestVisible().
+  // build a Bloom filter over every post first, on every page; see newestVisible().
   recentComments: `SELECT c.id, c.post_id AS postId, c.author_name AS authorName, p.title AS postTitle, p.slug AS postSlug,
       p.date AS postDate, p.type AS postType, u.nicename AS authorNicename
     FROM (SELECT id, post_id, author_name, date_gmt FROM comments WHERE status = '1' ORDER BY date_gmt DESC, id DESC LIMIT ? OFFSET ?) c

@@ -65,7 +65,7 @@ export const HELD_AS_SPAM_META = "_inkwell_held_as_spam";
 // comment of theirs held as spam by the form's checks is listed as held ("0"): what its author
 // sees must not differ from any held comment's.
 // Plain prepared SQL: the page of every post runs this, and the query builder cost more than the
-// query (about 1 ms per page). Columns as publicCommentColumns, plus status and authorEmail.
+// query (`npm run bench`, uncached posts). Columns as publicCommentColumns, plus status and authorEmail.
 const THREAD_COLUMNS = `id, post_id AS postId, parent_id AS parentId, type, author_name AS authorName, author_url AS authorUrl,
   content, date, date_gmt AS dateGmt, user_id AS userId, CASE status WHEN 'spam' THEN '0' ELSE status END AS status, author_email AS authorEmail`;
 export const THREAD_SQL = {
@@ -257,9 +257,9 @@ export async function insertCommentChecked(comment: NewComment, rules: CheckRule
   return checks().attempt.immediate(comment, rules);
 }
 
-// Group commit. With synchronous=FULL every commit waits for the disk (about 3.5 ms here), and
+// Group commit. With synchronous=FULL every commit waits for the disk's flush, and
 // better-sqlite3 waits on the one thread that serves every request, so one commit per comment
-// caps a server near 250 comments a second however fast the rest is. Comments that arrive
+// caps a server at the disk's flush rate however fast the rest is (`npm run bench:comments`). Comments that arrive
 // together are written in one transaction instead, each in its own savepoint (a failing one
 // fails alone), and that transaction's fsync runs off the event loop (db/wal-sync.ts), so the
 // server goes on reading the next comments while the disk flushes. Every request is answered

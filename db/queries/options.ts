@@ -8,7 +8,7 @@ import { withTransaction } from "../transaction";
 
 // Read once per content version (db/queries/archives.ts): every write to options moves it (a
 // trigger, in the writing transaction, whichever process wrote), so the copy is never stale. A
-// page asked for the settings about a dozen times, at 0.2 ms each.
+// page asks for the settings about a dozen times.
 const memo = new WeakMap<object, { version: string; value: Options }>();
 
 /** Every setting: stored values over WordPress's defaults. */

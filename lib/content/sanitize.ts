@@ -55,8 +55,8 @@ export function makeClickable(html: string): string {
     .join("");
 }
 
-// formatCommentHtml is a pure function of the stored text and costs about 0.2 ms (two sanitizer
-// passes): a post with 100 comments spent 20 ms in it every time its page was rendered again
+// formatCommentHtml is a pure function of the stored text and costs two sanitizer passes: a post
+// with 100 comments spent much of its render in it (`npm run bench`) every time it was rendered again
 // (after each new comment, say). Results are kept by the text itself, so an edit is a new key.
 const FORMATTED_MAX_ENTRIES = 10_000;
 const FORMATTED_MAX_TEXT = 8 * 1024;

@@ -1,5 +1,5 @@
 // Discovery headers on reader pages: X-Pingback (must be absolute, as WordPress senders use it
-// verbatim) and Link rel="webmention". Set from proxy.ts at request time because SITE_URL is
+// verbatim) and Link rel="webmention". Set by the reader routing per request because SITE_URL is
 // only known when the server starts, not when next.config.ts headers are built.
 import { siteUrl } from "@/lib/site-url";
 

@@ -92,7 +92,7 @@ function fault(code: number, message: string): never {
 }
 
 /**
- * pingback.ping. Policy (README): fault codes are not masked as WordPress masks them; instead
+ * pingback.ping. Policy (docs/linkbacks.md): fault codes are not masked as WordPress masks them; instead
  * the fault strings never carry fetch details, and sources must be on ports 80, 443 or 8080
  * (unless allowlisted), so the endpoint cannot be used to scan ports or private networks.
  */

@@ -1,5 +1,5 @@
 // Every feed: /feed/ (RSS 2.0), /feed/atom/, /comments/feed/, <post>/feed/ (its comments) and
-// <archive>/feed/ (category, tag, author, date, search). proxy.ts rewrites those addresses here.
+// <archive>/feed/ (category, tag, author, date, search). The reader routing rewrites them here.
 import { connection } from "next/server";
 import type { Options } from "@/lib/options/defaults";
 import { cached } from "@/lib/site/cache";
@@ -23,7 +23,7 @@ export async function GET(req: Request, { params }: Ctx) {
   const opts = await siteOptions();
   const { path = [] } = await params;
   const url = new URL(req.url);
-  // proxy.ts rewrites …/feed/atom/ here with ?format=atom; Next hands a rewrite that stays inside
+  // The reader routing rewrites …/feed/atom/ here with ?format=atom; Next hands a rewrite that stays inside
   // the server the address the reader asked for, so its path says it too.
   const atom = url.searchParams.get("format") === "atom" || /\/feed\/atom\/?$/.test(url.pathname);
   // The XML itself is cached; the key carries every setting the feed shows.
