@@ -17,7 +17,11 @@ export const SITE_CONCURRENCY = 4;
 
 /** The site cannot be imported; the message says why, and nothing was written. */
 export class SiteImportError extends WxrImportError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The HTTP status that stopped the read, when one did. */
+    readonly status?: number,
+  ) {
     super(message);
     this.name = "SiteImportError";
   }
@@ -162,6 +166,7 @@ export class SiteClient {
         this.authenticated
           ? `${this.address} refused the username or application password (HTTP ${res.status} at ${route}). Check both, and that the user may edit posts.`
           : `${this.address} refused to show ${route} (HTTP ${res.status}); a security plugin may block it, or it needs a username and application password.`,
+        res.status,
       );
     }
     if (res.status >= 500) throw new SiteImportError(`${this.address} answered HTTP ${res.status} (a server error) at ${route}; try again later.`);

@@ -9,7 +9,7 @@ import { htmlToText } from "@/lib/content/html-text";
 import { validateOption, OptionError } from "@/lib/options/set-option";
 import { SiteClient, SiteImportError, type SiteClientOptions } from "./client";
 import { inferPermalinkStructure } from "./permalinks";
-import { RestCommentSchema, RestMediaSchema, RestPostSchema, RestTermSchema, RestUserSchema, SiteSettingsSchema, type RestComment, type RestPost } from "./schemas";
+import { RestCommentSchema, RestMediaSchema, RestPostSchema, RestTermSchema, RestUserSchema, SiteSettingsSchema, type RestComment, type RestPost, type SiteSettings } from "./schemas";
 
 export { SiteImportError };
 
@@ -38,9 +38,9 @@ export async function readWordPressSite(address: string, opts: ReadSiteOptions =
     client.all("/wp/v2/categories", RestTermSchema, { ...ctx, orderby: "id" }),
     client.all("/wp/v2/tags", RestTermSchema, { ...ctx, orderby: "id" }),
     client.all("/wp/v2/media", RestMediaSchema, { ...ctx, orderby: "id", order: "asc" }),
-    client.all("/wp/v2/users", RestUserSchema, { ...ctx, orderby: "id" }),
+    readUsers(client),
     readComments(client),
-    edit && opts.settings ? readSettings(client) : Promise.resolve({}),
+    edit && opts.settings ? readSettings(client) : Promise.resolve<SiteSettings>({}),
   ]);
 
   const notes: string[] = [];
@@ -174,8 +174,26 @@ async function readComments(client: SiteClient): Promise<RestComment[]> {
   return lists.flat();
 }
 
-async function readSettings(client: SiteClient) {
-  const { body } = await client.get("/wp/v2/settings");
+async function readUsers(client: SiteClient) {
+  if (!client.authenticated) return await client.all("/wp/v2/users", RestUserSchema, { orderby: "id" });
+  try {
+    return await client.all("/wp/v2/users", RestUserSchema, { context: "edit", orderby: "id" });
+  } catch (e) {
+    // An Editor may read every post but not list users' logins and emails: take their public fields.
+    if (e instanceof SiteImportError && e.status === 403) return await client.all("/wp/v2/users", RestUserSchema, { orderby: "id" });
+    throw e;
+  }
+}
+
+async function readSettings(client: SiteClient): Promise<SiteSettings> {
+  let body: unknown;
+  try {
+    body = (await client.get("/wp/v2/settings")).body;
+  } catch (e) {
+    // Only administrators may read the settings: an Editor's import copies what the index shows.
+    if (e instanceof SiteImportError && e.status === 403) return {};
+    throw e;
+  }
   const parsed = SiteSettingsSchema.safeParse(body);
   if (!parsed.success) throw new SiteImportError(`${client.address} sent settings that are not what WordPress sends (${parsed.error.issues[0]?.path.join(".")}).`);
   return parsed.data;
@@ -191,8 +209,7 @@ const LABELS: Record<string, string> = {
 };
 
 /** The site's settings that matter, each checked by its own Settings screen's schema before anything is written. */
-async function settingsToCopy(client: SiteClient, settings: Awaited<ReturnType<typeof readSettings>> | object, posts: RestPost[], notes: string[]): Promise<Partial<Options>> {
-  const s = settings as Awaited<ReturnType<typeof readSettings>>;
+async function settingsToCopy(client: SiteClient, s: SiteSettings, posts: RestPost[], notes: string[]): Promise<Partial<Options>> {
   const wanted: [keyof Options, string | undefined][] = [
     ["blogname", s.title ?? client.index.name],
     ["blogdescription", s.description ?? client.index.description],

@@ -93,6 +93,22 @@ describe("a site read with a username and application password", () => {
   });
 });
 
+describe("a site read with an Editor's application password", () => {
+  it("takes the authors' public fields and the index's title when users' emails and the settings are forbidden", async () => {
+    const forbidden = { status: 403, headers: { "content-type": "application/json; charset=UTF-8" }, body: JSON.stringify({ code: "rest_forbidden_context", message: "Sorry, you are not allowed to list users.", data: { status: 403 } }) };
+    const editorSite = await startWpReplay({ route: (p, req) => (req.headers.authorization && (p.startsWith("/wp-json/wp/v2/users?context=edit") || p.startsWith("/wp-json/wp/v2/settings")) ? forbidden : undefined) });
+    try {
+      const site = await read(editorSite.origin, { ...creds, settings: true });
+      expect(site.items.filter((i) => i.postType === "post")).toHaveLength(119);
+      expect(site.authors.map((a) => [a.login, a.email])).toEqual([["admin", ""], ["themedemos", ""], ["themereviewteam", ""]]);
+      expect(site.options).toMatchObject({ blogname: "Theme Unit Test" });
+      expect(site.options).not.toHaveProperty("posts_per_page");
+    } finally {
+      await editorSite.close();
+    }
+  });
+});
+
 describe("a site read without credentials", () => {
   it("takes only what visitors see, as rendered, leaves protected posts behind and says so", async () => {
     const site = await read(`${wp.origin}/`);
