@@ -74,6 +74,10 @@ export class SiteClient {
   readonly authenticated: boolean;
   private done = 0;
   private known = 0;
+  // Collections are read side by side, but the whole read keeps at most SITE_CONCURRENCY requests
+  // in flight: safeFetch refuses callers beyond its own queue rather than piling them up.
+  private active = 0;
+  private waiting: (() => void)[] = [];
   private constructor(
     readonly address: string,
     /** "https://old.example/wp-json/" or, without pretty permalinks, "https://old.example/?rest_route=/". */
@@ -139,6 +143,17 @@ export class SiteClient {
 
   /** One GET of a route: parsed JSON, or a SiteImportError naming the route and what went wrong. */
   async get(route: string, params: Record<string, string | number> = {}): Promise<{ body: unknown; totalPages: number }> {
+    if (this.active >= SITE_CONCURRENCY) await new Promise<void>((r) => this.waiting.push(r));
+    this.active++;
+    try {
+      return await this.getNow(route, params);
+    } finally {
+      this.active--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  private async getNow(route: string, params: Record<string, string | number>): Promise<{ body: unknown; totalPages: number }> {
     const headers: Record<string, string> = { accept: "application/json" };
     if (this.authenticated) headers.authorization = `Basic ${Buffer.from(`${this.opts.user}:${this.opts.appPassword}`).toString("base64")}`;
     let url = this.routeUrl(route, params);

@@ -132,6 +132,41 @@ describe("a site read without credentials", () => {
   });
 });
 
+describe("a large site", () => {
+  // Every collection announces `pages` pages of nothing; a small delay keeps requests overlapping.
+  async function bigSite(pages: number) {
+    return await startWpReplay({
+      route(p, _req, origin) {
+        if (p.startsWith("/wp-json/?")) return { headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "Big", url: origin, home: origin, namespaces: ["wp/v2"] }) };
+        if (p.startsWith("/wp-json/wp/v2/users/me")) return { headers: { "content-type": "application/json" }, body: '{"id":1}' };
+        return { headers: { "content-type": "application/json", "x-wp-totalpages": String(pages) }, body: "[]" };
+      },
+    });
+  }
+
+  it("reads every page of every collection with at most 4 requests at once", async () => {
+    const big = await bigSite(40);
+    try {
+      const site = await read(big.origin, creds);
+      expect(site.items).toEqual([]);
+      // 9 collections (comments three times: comment, pingback, trackback) of 40 pages, the index and the credentials check.
+      expect(big.requests).toHaveLength(9 * 40 + 2);
+      expect(big.maxInFlight).toBeLessThanOrEqual(4);
+    } finally {
+      await big.close();
+    }
+  });
+
+  it("stops at 200 pages of one collection and says to export a file instead", async () => {
+    const huge = await bigSite(201);
+    try {
+      await expect(read(huge.origin)).rejects.toThrow(/has more than 20000 items at \/wp\/v2\/.*; export it with Tools → Export and import the file instead/);
+    } finally {
+      await huge.close();
+    }
+  });
+});
+
 describe("a site that cannot be imported", () => {
   const json = (body: unknown, status = 200) => ({ status, headers: { "content-type": "application/json; charset=UTF-8" }, body: JSON.stringify(body) });
   const html = { headers: { "content-type": "text/html; charset=UTF-8" }, body: "<!doctype html><title>Just a blog</title><p>Hello" };
