@@ -53,7 +53,7 @@ export function ImportProgress({ initial }: { initial: ImportStatus }) {
 export function ImportStatusView({ status }: { status: ImportStatus }) {
   return (
     <section aria-labelledby="import-status" className="mt-4 max-w-2xl rounded border border-gray-300 bg-white p-4">
-      <h2 id="import-status" className="font-semibold">Importing {status.fileName}</h2>
+      <h2 id="import-status" className="font-semibold break-words">Importing {status.fileName}</h2>
       <p className="mt-2 text-sm" aria-live="polite">
         {(status.source === "site" && SITE_TEXT[status.phase]) || PHASE_TEXT[status.phase]} {status.phase === "media" && status.media?.total ? `${status.media.done} of ${status.media.total}, ` : null}
         {status.phase !== "failed" ? `${status.percent}%` : null}
