@@ -12,7 +12,7 @@ import { readWordPressSite, SiteImportError } from "@/lib/wp-site/read";
 import { inferPermalinkStructure } from "@/lib/wp-site/permalinks";
 import { normalizeSiteAddress } from "@/lib/wp-site/client";
 import { RestPostSchema } from "@/lib/wp-site/schemas";
-import { RECORDED_APP_PASSWORD, RECORDED_USER, startWpReplay, type Replay } from "../fixtures/wp-rest/replay";
+import { RECORDED_APP_PASSWORD, RECORDED_USER, startWpReplay, type Answer, type Replay } from "../fixtures/wp-rest/replay";
 import { makeUser } from "./factories";
 import { all, count, one, snapshot } from "./migration-helpers";
 
@@ -136,7 +136,7 @@ describe("a large site", () => {
   // Every collection announces `pages` pages of nothing; a small delay keeps requests overlapping.
   async function bigSite(pages: number) {
     return await startWpReplay({
-      route(p, _req, origin) {
+      route(p, _req, origin): Answer {
         if (p.startsWith("/wp-json/?")) return { headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "Big", url: origin, home: origin, namespaces: ["wp/v2"] }) };
         if (p.startsWith("/wp-json/wp/v2/users/me")) return { headers: { "content-type": "application/json" }, body: '{"id":1}' };
         return { headers: { "content-type": "application/json", "x-wp-totalpages": String(pages) }, body: "[]" };
