@@ -9,7 +9,7 @@ import { parseWxr } from "@/lib/wxr/parse";
 import { WxrError, type WxrAuthor, type WxrComment, type WxrItem, type WxrSite, type WxrTerm } from "@/lib/wxr/types";
 import { slugify, uniqueSlug } from "@/lib/content/slug";
 import { localToDate, nowGmt, toSqlGmt, toSqlLocal, isValidLocal } from "@/lib/dates";
-import { OPTION_DEFAULTS } from "@/lib/options/defaults";
+import { OPTION_DEFAULTS, type Options } from "@/lib/options/defaults";
 import { menusFromWxr } from "@/lib/wxr/menus";
 import { importWxrMenus } from "./menu-import";
 
@@ -37,6 +37,8 @@ export interface ImportReport {
   mappedUsers: number;
   /** What did not arrive and why. */
   skipped: { reason: string; count: number }[];
+  /** What the reader of the source wants said (a live site read without credentials, settings copied). */
+  notes: string[];
 }
 
 export interface ImportOptions {
@@ -56,11 +58,14 @@ export class WxrImportError extends Error {
   }
 }
 
-interface ParsedWxr {
+export interface ParsedWxr {
   site: WxrSite;
   authors: WxrAuthor[];
   terms: WxrTerm[];
   items: WxrItem[];
+  /** Settings to write in the same transaction (a live site's title, permalinks…), already validated. */
+  options?: Partial<Options>;
+  notes?: string[];
 }
 
 /** Reads a WXR byte stream fully; throws WxrError (with line and column) if it is not readable WXR. */
@@ -229,6 +234,7 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
     recountComments: sqlite.prepare(
       "UPDATE posts SET comment_count = (SELECT count(*) FROM comments WHERE post_id = posts.id AND status = '1') WHERE id = ?",
     ),
+    setOption: sqlite.prepare("INSERT INTO options (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value"),
     recountTerms: sqlite.prepare(
       `UPDATE terms SET count = (SELECT count(*) FROM post_terms pt JOIN posts p ON p.id = pt.post_id
         WHERE pt.term_id = terms.id AND p.status = 'publish')`,
@@ -510,6 +516,9 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
     importWxrMenus(menusFromWxr(parsed.terms, parsed.items), { postIdByWpId, fileTerms: parsed.terms, counter: c });
     for (const id of touchedPosts) q.recountComments.run(id);
     q.recountTerms.run();
+    for (const [name, value] of Object.entries(parsed.options ?? {})) {
+      if (name in OPTION_DEFAULTS && value !== undefined) q.setOption.run(name, JSON.stringify(value));
+    }
   });
 
   try {
@@ -525,6 +534,7 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
     unchanged: c.unchanged,
     mappedUsers: c.mapped.size,
     skipped: [...c.skipped].map(([reason, count]) => ({ reason, count })),
+    notes: parsed.notes ?? [],
   };
 }
 

@@ -39,6 +39,8 @@ export interface SafeFetchOptions {
   timeoutMs?: number;
   maxBytes?: number;
   maxRedirects?: number;
+  /** Hand back a redirect as it came instead of following it (the caller decides where it may go). */
+  manualRedirect?: boolean;
 }
 
 export interface SafeFetchResponse {
@@ -172,7 +174,7 @@ export async function safeFetch(rawUrl: string, opts: SafeFetchOptions = {}): Pr
       }
       const headers = toHeaders(res.headers);
       const location = headers.get("location");
-      if (res.statusCode >= 300 && res.statusCode < 400 && location) {
+      if (res.statusCode >= 300 && res.statusCode < 400 && location && !opts.manualRedirect) {
         res.body.resume();
         if (hop >= maxRedirects) throw new SafeFetchError("too_many_redirects", `more than ${maxRedirects} redirects`);
         url = checkUrl(new URL(location, url).toString(), allow, opts.ports);

@@ -126,10 +126,12 @@ describe("inkwell import and export", () => {
     expect(stdout.stdout).toMatch(/^<\?xml[\s\S]*<\/rss>\s*$/);
   });
 
-  it("refuses a missing file, an address, an unknown author or a bad month, writing nothing", async () => {
+  it("refuses a missing file, a private address, an unknown author or a bad month, writing nothing", async () => {
     const posts = (await query<{ n: number }>("SELECT count(*) AS n FROM posts")).n;
     expectRefused(ink(["import", "no-such-export.xml"]), /^No such file: no-such-export\.xml$/);
-    expectRefused(ink(["import", "--from", "https://blog.example"]), /--from https:\/\/blog\.example\) is not available yet/);
+    const privateSite = ink(["import", "--from", "http://10.1.2.3"]);
+    expect(privateSite.status).toBe(1);
+    expect(privateSite.stderr.trim().split("\n").at(-1)).toMatch(/^Import failed, nothing was imported: Refused: http:\/\/10\.1\.2\.3 .* private or local network address\.$/);
     const broken = ink(["import", "tests/fixtures/wxr/malformed-simple.xml"]);
     expect(broken.status).toBe(1);
     // The progress bar shares stderr; the failure is its last line.

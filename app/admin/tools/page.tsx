@@ -15,7 +15,7 @@ export default async function ToolsPage() {
       <ul className="mt-4 max-w-2xl space-y-3">
         <li className="rounded border border-gray-300 bg-white p-4">
           <h2 className="font-semibold"><Link className="text-[#2271b1] underline" href="/admin/tools/import/">Import</Link></h2>
-          <p className="text-sm">Bring posts, pages, comments, categories, tags and authors from a WordPress export file.</p>
+          <p className="text-sm">Bring posts, pages, comments, categories, tags and authors from a WordPress export file, or from a WordPress site by its address.</p>
         </li>
         <li className="rounded border border-gray-300 bg-white p-4">
           <h2 className="font-semibold"><Link className="text-[#2271b1] underline" href="/admin/tools/export/">Export</Link></h2>

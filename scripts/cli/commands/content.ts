@@ -9,6 +9,7 @@ import { WxrError } from "@/lib/wxr/types";
 import { downloadImportedMedia, type MediaDownloadReport } from "@/lib/wxr/media-download";
 import { parseArgs, UsageError, userPath } from "../args";
 import { CliError, type Command } from "../command";
+import { importFromSite } from "./import-site";
 
 export function printReport(r: ImportReport, log = console.log) {
   const line = (label: string, rec: Record<string, number>) => {
@@ -19,6 +20,7 @@ export function printReport(r: ImportReport, log = console.log) {
   if (Object.keys(r.unchanged).length) line("Already there (unchanged)", r.unchanged);
   if (r.mappedUsers) log(`Authors matched to existing users: ${r.mappedUsers}`);
   for (const s of r.skipped) log(`Skipped ${s.count} ${s.reason}`);
+  for (const n of r.notes) log(n);
 }
 
 export function printMediaReport(r: MediaDownloadReport, log = console.log) {
@@ -56,15 +58,32 @@ function authorMap(value: string | undefined): Record<string, string> {
 }
 
 export const importCommand: Command = {
-  usage: "import <file.xml> [--download-media] [--author-map old=new,...] [--as <login>]",
-  summary: "import a WordPress export (WXR) in one transaction",
+  usage: "import <file.xml> | --from <address> [--user <login> --app-password <password>] [--download-media] [--author-map old=new,...] [--as <login>]",
+  summary: "import a WordPress export (WXR), or a live WordPress site, in one transaction",
   help:
     "  --download-media downloads the attachments from the old site into the media library and points\n  posts at the copies; without a file, it retries the downloads that failed before.\n" +
-    "  --from <address> (fetching a live WordPress site) is not available yet: export the site\n  from its Tools → Export screen and import the file.",
+    "  --from <address> reads a live WordPress site through its REST API instead of a file; with --user\n" +
+    "  and --app-password (an application password; or WP_APP_PASSWORD in the environment) drafts,\n" +
+    "  private and scheduled posts, held comments and raw content come too. --skip-settings leaves this\n" +
+    "  site's title, tagline, permalinks, posts per page and comment defaults as they are.",
   async run(argv) {
-    const a = parseArgs(argv, { flags: ["author-map", "as", "from"], switches: ["download-media"], positionals: [0, 1] });
+    const a = parseArgs(argv, { flags: ["author-map", "as", "from", "user", "app-password"], switches: ["download-media", "skip-settings"], positionals: [0, 1] });
     if (a.flags.from) {
-      throw new CliError(`Importing from an address (--from ${a.flags.from}) is not available yet: export the site from its Tools → Export screen and import the file.`);
+      if (a.positionals[0]) throw new UsageError("give either a file or --from <address>, not both");
+      const importerId = a.flags.as ? (await getUserByLoginOrEmail(a.flags.as))?.id : await getFirstAdministratorId();
+      if (!importerId) throw new CliError(a.flags.as ? `No user "${a.flags.as}".` : "No administrator in the database: run `npm start` first (it creates the database and its administrator).");
+      const started = Date.now();
+      await importFromSite({
+        address: a.flags.from,
+        user: a.flags.user,
+        appPassword: a.flags["app-password"] ?? process.env.WP_APP_PASSWORD,
+        settings: !a.switches.has("skip-settings"),
+        importerId,
+        authorMap: authorMap(a.flags["author-map"]),
+      });
+      if (a.switches.has("download-media")) printMediaReport(await downloadMedia());
+      console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      return;
     }
     const withMedia = a.switches.has("download-media");
     if (!a.positionals[0] && withMedia) {

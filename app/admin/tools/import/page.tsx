@@ -4,16 +4,17 @@ import { requireCapability } from "@/lib/session";
 import { getImportJob, importStatus } from "./_lib/jobs";
 import { ImportProgress } from "./_components/import-progress";
 import { AuthorMapping } from "./_components/author-mapping";
+import { SiteImportForm } from "./_components/site-import-form";
 import { listUsersForAuthorMapping } from "@/db/queries/wxr-import";
 import { countPendingImportedMedia } from "@/lib/wxr/media-download";
 
 export const metadata: Metadata = { title: "Import" };
 
-type Props = { searchParams: Promise<{ job?: string; error?: string }> };
+type Props = { searchParams: Promise<{ job?: string; error?: string; site_error?: string; address?: string }> };
 
 export default async function ImportPage({ searchParams }: Props) {
   const user = await requireCapability("import");
-  const { job: jobId, error } = await searchParams;
+  const { job: jobId, error, site_error: siteError, address } = await searchParams;
   const job = jobId ? getImportJob(jobId) : undefined;
   const status = job && job.userId === user.id ? importStatus(job) : null;
   const running = status && (status.phase === "reading" || status.phase === "writing" || status.phase === "media");
@@ -34,13 +35,14 @@ export default async function ImportPage({ searchParams }: Props) {
       ) : status ? (
         <>
           <ImportProgress key={status.phase} initial={status} />
-          {!running ? <p className="mt-4"><Link className="text-[#2271b1] underline" href="/admin/tools/import/">Import another file</Link></p> : null}
+          {!running ? <p className="mt-4"><Link className="text-[#2271b1] underline" href="/admin/tools/import/">{job?.source === "site" ? "Import something else" : "Import another file"}</Link></p> : null}
           {pending ? <RetryMedia pending={pending} /> : null}
         </>
       ) : (
         <>
           {jobId ? <p role="status" className="mt-4 border-l-4 border-amber-500 bg-amber-50 p-3 text-sm">That import is no longer known (the server restarted or it ended over an hour ago).</p> : null}
-          <p className="mt-4 max-w-2xl text-sm">
+          <h2 className="mt-4 text-xl font-semibold">From an export file</h2>
+          <p className="mt-2 max-w-2xl text-sm">
             Upload a WordPress eXtended RSS (WXR) file, made in WordPress with Tools → Export. Posts, pages, comments, categories, tags and authors
             are imported, and the attachments (images and other files) are downloaded from the old site into the media library, with
             every address of them in your posts pointed at the copy here. Once the file is read, you
@@ -62,6 +64,7 @@ export default async function ImportPage({ searchParams }: Props) {
             </div>
             <button type="submit" className="rounded bg-[#2271b1] px-4 py-2 font-semibold text-white">Upload file and import</button>
           </form>
+          <SiteImportForm error={siteError} address={address} />
           {pending ? <RetryMedia pending={pending} /> : null}
         </>
       )}

@@ -8,7 +8,7 @@ export function AuthorMapping({ jobId, authors, users }: { jobId: string; author
     <form action={assignAuthorsAction} className="mt-4 max-w-2xl space-y-3 rounded border border-gray-300 bg-white p-4">
       <h2 className="font-semibold">Assign Authors</h2>
       <p className="text-sm">
-        Each author in the file can become an existing user, or a new user with the Author role (who must reset the password before signing in).
+        Each author being imported can become an existing user, or a new user with the Author role (who must reset the password before signing in).
       </p>
       <input type="hidden" name="job" value={jobId} />
       {authors.map((a, i) => (
@@ -16,7 +16,7 @@ export function AuthorMapping({ jobId, authors, users }: { jobId: string; author
           <label htmlFor={`author-${i}`} className="block text-sm font-medium">
             {a.displayName} ({a.login}), {a.posts} {a.posts === 1 ? "post" : "posts"}
           </label>
-          <select id={`author-${i}`} name={`author-${i}`} defaultValue="" className="mt-1 rounded border border-gray-400 px-1">
+          <select id={`author-${i}`} name={`author-${i}`} defaultValue="" className="mt-1 block w-full max-w-full rounded border border-gray-400 px-1 sm:w-auto">
             <option value="">{existing.has(a.login.toLowerCase()) ? `The existing user “${a.login}”` : `A new user “${a.login}”`}</option>
             {users.map((u) => (
               <option key={u.login} value={u.login}>{u.displayName} ({u.login})</option>

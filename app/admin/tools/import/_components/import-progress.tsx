@@ -13,6 +13,11 @@ const PHASE_TEXT: Record<ImportStatus["phase"], string> = {
   failed: "Import failed.",
 };
 
+const SITE_TEXT: Partial<Record<ImportStatus["phase"], string>> = {
+  reading: "Reading the site…",
+  mapping: "The site is read: assign its authors below.",
+};
+
 /** Follows a running import by polling the status route; shows what arrived at the end. */
 export function ImportProgress({ initial }: { initial: ImportStatus }) {
   const [status, setStatus] = useState(initial);
@@ -48,9 +53,9 @@ export function ImportProgress({ initial }: { initial: ImportStatus }) {
 export function ImportStatusView({ status }: { status: ImportStatus }) {
   return (
     <section aria-labelledby="import-status" className="mt-4 max-w-2xl rounded border border-gray-300 bg-white p-4">
-      <h2 id="import-status" className="font-semibold">Importing {status.fileName}</h2>
+      <h2 id="import-status" className="font-semibold break-words">Importing {status.fileName}</h2>
       <p className="mt-2 text-sm" aria-live="polite">
-        {PHASE_TEXT[status.phase]} {status.phase === "media" && status.media?.total ? `${status.media.done} of ${status.media.total}, ` : null}
+        {(status.source === "site" && SITE_TEXT[status.phase]) || PHASE_TEXT[status.phase]} {status.phase === "media" && status.media?.total ? `${status.media.done} of ${status.media.total}, ` : null}
         {status.phase !== "failed" ? `${status.percent}%` : null}
       </p>
       <progress className="mt-2 h-3 w-full" max={100} value={status.phase === "failed" ? 0 : status.percent} aria-label="Import progress">
@@ -58,7 +63,7 @@ export function ImportStatusView({ status }: { status: ImportStatus }) {
       </progress>
       {status.error ? (
         <p role="status" className="mt-3 border-l-4 border-red-700 bg-red-50 p-3 text-sm text-red-900">
-          {status.error} {status.report ? null : "Nothing from this file was imported."}
+          {status.error} {status.report ? null : status.source === "site" ? "Nothing from the site was imported." : "Nothing from this file was imported."}
         </p>
       ) : null}
       {status.report ? <ImportReportView report={status.report} /> : null}
@@ -88,6 +93,11 @@ function ImportReportView({ report }: { report: NonNullable<ImportStatus["report
         </tbody>
       </table>
       {kinds.length === 0 ? <p>Nothing new: the file holds nothing Inkwell can import.</p> : null}
+      {report.notes.length ? (
+        <ul className="mt-2 list-disc pl-5">
+          {report.notes.map((n) => <li key={n}>{n}</li>)}
+        </ul>
+      ) : null}
       {report.mappedUsers ? <p className="mt-2">{report.mappedUsers} author(s) matched to existing users.</p> : null}
       {report.created.users ? <p className="mt-2">New authors have no password yet: they sign in after resetting it.</p> : null}
       {report.skipped.length ? (

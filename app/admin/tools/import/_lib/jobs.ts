@@ -3,13 +3,11 @@
 // globalThis, shared by every route bundle of this process) and are forgotten an hour after they end.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { readWxr, writeWxr, WxrImportError, type ImportProgress, type ImportReport } from "@/db/queries/wxr-import";
+import { readWxr, writeWxr, WxrImportError, type ImportProgress, type ImportReport, type ParsedWxr } from "@/db/queries/wxr-import";
 import { WxrError } from "@/lib/wxr/types";
 import { revalidatePath } from "next/cache";
 import { logEvent } from "@/lib/log";
 import { downloadImportedMedia, type MediaDownloadReport } from "@/lib/wxr/media-download";
-
-type ParsedWxr = Awaited<ReturnType<typeof readWxr>>;
 
 /** An author named in the file, to be mapped to an existing user or created. */
 export interface FileAuthor {
@@ -22,6 +20,8 @@ export interface ImportJob {
   id: string;
   userId: number;
   fileName: string;
+  /** A WXR file, or a live site read through its REST API (the page words its progress by it). */
+  source?: "file" | "site";
   progress: ImportProgress;
   /** Set between reading and writing: the file is read, its authors wait to be assigned. */
   mapping?: { parsed: ParsedWxr; authors: FileAuthor[] };
@@ -108,7 +108,7 @@ function authorsOf(parsed: ParsedWxr): FileAuthor[] {
   return [...out.values()];
 }
 
-function fail(job: ImportJob, e: unknown) {
+export function fail(job: ImportJob, e: unknown) {
   job.mapping = undefined;
   job.progress = { ...job.progress, phase: "failed" };
   if (e instanceof WxrError || e instanceof WxrImportError) job.error = e.message;
@@ -151,29 +151,38 @@ export function continueImportJob(job: ImportJob, authorMap: Record<string, stri
 
 /** Starts reading `bytes`; returns at once with the job (which then waits for its authors, or writes). */
 export function startImportJob(opts: { userId: number; fileName: string; bytes: Uint8Array; downloadMedia: boolean }): ImportJob {
+  const job = registerImportJob({ userId: opts.userId, fileName: opts.fileName, source: "file", total: opts.bytes.byteLength, downloadMedia: opts.downloadMedia });
+  // The parser reads in bounded slices and yields between them: readers are served meanwhile.
+  void readWxr([opts.bytes], (n) => {
+    job.progress = { phase: "reading", done: n, total: opts.bytes.byteLength };
+  })
+    .then((parsed) => afterRead(job, parsed))
+    .catch((e: unknown) => fail(job, e));
+  return job;
+}
+
+/** A new job in the reading phase (a file being parsed, or a site being fetched). */
+export function registerImportJob(opts: { userId: number; fileName: string; source: "file" | "site"; total: number; downloadMedia: boolean }): ImportJob {
   for (const [id, j] of jobs) if (j.endedAt && Date.now() - j.endedAt > KEEP_MS) jobs.delete(id);
   const job: ImportJob = {
     id: randomUUID(),
     userId: opts.userId,
     fileName: opts.fileName,
-    progress: { phase: "reading", done: 0, total: opts.bytes.byteLength },
+    source: opts.source,
+    progress: { phase: "reading", done: 0, total: opts.total },
     startedAt: Date.now(),
     downloadMedia: opts.downloadMedia,
   };
   jobs.set(job.id, job);
-  // The parser reads in bounded slices and yields between them: readers are served meanwhile.
-  void readWxr([opts.bytes], (n) => {
-    job.progress = { phase: "reading", done: n, total: opts.bytes.byteLength };
-  })
-    .then((parsed) => {
-      const authors = authorsOf(parsed);
-      job.progress = { phase: "reading", done: opts.bytes.byteLength, total: opts.bytes.byteLength };
-      // With authors to assign, wait for the form; without, write at once.
-      if (authors.length) job.mapping = { parsed, authors };
-      else continueImportJob(Object.assign(job, { mapping: { parsed, authors } }), {});
-    })
-    .catch((e: unknown) => fail(job, e));
   return job;
+}
+
+/** Everything is read: wait for the authors to be assigned, or write at once when there are none. */
+export function afterRead(job: ImportJob, parsed: ParsedWxr): void {
+  const authors = authorsOf(parsed);
+  job.progress = { phase: "reading", done: job.progress.total, total: job.progress.total };
+  if (authors.length) job.mapping = { parsed, authors };
+  else continueImportJob(Object.assign(job, { mapping: { parsed, authors } }), {});
 }
 
 /**
@@ -193,10 +202,11 @@ export function markRevalidated(job: ImportJob) {
 export interface ImportStatus {
   id: string;
   fileName: string;
+  source: "file" | "site";
   phase: ImportProgress["phase"] | "mapping" | "media";
   /** 0–100 over the whole job: reading the file is the first 60, writing the rest (with downloads: 40, 20, then 40). */
   percent: number;
-  report: Pick<ImportReport, "created" | "unchanged" | "mappedUsers" | "skipped"> | null;
+  report: Pick<ImportReport, "created" | "unchanged" | "mappedUsers" | "skipped" | "notes"> | null;
   /** Attachments: how many are done of how many, and at the end what arrived and what failed. */
   media: { done: number; total: number; downloaded: number | null; failed: { url: string; reason: string }[] } | null;
   error: string | null;
@@ -219,10 +229,11 @@ export function importStatus(job: ImportJob): ImportStatus {
   return {
     id: job.id,
     fileName: job.fileName,
+    source: job.source ?? "file",
     phase,
     percent,
     report: job.report
-      ? { created: job.report.created, unchanged: job.report.unchanged, mappedUsers: job.report.mappedUsers, skipped: job.report.skipped }
+      ? { created: job.report.created, unchanged: job.report.unchanged, mappedUsers: job.report.mappedUsers, skipped: job.report.skipped, notes: job.report.notes }
       : null,
     media: job.media
       ? { done: job.media.done, total: job.media.total, downloaded: report ? report.downloaded : null, failed: (report?.failed ?? []).map((f) => ({ url: f.url, reason: f.reason })) }
