@@ -2,14 +2,16 @@
 import type { MailOutcome } from "@/lib/mail/queue";
 
 const STATUS_LABELS: Record<MailOutcome["status"], string> = { queued: "Queued", running: "Sending", sent: "Sent", failed: "Failed" };
-const KIND_LABELS: Record<string, string> = { password_reset: "Password reset", comment_new: "New comment", comment_pending: "Comment to moderate" };
+const KIND_LABELS: Record<string, string> = {
+  password_reset: "Password reset", new_user: "New user's login details", new_user_admin: "New user registration", comment_new: "New comment", comment_pending: "Comment to moderate",
+};
 
 const when = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace("T", " ") + " UTC";
 
 export function MailNotConfigured() {
   return (
     <p role="status" className="border-l-4 border-yellow-600 bg-yellow-50 p-3 text-sm">
-      Mail is not configured: this site cannot send password reset links or comment notifications. Set <code>SMTP_URL</code> (and{" "}
+      Mail is not configured: this site cannot send password reset links, new user notices or comment notifications. Set <code>SMTP_URL</code> (and{" "}
       <code>MAIL_FROM</code>) in the server&apos;s environment and restart it.
     </p>
   );

@@ -124,7 +124,7 @@ test("an administrator sends a reset link from Edit User", async ({ browser }) =
   await admin.getByRole("link", { name: "Edit forgetful" }).click();
   await admin.getByRole("button", { name: "Send Reset Link" }).click();
   await expect(admin.getByText("A password reset link is on its way to forgetful.")).toBeVisible();
-  const mail = await smtp.waitFor((m) => m.to.includes("forgetful@example.com"));
+  const mail = await smtp.waitFor((m) => m.to.includes("forgetful@example.com") && m.subject.includes("Password Reset"));
   expect(mail.text).toContain("Username: forgetful");
 });
 
