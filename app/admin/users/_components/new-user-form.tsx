@@ -35,7 +35,7 @@ export function NewUserForm({ roles, defaultRole, mailConfigured }: { roles: { v
         <label className="mt-1 flex items-start gap-2 text-sm">
           <input type="checkbox" name="sendUserNotification" className="mt-1" disabled={!mailConfigured} aria-describedby={mailConfigured ? undefined : "notify-off"}
             defaultChecked={mailConfigured && (state.values ? v.sendUserNotification === "on" : true)} />
-          Send the new user an email about their account
+          Send the new user an email about their account.
         </label>
         {mailConfigured ? null : <p id="notify-off" className="text-sm text-gray-700">This site cannot send mail (SMTP_URL is not set): give the new user their password yourself.</p>}
       </fieldset>
