@@ -97,25 +97,30 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1)$/;
  * request that came through a proxy (it carries forwarding headers) is never "the machine itself",
  * even when the proxy is local: a reverse proxy on loopback would otherwise open it to everyone.
  */
-export function metricsAllowed(req, clientIp, token = process.env.METRICS_TOKEN) {
+export function metricsAllowed(req, clientIp, token = process.env.METRICS_TOKEN, forwarded = hasForwardingHeaders(req)) {
   const auth = String(req.headers.authorization || "");
   if (token && auth.startsWith("Bearer ")) {
     const given = Buffer.from(auth.slice(7));
     const want = Buffer.from(token);
     if (given.length === want.length && crypto.timingSafeEqual(given, want)) return true;
   }
-  return !req.headers["x-forwarded-for"] && !req.headers.forwarded && !req.headers["x-real-ip"] && LOOPBACK.test(clientIp);
+  return !forwarded && LOOPBACK.test(clientIp);
+}
+
+/** Whether a proxy's headers came with the request (read before the server drops untrusted ones). */
+export function hasForwardingHeaders(req) {
+  return !!(req.headers["x-forwarded-for"] || req.headers.forwarded || req.headers["x-real-ip"]);
 }
 
 /** Answers /metrics; true when the request was it. */
-export async function serveMetrics(req, res, metrics, clientIp) {
+export async function serveMetrics(req, res, metrics, clientIp, forwarded = hasForwardingHeaders(req)) {
   if (!/^\/metrics\/?(\?|$)/.test(req.url || "")) return false;
   if (req.method !== "GET" && req.method !== "HEAD") {
     res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" });
     res.end("Method not allowed.\n");
     return true;
   }
-  if (!metricsAllowed(req, clientIp)) {
+  if (!metricsAllowed(req, clientIp, process.env.METRICS_TOKEN, forwarded)) {
     res.writeHead(403, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
     res.end("Metrics are answered to this machine, or with the METRICS_TOKEN bearer token.\n");
     return true;

@@ -8,7 +8,7 @@ import http from "node:http";
 import compression from "compression";
 import next from "next";
 import proxyaddr from "proxy-addr";
-import { createMetrics, observeRequest, requestLogger, serveMetrics } from "./observe.mjs";
+import { createMetrics, hasForwardingHeaders, observeRequest, requestLogger, serveMetrics } from "./observe.mjs";
 import { newSpliceStore, spliceResponse, spliceStorage, wantsSplice } from "./html-splice.mjs";
 
 const port = Number(process.env.PORT || 3000);
@@ -118,6 +118,9 @@ await app.prepare();
 const server = http.createServer((req, res) => {
   const { ip, viaProxy } = clientIp(req);
   req.headers["x-inkwell-client-ip"] = ip;
+  // /metrics must know a proxy sent this even when TRUSTED_PROXIES does not name it (a local nginx
+  // left out of it would otherwise pass every visitor's request off as this machine's own).
+  const forwarded = hasForwardingHeaders(req);
   if (!viaProxy) {
     // Forwarded headers from a peer we do not trust are the client's words, not facts.
     delete req.headers["x-forwarded-for"];
@@ -134,7 +137,7 @@ const server = http.createServer((req, res) => {
   if (req.url && /^\/(wp-json(\/[^?]*[^/?])?|healthz)(\?|$)/.test(req.url)) req.url = req.url.replace(/^([^?]*)/, "$1/");
   // The route's limit, and its refusal in the route's own format (XML for TrackBack and XML-RPC).
   if (!capBody(req, res, globalThis.__inkwellBodyLimit?.(req) ?? { limit: MAX_BODY })) return;
-  if (/^\/metrics\/?(\?|$)/.test(req.url || "")) return void serveMetrics(req, res, metrics, ip);
+  if (/^\/metrics\/?(\?|$)/.test(req.url || "")) return void serveMetrics(req, res, metrics, ip, forwarded);
   // Anonymous readers' pages from the Reading area's page cache (lib/site/page-cache.ts), if it has
   // them: false, or a Promise for a GET the cache may answer (it checks the content version first).
   const served = globalThis.__inkwellServePage?.(req, res);

@@ -26,6 +26,16 @@ export async function claimJob(now = Date.now(), lockMs = 60_000): Promise<Job |
     .get();
 }
 
+/** Claims this job if it is still waiting (the command line sends its mail at once). */
+export async function claimJobById(id: number, now = Date.now(), lockMs = 60_000): Promise<Job | undefined> {
+  return getDb()
+    .update(jobs)
+    .set({ status: "running", attempts: sql`${jobs.attempts} + 1`, lockedUntil: now + lockMs })
+    .where(and(eq(jobs.id, id), eq(jobs.status, "queued")))
+    .returning()
+    .get();
+}
+
 export async function completeJob(id: number) {
   getDb().update(jobs).set({ status: "done", lockedUntil: null, lastError: "" }).where(eq(jobs.id, id)).run();
 }

@@ -30,10 +30,29 @@ export const LOST_PASSWORD_RATE = { perIp: 10, perAccount: 3, seconds: 3600 } as
 const hashKey = (key: string) => createHash("sha256").update(key).digest("hex");
 
 /** Makes the user's live link (replacing an earlier one) and returns its key, which is never stored. */
-export async function issueResetKey(userId: number, passwordHash: string, now = Date.now()): Promise<string> {
+export async function issueResetKey(userId: number, passwordHash: string, now = Date.now(), ttlMs = RESET_LINK_TTL_MS): Promise<string> {
   const key = randomBytes(24).toString("base64url");
-  await savePasswordReset({ userId, keyHash: hashKey(key), passwordStamp: passwordStamp(passwordHash)!, expiresAt: now + RESET_LINK_TTL_MS });
+  await savePasswordReset({ userId, keyHash: hashKey(key), passwordStamp: passwordStamp(passwordHash)!, expiresAt: now + ttlMs });
   return key;
+}
+
+/** The address of the "set a new password" screen for a key (WordPress's wp-login.php?action=rp). */
+export async function resetLinkFor(login: string, key: string): Promise<string> {
+  return await absoluteUrl(`/reset-password/?key=${encodeURIComponent(key)}&login=${encodeURIComponent(login)}`);
+}
+
+/**
+ * For a mail job: the user's address and a fresh link, made only now so that the key exists
+ * nowhere but in the mail (a retry makes a new one, voiding the old). Without SMTP no key is
+ * made and the job fails at once, visibly.
+ */
+export async function freshLinkFor(userId: number, ttlMs = RESET_LINK_TTL_MS): Promise<{ login: string; email: string; link: string }> {
+  if (!mailConfigured()) throw new GiveUp("mail is not configured: SMTP_URL is not set");
+  const user = await getUserProfile(userId);
+  const target = user ? await getResetTargetByLogin(user.login) : undefined;
+  if (!user || !target) throw new GiveUp("the user no longer exists");
+  const key = await issueResetKey(user.id, target.passwordHash, Date.now(), ttlMs);
+  return { login: user.login, email: user.email, link: await resetLinkFor(user.login, key) };
 }
 
 /** The user a link opens, or null: one answer for every way a link can be wrong. */
@@ -83,32 +102,25 @@ export async function requestPasswordReset(identifier: string): Promise<"queued"
   return "queued";
 }
 
-/** Queues a reset mail; `by` says who asked (the user, or an administrator on Edit User). */
-export async function enqueuePasswordReset(userId: number, to: string, by: "request" | "administrator") {
-  await enqueueJob(JOB_PASSWORD_RESET, { kind: "password_reset", userId, to, subject: await resetSubject(), by });
+/** Queues a reset mail; `by` says who asked (the user, an administrator on Edit User, the command line). */
+export async function enqueuePasswordReset(userId: number, to: string, by: "request" | "administrator" | "cli"): Promise<number> {
+  const job = await enqueueJob(JOB_PASSWORD_RESET, { kind: "password_reset", userId, to, subject: await resetSubject(), by });
   nudgeJobs();
+  return job.id;
 }
 
 const resetSubject = async () => `[${(await getOptions()).blogname}] Password Reset`;
 
-/**
- * The job: the key is made only now, so that it exists nowhere but in the mail (a retry makes a
- * new one, voiding the old). Without SMTP no key is made and the job fails at once, visibly.
- */
+/** The job: WordPress's retrieve_password() mail. */
 export async function sendPasswordResetLink(payload: unknown): Promise<void> {
   const { userId } = payload as { userId: number };
-  if (!mailConfigured()) throw new GiveUp("mail is not configured: SMTP_URL is not set");
-  const user = await getUserProfile(userId);
-  const target = user ? await getResetTargetByLogin(user.login) : undefined;
-  if (!user || !target) throw new GiveUp("the user no longer exists");
-  const key = await issueResetKey(user.id, target.passwordHash);
-  const link = await absoluteUrl(`/reset-password/?key=${encodeURIComponent(key)}&login=${encodeURIComponent(user.login)}`);
+  const { login, email, link } = await freshLinkFor(userId);
   const text = [
     "Someone has requested a password reset for the following account:",
     "",
     `Site Name: ${(await getOptions()).blogname}`,
     "",
-    `Username: ${user.login}`,
+    `Username: ${login}`,
     "",
     "If this was a mistake, ignore this email and nothing will happen.",
     "",
@@ -117,5 +129,5 @@ export async function sendPasswordResetLink(payload: unknown): Promise<void> {
     link,
     "",
   ].join("\n");
-  await deliver({ to: user.email, subject: await resetSubject(), text });
+  await deliver({ to: email, subject: await resetSubject(), text });
 }

@@ -4,7 +4,8 @@ import { upsertPing } from "@/db/queries/pings";
 import { pendingPingUrls, sendPostPings } from "@/lib/linkbacks/send";
 import { verifyWebmention, type WebmentionJob } from "@/lib/linkbacks/receive";
 import { sendPasswordResetLink } from "@/lib/auth/password-reset";
-import { JOB_PASSWORD_RESET, JOB_SEND_MAIL, runSendMailJob } from "@/lib/mail/queue";
+import { sendNewUserNotice } from "@/lib/auth/new-user-notice";
+import { JOB_NEW_USER_NOTICE, JOB_PASSWORD_RESET, JOB_SEND_MAIL, runSendMailJob } from "@/lib/mail/queue";
 import { enqueueJob, nudgeJobs as nudge, registerJobHandler, RetryWith } from "./queue";
 
 export const JOB_SEND_PINGS = "send_pings";
@@ -23,6 +24,7 @@ registerJobHandler(JOB_VERIFY_WEBMENTION, async (payload) => {
 
 registerJobHandler(JOB_SEND_MAIL, runSendMailJob);
 registerJobHandler(JOB_PASSWORD_RESET, sendPasswordResetLink);
+registerJobHandler(JOB_NEW_USER_NOTICE, sendNewUserNotice);
 
 /**
  * Sends this post's trackbacks, pingbacks and webmentions in the background. Call it after a

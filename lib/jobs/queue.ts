@@ -2,7 +2,8 @@
 // handler, retries failures with exponential backoff, and survives restarts because every
 // state lives in the `jobs` table. A crashed runner's job is claimed again when its lock ends.
 import { after } from "next/server";
-import { claimJob, completeJob, deleteFinishedJobs, failJob, insertJob } from "@/db/queries/jobs";
+import { claimJob, claimJobById, completeJob, deleteFinishedJobs, failJob, getJob, insertJob } from "@/db/queries/jobs";
+import type { Job } from "@/db/schema";
 import { logEvent } from "@/lib/log";
 
 export type JobHandler = (payload: unknown) => Promise<void>;
@@ -40,6 +41,27 @@ export async function enqueueJob(type: string, payload: unknown, delayMs = 0) {
 export async function runOneJob(now = Date.now()): Promise<boolean> {
   const job = await claimJob(now, LOCK_MS);
   if (!job) return false;
+  await runClaimed(job);
+  return true;
+}
+
+/**
+ * Runs this job now, whatever its due time, for a caller that reports the outcome itself (the
+ * command line, which may run while no server polls). If a poller took it first, waits for that
+ * run. Returns the job as it ended this try: done, queued again for a retry, or failed.
+ */
+export async function runJobNow(id: number, waitMs = 30_000): Promise<Job | undefined> {
+  const job = await claimJobById(id, Date.now(), LOCK_MS);
+  if (job) await runClaimed(job);
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const now = await getJob(id);
+    if (!now || now.status !== "running" || Date.now() > deadline) return now;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function runClaimed(job: Job): Promise<void> {
   const handler = handlers.get(job.type);
   try {
     if (!handler) throw new Error(`no handler for job type ${job.type}`);
@@ -52,7 +74,6 @@ export async function runOneJob(now = Date.now()): Promise<boolean> {
     await failJob(job.id, message, retryAt, e instanceof RetryWith ? e.payload : undefined);
     logEvent("job.failed", { id: job.id, type: job.type, attempts: job.attempts, retryAt, error: message }, "warn");
   }
-  return true;
 }
 
 /** Runs due jobs until none is left (bounded, so a flood cannot pin the process). */

@@ -1,5 +1,5 @@
-// Every mail Inkwell sends is a job (`send_mail`, or `send_password_reset` whose link is made only
-// when it is sent: lib/auth/password-reset.ts), so it is retried with backoff and its outcome is
+// Every mail Inkwell sends is a job (`send_mail`, or `send_password_reset` and
+// `send_new_user_notice` whose link is made only when it is sent: lib/auth/), so it is retried with backoff and its outcome is
 // listed under Tools → Mail. The payload is what the list shows: never a reset key.
 import { listRecentJobs } from "@/db/queries/jobs";
 import { enqueueJob, GiveUp, nudgeJobs } from "@/lib/jobs/queue";
@@ -7,15 +7,17 @@ import { MailRefused, sendMail, type MailMessage } from "./transport";
 
 export const JOB_SEND_MAIL = "send_mail";
 export const JOB_PASSWORD_RESET = "send_password_reset";
+export const JOB_NEW_USER_NOTICE = "send_new_user_notice";
 
 export interface QueuedMail extends MailMessage {
   /** What the mail is about, for the list: comment_new, comment_pending, … */
   kind: string;
 }
 
-export async function enqueueMail(mail: QueuedMail) {
-  await enqueueJob(JOB_SEND_MAIL, mail);
+export async function enqueueMail(mail: QueuedMail): Promise<number> {
+  const job = await enqueueJob(JOB_SEND_MAIL, mail);
   nudgeJobs();
+  return job.id;
 }
 
 /** Sends through SMTP; a refusal for good ends the job at once instead of after six tries. */
@@ -34,7 +36,7 @@ export async function runSendMailJob(payload: unknown): Promise<void> {
 }
 
 /** The job types that send mail, for the list of what was sent. */
-export const MAIL_JOB_TYPES = [JOB_SEND_MAIL, JOB_PASSWORD_RESET];
+export const MAIL_JOB_TYPES = [JOB_SEND_MAIL, JOB_PASSWORD_RESET, JOB_NEW_USER_NOTICE];
 
 export interface MailOutcome {
   id: number;

@@ -25,6 +25,8 @@ export const NewUserSchema = z.object({
   displayName: z.string().trim().max(USER_LIMITS.displayName, "The name is too long.").optional().default(""),
   password: newPassword,
   role: z.enum(ROLES, { error: "Choose a role." }),
+  // Users → Add New's "Send the new user an email about their account" (a checkbox: present or not).
+  sendUserNotification: z.boolean().optional().default(false),
 });
 
 export const ChangeRoleSchema = z.object({ userId: id, role: z.enum(ROLES, { error: "Choose a role." }) });

@@ -71,6 +71,20 @@ test("/metrics is 403 to anyone else, even through a local proxy, unless they ho
   expect(await right.text()).toContain("inkwell_http_requests_total");
 });
 
+test("/metrics is 403 through a local proxy that TRUSTED_PROXIES does not name", async ({ request }) => {
+  // The default: no trusted proxies, so the server drops forwarding headers; a local nginx left out
+  // of the list must not turn every visitor into "this machine".
+  const plain = await startInstance(PORT + 3, { METRICS_TOKEN: TOKEN });
+  try {
+    expect((await request.get(`${plain.url}/metrics`)).status()).toBe(200);
+    expect((await request.get(`${plain.url}/metrics`, { headers: { "x-forwarded-for": "198.51.100.7" } })).status()).toBe(403);
+    expect((await request.get(`${plain.url}/metrics`, { headers: { "x-real-ip": "198.51.100.7" } })).status()).toBe(403);
+    expect((await request.get(`${plain.url}/metrics`, { headers: { "x-forwarded-for": "198.51.100.7", authorization: `Bearer ${TOKEN}` } })).status()).toBe(200);
+  } finally {
+    await plain.stop();
+  }
+});
+
 test("rate-limit refusals are counted", async ({ request }) => {
   // Five wrong passwords lock the account for a while; the tries after that are refused by the limit.
   const { csrfToken } = (await (await request.get(`${inst.url}/api/auth/csrf/`)).json()) as { csrfToken: string };

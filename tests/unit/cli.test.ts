@@ -1,12 +1,14 @@
 // `inkwell` (scripts/inkwell.mjs, as `npx inkwell` runs it) against a real database in a temp
 // folder: each command's success, and its bad input (one line, exit 1, nothing written; or the
 // usage and exit 2).
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { closeDatabase, execute, openDatabase, queryRow, rawSql } from "@/db";
 import { describe, it, expect, beforeAll, afterAll, vi } from "vitest";
+import { startMailServer } from "../e2e/support/mail-server";
 
 // Every call starts node and tsx (about a second, more on a busy machine).
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 120_000 });
@@ -31,6 +33,16 @@ const exec = async (sql: string, ...args: unknown[]) => {
     await closeDatabase(db);
   }
 };
+/** As ink(), without blocking this process: a mail server in it must answer the command. */
+const inkAsync = (args: string[], extra: Record<string, string> = {}) =>
+  new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ["scripts/inkwell.mjs", ...args], { env: { ...env, ...extra } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => (stdout += c));
+    child.stderr.on("data", (c: Buffer) => (stderr += c));
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
 /** A failure the way the brief wants it: one line on stderr, exit 1. */
 function expectRefused(r: ReturnType<typeof ink>, message: RegExp) {
   expect(r.status).toBe(1);
@@ -108,6 +120,74 @@ describe("inkwell user", () => {
     expectRefused(ink(["user", "delete", "bea"]), /has content: name who gets it with --reassign/);
     expect(ink(["user", "delete", "bea", "--reassign", "admin"]).status).toBe(0);
     expect(await users()).toBe(n);
+  });
+});
+
+describe("inkwell user: links by mail", () => {
+  const rows = async () => (await query<{ n: number }>("SELECT (SELECT count(*) FROM jobs) + (SELECT count(*) FROM password_resets) AS n")).n;
+
+  it("reset-password mails the reset link, or prints it with --show-link; the password is unchanged until it is used", async () => {
+    const smtp = await startMailServer(6096);
+    try {
+      expect(ink(["user", "create", "cleo", "cleo@example.com", "--role", "author"]).status).toBe(0);
+      const hash = (await query<{ password_hash: string }>("SELECT password_hash FROM users WHERE login = 'cleo'")).password_hash;
+      const mailed = await inkAsync(["user", "reset-password", "CLEO@example.com"], { SMTP_URL: smtp.url });
+      expect(mailed.stderr).toBe("");
+      expect(mailed.stdout.trim()).toBe('Mailed "cleo" a password reset link (cleo@example.com).');
+      expect(mailed.status).toBe(0);
+      const mail = await smtp.waitFor((m) => m.to.includes("cleo@example.com"));
+      expect(mail.subject).toContain("Password Reset");
+      const key = new URL(/http:\/\/\S+/.exec(mail.text)![0]).searchParams.get("key")!;
+      const stored = await query<{ key_hash: string }>("SELECT key_hash FROM password_resets WHERE user_id = (SELECT id FROM users WHERE login = 'cleo')");
+      expect(stored.key_hash).toBe(createHash("sha256").update(key).digest("hex"));
+      expect((await query<{ status: string }>("SELECT status FROM jobs WHERE type = 'send_password_reset' ORDER BY id DESC LIMIT 1")).status).toBe("done");
+
+      const shown = ink(["user", "reset-password", "cleo", "--show-link"]);
+      expect(shown.status).toBe(0);
+      const link = new URL(/http:\/\/\S+/.exec(shown.stdout)![0]);
+      expect(link.pathname).toBe("/reset-password/");
+      expect(link.searchParams.get("login")).toBe("cleo");
+      // The printed link replaced the mailed one; the password itself is untouched.
+      expect((await query<{ key_hash: string }>("SELECT key_hash FROM password_resets WHERE user_id = (SELECT id FROM users WHERE login = 'cleo')")).key_hash)
+        .toBe(createHash("sha256").update(link.searchParams.get("key")!).digest("hex"));
+      expect((await query<{ password_hash: string }>("SELECT password_hash FROM users WHERE login = 'cleo'")).password_hash).toBe(hash);
+
+      const created = await inkAsync(["user", "create", "dora", "dora@example.com", "--send-email"], { SMTP_URL: smtp.url });
+      expect(created.status).toBe(0);
+      expect(created.stdout).toContain('Mailed "dora" a link to set their password (dora@example.com).');
+      expect(created.stdout).not.toContain("Password (shown once)");
+      const welcome = await smtp.waitFor((m) => m.to.includes("dora@example.com"));
+      expect(welcome.subject).toMatch(/Login Details$/);
+      expect(welcome.text).toMatch(/Username: dora\n\nTo set your password, visit the following address/);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("refuses an unknown user, mail that is not configured or refused, and a contradiction, writing nothing", async () => {
+    const before = await rows();
+    expectRefused(ink(["user", "reset-password", "nobody@example.com"], { SMTP_URL: "smtp://127.0.0.1:6097" }), /^No user "nobody@example\.com"\.$/);
+    expectRefused(ink(["user", "reset-password", "nobody", "--show-link"]), /^No user "nobody"\.$/);
+    expectRefused(ink(["user", "reset-password", "admin"]), /^Mail is not configured \(SMTP_URL is not set\): no link was sent; use --show-link/);
+    expectRefused(ink(["user", "create", "erin", "erin@example.com", "--send-email"]), /^Mail is not configured .*the user was not added\.$/);
+    const both = ink(["user", "reset-password", "admin", "--show-link", "--password", "long enough password"]);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain("usage: inkwell user reset-password");
+    expect(await rows()).toBe(before);
+    expect((await query<{ n: number }>("SELECT count(*) AS n FROM users WHERE login = 'erin'")).n).toBe(0);
+
+    // A server that refuses the address for good: said in one line, and the failed mail is on record.
+    const smtp = await startMailServer(6097);
+    smtp.refuseWith(550);
+    try {
+      const refused = await inkAsync(["user", "reset-password", "admin"], { SMTP_URL: smtp.url });
+      expect(refused.status).toBe(1);
+      expect(refused.stderr.trim()).toMatch(/^The mail could not be sent: .*550/);
+      expect(refused.stderr.trim().split("\n")).toHaveLength(1);
+      expect((await query<{ status: string }>("SELECT status FROM jobs ORDER BY id DESC LIMIT 1")).status).toBe("failed");
+    } finally {
+      await smtp.close();
+    }
   });
 });
 

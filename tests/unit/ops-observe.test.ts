@@ -16,6 +16,8 @@ describe("/metrics access", () => {
     expect(metricsAllowed(req({ "x-forwarded-for": "127.0.0.1" }), "127.0.0.1", undefined)).toBe(false);
     expect(metricsAllowed(req({ "x-forwarded-for": "203.0.113.5" }), "127.0.0.1", undefined)).toBe(false);
     expect(metricsAllowed(req({ forwarded: "for=203.0.113.5" }), "127.0.0.1", undefined)).toBe(false);
+    // Headers the server has already dropped (an untrusted peer's) still count as a proxy's.
+    expect(metricsAllowed(req(), "127.0.0.1", undefined, true)).toBe(false);
   });
 
   it("answers anyone with the bearer token, and nobody with a wrong or empty one", () => {

@@ -8,6 +8,7 @@ import { consumeRate } from "@/db/queries/rate-limits";
 import { isEmailTaken, isLoginTaken, isNicenameTaken } from "@/db/queries/user-admin";
 import { insertUser } from "@/db/queries/users";
 import { hashPassword } from "@/lib/auth/password";
+import { enqueueNewUserNotices } from "@/lib/auth/new-user-notice";
 import { slugify, findUniqueSlug } from "@/lib/content/slug";
 import type { FormState } from "@/lib/form-state";
 import { clientIpFrom } from "@/lib/request-ip";
@@ -34,13 +35,16 @@ export async function registerAction(_prev: FormState, formData: FormData): Prom
   if (await isEmailTaken(u.email)) fieldErrors.email = ["This email address is already registered."];
   if (Object.keys(fieldErrors).length) return { status: "error", message: FIX_FIELDS, fieldErrors, values };
   const nicename = await findUniqueSlug(slugify(u.login), async (s) => await isNicenameTaken(s), "user");
+  let created: { id: number; login: string; email: string };
   try {
-    await insertUser({ login: u.login, email: u.email, displayName: u.login, nicename, role: registrationRole(opts.default_role), passwordHash: await hashPassword(u.password) });
+    created = await insertUser({ login: u.login, email: u.email, displayName: u.login, nicename, role: registrationRole(opts.default_role), passwordHash: await hashPassword(u.password) });
   } catch (e) {
     if (e instanceof Error && /UNIQUE constraint failed/.test(e.message)) {
       return { status: "error", message: "That username or email address was just taken: choose another.", values };
     }
     throw e;
   }
+  // WordPress's register_new_user(): the new user and the site's administrator are told.
+  await enqueueNewUserNotices(created, { user: true, admin: true });
   redirect("/login/?checkemail=registered");
 }

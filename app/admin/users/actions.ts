@@ -12,6 +12,7 @@ import { slugify, findUniqueSlug } from "@/lib/content/slug";
 import type { FormState } from "@/lib/form-state";
 import { logEvent } from "@/lib/log";
 import { enqueuePasswordReset } from "@/lib/auth/password-reset";
+import { enqueueNewUserNotices } from "@/lib/auth/new-user-notice";
 
 export async function createUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
   await requireCapability("create_users");
@@ -21,8 +22,9 @@ export async function createUserAction(_prev: FormState, formData: FormData): Pr
     displayName: String(formData.get("displayName") ?? ""),
     password: String(formData.get("password") ?? ""),
     role: String(formData.get("role") ?? ""),
+    sendUserNotification: formData.get("sendUserNotification") !== null,
   };
-  const values = { login: raw.login, email: raw.email, displayName: raw.displayName, role: raw.role };
+  const values = { login: raw.login, email: raw.email, displayName: raw.displayName, role: raw.role, sendUserNotification: raw.sendUserNotification ? "on" : "" };
   const parsed = NewUserSchema.safeParse(raw);
   if (!parsed.success) {
     return { status: "error", message: "The user was not added: please correct the fields marked below.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
@@ -33,7 +35,7 @@ export async function createUserAction(_prev: FormState, formData: FormData): Pr
   if (await isEmailTaken(u.email)) fieldErrors.email = ["Sorry, that email address is already used!"];
   if (Object.keys(fieldErrors).length) return { status: "error", message: "The user was not added: please correct the fields marked below.", fieldErrors, values };
   const nicename = await findUniqueSlug(slugify(u.login), async (s) => await isNicenameTaken(s), "user");
-  let created: { id: number };
+  let created: { id: number; login: string; email: string };
   try {
     created = await insertUser({ login: u.login, email: u.email, displayName: u.displayName || u.login, nicename, role: u.role, passwordHash: await hashPassword(u.password) });
   } catch (e) {
@@ -43,8 +45,9 @@ export async function createUserAction(_prev: FormState, formData: FormData): Pr
     }
     throw e;
   }
+  const notified = u.sendUserNotification && (await enqueueNewUserNotices(created, { user: true, admin: false })).length > 0;
   revalidatePath("/admin/users/");
-  redirect(`/admin/users/?message=created&id=${created.id}`);
+  redirect(`/admin/users/?message=${notified ? "created-notified" : "created"}&id=${created.id}`);
 }
 
 export async function changeUserRoleAction(formData: FormData): Promise<void> {

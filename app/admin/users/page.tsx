@@ -11,6 +11,7 @@ export const metadata: Metadata = { title: "Users" };
 
 const MESSAGES: Record<string, { text: string; ok: boolean }> = {
   created: { text: "New user created.", ok: true },
+  "created-notified": { text: "New user created. An email with a link to set their password is on its way to them (Tools → Mail shows when it has gone).", ok: true },
   "role-changed": { text: "Changed roles.", ok: true },
   deleted: { text: "User deleted.", ok: true },
   "own-role": { text: "You cannot change your own role.", ok: false },

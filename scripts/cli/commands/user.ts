@@ -2,7 +2,12 @@
 // schemas, the last administrator kept, content reassigned before a delete).
 import { ROLES, type Role } from "@/db/schema";
 import { bumpSessionEpoch, deleteUserReassigning, isEmailTaken, isLoginTaken, isNicenameTaken, listUsersWithPostCounts, updateUserRole } from "@/db/queries/user-admin";
-import { getUserByLoginOrEmail, insertUser, updateUserPasswordHash, type PublicUser } from "@/db/queries/users";
+import { getUserByLoginOrEmail, getUserCredentialsByLoginOrEmail, insertUser, updateUserPasswordHash, type PublicUser } from "@/db/queries/users";
+import "@/lib/jobs";
+import { runJobNow } from "@/lib/jobs/queue";
+import { enqueueNewUserNotices } from "@/lib/auth/new-user-notice";
+import { enqueuePasswordReset, issueResetKey, resetLinkFor } from "@/lib/auth/password-reset";
+import { mailConfigured } from "@/lib/mail/transport";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { slugify, findUniqueSlug } from "@/lib/content/slug";
 import { NewUserSchema, USER_LIMITS } from "@/lib/validation/user";
@@ -36,10 +41,13 @@ export const userList: Command = {
 };
 
 export const userCreate: Command = {
-  usage: "user create <login> <email> [--role <role>] [--display-name <name>] [--password <password>]",
+  usage: "user create <login> <email> [--role <role>] [--display-name <name>] [--password <password>] [--send-email]",
   summary: "add a user (a password is generated and printed once if none is given)",
+  help: "--send-email mails the new user WordPress's \"Login Details\" with a link to set their password (valid a day, once);\nthen no password is printed.",
   async run(argv) {
-    const a = parseArgs(argv, { flags: ["role", "display-name", "password"], positionals: [2, 2] });
+    const a = parseArgs(argv, { flags: ["role", "display-name", "password"], switches: ["send-email"], positionals: [2, 2] });
+    const sendEmail = a.switches.has("send-email");
+    if (sendEmail) requireMail("the user was not added");
     const generated = a.flags.password ? undefined : generatePassword();
     const parsed = NewUserSchema.safeParse({
       login: a.positionals[0],
@@ -63,7 +71,10 @@ export const userCreate: Command = {
       throw e;
     }
     console.log(`Created user ${created.id} "${created.login}" (${created.role}).`);
-    if (generated) console.log(`Password (shown once): ${generated}`);
+    if (sendEmail) {
+      const [jobId] = await enqueueNewUserNotices(created, { user: true, admin: false });
+      await sendNow(jobId!, `Mailed "${created.login}" a link to set their password (${created.email}).`);
+    } else if (generated) console.log(`Password (shown once): ${generated}`);
   },
 };
 
@@ -82,21 +93,55 @@ export const userSetRole: Command = {
 };
 
 export const userResetPassword: Command = {
-  usage: "user reset-password <login|email> [--password <password>]",
-  summary: "set a new password (generated and printed once if none is given) and end every session",
+  usage: "user reset-password <login|email> [--show-link | --password <password>]",
+  summary: "mail the user a password reset link (or print it, or set a password)",
+  help: [
+    "Mails the link that \"Lost your password?\" sends: it works once, within an hour, and setting",
+    "the new password through it ends every session of the user. The password is unchanged until then.",
+    "--show-link          print the link instead of mailing it (for a site without mail)",
+    "--password <p>       set this password now and end every session of the user",
+  ].join("\n"),
   async run(argv) {
-    const a = parseArgs(argv, { flags: ["password"], positionals: [1, 1] });
-    const password = a.flags.password ?? generatePassword();
-    if (password.length < USER_LIMITS.passwordMin) throw new CliError(`The password was not changed: use at least ${USER_LIMITS.passwordMin} characters.`);
-    if (password.length > USER_LIMITS.passwordMax) throw new CliError("The password was not changed: it is too long.");
+    const a = parseArgs(argv, { flags: ["password"], switches: ["show-link"], positionals: [1, 1] });
+    if (a.flags.password !== undefined && a.switches.has("show-link")) throw new UsageError("--show-link and --password do not go together");
+    const password = a.flags.password;
+    if (password !== undefined) {
+      if (password.length < USER_LIMITS.passwordMin) throw new CliError(`The password was not changed: use at least ${USER_LIMITS.passwordMin} characters.`);
+      if (password.length > USER_LIMITS.passwordMax) throw new CliError("The password was not changed: it is too long.");
+    }
     const u = await findUser(a.positionals[0]!);
-    await updateUserPasswordHash(u.id, await hashPassword(password));
-    // A new password ends the sessions opened with the old one (as Edit User does).
-    await bumpSessionEpoch(u.id);
-    console.log(`New password set for "${u.login}"; their sessions are ended.`);
-    if (!a.flags.password) console.log(`Password (shown once): ${password}`);
+    if (password === undefined && !a.switches.has("show-link")) requireMail("no link was sent; use --show-link to print it instead");
+    if (password !== undefined) {
+      await updateUserPasswordHash(u.id, await hashPassword(password));
+      // A new password ends the sessions opened with the old one (as Edit User does).
+      await bumpSessionEpoch(u.id);
+      console.log(`New password set for "${u.login}"; their sessions are ended.`);
+    } else if (a.switches.has("show-link")) {
+      const target = (await getUserCredentialsByLoginOrEmail(u.login))!;
+      const link = await resetLinkFor(u.login, await issueResetKey(u.id, target.passwordHash));
+      console.log(`Password reset link for "${u.login}" (it works once, within an hour):\n${link}`);
+    } else {
+      await sendNow(await enqueuePasswordReset(u.id, u.email, "cli"), `Mailed "${u.login}" a password reset link (${u.email}).`);
+    }
   },
 };
+
+function requireMail(consequence: string) {
+  if (!mailConfigured()) throw new CliError(`Mail is not configured (SMTP_URL is not set): ${consequence}.`);
+}
+
+/**
+ * Sends a queued mail now and says what became of it. A passing failure stays queued: the
+ * site's job queue retries it with backoff (Tools → Mail), so that is not this command's failure.
+ */
+async function sendNow(jobId: number, done: string) {
+  // The job's own log lines would be JSON among this command's sentences; the outcome is printed below.
+  process.env.LOG_LEVEL ||= "error";
+  const job = await runJobNow(jobId);
+  if (job?.status === "done") console.log(done);
+  else if (job?.status === "failed") throw new CliError(`The mail could not be sent: ${job.lastError}`);
+  else console.error(`The mail is not sent yet (${job?.lastError || "still in the queue"}); the site will try again (Tools → Mail).`);
+}
 
 export const userDelete: Command = {
   usage: "user delete <login|email> [--reassign <login|email>]",

@@ -5,7 +5,7 @@ import { initialFormState } from "@/lib/form-state";
 import { USER_LIMITS } from "@/lib/validation/user";
 import { createUserAction } from "../actions";
 
-export function NewUserForm({ roles, defaultRole }: { roles: { value: string; label: string }[]; defaultRole: string }) {
+export function NewUserForm({ roles, defaultRole, mailConfigured }: { roles: { value: string; label: string }[]; defaultRole: string; mailConfigured: boolean }) {
   const [state, action, pending] = useActionState(createUserAction, initialFormState);
   const v = state.values ?? {};
   const err = state.fieldErrors ?? {};
@@ -30,6 +30,15 @@ export function NewUserForm({ roles, defaultRole }: { roles: { value: string; la
           {roles.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
         </select>
       </div>
+      <fieldset>
+        <legend className="text-sm font-medium">Send User Notification</legend>
+        <label className="mt-1 flex items-start gap-2 text-sm">
+          <input type="checkbox" name="sendUserNotification" className="mt-1" disabled={!mailConfigured} aria-describedby={mailConfigured ? undefined : "notify-off"}
+            defaultChecked={mailConfigured && (state.values ? v.sendUserNotification === "on" : true)} />
+          Send the new user an email about their account.
+        </label>
+        {mailConfigured ? null : <p id="notify-off" className="text-sm text-gray-700">This site cannot send mail (SMTP_URL is not set): give the new user their password yourself.</p>}
+      </fieldset>
       <button type="submit" disabled={pending} className="rounded bg-[#2271b1] px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">{pending ? "Adding…" : "Add New User"}</button>
     </form>
   );
