@@ -2,7 +2,6 @@
 // its Markdown-style shortcuts (# to ######, - * 1. > ``` --- **bold** _italic_ `code`), images,
 // images, galleries, audio, video and files (with uploads dropped or pasted in place), links (per-link new tab and nofollow), embeds, WordPress's blocks, the "/" inserter, block moves, and a placeholder that says how to start.
 import StarterKit from "@tiptap/starter-kit";
-import Image from "@tiptap/extension-image";
 import { Placeholder } from "@tiptap/extensions";
 import type { AnyExtension } from "@tiptap/core";
 import { SlashCommand, type SlashBridge } from "./slash-menu";
@@ -12,6 +11,7 @@ import { LINK_OPTIONS, LinkShortcut } from "./link/link-extension";
 import { EmbedNode } from "./embed/embed-node";
 import { blockExtensions } from "./blocks/nodes";
 import { ImageFigure, ImageGallery } from "./extensions/image-figure";
+import { ClassicImage } from "./extensions/classic-image";
 import { AudioBlock, FileBlock, VideoBlock } from "./extensions/media-blocks";
 import { KeepBlocks } from "./extensions/keep-blocks";
 import { MediaUpload, type MediaUploadOptions } from "./extensions/media-upload";
@@ -19,7 +19,7 @@ import { MediaUpload, type MediaUploadOptions } from "./extensions/media-upload"
 export function makeExtensions(slash?: SlashBridge, upload?: MediaUploadOptions): AnyExtension[] {
   return [
     StarterKit.configure({ heading: { levels: [1, 2, 3, 4, 5, 6] }, link: LINK_OPTIONS }),
-    Image.configure({ inline: false }),
+    ClassicImage,
     Placeholder.configure({ placeholder: ({ editor }) => (editor.isEmpty ? "Start writing, or type / to choose a block" : "Type / to choose a block") , showOnlyCurrent: true }),
     ImageFigure,
     ImageGallery,

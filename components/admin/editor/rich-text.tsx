@@ -8,6 +8,7 @@ import { flushSync } from "react-dom";
 import { useEditor, EditorContent, type Editor } from "@tiptap/react";
 import { LinkPopover } from "./link/link-popover";
 import { hasBlocks } from "@/lib/content/blocks";
+import { forVisual, sameHtml } from "./same-html";
 import { BlockControls } from "./blocks/block-controls";
 import { BlockInserterMenu, useBlockDocument } from "./blocks/block-mode";
 import { makeExtensions } from "./extensions";
@@ -22,14 +23,6 @@ import { openMediaDialog } from "./media/open";
 import { EditorMedia } from "./media/editor-media";
 import type { UploadLimits } from "./media/media-uploads";
 
-// Compared as the browser serializes them, so that <img … /> from the sanitizer and <img …> from
-// the editor, or controls and controls="", are the same HTML.
-function normalize(html: string): string {
-  const t = document.createElement("template");
-  t.innerHTML = html;
-  return t.innerHTML.replace(/>\s+</g, "><").replace(/\s+/g, " ").trim();
-}
-
 // The post a dropped file is attached to: the form's id field, which is set once the first save
 // or autosave has made the post (the editor itself outlives that change).
 function formPostId(): number | null {
@@ -43,8 +36,9 @@ function formPostId(): number | null {
  * the answer is no.
  */
 function loadIfRepresentable(editor: Editor, html: string): boolean {
-  editor.commands.setContent(html, { emitUpdate: false });
-  return !html.trim() || normalize(editor.getHTML()) === normalize(html);
+  const shown = forVisual(html);
+  editor.commands.setContent(shown, { emitUpdate: false });
+  return !html.trim() || sameHtml(editor.getHTML(), shown);
 }
 
 // Serializing a long post takes longer than a keystroke may, so the posted field follows the
@@ -176,12 +170,12 @@ export function RichTextEditor({ name, value, onChange, maxLength, media, descri
     emitted.current = [];
     // The editor's own output coming back (an embed writes its block comments into a classic
     // post) is not text from outside: switching to block mode then turned the post into a card.
-    if (!blocks.isActive() && normalize(editor.getHTML()) === normalize(value)) return;
+    if (!blocks.isActive() && sameHtml(editor.getHTML(), forVisual(value))) return;
     if (blocks.isActive() || hasBlocks(value)) {
       if (!blocks.isActive() || blocks.serialize(editor) !== value) blocks.load(editor, value);
       return;
     }
-    if (normalize(editor.getHTML()) !== normalize(value)) editor.commands.setContent(value, { emitUpdate: false });
+    if (!sameHtml(editor.getHTML(), forVisual(value))) editor.commands.setContent(forVisual(value), { emitUpdate: false });
   }, [editor, mode, value, blocks]);
 
   function toVisual() {
