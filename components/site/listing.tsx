@@ -29,7 +29,7 @@ export function Pagination({ baseUrl, page, totalPages }: { baseUrl: string; pag
 export function PostNavigation({ previous, next }: { previous?: { title: string; url: string }; next?: { title: string; url: string } }) {
   if (!previous && !next) return null;
   return (
-    <nav aria-label="Post navigation" className="mt-8 grid gap-4 border-y border-line py-4 sm:grid-cols-2">
+    <nav aria-label="Post navigation" className="mt-8 grid grid-cols-1 gap-4 border-y border-line py-4 sm:grid-cols-2">
       <div>
         {previous ? (
           <a href={previous.url} rel="prev" className="underline">

@@ -69,6 +69,19 @@ describe("[gallery] (gallery_shortcode, HTML5)", () => {
     expect(out).toContain("<a href='/wp-content/uploads/2026/11/img-1.jpg'><img width=\"300\" height=\"200\" src=\"/wp-content/uploads/2026/11/img-1-300x200.jpg\" class=\"attachment-medium size-medium\" alt=\"alt 1\"");
   });
 
+  it("names a picture's link by its caption, else the attachment's title or file name, when the picture has no alt text", () => {
+    const set = mediaSet();
+    set.byId.set(3, { ...set.byId.get(3)!, alt: "" });
+    const out = render('[gallery ids="1,3"]', set);
+    expect(out).toContain("<a href='/wp-content/uploads/2026/11/img-3.jpg' aria-label='Image 3'>");
+    set.byId.set(3, { ...set.byId.get(3)!, alt: "", title: " " });
+    expect(render('[gallery ids="3"]', set)).toContain("<a href='/wp-content/uploads/2026/11/img-3.jpg' aria-label='img-3'>");
+    set.byId.set(1, { ...set.byId.get(1)!, alt: "" });
+    expect(render('[gallery ids="1"]', set)).toContain("<a href='/wp-content/uploads/2026/11/img-1.jpg' aria-labelledby='gallery-1-1'>");
+    // Alt text already names the link: no label then.
+    expect(out).toContain("<a href='/wp-content/uploads/2026/11/img-1.jpg'><img");
+  });
+
   it("uses the post's attached images when no ids are given, with order, link=none and columns clamped to 1–9", () => {
     const out = render('[gallery link="none" order="DESC" columns="40"]', mediaSet());
     expect(out).toContain("gallery-columns-9");

@@ -34,7 +34,7 @@ export function ClassicLayout({ site, sidebar, children, menus }: LayoutProps) {
         ) : null}
       </header>
       <div className="mx-auto grid max-w-5xl gap-8 px-4 py-8 md:grid-cols-[minmax(0,1fr)_16rem]">
-        <main id="content" className="min-w-0">
+        <main id="content" className="@container min-w-0">
           {children}
         </main>
         <aside aria-label="Sidebar" className="min-w-0 text-sm">

@@ -6,7 +6,7 @@ import { HeaderImage, SiteLogo } from "../shared/site-branding";
 
 export function ModernLayout({ site, sidebar, children, menus }: LayoutProps) {
   return (
-    <div data-theme="modern" className="min-h-screen bg-paper font-body text-ink">
+    <div data-theme="modern" className="@container min-h-screen bg-paper font-body text-ink">
       <a href="#content" className="sr-only-focusable absolute left-2 top-2 z-10 bg-paper p-2 underline">Skip to content</a>
       {site.headerImage ? <HeaderImage image={site.headerImage} className="mx-auto max-w-4xl overflow-hidden px-5 pt-6 [&_img]:rounded-lg" /> : null}
       <header className="mx-auto max-w-2xl px-5 pb-6 pt-10 text-center">

@@ -70,7 +70,11 @@ export function renderGallery(attrs: Record<string, string>, ctx: ShortcodeConte
     const captionId = m.caption.trim() ? `${selector}-${m.id}` : "";
     const img = imageTag(m, pickSize(m, size), captionId);
     // Without attachment pages here, link=attachment (the default) opens the file, as link=file does.
-    const icon = link === "none" ? img : `<a href='${escAttr(m.url)}'>${img}</a>`;
+    // A link around a picture without alt text would have no name at all (axe's link-name): it is
+    // named by the caption when there is one, else by the attachment's title or file name.
+    const label = m.title.trim() || (m.url.split("/").pop() ?? "").replace(/\.\w+$/, "");
+    const name = m.alt.trim() ? "" : captionId ? ` aria-labelledby='${escAttr(captionId)}'` : label ? ` aria-label='${escAttr(label)}'` : "";
+    const icon = link === "none" ? img : `<a href='${escAttr(m.url)}'${name}>${img}</a>`;
     const orientation = m.width && m.height ? (m.height > m.width ? "portrait" : "landscape") : "";
     out += `<figure class='gallery-item'>\n\t\t\t<div class='gallery-icon ${orientation}'>\n\t\t\t\t${icon}\n\t\t\t</div>`;
     if (captionId) {
