@@ -71,7 +71,8 @@ test("the theme unit test export imports with its images, and its captions and g
   const fixture = fs.readFileSync(path.join(process.cwd(), "tests/fixtures/wxr/theme-unit-test-data.xml"), "utf8").replaceAll(OLD_FILES, ORIGIN);
   await signInAs(page, "admin");
   await page.goto("/admin/tools/import/");
-  const download = page.getByRole("checkbox", { name: "Download and import file attachments" });
+  // The page also has the live-site form, with its own download box.
+  const download = page.getByRole("form", { name: "From an export file" }).getByRole("checkbox", { name: "Download and import file attachments" });
   await expect(download).toBeChecked();
   await page.getByLabel("WXR file (.xml)").setInputFiles({ name: "theme-unit-test-data.xml", mimeType: "text/xml", buffer: Buffer.from(fixture) });
   await page.getByRole("button", { name: "Upload file and import" }).click();

@@ -41,7 +41,7 @@ export default async function ImportPage({ searchParams }: Props) {
       ) : (
         <>
           {jobId ? <p role="status" className="mt-4 border-l-4 border-amber-500 bg-amber-50 p-3 text-sm">That import is no longer known (the server restarted or it ended over an hour ago).</p> : null}
-          <h2 className="mt-4 text-xl font-semibold">From an export file</h2>
+          <h2 id="import-file-heading" className="mt-4 text-xl font-semibold">From an export file</h2>
           <p className="mt-2 max-w-2xl text-sm">
             Upload a WordPress eXtended RSS (WXR) file, made in WordPress with Tools → Export. Posts, pages, comments, categories, tags and authors
             are imported, and the attachments (images and other files) are downloaded from the old site into the media library, with
@@ -50,7 +50,7 @@ export default async function ImportPage({ searchParams }: Props) {
             broken anywhere, nothing of it is imported.
           </p>
           {error ? <p id="import-error" role="status" className="mt-4 max-w-2xl border-l-4 border-red-700 bg-red-50 p-3 text-sm text-red-900">{error}</p> : null}
-          <form method="post" action="/admin/tools/import/start/" encType="multipart/form-data" className="mt-4 max-w-2xl space-y-4 rounded border border-gray-300 bg-white p-4">
+          <form method="post" action="/admin/tools/import/start/" encType="multipart/form-data" aria-labelledby="import-file-heading" className="mt-4 max-w-2xl space-y-4 rounded border border-gray-300 bg-white p-4">
             <div>
               <label htmlFor="file" className="block text-sm font-medium">WXR file (.xml)</label>
               <input id="file" name="file" type="file" accept=".xml,application/xml,text/xml" required aria-describedby={error ? "import-error" : undefined} className="mt-1 block" />
