@@ -69,6 +69,9 @@ function subsetWxr(): string {
       .replace(/<category [^>]*>[\s\S]*?<\/category>/g, "")
       .replace(/<dc:creator>[\s\S]*?<\/dc:creator>/, "<dc:creator><![CDATA[admin]]></dc:creator>")
       .replace(/<wp:post_name>[\s\S]*?<\/wp:post_name>/, `<wp:post_name><![CDATA[${slug}]]></wp:post_name>`)
+      // The importer, as WordPress's, takes a post with the same type, title and date for one it
+      // has: a copy's title differs, or zz-fidelity's import of the whole file would skip the original.
+      .replace(/<\/title>/, " (copy)</title>")
       .replace(/\/<\/link>/, `-${STAMP}/</link>`)
       .replace(/(<guid[^>]*>)([^<]*)/, `$1$2&amp;copy=${STAMP}`)
       .replace(/<wp:post_id>(\d+)/, (_, n: string) => `<wp:post_id>${Number(n) + ID_OFFSET}`)
