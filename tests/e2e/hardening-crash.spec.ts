@@ -107,14 +107,17 @@ async function signedInAuthor(browser: Browser, base: string, acks: Acks, stop: 
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   return async () => {
     try {
+      // Every step has its own limit: the kill can cut the editor page off half-streamed, with no
+      // Title box to wait for, and without one the loop waited out the whole test (1 run in 4).
+      const limit = { timeout: 10_000 };
       for (let i = 0; !stop(); i++) {
-        await page.goto("/admin/posts/new/");
+        await page.goto("/admin/posts/new/", limit);
         const title = `Crash test draft ${i} ${Date.now()}`;
         titles.push(title);
-        await page.getByRole("textbox", { name: "Title" }).fill(title);
-        await page.getByRole("textbox", { name: "Content", exact: true }).fill(`<p>Draft body ${i}.</p>`);
-        await page.getByRole("button", { name: "Save Draft" }).click();
-        await page.waitForURL(/\/admin\/posts\/\d+\/\?saved=/, { timeout: 10_000 });
+        await page.getByRole("textbox", { name: "Title" }).fill(title, limit);
+        await page.getByRole("textbox", { name: "Content", exact: true }).fill(`<p>Draft body ${i}.</p>`, limit);
+        await page.getByRole("button", { name: "Save Draft" }).click(limit);
+        await page.waitForURL(/\/admin\/posts\/\d+\/\?saved=/, limit);
       }
     } catch {
       // the server was killed under us
