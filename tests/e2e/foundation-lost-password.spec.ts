@@ -3,26 +3,15 @@
 // JavaScript; the strength meter needs it), sign in with it, and find the old session ended.
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { startInstance, type Instance } from "./support/instance";
-import { startMailServer, type MailServer } from "./support/mail-server";
+import { mailedInstance } from "./support/mail-instance";
 import { signInAs } from "./support/auth";
 
 const PORT = Number(process.env.E2E_PORT || 3100) + 150;
 const CHECK_EMAIL = "Check your email for the confirmation link, then visit the login page.";
 const INVALID_LINK = "Your password reset link appears to be invalid or has expired.";
-let inst: Instance;
-let smtp: MailServer;
-
 test.describe.configure({ mode: "serial" });
 
-test.beforeAll(async () => {
-  smtp = await startMailServer(PORT + 1);
-  inst = await startInstance(PORT, { SMTP_URL: smtp.url, MAIL_FROM: "blog@example.com", INKWELL_JOB_POLL_MS: "300" });
-});
-test.afterAll(async () => {
-  if (inst) await inst.stop("SIGKILL");
-  if (smtp) await smtp.close();
-});
+const site = mailedInstance(PORT);
 
 async function expectNoSeriousAxe(page: Page) {
   const results = await new AxeBuilder({ page }).include("main").analyze();
@@ -32,7 +21,7 @@ async function expectNoSeriousAxe(page: Page) {
 
 async function signIn(browser: Browser, password: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto(`${inst.url}/login/`);
+  await page.goto(`${site.inst.url}/login/`);
   await page.getByLabel("Username or Email Address").fill("admin");
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log In" }).click();
@@ -41,7 +30,7 @@ async function signIn(browser: Browser, password: string): Promise<Page> {
 }
 
 async function askForLink(page: Page, who: string) {
-  await page.goto(`${inst.url}/login/`);
+  await page.goto(`${site.inst.url}/login/`);
   await page.getByRole("link", { name: "Lost your password?" }).click();
   await page.getByLabel("Username or Email Address").fill(who);
   await page.getByRole("button", { name: "Get New Password" }).click();
@@ -53,20 +42,20 @@ test("a lost password is reset through the mailed link, which works once and end
   const laptop = await signIn(browser, "instance-admin-password");
 
   // WordPress's address for the screen leads to it.
-  const wp = await fetch(`${inst.url}/wp-login.php?action=lostpassword`, { redirect: "manual" });
-  expect(new URL(wp.headers.get("location")!, inst.url).pathname).toBe("/lost-password/");
+  const wp = await fetch(`${site.inst.url}/wp-login.php?action=lostpassword`, { redirect: "manual" });
+  expect(new URL(wp.headers.get("location")!, site.inst.url).pathname).toBe("/lost-password/");
 
   // Without JavaScript, as the plainest browser would; an unknown address gets the same answer.
   const noJs = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
   await askForLink(noJs, "nobody-here@example.com");
   await askForLink(noJs, "admin@example.com");
-  const mail = await smtp.waitFor((m) => m.to.includes("admin@example.com") && m.subject.includes("Password Reset"));
+  const mail = await site.smtp.waitFor((m) => m.to.includes("admin@example.com") && m.subject.includes("Password Reset"));
   const link = /http:\/\/\S+/.exec(mail.text)![0];
-  expect(new URL(link).origin).toBe(inst.url);
+  expect(new URL(link).origin).toBe(site.inst.url);
 
   // With JavaScript the form has a strength meter; both screens pass axe.
   const js = await (await browser.newContext()).newPage();
-  await js.goto(`${inst.url}/lost-password/`);
+  await js.goto(`${site.inst.url}/lost-password/`);
   await expectNoSeriousAxe(js);
   await js.goto(link);
   await js.getByLabel("New password", { exact: true }).fill("password");
@@ -89,13 +78,13 @@ test("a lost password is reset through the mailed link, which works once and end
   // The link is spent; the old password and the old session are gone; the new password signs in.
   await noJs.goto(link);
   await expect(noJs.getByText(INVALID_LINK)).toBeVisible();
-  await laptop.goto(`${inst.url}/admin/`);
+  await laptop.goto(`${site.inst.url}/admin/`);
   await expect(laptop).toHaveURL(/\/login\//);
   const fresh = await signIn(browser, "reset-password-e2e-1");
-  expect(smtp.mails.some((m) => m.to.includes("nobody-here@example.com"))).toBe(false);
+  expect(site.smtp.mails.some((m) => m.to.includes("nobody-here@example.com"))).toBe(false);
 
   // Administrators see what became of the mail.
-  await fresh.goto(`${inst.url}/admin/tools/`);
+  await fresh.goto(`${site.inst.url}/admin/tools/`);
   const row = fresh.getByRole("row").filter({ hasText: "Password reset" }).first();
   await expect(row).toContainText("admin@example.com");
   await expect(row).toContainText("Sent");
@@ -106,27 +95,27 @@ test("a forged or mangled link changes nothing and gets the same calm answer", a
   test.setTimeout(60_000);
   const page = await (await browser.newContext()).newPage();
   for (const query of ["key=forged&login=admin", "login=admin", "key=" + "x".repeat(500) + "&login=admin", "key=abc&login=nobody"]) {
-    await page.goto(`${inst.url}/reset-password/?${query}`);
+    await page.goto(`${site.inst.url}/reset-password/?${query}`);
     await expect(page.getByText(INVALID_LINK)).toBeVisible();
   }
-  const res = await fetch(`${inst.url}/wp-login.php?action=rp&key=forged&login=admin`, { redirect: "manual" });
-  expect(new URL(res.headers.get("location")!, inst.url).pathname).toBe("/reset-password/");
+  const res = await fetch(`${site.inst.url}/wp-login.php?action=rp&key=forged&login=admin`, { redirect: "manual" });
+  expect(new URL(res.headers.get("location")!, site.inst.url).pathname).toBe("/reset-password/");
   await signIn(browser, "reset-password-e2e-1");
 });
 
 test("an administrator sends a reset link from Edit User", async ({ browser }) => {
   const admin = await signIn(browser, "reset-password-e2e-1");
-  await admin.goto(`${inst.url}/admin/users/new/`);
+  await admin.goto(`${site.inst.url}/admin/users/new/`);
   await admin.getByLabel("Username (required)").fill("forgetful");
   await admin.getByLabel("Email (required)").fill("forgetful@example.com");
   await admin.getByLabel("Password (required)").fill("forgetful-password-1");
   await admin.getByRole("button", { name: "Add New User" }).click();
   await expect(admin.getByText("New user created.")).toBeVisible();
-  await admin.goto(`${inst.url}/admin/users/`);
+  await admin.goto(`${site.inst.url}/admin/users/`);
   await admin.getByRole("link", { name: "Edit forgetful" }).click();
   await admin.getByRole("button", { name: "Send Reset Link" }).click();
   await expect(admin.getByText("A password reset link is on its way to forgetful.")).toBeVisible();
-  const mail = await smtp.waitFor((m) => m.to.includes("forgetful@example.com") && m.subject.includes("Password Reset"));
+  const mail = await site.smtp.waitFor((m) => m.to.includes("forgetful@example.com") && m.subject.includes("Password Reset"));
   expect(mail.text).toContain("Username: forgetful");
 });
 
