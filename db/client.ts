@@ -6,6 +6,8 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import fs from "node:fs";
 import path from "node:path";
 import * as schema from "./schema";
+import { ENGINE, assertEngine, engineOf } from "./engine";
+import { createPgDb, openPostgres } from "./postgres";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -105,31 +107,67 @@ export function openDb(file: string, opts: { migrate?: boolean; migrationsFolder
   return db;
 }
 
-const globalForDb = globalThis as unknown as { __inkwellDb?: { file: string; db: Db } };
+const globalForDb = globalThis as unknown as { __inkwellDb?: { key: string; db: Db; prepared: boolean } };
 
-/** The process's database, opened once (and migrated) on first use. */
+function processUrl(): string {
+  return process.env.DATABASE_URL || "data/inkwell.db";
+}
+
+/**
+ * The process's database, opened once on first use. SQLite is migrated here; a PostgreSQL pool is
+ * created without a round trip (getDb stays synchronous), its migrations and checks having run at
+ * start through prepareDb() (`npm start`'s setup, the CLI, the tests' set-up).
+ */
 export function getDb(): Db {
-  const file = resolveDatabasePath();
+  const url = processUrl();
+  assertEngine(url);
+  const pgUrl = engineOf(url) === "postgres";
+  const key = pgUrl ? url : resolveDatabasePath(url);
   const cached = globalForDb.__inkwellDb;
-  if (cached && cached.file === file) return cached.db;
-  const db = openDb(file);
-  globalForDb.__inkwellDb = { file, db };
+  if (cached && cached.key === key) return cached.db;
+  const db = pgUrl ? (createPgDb(url) as unknown as Db) : openDb(key);
+  globalForDb.__inkwellDb = { key, db, prepared: !pgUrl };
   return db;
+}
+
+/** Opens the process's database with every start check and migration done (both engines). */
+export async function prepareDb(): Promise<Db> {
+  const url = processUrl();
+  assertEngine(url);
+  if (engineOf(url) !== "postgres") return getDb();
+  const cached = globalForDb.__inkwellDb;
+  if (cached && cached.key === url && cached.prepared) return cached.db;
+  const db = (await openPostgres(url)) as unknown as Db;
+  if (cached) await closeClient(cached.db);
+  globalForDb.__inkwellDb = { key: url, db, prepared: true };
+  return db;
+}
+
+async function closeClient(db: Db): Promise<void> {
+  if (ENGINE === "postgres") await (db.$client as unknown as { end(): Promise<void> }).end();
+  else db.$client.close();
 }
 
 /** Connections in use, for /metrics: SQLite has the one connection of this process. */
 export function dbPoolStats() {
-  const open = globalForDb.__inkwellDb ? 1 : 0;
+  const cached = globalForDb.__inkwellDb;
+  if (ENGINE === "postgres") {
+    const pool = cached?.db.$client as unknown as { totalCount: number; idleCount: number; waitingCount: number } | undefined;
+    return { engine: "postgres", total: pool?.totalCount ?? 0, idle: pool?.idleCount ?? 0, waiting: pool?.waitingCount ?? 0 };
+  }
+  const open = cached ? 1 : 0;
   return { engine: "sqlite", total: open, idle: open, waiting: 0 };
 }
 
 /** Closes the process's database (graceful shutdown, tests). */
-export function closeDb() {
+export async function closeDb(): Promise<void> {
   const cached = globalForDb.__inkwellDb;
   if (cached) {
-    cached.db.$client.close();
     globalForDb.__inkwellDb = undefined;
+    await closeClient(cached.db);
   }
 }
+
+export { closeClient };
 
 export { schema };

@@ -3,8 +3,10 @@
 // driver and its dialect are db/'s business alone (eslint.config.mjs enforces it). See db/README.md.
 import type { SQL } from "drizzle-orm";
 import {
+  closeClient,
   closeDb as closeProcessDb,
   getDb,
+  prepareDb,
   migrationStatus,
   MIGRATIONS_FOLDER,
   openDb,
@@ -13,11 +15,15 @@ import {
   type Db,
 } from "./client";
 
-export { getDb, MIGRATIONS_FOLDER, resolveDatabasePath, StartupError, type Db };
+export { getDb, prepareDb, MIGRATIONS_FOLDER, resolveDatabasePath, StartupError, type Db };
 export { dbPoolStats } from "./client";
 export { withTransaction, TransactionYieldedError } from "./transaction";
 import { sql } from "drizzle-orm";
 export { sql };
+import { ENGINE, engineOf, type Engine } from "./engine";
+import { openPostgres, pgMigrationStatus, PG_MIGRATIONS_FOLDER, describeUrl, type PgDb } from "./postgres";
+type PgPool = PgDb["$client"];
+const asPg = (db: Db) => db as unknown as PgDb;
 
 export interface MigrationStatus {
   applied: number;
@@ -31,22 +37,34 @@ export interface MigrationStatus {
  * For scripts and tests that need a database beside the process's own (getDb()).
  */
 export async function openDatabase(url: string | undefined, opts: { migrate?: boolean; migrationsFolder?: string } = {}): Promise<Db> {
+  if (engineOf(url) === "postgres") return (await openPostgres(url!, opts)) as unknown as Db;
   return openDb(resolveDatabasePath(url), opts);
 }
 
 /** Closes a database from openDatabase(). */
 export async function closeDatabase(db: Db): Promise<void> {
-  db.$client.close();
+  await closeClient(db);
 }
 
 /** Closes the process's database (graceful shutdown, tests); the next getDb() opens it again. */
 export async function closeDb(): Promise<void> {
-  closeProcessDb();
+  await closeProcessDb();
 }
 
 /** The applied migrations against the ones this code knows (/healthz, the start check, the CLI). */
-export async function getMigrationStatus(db: Db = getDb(), folder = MIGRATIONS_FOLDER): Promise<MigrationStatus> {
-  return migrationStatus(db.$client, folder);
+export async function getMigrationStatus(db: Db = getDb(), folder?: string): Promise<MigrationStatus> {
+  if (ENGINE === "postgres") return pgMigrationStatus(db.$client as unknown as PgPool, folder ?? PG_MIGRATIONS_FOLDER);
+  return migrationStatus(db.$client, folder ?? MIGRATIONS_FOLDER);
+}
+
+/** Which engine this process runs: for /healthz, /metrics and the CLI, never for choosing SQL outside db/. */
+export function databaseEngine(): Engine {
+  return ENGINE;
+}
+
+/** Where the process's database is, for messages: the file, or the PostgreSQL server without its password. */
+export function describeDatabase(url = process.env.DATABASE_URL || "data/inkwell.db"): string {
+  return engineOf(url) === "postgres" ? `PostgreSQL ${describeUrl(url)}` : resolveDatabasePath(url);
 }
 
 // Raw SQL through drizzle's sql template, for what the query builder cannot say and for tests that
@@ -54,17 +72,26 @@ export async function getMigrationStatus(db: Db = getDb(), folder = MIGRATIONS_F
 
 /** Every row of a query. */
 export async function queryRows<T = Record<string, unknown>>(query: SQL, db: Db = getDb()): Promise<T[]> {
+  if (ENGINE === "postgres") return (await asPg(db).execute(query)).rows as T[];
   return db.all<T>(query);
 }
 
 /** The first row of a query, or undefined. */
 export async function queryRow<T = Record<string, unknown>>(query: SQL, db: Db = getDb()): Promise<T | undefined> {
+  if (ENGINE === "postgres") return ((await asPg(db).execute(query)).rows[0] as T | undefined) ?? undefined;
   return db.get<T>(query) ?? undefined;
 }
 
 /** Runs a statement; how many rows it changed. */
 export async function execute(query: SQL, db: Db = getDb()): Promise<number> {
+  if (ENGINE === "postgres") return (await asPg(db).execute(query)).rowCount ?? 0;
   return db.run(query).changes;
+}
+
+/** How many rows an awaited insert, update or delete without returning() changed, on either engine. */
+export function affected(result: unknown): number {
+  const r = result as { changes?: number; rowCount?: number | null };
+  return r.changes ?? r.rowCount ?? 0;
 }
 
 /** A statement written with ? placeholders (as a shell or a test has it), its values bound in order. */

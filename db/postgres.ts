@@ -111,11 +111,21 @@ export interface OpenPostgresOptions {
  * and applies pending migrations in one transaction under an advisory lock, so that several
  * processes starting together migrate once. Throws StartupError with one line on any failure.
  */
-export async function openPostgres(url: string, opts: OpenPostgresOptions = {}): Promise<PgDb> {
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? poolMax(), connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
+function newPool(url: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
   // An idle connection dropped by the server (restart, failover) must not crash the process: the
   // pool discards it and the next query opens a fresh one.
   pool.on("error", () => {});
+  return pool;
+}
+
+/** A pool and its drizzle database, without a round trip: for a process whose start already migrated. */
+export function createPgDb(url: string, max = poolMax()): PgDb {
+  return drizzle(newPool(url, max), { schema: schemaPg }) as PgDb;
+}
+
+export async function openPostgres(url: string, opts: OpenPostgresOptions = {}): Promise<PgDb> {
+  const pool = newPool(url, opts.max ?? poolMax());
   const folder = opts.migrationsFolder ?? PG_MIGRATIONS_FOLDER;
   // Checks and the migration lock use a connection of their own, outside the pool, so that a pool
   // of one connection can still run the migrations while the lock is held.

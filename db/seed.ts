@@ -2,7 +2,7 @@
 // records that seeding happened, so deleting the demo content does not bring it back.
 import { eq } from "drizzle-orm";
 import { getDb } from "./client";
-import { options, terms, users } from "./schema";
+import { options, terms, users } from "./tables";
 import { insertPost } from "./queries/posts";
 import { insertComment } from "./queries/comments";
 import { hashPassword, generatePassword } from "@/lib/auth/password";

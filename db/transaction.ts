@@ -9,6 +9,8 @@
 // a microtask, so a body of queries finishes before the loop turns; a body that does let it turn is
 // rolled back with TransactionYieldedError instead of committing what others may have mixed into it.
 import { getDb, type Db } from "./client";
+import { ENGINE } from "./engine";
+import type { PgDb } from "./postgres";
 
 export class TransactionYieldedError extends Error {
   constructor() {
@@ -23,6 +25,9 @@ const g = globalThis as unknown as { __inkwellTxTail?: Promise<void> };
  * serialized; readers outside it never see its rows before the commit.
  */
 export async function withTransaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+  // PostgreSQL: a pooled connection of its own per transaction, so writers run side by side and the
+  // body may await anything; drizzle commits when it resolves and rolls back when it throws.
+  if (ENGINE === "postgres") return (getDb() as unknown as PgDb).transaction((tx) => fn(tx as unknown as Db));
   const previous = g.__inkwellTxTail ?? Promise.resolve();
   let release!: () => void;
   const mine = new Promise<void>((r) => (release = r));

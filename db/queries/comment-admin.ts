@@ -2,7 +2,7 @@
 // each post's comment_count right (one transaction per change, recounted, never guessed).
 import { and, count, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
-import { commentMeta, comments, posts, users, type Comment } from "../schema";
+import { commentMeta, comments, posts, users, type Comment } from "../tables";
 import { HELD_AS_SPAM_META, recountPostComments } from "./comments";
 
 export const COMMENT_VIEWS = ["all", "mine", "moderated", "approved", "spam", "trash"] as const;

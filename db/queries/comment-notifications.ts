@@ -1,7 +1,7 @@
 // Who hears of a new comment, and the dashboard's record of it.
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getDb } from "../client";
-import { notifications, users } from "../schema";
+import { notifications, users } from "../tables";
 
 export interface Recipient {
   id: number;

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Statement } from "better-sqlite3";
 import { getDb } from "../client";
 import { commitOffLoop } from "../wal-sync";
-import { comments, notifications, posts, type NewComment, type Comment, type Post } from "../schema";
+import { comments, notifications, posts, type NewComment, type Comment, type Post } from "../tables";
 
 /** What a reader sees of a comment: never the email, IP or user agent. */
 export const publicCommentColumns = {

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../client";
-import { comments, posts, users } from "../schema";
+import { comments, posts, users } from "../tables";
 
 export async function getAtAGlance() {
   const db = getDb();

@@ -1,7 +1,7 @@
 // The images posts name as their featured image (posts.featured_media_id), for the public site.
 import { inArray } from "drizzle-orm";
 import { getDb } from "../client";
-import { media } from "../schema";
+import { media } from "../tables";
 
 export interface FeaturedMediaRow {
   id: number;

@@ -3,7 +3,7 @@
 // crashed be claimed again once the lock expires.
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { jobs, type Job } from "../schema";
+import { jobs, type Job } from "../tables";
 
 export async function insertJob(type: string, payload: unknown, now = Date.now(), runAt = now): Promise<Job> {
   return getDb().insert(jobs).values({ type, payload: JSON.stringify(payload), runAt, createdAt: now }).returning().get();

@@ -3,7 +3,7 @@
 // may read (their own, or everyone's with read_private_posts/pages).
 import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { posts, users } from "../schema";
+import { posts, users } from "../tables";
 
 export interface LinkTargetRow {
   id: number;

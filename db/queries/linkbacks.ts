@@ -2,7 +2,7 @@
 // through the same moderation, counts and screens as comments.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { commentMeta, comments, posts, type Comment, type NewComment } from "../schema";
+import { commentMeta, comments, posts, type Comment, type NewComment } from "../tables";
 
 /** WordPress's duplicate rule: any comment on the post with this author URL. */
 export async function hasPingFromUrl(postId: number, url: string): Promise<boolean> {

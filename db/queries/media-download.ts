@@ -2,7 +2,7 @@
 // downloaded file on its row, and rewriting the posts that point at the old addresses.
 import { and, eq, ne, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { media, posts } from "../schema";
+import { media, posts } from "../tables";
 
 export interface PendingMedia {
   id: number;

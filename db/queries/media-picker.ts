@@ -2,7 +2,7 @@
 // Media screen's; this only reads.
 import { desc, eq, like } from "drizzle-orm";
 import { getDb } from "../client";
-import { media } from "../schema";
+import { media } from "../tables";
 
 export interface PickerMedia {
   id: number;

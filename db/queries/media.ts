@@ -1,7 +1,7 @@
 // The media library: attachments, their sizes and the post they belong to.
 import { and, count, desc, eq, like, notLike, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { media, posts, users, type Media } from "../schema";
+import { media, posts, users, type Media } from "../tables";
 
 export type NewMediaRow = typeof media.$inferInsert;
 

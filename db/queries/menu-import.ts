@@ -3,7 +3,7 @@
 // slug is already here is left as it is, so importing the same file again adds nothing.
 import { and, eq } from "drizzle-orm";
 import { getDb } from "../client";
-import { menuItems, menus, terms } from "../schema";
+import { menuItems, menus, terms } from "../tables";
 import type { WxrMenu } from "@/lib/wxr/menus";
 import type { WxrTerm } from "@/lib/wxr/types";
 import { cleanMenuUrl } from "@/lib/menus/urls";

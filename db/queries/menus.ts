@@ -2,7 +2,7 @@
 // content version (drizzle/0006 triggers), so cached pages show the new menu at once.
 import { and, asc, desc, eq, inArray, isNull, ne } from "drizzle-orm";
 import { getDb } from "../client";
-import { menuItems, menus, posts, terms, users, type Menu, type MenuItem, type MenuItemType } from "../schema";
+import { menuItems, menus, posts, terms, users, type Menu, type MenuItem, type MenuItemType } from "../tables";
 import { slugify } from "@/lib/content/slug";
 
 export async function listMenus(): Promise<Menu[]> {

@@ -1,5 +1,5 @@
 import { getDb } from "../client";
-import { options } from "../schema";
+import { options } from "../tables";
 import { OPTION_DEFAULTS, type OptionName, type Options } from "@/lib/options/defaults";
 import { sql } from "drizzle-orm";
 import type { Statement } from "better-sqlite3";

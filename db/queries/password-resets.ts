@@ -2,7 +2,7 @@
 // as a hash of its key.
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { passwordResets, users, type User } from "../schema";
+import { passwordResets, users, type User } from "../tables";
 
 export type PasswordReset = typeof passwordResets.$inferSelect;
 

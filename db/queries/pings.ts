@@ -1,7 +1,7 @@
 // Outbound linkbacks: the latest result per post, URL and protocol, for the editor's view.
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { pings, posts } from "../schema";
+import { pings, posts } from "../tables";
 
 export type PingProtocol = (typeof pings.$inferSelect)["protocol"];
 export type PingStatus = (typeof pings.$inferSelect)["status"];

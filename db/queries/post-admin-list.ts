@@ -2,7 +2,7 @@
 // category, author and month, sorting and pagination.
 import { and, asc, count, desc, eq, inArray, like, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
-import { postTerms, posts, users, type PostType } from "../schema";
+import { postTerms, posts, users, type PostType } from "../tables";
 
 export const POST_VIEWS = ["all", "mine", "publish", "future", "draft", "pending", "private", "trash"] as const;
 export type PostView = (typeof POST_VIEWS)[number];

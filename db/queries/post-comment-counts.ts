@@ -2,7 +2,7 @@
 // (kept right by every status change); held ones are counted here, in one grouped query per page.
 import { and, count, eq, inArray } from "drizzle-orm";
 import { getDb } from "../client";
-import { comments } from "../schema";
+import { comments } from "../tables";
 
 /** Held ("0") comments per post id, for the ids given; posts with none are absent. */
 export async function countPendingCommentsByPost(postIds: number[]): Promise<Map<number, number>> {

@@ -4,7 +4,7 @@
 import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { publishDueScheduledPosts } from "./archives";
-import { postMeta, postTerms, posts, revisions, terms, users, type Post, type PostStatus, type PostType, type Role } from "../schema";
+import { postMeta, postTerms, posts, revisions, terms, users, type Post, type PostStatus, type PostType, type Role } from "../tables";
 import { recountTerms } from "./posts";
 import { resolveSlug } from "@/lib/posts/slug";
 import { slugify, uniqueSlug } from "@/lib/content/slug";

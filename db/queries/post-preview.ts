@@ -3,7 +3,7 @@
 // autosave; Inkwell's revisions hold only text, so they live in one post_meta row per person.
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "../client";
-import { postMeta, terms } from "../schema";
+import { postMeta, terms } from "../tables";
 import { slugify } from "@/lib/content/slug";
 import { nowGmt } from "@/lib/dates";
 

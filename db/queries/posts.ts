@@ -1,7 +1,7 @@
 import { prepared } from "@/db/statements";
 import { and, desc, eq, sql, count, inArray } from "drizzle-orm";
 import { getDb } from "../client";
-import { posts, users, postTerms, terms, type NewPost, type Post, type PostType } from "../schema";
+import { posts, users, postTerms, terms, type NewPost, type Post, type PostType } from "../tables";
 
 /** The fields a reader's page shows of a post, with its author's public name. */
 export const postCardColumns = {

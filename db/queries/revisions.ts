@@ -2,7 +2,7 @@
 // version, new revision), in one transaction.
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { posts, revisions, users } from "../schema";
+import { posts, revisions, users } from "../tables";
 import { nowGmt } from "@/lib/dates";
 
 export interface RevisionRow {

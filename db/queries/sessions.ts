@@ -3,7 +3,7 @@
 import { lt } from "drizzle-orm";
 import { prepared } from "@/db/statements";
 import { getDb } from "../client";
-import { revokedSessions } from "../schema";
+import { revokedSessions } from "../tables";
 
 /** Ends a session for good; rows past their expiry go in the same write, so the table stays small. */
 export async function revokeSession(sid: string, expiresAt: number, now: number): Promise<void> {

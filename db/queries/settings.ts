@@ -1,7 +1,7 @@
 // Reads the Settings screens need beyond the options themselves.
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "../client";
-import { posts } from "../schema";
+import { posts } from "../tables";
 
 /** Published pages, for "Your homepage displays" and "Posts page". */
 export async function listPublishedPageChoices(): Promise<{ id: number; title: string }[]> {

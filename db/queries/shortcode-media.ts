@@ -2,7 +2,7 @@
 // (media.post_id), for [gallery], [audio], [video] and [playlist] without ids.
 import { inArray, or } from "drizzle-orm";
 import { getDb } from "../client";
-import { media, type Media } from "../schema";
+import { media, type Media } from "../tables";
 
 export type ShortcodeMediaRow = Pick<Media, "id" | "path" | "originalUrl" | "fileName" | "mimeType" | "width" | "height" | "title" | "alt" | "caption" | "sizes" | "createdGmt" | "postId">;
 

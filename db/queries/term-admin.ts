@@ -2,7 +2,7 @@
 // category cannot be deleted; deleting a category moves its orphaned posts to the default one).
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { postTerms, posts, terms, type Taxonomy, type Term } from "../schema";
+import { postTerms, posts, terms, type Taxonomy, type Term } from "../tables";
 import { recountTerms } from "./posts";
 import { slugify } from "@/lib/content/slug";
 

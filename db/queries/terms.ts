@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { getDb } from "../client";
-import { terms, type Taxonomy, type Term } from "../schema";
+import { terms, type Taxonomy, type Term } from "../tables";
 
 export async function getTermBySlug(taxonomy: Taxonomy, slug: string): Promise<Term | undefined> {
   return getDb().select().from(terms).where(and(eq(terms.taxonomy, taxonomy), eq(terms.slug, slug))).get();

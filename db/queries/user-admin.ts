@@ -1,7 +1,7 @@
 // Users screen and Profile: lists, uniqueness checks, role changes and deletion with reassignment.
 import { and, asc, count, eq, ne, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { media, posts, revisions, users, type Role } from "../schema";
+import { media, posts, revisions, users, type Role } from "../tables";
 
 export interface UserRow {
   id: number;

@@ -1,6 +1,7 @@
 import { and, eq, sql, count } from "drizzle-orm";
 import { getDb } from "../client";
-import { users, posts, type NewUser, type Role, type User } from "../schema";
+import { first, only } from "../rows";
+import { users, posts, type NewUser, type Role, type User } from "../tables";
 
 /** What the app may see of a user: never the password hash or its session stamp's epoch. */
 export type PublicUser = Omit<User, "passwordHash" | "sessionEpoch">;
@@ -18,11 +19,11 @@ const publicColumns = {
 };
 
 export async function getUserById(id: number): Promise<PublicUser | undefined> {
-  return getDb().select(publicColumns).from(users).where(eq(users.id, id)).get();
+  return getDb().select(publicColumns).from(users).where(eq(users.id, id)).then(first);
 }
 
 export async function getUserByNicename(nicename: string): Promise<PublicUser | undefined> {
-  return getDb().select(publicColumns).from(users).where(eq(users.nicename, nicename)).get();
+  return getDb().select(publicColumns).from(users).where(eq(users.nicename, nicename)).then(first);
 }
 
 /** For sign-in only: the row with its hash, found by login or email, case-insensitively. */
@@ -32,34 +33,32 @@ export async function getUserCredentialsByLoginOrEmail(identifier: string): Prom
     .select({ id: users.id, login: users.login, email: users.email, displayName: users.displayName, role: users.role, passwordHash: users.passwordHash, sessionEpoch: users.sessionEpoch })
     .from(users)
     .where(key.includes("@") ? sql`lower(${users.email}) = ${key}` : sql`lower(${users.login}) = ${key}`)
-    .get();
+    .then(first);
 }
 
 export async function getUserRole(id: number): Promise<Role | undefined> {
-  return getDb().select({ role: users.role }).from(users).where(eq(users.id, id)).get()?.role;
+  return (await getDb().select({ role: users.role }).from(users).where(eq(users.id, id)).then(first))?.role;
 }
 
 export async function insertUser(user: NewUser): Promise<PublicUser> {
-  const row = getDb().insert(users).values(user).returning(publicColumns).get();
-  return row;
+  return only(await getDb().insert(users).values(user).returning(publicColumns));
 }
 
 export async function updateUserPasswordHash(id: number, passwordHash: string) {
-  getDb().update(users).set({ passwordHash }).where(eq(users.id, id)).run();
+  await getDb().update(users).set({ passwordHash }).where(eq(users.id, id));
 }
 
 export async function countUsers(): Promise<number> {
-  return getDb().select({ n: count() }).from(users).get()?.n ?? 0;
+  return (await getDb().select({ n: count() }).from(users).then(first))?.n ?? 0;
 }
 
 export async function countPostsByAuthor(authorId: number): Promise<number> {
-  return (
-    getDb()
-      .select({ n: count() })
-      .from(posts)
-      .where(and(eq(posts.authorId, authorId), eq(posts.type, "post"), eq(posts.status, "publish")))
-      .get()?.n ?? 0
-  );
+  const row = await getDb()
+    .select({ n: count() })
+    .from(posts)
+    .where(and(eq(posts.authorId, authorId), eq(posts.type, "post"), eq(posts.status, "publish")))
+    .then(first);
+  return row?.n ?? 0;
 }
 
 /** A user by login or email, case-insensitively (the command line names users either way). */
@@ -69,10 +68,10 @@ export async function getUserByLoginOrEmail(identifier: string): Promise<PublicU
     .select(publicColumns)
     .from(users)
     .where(key.includes("@") ? sql`lower(${users.email}) = ${key}` : sql`lower(${users.login}) = ${key}`)
-    .get();
+    .then(first);
 }
 
 /** The first administrator: who imports when nobody is named. */
 export async function getFirstAdministratorId(): Promise<number | undefined> {
-  return getDb().select({ id: users.id }).from(users).where(eq(users.role, "administrator")).orderBy(users.id).limit(1).get()?.id;
+  return (await getDb().select({ id: users.id }).from(users).where(eq(users.role, "administrator")).orderBy(users.id).limit(1).then(first))?.id;
 }

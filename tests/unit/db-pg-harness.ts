@@ -26,7 +26,7 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 /** Creates an empty database and returns its URL and a function that drops it. */
 export async function freshPgDatabase(): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
   const name = `inkwell_t_${crypto.randomBytes(6).toString("hex")}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`));
+  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`));
   return {
     url: urlFor(name),
     name,

@@ -1,0 +1,31 @@
+import { defineConfig } from "vitest/config";
+
+// Two projects: every unit file on SQLite, and the files that touch the database once more on a
+// real PostgreSQL server (tests/unit/global-postgres.ts starts a throwaway one unless
+// TEST_DATABASE_URL_PG names a server). DATABASE_URL is set before any module loads because the
+// engine is chosen once, at load (db/engine.ts); tests/unit/setup.ts gives each file its own database.
+const shared = {
+  environment: "node" as const,
+  pool: "forks" as const,
+  setupFiles: ["tests/unit/setup.ts"],
+  testTimeout: 20_000,
+};
+
+// The files that run a second time on PostgreSQL: every file that touches the database.
+const POSTGRES_SUITES = [
+  "tests/unit/db-engine-contract.test.ts",
+];
+
+export default defineConfig({
+  resolve: { alias: { "@": import.meta.dirname } },
+  test: {
+    globalSetup: ["tests/unit/global-postgres.ts"],
+    projects: [
+      { extends: true, test: { ...shared, name: "sqlite", include: ["tests/unit/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: { ...shared, name: "postgres", include: POSTGRES_SUITES, env: { DATABASE_URL: "postgres://each-test-file-gets-its-own/database" } },
+      },
+    ],
+  },
+});
