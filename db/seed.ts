@@ -2,6 +2,8 @@
 // records that seeding happened, so deleting the demo content does not bring it back.
 import { eq } from "drizzle-orm";
 import { getDb } from "./client";
+import { first, only } from "./rows";
+import { withTransaction } from "./transaction";
 import { options, terms, users } from "./tables";
 import { insertPost } from "./queries/posts";
 import { insertComment } from "./queries/comments";
@@ -19,9 +21,9 @@ export interface SeedResult {
 
 export async function seedIfEmpty(env: { adminEmail?: string; adminPassword?: string; siteUrl?: string } = {}): Promise<SeedResult> {
   const db = getDb();
-  if (db.select().from(options).where(eq(options.name, SEEDED)).get()) return { seeded: false };
-  if (db.select({ id: users.id }).from(users).limit(1).get()) {
-    db.insert(options).values({ name: SEEDED, value: JSON.stringify(nowGmt()) }).run();
+  if ((await db.select().from(options).where(eq(options.name, SEEDED))).length) return { seeded: false };
+  if ((await db.select({ id: users.id }).from(users).limit(1)).length) {
+    await db.insert(options).values({ name: SEEDED, value: JSON.stringify(nowGmt()) });
     return { seeded: false };
   }
   const adminEmail = env.adminEmail || "admin@example.com";
@@ -29,26 +31,23 @@ export async function seedIfEmpty(env: { adminEmail?: string; adminPassword?: st
   const passwordHash = await hashPassword(env.adminPassword || generated!);
   const now = nowGmt();
 
-  db.transaction((tx) => {
-    const admin = tx
+  await withTransaction(async (tx) => {
+    await tx
       .insert(users)
-      .values({ login: "admin", email: adminEmail, displayName: "admin", nicename: "admin", passwordHash, role: "administrator", registeredGmt: now })
-      .returning()
-      .get();
-    const uncategorized = tx.insert(terms).values({ taxonomy: "category", name: "Uncategorized", slug: "uncategorized" }).returning().get();
-    tx.insert(options).values([
+      .values({ login: "admin", email: adminEmail, displayName: "admin", nicename: "admin", passwordHash, role: "administrator", registeredGmt: now });
+    const uncategorized = only(await tx.insert(terms).values({ taxonomy: "category", name: "Uncategorized", slug: "uncategorized" }).returning());
+    await tx.insert(options).values([
       { name: "blogname", value: JSON.stringify("My Inkwell Blog") },
       { name: "blogdescription", value: JSON.stringify("Just another Inkwell site") },
       { name: "admin_email", value: JSON.stringify(adminEmail) },
       { name: "default_category", value: JSON.stringify(uncategorized.id) },
       { name: SEEDED, value: JSON.stringify(now) },
-    ]).run();
-    return admin;
+    ]);
   });
 
   // Posts and comments go through the same queries the app uses, so counts stay right.
-  const admin = db.select().from(users).where(eq(users.login, "admin")).get()!;
-  const uncategorized = db.select().from(terms).where(eq(terms.slug, "uncategorized")).get()!;
+  const admin = (await db.select().from(users).where(eq(users.login, "admin")).then(first))!;
+  const uncategorized = (await db.select().from(terms).where(eq(terms.slug, "uncategorized")).then(first))!;
   const hello = await insertPost(
     {
       type: "post",

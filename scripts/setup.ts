@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { getDb, resolveDatabasePath, StartupError, closeDb } from "@/db";
+import { prepareDb, describeDatabase, databaseEngine, StartupError, closeDb } from "@/db";
 import { seedIfEmpty } from "@/db/seed";
 
 export function dataDir(): string {
@@ -21,12 +21,12 @@ function ensureAuthSecret(): void {
 }
 
 async function main() {
-  const file = resolveDatabasePath();
+  const where = describeDatabase();
   ensureAuthSecret();
-  getDb();
+  await prepareDb();
   const result = await seedIfEmpty({ adminEmail: process.env.ADMIN_EMAIL, adminPassword: process.env.ADMIN_PASSWORD });
   if (result.seeded) {
-    console.log(`Inkwell: created ${path.relative(process.cwd(), file) || file} with a demo blog.`);
+    console.log(`Inkwell: created ${databaseEngine() === "sqlite" ? path.relative(process.cwd(), where) || where : where} with a demo blog.`);
     console.log(`Inkwell: administrator "${result.adminLogin}" <${result.adminEmail}>`);
     if (result.generatedPassword) {
       console.log(`Inkwell: generated administrator password (shown once, change it in Profile): ${result.generatedPassword}`);

@@ -1,3 +1,5 @@
+import { ENGINE } from "../engine";
+import { queryRow, sql as rawTemplate } from "../index";
 // Reads behind every public listing: home, archives, single-post navigation, widgets, lazy
 // publication of scheduled posts. Plain prepared SQL (statements are compiled once per
 // connection) so that each listing's plan can be checked with EXPLAIN QUERY PLAN in a test.
@@ -275,6 +277,10 @@ const contentVersionStmts = new WeakMap<Database.Database, Database.Statement>()
  * connection wrote (the server, a CLI import, a script). The read cache compares it per request.
  */
 export async function getDataVersion(): Promise<string> {
+  if (ENGINE === "postgres") {
+    const row = await queryRow<{ n: string }>(rawTemplate`SELECT n FROM content_version WHERE id = 1`);
+    return String(row?.n ?? 0);
+  }
   const sqlite = getDb().$client;
   let stmt = contentVersionStmts.get(sqlite);
   if (!stmt) contentVersionStmts.set(sqlite, (stmt = sqlite.prepare("SELECT n FROM content_version WHERE id = 1").pluck()));
@@ -283,6 +289,10 @@ export async function getDataVersion(): Promise<string> {
 
 /** Moves the content version (`inkwell cache clear`): every page cache, in every process, forgets. */
 export async function bumpContentVersion(): Promise<string> {
+  if (ENGINE === "postgres") {
+    const row = await queryRow<{ n: string }>(rawTemplate`UPDATE content_version SET n = n + 1 WHERE id = 1 RETURNING n`);
+    return String(row?.n ?? 0);
+  }
   const sqlite = getDb().$client;
   return String(sqlite.prepare("UPDATE content_version SET n = n + 1 WHERE id = 1 RETURNING n").pluck().get());
 }

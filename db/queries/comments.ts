@@ -1,6 +1,8 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Statement } from "better-sqlite3";
 import { getDb } from "../client";
+import { only } from "../rows";
+import { withTransaction } from "../transaction";
 import { commitOffLoop } from "../wal-sync";
 import { comments, notifications, posts, type NewComment, type Comment, type Post } from "../tables";
 
@@ -24,17 +26,15 @@ export async function listApprovedComments(postId: number): Promise<PublicCommen
     .select(publicCommentColumns)
     .from(comments)
     .where(and(eq(comments.postId, postId), eq(comments.status, "1")))
-    .orderBy(asc(comments.dateGmt), asc(comments.id))
-    .all();
+    .orderBy(asc(comments.dateGmt), asc(comments.id));
 }
 
 /** Inserts a comment and keeps the post's approved-comment count, in one transaction. */
 export async function insertComment(comment: NewComment): Promise<Comment> {
-  const db = getDb();
-  return db.transaction((tx) => {
-    const row = tx.insert(comments).values(comment).returning().get();
+  return withTransaction(async (tx) => {
+    const row = only(await tx.insert(comments).values(comment).returning());
     if (row.status === "1") {
-      tx.update(posts).set({ commentCount: sql`${posts.commentCount} + 1` }).where(eq(posts.id, row.postId)).run();
+      await tx.update(posts).set({ commentCount: sql`${posts.commentCount} + 1` }).where(eq(posts.id, row.postId));
     }
     return row;
   });

@@ -1,10 +1,11 @@
-import { getDb, migrationStatus } from "../client";
+import { getMigrationStatus, queryRow, sql } from "../index";
+import { getDb } from "../client";
 
 export async function getHealth() {
   try {
     const db = getDb();
-    db.$client.prepare("SELECT 1").get();
-    const migrations = migrationStatus(db.$client);
+    await queryRow(sql`SELECT 1 AS ok`, db);
+    const migrations = await getMigrationStatus(db);
     return { ok: migrations.current, database: "reachable", migrations };
   } catch (e) {
     return { ok: false, database: "unreachable", error: (e as Error).message };

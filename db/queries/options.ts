@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import type { Statement } from "better-sqlite3";
 import { getDataVersion } from "./archives";
 import { withTransaction } from "../transaction";
+import { ENGINE } from "../engine";
 
 // Read once per content version (db/queries/archives.ts): every write to options moves it (a
 // trigger, in the writing transaction, whichever process wrote), so the copy is never stale. A
@@ -19,10 +20,10 @@ export async function getOptions(): Promise<Options> {
 async function current(): Promise<Options> {
   const db = getDb();
   const version = await getDataVersion();
-  const hit = memo.get(db.$client);
+  const hit = memo.get(db);
   if (hit?.version === version) return hit.value;
-  const value = readOptions();
-  memo.set(db.$client, { version, value });
+  const value = readOptions(await allOptionRows());
+  memo.set(db, { version, value });
   globalForOptions.__inkwellLastOptions = value;
   return value;
 }
@@ -41,7 +42,8 @@ export function peekOptions(): Options | undefined {
 // builder each time cost more than reading the rows.
 const globalForOptions = globalThis as unknown as { __inkwellOptionsStmt?: WeakMap<object, Statement>; __inkwellLastOptions?: Options };
 
-function allOptionRows(): { name: string; value: string }[] {
+async function allOptionRows(): Promise<{ name: string; value: string }[]> {
+  if (ENGINE === "postgres") return getDb().select({ name: options.name, value: options.value }).from(options);
   const client = getDb().$client;
   const stmts = (globalForOptions.__inkwellOptionsStmt ??= new WeakMap());
   let stmt = stmts.get(client);
@@ -49,8 +51,7 @@ function allOptionRows(): { name: string; value: string }[] {
   return stmt.all() as { name: string; value: string }[];
 }
 
-function readOptions(): Options {
-  const rows = allOptionRows();
+function readOptions(rows: { name: string; value: string }[]): Options {
   const out: Record<string, unknown> = { ...OPTION_DEFAULTS };
   for (const row of rows) {
     if (!(row.name in OPTION_DEFAULTS)) continue;

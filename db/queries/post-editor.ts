@@ -5,7 +5,7 @@ import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { publishDueScheduledPosts } from "./archives";
 import { postMeta, postTerms, posts, revisions, terms, users, type Post, type PostStatus, type PostType, type Role } from "../tables";
-import { recountTerms } from "./posts";
+import { recountTermsSync } from "./posts";
 import { resolveSlug } from "@/lib/posts/slug";
 import { slugify, uniqueSlug } from "@/lib/content/slug";
 import { absoluteUrlFrom, siteUrl } from "@/lib/site-url";
@@ -173,7 +173,7 @@ function setPostTerms(tx: Tx, postId: number, termIds: number[]) {
   tx.delete(postTerms).where(eq(postTerms.postId, postId)).run();
   const unique = [...new Set(termIds)];
   if (unique.length) tx.insert(postTerms).values(unique.map((termId) => ({ postId, termId }))).run();
-  recountTerms(tx, [...new Set([...before, ...unique])]);
+  recountTermsSync(tx, [...new Set([...before, ...unique])]);
 }
 
 function termIdsOf(tx: Tx, postId: number): number[] {
@@ -341,7 +341,7 @@ export async function trashPosts(ids: number[]): Promise<number> {
   return getDb().transaction((tx) => {
     const rows = tx.select({ id: posts.id, status: posts.status }).from(posts).where(and(inArray(posts.id, ids), ne(posts.status, "trash"))).all();
     for (const r of rows) tx.update(posts).set({ status: "trash", trashedFrom: r.status, sticky: false, modifiedGmt: nowGmt() }).where(eq(posts.id, r.id)).run();
-    recountTerms(tx, termIdsOfMany(tx, rows.map((r) => r.id)));
+    recountTermsSync(tx, termIdsOfMany(tx, rows.map((r) => r.id)));
     return rows.length;
   });
 }
@@ -352,7 +352,7 @@ export async function restorePosts(ids: number[]): Promise<number> {
   return getDb().transaction((tx) => {
     const rows = tx.select({ id: posts.id, trashedFrom: posts.trashedFrom }).from(posts).where(and(inArray(posts.id, ids), eq(posts.status, "trash"))).all();
     for (const r of rows) tx.update(posts).set({ status: r.trashedFrom ?? "draft", trashedFrom: null, modifiedGmt: nowGmt() }).where(eq(posts.id, r.id)).run();
-    recountTerms(tx, termIdsOfMany(tx, rows.map((r) => r.id)));
+    recountTermsSync(tx, termIdsOfMany(tx, rows.map((r) => r.id)));
     return rows.length;
   });
 }
@@ -366,7 +366,7 @@ export async function deletePostsPermanently(ids: number[]): Promise<number> {
     const rows = tx.select({ id: posts.id, parentId: posts.parentId }).from(posts).where(inArray(posts.id, ids)).all();
     for (const r of rows) tx.update(posts).set({ parentId: r.parentId }).where(eq(posts.parentId, r.id)).run();
     const n = tx.delete(posts).where(inArray(posts.id, ids)).run().changes;
-    recountTerms(tx, termIds);
+    recountTermsSync(tx, termIds);
     return n;
   });
 }
@@ -386,7 +386,7 @@ export async function bulkEditPosts(ids: number[], opts: { addCategoryIds: numbe
       if (opts.status) tx.update(posts).set({ status: opts.status, modifiedGmt: nowGmt(), version: sql`${posts.version} + 1` }).where(eq(posts.id, r.id)).run();
       if (cats.length && r.type === "post") setPostTerms(tx, r.id, [...termIdsOf(tx, r.id), ...cats]);
     }
-    recountTerms(tx, termIdsOfMany(tx, rows.map((r) => r.id)));
+    recountTermsSync(tx, termIdsOfMany(tx, rows.map((r) => r.id)));
     return rows.length;
   });
 }
@@ -404,7 +404,7 @@ export async function quickEditPost(d: { id: number; version: number; title: str
       .set({ title: d.title, slug: slug.slug, status: d.status, date: d.date, dateGmt: d.dateGmt, modifiedGmt: nowGmt(), version: sql`${posts.version} + 1` })
       .where(eq(posts.id, d.id))
       .run();
-    recountTerms(tx, termIdsOf(tx, d.id));
+    recountTermsSync(tx, termIdsOf(tx, d.id));
     keepRevision(tx, { id: d.id, title: d.title, content: existing.content, excerpt: existing.excerpt }, existing.authorId);
     return { ok: true };
   });

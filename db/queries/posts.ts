@@ -1,6 +1,9 @@
 import { prepared } from "@/db/statements";
 import { and, desc, eq, sql, count, inArray } from "drizzle-orm";
 import { getDb } from "../client";
+import { ENGINE } from "../engine";
+import { first, only } from "../rows";
+import { withTransaction } from "../transaction";
 import { posts, users, postTerms, terms, type NewPost, type Post, type PostType } from "../tables";
 
 /** The fields a reader's page shows of a post, with its author's public name. */
@@ -43,12 +46,11 @@ export async function listPublishedPosts(opts: { page: number; perPage: number }
     .where(isPublishedPost)
     .orderBy(desc(posts.dateGmt), desc(posts.id))
     .limit(perPage)
-    .offset((page - 1) * perPage)
-    .all() as PostCard[];
+    .offset((page - 1) * perPage) as Promise<PostCard[]>;
 }
 
 export async function countPublishedPosts(): Promise<number> {
-  return getDb().select({ n: count() }).from(posts).where(isPublishedPost).get()?.n ?? 0;
+  return (await getDb().select({ n: count() }).from(posts).where(isPublishedPost).then(first))?.n ?? 0;
 }
 
 /** A post by its slug and (optionally) the local date prefix the permalink carries. */
@@ -58,7 +60,8 @@ export async function getPostBySlug(type: PostType, slug: string): Promise<PostC
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
     .where(and(eq(posts.type, type), eq(posts.slug, slug)))
-    .get() as PostCard | undefined;
+    .limit(1)
+    .then(first) as Promise<PostCard | undefined>;
 }
 
 export async function getPostCardById(id: number): Promise<PostCard | undefined> {
@@ -67,47 +70,53 @@ export async function getPostCardById(id: number): Promise<PostCard | undefined>
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
     .where(eq(posts.id, id))
-    .get() as PostCard | undefined;
+    .then(first) as Promise<PostCard | undefined>;
 }
 
 export async function getPostById(id: number): Promise<Post | undefined> {
-  return getDb().select().from(posts).where(eq(posts.id, id)).get();
+  return getDb().select().from(posts).where(eq(posts.id, id)).then(first);
 }
 
 export async function isSlugTaken(type: PostType, slug: string, exceptId?: number): Promise<boolean> {
-  const row = getDb()
+  const row = await getDb()
     .select({ id: posts.id })
     .from(posts)
     .where(and(eq(posts.type, type), eq(posts.slug, slug), exceptId ? sql`${posts.id} <> ${exceptId}` : undefined))
-    .get();
+    .limit(1)
+    .then(first);
   return !!row;
 }
 
 /** Inserts a post and its term links in one transaction, keeping term counts right. */
 export async function insertPost(post: NewPost, termIds: number[] = []): Promise<Post> {
-  const db = getDb();
-  return db.transaction((tx) => {
-    const row = tx.insert(posts).values(post).returning().get();
+  return withTransaction(async (tx) => {
+    const row = only(await tx.insert(posts).values(post).returning());
     if (termIds.length) {
-      tx.insert(postTerms).values(termIds.map((termId) => ({ postId: row.id, termId }))).run();
-      recountTerms(tx, termIds);
+      await tx.insert(postTerms).values(termIds.map((termId) => ({ postId: row.id, termId })));
+      await recountTerms(tx, termIds);
     }
     return row;
   });
 }
 
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+type Tx = ReturnType<typeof getDb>;
+type SyncTx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+const termCount = sql`(SELECT count(*) FROM ${postTerms} pt JOIN ${posts} p ON p.id = pt.post_id
+                  WHERE pt.term_id = ${terms.id} AND p.status = 'publish')`;
+
+/** recountTerms inside a synchronous better-sqlite3 transaction (SQLite-only callers not yet on withTransaction). */
+export function recountTermsSync(tx: SyncTx, termIds: number[]) {
+  if (!termIds.length) return;
+  tx.update(terms).set({ count: termCount }).where(inArray(terms.id, termIds)).run();
+}
 
 /** WordPress counts only published posts in a term. */
-export function recountTerms(tx: Tx, termIds: number[]) {
+export async function recountTerms(tx: Tx, termIds: number[]) {
   if (!termIds.length) return;
-  tx.update(terms)
-    .set({
-      count: sql`(SELECT count(*) FROM ${postTerms} pt JOIN ${posts} p ON p.id = pt.post_id
-                  WHERE pt.term_id = ${terms.id} AND p.status = 'publish')`,
-    })
-    .where(inArray(terms.id, termIds))
-    .run();
+  await tx.update(terms)
+    .set({ count: termCount })
+    .where(inArray(terms.id, termIds));
 }
 
 /** The ids travel as one JSON array, so the statement is the same for any number of posts (prepared once). */
@@ -116,5 +125,13 @@ export const TERMS_FOR_POSTS_SQL = `SELECT pt.post_id AS postId, t.id, t.taxonom
 
 export async function listTermsForPosts(postIds: number[]): Promise<{ postId: number; id: number; taxonomy: "category" | "post_tag"; name: string; slug: string }[]> {
   if (!postIds.length) return [];
+  if (ENGINE === "postgres") {
+    return getDb()
+      .select({ postId: postTerms.postId, id: terms.id, taxonomy: terms.taxonomy, name: terms.name, slug: terms.slug })
+      .from(postTerms)
+      .innerJoin(terms, eq(terms.id, postTerms.termId))
+      .where(inArray(postTerms.postId, postIds))
+      .orderBy(terms.name);
+  }
   return prepared(getDb().$client, TERMS_FOR_POSTS_SQL).all(JSON.stringify(postIds)) as never;
 }

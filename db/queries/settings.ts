@@ -9,14 +9,13 @@ export async function listPublishedPageChoices(): Promise<{ id: number; title: s
     .select({ id: posts.id, title: posts.title })
     .from(posts)
     .where(and(eq(posts.type, "page"), eq(posts.status, "publish")))
-    .orderBy(asc(posts.title))
-    .all();
+    .orderBy(asc(posts.title));
 }
 
 export async function isPublishedPage(id: number): Promise<boolean> {
-  return !!getDb()
+  const rows = await getDb()
     .select({ id: posts.id })
     .from(posts)
-    .where(and(eq(posts.id, id), eq(posts.type, "page"), eq(posts.status, "publish")))
-    .get();
+    .where(and(eq(posts.id, id), eq(posts.type, "page"), eq(posts.status, "publish")));
+  return rows.length > 0;
 }

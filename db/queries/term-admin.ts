@@ -3,7 +3,7 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { postTerms, posts, terms, type Taxonomy, type Term } from "../tables";
-import { recountTerms } from "./posts";
+import { recountTermsSync } from "./posts";
 import { slugify } from "@/lib/content/slug";
 
 export async function listTermsForAdmin(taxonomy: Taxonomy, search?: string): Promise<Term[]> {
@@ -80,7 +80,7 @@ export async function deleteTerm(taxonomy: Taxonomy, id: number, defaultCategory
       tx.update(terms).set({ parentId: term.parentId }).where(eq(terms.parentId, id)).run();
     }
     tx.delete(terms).where(eq(terms.id, id)).run();
-    if (defaultCategoryId) recountTerms(tx, [defaultCategoryId]);
+    if (defaultCategoryId) recountTermsSync(tx, [defaultCategoryId]);
     return { ok: true, moved };
   });
 }

@@ -2,7 +2,7 @@
 // spirit of WP-CLI. Exit 0 done, 1 it could not (one line says why, nothing was written),
 // 2 the arguments were wrong (the usage follows).
 import fs from "node:fs";
-import { closeDb, getDb, resolveDatabasePath, StartupError } from "@/db";
+import { closeDb, databaseEngine, prepareDb, resolveDatabasePath, StartupError } from "@/db";
 import { UsageError } from "./args";
 import { CliError, type Command } from "./command";
 import { userCreate, userDelete, userList, userResetPassword, userSetRole } from "./commands/user";
@@ -66,9 +66,11 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     if (!OWN_DATABASE.has(name)) {
-      const file = resolveDatabasePath();
-      if (file !== ":memory:" && !fs.existsSync(file)) throw new CliError(`No database at ${file}: run \`npm start\` or \`inkwell db migrate\` first, or set DATABASE_URL.`);
-      getDb();
+      if (databaseEngine() === "sqlite") {
+        const file = resolveDatabasePath();
+        if (file !== ":memory:" && !fs.existsSync(file)) throw new CliError(`No database at ${file}: run \`npm start\` or \`inkwell db migrate\` first, or set DATABASE_URL.`);
+      }
+      await prepareDb();
     }
     await command.run(rest);
     return 0;

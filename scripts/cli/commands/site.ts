@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import cliProgress from "cli-progress";
-import { closeDatabase, getMigrationStatus, openDatabase, resolveDatabasePath } from "@/db";
+import { closeDatabase, databaseEngine, describeDatabase, getMigrationStatus, openDatabase, resolveDatabasePath } from "@/db";
 import { backupSite, inkwellDatabaseProblem, isLiveDatabase, restoreDatabase } from "@/db/backup";
 import { bumpContentVersion } from "@/db/queries/archives";
 import { getOptions, updateOptions } from "@/db/queries/options";
@@ -23,7 +23,9 @@ export const dbMigrate: Command = {
   async run(argv) {
     parseArgs(argv, { positionals: [0, 0] });
     try {
-      const file = resolveDatabasePath();
+      const url = process.env.DATABASE_URL || "data/inkwell.db";
+      const file = databaseEngine() === "postgres" ? url : resolveDatabasePath(url);
+      const where = databaseEngine() === "postgres" ? describeDatabase(url) : shown(file);
       const peek = await openDatabase(file, { migrate: false });
       const before = (await getMigrationStatus(peek)).applied;
       await closeDatabase(peek);
@@ -31,8 +33,8 @@ export const dbMigrate: Command = {
       const { applied, known } = await getMigrationStatus(db);
       await closeDatabase(db);
       console.log(applied === before
-        ? `Inkwell: ${shown(file)} is up to date (migration ${applied} of ${known}).`
-        : `Inkwell: ${shown(file)} migrated from ${before} to ${applied} of ${known} migrations.`);
+        ? `Inkwell: ${where} is up to date (migration ${applied} of ${known}).`
+        : `Inkwell: ${where} migrated from ${before} to ${applied} of ${known} migrations.`);
     } catch (e) {
       throw new CliError(`Inkwell cannot migrate: ${(e as Error).message}`);
     }
