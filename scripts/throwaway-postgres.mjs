@@ -61,9 +61,10 @@ export async function startThrowawayPostgres() {
   run("initdb", ["-D", data, "-U", "postgres", "--pwfile", pwfile, "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--no-locale", "--no-sync"]);
   fs.rmSync(pwfile);
   let port = 0;
+  let opts = "";
   for (let attempt = 0; attempt < 5; attempt++) {
     port = await freePort();
-    const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+    opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
     try {
       run("pg_ctl", ["-D", data, "-o", opts, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "start"]);
       break;
@@ -77,6 +78,14 @@ export async function startThrowawayPostgres() {
     url: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`,
     port,
     dir,
+    /** Stops the server but keeps its data, as an outage would (tests of what Inkwell does meanwhile). */
+    pause() {
+      run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]);
+    },
+    /** Starts a paused server again on the same port. */
+    resume() {
+      run("pg_ctl", ["-D", data, "-o", opts, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "start"]);
+    },
     stop() {
       if (stopped) return;
       stopped = true;

@@ -7,6 +7,7 @@ import { UsageError } from "./args";
 import { CliError, type Command } from "./command";
 import { userCreate, userDelete, userList, userResetPassword, userSetRole } from "./commands/user";
 import { exportCommand, importCommand } from "./commands/content";
+import { dbCopy } from "./commands/db-copy";
 import { backup, cacheClear, dbMigrate, optionGet, optionSet, restore, searchReplaceCommand } from "./commands/site";
 
 const COMMANDS: Record<string, Command> = {
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, Command> = {
   backup,
   restore,
   "db migrate": dbMigrate,
+  "db copy": dbCopy,
   "option get": optionGet,
   "option set": optionSet,
   "cache clear": cacheClear,
@@ -28,7 +30,7 @@ const COMMANDS: Record<string, Command> = {
 
 // These make or replace the database themselves; every other command needs one that exists,
 // so that a mistyped DATABASE_URL is reported instead of silently creating an empty site.
-const OWN_DATABASE = new Set(["db migrate", "restore", "backup"]);
+const OWN_DATABASE = new Set(["db migrate", "db copy", "restore", "backup"]);
 
 function overview(): string {
   const w = Math.max(...Object.values(COMMANDS).map((c) => c.usage.split(" <")[0]!.split(" [")[0]!.length));

@@ -84,7 +84,7 @@ describe("inkwell usage", () => {
     const notDb = path.join(dir, "notes.txt");
     fs.writeFileSync(notDb, "this is not a database, just some text long enough to be read as a header\n".repeat(20));
     expectRefused(ink(["option", "get", "blogname"], { DATABASE_URL: notDb }), /^Inkwell: Cannot open the database .*notes\.txt: file is not a database/);
-    expectRefused(ink(["user", "list"], { DATABASE_URL: "postgres://db.invalid/blog" }), /^Inkwell: DATABASE_URL .* is not a SQLite file path/);
+    expectRefused(ink(["user", "list"], { DATABASE_URL: "postgres://db.invalid/blog" }), /^Inkwell: PostgreSQL host in DATABASE_URL \(db\.invalid:5432\/blog\) was not found: fix the host name/);
   });
 });
 
