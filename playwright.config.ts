@@ -3,42 +3,54 @@ import fs from "node:fs";
 
 const PORT = Number(process.env.E2E_PORT || 3100);
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const PG_PORT = PORT + 190;
+const withPostgres = process.env.E2E_POSTGRES !== "0";
+// The specs that run a second time on PostgreSQL: reading, writing and discussion.
+const POSTGRES_SPECS = [/\/reading\.spec\.ts$/, /\/writing-editor\.spec\.ts$/, /\/writing-lists\.spec\.ts$/, /\/discussion-comments\.spec\.ts$/, /\/discussion-moderation\.spec\.ts$/];
+const browser = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    // Debian's Chromium where it is installed; Playwright's own browser elsewhere.
+    executablePath: fs.existsSync(chromium) ? chromium : undefined,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  },
+};
 
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
-  workers: 1,
+  // One worker per project: the SQLite and PostgreSQL sites each see one test at a time.
+  workers: withPostgres ? 2 : 1,
   retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
   reporter: [["list"]],
   use: { baseURL: `http://127.0.0.1:${PORT}`, trace: "retain-on-failure" },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          // Debian's Chromium where it is installed; Playwright's own browser elsewhere.
-          executablePath: fs.existsSync(chromium) ? chromium : undefined,
-          args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        },
-      },
-    },
+    { name: "chromium", workers: 1, use: { ...browser } },
+    // Reading, writing and discussion once more with the site on PostgreSQL (E2E_POSTGRES=0 skips it):
+    // a second server of its own, run beside the SQLite project.
+    ...(withPostgres
+      ? [{ name: "postgres", workers: 1, testMatch: POSTGRES_SPECS, use: { ...browser, baseURL: `http://127.0.0.1:${PG_PORT}` } }]
+      : []),
   ],
-  webServer: {
+  webServer: [server(PORT, "data/e2e", {}), ...(withPostgres ? [server(PG_PORT, "data/e2e-pg", { E2E_ENGINE: "postgres" })] : [])],
+});
+
+function server(port: number, dataDir: string, extra: Record<string, string>) {
+  return {
     command: "node tests/e2e/support/serve.mjs",
-    url: `http://127.0.0.1:${PORT}/healthz/`,
+    url: `http://127.0.0.1:${port}/healthz/`,
     reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "ignore",
-    stderr: "pipe",
+    timeout: 180_000,
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
     env: {
-      PORT: String(PORT),
+      PORT: String(port),
       HOST: "127.0.0.1",
-      SITE_URL: `http://127.0.0.1:${PORT}`,
-      DATABASE_URL: "data/e2e/inkwell.db",
-      INKWELL_DATA_DIR: "data/e2e",
+      SITE_URL: `http://127.0.0.1:${port}`,
+      DATABASE_URL: `${dataDir}/inkwell.db`,
+      INKWELL_DATA_DIR: dataDir,
       AUTH_SECRET: "e2e-only-secret-not-for-production",
       AUTH_TRUST_HOST: "true",
       ADMIN_EMAIL: "admin@example.com",
@@ -47,6 +59,7 @@ export default defineConfig({
       TRUSTED_PROXIES: "127.0.0.1",
       OUTBOUND_ALLOW_HOSTS: "127.0.0.1,localhost",
       NEXT_TELEMETRY_DISABLED: "1",
+      ...extra,
     },
-  },
-});
+  };
+}

@@ -111,11 +111,73 @@ export interface OpenPostgresOptions {
  * and applies pending migrations in one transaction under an advisory lock, so that several
  * processes starting together migrate once. Throws StartupError with one line on any failure.
  */
+// Codes and messages that mean "the server is not there" rather than "this query is wrong":
+// refused or reset connections, the server shutting down or starting, a connect timeout.
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]);
+
+/** Whether an error (or its cause, as drizzle wraps them) says the database server is unreachable. */
+export function isUnavailableError(e: unknown): boolean {
+  for (let err = e as { code?: string; message?: string; cause?: unknown } | undefined, depth = 0; err && depth < 4; err = err.cause as typeof err, depth++) {
+    if (err.code && UNAVAILABLE_CODES.has(err.code)) return true;
+    if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|server closed the connection/i.test(err.message ?? "")) return true;
+  }
+  return false;
+}
+
+/**
+ * The outage this process has seen, for the HTTP server (scripts/server.mjs): while it is set,
+ * requests are answered 503 with Retry-After instead of waiting or failing one by one, and a probe
+ * asks the server once a second; the first answer ends the outage. The pool itself reconnects.
+ */
+const outage = globalThis as unknown as { __inkwellDbOutage?: { since: number; probe: NodeJS.Timeout } };
+
+function markUnavailable(pool: pg.Pool): void {
+  if (outage.__inkwellDbOutage) return;
+  const probe = setInterval(() => {
+    pool.query("SELECT 1").then(
+      () => {
+        clearInterval(probe);
+        outage.__inkwellDbOutage = undefined;
+      },
+      () => {},
+    );
+  }, 1_000);
+  probe.unref();
+  outage.__inkwellDbOutage = { since: Date.now(), probe };
+}
+
+function watch<T>(pool: pg.Pool, p: Promise<T>): Promise<T> {
+  return p.catch((e: unknown) => {
+    if (isUnavailableError(e)) markUnavailable(pool);
+    throw e;
+  });
+}
+
 function newPool(url: string, max: number): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
   // An idle connection dropped by the server (restart, failover) must not crash the process: the
   // pool discards it and the next query opens a fresh one.
   pool.on("error", () => {});
+  // Every query goes through pool.query (single statements) or pool.connect (transactions).
+  const query = pool.query.bind(pool) as (...a: unknown[]) => Promise<unknown>;
+  (pool as unknown as { query: (...a: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    if (typeof args[args.length - 1] === "function") return query(...args);
+    return watch(pool, query(...args));
+  };
+  const connect = pool.connect.bind(pool) as (...a: unknown[]) => Promise<pg.PoolClient>;
+  // pool.query itself calls connect with a callback: that form is left alone (query is watched).
+  (pool as unknown as { connect: (...a: unknown[]) => unknown }).connect = (...args: unknown[]) => {
+    if (args.length) return connect(...args);
+    return watch(pool, connect()).then((client) => {
+      if (!(client as unknown as { __watched?: boolean }).__watched) {
+        const q = client.query.bind(client) as (...a: unknown[]) => Promise<unknown>;
+        (client as unknown as { query: (...a: unknown[]) => unknown }).query = (...args: unknown[]) =>
+          typeof args[args.length - 1] === "function" ? q(...args) : watch(pool, q(...args));
+        (client as unknown as { __watched?: boolean }).__watched = true;
+      }
+      return client;
+    });
+  };
   return pool;
 }
 

@@ -66,6 +66,28 @@ function securityHeaders(res) {
   };
 }
 
+// While the PostgreSQL server is unreachable (db/postgres.ts notices it and probes once a second),
+// requests get a short 503 with Retry-After at once instead of each waiting out a connect timeout,
+// and a request that met the outage mid-way says 503, not 500. Static files still go out.
+const OUTAGE_PAGE = `<!doctype html><meta charset="utf-8"><title>Back in a moment</title><h1>Back in a moment</h1><p>The site's database cannot be reached right now. Please try again in a few seconds.</p>`;
+function answerDuringOutage(req, res) {
+  if (!globalThis.__inkwellDbOutage || (req.url || "").startsWith("/_next/static/")) return false;
+  res.writeHead(503, { "content-type": "text/html; charset=utf-8", "retry-after": "5", "cache-control": "no-store" });
+  res.end(OUTAGE_PAGE);
+  return true;
+}
+function outageStatus(res) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (status, ...rest) {
+    if (status >= 500 && globalThis.__inkwellDbOutage) {
+      status = 503;
+      res.setHeader("Retry-After", "5");
+      res.setHeader("Cache-Control", "no-store");
+    }
+    return writeHead.call(this, status, ...rest);
+  };
+}
+
 function tooLarge(req, res, answer) {
   const socket = req.socket;
   if (res.headersSent) return void socket.destroy();
@@ -130,7 +152,9 @@ const server = http.createServer((req, res) => {
   // Only the server itself says a request has been routed (lib/site/node-routing.ts).
   delete req.headers["x-inkwell-routed"];
   securityHeaders(res);
+  outageStatus(res);
   observeRequest(req, res, { log, metrics, clientIp: ip });
+  if (answerDuringOutage(req, res)) return;
   // WordPress REST clients call /wp-json/wp/v2/posts without a trailing slash, and load balancers
   // ask /healthz: answer both directly instead of with the site-wide trailing-slash redirect (a
   // balancer counts a 308 as healthy without the database having been asked).
@@ -185,7 +209,9 @@ function stop(signal) {
     try {
       await globalThis.__inkwellShutdown?.();
       log.flush?.();
-      globalThis.__inkwellDb?.db.$client.close();
+      const client = globalThis.__inkwellDb?.db.$client;
+      if (client?.end) await client.end();
+      else client?.close?.();
     } finally {
       process.exit(0);
     }

@@ -9,13 +9,13 @@ import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db";
 import { insertPost } from "@/db/queries/posts";
 import { getTermBySlug, insertTerm } from "@/db/queries/terms";
-import { comments, media, revisions, users } from "@/db/schema";
+import { comments, media, revisions, users } from "@/db/tables";
 import { HIDDEN_FILE, HIDDEN_PASSWORD, LOCKED_DRAFT, HIDDEN_STATUSES, type HiddenItem, type HiddenSeed, marker } from "./hidden";
 
 async function main() {
   const db = getDb();
   if (await getTermBySlug("category", "hidden-sweep")) return await closeDb();
-  const admin = db.select().from(users).where(eq(users.login, "admin")).get()!;
+  const [admin] = await db.select().from(users).where(eq(users.login, "admin"));
   const cat = await insertTerm({ taxonomy: "category", name: "Hidden Sweep", slug: "hidden-sweep" });
   const tag = await insertTerm({ taxonomy: "post_tag", name: "Hidden Sweep Tag", slug: "hidden-sweep-tag" });
   // Older than every other area's posts, so their home pages and feeds are not disturbed; the
@@ -30,15 +30,15 @@ async function main() {
       {
         type, status: status as "publish", title: `${marker("t", key)} title`, slug: marker("s", key),
         content: `<p>${marker("b", key)} opening words.</p><!--more--><p>${marker("b", key)} rest.</p>`,
-        excerpt: `${marker("e", key)} excerpt`, authorId: admin.id, date, dateGmt: date, modified: date, modifiedGmt: date, ...extra,
+        excerpt: `${marker("e", key)} excerpt`, authorId: admin!.id, date, dateGmt: date, modified: date, modifiedGmt: date, ...extra,
       },
       type === "post" ? [cat.id, tag.id] : [],
     );
-    const comment = db.insert(comments).values({ postId: row.id, status: "1", authorName: "Sweeper", authorEmail: "sweeper@example.com", content: `${marker("c", key)} comment`, date: commented, dateGmt: commented }).returning({ id: comments.id }).get();
-    db.insert(revisions).values({ postId: row.id, authorId: admin.id, title: `${marker("r", key)} revision`, content: `${marker("r", key)} revision body` }).run();
-    const file = db.insert(media).values({ authorId: admin.id, postId: row.id, fileName: `${marker("m", key)}.png`, mimeType: "image/png", title: `${marker("m", key)} media` }).returning({ id: media.id }).get();
+    const [comment] = await db.insert(comments).values({ postId: row.id, status: "1", authorName: "Sweeper", authorEmail: "sweeper@example.com", content: `${marker("c", key)} comment`, date: commented, dateGmt: commented }).returning({ id: comments.id });
+    await db.insert(revisions).values({ postId: row.id, authorId: admin!.id, title: `${marker("r", key)} revision`, content: `${marker("r", key)} revision body` });
+    const [file] = await db.insert(media).values({ authorId: admin!.id, postId: row.id, fileName: `${marker("m", key)}.png`, mimeType: "image/png", title: `${marker("m", key)} media` }).returning({ id: media.id });
     const permalink = type === "page" ? `/${row.slug}/` : `/${date.slice(0, 4)}/${date.slice(5, 7)}/${date.slice(8, 10)}/${row.slug}/`;
-    return { key, type, status, id: row.id, slug: row.slug, permalink, commentId: comment.id, mediaId: file.id } satisfies HiddenItem;
+    return { key, type, status, id: row.id, slug: row.slug, permalink, commentId: comment!.id, mediaId: file!.id } satisfies HiddenItem;
   };
 
   const items: HiddenItem[] = [];
@@ -52,7 +52,7 @@ async function main() {
   // A draft that will have a password once published: its password form must not name it.
   items.push({ ...await add(LOCKED_DRAFT, "post", "draft", { password: HIDDEN_PASSWORD }), status: "draft" });
   const control = await add("control-post", "post", "publish");
-  const seed: HiddenSeed = { items, control, adminNicename: admin.nicename };
+  const seed: HiddenSeed = { items, control, adminNicename: admin!.nicename };
   const dir = process.env.INKWELL_DATA_DIR || "data/e2e";
   fs.writeFileSync(path.join(dir, HIDDEN_FILE), JSON.stringify(seed));
   await closeDb();

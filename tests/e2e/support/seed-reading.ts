@@ -4,12 +4,13 @@
 import { getDb, closeDb } from "@/db";
 import { insertPost } from "@/db/queries/posts";
 import { insertTerm, getTermBySlug } from "@/db/queries/terms";
-import { users } from "@/db/schema";
+import { users } from "@/db/tables";
 import { eq } from "drizzle-orm";
 
 async function main() {
   const db = getDb();
-  const admin = db.select().from(users).where(eq(users.login, "admin")).get()!;
+  const [admin] = await db.select().from(users).where(eq(users.login, "admin"));
+  if (!admin) throw new Error("seed-reading needs the administrator");
   if (await getTermBySlug("category", "reading-parent")) return await closeDb();
   const parent = await insertTerm({ taxonomy: "category", name: "Reading Parent", slug: "reading-parent" });
   const child = await insertTerm({ taxonomy: "category", name: "Reading Child", slug: "reading-child", parentId: parent.id });

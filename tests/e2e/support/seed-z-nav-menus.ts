@@ -3,7 +3,7 @@
 // Dated 2019 so that the home page's newest posts (other areas') are not disturbed.
 import { getDb, closeDb } from "@/db";
 import { insertPost } from "@/db/queries/posts";
-import { users } from "@/db/schema";
+import { users } from "@/db/tables";
 import { eq } from "drizzle-orm";
 import { NAV_SEED } from "./nav";
 
