@@ -13,6 +13,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { buildIfStale } from "../scripts/start.mjs";
+import { benchPostgres, engineArg } from "./engine.mjs";
 
 const PORT = Number(process.env.BENCH_PORT || 3141);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -26,6 +27,13 @@ const env = {
   TRUSTED_PROXIES: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", INKWELL_LOG: "off",
 };
 
+// `--engine postgres`: the same runs against a site on a throwaway PostgreSQL server.
+const ENGINE = engineArg();
+const pgBench = ENGINE === "postgres" ? await benchPostgres("inkwell_bench_comments") : null;
+if (pgBench) {
+  env.DATABASE_URL = pgBench.url;
+  process.on("exit", () => pgBench.stop());
+}
 buildIfStale();
 const setup = spawnSync(path.join("node_modules", ".bin", "tsx"), ["scripts/setup.ts"], { env, stdio: "inherit" });
 if (setup.status !== 0) process.exit(1);
@@ -151,16 +159,23 @@ await readerLoop;
 stop();
 await exited;
 
-const db = new Database(env.DATABASE_URL, { readonly: true });
-const stored = new Set(db.prepare("SELECT id FROM comments").pluck().all());
+let stored, rowCount;
+if (pgBench) {
+  stored = new Set((await pgBench.query("SELECT id FROM comments")).map((r) => r.id));
+  rowCount = stored.size;
+} else {
+  const db = new Database(env.DATABASE_URL, { readonly: true });
+  stored = new Set(db.prepare("SELECT id FROM comments").pluck().all());
+  rowCount = db.prepare("SELECT count(*) FROM comments").pluck().get();
+  db.close();
+}
 const missing = acknowledged.filter((id) => !stored.has(id));
-const rowCount = db.prepare("SELECT count(*) FROM comments").pluck().get();
-db.close();
 fs.rmSync(dir, { recursive: true, force: true });
 
 const sorted = reader.times.sort((a, b) => a - b);
 const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]?.toFixed(1);
 const result = {
+  engine: ENGINE,
   latency: { load_avg_at_start: loadA, server_cpu_ms_per_comment: (cpuA / latency.requests.total).toFixed(2), client_cpu_ms_per_comment: ((clientA.user + clientA.system) / 1000 / latency.requests.total).toFixed(2), errors: latency.errors, timeouts: latency.timeouts, requests: latency.requests.total, statuses: statusA, p50_ms: latency.latency.p50, p99_ms: latency.latency.p99, max_ms: latency.latency.max, rps: latency.requests.average },
   flood: {
     load_avg_at_start: loadB, errors: flood.errors, timeouts: flood.timeouts, requests: flood.requests.total, statuses: statusB, acknowledged: acknowledged.length, missing_after: missing.length, rows: rowCount,

@@ -7,6 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { buildIfStale, SERVER_NODE_FLAGS } from "../scripts/start.mjs";
+import { benchPostgres, engineArg } from "./engine.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
@@ -28,7 +29,8 @@ const env = {
 const tsx = path.join("node_modules", ".bin", "tsx");
 const base = `http://127.0.0.1:${PORT}`;
 
-console.log("bench: seeding 10,000 posts, 100,000 comments, 100 categories, 1,000 tags…");
+const ENGINE = engineArg();
+console.log(`bench: engine ${ENGINE}; seeding 10,000 posts, 100,000 comments, 100 categories, 1,000 tags…`);
 fs.rmSync(dir, { recursive: true, force: true });
 for (const script of ["scripts/setup.ts", "bench/seed.ts"]) {
   const r = spawnSync(tsx, [script], { env, encoding: "utf8" });
@@ -39,10 +41,26 @@ for (const script of ["scripts/setup.ts", "bench/seed.ts"]) {
   if (script === "bench/seed.ts") var seedInfo = JSON.parse(r.stdout.trim().split("\n").pop());
 }
 console.log(`bench: seeded in ${(seedInfo.seededInMs / 1000).toFixed(1)} s`);
+// PostgreSQL gets the very same blog: seeded on SQLite, then moved with `npm run db:copy`.
+let pgBench;
+if (ENGINE === "postgres") {
+  pgBench = await benchPostgres();
+  process.on("exit", () => pgBench.stop());
+  const t = Date.now();
+  const r = spawnSync(tsx, ["scripts/db-copy.ts", "--to", pgBench.url], { env, encoding: "utf8" });
+  if (r.status !== 0) {
+    console.error(r.stdout, r.stderr);
+    process.exit(1);
+  }
+  await pgBench.query("ANALYZE");
+  env.DATABASE_URL = pgBench.url;
+  console.log(`bench: copied to PostgreSQL in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+}
 buildIfStale();
 
 const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "scripts/server.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
 const stop = () => server.exitCode === null && server.kill("SIGTERM");
+process.on("exit", () => pgBench?.stop());
 process.on("exit", stop);
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => process.exit(1));
 
@@ -143,6 +161,6 @@ missTimes.sort((a, b) => a - b);
 console.log(`\n| URL | req/s | p50 | p99 | KB sent per response | server CPU per request | errors |\n|---|---:|---:|---:|---:|---:|---:|`);
 for (const r of rows) console.log(`| ${r.name} \`${r.u}\` | ${Math.round(r.rps)} | ${r.p50} ms | ${r.p99} ms | ${r.kb.toFixed(0)} | ${r.cpu.toFixed(2)} ms | ${r.errors} |`);
 console.log(`\nUncached post render (read cache and page cache cold, 40 posts, after 100 other uncached renders): wall median ${missTimes[20].toFixed(1)} ms, max ${missTimes[39].toFixed(1)} ms; server CPU ${(missCpu / 40).toFixed(1)} ms per render`);
-console.log(`${CONNECTIONS} connections, ${SECONDS} s per URL, load average at the end: ${(await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+console.log(`engine ${ENGINE}, ${CONNECTIONS} connections, ${SECONDS} s per URL, load average at the end: ${(await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(" ")}`);
 stop();
 process.exit(0);
