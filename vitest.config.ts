@@ -14,6 +14,9 @@ const shared = {
 // The files that run a second time on PostgreSQL: every file that touches the database.
 const POSTGRES_SUITES = [
   "tests/unit/db-engine-contract.test.ts",
+  "tests/unit/reading-adjacent.test.ts",
+  "tests/unit/reading-cache.test.ts",
+  "tests/unit/reading-recent-comments.test.ts",
 ];
 
 export default defineConfig({
