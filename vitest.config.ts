@@ -17,6 +17,7 @@ const POSTGRES_SUITES = [
   "tests/unit/reading-adjacent.test.ts",
   "tests/unit/reading-cache.test.ts",
   "tests/unit/reading-recent-comments.test.ts",
+  "tests/unit/reading-search.test.ts",
 ];
 
 export default defineConfig({
