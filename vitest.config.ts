@@ -14,6 +14,16 @@ const shared = {
 // The files that run a second time on PostgreSQL: every file that touches the database.
 const POSTGRES_SUITES = [
   "tests/unit/db-engine-contract.test.ts",
+  "tests/unit/editor-link-search.test.ts",
+  "tests/unit/reading-adjacent.test.ts",
+  "tests/unit/reading-cache.test.ts",
+  "tests/unit/reading-feed-urls.test.ts",
+  "tests/unit/reading-feeds.test.ts",
+  "tests/unit/reading-recent-comments.test.ts",
+  "tests/unit/reading-routing.test.ts",
+  "tests/unit/reading-search.test.ts",
+  "tests/unit/settings-honoured-front.test.ts",
+  "tests/unit/widgets-more.test.ts",
 ];
 
 export default defineConfig({

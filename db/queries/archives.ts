@@ -1,5 +1,6 @@
 import { ENGINE } from "../engine";
-import { queryRow, sql as rawTemplate } from "../index";
+import { execute, queryRow, queryRows, rawSql, sql as rawTemplate } from "../index";
+import { withTransaction } from "../transaction";
 // Reads behind every public listing: home, archives, single-post navigation, widgets, lazy
 // publication of scheduled posts. Plain prepared SQL (statements are compiled once per
 // connection) so that each listing's plan can be checked with EXPLAIN QUERY PLAN in a test.
@@ -72,6 +73,46 @@ function stmts(): Stmts {
   return s;
 }
 
+// PostgreSQL runs the same listing SQL, translated once per text: camelCase aliases quoted (it folds
+// unquoted ones to lower case), SQLite's join-order hints (CROSS JOIN … ON, INDEXED BY) dropped,
+// the JSON id list of json_each(?) bound as a plain list (pass an array), booleans compared as
+// booleans. For feeds.ts too.
+const pgText = new Map<string, string>();
+export function toPgSql(q: string): string {
+  let t = pgText.get(q);
+  if (t === undefined) {
+    t = q
+      .replace(/ AS ([a-z]\w*)/g, ' AS "$1"')
+      .replace(/CROSS JOIN/g, "JOIN")
+      .replace(/ INDEXED BY \w+/g, "")
+      .replace(/p\.sticky = 1/g, "p.sticky")
+      // Ties in term counts in SQLite's order (its taxonomy/count index, read backwards, ends in the rowid).
+      .replace(/ORDER BY count DESC/g, "ORDER BY count DESC, id DESC")
+      .replace(/IN \(SELECT value FROM json_each\(\?\)\)/g, "IN ?")
+      .replace(/WITH RECURSIVE tree\(id\) AS \(SELECT \?/, "WITH RECURSIVE tree(id) AS (SELECT CAST(? AS integer)");
+    pgText.set(q, t);
+  }
+  return t;
+}
+
+/** Rows of a listing statement on PostgreSQL (the SQLite text, toPgSql). */
+export async function pgRows<T = unknown>(q: string, ...params: unknown[]): Promise<T[]> {
+  return queryRows<T>(rawSql(toPgSql(q), ...params));
+}
+
+/** newestVisible() on PostgreSQL: the same batches, through the translated statement. */
+export async function newestVisiblePg(q: string, limit: number): Promise<unknown[]> {
+  const batch = Math.max(20, limit * 4);
+  const out: unknown[] = [];
+  for (let i = 0; i < 64; i++) {
+    out.push(...(await pgRows(q, batch, i * batch)));
+    if (out.length >= limit) break;
+    const more = await queryRow(rawSql("SELECT 1 AS one FROM comments WHERE status = '1' ORDER BY date_gmt DESC, id DESC LIMIT 1 OFFSET ?", (i + 1) * batch));
+    if (!more) break;
+  }
+  return out.slice(0, limit);
+}
+
 /**
  * Runs a "newest approved comments on public posts" statement (parameters: batch size, offset)
  * batch after batch until it has `limit` rows: a few index steps when most comments are on
@@ -91,7 +132,8 @@ export function newestVisible(stmt: Database.Statement, limit: number): unknown[
 type RawCard = Omit<PostCard, "sticky"> & { sticky: number | boolean };
 const toCard = (r: RawCard): PostCard => ({ ...r, sticky: !!r.sticky }) as PostCard;
 const cards = (rows: unknown[]) => (rows as RawCard[]).map(toCard);
-const n = (row: unknown) => (row as { n: number } | undefined)?.n ?? 0;
+// PostgreSQL sends count(*) as a string.
+const n = (row: unknown) => Number((row as { n: number | string } | undefined)?.n ?? 0);
 
 export interface Page<T> {
   items: T[];
@@ -106,9 +148,27 @@ export type ArchiveFilter =
 
 /** One page of published posts for a listing, newest first, with the listing's total. */
 export async function listArchivePosts(filter: ArchiveFilter, page: number, perPage: number): Promise<Page<PostCard>> {
-  const s = stmts();
   const limit = perPage;
   const offset = (page - 1) * perPage;
+  if (ENGINE === "postgres") {
+    const L = LISTING_SQL;
+    const one = async (q: string, ...p: unknown[]) => n((await pgRows(q, ...p))[0]);
+    switch (filter.kind) {
+      case "home":
+        return { items: cards(await pgRows(L.home, limit, offset)), total: await one(L.homeCount) };
+      case "author":
+        return { items: cards(await pgRows(L.author, filter.authorId, limit, offset)), total: await one(L.authorCount, filter.authorId) };
+      case "terms":
+        if (!filter.termIds.length) return { items: [], total: 0 };
+        return { items: cards(await pgRows(L.terms, filter.termIds, limit, offset)), total: await one(L.termsCount, filter.termIds) };
+      case "dates":
+        return {
+          items: cards(await pgRows(L.dates, filter.fromGmt, filter.toGmt, limit, offset)),
+          total: await one(L.datesCount, filter.fromGmt, filter.toGmt),
+        };
+    }
+  }
+  const s = stmts();
   switch (filter.kind) {
     case "home":
       return { items: cards(s.home.all(limit, offset)), total: n(s.homeCount.get()) };
@@ -127,14 +187,21 @@ export async function listArchivePosts(filter: ArchiveFilter, page: number, perP
 }
 
 export async function listStickyPosts(): Promise<PostCard[]> {
+  if (ENGINE === "postgres") return cards(await pgRows(LISTING_SQL.sticky));
   return cards(stmts().sticky.all());
 }
 
 /** The published posts before and after one, by date (WordPress's previous/next post links). */
 export async function getAdjacentPosts(post: { id: number; dateGmt: string }): Promise<{ previous?: PostCard; next?: PostCard }> {
-  const s = stmts();
-  const prev = s.previous.get(post.dateGmt, post.id) as RawCard | undefined;
-  const next = s.next.get(post.dateGmt, post.id) as RawCard | undefined;
+  let prev: RawCard | undefined, next: RawCard | undefined;
+  if (ENGINE === "postgres") {
+    prev = (await pgRows<RawCard>(LISTING_SQL.previous, post.dateGmt, post.id))[0];
+    next = (await pgRows<RawCard>(LISTING_SQL.next, post.dateGmt, post.id))[0];
+  } else {
+    const s = stmts();
+    prev = s.previous.get(post.dateGmt, post.id) as RawCard | undefined;
+    next = s.next.get(post.dateGmt, post.id) as RawCard | undefined;
+  }
   return { previous: prev && toCard(prev), next: next && toCard(next) };
 }
 
@@ -150,6 +217,7 @@ export interface RecentComment {
 }
 
 export async function listRecentComments(limit = 5): Promise<RecentComment[]> {
+  if (ENGINE === "postgres") return (await newestVisiblePg(LISTING_SQL.recentComments, limit)) as RecentComment[];
   return newestVisible(stmts().recentComments, limit) as RecentComment[];
 }
 
@@ -162,20 +230,31 @@ export interface CategoryRow {
 }
 
 export async function listCategoriesWithCounts(): Promise<CategoryRow[]> {
+  if (ENGINE === "postgres") return pgRows<CategoryRow>(LISTING_SQL.categories);
   return stmts().categories.all() as CategoryRow[];
 }
 
 export async function listTagCloud(limit = 45): Promise<Omit<CategoryRow, "parentId">[]> {
+  if (ENGINE === "postgres") return pgRows<Omit<CategoryRow, "parentId">>(LISTING_SQL.tagCloud, limit);
   return stmts().tagCloud.all(limit) as Omit<CategoryRow, "parentId">[];
 }
 
 /** A category and all its descendants: a category archive includes its children's posts. */
 export async function listCategoryTreeIds(termId: number): Promise<number[]> {
+  if (ENGINE === "postgres") return (await pgRows<{ id: number }>(LISTING_SQL.termDescendants, termId)).map((r) => r.id);
   return (stmts().termDescendants.all(termId) as { id: number }[]).map((r) => r.id);
 }
 
 /** Months with published posts, with counts (Archives widget). Local dates, as WordPress shows. */
 export async function listArchiveMonths(): Promise<{ year: number; month: number; count: number }[]> {
+  if (ENGINE === "postgres") {
+    // PostgreSQL selects only what is grouped: the month, split in JS.
+    const rows = await queryRows<{ ym: string; count: string }>(
+      rawSql(`SELECT substr(date, 1, 7) AS ym, count(*) AS count FROM posts WHERE type = 'post' AND status = 'publish'
+        GROUP BY substr(date, 1, 7) ORDER BY substr(date, 1, 7) DESC`),
+    );
+    return rows.map((r) => ({ year: Number(r.ym.slice(0, 4)), month: Number(r.ym.slice(5, 7)), count: Number(r.count) }));
+  }
   const rows = prepared(
       getDb().$client,
       `SELECT CAST(substr(date, 1, 4) AS INTEGER) AS year, CAST(substr(date, 6, 2) AS INTEGER) AS month, count(*) AS count
@@ -190,47 +269,54 @@ export async function listArchiveMonths(): Promise<{ year: number; month: number
  * read does it). Returns the ids it published so the caller can invalidate their caches.
  */
 export async function publishDueScheduledPosts(nowGmt: string): Promise<number[]> {
-  const due = (stmts().dueFuture.all(nowGmt) as { id: number }[]).map((r) => r.id);
+  const due =
+    ENGINE === "postgres"
+      ? (await pgRows<{ id: number }>(LISTING_SQL.dueFuture, nowGmt)).map((r) => r.id)
+      : (stmts().dueFuture.all(nowGmt) as { id: number }[]).map((r) => r.id);
   if (!due.length) return [];
-  const sqlite = getDb().$client;
-  const published: number[] = [];
-  sqlite.transaction(() => {
+  // Rare (a scheduled post's time came): one portable transaction.
+  return withTransaction(async (tx) => {
+    const published: number[] = [];
     for (const id of due) {
-      const r = sqlite.prepare(`UPDATE posts SET status = 'publish' WHERE id = ? AND status = 'future' AND date_gmt <= ?`).run(id, nowGmt);
-      if (r.changes) published.push(id);
+      if (await execute(rawSql(`UPDATE posts SET status = 'publish' WHERE id = ? AND status = 'future' AND date_gmt <= ?`, id, nowGmt), tx)) published.push(id);
     }
     if (published.length) {
-      sqlite
-        .prepare(
+      await execute(
+        rawSql(
           `UPDATE terms SET count = (SELECT count(*) FROM post_terms pt JOIN posts p ON p.id = pt.post_id
              WHERE pt.term_id = terms.id AND p.status = 'publish')
-           WHERE id IN (SELECT term_id FROM post_terms WHERE post_id IN (SELECT value FROM json_each(?)))`,
-        )
-        .run(JSON.stringify(published));
+           WHERE id IN (SELECT term_id FROM post_terms WHERE post_id IN ?)`,
+          published,
+        ),
+        tx,
+      );
     }
-  })();
-  return published;
+    return published;
+  });
 }
 
 /** Term ids a post belongs to (for cache invalidation). */
 export async function listPostTermIds(postId: number): Promise<number[]> {
+  if (ENGINE === "postgres") return (await pgRows<{ id: number }>(`SELECT term_id AS id FROM post_terms WHERE post_id = ?`, postId)).map((r) => r.id);
   return (prepared(getDb().$client, `SELECT term_id AS id FROM post_terms WHERE post_id = ?`).all(postId) as { id: number }[]).map((r) => r.id);
+}
+
+/** One row of a fixed statement: prepared once per connection on SQLite, translated on PostgreSQL. */
+async function oneRow<T>(q: string, ...params: unknown[]): Promise<T | undefined> {
+  if (ENGINE === "postgres") return (await pgRows<T>(q, ...params))[0];
+  return prepared(getDb().$client, q).get(...params) as T | undefined;
 }
 
 /** Pages by slug path: /parent/child/ resolves child whose parent is parent. */
 export async function getPageByPath(slugs: string[]): Promise<PostCard | undefined> {
   if (!slugs.length) return undefined;
-  const sqlite = getDb().$client;
-  const leaf = prepared(sqlite, `SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id WHERE p.type = 'page' AND p.slug = ?`)
-    .get(slugs[slugs.length - 1]) as RawCard | undefined;
+  const leaf = await oneRow<RawCard>(`SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id WHERE p.type = 'page' AND p.slug = ?`, slugs[slugs.length - 1]);
   if (!leaf) return undefined;
   // Walk up the parents and compare with the path.
   let parentId = leaf.parentId;
   for (let i = slugs.length - 2; i >= 0; i--) {
     if (!parentId) return undefined;
-    const parent = prepared(sqlite, `SELECT slug, parent_id AS parentId FROM posts WHERE id = ?`).get(parentId) as
-      | { slug: string; parentId: number | null }
-      | undefined;
+    const parent = await oneRow<{ slug: string; parentId: number | null }>(`SELECT slug, parent_id AS parentId FROM posts WHERE id = ?`, parentId);
     if (!parent || parent.slug !== slugs[i]) return undefined;
     parentId = parent.parentId;
   }
@@ -240,13 +326,10 @@ export async function getPageByPath(slugs: string[]): Promise<PostCard | undefin
 
 /** The slugs from the root page down to this one. */
 export async function getPageSlugPath(id: number): Promise<string[]> {
-  const sqlite = getDb().$client;
   const out: string[] = [];
   let cur: number | null = id;
   for (let depth = 0; cur && depth < 20; depth++) {
-    const row = prepared(sqlite, `SELECT slug, parent_id AS parentId FROM posts WHERE id = ?`).get(cur) as
-      | { slug: string; parentId: number | null }
-      | undefined;
+    const row: { slug: string; parentId: number | null } | undefined = await oneRow(`SELECT slug, parent_id AS parentId FROM posts WHERE id = ?`, cur);
     if (!row) break;
     out.unshift(row.slug);
     cur = row.parentId;
@@ -255,19 +338,17 @@ export async function getPageSlugPath(id: number): Promise<string[]> {
 }
 
 export async function getPostCard(id: number): Promise<PostCard | undefined> {
-  const row = prepared(getDb().$client, `SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id WHERE p.id = ?`)
-    .get(id) as RawCard | undefined;
+  const row = await oneRow<RawCard>(`SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id WHERE p.id = ?`, id);
   return row && toCard(row);
 }
 
 export async function getPostCardBySlug(type: "post" | "page", slug: string): Promise<PostCard | undefined> {
-  const row = prepared(getDb().$client, `SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id WHERE p.type = ? AND p.slug = ?`)
-    .get(type, slug) as RawCard | undefined;
+  const row = await oneRow<RawCard>(`SELECT ${CARD} FROM posts p CROSS JOIN users u ON u.id = p.author_id WHERE p.type = ? AND p.slug = ?`, type, slug);
   return row && toCard(row);
 }
 
 export async function getTermById(id: number): Promise<{ id: number; taxonomy: "category" | "post_tag"; name: string; slug: string; description: string } | undefined> {
-  return prepared(getDb().$client, `SELECT id, taxonomy, name, slug, description FROM terms WHERE id = ?`).get(id) as never;
+  return oneRow(`SELECT id, taxonomy, name, slug, description FROM terms WHERE id = ?`, id) as never;
 }
 
 const contentVersionStmts = new WeakMap<Database.Database, Database.Statement>();

@@ -1,15 +1,16 @@
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../client";
+import { first } from "../rows";
 import { comments, posts, users } from "../tables";
 
 export async function getAtAGlance() {
   const db = getDb();
   const n = (q: { n: number } | undefined) => q?.n ?? 0;
   return {
-    posts: n(db.select({ n: count() }).from(posts).where(and(eq(posts.type, "post"), eq(posts.status, "publish"))).get()),
-    pages: n(db.select({ n: count() }).from(posts).where(and(eq(posts.type, "page"), eq(posts.status, "publish"))).get()),
-    comments: n(db.select({ n: count() }).from(comments).where(eq(comments.status, "1")).get()),
-    pending: n(db.select({ n: count() }).from(comments).where(eq(comments.status, "0")).get()),
+    posts: n(await db.select({ n: count() }).from(posts).where(and(eq(posts.type, "post"), eq(posts.status, "publish"))).then(first)),
+    pages: n(await db.select({ n: count() }).from(posts).where(and(eq(posts.type, "page"), eq(posts.status, "publish"))).then(first)),
+    comments: n(await db.select({ n: count() }).from(comments).where(eq(comments.status, "1")).then(first)),
+    pending: n(await db.select({ n: count() }).from(comments).where(eq(comments.status, "0")).then(first)),
   };
 }
 
@@ -23,15 +24,14 @@ export interface ActivityPost {
   authorNicename: string;
 }
 
-function activityPosts(status: "publish" | "future", limit: number): ActivityPost[] {
+async function activityPosts(status: "publish" | "future", limit: number): Promise<ActivityPost[]> {
   return getDb()
     .select({ id: posts.id, type: posts.type, title: posts.title, slug: posts.slug, date: posts.date, authorNicename: users.nicename })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
     .where(and(eq(posts.type, "post"), eq(posts.status, status)))
     .orderBy(status === "publish" ? desc(posts.dateGmt) : asc(posts.dateGmt), desc(posts.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 export const listRecentlyPublished = async (limit = 5) => activityPosts("publish", limit);
@@ -55,8 +55,7 @@ export async function listLatestComments(limit: number, includePending: boolean)
     .innerJoin(posts, eq(posts.id, comments.postId))
     .where(includePending ? inArray(comments.status, ["0", "1"]) : eq(comments.status, "1"))
     .orderBy(desc(comments.dateGmt), desc(comments.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /** The signed-in user's latest drafts, under Quick Draft. */
@@ -66,6 +65,5 @@ export async function listRecentDrafts(authorId: number, limit = 3) {
     .from(posts)
     .where(and(eq(posts.authorId, authorId), eq(posts.type, "post"), eq(posts.status, "draft")))
     .orderBy(desc(posts.modifiedGmt), desc(posts.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }

@@ -18,6 +18,5 @@ export async function listMediaByIds(ids: number[]): Promise<FeaturedMediaRow[]>
   return getDb()
     .select({ id: media.id, path: media.path, mimeType: media.mimeType, width: media.width, height: media.height, alt: media.alt, sizes: media.sizes })
     .from(media)
-    .where(inArray(media.id, ids))
-    .all();
+    .where(inArray(media.id, ids));
 }

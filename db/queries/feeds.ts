@@ -1,7 +1,8 @@
 // Comment reads for the comment feeds (all comments, one post's comments).
 import { prepared } from "@/db/statements";
 import { getDb } from "../client";
-import { newestVisible } from "./archives";
+import { ENGINE } from "../engine";
+import { newestVisible, newestVisiblePg, pgRows } from "./archives";
 
 export interface FeedComment {
   id: number;
@@ -33,10 +34,12 @@ export const FEED_SQL = {
 } as const;
 
 export async function listRecentApprovedComments(limit: number): Promise<FeedComment[]> {
+  if (ENGINE === "postgres") return (await newestVisiblePg(FEED_SQL.recent, limit)) as FeedComment[];
   return newestVisible(prepared(getDb().$client, FEED_SQL.recent), limit) as FeedComment[];
 }
 
 export async function listPostCommentsForFeed(postId: number, limit: number): Promise<FeedComment[]> {
+  if (ENGINE === "postgres") return pgRows<FeedComment>(FEED_SQL.forPost, postId, limit);
   return prepared(getDb().$client, FEED_SQL.forPost).all(postId, limit) as FeedComment[];
 }
 
@@ -60,17 +63,21 @@ export const SITEMAP_SQL = {
 } as const;
 
 export async function countSitemapPosts(type: "post" | "page"): Promise<number> {
+  if (ENGINE === "postgres") return Number((await pgRows<{ n: string }>(SITEMAP_SQL.count, type))[0]?.n ?? 0);
   return (prepared(getDb().$client, SITEMAP_SQL.count).get(type) as { n: number }).n;
 }
 
 export async function listSitemapPosts(type: "post" | "page", offset: number, limit: number): Promise<SitemapPost[]> {
+  if (ENGINE === "postgres") return pgRows<SitemapPost>(SITEMAP_SQL.page, type, limit, offset);
   return prepared(getDb().$client, SITEMAP_SQL.page).all(type, limit, offset) as SitemapPost[];
 }
 
 export async function countSitemapTerms(taxonomy: "category" | "post_tag"): Promise<number> {
+  if (ENGINE === "postgres") return Number((await pgRows<{ n: string }>(SITEMAP_SQL.termsCount, taxonomy))[0]?.n ?? 0);
   return (prepared(getDb().$client, SITEMAP_SQL.termsCount).get(taxonomy) as { n: number }).n;
 }
 
 export async function listSitemapTerms(taxonomy: "category" | "post_tag", offset: number, limit: number): Promise<string[]> {
+  if (ENGINE === "postgres") return (await pgRows<{ slug: string }>(SITEMAP_SQL.terms, taxonomy, limit, offset)).map((r) => r.slug);
   return (prepared(getDb().$client, SITEMAP_SQL.terms).all(taxonomy, limit, offset) as { slug: string }[]).map((r) => r.slug);
 }

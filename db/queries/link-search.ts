@@ -23,8 +23,8 @@ export async function listLinkTargets(q: string, reader: { userId: number; priva
   const term = q.trim();
   const privateOk = or(
     eq(posts.authorId, reader.userId),
-    reader.privatePosts ? eq(posts.type, "post") : sql`0`,
-    reader.privatePages ? eq(posts.type, "page") : sql`0`,
+    reader.privatePosts ? eq(posts.type, "post") : undefined,
+    reader.privatePages ? eq(posts.type, "page") : undefined,
   );
   return getDb()
     .select({ id: posts.id, type: posts.type, title: posts.title, slug: posts.slug, date: posts.date, status: posts.status, parentId: posts.parentId, authorNicename: users.nicename })
@@ -34,10 +34,10 @@ export async function listLinkTargets(q: string, reader: { userId: number; priva
       and(
         inArray(posts.type, ["post", "page"]),
         or(eq(posts.status, "publish"), and(eq(posts.status, "private"), privateOk)),
-        term ? sql`${posts.title} LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'` : undefined,
+        // Case-insensitive on both engines (SQLite's LIKE ignores ASCII case, PostgreSQL's does not).
+        term ? sql`lower(${posts.title}) LIKE lower(${`%${escapeLike(term)}%`}) ESCAPE '\\'` : undefined,
       ),
     )
     .orderBy(desc(posts.dateGmt), desc(posts.id))
-    .limit(limit)
-    .all() as LinkTargetRow[];
+    .limit(limit) as Promise<LinkTargetRow[]>;
 }

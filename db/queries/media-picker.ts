@@ -2,6 +2,7 @@
 // Media screen's; this only reads.
 import { desc, eq, like } from "drizzle-orm";
 import { getDb } from "../client";
+import { first } from "../rows";
 import { media } from "../tables";
 
 export interface PickerMedia {
@@ -19,19 +20,19 @@ export function mediaUrl(m: { path: string; originalUrl: string }): string {
 }
 
 export async function listPickerImages(limit = 60): Promise<PickerMedia[]> {
-  return getDb()
+  const rows = await getDb()
     .select({ id: media.id, path: media.path, originalUrl: media.originalUrl, title: media.title, alt: media.alt, width: media.width, height: media.height, fileName: media.fileName })
     .from(media)
     .where(like(media.mimeType, "image/%"))
     .orderBy(desc(media.createdGmt), desc(media.id))
-    .limit(limit)
-    .all()
+    .limit(limit);
+  return rows
     .map((m) => ({ id: m.id, url: mediaUrl(m), title: m.title || m.fileName, alt: m.alt, width: m.width, height: m.height }))
     .filter((m) => m.url);
 }
 
 export async function getPickerImage(id: number): Promise<PickerMedia | undefined> {
-  const m = getDb().select().from(media).where(eq(media.id, id)).get();
+  const m = await getDb().select().from(media).where(eq(media.id, id)).then(first);
   if (!m || !m.mimeType.startsWith("image/")) return undefined;
   return { id: m.id, url: mediaUrl(m), title: m.title || m.fileName, alt: m.alt, width: m.width, height: m.height };
 }

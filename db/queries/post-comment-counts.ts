@@ -7,11 +7,10 @@ import { comments } from "../tables";
 /** Held ("0") comments per post id, for the ids given; posts with none are absent. */
 export async function countPendingCommentsByPost(postIds: number[]): Promise<Map<number, number>> {
   if (!postIds.length) return new Map();
-  const rows = getDb()
+  const rows = await getDb()
     .select({ postId: comments.postId, n: count() })
     .from(comments)
     .where(and(inArray(comments.postId, postIds), eq(comments.status, "0")))
-    .groupBy(comments.postId)
-    .all();
+    .groupBy(comments.postId);
   return new Map(rows.map((r) => [r.postId, r.n]));
 }

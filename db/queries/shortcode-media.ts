@@ -26,6 +26,5 @@ export async function listShortcodeMedia(ids: number[], attachedTo: number[]): P
     })
     .from(media)
     .where(or(ids.length ? inArray(media.id, ids) : undefined, attachedTo.length ? inArray(media.postId, attachedTo) : undefined))
-    .orderBy(media.id)
-    .all();
+    .orderBy(media.id);
 }

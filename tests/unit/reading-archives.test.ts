@@ -7,7 +7,7 @@ import { archivePage, publishDuePosts, stickyPosts } from "@/lib/site/reads";
 import { resolveQuery, resolveSegments, isReadableStatus, dateRangeGmt } from "@/lib/site/resolve-path";
 import { canReadPost, canReadPrivate } from "@/lib/auth/capabilities";
 import { invalidateTags } from "@/lib/site/cache";
-import { getDb } from "@/db";
+import { execute, rawSql } from "@/db";
 import { getUserById } from "@/db/queries/users";
 import { toPostView } from "@/lib/content/post-view";
 import { OPTION_DEFAULTS } from "@/lib/options/defaults";
@@ -151,7 +151,7 @@ describe("visibility", () => {
     const before = await titles("/category/parent/", 100);
     expect(before).not.toContain("Later scheduled");
     const past = toSqlGmt(new Date(Date.now() - 1000));
-    getDbRun(`UPDATE posts SET date_gmt = ?, date = ? WHERE id = ?`, past, past, ids["Later scheduled"]!);
+    await execute(rawSql(`UPDATE posts SET date_gmt = ?, date = ? WHERE id = ?`, past, past, ids["Later scheduled"]!));
     await publishDuePosts(true);
     expect(await titles("/category/parent/", 100)).toContain("Later scheduled");
     expect(nowGmt() >= past).toBe(true);
@@ -181,7 +181,3 @@ describe("visibility", () => {
     await updateOptions({ posts_per_page: 10 });
   });
 });
-
-function getDbRun(sql: string, ...args: unknown[]) {
-  getDb().$client.prepare(sql).run(...args);
-}
