@@ -5,7 +5,7 @@ import { canReadPost } from "@/lib/auth/capabilities";
 import { currentReader } from "@/lib/session";
 import { toPostView } from "@/lib/content/post-view";
 import { formatWpDate } from "@/lib/dates";
-import { highlightSnippet, toFtsQuery } from "@/lib/site/search-query";
+import { highlightSnippet, markedSnippet, toFtsQuery } from "@/lib/site/search-query";
 import { adjacentPosts, archivePage, featuredImagesFor, searchPage, siteOptions, stickyPosts, termsForPosts, type PostCard } from "@/lib/site/reads";
 import type { Listing, SiteRoute } from "@/lib/site/resolve-path";
 import { permalinkOf } from "@/lib/site/urls";
@@ -74,7 +74,7 @@ async function ListingView({ listing }: { listing: Listing }) {
         <ArchiveHeader heading={listing.heading} />
         {items.length ? (
           items.map((p, i) => (
-            <SearchResult key={p.id} title={p.title} url={urls[i]!} dateText={p.type === "post" ? formatWpDate(p.date, opts.date_format) : "Page"} snippetHtml={highlightSnippet(p.content, listing.search ?? "")} />
+            <SearchResult key={p.id} title={p.title} url={urls[i]!} dateText={p.type === "post" ? formatWpDate(p.date, opts.date_format) : "Page"} snippetHtml={"snippet" in p && typeof p.snippet === "string" ? markedSnippet(p.snippet) : highlightSnippet(p.content, listing.search ?? "")} />
           ))
         ) : (
           <Notice>

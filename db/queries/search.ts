@@ -22,7 +22,7 @@ export const SEARCH_SQL = {
     WHERE posts_fts MATCH ? AND p.status = 'publish' AND p.type IN ('post', 'page') AND p.password = ''`,
 } as const;
 
-/** A search result; on PostgreSQL it carries ts_headline's snippet of the body (tags stripped, words in <mark>). */
+/** A search result; on PostgreSQL it carries ts_headline's snippet of the body (tags stripped, matches between ⟦mark⟧ and ⟦/mark⟧: lib/site/search-query.ts markedSnippet). */
 export type SearchHit = PostCard & { snippet?: string };
 
 export async function searchPosts(ftsQuery: string, page: number, perPage: number): Promise<{ items: SearchHit[]; total: number }> {
@@ -63,7 +63,7 @@ async function searchPostsPg(ftsQuery: string, page: number, perPage: number): P
       p.date_gmt AS "dateGmt", p.modified_gmt AS "modifiedGmt", p.comment_count AS "commentCount",
       p.comment_status AS "commentStatus", p.ping_status AS "pingStatus", p.parent_id AS "parentId",
       p.author_id AS "authorId", p.featured_media_id AS "featuredMediaId", u.display_name AS "authorName", u.nicename AS "authorNicename",
-      ts_headline('inkwell', regexp_replace(p.content, '<[^>]*>', ' ', 'g'), query, 'StartSel=<mark>, StopSel=</mark>, MaxFragments=1, MaxWords=35, MinWords=15') AS snippet
+      ts_headline('inkwell', regexp_replace(p.content, '<[^>]*>', ' ', 'g'), query, 'StartSel=⟦mark⟧, StopSel=⟦/mark⟧, MaxFragments=1, MaxWords=35, MinWords=15') AS snippet
     FROM posts p JOIN users u ON u.id = p.author_id, (SELECT ${q} AS query) tsq
     WHERE ${where}
     ORDER BY ts_rank('{0, 0, 0.1, 1.0}', ${PG_VECTOR}, query) DESC, p.date_gmt DESC, p.id DESC

@@ -45,3 +45,11 @@ export function highlightSnippet(html: string, input: string, width = 220): stri
   }
   return (start > 0 ? "… " : "") + out + (start + width < text.length ? " …" : "");
 }
+
+/**
+ * PostgreSQL's ts_headline snippet (db/queries/search.ts) as safe HTML: the text is decoded and
+ * escaped like highlightSnippet's, and only its own match markers become <mark>.
+ */
+export function markedSnippet(headline: string): string {
+  return escapeHtml(htmlToText(headline)).replaceAll("⟦mark⟧", "<mark>").replaceAll("⟦/mark⟧", "</mark>");
+}

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { makePost, makeUser } from "./factories";
 import { searchPosts } from "@/db/queries/search";
-import { highlightSnippet, toFtsQuery } from "@/lib/site/search-query";
+import { highlightSnippet, markedSnippet, toFtsQuery } from "@/lib/site/search-query";
+import { databaseEngine } from "@/db";
 
 beforeAll(async () => {
   const u = await makeUser("author");
@@ -37,6 +38,16 @@ describe("search input", () => {
   it("matches without accents and by prefix", async () => {
     expect((await searchPosts(toFtsQuery("cafe"), 1, 10)).items.map((p) => p.title)).toEqual(["Travel notes"]);
     expect((await searchPosts(toFtsQuery("cere"), 1, 10)).items.map((p) => p.title)).toEqual(["Tea ceremony"]);
+  });
+
+  it.runIf(databaseEngine() === "postgres")("gives each result PostgreSQL's own highlighted snippet, escaped", async () => {
+    const u = await makeUser("author");
+    await makePost(u.id, { title: "Kettle", slug: "kettle", content: "<p>The kettle &amp; the &lt;script&gt;alert(1)&lt;/script&gt; boiled for oolong.</p>" });
+    const { items } = await searchPosts(toFtsQuery("oolong"), 1, 10);
+    const html = markedSnippet((items[0] as { snippet?: string }).snippet ?? "");
+    expect(html).toContain("<mark>oolong</mark>");
+    expect(html).toContain("&amp; the &lt;script&gt;");
+    expect(html).not.toMatch(/<script/);
   });
 
   it("pages results", async () => {
