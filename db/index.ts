@@ -17,7 +17,7 @@ import {
 
 export { getDb, prepareDb, MIGRATIONS_FOLDER, resolveDatabasePath, StartupError, type Db };
 export { dbPoolStats } from "./client";
-export { withTransaction, TransactionYieldedError } from "./transaction";
+export { withTransaction, withLongTransaction, TransactionYieldedError } from "./transaction";
 import { sql } from "drizzle-orm";
 export { sql };
 import { ENGINE, engineOf, type Engine } from "./engine";

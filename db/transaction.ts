@@ -53,3 +53,75 @@ export async function withTransaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>
     release();
   }
 }
+
+/**
+ * A long write (the WXR import of 10,000 posts) as one transaction that readers never wait for.
+ * `pause()` — called by the body between pieces of work — lets the event loop serve other requests
+ * whenever 20 ms of work have passed.
+ * - PostgreSQL: a plain transaction on a pooled connection of its own; other requests never see its
+ *   rows before the commit, whatever the body awaits.
+ * - SQLite: a second connection to the same file holds the transaction. WAL gives the process's
+ *   connection (every reader) the committed site until the commit, so the import stays
+ *   all-or-nothing for readers too. Writers queued through withTransaction wait their turn; a write
+ *   that does not queue (a single statement) would meet the lock, so the process's connection stops
+ *   waiting for locks while the import runs (busy_timeout 0): such a write fails at once, and the
+ *   HTTP server answers it 503 with Retry-After (`__inkwellLongWrite`, scripts/server.mjs) rather
+ *   than freezing every reader for the 5 s a lock wait would take.
+ */
+export async function withLongTransaction<T>(fn: (tx: Db, pause: () => Promise<void>) => Promise<T>): Promise<T> {
+  let last = performance.now();
+  const pause = async () => {
+    if (performance.now() - last < 20) return;
+    await new Promise((r) => setImmediate(r));
+    last = performance.now();
+  };
+  if (ENGINE === "postgres") return (getDb() as unknown as PgDb).transaction((tx) => fn(tx as unknown as Db, pause));
+  const previous = g.__inkwellTxTail ?? Promise.resolve();
+  let release!: () => void;
+  const mine = new Promise<void>((r) => (release = r));
+  g.__inkwellTxTail = previous.then(() => mine);
+  await previous;
+  const main = getDb();
+  const file = main.$client.name;
+  const flag = globalThis as unknown as { __inkwellLongWrite?: boolean };
+  if (file === ":memory:" || main.$client.memory) {
+    // A private in-memory database has no second connection: the body runs without pauses.
+    try {
+      return await withTransactionHeld(main, fn);
+    } finally {
+      release();
+    }
+  }
+  const { openDb } = await import("./client");
+  const own = openDb(file, { migrate: false });
+  main.$client.pragma("busy_timeout = 0");
+  flag.__inkwellLongWrite = true;
+  try {
+    own.$client.exec("BEGIN IMMEDIATE");
+    try {
+      const value = await fn(own, pause);
+      own.$client.exec("COMMIT");
+      return value;
+    } catch (e) {
+      if (own.$client.inTransaction) own.$client.exec("ROLLBACK");
+      throw e;
+    }
+  } finally {
+    flag.__inkwellLongWrite = false;
+    main.$client.pragma("busy_timeout = 5000");
+    own.$client.close();
+    release();
+  }
+}
+
+async function withTransactionHeld<T>(db: Db, fn: (tx: Db, pause: () => Promise<void>) => Promise<T>): Promise<T> {
+  db.$client.exec("BEGIN IMMEDIATE");
+  try {
+    const value = await fn(db, async () => {});
+    db.$client.exec("COMMIT");
+    return value;
+  } catch (e) {
+    if (db.$client.inTransaction) db.$client.exec("ROLLBACK");
+    throw e;
+  }
+}

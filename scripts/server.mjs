@@ -79,7 +79,9 @@ function answerDuringOutage(req, res) {
 function outageStatus(res) {
   const writeHead = res.writeHead;
   res.writeHead = function (status, ...rest) {
-    if (status >= 500 && globalThis.__inkwellDbOutage) {
+    // Also while a long import holds SQLite's write lock (db/transaction.ts withLongTransaction):
+    // a write that met the lock is told to come back, not that the server failed.
+    if (status >= 500 && (globalThis.__inkwellDbOutage || globalThis.__inkwellLongWrite)) {
       status = 503;
       res.setHeader("Retry-After", "5");
       res.setHeader("Cache-Control", "no-store");
