@@ -13,6 +13,9 @@ const shared = {
 
 // The files that run a second time on PostgreSQL: every file that touches the database.
 const POSTGRES_SUITES = [
+  "tests/unit/comments-admin-actions.test.ts",
+  "tests/unit/comments-admin.test.ts",
+  "tests/unit/comments-submit.test.ts",
   "tests/unit/db-engine-contract.test.ts",
   "tests/unit/linkbacks-jobs.test.ts",
 ];
