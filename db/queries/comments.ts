@@ -315,11 +315,25 @@ export async function insertCommentChecked(comment: NewComment, rules: CheckRule
 // The checked insert for PostgreSQL: the same checks, in the same order, in one transaction.
 // PostgreSQL's transactions run side by side (READ COMMITTED), so two racing comments could both
 // pass the duplicate and flood checks before either is written; a transaction-scoped advisory lock
-// makes checked comment inserts take turns, as SQLite's BEGIN IMMEDIATE does (every process on
-// the database shares it). It is released at commit or rollback.
-const COMMENT_INSERT_LOCK = 0x1a3c_0001;
+// makes checked comment inserts take turns, as SQLite's BEGIN IMMEDIATE does, across every
+// process on the database. It is released at commit or rollback. Within this process they also
+// take turns in the order they arrived (as SQLite's batch judges them), so that which of two
+// racing comments is the "first" does not depend on which pooled connection the server hears first.
+export const COMMENT_INSERT_LOCK = 0x1a3c_0001;
+
+const globalForTurns = globalThis as unknown as { __inkwellCommentTurn?: Promise<unknown> };
+
+function inTurn<T>(fn: () => Promise<T>): Promise<T> {
+  const run = (globalForTurns.__inkwellCommentTurn ?? Promise.resolve()).then(fn);
+  globalForTurns.__inkwellCommentTurn = run.catch(() => undefined);
+  return run;
+}
 
 async function insertCommentCheckedPortable(comment: NewComment, rules: CheckRules): Promise<CheckedInsert> {
+  return inTurn(() => checkedInsertTx(comment, rules));
+}
+
+async function checkedInsertTx(comment: NewComment, rules: CheckRules): Promise<CheckedInsert> {
   return withTransaction(async (tx) => {
     await queryRow(sql`SELECT pg_advisory_xact_lock(${COMMENT_INSERT_LOCK})`, tx);
     const email = comment.authorEmail ?? "";

@@ -11,6 +11,7 @@ import { applyCommentAction } from "@/db/queries/comment-admin";
 import { listNotifications } from "@/db/queries/comment-notifications";
 import "@/lib/jobs";
 import { drainJobs } from "@/lib/jobs/queue";
+import { databaseEngine, execute, queryRow, rawSql, withTransaction } from "@/db";
 import { makePost, makeUser } from "./factories";
 import { startMailServer } from "../e2e/support/mail-server";
 
@@ -240,6 +241,48 @@ describe("duplicates and floods (rules 8 and 9)", () => {
     for (let i = 0; i < 12; i++) results.push(await submitComment(form(post.id, { comment: "" }), ctx({ ip })));
     expect(results.slice(0, 10).every((r) => !r.ok && r.code === "empty")).toBe(true);
     expectError(results[10]!, 429, "rate");
+  });
+});
+
+describe("racing comments (rules 8 and 9 hold under concurrency)", () => {
+  const rules = { floodSinceGmt: null, decide: () => "0" as const };
+  const same = (postId: number) => ({ postId, authorName: "Racer", authorEmail: "racer@example.com", content: "first!", date: at(), dateGmt: at(), authorIp: freshIp() });
+
+  it("of the same comment sent many times at once, exactly one is stored", async () => {
+    const { post } = await setup();
+    const { insertCommentChecked, insertCommentCheckedBatched } = await import("@/db/queries/comments");
+    const outcomes = await Promise.all([
+      ...Array.from({ length: 4 }, () => insertCommentChecked(same(post.id), rules)),
+      ...Array.from({ length: 4 }, () => insertCommentCheckedBatched(same(post.id), rules)),
+    ]);
+    expect(outcomes.map((o) => o.outcome).sort()).toEqual([...Array<string>(7).fill("duplicate"), "stored"]);
+    expect(outcomes[0]!.outcome).toBe("stored");
+  });
+
+  // Another process's checked insert (here: another pooled connection holding the same lock) must
+  // finish before this one checks for duplicates and floods: PostgreSQL's transactions do not take
+  // turns by themselves, as SQLite's BEGIN IMMEDIATE does.
+  it.skipIf(databaseEngine() !== "postgres")("on PostgreSQL, waits for a checked insert in progress elsewhere", async () => {
+    const { post } = await setup();
+    const { insertCommentChecked, COMMENT_INSERT_LOCK } = await import("@/db/queries/comments");
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const elsewhere = withTransaction(async (tx) => {
+      await queryRow(rawSql("SELECT pg_advisory_xact_lock(?)", COMMENT_INSERT_LOCK), tx);
+      await execute(rawSql("INSERT INTO comments (post_id, author_name, author_email, content, date, date_gmt) VALUES (?, ?, ?, ?, ?, ?)", post.id, "Racer", "racer@example.com", "elsewhere", at(), at()), tx);
+      locked();
+      await held;
+    });
+    await isLocked;
+    let done = false;
+    const mine = insertCommentChecked({ ...same(post.id), content: "elsewhere" }, rules).then((r) => ((done = true), r));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(done).toBe(false);
+    release();
+    await elsewhere;
+    expect((await mine).outcome).toBe("duplicate");
   });
 });
 
