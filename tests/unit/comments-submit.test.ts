@@ -454,7 +454,16 @@ describe("group commit", () => {
     const { post } = await setup();
     const ip = freshIp();
     const results = await Promise.all([submitComment(form(post.id), ctx({ ip })), submitComment(form(post.id), ctx({ ip })), submitComment(form(post.id), ctx())]);
-    expect(results.map((r) => (r.ok ? r.comment.status : r.code))).toEqual(["0", "flood", "0"]);
+    const outcomes = results.map((r) => (r.ok ? r.comment.status : r.code));
+    if (databaseEngine() === "sqlite") {
+      // SQLite's batch judges them in the order they were sent.
+      expect(outcomes).toEqual(["0", "flood", "0"]);
+    } else {
+      // PostgreSQL has no batch: each request reads its post and settings on a pooled connection of
+      // its own first, so of the two from one IP the one judged first is the one that got there first.
+      expect([outcomes[0], outcomes[1]].sort()).toEqual(["0", "flood"]);
+      expect(outcomes[2]).toBe("0");
+    }
   });
 
   it("one failing comment in a batch fails alone", async () => {
