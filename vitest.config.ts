@@ -13,9 +13,13 @@ const shared = {
 
 // The files that run a second time on PostgreSQL: every file that touches the database.
 const POSTGRES_SUITES = [
+  "tests/unit/comments-admin-actions.test.ts",
+  "tests/unit/comments-admin.test.ts",
+  "tests/unit/comments-submit.test.ts",
   "tests/unit/db-engine-contract.test.ts",
   "tests/unit/db-long-transaction.test.ts",
   "tests/unit/editor-link-search.test.ts",
+  "tests/unit/linkbacks-jobs.test.ts",
   "tests/unit/reading-adjacent.test.ts",
   "tests/unit/reading-cache.test.ts",
   "tests/unit/reading-feed-urls.test.ts",

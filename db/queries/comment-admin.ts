@@ -2,6 +2,8 @@
 // each post's comment_count right (one transaction per change, recounted, never guessed).
 import { and, count, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "../client";
+import { first, only } from "../rows";
+import { withTransaction } from "../transaction";
 import { commentMeta, comments, posts, users, type Comment } from "../tables";
 import { HELD_AS_SPAM_META, recountPostComments } from "./comments";
 
@@ -47,11 +49,11 @@ function scopeWhere(f: Pick<CommentFilter, "type" | "search" | "postId" | "postA
     f.postAuthorId ? eq(posts.authorId, f.postAuthorId) : undefined,
     term
       ? or(
-          sql`${comments.authorName} LIKE ${pattern} ESCAPE '\\'`,
-          sql`${comments.authorEmail} LIKE ${pattern} ESCAPE '\\'`,
-          sql`${comments.authorUrl} LIKE ${pattern} ESCAPE '\\'`,
-          sql`${comments.authorIp} LIKE ${pattern} ESCAPE '\\'`,
-          sql`${comments.content} LIKE ${pattern} ESCAPE '\\'`,
+          sql`lower(${comments.authorName}) LIKE lower(${pattern}) ESCAPE '\\'`,
+          sql`lower(${comments.authorEmail}) LIKE lower(${pattern}) ESCAPE '\\'`,
+          sql`lower(${comments.authorUrl}) LIKE lower(${pattern}) ESCAPE '\\'`,
+          sql`lower(${comments.authorIp}) LIKE lower(${pattern}) ESCAPE '\\'`,
+          sql`lower(${comments.content}) LIKE lower(${pattern}) ESCAPE '\\'`,
         )
       : undefined,
   );
@@ -60,13 +62,12 @@ function scopeWhere(f: Pick<CommentFilter, "type" | "search" | "postId" | "postA
 /** Each view's count under the same type/post/author scope (search narrows the list only, as in WordPress). */
 export async function countCommentViews(f: Pick<CommentFilter, "type" | "postId" | "postAuthorId" | "userId">): Promise<Record<CommentView, number>> {
   const db = getDb();
-  const rows = db
-    .select({ status: comments.status, mine: sql<number>`sum(case when ${comments.userId} = ${f.userId} then 1 else 0 end)`, n: count() })
+  const rows = await db
+    .select({ status: comments.status, mine: sql<number>`sum(case when ${comments.userId} = ${f.userId} then 1 else 0 end)`.mapWith(Number), n: count() })
     .from(comments)
     .innerJoin(posts, eq(posts.id, comments.postId))
     .where(scopeWhere({ type: f.type, postId: f.postId, postAuthorId: f.postAuthorId }))
-    .groupBy(comments.status)
-    .all();
+    .groupBy(comments.status);
   const by = (s: string) => rows.find((r) => r.status === s);
   return {
     all: (by("0")?.n ?? 0) + (by("1")?.n ?? 0),
@@ -82,7 +83,7 @@ export async function listAdminComments(f: CommentFilter) {
   const db = getDb();
   const parent = sql`(SELECT p.author_name FROM ${comments} p WHERE p.id = ${comments.parentId})`;
   const where = and(viewWhere(f.view, f.userId), scopeWhere(f));
-  const rows = db
+  const rows = await db
     .select({
       id: comments.id,
       postId: comments.postId,
@@ -113,9 +114,8 @@ export async function listAdminComments(f: CommentFilter) {
     .where(where)
     .orderBy(desc(comments.dateGmt), desc(comments.id))
     .limit(f.perPage)
-    .offset((f.page - 1) * f.perPage)
-    .all();
-  const total = db.select({ n: count() }).from(comments).innerJoin(posts, eq(posts.id, comments.postId)).where(where).get()?.n ?? 0;
+    .offset((f.page - 1) * f.perPage);
+  const total = (await db.select({ n: count() }).from(comments).innerJoin(posts, eq(posts.id, comments.postId)).where(where).then(first))?.n ?? 0;
   return { rows, total };
 }
 export type AdminCommentRow = Awaited<ReturnType<typeof listAdminComments>>["rows"][number];
@@ -130,7 +130,7 @@ export async function getCommentWithPost(id: number) {
     .from(comments)
     .innerJoin(posts, eq(posts.id, comments.postId))
     .where(eq(comments.id, id))
-    .get();
+    .then(first);
 }
 
 export async function getCommentsWithPosts(ids: number[]) {
@@ -139,16 +139,15 @@ export async function getCommentsWithPosts(ids: number[]) {
     .select({ id: comments.id, status: comments.status, postId: posts.id, postAuthorId: posts.authorId, postStatus: posts.status, postTrashedFrom: posts.trashedFrom, postType: posts.type })
     .from(comments)
     .innerJoin(posts, eq(posts.id, comments.postId))
-    .where(inArray(comments.id, ids))
-    .all();
+    .where(inArray(comments.id, ids));
 }
 
 export async function countPendingComments(postAuthorId?: number): Promise<number> {
   const db = getDb();
-  if (!postAuthorId) return db.select({ n: count() }).from(comments).where(eq(comments.status, "0")).get()?.n ?? 0;
+  if (!postAuthorId) return (await db.select({ n: count() }).from(comments).where(eq(comments.status, "0")).then(first))?.n ?? 0;
   return (
-    db.select({ n: count() }).from(comments).innerJoin(posts, eq(posts.id, comments.postId))
-      .where(and(eq(comments.status, "0"), eq(posts.authorId, postAuthorId))).get()?.n ?? 0
+    (await db.select({ n: count() }).from(comments).innerJoin(posts, eq(posts.id, comments.postId))
+      .where(and(eq(comments.status, "0"), eq(posts.authorId, postAuthorId))).then(first))?.n ?? 0
   );
 }
 
@@ -161,14 +160,13 @@ const PREVIOUS_STATUS = "_wp_trash_meta_status";
 /** Applies one moderation action to many comments, in one transaction; returns the posts touched. */
 export async function applyCommentAction(ids: number[], action: CommentAction): Promise<number[]> {
   if (!ids.length) return [];
-  const db = getDb();
-  return db.transaction((tx) => {
-    const rows = tx.select({ id: comments.id, postId: comments.postId, status: comments.status }).from(comments).where(inArray(comments.id, ids)).all();
+  return withTransaction(async (tx) => {
+    const rows = await tx.select({ id: comments.id, postId: comments.postId, status: comments.status }).from(comments).where(inArray(comments.id, ids));
     for (const row of rows) {
       // A person has now judged it: the form's "held as spam" mark (shown to its author as held) goes.
-      tx.delete(commentMeta).where(and(eq(commentMeta.commentId, row.id), eq(commentMeta.key, HELD_AS_SPAM_META))).run();
+      await tx.delete(commentMeta).where(and(eq(commentMeta.commentId, row.id), eq(commentMeta.key, HELD_AS_SPAM_META)));
       if (action === "delete") {
-        tx.delete(comments).where(eq(comments.id, row.id)).run();
+        await tx.delete(comments).where(eq(comments.id, row.id));
         continue;
       }
       let next: Comment["status"];
@@ -177,41 +175,40 @@ export async function applyCommentAction(ids: number[], action: CommentAction): 
       else if (action === "spam" || action === "trash") {
         next = action;
         if (row.status !== next) {
-          tx.delete(commentMeta).where(and(eq(commentMeta.commentId, row.id), eq(commentMeta.key, PREVIOUS_STATUS))).run();
-          tx.insert(commentMeta).values({ commentId: row.id, key: PREVIOUS_STATUS, value: row.status }).run();
+          await tx.delete(commentMeta).where(and(eq(commentMeta.commentId, row.id), eq(commentMeta.key, PREVIOUS_STATUS)));
+          await tx.insert(commentMeta).values({ commentId: row.id, key: PREVIOUS_STATUS, value: row.status });
         }
       } else {
         // restore / unspam: back to where it was, else held.
         if (row.status !== (action === "restore" ? "trash" : "spam")) continue;
-        const prev = tx.select({ value: commentMeta.value }).from(commentMeta).where(and(eq(commentMeta.commentId, row.id), eq(commentMeta.key, PREVIOUS_STATUS))).get()?.value;
+        const prev = (
+          await tx.select({ value: commentMeta.value }).from(commentMeta).where(and(eq(commentMeta.commentId, row.id), eq(commentMeta.key, PREVIOUS_STATUS))).then(first)
+        )?.value;
         next = prev === "1" || prev === "0" ? prev : "0";
-        tx.delete(commentMeta).where(and(eq(commentMeta.commentId, row.id), eq(commentMeta.key, PREVIOUS_STATUS))).run();
+        await tx.delete(commentMeta).where(and(eq(commentMeta.commentId, row.id), eq(commentMeta.key, PREVIOUS_STATUS)));
       }
-      tx.update(comments).set({ status: next }).where(eq(comments.id, row.id)).run();
+      await tx.update(comments).set({ status: next }).where(eq(comments.id, row.id));
     }
     const postIds = [...new Set(rows.map((r) => r.postId))];
-    recountPostComments(tx, postIds);
+    await recountPostComments(tx, postIds);
     return postIds;
   });
 }
 
 export async function updateCommentFields(id: number, fields: { authorName: string; authorEmail: string; authorUrl: string; content: string; status?: Comment["status"] }) {
-  const db = getDb();
-  db.transaction((tx) => {
-    if (fields.status) tx.delete(commentMeta).where(and(eq(commentMeta.commentId, id), eq(commentMeta.key, HELD_AS_SPAM_META))).run();
-    const row = tx.update(comments).set(fields).where(eq(comments.id, id)).returning({ postId: comments.postId }).get();
-    if (row) recountPostComments(tx, [row.postId]);
+  await withTransaction(async (tx) => {
+    if (fields.status) await tx.delete(commentMeta).where(and(eq(commentMeta.commentId, id), eq(commentMeta.key, HELD_AS_SPAM_META)));
+    const row = await tx.update(comments).set(fields).where(eq(comments.id, id)).returning({ postId: comments.postId }).then(first);
+    if (row) await recountPostComments(tx, [row.postId]);
   });
 }
 
 /** A moderator's reply from the Comments screen: approved at once, and the parent approved with it (WordPress's "Approve and Reply"). */
 export async function insertAdminReply(reply: typeof comments.$inferInsert): Promise<Comment> {
-  const db = getDb();
-  return db.transaction((tx) => {
-    if (reply.parentId) tx.update(comments).set({ status: "1" }).where(and(eq(comments.id, reply.parentId), eq(comments.status, "0"))).run();
-    const row = tx.insert(comments).values(reply).returning().get();
-    recountPostComments(tx, [row.postId]);
+  return withTransaction(async (tx) => {
+    if (reply.parentId) await tx.update(comments).set({ status: "1" }).where(and(eq(comments.id, reply.parentId), eq(comments.status, "0")));
+    const row = only(await tx.insert(comments).values(reply).returning());
+    await recountPostComments(tx, [row.postId]);
     return row;
   });
 }
-

@@ -14,8 +14,7 @@ export async function listModerators(): Promise<Recipient[]> {
   return getDb()
     .select({ id: users.id, email: users.email, displayName: users.displayName })
     .from(users)
-    .where(inArray(users.role, ["administrator", "editor"]))
-    .all();
+    .where(inArray(users.role, ["administrator", "editor"]));
 }
 
 export async function listNotifications(userId: number, opts: { unreadOnly?: boolean; limit?: number } = {}) {
@@ -24,6 +23,5 @@ export async function listNotifications(userId: number, opts: { unreadOnly?: boo
     .from(notifications)
     .where(and(eq(notifications.userId, userId), opts.unreadOnly ? isNull(notifications.readAt) : undefined))
     .orderBy(desc(notifications.createdGmt), desc(notifications.id))
-    .limit(opts.limit ?? 20)
-    .all();
+    .limit(opts.limit ?? 20);
 }

@@ -1,10 +1,12 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Statement } from "better-sqlite3";
-import { getDb } from "../client";
-import { only } from "../rows";
+import { getDb, type Db } from "../client";
+import { ENGINE } from "../engine";
+import { queryRow } from "../index";
+import { first, only } from "../rows";
 import { withTransaction } from "../transaction";
 import { commitOffLoop } from "../wal-sync";
-import { comments, notifications, posts, type NewComment, type Comment, type Post } from "../tables";
+import { commentMeta, comments, jobs as jobsTable, notifications, posts, users, type NewComment, type Comment, type Post } from "../tables";
 
 /** What a reader sees of a comment: never the email, IP or user agent. */
 export const publicCommentColumns = {
@@ -40,15 +42,13 @@ export async function insertComment(comment: NewComment): Promise<Comment> {
   });
 }
 
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
-
 /** WordPress's comment_count: approved comments of every type. Recounted, never incremented blind. */
-export function recountPostComments(tx: Tx, postIds: number[]) {
+export async function recountPostComments(tx: Db, postIds: number[]) {
   for (const postId of new Set(postIds)) {
-    tx.update(posts)
+    await tx
+      .update(posts)
       .set({ commentCount: sql`(SELECT count(*) FROM ${comments} c WHERE c.post_id = ${postId} AND c.status = '1')` })
-      .where(eq(posts.id, postId))
-      .run();
+      .where(eq(posts.id, postId));
   }
 }
 
@@ -80,10 +80,36 @@ export type ThreadComment = PublicComment & { status: Comment["status"]; authorE
 
 /** The thread of `postId`: approved comments, and this author token's own held ones. */
 export async function listThreadComments(postId: number, authorToken?: string | null): Promise<ThreadComment[]> {
+  if (ENGINE === "postgres") return listThreadCommentsPortable(postId, authorToken);
   const client = getDb().$client;
   let q = threadStmts.get(client);
   if (!q) threadStmts.set(client, (q = { approved: client.prepare(THREAD_SQL.approved), withOwn: client.prepare(THREAD_SQL.withOwn) }));
   return (authorToken ? q.withOwn.all(postId, authorToken) : q.approved.all(postId)) as ThreadComment[];
+}
+
+// THREAD_SQL through the query builder, for PostgreSQL (no prepared-statement cache to keep there).
+async function listThreadCommentsPortable(postId: number, authorToken?: string | null): Promise<ThreadComment[]> {
+  const heldAsSpam = exists(
+    getDb()
+      .select({ one: sql`1` })
+      .from(commentMeta)
+      .where(and(eq(commentMeta.commentId, comments.id), eq(commentMeta.key, HELD_AS_SPAM_META))),
+  );
+  const visible = authorToken
+    ? or(
+        eq(comments.status, "1"),
+        and(eq(comments.authorToken, authorToken), or(eq(comments.status, "0"), and(eq(comments.status, "spam"), heldAsSpam))),
+      )
+    : eq(comments.status, "1");
+  return getDb()
+    .select({
+      ...publicCommentColumns,
+      status: sql<Comment["status"]>`CASE ${comments.status} WHEN 'spam' THEN '0' ELSE ${comments.status} END`,
+      authorEmail: comments.authorEmail,
+    })
+    .from(comments)
+    .where(and(eq(comments.postId, postId), visible))
+    .orderBy(asc(comments.dateGmt), asc(comments.id));
 }
 
 /** What the submission rules need to know of a comment being replied to. */
@@ -92,7 +118,7 @@ export async function getCommentParent(id: number) {
     .select({ id: comments.id, postId: comments.postId, status: comments.status, authorName: comments.authorName, content: comments.content, date: comments.date, dateGmt: comments.dateGmt })
     .from(comments)
     .where(eq(comments.id, id))
-    .get();
+    .then(first);
 }
 
 export type CheckedInsert =
@@ -189,11 +215,39 @@ export interface CommentTarget {
 }
 
 export async function getCommentTarget(postId: number): Promise<CommentTarget | undefined> {
+  if (ENGINE === "postgres") {
+    return getDb()
+      .select({
+        id: posts.id,
+        type: posts.type,
+        status: posts.status,
+        title: posts.title,
+        slug: posts.slug,
+        date: posts.date,
+        dateGmt: posts.dateGmt,
+        password: posts.password,
+        commentStatus: posts.commentStatus,
+        authorId: posts.authorId,
+        authorNicename: users.nicename,
+        authorEmail: users.email,
+        authorDisplayName: users.displayName,
+      })
+      .from(posts)
+      .innerJoin(users, eq(users.id, posts.authorId))
+      .where(eq(posts.id, postId))
+      .then(first) as Promise<CommentTarget | undefined>;
+  }
   return checks().target.get(postId) as CommentTarget | undefined;
 }
 
 /** Users told of held comments (WordPress's moderate_comments: administrators, editors). */
-export async function listCommentModerators(): Promise<Moderator[]> {
+export async function listCommentModerators(tx: Db = getDb()): Promise<Moderator[]> {
+  if (ENGINE === "postgres") {
+    return tx
+      .select({ id: users.id, email: users.email, displayName: users.displayName })
+      .from(users)
+      .where(inArray(users.role, ["administrator", "editor"]));
+  }
   return checks().moderators.all() as Moderator[];
 }
 
@@ -254,7 +308,98 @@ function attemptInsert(comment: NewComment, rules: CheckRules): CheckedInsert {
  * know whether this author and email already have an approved comment.
  */
 export async function insertCommentChecked(comment: NewComment, rules: CheckRules): Promise<CheckedInsert> {
+  if (ENGINE === "postgres") return insertCommentCheckedPortable(comment, rules);
   return checks().attempt.immediate(comment, rules);
+}
+
+// The checked insert for PostgreSQL: the same checks, in the same order, in one transaction.
+// PostgreSQL's transactions run side by side (READ COMMITTED), so two racing comments could both
+// pass the duplicate and flood checks before either is written; a transaction-scoped advisory lock
+// makes checked comment inserts take turns, as SQLite's BEGIN IMMEDIATE does, across every
+// process on the database. It is released at commit or rollback. Within this process they also
+// take turns in the order they arrived (as SQLite's batch judges them), so that which of two
+// racing comments is the "first" does not depend on which pooled connection the server hears first.
+export const COMMENT_INSERT_LOCK = 0x1a3c_0001;
+
+const globalForTurns = globalThis as unknown as { __inkwellCommentTurn?: Promise<unknown> };
+
+function inTurn<T>(fn: () => Promise<T>): Promise<T> {
+  const run = (globalForTurns.__inkwellCommentTurn ?? Promise.resolve()).then(fn);
+  globalForTurns.__inkwellCommentTurn = run.catch(() => undefined);
+  return run;
+}
+
+async function insertCommentCheckedPortable(comment: NewComment, rules: CheckRules): Promise<CheckedInsert> {
+  return inTurn(() => checkedInsertTx(comment, rules));
+}
+
+async function checkedInsertTx(comment: NewComment, rules: CheckRules): Promise<CheckedInsert> {
+  return withTransaction(async (tx) => {
+    await queryRow(sql`SELECT pg_advisory_xact_lock(${COMMENT_INSERT_LOCK})`, tx);
+    const email = comment.authorEmail ?? "";
+    const parentIs: SQL = comment.parentId == null ? isNull(comments.parentId) : eq(comments.parentId, comment.parentId);
+    const duplicate = await tx
+      .select({ id: comments.id })
+      .from(comments)
+      .where(
+        and(
+          email ? eq(comments.authorEmail, email) : undefined,
+          eq(comments.postId, comment.postId),
+          parentIs,
+          eq(comments.authorName, comment.authorName ?? ""),
+          eq(comments.content, comment.content ?? ""),
+          ne(comments.status, "trash"),
+        ),
+      )
+      .limit(1)
+      .then(first);
+    if (duplicate) return { outcome: "duplicate" };
+    if (rules.floodSinceGmt) {
+      const since = sql`${comments.dateGmt} >= ${rules.floodSinceGmt}`;
+      const byIp = await tx.select({ id: comments.id }).from(comments).where(and(eq(comments.authorIp, comment.authorIp ?? ""), since)).limit(1).then(first);
+      if (byIp) return { outcome: "flood" };
+      if (email) {
+        const byEmail = await tx.select({ id: comments.id }).from(comments).where(and(eq(comments.authorEmail, email), since)).limit(1).then(first);
+        if (byEmail) return { outcome: "flood" };
+      }
+    }
+    const approvedBefore = await tx
+      .select({ id: comments.id })
+      .from(comments)
+      .where(and(eq(comments.authorEmail, email), eq(comments.status, "1"), eq(comments.authorName, comment.authorName ?? "")))
+      .limit(1)
+      .then(first);
+    const row = only(
+      await tx
+        .insert(comments)
+        .values({
+          postId: comment.postId,
+          parentId: comment.parentId ?? null,
+          type: comment.type ?? "comment",
+          status: rules.decide(!!approvedBefore),
+          authorName: comment.authorName ?? "",
+          authorEmail: email,
+          authorUrl: comment.authorUrl ?? "",
+          authorIp: comment.authorIp ?? "",
+          userAgent: comment.userAgent ?? "",
+          userId: comment.userId ?? null,
+          content: comment.content ?? "",
+          date: comment.date,
+          dateGmt: comment.dateGmt,
+          authorToken: comment.authorToken ?? null,
+        })
+        .returning(),
+    );
+    if (row.status === "1") await recountPostComments(tx, [row.postId]);
+    if (row.status === "spam" && rules.spamReason) await tx.insert(commentMeta).values({ commentId: row.id, key: HELD_AS_SPAM_META, value: rules.spamReason });
+    const moderators = row.status === "0" && rules.moderatorsIfHeld ? await listCommentModerators(tx) : [];
+    const notes = rules.notify?.(row, moderators) ?? [];
+    if (notes.length) await tx.insert(notifications).values(notes.map((note) => ({ userId: note.userId, kind: note.kind, message: note.message, link: note.link ?? "" })));
+    const jobs = rules.jobs?.(row) ?? [];
+    const now = Date.now();
+    if (jobs.length) await tx.insert(jobsTable).values(jobs.map((job) => ({ type: job.type, payload: JSON.stringify(job.payload), runAt: now, createdAt: now })));
+    return { outcome: "stored", comment: row } as CheckedInsert;
+  });
 }
 
 // Group commit. With synchronous=FULL every commit waits for the disk's flush, and
@@ -304,6 +449,9 @@ function flushBatch() {
 
 /** insertCommentChecked, committed together with whatever other comments arrive in the same tick. */
 export async function insertCommentCheckedBatched(comment: NewComment, rules: CheckRules): Promise<CheckedInsert> {
+  // Group commit is SQLite's answer to its one writer and its fsync on the event loop's thread;
+  // PostgreSQL commits each comment in its own transaction on a pooled connection, off this thread.
+  if (ENGINE === "postgres") return insertCommentChecked(comment, rules);
   const batch = (globalForBatch.__inkwellCommentBatch ??= { queue: [], scheduled: false });
   return new Promise((resolve, reject) => {
     batch.queue.push({ comment, rules, resolve, reject });

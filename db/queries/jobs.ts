@@ -1,12 +1,19 @@
 // The durable job queue. A job is claimed with one UPDATE ... RETURNING, so two pollers (or two
 // processes on one database) never run the same job; `locked_until` lets a job whose runner
 // crashed be claimed again once the lock expires.
+// On SQLite the one writer makes that UPDATE atomic by itself. On PostgreSQL the subquery that
+// picks the job locks its row (FOR UPDATE SKIP LOCKED): a claimer running beside another skips the
+// row the other holds instead of waiting for it and then taking the same job, and a row changed
+// meanwhile is checked again against the WHERE before it is locked (tests/unit/linkbacks-jobs.test.ts).
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { getDb } from "../client";
+import { ENGINE } from "../engine";
+import { affected } from "../index";
+import { first, only } from "../rows";
 import { jobs, type Job } from "../tables";
 
 export async function insertJob(type: string, payload: unknown, now = Date.now(), runAt = now): Promise<Job> {
-  return getDb().insert(jobs).values({ type, payload: JSON.stringify(payload), runAt, createdAt: now }).returning().get();
+  return only(await getDb().insert(jobs).values({ type, payload: JSON.stringify(payload), runAt, createdAt: now }).returning());
 }
 
 /** Claims the next due job (or one whose lock expired), marking it running until now + lockMs. */
@@ -19,11 +26,11 @@ export async function claimJob(now = Date.now(), lockMs = 60_000): Promise<Job |
         jobs.id,
         sql`(SELECT id FROM jobs WHERE (status = 'queued' AND run_at <= ${now})
                 OR (status = 'running' AND locked_until < ${now})
-              ORDER BY run_at, id LIMIT 1)`,
+              ORDER BY run_at, id LIMIT 1${ENGINE === "postgres" ? sql` FOR UPDATE SKIP LOCKED` : sql``})`,
       ),
     )
     .returning()
-    .get();
+    .then(first);
 }
 
 /** Claims this job if it is still waiting (the command line sends its mail at once). */
@@ -33,29 +40,28 @@ export async function claimJobById(id: number, now = Date.now(), lockMs = 60_000
     .set({ status: "running", attempts: sql`${jobs.attempts} + 1`, lockedUntil: now + lockMs })
     .where(and(eq(jobs.id, id), eq(jobs.status, "queued")))
     .returning()
-    .get();
+    .then(first);
 }
 
 export async function completeJob(id: number) {
-  getDb().update(jobs).set({ status: "done", lockedUntil: null, lastError: "" }).where(eq(jobs.id, id)).run();
+  await getDb().update(jobs).set({ status: "done", lockedUntil: null, lastError: "" }).where(eq(jobs.id, id));
 }
 
 /** Puts the job back for another try at `runAt` (with a narrowed payload, if given), or marks it failed for good. */
 export async function failJob(id: number, error: string, runAt: number | null, payload?: unknown) {
   const lastError = error.slice(0, 1000);
-  getDb()
+  await getDb()
     .update(jobs)
     .set(
       runAt === null
         ? { status: "failed", lockedUntil: null, lastError }
         : { status: "queued", runAt, lockedUntil: null, lastError, ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }) },
     )
-    .where(eq(jobs.id, id))
-    .run();
+    .where(eq(jobs.id, id));
 }
 
 export async function getJob(id: number): Promise<Job | undefined> {
-  return getDb().select().from(jobs).where(eq(jobs.id, id)).get();
+  return getDb().select().from(jobs).where(eq(jobs.id, id)).then(first);
 }
 
 /** A queued (not yet running) job of this type and payload: enqueueing again is then a no-op. */
@@ -64,24 +70,26 @@ export async function findQueuedJob(type: string, payload: unknown): Promise<Job
     .select()
     .from(jobs)
     .where(and(eq(jobs.type, type), eq(jobs.payload, JSON.stringify(payload)), eq(jobs.status, "queued")))
-    .get();
+    .orderBy(jobs.id)
+    .limit(1)
+    .then(first);
 }
 
 
 /** Forgets finished jobs (done or failed for good) created before `before` (ms epoch). */
 export async function deleteFinishedJobs(before: number): Promise<number> {
-  return getDb().delete(jobs).where(and(inArray(jobs.status, ["done", "failed"]), lt(jobs.createdAt, before))).run().changes;
+  return affected(await getDb().delete(jobs).where(and(inArray(jobs.status, ["done", "failed"]), lt(jobs.createdAt, before))));
 }
 
 /** The latest jobs of these types, newest first (Tools → Mail lists the mail jobs). */
 export async function listRecentJobs(types: string[], limit: number): Promise<Job[]> {
-  return getDb().select().from(jobs).where(inArray(jobs.type, types)).orderBy(desc(jobs.createdAt), desc(jobs.id)).limit(limit).all();
+  return getDb().select().from(jobs).where(inArray(jobs.type, types)).orderBy(desc(jobs.createdAt), desc(jobs.id)).limit(limit);
 }
 
 /** Jobs by status, for /metrics: the backlog (queued, running) and those that gave up (failed). */
 export async function countJobsByStatus(): Promise<Record<string, number>> {
   const rows = await getDb()
-    .select({ status: jobs.status, n: sql<number>`count(*)` })
+    .select({ status: jobs.status, n: sql<number>`count(*)`.mapWith(Number) })
     .from(jobs)
     .where(inArray(jobs.status, ["queued", "running", "failed"]))
     .groupBy(jobs.status);

@@ -2,71 +2,82 @@
 // through the same moderation, counts and screens as comments.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "../client";
+import { first, only } from "../rows";
+import { withTransaction } from "../transaction";
 import { commentMeta, comments, posts, type Comment, type NewComment } from "../tables";
 
 /** WordPress's duplicate rule: any comment on the post with this author URL. */
 export async function hasPingFromUrl(postId: number, url: string): Promise<boolean> {
-  return !!getDb()
+  const row = await getDb()
     .select({ id: comments.id })
     .from(comments)
     .where(and(eq(comments.postId, postId), eq(comments.authorUrl, url)))
-    .get();
+    .limit(1)
+    .then(first);
+  return !!row;
 }
 
 /** The comment's meta rows as a map. */
 export async function getCommentMeta(commentId: number): Promise<Record<string, string>> {
-  const rows = getDb().select().from(commentMeta).where(eq(commentMeta.commentId, commentId)).all();
+  const rows = await getDb().select().from(commentMeta).where(eq(commentMeta.commentId, commentId));
   return Object.fromEntries(rows.map((r) => [r.key, r.value]));
 }
 
 /** The webmention stored for this post and source, if any. */
 export async function findWebmention(postId: number, source: string): Promise<Comment | undefined> {
-  return getDb()
+  const row = await getDb()
     .select({ c: comments })
     .from(comments)
     .innerJoin(commentMeta, and(eq(commentMeta.commentId, comments.id), eq(commentMeta.key, "webmention_source")))
     .where(and(eq(comments.postId, postId), eq(comments.type, "webmention"), eq(commentMeta.value, source)))
-    .get()?.c;
+    .orderBy(comments.id)
+    .limit(1)
+    .then(first);
+  return row?.c;
 }
+
+// The approved count moved by `delta`, never below zero (a portable CASE: SQLite's two-argument max() is not PostgreSQL's).
+const commentCountPlus = (delta: number) =>
+  sql`CASE WHEN ${posts.commentCount} + ${delta} < 0 THEN 0 ELSE ${posts.commentCount} + ${delta} END`;
 
 /** Inserts a linkback comment and its meta, keeping the approved count, in one transaction. */
 export async function insertLinkback(comment: NewComment, meta: Record<string, string> = {}): Promise<Comment> {
-  return getDb().transaction((tx) => {
-    const row = tx.insert(comments).values(comment).returning().get();
-    if (row.status === "1") tx.update(posts).set({ commentCount: sql`${posts.commentCount} + 1` }).where(eq(posts.id, row.postId)).run();
+  return withTransaction(async (tx) => {
+    const row = only(await tx.insert(comments).values(comment).returning());
+    if (row.status === "1") await tx.update(posts).set({ commentCount: sql`${posts.commentCount} + 1` }).where(eq(posts.id, row.postId));
     const entries = Object.entries(meta).filter(([, v]) => v !== "");
-    if (entries.length) tx.insert(commentMeta).values(entries.map(([key, value]) => ({ commentId: row.id, key, value }))).run();
+    if (entries.length) await tx.insert(commentMeta).values(entries.map(([key, value]) => ({ commentId: row.id, key, value })));
     return row;
   });
 }
 
 /** A repeated webmention: new author and content, same moderation status. */
 export async function updateWebmention(id: number, fields: Pick<NewComment, "authorName" | "authorUrl" | "content">, meta: Record<string, string>) {
-  getDb().transaction((tx) => {
-    tx.update(comments).set(fields).where(eq(comments.id, id)).run();
+  await withTransaction(async (tx) => {
+    await tx.update(comments).set(fields).where(eq(comments.id, id));
     for (const [key, value] of Object.entries(meta)) {
-      tx.delete(commentMeta).where(and(eq(commentMeta.commentId, id), eq(commentMeta.key, key))).run();
-      if (value) tx.insert(commentMeta).values({ commentId: id, key, value }).run();
+      await tx.delete(commentMeta).where(and(eq(commentMeta.commentId, id), eq(commentMeta.key, key)));
+      if (value) await tx.insert(commentMeta).values({ commentId: id, key, value });
     }
   });
 }
 
 /** Deletes a comment (a withdrawn webmention), keeping the approved count. */
 export async function deleteLinkback(id: number) {
-  getDb().transaction((tx) => {
-    const row = tx.delete(comments).where(eq(comments.id, id)).returning().get();
-    if (row?.status === "1") tx.update(posts).set({ commentCount: sql`max(${posts.commentCount} - 1, 0)` }).where(eq(posts.id, row.postId)).run();
+  await withTransaction(async (tx) => {
+    const row = await tx.delete(comments).where(eq(comments.id, id)).returning().then(first);
+    if (row?.status === "1") await tx.update(posts).set({ commentCount: commentCountPlus(-1) }).where(eq(posts.id, row.postId));
   });
 }
 
 /** Sets a linkback's moderation status, keeping the approved count (the moderator's action). */
 export async function setLinkbackStatus(id: number, status: Comment["status"]) {
-  getDb().transaction((tx) => {
-    const before = tx.select({ status: comments.status, postId: comments.postId }).from(comments).where(eq(comments.id, id)).get();
+  await withTransaction(async (tx) => {
+    const before = await tx.select({ status: comments.status, postId: comments.postId }).from(comments).where(eq(comments.id, id)).then(first);
     if (!before || before.status === status) return;
-    tx.update(comments).set({ status }).where(eq(comments.id, id)).run();
+    await tx.update(comments).set({ status }).where(eq(comments.id, id));
     const delta = (status === "1" ? 1 : 0) - (before.status === "1" ? 1 : 0);
-    if (delta) tx.update(posts).set({ commentCount: sql`max(${posts.commentCount} + ${delta}, 0)` }).where(eq(posts.id, before.postId)).run();
+    if (delta) await tx.update(posts).set({ commentCount: commentCountPlus(delta) }).where(eq(posts.id, before.postId));
   });
 }
 
@@ -76,6 +87,5 @@ export async function listLinkbacks(postId: number, types: Comment["type"][] = [
     .select()
     .from(comments)
     .where(and(eq(comments.postId, postId), inArray(comments.type, types)))
-    .orderBy(comments.id)
-    .all();
+    .orderBy(comments.id);
 }

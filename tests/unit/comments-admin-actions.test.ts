@@ -16,7 +16,7 @@ vi.mock("next/navigation", () => ({
 
 const actions = await import("@/app/admin/comments/actions");
 const { insertComment } = await import("@/db/queries/comments");
-const { getDb } = await import("@/db/client");
+const { queryRow, rawSql } = await import("@/db");
 
 const users = {} as Record<Role, { id: number }>;
 let owner: { id: number };
@@ -30,7 +30,7 @@ async function heldComment() {
   const post = await makePost(owner.id);
   return await insertComment({ postId: post.id, status: "0", authorName: "Visitor", authorEmail: "v@example.com", content: "hold me", date: "2026-01-01 00:00:00", dateGmt: "2026-01-01 00:00:00" });
 }
-const statusOf = (id: number) => (getDb().$client.prepare("SELECT status FROM comments WHERE id = ?").get(id) as { status: string }).status;
+const statusOf = async (id: number) => (await queryRow<{ status: string }>(rawSql("SELECT status FROM comments WHERE id = ?", id)))!.status;
 
 let lines: string[] = [];
 afterEach(() => {
@@ -57,12 +57,12 @@ describe("Approve on someone else's post", () => {
       vi.restoreAllMocks();
       if (may) {
         expect(result).toEqual({ kind: "redirect", url: "/admin/comments/?notice=approve%3A1" });
-        expect(statusOf(c.id)).toBe("1");
+        expect(await statusOf(c.id)).toBe("1");
         const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((e) => e.event === "moderation");
         expect(logged).toMatchObject({ by: "moderator", moderatorId: users[role].id, action: "approve", commentIds: [c.id] });
       } else {
         expect(result.kind === "forbidden" || (result.kind === "redirect" && result.url.includes("notice=forbidden"))).toBe(true);
-        expect(statusOf(c.id)).toBe("0");
+        expect(await statusOf(c.id)).toBe("0");
         expect(lines.some((l) => l.includes('"moderation"'))).toBe(false);
       }
     });
@@ -72,7 +72,7 @@ describe("Approve on someone else's post", () => {
     const c = await heldComment();
     asUser(null);
     expect(await outcome(() => actions.moderateCommentAction(fd({ id: c.id, action: "approve", back: "/admin/comments/" })))).toEqual({ kind: "login" });
-    expect(statusOf(c.id)).toBe("0");
+    expect(await statusOf(c.id)).toBe("0");
   });
 });
 
@@ -84,7 +84,7 @@ describe("bulk actions skip the rows a user may not touch", () => {
     asUser(users.author.id);
     const result = await outcome(() => actions.bulkCommentsAction(fd({ ids: [theirs.id, mine.id], action: "spam", back: "/admin/comments/" })));
     expect(result).toEqual({ kind: "redirect", url: "/admin/comments/?notice=spam%3A1" });
-    expect(statusOf(mine.id)).toBe("spam");
-    expect(statusOf(theirs.id)).toBe("0");
+    expect(await statusOf(mine.id)).toBe("spam");
+    expect(await statusOf(theirs.id)).toBe("0");
   });
 });
