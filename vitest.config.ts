@@ -14,6 +14,11 @@ const shared = {
 // The files that run a second time on PostgreSQL: every file that touches the database.
 const POSTGRES_SUITES = [
   "tests/unit/db-engine-contract.test.ts",
+  "tests/unit/hardening-rate-limits.test.ts",
+  "tests/unit/session-revocation.test.ts",
+  "tests/unit/settings-honoured-register.test.ts",
+  "tests/unit/sign-in.test.ts",
+  "tests/unit/writing-site-users.test.ts",
 ];
 
 export default defineConfig({
