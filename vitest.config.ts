@@ -14,10 +14,14 @@ const shared = {
 // The files that run a second time on PostgreSQL: every file that touches the database.
 const POSTGRES_SUITES = [
   "tests/unit/db-engine-contract.test.ts",
+  "tests/unit/editor-preview.test.ts",
   "tests/unit/hardening-rate-limits.test.ts",
   "tests/unit/session-revocation.test.ts",
   "tests/unit/settings-honoured-register.test.ts",
   "tests/unit/sign-in.test.ts",
+  "tests/unit/writing-list.test.ts",
+  "tests/unit/writing-site-media.test.ts",
+  "tests/unit/writing-site-settings.test.ts",
   "tests/unit/writing-site-users.test.ts",
 ];
 

@@ -3,6 +3,8 @@
 // autosave; Inkwell's revisions hold only text, so they live in one post_meta row per person.
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "../client";
+import { first } from "../rows";
+import { withTransaction } from "../transaction";
 import { postMeta, terms } from "../tables";
 import { slugify } from "@/lib/content/slug";
 import { nowGmt } from "@/lib/dates";
@@ -18,15 +20,15 @@ export interface PreviewExtras {
 const key = (userId: number) => `_inkwell_preview_${userId}`;
 
 export async function savePreviewExtras(postId: number, userId: number, extras: Omit<PreviewExtras, "savedGmt">): Promise<void> {
-  const db = getDb();
-  db.transaction((tx) => {
-    tx.delete(postMeta).where(and(eq(postMeta.postId, postId), eq(postMeta.key, key(userId)))).run();
-    tx.insert(postMeta).values({ postId, key: key(userId), value: JSON.stringify({ ...extras, savedGmt: nowGmt() }) }).run();
+  const value = JSON.stringify({ ...extras, savedGmt: nowGmt() });
+  await withTransaction(async (tx) => {
+    await tx.delete(postMeta).where(and(eq(postMeta.postId, postId), eq(postMeta.key, key(userId))));
+    await tx.insert(postMeta).values({ postId, key: key(userId), value });
   });
 }
 
 export async function getPreviewExtras(postId: number, userId: number): Promise<PreviewExtras | undefined> {
-  const row = getDb().select({ value: postMeta.value }).from(postMeta).where(and(eq(postMeta.postId, postId), eq(postMeta.key, key(userId)))).get();
+  const row = await getDb().select({ value: postMeta.value }).from(postMeta).where(and(eq(postMeta.postId, postId), eq(postMeta.key, key(userId)))).then(first);
   if (!row) return undefined;
   try {
     const v = JSON.parse(row.value) as PreviewExtras;
@@ -40,10 +42,10 @@ export async function getPreviewExtras(postId: number, userId: number): Promise<
 export async function previewTerms(extras: PreviewExtras): Promise<{ taxonomy: "category" | "post_tag"; name: string; slug: string }[]> {
   const db = getDb();
   const cats = extras.categoryIds.length
-    ? db.select({ name: terms.name, slug: terms.slug }).from(terms).where(and(eq(terms.taxonomy, "category"), inArray(terms.id, extras.categoryIds))).all()
+    ? await db.select({ name: terms.name, slug: terms.slug }).from(terms).where(and(eq(terms.taxonomy, "category"), inArray(terms.id, extras.categoryIds)))
     : [];
   const known = extras.tagNames.length
-    ? db.select({ name: terms.name, slug: terms.slug }).from(terms).where(and(eq(terms.taxonomy, "post_tag"), inArray(terms.name, extras.tagNames))).all()
+    ? await db.select({ name: terms.name, slug: terms.slug }).from(terms).where(and(eq(terms.taxonomy, "post_tag"), inArray(terms.name, extras.tagNames)))
     : [];
   const tags = extras.tagNames.map((name) => known.find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? { name, slug: slugify(name) });
   return [...cats.map((c) => ({ taxonomy: "category" as const, ...c })), ...tags.map((t) => ({ taxonomy: "post_tag" as const, ...t }))];
