@@ -14,6 +14,7 @@ const shared = {
 // The files that run a second time on PostgreSQL: every file that touches the database.
 const POSTGRES_SUITES = [
   "tests/unit/db-engine-contract.test.ts",
+  "tests/unit/editor-media.test.ts",
   "tests/unit/editor-preview.test.ts",
   "tests/unit/hardening-rate-limits.test.ts",
   "tests/unit/session-revocation.test.ts",
