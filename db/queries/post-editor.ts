@@ -348,6 +348,8 @@ export async function autosavePost(d: { id?: number; type: PostType; title: stri
       await keepRevision(tx, row, d.userId);
       return { id: row.id, version: row.version, created: true };
     }
+    // One autosave per post and person: two autosaves of one post wait for each other on PostgreSQL too.
+    await lockPosts(tx, [d.id]);
     const current = await tx.select({ version: posts.version }).from(posts).where(eq(posts.id, d.id)).then(first);
     await tx.delete(revisions).where(and(eq(revisions.postId, d.id), eq(revisions.kind, "autosave"), eq(revisions.authorId, d.userId)));
     await tx.insert(revisions).values({ postId: d.id, authorId: d.userId, kind: "autosave", title: d.title, content: d.content, excerpt: d.excerpt, createdGmt: now });

@@ -1,8 +1,10 @@
 // What Preview shows besides the autosave's title, content and excerpt: the categories, tags and
 // featured image on screen when the person pressed Preview. WordPress keeps them on the person's
 // autosave; Inkwell's revisions hold only text, so they live in one post_meta row per person.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "../client";
+import { ENGINE } from "../engine";
+import { execute } from "../index";
 import { first } from "../rows";
 import { withTransaction } from "../transaction";
 import { postMeta, terms } from "../tables";
@@ -22,6 +24,9 @@ const key = (userId: number) => `_inkwell_preview_${userId}`;
 export async function savePreviewExtras(postId: number, userId: number, extras: Omit<PreviewExtras, "savedGmt">): Promise<void> {
   const value = JSON.stringify({ ...extras, savedGmt: nowGmt() });
   await withTransaction(async (tx) => {
+    // One row per post and person: on PostgreSQL, where transactions run side by side, two
+    // Previews of one post take turns on its row (SQLite's writers take turns anyway).
+    if (ENGINE === "postgres") await execute(sql`SELECT id FROM posts WHERE id = ${postId} FOR UPDATE`, tx);
     await tx.delete(postMeta).where(and(eq(postMeta.postId, postId), eq(postMeta.key, key(userId))));
     await tx.insert(postMeta).values({ postId, key: key(userId), value });
   });
