@@ -20,6 +20,7 @@ const POSTGRES_SUITES = [
   "tests/unit/session-revocation.test.ts",
   "tests/unit/settings-honoured-register.test.ts",
   "tests/unit/sign-in.test.ts",
+  "tests/unit/writing-concurrent-saves.test.ts",
   "tests/unit/writing-list.test.ts",
   "tests/unit/writing-site-media.test.ts",
   "tests/unit/writing-site-settings.test.ts",

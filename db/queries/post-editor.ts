@@ -159,12 +159,25 @@ async function slugTaken(tx: Tx, type: PostType, slug: string, exceptId?: number
 async function resolvePostSlug(tx: Tx, opts: { typed: string; title: string; current: string | null; type: PostType }, exceptId?: number) {
   const typed = slugify(opts.typed);
   const root = slugify(opts.title) || opts.type;
+  // A new slug is chosen: no other save may choose the same one before this one commits.
+  if (typed ? typed !== opts.current : !opts.current) await lockSlugs(tx, "posts");
   const rows = await tx
     .select({ slug: posts.slug })
     .from(posts)
     .where(and(eq(posts.type, opts.type), exceptId ? ne(posts.id, exceptId) : undefined, or(inArray(posts.slug, typed ? [typed, root] : [root]), like(posts.slug, `${root}-%`))));
   const taken = new Set(rows.map((r) => r.slug));
   return resolveSlug({ ...opts, type: opts.type === "page" ? "page" : "post" }, (slug) => taken.has(slug));
+}
+
+/**
+ * Serializes the choice of new slugs within a transaction. SQLite's writers already take turns
+ * (BEGIN IMMEDIATE); PostgreSQL runs transactions side by side, so two saves could both find
+ * "hello" free and the second would fail on the unique index instead of taking "hello-2". A
+ * transaction-scoped advisory lock makes them take turns there too, only when a slug is chosen.
+ */
+export async function lockSlugs(tx: Tx, what: "posts" | "terms"): Promise<void> {
+  if (ENGINE !== "postgres") return;
+  await execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`inkwell:slugs:${what}`}))`, tx);
 }
 
 function termSlugTaken(tx: Tx, taxonomy: "category" | "post_tag") {
@@ -174,10 +187,16 @@ function termSlugTaken(tx: Tx, taxonomy: "category" | "post_tag") {
 /** Tag names → term ids, creating the tags that do not exist yet (matched by name, then slug). */
 async function ensureTags(tx: Tx, names: string[]): Promise<number[]> {
   const ids: number[] = [];
+  const find = async (name: string) =>
+    (await tx.select({ id: terms.id }).from(terms).where(and(eq(terms.taxonomy, "post_tag"), sql`lower(${terms.name}) = lower(${name})`)).then(first)) ??
+    (await tx.select({ id: terms.id }).from(terms).where(and(eq(terms.taxonomy, "post_tag"), eq(terms.slug, slugify(name) || "-"))).then(first));
   for (const name of names) {
-    const found =
-      (await tx.select({ id: terms.id }).from(terms).where(and(eq(terms.taxonomy, "post_tag"), sql`lower(${terms.name}) = lower(${name})`)).then(first)) ??
-      (await tx.select({ id: terms.id }).from(terms).where(and(eq(terms.taxonomy, "post_tag"), eq(terms.slug, slugify(name) || "-"))).then(first));
+    let found = await find(name);
+    // Not there: take the turn to create terms, then look again (another save may just have made it).
+    if (!found) {
+      await lockSlugs(tx, "terms");
+      found = await find(name);
+    }
     if (found) ids.push(found.id);
     else ids.push(only(await tx.insert(terms).values({ taxonomy: "post_tag", name, slug: await findUniqueSlug(slugify(name), termSlugTaken(tx, "post_tag"), "tag") }).returning()).id);
   }
@@ -252,6 +271,7 @@ export async function savePost(d: SavePostData): Promise<SavePostResult> {
     const termIds = [...d.categoryIds];
     if (d.type === "post" && d.newCategory) {
       const name = d.newCategory.name.trim();
+      await lockSlugs(tx, "terms");
       const same = await tx.select({ id: terms.id }).from(terms).where(and(eq(terms.taxonomy, "category"), sql`lower(${terms.name}) = lower(${name})`)).then(first);
       termIds.push(
         same?.id ??
@@ -336,6 +356,7 @@ export async function autosavePost(d: { id?: number; type: PostType; title: stri
   return withTransaction(async (tx) => {
     const now = nowGmt();
     if (!d.id) {
+      await lockSlugs(tx, "posts");
       const slug = await findUniqueSlug(slugify(d.title), (s) => slugTaken(tx, d.type, s), d.type);
       let row = only(
         await tx

@@ -6,6 +6,7 @@ import { first, only } from "../rows";
 import { withTransaction } from "../transaction";
 import { postTerms, posts, terms, type Taxonomy, type Term } from "../tables";
 import { recountTerms } from "./posts";
+import { lockSlugs } from "./post-editor";
 import { slugify } from "@/lib/content/slug";
 
 export async function listTermsForAdmin(taxonomy: Taxonomy, search?: string): Promise<Term[]> {
@@ -30,6 +31,7 @@ export async function saveTerm(d: { id?: number; taxonomy: Taxonomy; name: strin
     if (d.id && !(await tx.select({ id: terms.id }).from(terms).where(and(eq(terms.id, d.id), eq(terms.taxonomy, d.taxonomy))).then(first))) return { ok: false, notFound: true };
     const slug = slugify(d.slug || d.name);
     if (!slug) return { ok: false, field: d.slug ? "slug" : "name", message: "The slug needs at least one letter or digit." };
+    await lockSlugs(tx, "terms");
     const clash = await tx.select({ id: terms.id }).from(terms).where(and(eq(terms.taxonomy, d.taxonomy), eq(terms.slug, slug), d.id ? ne(terms.id, d.id) : undefined)).then(first);
     if (clash) return { ok: false, field: d.slug ? "slug" : "name", message: `The slug “${slug}” is already used by another ${d.taxonomy === "category" ? "category" : "tag"}.` };
     let parentId = d.taxonomy === "category" ? d.parentId : null;
@@ -92,6 +94,7 @@ export async function deleteTerm(taxonomy: Taxonomy, id: number, defaultCategory
 /** Creates a category from the editor's inline "Add New Category" (or finds it by name). */
 export async function addCategoryInline(name: string, parentId: number | null): Promise<Term> {
   return withTransaction(async (tx) => {
+    await lockSlugs(tx, "terms");
     const same = await tx.select().from(terms).where(and(eq(terms.taxonomy, "category"), sql`lower(${terms.name}) = lower(${name.trim()})`)).then(first);
     if (same) return same;
     const parent = parentId ? await tx.select({ id: terms.id }).from(terms).where(and(eq(terms.id, parentId), eq(terms.taxonomy, "category"))).then(first) : undefined;
