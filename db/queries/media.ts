@@ -1,16 +1,18 @@
 // The media library: attachments, their sizes and the post they belong to.
 import { and, count, desc, eq, like, notLike, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
+import { first, only } from "../rows";
+import { withTransaction } from "../transaction";
 import { media, posts, users, type Media } from "../tables";
 
 export type NewMediaRow = typeof media.$inferInsert;
 
 export async function insertMedia(row: NewMediaRow): Promise<Media> {
-  return getDb().insert(media).values(row).returning().get();
+  return only(await getDb().insert(media).values(row).returning());
 }
 
 export async function getMediaById(id: number): Promise<Media | undefined> {
-  return getDb().select().from(media).where(eq(media.id, id)).get();
+  return getDb().select().from(media).where(eq(media.id, id)).then(first);
 }
 
 export interface MediaListItem {
@@ -52,7 +54,12 @@ const listColumns = {
 function searchWhere(search?: string) {
   if (!search) return undefined;
   const q = `%${search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  return or(sql`${media.title} LIKE ${q} ESCAPE '\\'`, sql`${media.fileName} LIKE ${q} ESCAPE '\\'`, like(media.alt, q));
+  // lower() on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
+  return or(
+    sql`lower(${media.title}) LIKE lower(${q}) ESCAPE '\\'`,
+    sql`lower(${media.fileName}) LIKE lower(${q}) ESCAPE '\\'`,
+    sql`lower(${media.alt}) LIKE lower(${q}) ESCAPE '\\'`,
+  );
 }
 
 /** Newest first, as WordPress's library. */
@@ -65,8 +72,7 @@ export async function listMedia(opts: { page: number; perPage: number; search?: 
     .where(searchWhere(opts.search))
     .orderBy(desc(media.createdGmt), desc(media.id))
     .limit(opts.perPage)
-    .offset((opts.page - 1) * opts.perPage)
-    .all();
+    .offset((opts.page - 1) * opts.perPage);
 }
 
 export type MediaKind = "all" | "image" | "audio" | "video" | "file";
@@ -86,34 +92,34 @@ export async function listMediaRows(opts: { page: number; perPage: number; searc
     .where(and(searchWhere(opts.search), kindWhere(opts.imagesOnly ? "image" : (opts.kind ?? "all"))))
     .orderBy(desc(media.createdGmt), desc(media.id))
     .limit(opts.perPage)
-    .offset((opts.page - 1) * opts.perPage)
-    .all();
+    .offset((opts.page - 1) * opts.perPage);
 }
 
 export async function countMedia(search?: string, imagesOnly = false, kind: MediaKind = "all"): Promise<number> {
-  return getDb()
+  const row = await getDb()
     .select({ n: count() })
     .from(media)
     .where(and(searchWhere(search), kindWhere(imagesOnly ? "image" : kind)))
-    .get()?.n ?? 0;
+    .then(first);
+  return row?.n ?? 0;
 }
 
 /** The alt text set from the editor is the attachment's too, as WordPress's media modal saves it. */
 export async function updateMediaAlt(id: number, alt: string) {
-  getDb().update(media).set({ alt }).where(eq(media.id, id)).run();
+  await getDb().update(media).set({ alt }).where(eq(media.id, id));
 }
 
 export async function updateMediaDetails(id: number, fields: { title: string; alt: string; caption: string; postId: number | null }) {
-  getDb().update(media).set(fields).where(eq(media.id, id)).run();
+  await getDb().update(media).set(fields).where(eq(media.id, id));
 }
 
 /** Deletes the row and unsets it as any post's featured image, in one transaction. */
 export async function deleteMediaRow(id: number): Promise<Media | undefined> {
-  return getDb().transaction((tx) => {
-    const row = tx.select().from(media).where(eq(media.id, id)).get();
+  return withTransaction(async (tx) => {
+    const row = await tx.select().from(media).where(eq(media.id, id)).then(first);
     if (!row) return undefined;
-    tx.update(posts).set({ featuredMediaId: null }).where(eq(posts.featuredMediaId, id)).run();
-    tx.delete(media).where(eq(media.id, id)).run();
+    await tx.update(posts).set({ featuredMediaId: null }).where(eq(posts.featuredMediaId, id));
+    await tx.delete(media).where(eq(media.id, id));
     return row;
   });
 }
@@ -124,5 +130,5 @@ export async function getPostForAttachment(id: number) {
     .select({ id: posts.id, authorId: posts.authorId, status: posts.status, trashedFrom: posts.trashedFrom, type: posts.type, title: posts.title })
     .from(posts)
     .where(and(eq(posts.id, id), sql`${posts.status} <> 'trash'`))
-    .get();
+    .then(first);
 }

@@ -1,7 +1,8 @@
 // The Posts and Pages lists of the admin: WordPress's views with counts, search, filters by
 // category, author and month, sorting and pagination.
-import { and, asc, count, desc, eq, inArray, like, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { getDb } from "../client";
+import { first } from "../rows";
 import { postTerms, posts, users, type PostType } from "../tables";
 
 export const POST_VIEWS = ["all", "mine", "publish", "future", "draft", "pending", "private", "trash"] as const;
@@ -76,13 +77,18 @@ function viewFilter(view: PostView, userId: number): SQL | undefined {
   return eq(posts.status, view);
 }
 
+/** LIKE without regard to case on both engines (SQLite's LIKE ignores ASCII case, PostgreSQL's does not). */
+function likeAnyCase(column: SQLWrapper, pattern: string): SQL {
+  return sql`lower(${column}) LIKE lower(${pattern}) ESCAPE '\\'`;
+}
+
 function filters(q: AdminListQuery): SQL | undefined {
   const search = q.search?.trim();
   const pattern = search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : "";
   return and(
     visibility(q),
     viewFilter(q.view, q.userId),
-    search ? or(sql`${posts.title} LIKE ${pattern} ESCAPE '\\'`, sql`${posts.content} LIKE ${pattern} ESCAPE '\\'`, like(posts.excerpt, pattern)) : undefined,
+    search ? or(likeAnyCase(posts.title, pattern), likeAnyCase(posts.content, pattern), likeAnyCase(posts.excerpt, pattern)) : undefined,
     q.categoryId ? inArray(posts.id, getDb().select({ id: postTerms.postId }).from(postTerms).where(eq(postTerms.termId, q.categoryId))) : undefined,
     q.authorId ? eq(posts.authorId, q.authorId) : undefined,
     q.month && /^\d{4}-\d{2}$/.test(q.month) ? sql`substr(${posts.date}, 1, 7) = ${q.month}` : undefined,
@@ -93,16 +99,15 @@ export async function listAdminPosts(q: AdminListQuery): Promise<{ rows: AdminPo
   const db = getDb();
   const where = filters(q);
   const dir = q.order === "asc" ? asc : desc;
-  const rows = db
+  const rows = (await db
     .select(rowColumns)
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
     .where(where)
     .orderBy(...(q.orderBy === "title" ? [dir(posts.title), dir(posts.id)] : [dir(posts.dateGmt), dir(posts.id)]))
     .limit(q.perPage)
-    .offset((q.page - 1) * q.perPage)
-    .all() as AdminPostRow[];
-  const total = db.select({ n: count() }).from(posts).where(where).get()?.n ?? 0;
+    .offset((q.page - 1) * q.perPage)) as AdminPostRow[];
+  const total = (await db.select({ n: count() }).from(posts).where(where).then(first))?.n ?? 0;
   return { rows, total };
 }
 
@@ -110,20 +115,19 @@ export async function listAdminPosts(q: AdminListQuery): Promise<{ rows: AdminPo
 export async function listAdminPagesForTree(q: Pick<AdminListQuery, "view" | "userId" | "canReadOthersPrivate" | "search">): Promise<AdminPostRow[]> {
   const search = q.search?.trim();
   const pattern = search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : "";
-  return getDb()
+  return (await getDb()
     .select(rowColumns)
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
-    .where(and(visibility({ ...q, type: "page" }), viewFilter(q.view, q.userId), search ? sql`${posts.title} LIKE ${pattern} ESCAPE '\\'` : undefined))
-    .orderBy(asc(posts.menuOrder), asc(posts.title))
-    .all() as AdminPostRow[];
+    .where(and(visibility({ ...q, type: "page" }), viewFilter(q.view, q.userId), search ? likeAnyCase(posts.title, pattern) : undefined))
+    .orderBy(asc(posts.menuOrder), asc(posts.title))) as AdminPostRow[];
 }
 
 /** The count beside each view: All (not trash), Mine, and one per status. */
 export async function countAdminViews(q: Pick<AdminListQuery, "type" | "userId" | "canReadOthersPrivate">): Promise<Record<PostView, number>> {
   const db = getDb();
-  const byStatus = db.select({ status: posts.status, n: count() }).from(posts).where(visibility(q)).groupBy(posts.status).all();
-  const mine = db.select({ n: count() }).from(posts).where(and(visibility(q), eq(posts.authorId, q.userId), ne(posts.status, "trash"))).get()?.n ?? 0;
+  const byStatus = await db.select({ status: posts.status, n: count() }).from(posts).where(visibility(q)).groupBy(posts.status);
+  const mine = (await db.select({ n: count() }).from(posts).where(and(visibility(q), eq(posts.authorId, q.userId), ne(posts.status, "trash"))).then(first))?.n ?? 0;
   const out: Record<PostView, number> = { all: 0, mine, publish: 0, future: 0, draft: 0, pending: 0, private: 0, trash: 0 };
   for (const r of byStatus) {
     out[r.status] = r.n;
@@ -134,13 +138,12 @@ export async function countAdminViews(q: Pick<AdminListQuery, "type" | "userId" 
 
 /** Months that have posts, newest first, for the month filter. */
 export async function listPostMonths(type: PostType): Promise<string[]> {
-  return getDb()
+  const rows = await getDb()
     .selectDistinct({ m: sql<string>`substr(${posts.date}, 1, 7)` })
     .from(posts)
     .where(and(eq(posts.type, type), ne(posts.status, "trash")))
-    .orderBy(desc(sql`substr(${posts.date}, 1, 7)`))
-    .all()
-    .map((r) => r.m);
+    .orderBy(desc(sql`substr(${posts.date}, 1, 7)`));
+  return rows.map((r) => r.m);
 }
 
 export async function listAuthorsWithPosts(type: PostType): Promise<{ id: number; displayName: string }[]> {
@@ -148,8 +151,7 @@ export async function listAuthorsWithPosts(type: PostType): Promise<{ id: number
     .selectDistinct({ id: users.id, displayName: users.displayName })
     .from(users)
     .innerJoin(posts, and(eq(posts.authorId, users.id), eq(posts.type, type)))
-    .orderBy(users.displayName)
-    .all();
+    .orderBy(users.displayName);
 }
 
 /** Ownership fields of many posts at once, for bulk actions. */
@@ -158,6 +160,5 @@ export async function getPostsOwnership(ids: number[]) {
   return getDb()
     .select({ id: posts.id, authorId: posts.authorId, status: posts.status, trashedFrom: posts.trashedFrom, type: posts.type, title: posts.title })
     .from(posts)
-    .where(inArray(posts.id, ids))
-    .all();
+    .where(inArray(posts.id, ids));
 }

@@ -100,16 +100,9 @@ export async function insertPost(post: NewPost, termIds: number[] = []): Promise
 }
 
 type Tx = ReturnType<typeof getDb>;
-type SyncTx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
 const termCount = sql`(SELECT count(*) FROM ${postTerms} pt JOIN ${posts} p ON p.id = pt.post_id
                   WHERE pt.term_id = ${terms.id} AND p.status = 'publish')`;
-
-/** recountTerms inside a synchronous better-sqlite3 transaction (SQLite-only callers not yet on withTransaction). */
-export function recountTermsSync(tx: SyncTx, termIds: number[]) {
-  if (!termIds.length) return;
-  tx.update(terms).set({ count: termCount }).where(inArray(terms.id, termIds)).run();
-}
 
 /** WordPress counts only published posts in a term. */
 export async function recountTerms(tx: Tx, termIds: number[]) {

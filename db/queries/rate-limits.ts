@@ -1,15 +1,25 @@
-// Rate limits and lockouts kept in SQLite (rate-limiter-flexible's own table, declared in
-// db/schema.ts), so they hold across restarts and across every worker on one database.
+// Rate limits and lockouts kept in the database (rate-limiter-flexible's own table, declared in
+// db/schema.ts and db/schema-pg.ts), so they hold across restarts and across every worker on one
+// database. On PostgreSQL, rate-limiter-flexible's RateLimiterPostgres counts with one
+// INSERT … ON CONFLICT DO UPDATE … RETURNING per key: atomic per key, no read-then-write.
 import { countRateLimited } from "@/lib/metrics";
-import { RateLimiterSQLite, type RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterPostgres, RateLimiterSQLite, type RateLimiterRes } from "rate-limiter-flexible";
 import { getDb } from "../client";
+import { ENGINE } from "../engine";
+import type { PgDb } from "../postgres";
 
 export const SIGN_IN_MAX_FAILURES = 5;
 export const SIGN_IN_LOCK_SECONDS = 15 * 60;
 
-const globalForLimits = globalThis as unknown as { __inkwellLimiters?: Map<string, RateLimiterSQLite> };
+type Limiter = RateLimiterSQLite | RateLimiterPostgres;
 
-function limiter(name: string, points: number, duration: number, blockDuration = 0, blockInMemory = false): RateLimiterSQLite {
+const globalForLimits = globalThis as unknown as {
+  __inkwellLimiters?: Map<string, RateLimiterSQLite>;
+  __inkwellPgLimiters?: WeakMap<object, Map<string, RateLimiterPostgres>>;
+};
+
+function limiter(name: string, points: number, duration: number, blockDuration = 0, blockInMemory = false): Limiter {
+  if (ENGINE === "postgres") return pgLimiter(name, points, duration, blockDuration, blockInMemory);
   globalForLimits.__inkwellLimiters ??= new Map();
   const key = `${name}:${getDb().$client.name}`;
   let l = globalForLimits.__inkwellLimiters.get(key);
@@ -29,6 +39,30 @@ function limiter(name: string, points: number, duration: number, blockDuration =
       ...(blockInMemory ? { inMemoryBlockOnConsumed: points } : {}),
     });
     globalForLimits.__inkwellLimiters.set(key, l);
+  }
+  return l;
+}
+
+/** The same limiter on PostgreSQL, one per pool (a reopened database gets its own). */
+function pgLimiter(name: string, points: number, duration: number, blockDuration: number, blockInMemory: boolean): RateLimiterPostgres {
+  const pool = (getDb() as unknown as PgDb).$client;
+  globalForLimits.__inkwellPgLimiters ??= new WeakMap();
+  let byName = globalForLimits.__inkwellPgLimiters.get(pool);
+  if (!byName) globalForLimits.__inkwellPgLimiters.set(pool, (byName = new Map()));
+  let l = byName.get(name);
+  if (!l) {
+    l = new RateLimiterPostgres({
+      storeClient: pool,
+      storeType: "pool",
+      tableName: "rate_limits",
+      tableCreated: true,
+      keyPrefix: name,
+      points,
+      duration,
+      blockDuration,
+      ...(blockInMemory ? { inMemoryBlockOnConsumed: points } : {}),
+    });
+    byName.set(name, l);
   }
   return l;
 }

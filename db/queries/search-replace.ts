@@ -1,6 +1,10 @@
 // `inkwell search-replace OLD NEW`: every column where a site's own addresses are stored, read
 // row by row; a dry run only counts, --apply writes every change in one transaction.
-import { getDb } from "../client";
+import { sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { ENGINE } from "../engine";
+import { execute, queryRows } from "../index";
+import { withTransaction } from "../transaction";
 import { replaceInValue } from "@/lib/content/search-replace";
 
 /** Where URLs live: content and excerpts (and their revisions), guids, ping lists, comments and
@@ -25,30 +29,33 @@ export interface ColumnChange {
 }
 
 export async function searchReplace(from: string, to: string, opts: { apply: boolean; onProgress?: (done: number, total: number) => void }): Promise<ColumnChange[]> {
-  const sqlite = getDb().$client;
   const report: ColumnChange[] = [];
   const total = SEARCH_REPLACE_COLUMNS.reduce((n, t) => n + t.columns.length, 0);
   let done = 0;
-  const run = () => {
+  // instr() on SQLite, strpos() on PostgreSQL: both narrow the scan to rows that hold the text.
+  const holds = ENGINE === "postgres" ? "strpos" : "instr";
+  const run = async (db?: Db) => {
     for (const { table, key, columns } of SEARCH_REPLACE_COLUMNS) {
       for (const column of columns) {
         const change: ColumnChange = { table, column, rows: 0, replacements: 0 };
-        const update = sqlite.prepare(`UPDATE ${table} SET ${column} = ? WHERE ${key} = ?`);
-        // instr() narrows the scan to rows that hold the text; the rows are read before any write.
-        const rows = sqlite.prepare(`SELECT ${key} AS k, ${column} AS v FROM ${table} WHERE instr(${column}, ?) > 0`).all(from) as { k: string | number; v: string }[];
+        const t = sql.identifier(table);
+        const k = sql.identifier(key);
+        const c = sql.identifier(column);
+        // The rows are read before any write.
+        const rows = await queryRows<{ k: string | number; v: string }>(sql`SELECT ${k} AS k, ${c} AS v FROM ${t} WHERE ${sql.raw(holds)}(${c}, ${from}) > 0`, db);
         for (const row of rows) {
           const r = replaceInValue(row.v, from, to);
           if (!r.count || r.value === row.v) continue;
           change.rows++;
           change.replacements += r.count;
-          if (opts.apply) update.run(r.value, row.k);
+          if (opts.apply) await execute(sql`UPDATE ${t} SET ${c} = ${r.value} WHERE ${k} = ${row.k}`, db);
         }
         report.push(change);
         opts.onProgress?.(++done, total);
       }
     }
   };
-  if (opts.apply) sqlite.transaction(run).immediate();
-  else run();
+  if (opts.apply) await withTransaction((tx) => run(tx));
+  else await run();
   return report;
 }

@@ -1,6 +1,10 @@
 // Users screen and Profile: lists, uniqueness checks, role changes and deletion with reassignment.
 import { and, asc, count, eq, ne, sql } from "drizzle-orm";
-import { getDb } from "../client";
+import { getDb, type Db } from "../client";
+import { ENGINE } from "../engine";
+import { queryRows } from "../index";
+import { first } from "../rows";
+import { withTransaction } from "../transaction";
 import { media, posts, revisions, users, type Role } from "../tables";
 
 export interface UserRow {
@@ -22,72 +26,83 @@ export async function listUsersWithPostCounts(role?: Role): Promise<UserRow[]> {
       displayName: users.displayName,
       role: users.role,
       // Spelled out: inside a select, drizzle would render ${users.id} as a bare "id" (the post's).
-      postCount: sql<number>`(SELECT count(*) FROM posts p WHERE p.author_id = "users"."id" AND p.type = 'post' AND p.status = 'publish')`,
+      postCount: sql<number>`(SELECT count(*) FROM posts p WHERE p.author_id = "users"."id" AND p.type = 'post' AND p.status = 'publish')`.mapWith(Number),
     })
     .from(users)
     .where(role ? eq(users.role, role) : undefined)
-    .orderBy(asc(users.login))
-    .all();
+    .orderBy(asc(users.login));
 }
 
 export async function countUsersByRole(): Promise<Partial<Record<Role, number>>> {
-  const rows = getDb().select({ role: users.role, n: count() }).from(users).groupBy(users.role).all();
+  const rows = await getDb().select({ role: users.role, n: count() }).from(users).groupBy(users.role);
   return Object.fromEntries(rows.map((r) => [r.role, r.n]));
 }
 
 export async function isLoginTaken(login: string): Promise<boolean> {
-  return !!getDb().select({ id: users.id }).from(users).where(sql`lower(${users.login}) = ${login.toLowerCase()}`).get();
+  return !!(await getDb().select({ id: users.id }).from(users).where(sql`lower(${users.login}) = ${login.toLowerCase()}`).limit(1).then(first));
 }
 
 export async function isEmailTaken(email: string, exceptId?: number): Promise<boolean> {
-  return !!getDb()
+  return !!(await getDb()
     .select({ id: users.id })
     .from(users)
     .where(and(sql`lower(${users.email}) = ${email.toLowerCase()}`, exceptId ? ne(users.id, exceptId) : undefined))
-    .get();
+    .limit(1)
+    .then(first));
 }
 
 export async function isNicenameTaken(nicename: string, exceptId?: number): Promise<boolean> {
-  return !!getDb()
+  return !!(await getDb()
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.nicename, nicename), exceptId ? ne(users.id, exceptId) : undefined))
-    .get();
+    .limit(1)
+    .then(first));
 }
 
 export async function getPasswordHash(id: number): Promise<string | undefined> {
-  return getDb().select({ h: users.passwordHash }).from(users).where(eq(users.id, id)).get()?.h;
+  return (await getDb().select({ h: users.passwordHash }).from(users).where(eq(users.id, id)).then(first))?.h;
 }
 
 /** What a session token's stamp is checked against (lib/auth/password-stamp.ts). */
 export async function getSessionStampSource(id: number): Promise<{ passwordHash: string; sessionEpoch: number } | undefined> {
-  return getDb().select({ passwordHash: users.passwordHash, sessionEpoch: users.sessionEpoch }).from(users).where(eq(users.id, id)).get();
+  return getDb().select({ passwordHash: users.passwordHash, sessionEpoch: users.sessionEpoch }).from(users).where(eq(users.id, id)).then(first);
 }
 
 /** Ends every session of the user signed in before now ("Log Out Everywhere"). */
 export async function bumpSessionEpoch(id: number): Promise<void> {
-  getDb().update(users).set({ sessionEpoch: sql`${users.sessionEpoch} + 1` }).where(eq(users.id, id)).run();
+  await getDb().update(users).set({ sessionEpoch: sql`${users.sessionEpoch} + 1` }).where(eq(users.id, id));
+}
+
+/**
+ * How many administrators there are, counted so that two transactions cannot both see two and
+ * each demote or delete one: SQLite's BEGIN IMMEDIATE already lets one writer in at a time; on
+ * PostgreSQL the administrators' rows are locked (FOR UPDATE) until the transaction ends.
+ */
+async function lockAdministrators(tx: Db): Promise<number> {
+  if (ENGINE === "sqlite") return (await tx.select({ n: count() }).from(users).where(eq(users.role, "administrator")).then(first))?.n ?? 0;
+  const rows = await queryRows<{ id: number }>(sql`SELECT id FROM users WHERE role = 'administrator' FOR UPDATE`, tx);
+  return rows.length;
 }
 
 export type RoleChangeResult = "ok" | "not-found" | "last-administrator";
 
 /** Changes a role, refusing to leave the site without an administrator (checked in the same transaction). */
 export async function updateUserRole(id: number, role: Role): Promise<RoleChangeResult> {
-  return getDb().transaction((tx) => {
-    const row = tx.select({ role: users.role }).from(users).where(eq(users.id, id)).get();
+  return withTransaction(async (tx): Promise<RoleChangeResult> => {
+    const row = await tx.select({ role: users.role }).from(users).where(eq(users.id, id)).then(first);
     if (!row) return "not-found";
     if (row.role === "administrator" && role !== "administrator") {
-      const admins = tx.select({ n: count() }).from(users).where(eq(users.role, "administrator")).get()?.n ?? 0;
-      if (admins <= 1) return "last-administrator";
+      if ((await lockAdministrators(tx)) <= 1) return "last-administrator";
     }
-    tx.update(users).set({ role }).where(eq(users.id, id)).run();
+    await tx.update(users).set({ role }).where(eq(users.id, id));
     return "ok";
   });
 }
 
 /** Everything a user has written (any type or status): what "Attribute all content to" moves. */
 export async function countContentByAuthor(id: number): Promise<number> {
-  return getDb().select({ n: count() }).from(posts).where(eq(posts.authorId, id)).get()?.n ?? 0;
+  return (await getDb().select({ n: count() }).from(posts).where(eq(posts.authorId, id)).then(first))?.n ?? 0;
 }
 
 export type DeleteUserResult = "ok" | "not-found" | "needs-reassign" | "bad-reassign" | "last-administrator";
@@ -97,23 +112,22 @@ export type DeleteUserResult = "ok" | "not-found" | "needs-reassign" | "bad-reas
  * to `reassignTo`. Comments they wrote stay, unlinked from the account (foreign key SET NULL).
  */
 export async function deleteUserReassigning(id: number, reassignTo: number | null): Promise<DeleteUserResult> {
-  return getDb().transaction((tx) => {
-    const row = tx.select({ role: users.role }).from(users).where(eq(users.id, id)).get();
+  return withTransaction(async (tx): Promise<DeleteUserResult> => {
+    const row = await tx.select({ role: users.role }).from(users).where(eq(users.id, id)).then(first);
     if (!row) return "not-found";
     if (row.role === "administrator") {
-      const admins = tx.select({ n: count() }).from(users).where(eq(users.role, "administrator")).get()?.n ?? 0;
-      if (admins <= 1) return "last-administrator";
+      if ((await lockAdministrators(tx)) <= 1) return "last-administrator";
     }
-    const owned = tx.select({ n: count() }).from(posts).where(eq(posts.authorId, id)).get()?.n ?? 0;
+    const owned = (await tx.select({ n: count() }).from(posts).where(eq(posts.authorId, id)).then(first))?.n ?? 0;
     if (reassignTo !== null) {
-      if (reassignTo === id || !tx.select({ id: users.id }).from(users).where(eq(users.id, reassignTo)).get()) return "bad-reassign";
-      tx.update(posts).set({ authorId: reassignTo }).where(eq(posts.authorId, id)).run();
-      tx.update(media).set({ authorId: reassignTo }).where(eq(media.authorId, id)).run();
-      tx.update(revisions).set({ authorId: reassignTo }).where(eq(revisions.authorId, id)).run();
+      if (reassignTo === id || !(await tx.select({ id: users.id }).from(users).where(eq(users.id, reassignTo)).then(first))) return "bad-reassign";
+      await tx.update(posts).set({ authorId: reassignTo }).where(eq(posts.authorId, id));
+      await tx.update(media).set({ authorId: reassignTo }).where(eq(media.authorId, id));
+      await tx.update(revisions).set({ authorId: reassignTo }).where(eq(revisions.authorId, id));
     } else if (owned > 0) {
       return "needs-reassign";
     }
-    tx.delete(users).where(eq(users.id, id)).run();
+    await tx.delete(users).where(eq(users.id, id));
     return "ok";
   });
 }
@@ -128,7 +142,7 @@ export interface ProfileUpdate {
 }
 
 export async function updateUserProfile(id: number, p: ProfileUpdate) {
-  getDb().update(users).set(p).where(eq(users.id, id)).run();
+  await getDb().update(users).set(p).where(eq(users.id, id));
 }
 
 export async function getUserProfile(id: number) {
@@ -136,5 +150,5 @@ export async function getUserProfile(id: number) {
     .select({ id: users.id, login: users.login, email: users.email, displayName: users.displayName, nicename: users.nicename, url: users.url, bio: users.bio, role: users.role })
     .from(users)
     .where(eq(users.id, id))
-    .get();
+    .then(first);
 }

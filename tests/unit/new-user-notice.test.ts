@@ -28,7 +28,7 @@ vi.mock("next/navigation", () => ({
 
 await import("@/lib/jobs");
 const { drainJobs } = await import("@/lib/jobs/queue");
-const { getDb } = await import("@/db");
+const { execute, queryRows, rawSql } = await import("@/db");
 const { updateOptions } = await import("@/db/queries/options");
 const { getUserCredentialsByLoginOrEmail } = await import("@/db/queries/users");
 const { verifyPassword } = await import("@/lib/auth/password");
@@ -42,8 +42,7 @@ const { startMailServer } = await import("../e2e/support/mail-server");
 type MailServer = Awaited<ReturnType<typeof startMailServer>>;
 
 let smtp: MailServer;
-const sql = getDb().$client;
-const jobs = () => sql.prepare("SELECT type, status, attempts, last_error AS lastError, payload FROM jobs ORDER BY id").all() as { type: string; status: string; attempts: number; lastError: string; payload: string }[];
+const jobs = () => queryRows<{ type: string; status: string; attempts: number; lastError: string; payload: string }>(rawSql('SELECT type, status, attempts, last_error AS "lastError", payload FROM jobs ORDER BY id'));
 const fd = (o: Record<string, string>) => {
   const f = new FormData();
   for (const [k, v] of Object.entries(o)) f.set(k, v);
@@ -67,10 +66,10 @@ afterAll(async () => {
   delete process.env.SMTP_URL;
   await smtp.close();
 });
-beforeEach(() => {
+beforeEach(async () => {
   process.env.SMTP_URL = smtp.url;
   smtp.refuseWith(null);
-  sql.prepare("DELETE FROM jobs").run();
+  await execute(rawSql("DELETE FROM jobs"));
 });
 
 describe("new user notices", () => {
@@ -94,7 +93,7 @@ describe("new user notices", () => {
     const admin = await smtp.waitFor((m) => m.to.includes("owner@example.com") && m.subject === "[Notice Blog] New User Registration");
     expect(admin.text).toBe(`New user registration on your site Notice Blog:\n\nUsername: ${user.login}\n\nEmail: ${user.email}\n`);
     // The queue (kept a week for Tools → Mail) never holds the key; the list shows both as sent.
-    expect(jobs().map((j) => j.payload).join()).not.toContain(key);
+    expect((await jobs()).map((j) => j.payload).join()).not.toContain(key);
     const outcomes = await listMailOutcomes();
     expect(outcomes.filter((o) => o.kind === "new_user" || o.kind === "new_user_admin").map((o) => [o.kind, o.to, o.status]).sort()).toEqual([
       ["new_user", user.email, "sent"],
@@ -107,12 +106,12 @@ describe("new user notices", () => {
     smtp.refuseWith(451);
     await enqueueNewUserNotices(user, { user: true, admin: false });
     await drainJobs();
-    expect(jobs()).toMatchObject([{ type: "send_new_user_notice", status: "queued", attempts: 1 }]);
-    expect(jobs()[0]!.lastError).toContain("451");
+    expect(await jobs()).toMatchObject([{ type: "send_new_user_notice", status: "queued", attempts: 1 }]);
+    expect((await jobs())[0]!.lastError).toContain("451");
     smtp.refuseWith(null);
-    sql.prepare("UPDATE jobs SET run_at = 0").run();
+    await execute(rawSql("UPDATE jobs SET run_at = 0"));
     await drainJobs();
-    expect(jobs()).toMatchObject([{ status: "done", attempts: 2 }]);
+    expect(await jobs()).toMatchObject([{ status: "done", attempts: 2 }]);
     const link = linkIn((await smtp.waitFor((m) => m.to.includes(user.email))).text);
     expect((await checkResetKey(user.login, link.searchParams.get("key")!))?.id).toBe(user.id);
   });
@@ -128,7 +127,7 @@ describe("new user notices", () => {
     } finally {
       await updateOptions({ admin_email: "owner@example.com" });
     }
-    expect(jobs()).toEqual([]);
+    expect(await jobs()).toEqual([]);
   });
 });
 
@@ -140,12 +139,12 @@ describe("where users are created", () => {
     const quiet = await redirectOf(createUserAction({ status: "idle" }, fd({ login: "unwelcomed", email: "unwelcomed@example.com", password: "a-good-password", role: "author" })));
     expect(quiet.redirect).toMatch(/^\/admin\/users\/\?message=created&id=\d+$/);
     await drainJobs();
-    expect(jobs().map((j) => [j.type, JSON.parse(j.payload).to])).toEqual([["send_new_user_notice", "welcomed@example.com"]]);
+    expect((await jobs()).map((j) => [j.type, JSON.parse(j.payload).to])).toEqual([["send_new_user_notice", "welcomed@example.com"]]);
     await smtp.waitFor((m) => m.to.includes("welcomed@example.com") && m.subject.endsWith("Login Details"));
     // A refused form queues nothing.
     const refused = await redirectOf(createUserAction({ status: "idle" }, fd({ login: "welcomed", email: "other@example.com", password: "a-good-password", role: "author", sendUserNotification: "on" })));
     expect(refused.state).toMatchObject({ status: "error", values: { sendUserNotification: "on" } });
-    expect(jobs()).toHaveLength(1);
+    expect(await jobs()).toHaveLength(1);
   });
 
   it("a registration mails the new user and the administrator; a refused one mails no one", async () => {
@@ -154,9 +153,9 @@ describe("where users are created", () => {
     await drainJobs();
     await smtp.waitFor((m) => m.to.includes("newreader@example.com") && m.subject === "[Notice Blog] Login Details");
     await smtp.waitFor((m) => m.to.includes("owner@example.com") && m.text.includes("Username: newreader"));
-    const before = jobs().length;
+    const before = (await jobs()).length;
     const dup = await redirectOf(registerAction({ status: "idle" }, fd({ login: "newreader", email: "again@example.com", password: "long enough pw" })));
     expect(dup.state).toMatchObject({ status: "error" });
-    expect(jobs()).toHaveLength(before);
+    expect(await jobs()).toHaveLength(before);
   });
 });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import "@/lib/jobs";
 import { drainJobs } from "@/lib/jobs/queue";
-import { getDb } from "@/db";
+import { execute, queryRow, queryRows, rawSql } from "@/db";
 import { getPasswordHash } from "@/db/queries/user-admin";
 import { updateUserPasswordHash } from "@/db/queries/users";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -18,7 +18,7 @@ async function userWithLink(now = Date.now()) {
   return { user, key };
 }
 
-const jobsOfType = (type: string) => getDb().$client.prepare("SELECT status, attempts, last_error AS lastError, payload FROM jobs WHERE type = ? ORDER BY id").all(type) as { status: string; attempts: number; lastError: string; payload: string }[];
+const jobsOfType = (type: string) => queryRows<{ status: string; attempts: number; lastError: string; payload: string }>(rawSql('SELECT status, attempts, last_error AS "lastError", payload FROM jobs WHERE type = ? ORDER BY id', type));
 
 describe("reset links", () => {
   it("opens the account it was made for, once, and sets the new password", async () => {
@@ -69,7 +69,7 @@ describe("reset links", () => {
 
   it("is stored only as a hash", async () => {
     const { user, key } = await userWithLink();
-    const row = getDb().$client.prepare("SELECT * FROM password_resets WHERE user_id = ?").get(user.id) as Record<string, unknown>;
+    const row = await queryRow(rawSql("SELECT * FROM password_resets WHERE user_id = ?", user.id));
     expect(JSON.stringify(row)).not.toContain(key);
   });
 });
@@ -96,7 +96,7 @@ describe("lost password requests", () => {
     expect(link.pathname).toBe("/reset-password/");
     expect(await resetPasswordWithKey(link.searchParams.get("login")!, link.searchParams.get("key")!, "from the mail")).toBe(true);
     // The queued job's payload, kept a week for the Tools → Mail list, holds no key.
-    expect(jobsOfType("send_password_reset").map((j) => j.payload).join()).not.toContain(link.searchParams.get("key"));
+    expect((await jobsOfType("send_password_reset")).map((j) => j.payload).join()).not.toContain(link.searchParams.get("key"));
     expect(smtp.mails.some((m) => m.to.includes("no-such-user@example.com"))).toBe(false);
   });
 
@@ -114,9 +114,9 @@ describe("lost password requests", () => {
     const user = await makeUser("author");
     expect(await requestPasswordReset(user.login)).toBe("queued");
     await drainJobs();
-    const last = jobsOfType("send_password_reset").at(-1)!;
+    const last = (await jobsOfType("send_password_reset")).at(-1)!;
     expect(last).toMatchObject({ status: "failed", attempts: 1, lastError: "mail is not configured: SMTP_URL is not set" });
-    expect(getDb().$client.prepare("SELECT 1 FROM password_resets WHERE user_id = ?").get(user.id)).toBeUndefined();
+    expect(await queryRow(rawSql("SELECT 1 FROM password_resets WHERE user_id = ?", user.id))).toBeUndefined();
   });
 
   it("a refused mail is retried with backoff, and a 5xx refusal is final", async () => {
@@ -125,15 +125,15 @@ describe("lost password requests", () => {
     smtp.refuseWith(451);
     await enqueueMail({ kind: "test", to: "later@example.com", subject: "Try again", text: "x" });
     await drainJobs();
-    let last = jobsOfType("send_mail").at(-1)!;
+    let last = (await jobsOfType("send_mail")).at(-1)!;
     expect(last).toMatchObject({ status: "queued", attempts: 1 });
     expect(last.lastError).toContain("451");
     expect(last.lastError).not.toContain("later@example.com");
-    getDb().$client.prepare("DELETE FROM jobs WHERE type = 'send_mail'").run();
+    await execute(rawSql("DELETE FROM jobs WHERE type = 'send_mail'"));
     smtp.refuseWith(550);
     await enqueueMail({ kind: "test", to: "never@example.com", subject: "Never", text: "x" });
     await drainJobs();
-    last = jobsOfType("send_mail").at(-1)!;
+    last = (await jobsOfType("send_mail")).at(-1)!;
     expect(last).toMatchObject({ status: "failed", attempts: 1 });
     smtp.refuseWith(null);
   });

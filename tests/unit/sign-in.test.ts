@@ -88,8 +88,8 @@ describe("sign-in and lockout", () => {
 
   it("rehashes an imported bcrypt password with argon2id on sign-in", async () => {
     const u = await makeUser("author", "x");
-    const { getDb } = await import("@/db/client");
-    getDb().$client.prepare("UPDATE users SET password_hash = ? WHERE id = ?").run(bcrypt.hashSync("legacy", 8).replace("$2b$", "$2y$"), u.id);
+    const { execute, rawSql } = await import("@/db");
+    await execute(rawSql("UPDATE users SET password_hash = ? WHERE id = ?", bcrypt.hashSync("legacy", 8).replace("$2b$", "$2y$"), u.id));
     expect((await verifySignIn(u.login, "legacy", "10.3.0.1")).status).toBe("ok");
     expect((await getUserCredentialsByLoginOrEmail(u.login))!.passwordHash).toMatch(/^\$argon2id\$/);
   });
@@ -117,8 +117,8 @@ describe("sessions end when the password changes", () => {
 
   it("stamps an imported bcrypt user's session with the argon2id hash it is rehashed to", async () => {
     const u = await makeUser("author", "x");
-    const { getDb } = await import("@/db/client");
-    getDb().$client.prepare("UPDATE users SET password_hash = ? WHERE id = ?").run(bcrypt.hashSync("legacy", 8).replace("$2b$", "$2y$"), u.id);
+    const { execute, rawSql } = await import("@/db");
+    await execute(rawSql("UPDATE users SET password_hash = ? WHERE id = ?", bcrypt.hashSync("legacy", 8).replace("$2b$", "$2y$"), u.id));
     const r = await verifySignIn(u.login, "legacy", "10.6.0.2");
     if (r.status !== "ok") throw new Error(r.status);
     expect(stampMatches(r.user.passwordStamp, (await getUserCredentialsByLoginOrEmail(u.login))!.passwordHash)).toBe(true);

@@ -3,8 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { makePost, makeUser } from "./factories";
 import { countAdminViews, listAdminPosts, listPostMonths, type AdminListQuery } from "@/db/queries/post-admin-list";
 import { insertTerm } from "@/db/queries/terms";
-import { getDb } from "@/db";
-import { postTerms } from "@/db/schema";
+import { execute, rawSql } from "@/db";
 
 let me: { id: number };
 let other: { id: number };
@@ -19,7 +18,7 @@ beforeAll(async () => {
   await makePost(other.id, { title: "Cherry tart", status: "private", date: "2026-02-11 10:00:00", dateGmt: "2026-02-11 10:00:00" });
   await makePost(other.id, { title: "Date loaf", status: "trash", trashedFrom: "publish" });
   await makePost(other.id, { title: "Elder 100% juice", date: "2026-03-01 10:00:00", dateGmt: "2026-03-01 10:00:00" });
-  getDb().insert(postTerms).values({ postId: a.id, termId: cat }).run();
+  await execute(rawSql("INSERT INTO post_terms (post_id, term_id) VALUES (?, ?)", a.id, cat));
 });
 
 const q = (over: Partial<AdminListQuery> = {}): AdminListQuery => ({ type: "post", view: "all", orderBy: "date", order: "desc", page: 1, perPage: 10, userId: me.id, canReadOthersPrivate: false, ...over });
