@@ -17,6 +17,8 @@ const POSTGRES_SUITES = [
   "tests/unit/migration-export.test.ts",
   "tests/unit/migration-import.test.ts",
   "tests/unit/migration-live-site.test.ts",
+  "tests/unit/migration-media-download.test.ts",
+  "tests/unit/migration-rest.test.ts",
 ];
 
 export default defineConfig({
