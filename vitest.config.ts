@@ -14,6 +14,7 @@ const shared = {
 // The files that run a second time on PostgreSQL: every file that touches the database.
 const POSTGRES_SUITES = [
   "tests/unit/db-engine-contract.test.ts",
+  "tests/unit/migration-backup.test.ts",
   "tests/unit/migration-export.test.ts",
   "tests/unit/migration-import.test.ts",
   "tests/unit/migration-live-site.test.ts",
