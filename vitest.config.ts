@@ -15,6 +15,8 @@ const shared = {
 const POSTGRES_SUITES = [
   "tests/unit/db-engine-contract.test.ts",
   "tests/unit/migration-backup.test.ts",
+  "tests/unit/migration-cli-site.test.ts",
+  "tests/unit/migration-cli.test.ts",
   "tests/unit/migration-export.test.ts",
   "tests/unit/migration-import.test.ts",
   "tests/unit/migration-live-site.test.ts",
