@@ -3,6 +3,7 @@
 // anywhere imports nothing. Importing the same file again adds nothing: each imported post,
 // comment and attachment remembers its WordPress ID (post_meta / comment_meta `_wp_import_id`,
 // media.original_url), terms are matched by taxonomy and slug, users by login.
+import type Database from "better-sqlite3";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Db } from "../client";
 import { ENGINE } from "../engine";
@@ -175,25 +176,153 @@ function resolveDates(local: string, gmt: string, fallbackRfc822: string, tz: st
   return { local: toSqlLocal(new Date(now.replace(" ", "T") + "Z"), tz), gmt: now };
 }
 
-/** Writes parsed WXR in one transaction. Throws (and writes nothing) on any failure. */
-export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<ImportReport> {
-  const c = new Counter();
-  const tz = await readTimeZone();
-  const totalWork = parsed.items.length + parsed.terms.length + parsed.authors.length;
-  let work = 0;
-  let lastReport = 0;
-  const tick = (n = 1) => {
-    work += n;
-    if (work - lastReport >= 200 || work === totalWork) {
-      lastReport = work;
-      opts.onProgress?.({ phase: "writing", done: work, total: totalWork });
-    }
-  };
+type IdRow = { id: number };
 
-  // The queries of the import, on the transaction's connection. On SQLite the body awaits only
-  // these (they settle in microtasks), so the import still runs start to end without another
-  // request slipping in; on PostgreSQL it is one transaction on a pooled connection of its own.
-  const queries = (tx: Db) => ({
+/** What the import asks of the database: one implementation per engine (see writeWxr). */
+interface ImportQueries {
+  userByLogin(login: string): Promise<IdRow | undefined>;
+  userByEmail(email: string): Promise<IdRow | undefined>;
+  userByNicename(nicename: string): Promise<IdRow | undefined>;
+  insertUser(login: string, email: string, displayName: string, nicename: string, passwordHash: string): Promise<IdRow>;
+  termBySlug(taxonomy: "category" | "post_tag", slug: string): Promise<{ id: number; parentId: number | null } | undefined>;
+  insertTerm(taxonomy: "category" | "post_tag", name: string, slug: string, description: string): Promise<IdRow>;
+  setTermParent(parentId: number, id: number): Promise<unknown>;
+  importedPosts(): Promise<{ id: number; wpId: string; guid: string; title: string }[]>;
+  postIdTaken(id: number): Promise<boolean>;
+  slugTaken(type: PostType, slug: string): Promise<boolean>;
+  insertPost(values: NewPost): Promise<IdRow>;
+  setPostParent(parentId: number, id: number): Promise<unknown>;
+  setFeatured(featuredMediaId: number, id: number): Promise<unknown>;
+  insertPostMeta(postId: number, key: string, value: string): Promise<unknown>;
+  linkTerm(postId: number, termId: number): Promise<unknown>;
+  mediaByUrl(url: string): Promise<IdRow | undefined>;
+  insertMedia(values: typeof media.$inferInsert): Promise<IdRow>;
+  setMediaPost(postId: number, id: number): Promise<unknown>;
+  existingComments(postId: number): Promise<{ id: number; authorName: string; date: string; content: string; wpId: string | null }[]>;
+  allPostKeys(): Promise<{ id: number; type: string; title: string; date: string }[]>;
+  commentIdTaken(id: number): Promise<boolean>;
+  insertComment(values: NewComment): Promise<IdRow>;
+  insertCommentMeta(commentId: number, key: string, value: string): Promise<unknown>;
+  setCommentParent(parentId: number, id: number): Promise<unknown>;
+  recountComments(id: number): Promise<unknown>;
+  setOption(name: string, value: string): Promise<unknown>;
+  recountTerms(): Promise<unknown>;
+}
+
+// The import's queries on SQLite: the prepared statements it always ran, on the one connection that
+// withTransaction holds BEGIN IMMEDIATE on. They answer synchronously, so the import runs as fast as
+// it did and, awaiting nothing but them, still cannot interleave with another request.
+function sqliteQueries(sqlite: Database.Database): ImportQueries {
+  const s = {
+    userByLogin: sqlite.prepare("SELECT id FROM users WHERE lower(login) = lower(?)"),
+    userByEmail: sqlite.prepare("SELECT id FROM users WHERE lower(email) = lower(?)"),
+    userByNicename: sqlite.prepare("SELECT id FROM users WHERE nicename = ?"),
+    insertUser: sqlite.prepare(
+      "INSERT INTO users (login, email, display_name, nicename, password_hash, role) VALUES (?, ?, ?, ?, ?, 'author') RETURNING id",
+    ),
+    termBySlug: sqlite.prepare("SELECT id, parent_id AS parentId FROM terms WHERE taxonomy = ? AND slug = ?"),
+    insertTerm: sqlite.prepare("INSERT INTO terms (taxonomy, name, slug, description) VALUES (?, ?, ?, ?) RETURNING id"),
+    setTermParent: sqlite.prepare("UPDATE terms SET parent_id = ? WHERE id = ? AND parent_id IS NULL"),
+    importedPosts: sqlite.prepare(
+      `SELECT p.id, m.value AS wpId, p.guid, p.title FROM post_meta m JOIN posts p ON p.id = m.post_id WHERE m.key = '${IMPORT_ID_KEY}'`,
+    ),
+    postIdTaken: sqlite.prepare("SELECT 1 FROM posts WHERE id = ?"),
+    slugTaken: sqlite.prepare("SELECT 1 FROM posts WHERE type = ? AND slug = ?"),
+    insertPost: sqlite.prepare(
+      `INSERT INTO posts (id, type, status, trashed_from, title, slug, content, excerpt, password, menu_order, sticky, comment_status, ping_status,
+         author_id, date, date_gmt, modified, modified_gmt, guid)
+       VALUES (@id, @type, @status, @trashedFrom, @title, @slug, @content, @excerpt, @password, @menuOrder, @sticky, @commentStatus, @pingStatus,
+         @authorId, @date, @dateGmt, @modified, @modifiedGmt, @guid) RETURNING id`,
+    ),
+    setPostParent: sqlite.prepare("UPDATE posts SET parent_id = ? WHERE id = ?"),
+    setFeatured: sqlite.prepare("UPDATE posts SET featured_media_id = ? WHERE id = ?"),
+    insertPostMeta: sqlite.prepare("INSERT INTO post_meta (post_id, key, value) VALUES (?, ?, ?)"),
+    linkTerm: sqlite.prepare("INSERT INTO post_terms (post_id, term_id) VALUES (?, ?) ON CONFLICT DO NOTHING"),
+    mediaByUrl: sqlite.prepare("SELECT id FROM media WHERE original_url = ?"),
+    insertMedia: sqlite.prepare(
+      `INSERT INTO media (author_id, path, original_url, file_name, mime_type, title, alt, caption, created_gmt)
+       VALUES (?, '', ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    ),
+    setMediaPost: sqlite.prepare("UPDATE media SET post_id = ? WHERE id = ? AND post_id IS NULL"),
+    existingComments: sqlite.prepare(
+      `SELECT c.id, c.author_name AS authorName, c.date, c.content,
+         (SELECT m.value FROM comment_meta m WHERE m.comment_id = c.id AND m.key = '${IMPORT_ID_KEY}') AS wpId
+       FROM comments c WHERE c.post_id = ?`,
+    ),
+    allPostKeys: sqlite.prepare("SELECT id, type, title, date FROM posts ORDER BY id DESC"),
+    commentIdTaken: sqlite.prepare("SELECT 1 FROM comments WHERE id = ?"),
+    insertComment: sqlite.prepare(
+      `INSERT INTO comments (id, post_id, type, status, author_name, author_email, author_url, author_ip, user_id, content, date, date_gmt)
+       VALUES (@id, @postId, @type, @status, @authorName, @authorEmail, @authorUrl, @authorIp, @userId, @content, @date, @dateGmt) RETURNING id`,
+    ),
+    insertCommentMeta: sqlite.prepare("INSERT INTO comment_meta (comment_id, key, value) VALUES (?, ?, ?)"),
+    setCommentParent: sqlite.prepare("UPDATE comments SET parent_id = ? WHERE id = ?"),
+    recountComments: sqlite.prepare(
+      "UPDATE posts SET comment_count = (SELECT count(*) FROM comments WHERE post_id = posts.id AND status = '1') WHERE id = ?",
+    ),
+    setOption: sqlite.prepare("INSERT INTO options (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value"),
+    recountTerms: sqlite.prepare(
+      `UPDATE terms SET count = (SELECT count(*) FROM post_terms pt JOIN posts p ON p.id = pt.post_id
+        WHERE pt.term_id = terms.id AND p.status = 'publish')`,
+    ),
+  };
+  const get = <T>(stmt: Database.Statement, ...args: unknown[]) => stmt.get(...args) as T | undefined;
+  const must = <T>(row: T | undefined): T => {
+    if (row === undefined) throw new Error("expected a row, the statement returned none");
+    return row;
+  };
+  return {
+    userByLogin: async (login) => get<IdRow>(s.userByLogin, login),
+    userByEmail: async (email) => get<IdRow>(s.userByEmail, email),
+    userByNicename: async (nicename) => get<IdRow>(s.userByNicename, nicename),
+    insertUser: async (login, email, displayName, nicename, passwordHash) => must(get<IdRow>(s.insertUser, login, email, displayName, nicename, passwordHash)),
+    termBySlug: async (taxonomy, slug) => get<{ id: number; parentId: number | null }>(s.termBySlug, taxonomy, slug),
+    insertTerm: async (taxonomy, name, slug, description) => must(get<IdRow>(s.insertTerm, taxonomy, name, slug, description)),
+    setTermParent: async (parentId, id) => s.setTermParent.run(parentId, id),
+    importedPosts: async () => s.importedPosts.all() as { id: number; wpId: string; guid: string; title: string }[],
+    postIdTaken: async (id) => !!s.postIdTaken.get(id),
+    slugTaken: async (type, slug) => !!s.slugTaken.get(type, slug),
+    insertPost: async (v) =>
+      must(
+        get<IdRow>(s.insertPost, {
+          id: v.id ?? null, type: v.type, status: v.status, trashedFrom: v.trashedFrom ?? null, title: v.title, slug: v.slug, content: v.content,
+          excerpt: v.excerpt, password: v.password, menuOrder: v.menuOrder, sticky: v.sticky ? 1 : 0, commentStatus: v.commentStatus,
+          pingStatus: v.pingStatus, authorId: v.authorId, date: v.date, dateGmt: v.dateGmt, modified: v.modified, modifiedGmt: v.modifiedGmt, guid: v.guid,
+        }),
+      ),
+    setPostParent: async (parentId, id) => s.setPostParent.run(parentId, id),
+    setFeatured: async (featuredMediaId, id) => s.setFeatured.run(featuredMediaId, id),
+    insertPostMeta: async (postId, key, value) => s.insertPostMeta.run(postId, key, value),
+    linkTerm: async (postId, termId) => s.linkTerm.run(postId, termId),
+    mediaByUrl: async (url) => get<IdRow>(s.mediaByUrl, url),
+    insertMedia: async (v) =>
+      must(get<IdRow>(s.insertMedia, v.authorId ?? null, v.originalUrl, v.fileName, v.mimeType, v.title, v.alt, v.caption, v.createdGmt)),
+    setMediaPost: async (postId, id) => s.setMediaPost.run(postId, id),
+    existingComments: async (postId) =>
+      s.existingComments.all(postId) as { id: number; authorName: string; date: string; content: string; wpId: string | null }[],
+    allPostKeys: async () => s.allPostKeys.all() as { id: number; type: string; title: string; date: string }[],
+    commentIdTaken: async (id) => !!s.commentIdTaken.get(id),
+    insertComment: async (v) =>
+      must(
+        get<IdRow>(s.insertComment, {
+          id: v.id ?? null, postId: v.postId, type: v.type, status: v.status, authorName: v.authorName, authorEmail: v.authorEmail,
+          authorUrl: v.authorUrl, authorIp: v.authorIp, userId: v.userId ?? null, content: v.content, date: v.date, dateGmt: v.dateGmt,
+        }),
+      ),
+    insertCommentMeta: async (commentId, key, value) => s.insertCommentMeta.run(commentId, key, value),
+    setCommentParent: async (parentId, id) => s.setCommentParent.run(parentId, id),
+    recountComments: async (id) => s.recountComments.run(id),
+    setOption: async (name, value) => s.setOption.run(name, value),
+    recountTerms: async () => s.recountTerms.run(),
+  };
+}
+
+// The import's queries on PostgreSQL (and any engine): builders on the transaction's connection.
+// The queries of the import, on the transaction's connection. On SQLite the body awaits only
+// these (they settle in microtasks), so the import still runs start to end without another
+// request slipping in; on PostgreSQL it is one transaction on a pooled connection of its own.
+function portableQueries(tx: Db): ImportQueries {
+  return {
     userByLogin: (login: string) => tx.select({ id: users.id }).from(users).where(sql`lower(${users.login}) = lower(${login})`).limit(1).then(first),
     userByEmail: (email: string) => tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${email})`).limit(1).then(first),
     userByNicename: (nicename: string) => tx.select({ id: users.id }).from(users).where(eq(users.nicename, nicename)).limit(1).then(first),
@@ -237,21 +366,35 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
     },
     insertCommentMeta: (commentId: number, key: string, value: string) => tx.insert(commentMeta).values({ commentId, key, value }),
     setCommentParent: (parentId: number, id: number) => tx.update(comments).set({ parentId }).where(eq(comments.id, id)),
+    // Raw SQL: in a builder's subquery drizzle may leave posts.id unqualified, and it would name comments.id.
     recountComments: (id: number) =>
-      tx
-        .update(posts)
-        .set({ commentCount: sql`(SELECT count(*) FROM comments WHERE post_id = ${posts.id} AND status = '1')` })
-        .where(eq(posts.id, id)),
+      execute(sql`UPDATE posts SET comment_count = (SELECT count(*) FROM comments WHERE post_id = posts.id AND status = '1') WHERE id = ${id}`, tx),
     setOption: (name: string, value: string) => tx.insert(options).values({ name, value }).onConflictDoUpdate({ target: options.name, set: { value } }),
     recountTerms: () =>
       execute(
         sql`UPDATE terms SET count = (SELECT count(*) FROM post_terms pt JOIN posts p ON p.id = pt.post_id WHERE pt.term_id = terms.id AND p.status = 'publish')`,
         tx,
       ),
-  });
+  };
+}
 
-  const run = (tx: Db) => withQueries(queries(tx), tx);
-  const withQueries = async (q: ReturnType<typeof queries>, tx: Db) => {
+/** Writes parsed WXR in one transaction. Throws (and writes nothing) on any failure. */
+export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<ImportReport> {
+  const c = new Counter();
+  const tz = await readTimeZone();
+  const totalWork = parsed.items.length + parsed.terms.length + parsed.authors.length;
+  let work = 0;
+  let lastReport = 0;
+  const tick = (n = 1) => {
+    work += n;
+    if (work - lastReport >= 200 || work === totalWork) {
+      lastReport = work;
+      opts.onProgress?.({ phase: "writing", done: work, total: totalWork });
+    }
+  };
+
+  const run = (tx: Db) => withQueries(ENGINE === "sqlite" ? sqliteQueries(tx.$client) : portableQueries(tx), tx);
+  const withQueries = async (q: ImportQueries, tx: Db) => {
     // --- Users -------------------------------------------------------------------------------
     const userIdByLogin = new Map<string, number>();
     const userIdByWpId = new Map<number, number>();
