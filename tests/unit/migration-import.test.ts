@@ -3,7 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, it, expect, beforeAll } from "vitest";
 import { databaseEngine } from "@/db";
-import { makeUser } from "./factories";
+import { makePost, makeUser } from "./factories";
+import { insertComment } from "@/db/queries/comments";
 import { importFixture, dbCount, dbOne, dbSnapshot, fixturesDir } from "./migration-helpers";
 import { getPostIdByOldPath, importWxr, UNUSABLE_PASSWORD, WxrImportError } from "@/db/queries/wxr-import";
 import { WxrError } from "@/lib/wxr/types";
@@ -267,5 +268,28 @@ ${item("Trashed long ago", 9002, "")}
     expect([taken.status, taken.trashed_from]).toEqual(["trash", "publish"]);
     expect(await dbOne("SELECT 1 FROM post_meta WHERE post_id = ? AND key = '_wp_trash_meta_status'", taken.id)).toBeUndefined();
     expect((await dbOne<{ trashed_from: string | null }>("SELECT * FROM posts WHERE title = ?", "Trashed long ago"))!.trashed_from).toBeNull();
+  });
+});
+
+describe("WordPress IDs kept by the import", () => {
+  const wxr = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>t</title><link>http://old.example</link><wp:wxr_version>1.2</wp:wxr_version>
+<item><title>Kept ID</title><content:encoded><![CDATA[x]]></content:encoded><wp:post_id>48000</wp:post_id>
+  <wp:post_date>2024-02-01 10:00:00</wp:post_date><wp:post_date_gmt>2024-02-01 10:00:00</wp:post_date_gmt><wp:post_name>kept-id</wp:post_name>
+  <wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+  <wp:comment><wp:comment_id>47000</wp:comment_id><wp:comment_author>Ann</wp:comment_author><wp:comment_date>2024-02-02 10:00:00</wp:comment_date>
+    <wp:comment_date_gmt>2024-02-02 10:00:00</wp:comment_date_gmt><wp:comment_content><![CDATA[kept]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved>
+    <wp:comment_type>comment</wp:comment_type><wp:comment_parent>0</wp:comment_parent></wp:comment></item>
+</channel></rss>`;
+
+  it("keeps a free WordPress ID, and what is made afterwards gets a new one past it (PostgreSQL's sequences move on)", async () => {
+    await importWxr([wxr], { fallbackAuthorId: adminId });
+    expect(await dbOne("SELECT id FROM posts WHERE title = 'Kept ID'")).toEqual({ id: 48000 });
+    expect(await dbOne("SELECT c.id, p.comment_count FROM comments c JOIN posts p ON p.id = c.post_id WHERE c.content = 'kept'")).toEqual({ id: 47000, comment_count: 1 });
+    const after = await makePost(adminId, { title: "Made after the import" });
+    expect(after.id).toBeGreaterThan(48000);
+    const comment = await insertComment({ postId: after.id, content: "after", authorName: "Bo", status: "1", date: "2026-01-01 10:00:00", dateGmt: "2026-01-01 10:00:00" });
+    expect(comment.id).toBeGreaterThan(47000);
   });
 });
