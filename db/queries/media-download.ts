@@ -1,7 +1,8 @@
 // Imported attachments and their download: which are still only on the old site, storing a
 // downloaded file on its row, and rewriting the posts that point at the old addresses.
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, count, eq, ne, sql } from "drizzle-orm";
 import { getDb } from "../client";
+import { first } from "../rows";
 import { media, posts } from "../tables";
 
 export interface PendingMedia {
@@ -17,12 +18,11 @@ export async function listPendingImportedMedia(): Promise<PendingMedia[]> {
     .select({ id: media.id, originalUrl: media.originalUrl, fileName: media.fileName, createdGmt: media.createdGmt })
     .from(media)
     .where(and(eq(media.path, ""), ne(media.originalUrl, "")))
-    .orderBy(media.id)
-    .all();
+    .orderBy(media.id);
 }
 
 export async function countPendingImportedMedia(): Promise<number> {
-  return getDb().select({ n: sql<number>`count(*)` }).from(media).where(and(eq(media.path, ""), ne(media.originalUrl, ""))).get()?.n ?? 0;
+  return (await getDb().select({ n: count() }).from(media).where(and(eq(media.path, ""), ne(media.originalUrl, ""))).then(first))?.n ?? 0;
 }
 
 export async function setImportedMediaFile(
@@ -30,7 +30,7 @@ export async function setImportedMediaFile(
   file: { path: string; fileName: string; mimeType: string; size: number; width: number | null; height: number | null; sizes: string },
 ): Promise<void> {
   // Only a row still waiting: a concurrent run that stored it first wins, nothing is stored twice.
-  getDb().update(media).set(file).where(and(eq(media.id, id), eq(media.path, ""))).run();
+  await getDb().update(media).set(file).where(and(eq(media.id, id), eq(media.path, "")));
 }
 
 export interface DownloadedMedia {
@@ -46,8 +46,7 @@ export async function listDownloadedImportedMedia(): Promise<DownloadedMedia[]> 
   return getDb()
     .select({ originalUrl: media.originalUrl, path: media.path, width: media.width, height: media.height, sizes: media.sizes })
     .from(media)
-    .where(and(ne(media.path, ""), ne(media.originalUrl, "")))
-    .all();
+    .where(and(ne(media.path, ""), ne(media.originalUrl, "")));
 }
 
 /** Posts and pages whose content or excerpt mentions `needle` (an old host). */
@@ -56,10 +55,10 @@ export async function listPostsMentioning(needle: string): Promise<{ id: number;
   return getDb()
     .select({ id: posts.id, content: posts.content, excerpt: posts.excerpt })
     .from(posts)
-    .where(sql`${posts.content} LIKE ${q} ESCAPE '\\' OR ${posts.excerpt} LIKE ${q} ESCAPE '\\'`)
-    .all();
+    // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+    .where(sql`lower(${posts.content}) LIKE lower(${q}) ESCAPE '\\' OR lower(${posts.excerpt}) LIKE lower(${q}) ESCAPE '\\'`);
 }
 
 export async function updatePostBodies(id: number, content: string, excerpt: string): Promise<void> {
-  getDb().update(posts).set({ content, excerpt }).where(eq(posts.id, id)).run();
+  await getDb().update(posts).set({ content, excerpt }).where(eq(posts.id, id));
 }

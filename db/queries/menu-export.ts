@@ -1,7 +1,10 @@
 // Menus in a full WXR export, as WordPress writes them: a nav_menu term per menu (after the
 // header) and a nav_menu_item post per item (before the footer). IDs follow the posts' and the
 // attachments' (and the terms'), so that none collide within the file.
+import { asc, sql } from "drizzle-orm";
 import { getDb } from "../client";
+import { first } from "../rows";
+import { media, menuItems, menus, posts, terms } from "../tables";
 import { menuItemMeta, wxrMenuTerm } from "@/lib/wxr/menus";
 import { cdata, encodeSlug, wxrItem } from "@/lib/wxr/write";
 import { nowGmt } from "@/lib/dates";
@@ -9,32 +12,38 @@ import { nowGmt } from "@/lib/dates";
 interface MenuRow { id: number; name: string; slug: string }
 interface ItemRow { id: number; menuId: number; parentId: number | null; position: number; type: string; object: string; objectId: number | null; title: string; url: string; target: string; classes: string }
 
-function ids() {
-  const sqlite = getDb().$client;
-  const n = (sql: string) => (sqlite.prepare(sql).get() as { n: number }).n;
-  const maxPost = n("SELECT coalesce(max(id), 0) AS n FROM posts");
-  const maxMedia = n("SELECT coalesce(max(id), 0) AS n FROM media");
-  const maxTerm = n("SELECT coalesce(max(id), 0) AS n FROM terms");
+async function ids() {
+  const max = async (table: typeof posts | typeof media | typeof terms) =>
+    Number((await getDb().select({ n: sql<number>`coalesce(max(${table.id}), 0)`.mapWith(Number) }).from(table).then(first))?.n ?? 0);
+  const maxPost = await max(posts);
+  const maxMedia = await max(media);
+  const maxTerm = await max(terms);
   return { term: (menuId: number) => maxTerm + menuId, item: (itemId: number) => maxPost + maxMedia + itemId };
 }
 
+const menuColumns = { id: menus.id, name: menus.name, slug: menus.slug };
+
 export async function wxrMenuTerms(): Promise<string> {
-  const rows = getDb().$client.prepare("SELECT id, name, slug FROM menus ORDER BY id").all() as MenuRow[];
-  const id = ids();
+  const rows: MenuRow[] = await getDb().select(menuColumns).from(menus).orderBy(asc(menus.id));
+  const id = await ids();
   return rows.map((m) => wxrMenuTerm(id.term(m.id), m.slug, m.name, cdata, encodeSlug)).join("");
 }
 
-export function* wxrMenuItems(base: string, creator: string): Generator<string> {
-  const sqlite = getDb().$client;
-  const menus = new Map((sqlite.prepare("SELECT id, name, slug FROM menus").all() as MenuRow[]).map((m) => [m.id, m]));
-  const items = sqlite.prepare(
-    "SELECT id, menu_id AS menuId, parent_id AS parentId, position, type, object, object_id AS objectId, title, url, target, classes FROM menu_items ORDER BY menu_id, position, id",
-  ).all() as ItemRow[];
-  const id = ids();
+export async function* wxrMenuItems(base: string, creator: string): AsyncGenerator<string> {
+  const byId = new Map((await getDb().select(menuColumns).from(menus)).map((m) => [m.id, m]));
+  const items: ItemRow[] = await getDb()
+    .select({
+      id: menuItems.id, menuId: menuItems.menuId, parentId: menuItems.parentId, position: menuItems.position, type: menuItems.type,
+      object: menuItems.object, objectId: menuItems.objectId, title: menuItems.title, url: menuItems.url, target: menuItems.target,
+      classes: menuItems.classes,
+    })
+    .from(menuItems)
+    .orderBy(asc(menuItems.menuId), asc(menuItems.position), asc(menuItems.id));
+  const id = await ids();
   const now = nowGmt();
   const pubDate = new Date().toUTCString().replace("GMT", "+0000");
   for (const i of items) {
-    const menu = menus.get(i.menuId);
+    const menu = byId.get(i.menuId);
     if (!menu) continue;
     const wpId = id.item(i.id);
     yield wxrItem({

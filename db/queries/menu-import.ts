@@ -2,7 +2,8 @@
 // link to posts and terms point at what this import (or an earlier one) made of them. A menu whose
 // slug is already here is left as it is, so importing the same file again adds nothing.
 import { and, eq } from "drizzle-orm";
-import { getDb } from "../client";
+import type { Db } from "../client";
+import { first, only } from "../rows";
 import { menuItems, menus, terms } from "../tables";
 import type { WxrMenu } from "@/lib/wxr/menus";
 import type { WxrTerm } from "@/lib/wxr/types";
@@ -26,19 +27,19 @@ export interface MenuImportContext {
   counter: { add(kind: string, n?: number): void; same(kind: string, n?: number): void; skip(reason: string, n?: number): void };
 }
 
-// Runs inside the import's one synchronous transaction (db/queries/wxr-import.ts), so it stays synchronous.
-export function importWxrMenus(list: WxrMenu[], ctx: MenuImportContext) {
-  const db = getDb();
+// Runs inside the import's one transaction (db/queries/wxr-import.ts), on its connection `tx`.
+export async function importWxrMenus(tx: Db, list: WxrMenu[], ctx: MenuImportContext): Promise<void> {
+  const db = tx;
   const termByWpId = new Map(ctx.fileTerms.map((t) => [t.id, t]));
   for (const m of list) {
     const slug = slugify(decodeSlug(m.slug)) || slugify(m.name) || "menu";
-    if (db.select({ id: menus.id }).from(menus).where(eq(menus.slug, slug)).get()) {
+    if (await db.select({ id: menus.id }).from(menus).where(eq(menus.slug, slug)).then(first)) {
       ctx.counter.same("menus");
       continue;
     }
     let name = m.name.trim() || slug;
-    for (let n = 2; db.select({ id: menus.id }).from(menus).where(eq(menus.name, name)).get(); n++) name = `${m.name} (${n})`;
-    const menuId = db.insert(menus).values({ name, slug }).returning({ id: menus.id }).get().id;
+    for (let n = 2; await db.select({ id: menus.id }).from(menus).where(eq(menus.name, name)).then(first); n++) name = `${m.name} (${n})`;
+    const menuId = only(await db.insert(menus).values({ name, slug }).returning({ id: menus.id })).id;
     ctx.counter.add("menus");
     const idByWp = new Map<number, number>();
     const parents: { id: number; wpParent: number }[] = [];
@@ -55,7 +56,7 @@ export function importWxrMenus(list: WxrMenu[], ctx: MenuImportContext) {
       } else if (it.type === "taxonomy") {
         const t = termByWpId.get(it.objectWpId);
         const taxonomy = it.object === "post_tag" ? "post_tag" : it.object === "category" ? "category" : null;
-        const found = t && taxonomy ? db.select({ id: terms.id }).from(terms).where(and(eq(terms.taxonomy, taxonomy), eq(terms.slug, decodeSlug(t.slug)))).get() : undefined;
+        const found = t && taxonomy ? await db.select({ id: terms.id }).from(terms).where(and(eq(terms.taxonomy, taxonomy), eq(terms.slug, decodeSlug(t.slug)))).then(first) : undefined;
         if (!found) {
           ctx.counter.skip("menu items linking to content that was not imported");
           continue;
@@ -69,17 +70,17 @@ export function importWxrMenus(list: WxrMenu[], ctx: MenuImportContext) {
         }
         url = clean;
       }
-      const row = db.insert(menuItems).values({
+      const row = only(await db.insert(menuItems).values({
         menuId, position: ++position, type: it.type, object: it.type === "custom" ? "custom" : it.object, objectId,
         title: it.title, url, target: it.target, classes: it.classes.replace(/[^\w\s-]/g, "").trim(),
-      }).returning({ id: menuItems.id }).get();
+      }).returning({ id: menuItems.id }));
       idByWp.set(it.wpId, row.id);
       if (it.parentWpId) parents.push({ id: row.id, wpParent: it.parentWpId });
       ctx.counter.add("menu items");
     }
     for (const p of parents) {
       const parentId = idByWp.get(p.wpParent);
-      if (parentId && parentId !== p.id) db.update(menuItems).set({ parentId }).where(eq(menuItems.id, p.id)).run();
+      if (parentId && parentId !== p.id) await db.update(menuItems).set({ parentId }).where(eq(menuItems.id, p.id));
     }
   }
 }

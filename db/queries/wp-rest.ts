@@ -2,10 +2,16 @@
 // anonymous visitor may see: published posts and pages, approved comments on them, terms, and
 // the public face of users who have published something. Never drafts, private posts, emails,
 // logins or hashes.
-import type Database from "better-sqlite3";
-import { getDb } from "../client";
+import { queryRow, queryRows, rawSql } from "../index";
 
-const sqlite = (): Database.Database => getDb().$client;
+// Raw SQL with ? placeholders, written to run on both engines: camelCase aliases are double-quoted
+// (PostgreSQL folds unquoted ones to lower case), LIKE compares lower() with lower() (SQLite's
+// ignores ASCII case, PostgreSQL's does not), and counts come back as numbers.
+const selectRows = <T>(text: string, ...args: unknown[]) => queryRows<T>(rawSql(text, ...args));
+const selectOne = <T>(text: string, ...args: unknown[]) => queryRow<T>(rawSql(text, ...args));
+const countOf = async (text: string, ...args: unknown[]) => Number((await selectOne<{ n: number | string }>(text, ...args))?.n ?? 0);
+/** ORDER BY the position of `col` in `ids` (WordPress's orderby=include), as a CASE both engines read. */
+const byPosition = (col: string, ids: number[]) => `CASE ${col} ${ids.map((id, i) => `WHEN ${Math.trunc(id)} THEN ${i}`).join(" ")} ELSE ${ids.length} END`;
 
 export interface RestPostRow {
   id: number; type: "post" | "page"; status: string; title: string; slug: string; content: string; excerpt: string;
@@ -31,10 +37,10 @@ export interface RestPostQuery {
   orderby: "date" | "id" | "title" | "slug" | "modified" | "menu_order" | "include";
 }
 
-const POST_COLUMNS = `p.id, p.type, p.status, p.title, p.slug, p.content, p.excerpt, p.password, p.parent_id AS parentId,
-  p.menu_order AS menuOrder, p.sticky, p.comment_status AS commentStatus, p.ping_status AS pingStatus, p.author_id AS authorId,
-  u.nicename AS authorNicename, p.featured_media_id AS featuredMediaId, p.date, p.date_gmt AS dateGmt, p.modified,
-  p.modified_gmt AS modifiedGmt, p.guid`;
+const POST_COLUMNS = `p.id, p.type, p.status, p.title, p.slug, p.content, p.excerpt, p.password, p.parent_id AS "parentId",
+  p.menu_order AS "menuOrder", p.sticky, p.comment_status AS "commentStatus", p.ping_status AS "pingStatus", p.author_id AS "authorId",
+  u.nicename AS "authorNicename", p.featured_media_id AS "featuredMediaId", p.date, p.date_gmt AS "dateGmt", p.modified,
+  p.modified_gmt AS "modifiedGmt", p.guid`;
 
 const placeholders = (n: number) => Array(n).fill("?").join(",");
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => "\\" + c);
@@ -45,7 +51,7 @@ export async function listRestPosts(q: RestPostQuery): Promise<{ rows: RestPostR
   const args: unknown[] = [q.type];
   if (q.search) {
     const like = `%${escapeLike(q.search)}%`;
-    where.push("(p.title LIKE ? ESCAPE '\\' OR (p.password = '' AND (p.content LIKE ? ESCAPE '\\' OR p.excerpt LIKE ? ESCAPE '\\')))");
+    where.push("(lower(p.title) LIKE lower(?) ESCAPE '\\' OR (p.password = '' AND (lower(p.content) LIKE lower(?) ESCAPE '\\' OR lower(p.excerpt) LIKE lower(?) ESCAPE '\\')))");
     args.push(like, like, like);
   }
   for (const [ids, taxonomy] of [[q.categories, "category"], [q.tags, "post_tag"]] as const) {
@@ -74,36 +80,35 @@ export async function listRestPosts(q: RestPostQuery): Promise<{ rows: RestPostR
     where.push(`coalesce(p.parent_id, 0) IN (${placeholders(q.parent.length)})`);
     args.push(...q.parent);
   }
-  if (q.sticky !== undefined) where.push(q.sticky ? "p.sticky = 1" : "p.sticky = 0");
+  if (q.sticky !== undefined) where.push(q.sticky ? "p.sticky" : "NOT p.sticky");
   const dir = q.order === "asc" ? "ASC" : "DESC";
   const orderBy =
     q.orderby === "include" && q.include?.length
-      ? `instr(',' || ? || ',', ',' || p.id || ',') ${dir}`
-      : ({ date: `p.date_gmt ${dir}, p.id ${dir}`, id: `p.id ${dir}`, title: `p.title COLLATE NOCASE ${dir}, p.id ${dir}`, slug: `p.slug ${dir}`,
+      ? `${byPosition("p.id", q.include)} ${dir}`
+      : ({ date: `p.date_gmt ${dir}, p.id ${dir}`, id: `p.id ${dir}`, title: `lower(p.title) ${dir}, p.id ${dir}`, slug: `p.slug ${dir}`,
           modified: `p.modified_gmt ${dir}, p.id ${dir}`, menu_order: `p.menu_order ${dir}, p.id ${dir}`, include: `p.date_gmt ${dir}` } as const)[q.orderby];
-  const orderArgs = q.orderby === "include" && q.include?.length ? [q.include.join(",")] : [];
   const sql = `FROM posts p JOIN users u ON u.id = p.author_id WHERE ${where.join(" AND ")}`;
-  const total = (sqlite().prepare(`SELECT count(*) AS n ${sql}`).get(...args) as { n: number }).n;
-  const rows = sqlite()
-    .prepare(`SELECT ${POST_COLUMNS} ${sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
-    .all(...args, ...orderArgs, q.perPage, (q.page - 1) * q.perPage) as RestPostRow[];
+  const total = await countOf(`SELECT count(*) AS n ${sql}`, ...args);
+  const rows = await selectRows<RestPostRow>(
+    `SELECT ${POST_COLUMNS} ${sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
+    ...args, q.perPage, (q.page - 1) * q.perPage,
+  );
   return { rows, total };
 }
 
 /** One published post or page by ID (of the given type), else undefined. */
 export async function getRestPost(type: "post" | "page", id: number): Promise<RestPostRow | undefined> {
-  return sqlite()
-    .prepare(`SELECT ${POST_COLUMNS} FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = ? AND p.type = ? AND p.status = 'publish'`)
-    .get(id, type) as RestPostRow | undefined;
+  return selectOne<RestPostRow>(`SELECT ${POST_COLUMNS} FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = ? AND p.type = ? AND p.status = 'publish'`, id, type);
 }
 
 /** Term IDs of each post, by taxonomy. */
 export async function listRestPostTerms(postIds: number[]): Promise<Map<number, { categories: number[]; tags: number[] }>> {
   const out = new Map<number, { categories: number[]; tags: number[] }>();
   if (!postIds.length) return out;
-  const rows = sqlite()
-    .prepare(`SELECT pt.post_id AS postId, t.id, t.taxonomy FROM post_terms pt JOIN terms t ON t.id = pt.term_id WHERE pt.post_id IN (${placeholders(postIds.length)}) ORDER BY t.id`)
-    .all(...postIds) as { postId: number; id: number; taxonomy: string }[];
+  const rows = await selectRows<{ postId: number; id: number; taxonomy: string }>(
+    `SELECT pt.post_id AS "postId", t.id, t.taxonomy FROM post_terms pt JOIN terms t ON t.id = pt.term_id WHERE pt.post_id IN (${placeholders(postIds.length)}) ORDER BY t.id`,
+    ...postIds,
+  );
   for (const id of postIds) out.set(id, { categories: [], tags: [] });
   for (const r of rows) (r.taxonomy === "category" ? out.get(r.postId)!.categories : out.get(r.postId)!.tags).push(r.id);
   return out;
@@ -112,9 +117,8 @@ export async function listRestPostTerms(postIds: number[]): Promise<Map<number, 
 /** The chain of parent slugs of pages, for their nested links. */
 export async function getPageAncestorSlugs(parentId: number | null): Promise<string[]> {
   const slugs: string[] = [];
-  const stmt = sqlite().prepare("SELECT slug, parent_id AS parentId FROM posts WHERE id = ? AND type = 'page'");
   for (let id = parentId, guard = 0; id && guard < 50; guard++) {
-    const row = stmt.get(id) as { slug: string; parentId: number | null } | undefined;
+    const row = await selectOne<{ slug: string; parentId: number | null }>(`SELECT slug, parent_id AS "parentId" FROM posts WHERE id = ? AND type = 'page'`, id);
     if (!row) break;
     slugs.unshift(row.slug);
     id = row.parentId;
@@ -146,7 +150,7 @@ export async function listRestTerms(q: RestTermQuery): Promise<{ rows: RestTermR
   const args: unknown[] = [q.taxonomy];
   if (q.search) {
     const like = `%${escapeLike(q.search)}%`;
-    where.push("(t.name LIKE ? ESCAPE '\\' OR t.slug LIKE ? ESCAPE '\\')");
+    where.push("(lower(t.name) LIKE lower(?) ESCAPE '\\' OR lower(t.slug) LIKE lower(?) ESCAPE '\\')");
     args.push(like, like);
   }
   if (q.slug?.length) {
@@ -172,19 +176,18 @@ export async function listRestTerms(q: RestTermQuery): Promise<{ rows: RestTermR
   }
   if (q.hideEmpty) where.push("t.count > 0");
   const dir = q.order === "desc" ? "DESC" : "ASC";
-  const orderBy = { name: `t.name COLLATE NOCASE ${dir}`, id: `t.id ${dir}`, slug: `t.slug ${dir}`, count: `t.count ${dir}`, description: `t.description ${dir}`, include: `t.id ${dir}` }[q.orderby];
+  const orderBy = { name: `lower(t.name) ${dir}`, id: `t.id ${dir}`, slug: `t.slug ${dir}`, count: `t.count ${dir}`, description: `t.description ${dir}`, include: `t.id ${dir}` }[q.orderby];
   const sql = `FROM terms t WHERE ${where.join(" AND ")}`;
-  const total = (sqlite().prepare(`SELECT count(*) AS n ${sql}`).get(...args) as { n: number }).n;
-  const rows = sqlite()
-    .prepare(`SELECT t.id, t.taxonomy, t.name, t.slug, t.description, t.parent_id AS parentId, t.count ${sql} ORDER BY ${orderBy}, t.id ASC LIMIT ? OFFSET ?`)
-    .all(...args, q.perPage, (q.page - 1) * q.perPage) as RestTermRow[];
+  const total = await countOf(`SELECT count(*) AS n ${sql}`, ...args);
+  const rows = await selectRows<RestTermRow>(
+    `SELECT t.id, t.taxonomy, t.name, t.slug, t.description, t.parent_id AS "parentId", t.count ${sql} ORDER BY ${orderBy}, t.id ASC LIMIT ? OFFSET ?`,
+    ...args, q.perPage, (q.page - 1) * q.perPage,
+  );
   return { rows, total };
 }
 
 export async function getRestTerm(taxonomy: "category" | "post_tag", id: number): Promise<RestTermRow | undefined> {
-  return sqlite()
-    .prepare("SELECT id, taxonomy, name, slug, description, parent_id AS parentId, count FROM terms WHERE id = ? AND taxonomy = ?")
-    .get(id, taxonomy) as RestTermRow | undefined;
+  return selectOne<RestTermRow>('SELECT id, taxonomy, name, slug, description, parent_id AS "parentId", count FROM terms WHERE id = ? AND taxonomy = ?', id, taxonomy);
 }
 
 /** The public face of a user: never login, email, role or password hash. */
@@ -200,7 +203,7 @@ export async function listRestUsers(q: { page: number; perPage: number; search?:
   const args: unknown[] = [];
   if (q.search) {
     const like = `%${escapeLike(q.search)}%`;
-    where.push("(u.display_name LIKE ? ESCAPE '\\' OR u.nicename LIKE ? ESCAPE '\\')");
+    where.push("(lower(u.display_name) LIKE lower(?) ESCAPE '\\' OR lower(u.nicename) LIKE lower(?) ESCAPE '\\')");
     args.push(like, like);
   }
   if (q.slug?.length) {
@@ -212,19 +215,18 @@ export async function listRestUsers(q: { page: number; perPage: number; search?:
     args.push(...q.include);
   }
   const dir = q.order === "desc" ? "DESC" : "ASC";
-  const orderBy = { name: `u.display_name COLLATE NOCASE ${dir}`, id: `u.id ${dir}`, slug: `u.nicename ${dir}` }[q.orderby];
+  const orderBy = { name: `lower(u.display_name) ${dir}`, id: `u.id ${dir}`, slug: `u.nicename ${dir}` }[q.orderby];
   const sql = `FROM users u WHERE ${where.join(" AND ")}`;
-  const total = (sqlite().prepare(`SELECT count(*) AS n ${sql}`).get(...args) as { n: number }).n;
-  const rows = sqlite()
-    .prepare(`SELECT u.id, u.display_name AS displayName, u.nicename, u.url, u.bio ${sql} ORDER BY ${orderBy}, u.id ASC LIMIT ? OFFSET ?`)
-    .all(...args, q.perPage, (q.page - 1) * q.perPage) as RestUserRow[];
+  const total = await countOf(`SELECT count(*) AS n ${sql}`, ...args);
+  const rows = await selectRows<RestUserRow>(
+    `SELECT u.id, u.display_name AS "displayName", u.nicename, u.url, u.bio ${sql} ORDER BY ${orderBy}, u.id ASC LIMIT ? OFFSET ?`,
+    ...args, q.perPage, (q.page - 1) * q.perPage,
+  );
   return { rows, total };
 }
 
 export async function getRestUser(id: number): Promise<RestUserRow | undefined> {
-  return sqlite()
-    .prepare(`SELECT u.id, u.display_name AS displayName, u.nicename, u.url, u.bio FROM users u WHERE u.id = ? AND ${PUBLISHED_AUTHOR}`)
-    .get(id) as RestUserRow | undefined;
+  return selectOne<RestUserRow>(`SELECT u.id, u.display_name AS "displayName", u.nicename, u.url, u.bio FROM users u WHERE u.id = ? AND ${PUBLISHED_AUTHOR}`, id);
 }
 
 export interface RestCommentRow {
@@ -249,31 +251,26 @@ export async function listRestComments(q: { page: number; perPage: number; post?
   }
   if (q.search) {
     const like = `%${escapeLike(q.search)}%`;
-    where.push("(c.content LIKE ? ESCAPE '\\' OR c.author_name LIKE ? ESCAPE '\\')");
+    where.push("(lower(c.content) LIKE lower(?) ESCAPE '\\' OR lower(c.author_name) LIKE lower(?) ESCAPE '\\')");
     args.push(like, like);
   }
   const dir = q.order === "asc" ? "ASC" : "DESC";
   const orderBy = q.orderby === "id" ? `c.id ${dir}` : `c.date_gmt ${dir}, c.id ${dir}`;
   const sql = `FROM comments c JOIN posts p ON p.id = c.post_id JOIN users u ON u.id = p.author_id WHERE ${where.join(" AND ")}`;
-  const total = (sqlite().prepare(`SELECT count(*) AS n ${sql}`).get(...args) as { n: number }).n;
-  const rows = sqlite()
-    .prepare(
-      `SELECT c.id, c.post_id AS postId, c.parent_id AS parentId, c.type, c.author_name AS authorName, c.author_url AS authorUrl,
-         lower(trim(c.author_email)) AS avatarKey, c.user_id AS userId, c.content, c.date, c.date_gmt AS dateGmt,
-         p.slug AS postSlug, p.date AS postDate, p.type AS postType, u.nicename AS postNicename
+  const total = await countOf(`SELECT count(*) AS n ${sql}`, ...args);
+  const rows = await selectRows<RestCommentRow>(
+    `SELECT c.id, c.post_id AS "postId", c.parent_id AS "parentId", c.type, c.author_name AS "authorName", c.author_url AS "authorUrl",
+         lower(trim(c.author_email)) AS "avatarKey", c.user_id AS "userId", c.content, c.date, c.date_gmt AS "dateGmt",
+         p.slug AS "postSlug", p.date AS "postDate", p.type AS "postType", u.nicename AS "postNicename"
        ${sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
-    )
-    .all(...args, q.perPage, (q.page - 1) * q.perPage) as RestCommentRow[];
+    ...args, q.perPage, (q.page - 1) * q.perPage,
+  );
   return { rows, total };
 }
 
 export async function getRestComment(id: number): Promise<RestCommentRow | undefined> {
-  return sqlite()
-    .prepare(
-      `SELECT c.id, c.post_id AS postId, c.parent_id AS parentId, c.type, c.author_name AS authorName, c.author_url AS authorUrl,
-         lower(trim(c.author_email)) AS avatarKey, c.user_id AS userId, c.content, c.date, c.date_gmt AS dateGmt,
-         p.slug AS postSlug, p.date AS postDate, p.type AS postType, u.nicename AS postNicename
-       FROM comments c JOIN posts p ON p.id = c.post_id JOIN users u ON u.id = p.author_id WHERE c.id = ? AND ${VISIBLE_COMMENT}`,
-    )
-    .get(id) as RestCommentRow | undefined;
+  return selectOne<RestCommentRow>(`SELECT c.id, c.post_id AS "postId", c.parent_id AS "parentId", c.type, c.author_name AS "authorName", c.author_url AS "authorUrl",
+         lower(trim(c.author_email)) AS "avatarKey", c.user_id AS "userId", c.content, c.date, c.date_gmt AS "dateGmt",
+         p.slug AS "postSlug", p.date AS "postDate", p.type AS "postType", u.nicename AS "postNicename"
+       FROM comments c JOIN posts p ON p.id = c.post_id JOIN users u ON u.id = p.author_id WHERE c.id = ? AND ${VISIBLE_COMMENT}`, id);
 }

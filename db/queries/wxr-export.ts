@@ -1,7 +1,7 @@
 // Exporting as WXR 1.2: everything, or posts or pages only, filtered by author and months, as
 // WordPress's Tools → Export does. Rows are read in batches and written as they are read, so an
 // export of any size streams in constant memory.
-import { getDb } from "../client";
+import { queryRow, queryRows, rawSql } from "../index";
 import { getOptions } from "./options";
 import { siteUrl } from "@/lib/site-url";
 import { siteLanguageTag } from "@/lib/options/language";
@@ -33,6 +33,8 @@ interface PostRow {
   login: string; nicename: string;
 }
 
+const rows = <T>(text: string, ...args: unknown[]) => queryRows<T>(rawSql(text, ...args));
+
 function where(f: ExportFilter): { sql: string; args: unknown[] } {
   const parts = ["1 = 1"];
   const args: unknown[] = [];
@@ -58,45 +60,43 @@ function where(f: ExportFilter): { sql: string; args: unknown[] } {
 
 /** The authors that can be chosen in the export form: users with at least one post or page. */
 export async function listExportAuthors(): Promise<{ id: number; displayName: string; login: string }[]> {
-  return getDb().$client
-    .prepare("SELECT DISTINCT u.id, u.display_name AS displayName, u.login FROM users u JOIN posts p ON p.author_id = u.id ORDER BY u.display_name")
-    .all() as { id: number; displayName: string; login: string }[];
+  return rows<{ id: number; displayName: string; login: string }>(
+    'SELECT DISTINCT u.id, u.display_name AS "displayName", u.login FROM users u JOIN posts p ON p.author_id = u.id ORDER BY u.display_name',
+  );
 }
 
 /** The months that hold posts or pages ("YYYY-MM"), newest first, for the date filters. */
 export async function listExportMonths(): Promise<string[]> {
-  return (getDb().$client.prepare("SELECT DISTINCT substr(date, 1, 7) AS m FROM posts ORDER BY m DESC").all() as { m: string }[]).map((r) => r.m);
+  return (await rows<{ m: string }>("SELECT DISTINCT substr(date, 1, 7) AS m FROM posts ORDER BY m DESC")).map((r) => r.m);
 }
 
 /** The WXR document, chunk by chunk. */
 export async function* exportWxr(filter: ExportFilter): AsyncGenerator<string> {
-  const sqlite = getDb().$client;
   const opts = await getOptions();
   const base = await siteUrl();
   const w = where(filter);
 
-  const postIds = (sqlite.prepare(`SELECT p.id FROM posts p WHERE ${w.sql} ORDER BY p.id`).all(...w.args) as { id: number }[]).map((r) => r.id);
+  const postIds = (await rows<{ id: number }>(`SELECT p.id FROM posts p WHERE ${w.sql} ORDER BY p.id`, ...w.args)).map((r) => r.id);
   const idList = (ids: number[]) => ids.join(",");
 
   // Authors of what is exported.
-  const authors = sqlite
-    .prepare(
-      `SELECT DISTINCT u.id, u.login, u.email, u.display_name AS displayName FROM users u JOIN posts p ON p.author_id = u.id WHERE ${w.sql} ORDER BY u.id`,
-    )
-    .all(...w.args) as { id: number; login: string; email: string; displayName: string }[];
+  const authors = await rows<{ id: number; login: string; email: string; displayName: string }>(
+    `SELECT DISTINCT u.id, u.login, u.email, u.display_name AS "displayName" FROM users u JOIN posts p ON p.author_id = u.id WHERE ${w.sql} ORDER BY u.id`,
+    ...w.args,
+  );
   const wxrAuthors: WxrAuthor[] = authors.map((a) => ({ ...a, firstName: "", lastName: "" }));
 
   // Terms: all of them for a full export, else those the exported posts use (with their ancestors).
-  const allTerms = sqlite
-    .prepare("SELECT id, taxonomy, name, slug, description, parent_id AS parentId FROM terms ORDER BY id")
-    .all() as { id: number; taxonomy: string; name: string; slug: string; description: string; parentId: number | null }[];
+  const allTerms = await rows<{ id: number; taxonomy: string; name: string; slug: string; description: string; parentId: number | null }>(
+    'SELECT id, taxonomy, name, slug, description, parent_id AS "parentId" FROM terms ORDER BY id',
+  );
   const byId = new Map(allTerms.map((t) => [t.id, t]));
   let chosen = allTerms;
   if (filter.content !== "all" || filter.authorId || filter.startMonth || filter.endMonth) {
     const used = new Set<number>();
     for (let i = 0; i < postIds.length; i += 500) {
-      const rows = sqlite.prepare(`SELECT DISTINCT term_id AS id FROM post_terms WHERE post_id IN (${idList(postIds.slice(i, i + 500))})`).all() as { id: number }[];
-      for (const r of rows) for (let t = byId.get(r.id); t && !used.has(t.id); t = t.parentId ? byId.get(t.parentId) : undefined) used.add(t.id);
+      const used500 = await rows<{ id: number }>(`SELECT DISTINCT term_id AS id FROM post_terms WHERE post_id IN (${idList(postIds.slice(i, i + 500))})`);
+      for (const r of used500) for (let t = byId.get(r.id); t && !used.has(t.id); t = t.parentId ? byId.get(t.parentId) : undefined) used.add(t.id);
     }
     chosen = allTerms.filter((t) => used.has(t.id));
   }
@@ -125,53 +125,47 @@ export async function* exportWxr(filter: ExportFilter): AsyncGenerator<string> {
     wxrTerms,
   );
   const fullExport = filter.content === "all" && !filter.authorId && !filter.startMonth && !filter.endMonth;
-  if (fullExport) yield wxrMenuTerms();
+  if (fullExport) yield await wxrMenuTerms();
 
   // Attachments live in their own table; in the file their IDs follow the posts' so none collide.
-  const maxPostId = (sqlite.prepare("SELECT coalesce(max(id), 0) AS n FROM posts").get() as { n: number }).n;
+  const maxPostId = Number((await queryRow<{ n: number | string }>(rawSql("SELECT coalesce(max(id), 0) AS n FROM posts")))?.n ?? 0);
   const mediaWxrId = (id: number) => maxPostId + id;
   const postStmt = (ids: number[]) =>
-    sqlite
-      .prepare(
-        `SELECT p.id, p.type, p.status, p.trashed_from AS trashedFrom, p.title, p.slug, p.content, p.excerpt, p.password, p.parent_id AS parentId, p.menu_order AS menuOrder,
-           p.sticky, p.comment_status AS commentStatus, p.ping_status AS pingStatus, p.author_id AS authorId, p.featured_media_id AS featuredMediaId,
-           p.date, p.date_gmt AS dateGmt, p.modified, p.modified_gmt AS modifiedGmt, p.guid, u.login, u.nicename
-         FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id IN (${idList(ids)}) ORDER BY p.id`,
-      )
-      .all() as PostRow[];
+    rows<PostRow>(
+      `SELECT p.id, p.type, p.status, p.trashed_from AS "trashedFrom", p.title, p.slug, p.content, p.excerpt, p.password, p.parent_id AS "parentId", p.menu_order AS "menuOrder",
+         p.sticky, p.comment_status AS "commentStatus", p.ping_status AS "pingStatus", p.author_id AS "authorId", p.featured_media_id AS "featuredMediaId",
+         p.date, p.date_gmt AS "dateGmt", p.modified, p.modified_gmt AS "modifiedGmt", p.guid, u.login, u.nicename
+       FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id IN (${idList(ids)}) ORDER BY p.id`,
+    );
 
   for (let i = 0; i < postIds.length; i += BATCH) {
     const ids = postIds.slice(i, i + BATCH);
-    const rows = postStmt(ids);
-    const metaRows = sqlite
-      .prepare(`SELECT post_id AS postId, key, value FROM post_meta WHERE post_id IN (${idList(ids)}) ORDER BY id`)
-      .all() as { postId: number; key: string; value: string }[];
-    const termRows = sqlite
-      .prepare(
-        `SELECT pt.post_id AS postId, t.taxonomy, t.slug, t.name FROM post_terms pt JOIN terms t ON t.id = pt.term_id WHERE pt.post_id IN (${idList(ids)}) ORDER BY t.name`,
-      )
-      .all() as { postId: number; taxonomy: string; slug: string; name: string }[];
+    const postRows = await postStmt(ids);
+    const metaRows = await rows<{ postId: number; key: string; value: string }>(
+      `SELECT post_id AS "postId", key, value FROM post_meta WHERE post_id IN (${idList(ids)}) ORDER BY id`,
+    );
+    const termRows = await rows<{ postId: number; taxonomy: string; slug: string; name: string }>(
+      `SELECT pt.post_id AS "postId", t.taxonomy, t.slug, t.name FROM post_terms pt JOIN terms t ON t.id = pt.term_id WHERE pt.post_id IN (${idList(ids)}) ORDER BY t.name, t.id`,
+    );
     // WordPress exports every comment except spam.
-    const commentRows = sqlite
-      .prepare(
-        `SELECT id, post_id AS postId, parent_id AS parentId, type, status, author_name AS authorName, author_email AS authorEmail,
-           author_url AS authorUrl, author_ip AS authorIp, user_id AS userId, content, date, date_gmt AS dateGmt
-         FROM comments WHERE post_id IN (${idList(ids)}) AND status <> 'spam' ORDER BY id`,
-      )
-      .all() as { id: number; postId: number; parentId: number | null; type: string; status: string; authorName: string; authorEmail: string; authorUrl: string; authorIp: string; userId: number | null; content: string; date: string; dateGmt: string }[];
+    const commentRows = await rows<{ id: number; postId: number; parentId: number | null; type: string; status: string; authorName: string; authorEmail: string; authorUrl: string; authorIp: string; userId: number | null; content: string; date: string; dateGmt: string }>(
+      `SELECT id, post_id AS "postId", parent_id AS "parentId", type, status, author_name AS "authorName", author_email AS "authorEmail",
+         author_url AS "authorUrl", author_ip AS "authorIp", user_id AS "userId", content, date, date_gmt AS "dateGmt"
+       FROM comments WHERE post_id IN (${idList(ids)}) AND status <> 'spam' ORDER BY id`,
+    );
     const commentIds = commentRows.map((c) => c.id);
     const commentMeta = new Map<number, { key: string; value: string }[]>();
     for (let j = 0; j < commentIds.length; j += 500) {
-      const rowsM = sqlite
-        .prepare(`SELECT comment_id AS commentId, key, value FROM comment_meta WHERE comment_id IN (${idList(commentIds.slice(j, j + 500))}) ORDER BY id`)
-        .all() as { commentId: number; key: string; value: string }[];
+      const rowsM = await rows<{ commentId: number; key: string; value: string }>(
+        `SELECT comment_id AS "commentId", key, value FROM comment_meta WHERE comment_id IN (${idList(commentIds.slice(j, j + 500))}) ORDER BY id`,
+      );
       for (const m of rowsM) {
         const list = commentMeta.get(m.commentId) ?? [];
         list.push({ key: m.key, value: m.value });
         commentMeta.set(m.commentId, list);
       }
     }
-    for (const p of rows) {
+    for (const p of postRows) {
       const link = base + postPath({ id: p.id, slug: p.slug, date: p.date, type: p.type, authorNicename: p.nicename }, opts.permalink_structure);
       const meta = metaRows.filter((m) => m.postId === p.id && !INTERNAL_META.has(m.key)).map(({ key, value }) => ({ key, value }));
       if (p.featuredMediaId) meta.push({ key: "_thumbnail_id", value: String(mediaWxrId(p.featuredMediaId)) });
@@ -199,12 +193,11 @@ export async function* exportWxr(filter: ExportFilter): AsyncGenerator<string> {
   if (filter.content === "all" && !filter.authorId && !filter.startMonth && !filter.endMonth) {
     let after = 0;
     for (;;) {
-      const media = sqlite
-        .prepare(
-          `SELECT m.id, m.post_id AS postId, m.path, m.original_url AS originalUrl, m.file_name AS fileName, m.title, m.alt, m.caption,
-             m.created_gmt AS createdGmt, u.login FROM media m LEFT JOIN users u ON u.id = m.author_id WHERE m.id > ? ORDER BY m.id LIMIT ${BATCH}`,
-        )
-        .all(after) as { id: number; postId: number | null; path: string; originalUrl: string; fileName: string; title: string; alt: string; caption: string; createdGmt: string; login: string | null }[];
+      const media = await rows<{ id: number; postId: number | null; path: string; originalUrl: string; fileName: string; title: string; alt: string; caption: string; createdGmt: string; login: string | null }>(
+        `SELECT m.id, m.post_id AS "postId", m.path, m.original_url AS "originalUrl", m.file_name AS "fileName", m.title, m.alt, m.caption,
+           m.created_gmt AS "createdGmt", u.login FROM media m LEFT JOIN users u ON u.id = m.author_id WHERE m.id > ? ORDER BY m.id LIMIT ${BATCH}`,
+        after,
+      );
       if (!media.length) break;
       after = media.at(-1)!.id;
       for (const m of media) {

@@ -4,10 +4,16 @@
 // comment and attachment remembers its WordPress ID (post_meta / comment_meta `_wp_import_id`,
 // media.original_url), terms are matched by taxonomy and slug, users by login.
 import type Database from "better-sqlite3";
-import { getDb } from "../client";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { getDb, type Db } from "../client";
+import { ENGINE } from "../engine";
+import { execute, queryRow, queryRows } from "../index";
+import { first, only } from "../rows";
+import { withTransaction } from "../transaction";
+import { comments, commentMeta, media, options, postMeta, posts, postTerms, terms, users, type NewComment, type NewPost, type PostType } from "../tables";
 import { parseWxr } from "@/lib/wxr/parse";
 import { WxrError, type WxrAuthor, type WxrComment, type WxrItem, type WxrSite, type WxrTerm } from "@/lib/wxr/types";
-import { slugify, uniqueSlug } from "@/lib/content/slug";
+import { slugify } from "@/lib/content/slug";
 import { localToDate, nowGmt, toSqlGmt, toSqlLocal, isValidLocal } from "@/lib/dates";
 import { OPTION_DEFAULTS, type Options } from "@/lib/options/defaults";
 import { menusFromWxr } from "@/lib/wxr/menus";
@@ -148,8 +154,8 @@ class Counter {
   }
 }
 
-function readTimeZone(sqlite: Database.Database): string {
-  const row = sqlite.prepare("SELECT value FROM options WHERE name = 'timezone_string'").get() as { value: string } | undefined;
+async function readTimeZone(): Promise<string> {
+  const row = await getDb().select({ value: options.value }).from(options).where(eq(options.name, "timezone_string")).then(first);
   try {
     return row ? (JSON.parse(row.value) as string) || "UTC" : OPTION_DEFAULTS.timezone_string;
   } catch {
@@ -170,23 +176,44 @@ function resolveDates(local: string, gmt: string, fallbackRfc822: string, tz: st
   return { local: toSqlLocal(new Date(now.replace(" ", "T") + "Z"), tz), gmt: now };
 }
 
-/** Writes parsed WXR in one transaction. Throws (and writes nothing) on any failure. */
-export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<ImportReport> {
-  const sqlite = getDb().$client;
-  const c = new Counter();
-  const tz = readTimeZone(sqlite);
-  const totalWork = parsed.items.length + parsed.terms.length + parsed.authors.length;
-  let work = 0;
-  let lastReport = 0;
-  const tick = (n = 1) => {
-    work += n;
-    if (work - lastReport >= 200 || work === totalWork) {
-      lastReport = work;
-      opts.onProgress?.({ phase: "writing", done: work, total: totalWork });
-    }
-  };
+type IdRow = { id: number };
 
-  const q = {
+/** What the import asks of the database: one implementation per engine (see writeWxr). */
+interface ImportQueries {
+  userByLogin(login: string): Promise<IdRow | undefined>;
+  userByEmail(email: string): Promise<IdRow | undefined>;
+  userByNicename(nicename: string): Promise<IdRow | undefined>;
+  insertUser(login: string, email: string, displayName: string, nicename: string, passwordHash: string): Promise<IdRow>;
+  termBySlug(taxonomy: "category" | "post_tag", slug: string): Promise<{ id: number; parentId: number | null } | undefined>;
+  insertTerm(taxonomy: "category" | "post_tag", name: string, slug: string, description: string): Promise<IdRow>;
+  setTermParent(parentId: number, id: number): Promise<unknown>;
+  importedPosts(): Promise<{ id: number; wpId: string; guid: string; title: string }[]>;
+  postIdTaken(id: number): Promise<boolean>;
+  slugTaken(type: PostType, slug: string): Promise<boolean>;
+  insertPost(values: NewPost): Promise<IdRow>;
+  setPostParent(parentId: number, id: number): Promise<unknown>;
+  setFeatured(featuredMediaId: number, id: number): Promise<unknown>;
+  insertPostMeta(postId: number, key: string, value: string): Promise<unknown>;
+  linkTerm(postId: number, termId: number): Promise<unknown>;
+  mediaByUrl(url: string): Promise<IdRow | undefined>;
+  insertMedia(values: typeof media.$inferInsert): Promise<IdRow>;
+  setMediaPost(postId: number, id: number): Promise<unknown>;
+  existingComments(postId: number): Promise<{ id: number; authorName: string; date: string; content: string; wpId: string | null }[]>;
+  allPostKeys(): Promise<{ id: number; type: string; title: string; date: string }[]>;
+  commentIdTaken(id: number): Promise<boolean>;
+  insertComment(values: NewComment): Promise<IdRow>;
+  insertCommentMeta(commentId: number, key: string, value: string): Promise<unknown>;
+  setCommentParent(parentId: number, id: number): Promise<unknown>;
+  recountComments(id: number): Promise<unknown>;
+  setOption(name: string, value: string): Promise<unknown>;
+  recountTerms(): Promise<unknown>;
+}
+
+// The import's queries on SQLite: the prepared statements it always ran, on the one connection that
+// withTransaction holds BEGIN IMMEDIATE on. They answer synchronously, so the import runs as fast as
+// it did and, awaiting nothing but them, still cannot interleave with another request.
+function sqliteQueries(sqlite: Database.Database): ImportQueries {
+  const s = {
     userByLogin: sqlite.prepare("SELECT id FROM users WHERE lower(login) = lower(?)"),
     userByEmail: sqlite.prepare("SELECT id FROM users WHERE lower(email) = lower(?)"),
     userByNicename: sqlite.prepare("SELECT id FROM users WHERE nicename = ?"),
@@ -210,7 +237,7 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
     setPostParent: sqlite.prepare("UPDATE posts SET parent_id = ? WHERE id = ?"),
     setFeatured: sqlite.prepare("UPDATE posts SET featured_media_id = ? WHERE id = ?"),
     insertPostMeta: sqlite.prepare("INSERT INTO post_meta (post_id, key, value) VALUES (?, ?, ?)"),
-    linkTerm: sqlite.prepare("INSERT OR IGNORE INTO post_terms (post_id, term_id) VALUES (?, ?)"),
+    linkTerm: sqlite.prepare("INSERT INTO post_terms (post_id, term_id) VALUES (?, ?) ON CONFLICT DO NOTHING"),
     mediaByUrl: sqlite.prepare("SELECT id FROM media WHERE original_url = ?"),
     insertMedia: sqlite.prepare(
       `INSERT INTO media (author_id, path, original_url, file_name, mime_type, title, alt, caption, created_gmt)
@@ -222,7 +249,6 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
          (SELECT m.value FROM comment_meta m WHERE m.comment_id = c.id AND m.key = '${IMPORT_ID_KEY}') AS wpId
        FROM comments c WHERE c.post_id = ?`,
     ),
-    // WordPress's own importer treats a post with the same type, title and date as already there.
     allPostKeys: sqlite.prepare("SELECT id, type, title, date FROM posts ORDER BY id DESC"),
     commentIdTaken: sqlite.prepare("SELECT 1 FROM comments WHERE id = ?"),
     insertComment: sqlite.prepare(
@@ -241,66 +267,192 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
     ),
   };
   const get = <T>(stmt: Database.Statement, ...args: unknown[]) => stmt.get(...args) as T | undefined;
+  const must = <T>(row: T | undefined): T => {
+    if (row === undefined) throw new Error("expected a row, the statement returned none");
+    return row;
+  };
+  return {
+    userByLogin: async (login) => get<IdRow>(s.userByLogin, login),
+    userByEmail: async (email) => get<IdRow>(s.userByEmail, email),
+    userByNicename: async (nicename) => get<IdRow>(s.userByNicename, nicename),
+    insertUser: async (login, email, displayName, nicename, passwordHash) => must(get<IdRow>(s.insertUser, login, email, displayName, nicename, passwordHash)),
+    termBySlug: async (taxonomy, slug) => get<{ id: number; parentId: number | null }>(s.termBySlug, taxonomy, slug),
+    insertTerm: async (taxonomy, name, slug, description) => must(get<IdRow>(s.insertTerm, taxonomy, name, slug, description)),
+    setTermParent: async (parentId, id) => s.setTermParent.run(parentId, id),
+    importedPosts: async () => s.importedPosts.all() as { id: number; wpId: string; guid: string; title: string }[],
+    postIdTaken: async (id) => !!s.postIdTaken.get(id),
+    slugTaken: async (type, slug) => !!s.slugTaken.get(type, slug),
+    insertPost: async (v) =>
+      must(
+        get<IdRow>(s.insertPost, {
+          id: v.id ?? null, type: v.type, status: v.status, trashedFrom: v.trashedFrom ?? null, title: v.title, slug: v.slug, content: v.content,
+          excerpt: v.excerpt, password: v.password, menuOrder: v.menuOrder, sticky: v.sticky ? 1 : 0, commentStatus: v.commentStatus,
+          pingStatus: v.pingStatus, authorId: v.authorId, date: v.date, dateGmt: v.dateGmt, modified: v.modified, modifiedGmt: v.modifiedGmt, guid: v.guid,
+        }),
+      ),
+    setPostParent: async (parentId, id) => s.setPostParent.run(parentId, id),
+    setFeatured: async (featuredMediaId, id) => s.setFeatured.run(featuredMediaId, id),
+    insertPostMeta: async (postId, key, value) => s.insertPostMeta.run(postId, key, value),
+    linkTerm: async (postId, termId) => s.linkTerm.run(postId, termId),
+    mediaByUrl: async (url) => get<IdRow>(s.mediaByUrl, url),
+    insertMedia: async (v) =>
+      must(get<IdRow>(s.insertMedia, v.authorId ?? null, v.originalUrl, v.fileName, v.mimeType, v.title, v.alt, v.caption, v.createdGmt)),
+    setMediaPost: async (postId, id) => s.setMediaPost.run(postId, id),
+    existingComments: async (postId) =>
+      s.existingComments.all(postId) as { id: number; authorName: string; date: string; content: string; wpId: string | null }[],
+    allPostKeys: async () => s.allPostKeys.all() as { id: number; type: string; title: string; date: string }[],
+    commentIdTaken: async (id) => !!s.commentIdTaken.get(id),
+    insertComment: async (v) =>
+      must(
+        get<IdRow>(s.insertComment, {
+          id: v.id ?? null, postId: v.postId, type: v.type, status: v.status, authorName: v.authorName, authorEmail: v.authorEmail,
+          authorUrl: v.authorUrl, authorIp: v.authorIp, userId: v.userId ?? null, content: v.content, date: v.date, dateGmt: v.dateGmt,
+        }),
+      ),
+    insertCommentMeta: async (commentId, key, value) => s.insertCommentMeta.run(commentId, key, value),
+    setCommentParent: async (parentId, id) => s.setCommentParent.run(parentId, id),
+    recountComments: async (id) => s.recountComments.run(id),
+    setOption: async (name, value) => s.setOption.run(name, value),
+    recountTerms: async () => s.recountTerms.run(),
+  };
+}
 
-  const run = sqlite.transaction(() => {
+// The import's queries on PostgreSQL (and any engine): builders on the transaction's connection.
+// The queries of the import, on the transaction's connection. On SQLite the body awaits only
+// these (they settle in microtasks), so the import still runs start to end without another
+// request slipping in; on PostgreSQL it is one transaction on a pooled connection of its own.
+function portableQueries(tx: Db): ImportQueries {
+  return {
+    userByLogin: (login: string) => tx.select({ id: users.id }).from(users).where(sql`lower(${users.login}) = lower(${login})`).limit(1).then(first),
+    userByEmail: (email: string) => tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${email})`).limit(1).then(first),
+    userByNicename: (nicename: string) => tx.select({ id: users.id }).from(users).where(eq(users.nicename, nicename)).limit(1).then(first),
+    insertUser: async (login: string, email: string, displayName: string, nicename: string, passwordHash: string) =>
+      only(await tx.insert(users).values({ login, email, displayName, nicename, passwordHash, role: "author" }).returning({ id: users.id })),
+    termBySlug: (taxonomy: "category" | "post_tag", slug: string) =>
+      tx.select({ id: terms.id, parentId: terms.parentId }).from(terms).where(and(eq(terms.taxonomy, taxonomy), eq(terms.slug, slug))).limit(1).then(first),
+    insertTerm: async (taxonomy: "category" | "post_tag", name: string, slug: string, description: string) =>
+      only(await tx.insert(terms).values({ taxonomy, name, slug, description }).returning({ id: terms.id })),
+    setTermParent: (parentId: number, id: number) => tx.update(terms).set({ parentId }).where(and(eq(terms.id, id), isNull(terms.parentId))),
+    importedPosts: () =>
+      tx.select({ id: posts.id, wpId: postMeta.value, guid: posts.guid, title: posts.title }).from(postMeta).innerJoin(posts, eq(posts.id, postMeta.postId)).where(eq(postMeta.key, IMPORT_ID_KEY)),
+    postIdTaken: async (id: number) => !!(await tx.select({ id: posts.id }).from(posts).where(eq(posts.id, id)).then(first)),
+    slugTaken: async (type: PostType, slug: string) => !!(await tx.select({ id: posts.id }).from(posts).where(and(eq(posts.type, type), eq(posts.slug, slug))).limit(1).then(first)),
+    insertPost: async (values: NewPost) => {
+      const row = only(await tx.insert(posts).values(values).returning({ id: posts.id }));
+      if (values.id !== undefined) await bumpSequence(tx, "posts", row.id);
+      return row;
+    },
+    setPostParent: (parentId: number, id: number) => tx.update(posts).set({ parentId }).where(eq(posts.id, id)),
+    setFeatured: (featuredMediaId: number, id: number) => tx.update(posts).set({ featuredMediaId }).where(eq(posts.id, id)),
+    insertPostMeta: (postId: number, key: string, value: string) => tx.insert(postMeta).values({ postId, key, value }),
+    linkTerm: (postId: number, termId: number) => tx.insert(postTerms).values({ postId, termId }).onConflictDoNothing(),
+    mediaByUrl: (url: string) => tx.select({ id: media.id }).from(media).where(eq(media.originalUrl, url)).limit(1).then(first),
+    insertMedia: async (values: typeof media.$inferInsert) => only(await tx.insert(media).values(values).returning({ id: media.id })),
+    setMediaPost: (postId: number, id: number) => tx.update(media).set({ postId }).where(and(eq(media.id, id), isNull(media.postId))),
+    existingComments: (postId: number) =>
+      queryRows<{ id: number; authorName: string; date: string; content: string; wpId: string | null }>(
+        sql`SELECT c.id, c.author_name AS "authorName", c.date, c.content,
+              (SELECT m.value FROM comment_meta m WHERE m.comment_id = c.id AND m.key = ${IMPORT_ID_KEY} ORDER BY m.id LIMIT 1) AS "wpId"
+            FROM comments c WHERE c.post_id = ${postId}`,
+        tx,
+      ),
+    // WordPress's own importer treats a post with the same type, title and date as already there.
+    allPostKeys: () => tx.select({ id: posts.id, type: posts.type, title: posts.title, date: posts.date }).from(posts).orderBy(desc(posts.id)),
+    commentIdTaken: async (id: number) => !!(await tx.select({ id: comments.id }).from(comments).where(eq(comments.id, id)).then(first)),
+    insertComment: async (values: NewComment) => {
+      const row = only(await tx.insert(comments).values(values).returning({ id: comments.id }));
+      if (values.id !== undefined) await bumpSequence(tx, "comments", row.id);
+      return row;
+    },
+    insertCommentMeta: (commentId: number, key: string, value: string) => tx.insert(commentMeta).values({ commentId, key, value }),
+    setCommentParent: (parentId: number, id: number) => tx.update(comments).set({ parentId }).where(eq(comments.id, id)),
+    // Raw SQL: in a builder's subquery drizzle may leave posts.id unqualified, and it would name comments.id.
+    recountComments: (id: number) =>
+      execute(sql`UPDATE posts SET comment_count = (SELECT count(*) FROM comments WHERE post_id = posts.id AND status = '1') WHERE id = ${id}`, tx),
+    setOption: (name: string, value: string) => tx.insert(options).values({ name, value }).onConflictDoUpdate({ target: options.name, set: { value } }),
+    recountTerms: () =>
+      execute(
+        sql`UPDATE terms SET count = (SELECT count(*) FROM post_terms pt JOIN posts p ON p.id = pt.post_id WHERE pt.term_id = terms.id AND p.status = 'publish')`,
+        tx,
+      ),
+  };
+}
+
+/** Writes parsed WXR in one transaction. Throws (and writes nothing) on any failure. */
+export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<ImportReport> {
+  const c = new Counter();
+  const tz = await readTimeZone();
+  const totalWork = parsed.items.length + parsed.terms.length + parsed.authors.length;
+  let work = 0;
+  let lastReport = 0;
+  const tick = (n = 1) => {
+    work += n;
+    if (work - lastReport >= 200 || work === totalWork) {
+      lastReport = work;
+      opts.onProgress?.({ phase: "writing", done: work, total: totalWork });
+    }
+  };
+
+  const run = (tx: Db) => withQueries(ENGINE === "sqlite" ? sqliteQueries(tx.$client) : portableQueries(tx), tx);
+  const withQueries = async (q: ImportQueries, tx: Db) => {
     // --- Users -------------------------------------------------------------------------------
     const userIdByLogin = new Map<string, number>();
     const userIdByWpId = new Map<number, number>();
     const authorMap = Object.fromEntries(Object.entries(opts.authorMap ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
     for (const [from, to] of Object.entries(authorMap)) {
-      const target = get<{ id: number }>(q.userByLogin, to);
+      const target = await q.userByLogin(to);
       if (!target) throw new WxrImportError(`Author map: there is no user "${to}" to map "${from}" to.`);
       userIdByLogin.set(from, target.id);
     }
     const declared = new Map(parsed.authors.map((a) => [a.login.toLowerCase(), a]));
-    const ensureUser = (login: string, author?: WxrAuthor): number => {
+    const ensureUser = async (login: string, author?: WxrAuthor): Promise<number> => {
       const key = login.toLowerCase();
       const known = userIdByLogin.get(key);
       if (known !== undefined) {
         if (authorMap[key]) c.mapped.add(key);
         return known;
       }
-      const existing = get<{ id: number }>(q.userByLogin, login);
+      const existing = await q.userByLogin(login);
       if (existing) {
         userIdByLogin.set(key, existing.id);
         c.mapped.add(key);
         return existing.id;
       }
       let email = author?.email?.trim() || "";
-      if (!email || !email.includes("@") || get(q.userByEmail, email)) {
+      if (!email || !email.includes("@") || (await q.userByEmail(email))) {
         // A placeholder in the reserved .invalid domain: nothing is ever sent there.
-        const local = uniqueSlug(`${slugify(login) || "user"}.imported`, (l) => !!get(q.userByEmail, `${l}@users.invalid`), "user");
+        const local = await uniqueSlugAsync(`${slugify(login) || "user"}.imported`, async (l) => !!(await q.userByEmail(`${l}@users.invalid`)), "user");
         email = `${local}@users.invalid`;
       }
       const display = author?.displayName || [author?.firstName, author?.lastName].filter(Boolean).join(" ") || login;
-      const nicename = uniqueSlug(slugify(login), (n) => !!get(q.userByNicename, n), "author");
-      const row = get<{ id: number }>(q.insertUser, login, email, display, nicename, UNUSABLE_PASSWORD)!;
+      const nicename = await uniqueSlugAsync(slugify(login), async (n) => !!(await q.userByNicename(n)), "author");
+      const row = await q.insertUser(login, email, display, nicename, UNUSABLE_PASSWORD);
       userIdByLogin.set(key, row.id);
       c.add("users");
       return row.id;
     };
     for (const a of parsed.authors) {
-      const id = ensureUser(a.login, a);
+      const id = await ensureUser(a.login, a);
       if (a.id) userIdByWpId.set(a.id, id);
       tick();
     }
-    const authorOf = (login: string): number => (login ? ensureUser(login, declared.get(login.toLowerCase())) : opts.fallbackAuthorId);
+    const authorOf = async (login: string): Promise<number> => (login ? await ensureUser(login, declared.get(login.toLowerCase())) : opts.fallbackAuthorId);
 
     // --- Terms -------------------------------------------------------------------------------
     const termIds = new Map<string, number>(); // "taxonomy|slug" → id
-    const ensureTerm = (taxonomy: "category" | "post_tag", rawSlug: string, name: string, description = ""): number => {
+    const ensureTerm = async (taxonomy: "category" | "post_tag", rawSlug: string, name: string, description = ""): Promise<number> => {
       const slug = decodeSlug(rawSlug) || slugify(name) || `term-${termIds.size + 1}`;
       const key = `${taxonomy}|${slug}`;
       const cached = termIds.get(key);
       if (cached !== undefined) return cached;
       const kind = taxonomy === "category" ? "categories" : "tags";
-      const existing = get<{ id: number }>(q.termBySlug, taxonomy, slug);
+      const existing = await q.termBySlug(taxonomy, slug);
       let id: number;
       if (existing) {
         id = existing.id;
         c.same(kind);
       } else {
-        id = get<{ id: number }>(q.insertTerm, taxonomy, name || slug, slug, description)!.id;
+        id = (await q.insertTerm(taxonomy, name || slug, slug, description)).id;
         c.add(kind);
       }
       termIds.set(key, id);
@@ -314,12 +466,12 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
         c.skip(`terms of taxonomy "${t.taxonomy || "(none)"}" (Inkwell has categories and tags only)`);
         continue;
       }
-      const id = ensureTerm(t.taxonomy, t.slug, t.name, t.description);
+      const id = await ensureTerm(t.taxonomy, t.slug, t.name, t.description);
       if (t.parentSlug) parents.push({ taxonomy: t.taxonomy, id, parentSlug: t.parentSlug });
     }
     for (const p of parents) {
-      const parentId = termIds.get(`${p.taxonomy}|${decodeSlug(p.parentSlug)}`) ?? get<{ id: number }>(q.termBySlug, p.taxonomy, decodeSlug(p.parentSlug))?.id;
-      if (parentId && parentId !== p.id) q.setTermParent.run(parentId, p.id);
+      const parentId = termIds.get(`${p.taxonomy}|${decodeSlug(p.parentSlug)}`) ?? (await q.termBySlug(p.taxonomy, decodeSlug(p.parentSlug)))?.id;
+      if (parentId && parentId !== p.id) await q.setTermParent(parentId, p.id);
     }
 
     // --- Attachments (recorded with their original URL; not fetched) ---------------------------
@@ -332,7 +484,7 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
         c.skip("attachments without a URL");
         continue;
       }
-      const existing = get<{ id: number }>(q.mediaByUrl, url);
+      const existing = await q.mediaByUrl(url);
       let id: number;
       if (existing) {
         id = existing.id;
@@ -342,7 +494,12 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
         const ext = fileName.split(".").pop()?.toLowerCase() ?? "";
         const alt = item.meta.find((m) => m.key === "_wp_attachment_image_alt")?.value ?? "";
         const dates = resolveDates(item.postDate, item.postDateGmt, item.pubDate, tz);
-        id = get<{ id: number }>(q.insertMedia, authorOf(item.creator), url, fileName, MIME_BY_EXT[ext] ?? "application/octet-stream", item.title, alt, item.excerpt, dates.gmt)!.id;
+        id = (
+          await q.insertMedia({
+            authorId: await authorOf(item.creator), path: "", originalUrl: url, fileName, mimeType: MIME_BY_EXT[ext] ?? "application/octet-stream",
+            title: item.title, alt, caption: item.excerpt, createdGmt: dates.gmt,
+          })
+        ).id;
         c.add("attachments");
       }
       if (item.postId) mediaByWpId.set(item.postId, id);
@@ -354,109 +511,24 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
     // A post's identity: its WordPress ID with its guid (unique per WordPress site), or with its
     // title when the file has no guid.
     const identityOf = (wpId: number | string, guid: string, title: string) => (guid ? `${wpId}|${guid}` : `${wpId}|title:${title}`);
-    for (const row of q.importedPosts.all() as { id: number; wpId: string; guid: string; title: string }[]) {
+    for (const row of await q.importedPosts()) {
       imported.set(identityOf(row.wpId, row.guid, row.title), row.id);
     }
     const postIdByWpId = new Map<number, number>();
     const postParents: { id: number; wpParent: number }[] = [];
     // Posts that were here before this import, by type, title and local date (read once: no index fits).
     const samePost = new Map<string, number>();
-    for (const r of q.allPostKeys.all() as { id: number; type: string; title: string; date: string }[]) samePost.set(`${r.type}\u0000${r.title}\u0000${r.date}`, r.id);
+    for (const r of await q.allPostKeys()) samePost.set(`${r.type}\u0000${r.title}\u0000${r.date}`, r.id);
     const touchedPosts: number[] = [];
 
-    for (const item of parsed.items) {
-      if (item.postType === "attachment") {
-        tick();
-        continue;
-      }
-      tick();
-      if (item.postType === "nav_menu_item") {
-        // A menu's items come in below (importWxrMenus); one filed under no menu has nowhere to go.
-        if (!item.terms.some((t) => t.domain === "nav_menu")) c.skip("menu items that belong to no menu");
-        continue;
-      }
-      if (item.postType !== "post" && item.postType !== "page") {
-        c.skip(item.postType ? `"${item.postType}" items (Inkwell has no such content type)` : "items without a WordPress post type");
-        continue;
-      }
-      if (item.status === "auto-draft" || item.status === "inherit") {
-        c.skip(`${item.postType}s with status "${item.status}"`);
-        continue;
-      }
-      const kind = item.postType === "page" ? "pages" : "posts";
-      const identity = identityOf(item.postId, item.guid, item.title);
-      let postId = item.postId || item.guid ? imported.get(identity) : undefined;
-      if (postId === undefined && item.title) {
-        // Not imported before, but maybe exported from here (or made by hand) with the same title and date.
-        const local = resolveDates(item.postDate, item.postDateGmt, item.pubDate, tz).local;
-        postId = samePost.get(`${item.postType}\u0000${item.title}\u0000${local}`);
-      }
-      const isNew = postId === undefined;
-      if (postId !== undefined) {
-        c.same(kind);
-      } else {
-        const status = POST_STATUSES.has(item.status) ? item.status : "draft";
-        const before = item.meta.find((m) => m.key === TRASH_STATUS_KEY)?.value ?? "";
-        const trashedFrom = status === "trash" && POST_STATUSES.has(before) && before !== "trash" ? before : null;
-        const dates = resolveDates(item.postDate, item.postDateGmt, item.pubDate, tz);
-        const modified = item.postModified && !ZERO_DATE.test(item.postModified) ? resolveDates(item.postModified, item.postModifiedGmt, "", tz) : dates;
-        const base = decodeSlug(item.postName) || slugify(item.title) || `${item.postType}-${item.postId || "imported"}`;
-        const slug = uniqueSlug(base, (s) => !!get(q.slugTaken, item.postType, s), item.postType);
-        // Keep WordPress's ID when it is free, so /?p=ID and #comment links keep pointing right.
-        const keepId = item.postId > 0 && !get(q.postIdTaken, item.postId);
-        postId = get<{ id: number }>(q.insertPost, {
-          id: keepId ? item.postId : null,
-          type: item.postType,
-          status,
-          trashedFrom,
-          title: item.title,
-          slug,
-          content: item.content,
-          excerpt: item.excerpt,
-          password: item.postPassword,
-          menuOrder: item.menuOrder,
-          sticky: item.postType === "post" && item.isSticky ? 1 : 0,
-          commentStatus: item.commentStatus === "closed" ? "closed" : "open",
-          pingStatus: item.pingStatus === "closed" ? "closed" : "open",
-          authorId: authorOf(item.creator),
-          date: dates.local,
-          dateGmt: dates.gmt,
-          modified: modified.local,
-          modifiedGmt: modified.gmt,
-          guid: item.guid,
-        })!.id;
-        c.add(kind);
-        q.insertPostMeta.run(postId, IMPORT_ID_KEY, String(item.postId));
-        const oldPath = item.link ? normalizeOldPath(item.link) : "";
-        if (oldPath) q.insertPostMeta.run(postId, OLD_PERMALINK_KEY, oldPath);
-        for (const m of item.meta) if (!SKIPPED_META.has(m.key)) q.insertPostMeta.run(postId, m.key, m.value);
-        for (const t of item.terms) {
-          if (t.domain !== "category" && t.domain !== "post_tag") {
-            c.skip(`post terms of taxonomy "${t.domain}"`);
-            continue;
-          }
-          q.linkTerm.run(postId, ensureTerm(t.domain, t.slug, t.name));
-        }
-        if (item.postParent) postParents.push({ id: postId, wpParent: item.postParent });
-        const thumb = Number(item.meta.find((m) => m.key === "_thumbnail_id")?.value);
-        if (thumb && mediaByWpId.has(thumb)) q.setFeatured.run(mediaByWpId.get(thumb), postId);
-      }
-      if (item.postId) postIdByWpId.set(item.postId, postId);
-      imported.set(identity, postId);
-      if (item.comments.length) {
-        importComments(postId, isNew, item.comments);
-        touchedPosts.push(postId);
-      }
-    }
-
-    function importComments(postId: number, isNewPost: boolean, list: WxrComment[]) {
+    const importComments = async (postId: number, isNewPost: boolean, list: WxrComment[]) => {
       // A comment's identity: its WordPress ID on this post, else its author, date and text (as
       // WordPress's comment_exists), which also recognizes comments exported from this site.
       const known = new Map<number, number>();
       const byFingerprint = new Map<string, number>();
       const fingerprint = (author: string, date: string, content: string) => `${author}\u0000${date}\u0000${content}`;
       if (!isNewPost) {
-        for (const r of q.existingComments.all(postId) as { id: number; wpId: string | null; authorName: string; date: string; content: string }[]) {
+        for (const r of await q.existingComments(postId)) {
           if (r.wpId && r.wpId !== "0") known.set(Number(r.wpId), r.id);
           byFingerprint.set(fingerprint(r.authorName, r.date, r.content), r.id);
         }
@@ -477,52 +549,143 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
           continue;
         }
         const status = COMMENT_STATUSES.has(cm.approved) ? cm.approved : cm.approved === "approve" ? "1" : "0";
-        const keepId = cm.id > 0 && !get(q.commentIdTaken, cm.id);
-        const id = get<{ id: number }>(q.insertComment, {
-          id: keepId ? cm.id : null,
-          postId,
-          type,
-          status,
-          authorName: cm.author,
-          authorEmail: cm.authorEmail,
-          authorUrl: cm.authorUrl,
-          authorIp: cm.authorIp,
-          userId: cm.userId ? userIdByWpId.get(cm.userId) ?? null : null,
-          content: cm.content,
-          date: dates.local,
-          dateGmt: dates.gmt,
-        })!.id;
+        const keepId = cm.id > 0 && !(await q.commentIdTaken(cm.id));
+        const id = (
+          await q.insertComment({
+            id: keepId ? cm.id : undefined,
+            postId,
+            type: type as NewComment["type"],
+            status: status as NewComment["status"],
+            authorName: cm.author,
+            authorEmail: cm.authorEmail,
+            authorUrl: cm.authorUrl,
+            authorIp: cm.authorIp,
+            userId: cm.userId ? userIdByWpId.get(cm.userId) ?? null : null,
+            content: cm.content,
+            date: dates.local,
+            dateGmt: dates.gmt,
+          })
+        ).id;
         c.add("comments");
-        q.insertCommentMeta.run(id, IMPORT_ID_KEY, String(cm.id));
+        await q.insertCommentMeta(id, IMPORT_ID_KEY, String(cm.id));
         if (cm.id) idByWp.set(cm.id, id);
-        for (const m of cm.meta) if (m.key !== IMPORT_ID_KEY) q.insertCommentMeta.run(id, m.key, m.value);
+        for (const m of cm.meta) if (m.key !== IMPORT_ID_KEY) await q.insertCommentMeta(id, m.key, m.value);
         if (cm.parent) pending.push({ id, wpParent: cm.parent });
       }
       // Parents may come after their replies in the file: link them once all are in.
       for (const p of pending) {
         const parentId = idByWp.get(p.wpParent);
-        if (parentId && parentId !== p.id) q.setCommentParent.run(parentId, p.id);
+        if (parentId && parentId !== p.id) await q.setCommentParent(parentId, p.id);
+      }
+    };
+
+    for (const item of parsed.items) {
+      if (item.postType === "attachment") {
+        tick();
+        continue;
+      }
+      tick();
+      if (item.postType === "nav_menu_item") {
+        // A menu's items come in below (importWxrMenus); one filed under no menu has nowhere to go.
+        if (!item.terms.some((t) => t.domain === "nav_menu")) c.skip("menu items that belong to no menu");
+        continue;
+      }
+      if (item.postType !== "post" && item.postType !== "page") {
+        c.skip(item.postType ? `"${item.postType}" items (Inkwell has no such content type)` : "items without a WordPress post type");
+        continue;
+      }
+      if (item.status === "auto-draft" || item.status === "inherit") {
+        c.skip(`${item.postType}s with status "${item.status}"`);
+        continue;
+      }
+      const postType = item.postType;
+      const kind = postType === "page" ? "pages" : "posts";
+      const identity = identityOf(item.postId, item.guid, item.title);
+      let postId = item.postId || item.guid ? imported.get(identity) : undefined;
+      if (postId === undefined && item.title) {
+        // Not imported before, but maybe exported from here (or made by hand) with the same title and date.
+        const local = resolveDates(item.postDate, item.postDateGmt, item.pubDate, tz).local;
+        postId = samePost.get(`${postType}\u0000${item.title}\u0000${local}`);
+      }
+      const isNew = postId === undefined;
+      if (postId !== undefined) {
+        c.same(kind);
+      } else {
+        const status = (POST_STATUSES.has(item.status) ? item.status : "draft") as NewPost["status"] & string;
+        const before = item.meta.find((m) => m.key === TRASH_STATUS_KEY)?.value ?? "";
+        const trashedFrom = status === "trash" && POST_STATUSES.has(before) && before !== "trash" ? (before as NewPost["trashedFrom"]) : null;
+        const dates = resolveDates(item.postDate, item.postDateGmt, item.pubDate, tz);
+        const modified = item.postModified && !ZERO_DATE.test(item.postModified) ? resolveDates(item.postModified, item.postModifiedGmt, "", tz) : dates;
+        const base = decodeSlug(item.postName) || slugify(item.title) || `${postType}-${item.postId || "imported"}`;
+        const slug = await uniqueSlugAsync(base, (s) => q.slugTaken(postType, s), postType);
+        // Keep WordPress's ID when it is free, so /?p=ID and #comment links keep pointing right.
+        const keepId = item.postId > 0 && !(await q.postIdTaken(item.postId));
+        postId = (
+          await q.insertPost({
+            id: keepId ? item.postId : undefined,
+            type: postType,
+            status,
+            trashedFrom,
+            title: item.title,
+            slug,
+            content: item.content,
+            excerpt: item.excerpt,
+            password: item.postPassword,
+            menuOrder: item.menuOrder,
+            sticky: postType === "post" && item.isSticky,
+            commentStatus: item.commentStatus === "closed" ? "closed" : "open",
+            pingStatus: item.pingStatus === "closed" ? "closed" : "open",
+            authorId: await authorOf(item.creator),
+            date: dates.local,
+            dateGmt: dates.gmt,
+            modified: modified.local,
+            modifiedGmt: modified.gmt,
+            guid: item.guid,
+          })
+        ).id;
+        c.add(kind);
+        await q.insertPostMeta(postId, IMPORT_ID_KEY, String(item.postId));
+        const oldPath = item.link ? normalizeOldPath(item.link) : "";
+        if (oldPath) await q.insertPostMeta(postId, OLD_PERMALINK_KEY, oldPath);
+        for (const m of item.meta) if (!SKIPPED_META.has(m.key)) await q.insertPostMeta(postId, m.key, m.value);
+        for (const t of item.terms) {
+          if (t.domain !== "category" && t.domain !== "post_tag") {
+            c.skip(`post terms of taxonomy "${t.domain}"`);
+            continue;
+          }
+          await q.linkTerm(postId, await ensureTerm(t.domain, t.slug, t.name));
+        }
+        if (item.postParent) postParents.push({ id: postId, wpParent: item.postParent });
+        const thumb = Number(item.meta.find((m) => m.key === "_thumbnail_id")?.value);
+        const thumbId = thumb ? mediaByWpId.get(thumb) : undefined;
+        if (thumbId !== undefined) await q.setFeatured(thumbId, postId);
+      }
+      if (item.postId) postIdByWpId.set(item.postId, postId);
+      imported.set(identity, postId);
+      if (item.comments.length) {
+        await importComments(postId, isNew, item.comments);
+        touchedPosts.push(postId);
       }
     }
 
     for (const p of postParents) {
       const parentId = postIdByWpId.get(p.wpParent);
-      if (parentId && parentId !== p.id) q.setPostParent.run(parentId, p.id);
+      if (parentId && parentId !== p.id) await q.setPostParent(parentId, p.id);
     }
     for (const m of mediaParents) {
       const parentId = postIdByWpId.get(m.wpParent);
-      if (parentId) q.setMediaPost.run(parentId, m.mediaId);
+      if (parentId) await q.setMediaPost(parentId, m.mediaId);
     }
-    importWxrMenus(menusFromWxr(parsed.terms, parsed.items), { postIdByWpId, fileTerms: parsed.terms, counter: c });
-    for (const id of touchedPosts) q.recountComments.run(id);
-    q.recountTerms.run();
+    await importWxrMenus(tx, menusFromWxr(parsed.terms, parsed.items), { postIdByWpId, fileTerms: parsed.terms, counter: c });
+    for (const id of touchedPosts) await q.recountComments(id);
+    await q.recountTerms();
     for (const [name, value] of Object.entries(parsed.options ?? {})) {
-      if (name in OPTION_DEFAULTS && value !== undefined) q.setOption.run(name, JSON.stringify(value));
+      if (name in OPTION_DEFAULTS && value !== undefined) await q.setOption(name, JSON.stringify(value));
     }
-  });
+  };
 
   try {
-    run();
+    await withTransaction(run);
   } catch (e) {
     opts.onProgress?.({ phase: "failed", done: work, total: totalWork });
     throw e;
@@ -538,6 +701,26 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
   };
 }
 
+/** uniqueSlug (lib/content/slug) with an asynchronous "is it taken" check: the same slugs, in the same order. */
+async function uniqueSlugAsync(base: string, taken: (slug: string) => Promise<boolean>, fallback: string): Promise<string> {
+  const root = base || fallback;
+  if (!(await taken(root))) return root;
+  for (let n = 2; n < 10_000; n++) {
+    const candidate = `${root}-${n}`;
+    if (!(await taken(candidate))) return candidate;
+  }
+  return `${root}-${Date.now()}`;
+}
+
+/**
+ * PostgreSQL: a row inserted with its own ID (WordPress's) leaves the identity sequence behind;
+ * move it past that ID so the next row without one does not collide. SQLite needs nothing.
+ */
+async function bumpSequence(tx: Db, table: "posts" | "comments", id: number): Promise<void> {
+  if (ENGINE !== "postgres") return;
+  await queryRow(sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), greatest(${id}::bigint, last_value)) FROM ${sql.raw(`${table}_id_seq`)}`, tx);
+}
+
 /**
  * The Inkwell post that an old WordPress address named, for imported posts: the original
  * permalink path ("/2010/10/hello-world/", percent-encoded or not, with or without the trailing
@@ -547,18 +730,18 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
 export async function getPostIdByOldPath(path: string): Promise<number | undefined> {
   const norm = normalizeOldPath(path);
   if (!norm) return undefined;
-  const sqlite = getDb().$client;
-  const byPath = sqlite
-    .prepare(`SELECT post_id AS id FROM post_meta WHERE key = '${OLD_PERMALINK_KEY}' AND value = ? ORDER BY post_id DESC LIMIT 1`)
-    .get(norm) as { id: number } | undefined;
+  const byKey = (key: string, value: string) =>
+    getDb()
+      .select({ id: postMeta.postId })
+      .from(postMeta)
+      .where(and(eq(postMeta.key, key), eq(postMeta.value, value)))
+      .orderBy(desc(postMeta.postId))
+      .limit(1)
+      .then(first);
+  const byPath = await byKey(OLD_PERMALINK_KEY, norm);
   if (byPath) return byPath.id;
   const plain = /\?(?:p|page_id)=(\d+)$/.exec(norm);
-  if (plain) {
-    const byId = sqlite
-      .prepare(`SELECT post_id AS id FROM post_meta WHERE key = '${IMPORT_ID_KEY}' AND value = ? ORDER BY post_id DESC LIMIT 1`)
-      .get(plain[1]) as { id: number } | undefined;
-    return byId?.id;
-  }
+  if (plain) return (await byKey(IMPORT_ID_KEY, plain[1]!))?.id;
   return undefined;
 }
 
@@ -566,9 +749,8 @@ export { WxrError };
 
 /** Users an imported author can be assigned to (the import form's choices). */
 export async function listUsersForAuthorMapping(): Promise<{ login: string; displayName: string; role: string }[]> {
-  return getDb().$client.prepare("SELECT login, display_name AS displayName, role FROM users ORDER BY display_name COLLATE NOCASE").all() as {
-    login: string;
-    displayName: string;
-    role: string;
-  }[];
+  return getDb()
+    .select({ login: users.login, displayName: users.displayName, role: users.role })
+    .from(users)
+    .orderBy(sql`lower(${users.displayName})`, asc(users.id));
 }

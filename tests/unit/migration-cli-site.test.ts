@@ -5,12 +5,15 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { closeDatabase, openDatabase, queryRow, sql } from "@/db";
+import { closeDatabase, databaseEngine, openDatabase, queryRow, sql } from "@/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RECORDED_APP_PASSWORD, RECORDED_USER, startWpReplay, type Replay } from "../fixtures/wp-rest/replay";
+import { freshPgDatabase } from "./db-pg-harness";
 
+// The command-line site: a SQLite file, or on PostgreSQL a database of its own on the run's server.
+const site = databaseEngine() === "postgres" ? await freshPgDatabase() : undefined;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inkwell-cli-site-"));
-const env = { ...process.env, DATABASE_URL: path.join(dir, "cli.db"), INKWELL_DATA_DIR: dir, ADMIN_PASSWORD: "cli-test-password", INKWELL_LOG: "off", OUTBOUND_ALLOW_HOSTS: "127.0.0.1" };
+const env = { ...process.env, DATABASE_URL: site?.url ?? path.join(dir, "cli.db"), INKWELL_DATA_DIR: dir, ADMIN_PASSWORD: "cli-test-password", INKWELL_LOG: "off", OUTBOUND_ALLOW_HOSTS: "127.0.0.1" };
 const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 // Asynchronous: the replayed site is served from this very process.
 function run(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
@@ -37,6 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await wp.close();
   fs.rmSync(dir, { recursive: true, force: true });
+  await site?.drop();
 });
 
 describe("npm run import -- --from", { timeout: 120_000 }, () => {

@@ -3,11 +3,15 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { closeDatabase, openDatabase, queryRow, sql } from "@/db";
+import { closeDatabase, databaseEngine, openDatabase, queryRow, sql } from "@/db";
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { freshPgDatabase } from "./db-pg-harness";
 
+// The command-line site: a SQLite file, or on PostgreSQL a database of its own on the run's server.
+const postgres = databaseEngine() === "postgres";
+const site = postgres ? await freshPgDatabase() : undefined;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inkwell-cli-"));
-const env = { ...process.env, DATABASE_URL: path.join(dir, "cli.db"), INKWELL_DATA_DIR: dir, ADMIN_PASSWORD: "cli-test-password", INKWELL_LOG: "off" };
+const env = { ...process.env, DATABASE_URL: site?.url ?? path.join(dir, "cli.db"), INKWELL_DATA_DIR: dir, ADMIN_PASSWORD: "cli-test-password", INKWELL_LOG: "off" };
 const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 const run = (...args: string[]) => spawnSync(tsx, ["scripts/import.ts", ...args], { env, encoding: "utf8", timeout: 60_000 });
 
@@ -15,7 +19,10 @@ beforeAll(() => {
   const setup = spawnSync(tsx, ["scripts/setup.ts"], { env, encoding: "utf8", timeout: 60_000 });
   expect(setup.status).toBe(0);
 });
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  await site?.drop();
+});
 
 // Each test starts tsx processes (a few seconds each, far more on a busy machine): the processes
 // carry their own 60 s limit, so the test waits as long as two of them may take.
@@ -47,25 +54,29 @@ describe("npm run migrate", { timeout: 120_000 }, () => {
   const migrate = (url: string) => spawnSync(tsx, ["scripts/migrate.ts"], { env: { ...env, DATABASE_URL: url }, encoding: "utf8", timeout: 60_000 });
 
   it("creates and migrates a new database without seeding it, then says it is up to date", async () => {
-    const file = path.join(dir, "migrate-only.db");
+    const fresh = postgres ? await freshPgDatabase() : undefined;
+    const file = fresh?.url ?? path.join(dir, "migrate-only.db");
+    const name = fresh ? fresh.name : "migrate-only\\.db";
     const first = migrate(file);
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/migrate-only\.db migrated from 0 to (\d+) of \1 migrations\./);
+    expect(first.stdout).toMatch(new RegExp(`${name} migrated from 0 to (\\d+) of \\1 migrations\\.`));
     const db = await openDatabase(file, { migrate: false });
     const users = (await queryRow<{ n: number }>(sql`SELECT count(*) AS n FROM users`, db))!;
     await closeDatabase(db);
-    expect(users.n).toBe(0);
+    expect(Number(users.n)).toBe(0);
     const again = migrate(file);
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/is up to date \(migration (\d+) of \1\)/);
+    await fresh?.drop();
   });
 
   it("says in one line why it cannot, and exits non-zero", () => {
     const r = migrate("postgres://nowhere.invalid/blog");
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    expect(r.stderr).toMatch(/^Inkwell cannot migrate: DATABASE_URL .* is not a SQLite file path/);
+    // A postgres:// URL names a PostgreSQL server now (issue #18): one it cannot reach is said in one line.
+    expect(r.stderr).toMatch(/^Inkwell cannot migrate: PostgreSQL host in DATABASE_URL \(nowhere\.invalid:5432\/blog\) was not found: fix the host name\.$/m);
   });
 });
 

@@ -14,7 +14,7 @@ import { normalizeSiteAddress } from "@/lib/wp-site/client";
 import { RestPostSchema } from "@/lib/wp-site/schemas";
 import { RECORDED_APP_PASSWORD, RECORDED_USER, startWpReplay, type Answer, type Replay } from "../fixtures/wp-rest/replay";
 import { makeUser } from "./factories";
-import { all, count, one, snapshot } from "./migration-helpers";
+import { dbAll, dbCount, dbOne, dbSnapshot } from "./migration-helpers";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "inkwell-live-site-"));
 process.env.INKWELL_DATA_DIR = dataDir;
@@ -30,7 +30,7 @@ beforeAll(async () => {
 afterAll(() => wp.close());
 
 const read = (address: string, opts: Parameters<typeof readWordPressSite>[1] = {}) => readWordPressSite(address, { allowHosts: "127.0.0.1", ...opts });
-const importedId = (wpId: number) => one<{ id: number }>("SELECT post_id AS id FROM post_meta WHERE key = '_wp_import_id' AND value = ?", String(wpId))?.id;
+const importedId = async (wpId: number) => (await dbOne<{ id: number }>("SELECT post_id AS id FROM post_meta WHERE key = '_wp_import_id' AND value = ?", String(wpId)))?.id;
 
 describe("a site read with a username and application password", () => {
   it("imports drafts, scheduled and protected posts with their raw blocks and shortcodes, comments of every kind, authors' emails and the settings", async () => {
@@ -42,28 +42,28 @@ describe("a site read with a username and application password", () => {
       "Settings copied from the site: Site Title, Tagline, Permalink structure, Blog pages show at most, Allow people to submit comments on new posts, Allow link notifications from other blogs.",
     );
 
-    const byWp = (wpId: number) => one<{ status: string; title: string; content: string; password: string; date: string; dateGmt: string; sticky: number; slug: string }>(
-      "SELECT status, title, content, password, date, date_gmt AS dateGmt, sticky, slug FROM posts WHERE id = ?", importedId(wpId),
-    )!;
-    expect(byWp(1153)).toMatchObject({ status: "future", title: "Scheduled", date: "2030-01-01 12:00:18", dateGmt: "2030-01-01 19:00:18" });
-    expect(byWp(1164)).toMatchObject({ status: "draft", title: "Draft" });
-    expect(byWp(1168)).toMatchObject({ status: "publish", password: "enter", title: 'Template: Password Protected (the password is "enter")' });
-    expect(byWp(1241).sticky).toBe(1);
+    const byWp = async (wpId: number) => (await dbOne<{ status: string; title: string; content: string; password: string; date: string; dateGmt: string; sticky: number; slug: string }>(
+      'SELECT status, title, content, password, date, date_gmt AS "dateGmt", sticky, slug FROM posts WHERE id = ?', await importedId(wpId),
+    ))!;
+    expect(await byWp(1153)).toMatchObject({ status: "future", title: "Scheduled", date: "2030-01-01 12:00:18", dateGmt: "2030-01-01 19:00:18" });
+    expect(await byWp(1164)).toMatchObject({ status: "draft", title: "Draft" });
+    expect(await byWp(1168)).toMatchObject({ status: "publish", password: "enter", title: 'Template: Password Protected (the password is "enter")' });
+    expect(Number((await byWp(1241)).sticky)).toBe(1);
     // Raw content: block delimiters and shortcodes as written, not WordPress's rendering of them.
-    expect(byWp(24).content).toContain("<!-- wp:columns");
-    expect(byWp(555).content).toMatch(/\[gallery[^\]]*\]/);
+    expect((await byWp(24)).content).toContain("<!-- wp:columns");
+    expect((await byWp(555)).content).toMatch(/\[gallery[^\]]*\]/);
     // The old address keeps working (a redirect to the new permalink).
-    expect(one("SELECT value FROM post_meta WHERE post_id = ? AND key = '_wp_old_permalink'", importedId(555))).toEqual({ value: "/2010/09/10/post-format-gallery/" });
+    expect(await dbOne("SELECT value FROM post_meta WHERE post_id = ? AND key = '_wp_old_permalink'", await importedId(555))).toEqual({ value: "/2010/09/10/post-format-gallery/" });
 
-    expect(one("SELECT email, display_name AS name FROM users WHERE login = 'themedemos'")).toEqual({ email: "themeshaperwp+demos@gmail.com", name: "Theme Buster" });
-    expect(count("SELECT count(*) AS n FROM comments WHERE status = '0'")).toBe(3);
-    expect(count("SELECT count(*) AS n FROM comments WHERE type IN ('pingback', 'trackback')")).toBe(4);
+    expect(await dbOne("SELECT email, display_name AS name FROM users WHERE login = 'themedemos'")).toEqual({ email: "themeshaperwp+demos@gmail.com", name: "Theme Buster" });
+    expect(await dbCount("SELECT count(*) AS n FROM comments WHERE status = '0'")).toBe(3);
+    expect(await dbCount("SELECT count(*) AS n FROM comments WHERE type IN ('pingback', 'trackback')")).toBe(4);
     // Threads: comment 11 answers comment 10 on post 1148.
-    const reply = one<{ parent: number }>("SELECT parent_id AS parent FROM comments WHERE id = 11")!;
+    const reply = (await dbOne<{ parent: number }>("SELECT parent_id AS parent FROM comments WHERE id = 11"))!;
     expect(reply.parent).toBe(10);
-    const cats = all<{ slug: string }>(
-      "SELECT t.slug FROM post_terms pt JOIN terms t ON t.id = pt.term_id WHERE pt.post_id = ? AND t.taxonomy = 'category' ORDER BY t.slug", importedId(555),
-    ).map((r) => r.slug);
+    const cats = (await dbAll<{ slug: string }>(
+      "SELECT t.slug FROM post_terms pt JOIN terms t ON t.id = pt.term_id WHERE pt.post_id = ? AND t.taxonomy = 'category' ORDER BY t.slug", await importedId(555),
+    )).map((r) => r.slug);
     expect(cats).toEqual(["classic", "post-formats"]);
 
     const o = await getOptions();
@@ -71,14 +71,14 @@ describe("a site read with a username and application password", () => {
   });
 
   it("adds nothing when the same site is imported again, with or without credentials", async () => {
-    const before = snapshot();
+    const before = await dbSnapshot();
     const again = await writeWxr(await read(wp.origin, creds), { fallbackAuthorId: importer });
     expect(again.created).toEqual({});
     expect(again.unchanged).toMatchObject({ posts: 119, pages: 22, comments: 35, attachments: 35 });
     // Without credentials guids arrive HTML-escaped and titles texturized: the same posts are still recognized.
     const anon = await writeWxr(await read(wp.origin), { fallbackAuthorId: importer });
     expect(anon.created).toEqual({});
-    expect(snapshot()).toEqual(before);
+    expect(await dbSnapshot()).toEqual(before);
   });
 
   it("downloads the attachments from the site and points the posts at the copies", async () => {
@@ -87,9 +87,9 @@ describe("a site read with a username and application password", () => {
     expect(report).toMatchObject({ downloaded: 35, failed: [] });
     expect(report.rewritten).toBeGreaterThan(10);
     const oldImage = new RegExp(`${wp.origin}/wp-content/uploads/[^"' )]+\\.(?:jpe?g|png|gif)`);
-    const left = all<{ id: number; content: string }>("SELECT id, content FROM posts").filter((p) => oldImage.test(p.content));
+    const left = (await dbAll<{ id: number; content: string }>("SELECT id, content FROM posts")).filter((p) => oldImage.test(p.content));
     expect(left.map((p) => p.id)).toEqual([]);
-    expect(one<{ n: number }>("SELECT count(*) AS n FROM posts WHERE content LIKE '%src=\"/wp-content/uploads/%'")!.n).toBeGreaterThan(10);
+    expect(await dbCount("SELECT count(*) AS n FROM posts WHERE content LIKE '%src=\"/wp-content/uploads/%'")).toBeGreaterThan(10);
   });
 });
 
@@ -203,11 +203,11 @@ describe("a site that cannot be imported", () => {
   ];
   for (const [name, site, message] of cases) {
     it(`refuses ${name} with one message and writes nothing`, async () => {
-      const before = snapshot();
+      const before = await dbSnapshot();
       const err = await read(`${bad.origin}/${site}`).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(SiteImportError);
       expect((err as Error).message).toMatch(message);
-      expect(snapshot()).toEqual(before);
+      expect(await dbSnapshot()).toEqual(before);
     });
   }
 

@@ -11,7 +11,7 @@ import { countPendingImportedMedia, downloadImportedMedia } from "@/lib/wxr/medi
 import { mediaKey, rewriteMediaUrls } from "@/lib/wxr/media-urls";
 import { toFeaturedImage } from "@/lib/media/featured";
 import { makeUser } from "./factories";
-import { count, one } from "./migration-helpers";
+import { dbCount, dbOne } from "./migration-helpers";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -92,9 +92,9 @@ describe("downloading an import's attachments", () => {
     first = await downloadImportedMedia({ allowHosts: "127.0.0.1", policy, onProgress: (d, t) => progress.push([d, t]) });
   });
 
-  it("stores the file in the media library with WordPress's sizes, in its original month", () => {
+  it("stores the file in the media library with WordPress's sizes, in its original month", async () => {
     expect(first.downloaded).toBe(1);
-    const m = one<{ path: string; mime_type: string; width: number; sizes: string }>("SELECT * FROM media WHERE original_url LIKE '%/photo.jpg'")!;
+    const m = (await dbOne<{ path: string; mime_type: string; width: number; sizes: string }>("SELECT * FROM media WHERE original_url LIKE '%/photo.jpg'"))!;
     expect(m).toMatchObject({ path: "2010/08/photo.jpg", mime_type: "image/jpeg", width: 1200 });
     expect(Object.keys(JSON.parse(m.sizes)).sort()).toEqual(["large", "medium", "medium_large", "thumbnail"]);
     expect(fs.existsSync(path.join(dataDir, "uploads/2010/08/photo.jpg"))).toBe(true);
@@ -103,17 +103,17 @@ describe("downloading an import's attachments", () => {
     expect(progress.at(-1)).toEqual([5, 5]);
   });
 
-  it("lists each failure with its reason: a web page, too large, a redirect to a private address, missing", () => {
+  it("lists each failure with its reason: a web page, too large, a redirect to a private address, missing", async () => {
     const reasons = Object.fromEntries(first.failed.map((f) => [f.url.split("/").pop(), f.reason]));
     expect(reasons["gone.jpg"]).toMatch(/web page, not a file/);
     expect(reasons["huge.jpg"]).toMatch(/larger than the 195 KB upload limit/);
     expect(reasons["moved.jpg"]).toMatch(/private or local network/);
     expect(reasons["late.jpg"]).toMatch(/HTTP 404/);
-    expect(count("SELECT count(*) AS n FROM media WHERE path = ''")).toBe(4);
+    expect(await dbCount("SELECT count(*) AS n FROM media WHERE path = ''")).toBe(4);
   });
 
-  it("points the post's images, sizes, srcset, ?resize= copies and excerpt at the local files, and only ours", () => {
-    const post = one<{ content: string; excerpt: string }>("SELECT content, excerpt FROM posts WHERE title = 'Holiday'")!;
+  it("points the post's images, sizes, srcset, ?resize= copies and excerpt at the local files, and only ours", async () => {
+    const post = (await dbOne<{ content: string; excerpt: string }>("SELECT content, excerpt FROM posts WHERE title = 'Holiday'"))!;
     expect(post.content).toContain('src="/wp-content/uploads/2010/08/photo-300x200.jpg"');
     expect(post.content).toContain("srcset=\"/wp-content/uploads/2010/08/photo-300x200.jpg 300w, /wp-content/uploads/2010/08/photo-1024x683.jpg 1024w, /wp-content/uploads/2010/08/photo.jpg 1200w\"");
     expect(post.content).toContain('<a href="/wp-content/uploads/2010/08/photo.jpg"><img src="/wp-content/uploads/2010/08/photo-300x200.jpg" />');
@@ -124,9 +124,9 @@ describe("downloading an import's attachments", () => {
     expect(first.rewritten).toBe(1);
   });
 
-  it("gives the post its featured image from the local copy", () => {
-    const m = one<{ path: string; mimeType: string; width: number; height: number; alt: string; sizes: string }>(
-      "SELECT m.path, m.mime_type AS mimeType, m.width, m.height, m.alt, m.sizes FROM media m JOIN posts p ON p.featured_media_id = m.id WHERE p.title = 'Holiday'",
+  it("gives the post its featured image from the local copy", async () => {
+    const m = await dbOne<{ path: string; mimeType: string; width: number; height: number; alt: string; sizes: string }>(
+      "SELECT m.path, m.mime_type AS \"mimeType\", m.width, m.height, m.alt, m.sizes FROM media m JOIN posts p ON p.featured_media_id = m.id WHERE p.title = 'Holiday'",
     );
     expect(toFeaturedImage(m)?.src).toBe("/wp-content/uploads/2010/08/photo.jpg");
   });
@@ -138,7 +138,7 @@ describe("downloading an import's attachments", () => {
     expect(again.downloaded).toBe(1);
     expect(again.failed.map((f) => f.url.split("/").pop())).toEqual(["gone.jpg", "huge.jpg", "moved.jpg"]);
     await importWxr([wxr()], { fallbackAuthorId: adminId });
-    expect(count("SELECT count(*) AS n FROM media")).toBe(5);
+    expect(await dbCount("SELECT count(*) AS n FROM media")).toBe(5);
     await downloadImportedMedia({ allowHosts: "127.0.0.1", policy });
     expect(served["/wp-content/uploads/2010/08/photo.jpg"]).toBe(before);
     expect(served["/wp-content/uploads/2010/08/late.jpg"]).toBe(2);

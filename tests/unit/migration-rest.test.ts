@@ -3,7 +3,7 @@ import { describe, it, expect, beforeAll } from "vitest";
 import { makePost, makeUser } from "./factories";
 import { insertComment } from "@/db/queries/comments";
 import { insertTerm } from "@/db/queries/terms";
-import { getDb } from "@/db";
+import { execute, rawSql } from "@/db";
 import { GET } from "@/app/wp-json/[[...route]]/route";
 
 async function api(path: string) {
@@ -26,14 +26,14 @@ beforeAll(async () => {
   await makeUser("subscriber");
   news = (await insertTerm({ taxonomy: "category", name: "News", slug: "news" })).id;
   tagged = (await insertTerm({ taxonomy: "post_tag", name: "Shiny", slug: "shiny" })).id;
-  const link = (postId: number, termId: number) => getDb().$client.prepare("INSERT INTO post_terms (post_id, term_id) VALUES (?, ?)").run(postId, termId);
+  const link = (postId: number, termId: number) => execute(rawSql("INSERT INTO post_terms (post_id, term_id) VALUES (?, ?)", postId, termId));
   for (let i = 1; i <= 12; i++) {
     P[`pub${i}`] = (await makePost(author.id, { title: `Public ${i} apple`, slug: `public-${i}`, date: `2026-02-${String(i).padStart(2, "0")} 10:00:00`, dateGmt: `2026-02-${String(i).padStart(2, "0")} 09:00:00` })).id;
   }
-  link(P.pub1!, news);
-  link(P.pub2!, news);
-  link(P.pub2!, tagged);
-  getDb().$client.prepare("UPDATE terms SET count = (SELECT count(*) FROM post_terms WHERE term_id = terms.id)").run();
+  await link(P.pub1!, news);
+  await link(P.pub2!, news);
+  await link(P.pub2!, tagged);
+  await execute(rawSql("UPDATE terms SET count = (SELECT count(*) FROM post_terms WHERE term_id = terms.id)"));
   P.draft = (await makePost(editor.id, { title: "Secret draft apple", status: "draft" })).id;
   P.private = (await makePost(author.id, { title: "Private apple", status: "private" })).id;
   P.future = (await makePost(author.id, { title: "Future apple", status: "future", date: "2099-01-01 00:00:00", dateGmt: "2099-01-01 00:00:00" })).id;

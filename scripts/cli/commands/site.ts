@@ -47,30 +47,33 @@ export const backup: Command = {
   async run(argv) {
     const a = parseArgs(argv, { flags: ["to"], positionals: [0, 0] });
     const backupsDir = a.flags.to ? userPath(a.flags.to) : path.join(dataDir(), "backups");
-    const databaseFile = resolveDatabasePath();
+    const postgres = databaseEngine() === "postgres";
+    // PostgreSQL: the server's pg_dump (custom format); SQLite: its online backup API.
+    const databaseFile = postgres ? "" : resolveDatabasePath();
     if (databaseFile === ":memory:") throw new CliError("DATABASE_URL is :memory:; there is nothing on disk to back up.");
-    if (!fs.existsSync(databaseFile)) throw new CliError(`No database at ${shown(databaseFile)}: nothing to back up.`);
+    if (!postgres && !fs.existsSync(databaseFile)) throw new CliError(`No database at ${shown(databaseFile)}: nothing to back up.`);
     const started = Date.now();
     let r;
     try {
-      r = await backupSite({ databaseFile, uploadsDir: path.join(dataDir(), "uploads"), backupsDir });
+      r = await backupSite({ databaseFile, databaseUrl: process.env.DATABASE_URL, uploadsDir: path.join(dataDir(), "uploads"), backupsDir });
     } catch (e) {
       throw new CliError(`Backup failed: ${(e as Error).message}`);
     }
     console.log(`Backup written to ${shown(r.dir)}`);
-    console.log(`  database: ${path.basename(r.databaseFile)} (${(r.databaseBytes / 1024 / 1024).toFixed(1)} MB, integrity ok)`);
+    console.log(`  database: ${path.basename(r.databaseFile)} (${(r.databaseBytes / 1024 / 1024).toFixed(1)} MB, ${postgres ? "pg_dump custom format, readable by pg_restore" : "integrity ok"})`);
     console.log(`  uploads: ${r.uploadsCopied ? `${r.uploadFiles} files` : "none (no uploads folder)"}`);
     console.log(`  took ${((Date.now() - started) / 1000).toFixed(1)} s`);
   },
 };
 
-/** A backup folder (as `backup` writes it) or a database file: the database in it, and its uploads. */
+/** A backup folder (as `backup` writes it) or a database file (.db, or .dump on PostgreSQL): the database in it, and its uploads. */
 function backupParts(given: string): { database: string; uploads: string | null } {
   const p = userPath(given);
   if (!fs.existsSync(p)) throw new CliError(`No such backup: ${given}`);
   if (fs.statSync(p).isFile()) return { database: p, uploads: null };
-  const dbs = fs.readdirSync(p).filter((f) => f.endsWith(".db"));
-  if (dbs.length !== 1) throw new CliError(`${given} holds ${dbs.length ? "several" : "no"} .db files: name the database file itself.`);
+  const ext = databaseEngine() === "postgres" ? ".dump" : ".db";
+  const dbs = fs.readdirSync(p).filter((f) => f.endsWith(ext));
+  if (dbs.length !== 1) throw new CliError(`${given} holds ${dbs.length ? "several" : "no"} ${ext} files: name the database file itself.`);
   const uploads = path.join(p, "uploads");
   return { database: path.join(p, dbs[0]!), uploads: fs.existsSync(uploads) ? uploads : null };
 }
@@ -78,18 +81,33 @@ function backupParts(given: string): { database: string; uploads: string | null 
 export const restore: Command = {
   usage: "restore <backup folder or .db file> [--force]",
   summary: "put a backup back (refuses to replace an existing database without --force)",
-  help: "  Stop Inkwell first: a running server keeps its open files. Uploads in the backup replace data/uploads.",
+  help:
+    "  Stop Inkwell first: a running server keeps its open files. Uploads in the backup replace data/uploads.\n" +
+    "  On PostgreSQL: give the folder or its .dump file; pg_restore puts it into the empty database DATABASE_URL names.",
   async run(argv) {
     const a = parseArgs(argv, { switches: ["force"], positionals: [1, 1] });
     const parts = backupParts(a.positionals[0]!);
     const problem = await inkwellDatabaseProblem(parts.database);
     if (problem) throw new CliError(`Nothing restored: ${problem}.`);
-    const databaseFile = resolveDatabasePath();
+    const postgres = databaseEngine() === "postgres";
+    // PostgreSQL: the target is the database DATABASE_URL names, and it must be empty.
+    const databaseFile = postgres ? (process.env.DATABASE_URL ?? "") : resolveDatabasePath();
     if (databaseFile === ":memory:") throw new CliError("DATABASE_URL is :memory:; there is nothing on disk to restore into.");
-    if (await isLiveDatabase(databaseFile) && !a.switches.has("force")) {
+    if (postgres && (await isLiveDatabase(databaseFile))) {
+      throw new CliError(`Nothing restored: ${describeDatabase(databaseFile)} already holds tables; pg_restore restores into an empty database only (createdb a new one and point DATABASE_URL at it).`);
+    }
+    if (!postgres && (await isLiveDatabase(databaseFile)) && !a.switches.has("force")) {
       throw new CliError(`Nothing restored: ${shown(databaseFile)} already holds a site; add --force to replace it (make a backup of it first).`);
     }
-    await restoreDatabase({ from: parts.database, databaseFile });
+    if (postgres) {
+      try {
+        await restoreDatabase({ from: parts.database, databaseFile });
+      } catch (e) {
+        throw new CliError(`Nothing restored: ${(e as Error).message}`);
+      }
+    } else {
+      await restoreDatabase({ from: parts.database, databaseFile });
+    }
     const db = await openDatabase(databaseFile);
     const { applied, known } = await getMigrationStatus(db);
     await closeDatabase(db);
@@ -98,7 +116,7 @@ export const restore: Command = {
       fs.rmSync(uploads, { recursive: true, force: true });
       fs.cpSync(parts.uploads, uploads, { recursive: true, preserveTimestamps: true });
     }
-    console.log(`Restored ${shown(databaseFile)} from ${a.positionals[0]} (migration ${applied} of ${known})${parts.uploads ? ", with its uploads" : ""}.`);
+    console.log(`Restored ${postgres ? describeDatabase(databaseFile) : shown(databaseFile)} from ${a.positionals[0]} (migration ${applied} of ${known})${parts.uploads ? ", with its uploads" : ""}.`);
   },
 };
 
