@@ -92,7 +92,7 @@ export const postMeta = pgTable(
     key: text("key").notNull(),
     value: text("value").notNull().default(""),
   },
-  (t) => [index("post_meta_post_key").on(t.postId, t.key), index("post_meta_key_value").on(t.key, t.value)],
+  (t) => [index("post_meta_post_key").on(t.postId, t.key), index("post_meta_key_value").using("hash", t.value)],
 );
 
 export const terms = pgTable(
@@ -161,7 +161,7 @@ export const commentMeta = pgTable(
     key: text("key").notNull(),
     value: text("value").notNull().default(""),
   },
-  (t) => [index("comment_meta_comment_key").on(t.commentId, t.key), index("comment_meta_key_value").on(t.key, t.value)],
+  (t) => [index("comment_meta_comment_key").on(t.commentId, t.key), index("comment_meta_key_value").using("hash", t.value)],
 );
 
 export const options = pgTable("options", {

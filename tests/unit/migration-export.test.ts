@@ -35,12 +35,8 @@ async function content() {
   return { posts, comments, terms, media };
 }
 
-// BLOCKED on PostgreSQL: the theme unit test data these cases start from cannot be imported there
-// yet, because the schema's btree index post_meta_key_value (key, value) refuses its oEmbed caches
-// (values over 2704 bytes; see migration-import.test.ts). Remove the skips when the index is fixed.
-const PG_META_INDEX_BLOCKED = databaseEngine() === "postgres";
 
-describe.skipIf(PG_META_INDEX_BLOCKED)("export", () => {
+describe("export", () => {
   let xml: string;
   let before: Awaited<ReturnType<typeof content>>;
   beforeAll(async () => {

@@ -2,7 +2,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, it, expect, beforeAll } from "vitest";
-import { databaseEngine } from "@/db";
 import { makePost, makeUser } from "./factories";
 import { insertComment } from "@/db/queries/comments";
 import { importFixture, dbCount, dbOne, dbSnapshot, fixturesDir } from "./migration-helpers";
@@ -15,19 +14,12 @@ beforeAll(async () => {
   adminId = (await makeUser("administrator")).id;
 });
 
-// BLOCKED on PostgreSQL, not a difference of the import: the schema's btree index
-// post_meta_key_value (key, value) (db/schema-pg.ts, drizzle-pg/0000_init.sql) refuses a value
-// longer than 2704 bytes ("index row size exceeds btree version 4 maximum"), and these files carry
-// oEmbed caches that long, so on PostgreSQL their import fails whole. Remove the skips when the index
-// is fixed (reported with the PostgreSQL move of the import).
-const PG_META_INDEX_BLOCKED = databaseEngine() === "postgres";
-const LONG_META = new Set(["a11y-unit-test-data.xml", "themeunittestdata.wordpress.xml"]);
 
 const posts = async (type: "post" | "page") => await dbCount("SELECT count(*) n FROM posts WHERE type = ?", type);
 const terms = async (taxonomy: string) => await dbCount("SELECT count(*) n FROM terms WHERE taxonomy = ?", taxonomy);
 const postByTitle = async (title: string) => await dbOne<{ id: number; status: string; sticky: number; password: string; slug: string; parent_id: number | null; menu_order: number; comment_status: string; excerpt: string; content: string; date: string; date_gmt: string }>("SELECT * FROM posts WHERE title = ?", title);
 
-describe.skipIf(PG_META_INDEX_BLOCKED)("WordPress theme unit test data", () => {
+describe("WordPress theme unit test data", () => {
   let report: Awaited<ReturnType<typeof importFixture>>;
   beforeAll(async () => {
     report = await importFixture("theme-unit-test-data.xml", { fallbackAuthorId: adminId });
@@ -166,7 +158,7 @@ describe("every other valid fixture", () => {
     expect(onDisk.sort()).toEqual([...valid, ...malformed, "theme-unit-test-data.xml"].sort());
   });
   for (const file of valid) {
-    it.skipIf(PG_META_INDEX_BLOCKED && LONG_META.has(file))(`${file} imports, and a second import adds nothing`, async () => {
+    it(`${file} imports, and a second import adds nothing`, async () => {
       const first = await importFixture(file, { fallbackAuthorId: adminId });
       expect(first.site.wxrVersion).toMatch(/^1\.[0-2]$/);
       const before = await dbSnapshot();
