@@ -9,7 +9,7 @@ import { getDb, type Db } from "../client";
 import { ENGINE } from "../engine";
 import { execute, queryRow, queryRows } from "../index";
 import { first, only } from "../rows";
-import { withTransaction } from "../transaction";
+import { withLongTransaction } from "../transaction";
 import { comments, commentMeta, media, options, postMeta, posts, postTerms, terms, users, type NewComment, type NewPost, type PostType } from "../tables";
 import { parseWxr } from "@/lib/wxr/parse";
 import { WxrError, type WxrAuthor, type WxrComment, type WxrItem, type WxrSite, type WxrTerm } from "@/lib/wxr/types";
@@ -209,9 +209,9 @@ interface ImportQueries {
   recountTerms(): Promise<unknown>;
 }
 
-// The import's queries on SQLite: the prepared statements it always ran, on the one connection that
-// withTransaction holds BEGIN IMMEDIATE on. They answer synchronously, so the import runs as fast as
-// it did and, awaiting nothing but them, still cannot interleave with another request.
+// The import's queries on SQLite: the prepared statements it always ran, on the connection of its
+// own that withLongTransaction holds BEGIN IMMEDIATE on. They answer synchronously, so the import
+// runs as fast as it did; readers on the process's connection see none of it until the commit.
 function sqliteQueries(sqlite: Database.Database): ImportQueries {
   const s = {
     userByLogin: sqlite.prepare("SELECT id FROM users WHERE lower(login) = lower(?)"),
@@ -393,7 +393,14 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
     }
   };
 
-  const run = (tx: Db) => withQueries(ENGINE === "sqlite" ? sqliteQueries(tx.$client) : portableQueries(tx), tx);
+  // Long imports (10,000 posts) must not stop the readers: withLongTransaction runs the import on
+  // a connection of its own (readers see nothing of it until the commit, a failure leaves nothing)
+  // and pause() lets the event loop serve them between posts, terms and comments.
+  let pause: () => Promise<void> = async () => {};
+  const run = (tx: Db, yieldToReaders: () => Promise<void>) => {
+    pause = yieldToReaders;
+    return withQueries(ENGINE === "sqlite" ? sqliteQueries(tx.$client) : portableQueries(tx), tx);
+  };
   const withQueries = async (q: ImportQueries, tx: Db) => {
     // --- Users -------------------------------------------------------------------------------
     const userIdByLogin = new Map<string, number>();
@@ -460,6 +467,7 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
     };
     const parents: { taxonomy: "category" | "post_tag"; id: number; parentSlug: string }[] = [];
     for (const t of parsed.terms) {
+      await pause();
       tick();
       if (t.taxonomy === "nav_menu") continue; // menus come in below, with their items
       if (t.taxonomy !== "category" && t.taxonomy !== "post_tag") {
@@ -536,6 +544,7 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
       const idByWp = new Map<number, number>(known);
       const pending: { id: number; wpParent: number }[] = [];
       for (const cm of list) {
+        await pause();
         const dates = resolveDates(cm.date, cm.dateGmt, "", tz);
         const existing = (cm.id ? known.get(cm.id) : undefined) ?? byFingerprint.get(fingerprint(cm.author, dates.local, cm.content));
         if (existing !== undefined) {
@@ -580,6 +589,7 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
     };
 
     for (const item of parsed.items) {
+      await pause();
       if (item.postType === "attachment") {
         tick();
         continue;
@@ -685,7 +695,7 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
   };
 
   try {
-    await withTransaction(run);
+    await withLongTransaction(run);
   } catch (e) {
     opts.onProgress?.({ phase: "failed", done: work, total: totalWork });
     throw e;
