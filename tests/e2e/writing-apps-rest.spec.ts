@@ -135,7 +135,7 @@ test("an app asks for a password through authorize-application.php, and the pers
 
   // An address that is not safe to send a password to is refused before anything is asked.
   await page.goto(`/wp-admin/authorize-application.php?app_name=X&success_url=${encodeURIComponent("http://example.com/cb")}`);
-  await expect(page.getByRole("alert")).toHaveText("The URL must be served over a secure connection.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("The URL must be served over a secure connection.");
   await expect(page.getByRole("button", { name: /approve/ })).toHaveCount(0);
 });
 

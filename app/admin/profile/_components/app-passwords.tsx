@@ -1,5 +1,6 @@
 // Profile → Application Passwords, as WordPress 5.6+ lays it out: what they are, the form that
 // adds one, and the list with when and from where each was last used, each revocable.
+import type { ReactNode } from "react";
 import type { ApplicationPasswordView } from "@/db/queries/application-passwords";
 import { revokeAllAppPasswordsAction, revokeAppPasswordAction } from "../app-password-actions";
 import { NewAppPasswordForm } from "./new-app-password-form";
@@ -27,41 +28,50 @@ export function AppPasswords({ items, available }: {
       <NewAppPasswordForm />
       {items.length > 0 && (
         <>
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[32rem] border-collapse text-left text-sm">
-              <caption className="sr-only">Your application passwords</caption>
-              <thead>
-                <tr className="border-b border-gray-300">
-                  <th scope="col" className="py-2 pr-3">Name</th>
-                  <th scope="col" className="py-2 pr-3">Created</th>
-                  <th scope="col" className="py-2 pr-3">Last Used</th>
-                  <th scope="col" className="py-2 pr-3">Last IP</th>
-                  <th scope="col" className="py-2"><span className="sr-only">Revoke</span></th>
+          {/* On a phone each password is a block of labelled lines instead of a row too wide for the screen. */}
+          <table className="w-full border-collapse text-left text-sm max-sm:block">
+            <caption className="sr-only">Your application passwords</caption>
+            <thead className="max-sm:sr-only">
+              <tr className="border-b border-gray-300">
+                <th scope="col" className="py-2 pr-3">Name</th>
+                <th scope="col" className="py-2 pr-3">Created</th>
+                <th scope="col" className="py-2 pr-3">Last Used</th>
+                <th scope="col" className="py-2 pr-3">Last IP</th>
+                <th scope="col" className="py-2"><span className="sr-only">Revoke</span></th>
+              </tr>
+            </thead>
+            <tbody className="max-sm:block">
+              {items.map((p) => (
+                <tr key={p.uuid} className="border-b border-gray-200 max-sm:block max-sm:py-2">
+                  <th scope="row" className="py-2 pr-3 font-normal max-sm:block max-sm:py-0 max-sm:font-semibold">{p.name}</th>
+                  <Cell label="Created">{p.created}</Cell>
+                  <Cell label="Last Used">{p.lastUsed || "—"}</Cell>
+                  <Cell label="Last IP">{p.lastIp ?? "—"}</Cell>
+                  <td className="py-2 max-sm:block max-sm:pt-2">
+                    <form action={revokeAppPasswordAction}>
+                      <input type="hidden" name="uuid" value={p.uuid} />
+                      <button type="submit" aria-label={`Revoke "${p.name}"`} className="rounded border border-[#b32d2e] px-3 py-1 text-[#b32d2e]">Revoke</button>
+                    </form>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {items.map((p) => (
-                  <tr key={p.uuid} className="border-b border-gray-200">
-                    <th scope="row" className="py-2 pr-3 font-normal">{p.name}</th>
-                    <td className="py-2 pr-3">{p.created}</td>
-                    <td className="py-2 pr-3">{p.lastUsed || "—"}</td>
-                    <td className="py-2 pr-3">{p.lastIp ?? "—"}</td>
-                    <td className="py-2">
-                      <form action={revokeAppPasswordAction}>
-                        <input type="hidden" name="uuid" value={p.uuid} />
-                        <button type="submit" aria-label={`Revoke "${p.name}"`} className="rounded border border-[#b32d2e] px-3 py-1 text-[#b32d2e]">Revoke</button>
-                      </form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </table>
           <form action={revokeAllAppPasswordsAction}>
             <RevokeAllButton />
           </form>
         </>
       )}
     </section>
+  );
+}
+
+/** A cell that names its column itself on a phone, where the header row is hidden. */
+function Cell({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <td className="py-2 pr-3 max-sm:block max-sm:py-0">
+      <span className="font-medium sm:hidden">{label}: </span>
+      {children}
+    </td>
   );
 }
