@@ -26,8 +26,8 @@ const redirectUrl = z.string().trim().max(2000).optional().default("").refine((u
 }, "The URL must be served over a secure connection.");
 
 export const AuthorizeApplicationSchema = z.object({
-  app_name: z.string().trim().max(APP_PASSWORD_NAME_MAX).optional().default(""),
-  app_id: z.union([z.uuid(), z.literal("")]).optional().default(""),
+  app_name: z.string().trim().max(APP_PASSWORD_NAME_MAX, `The application name can have at most ${APP_PASSWORD_NAME_MAX} characters.`).optional().default(""),
+  app_id: z.union([z.uuid(), z.literal("")], { error: "The application ID must be a UUID." }).optional().default(""),
   success_url: redirectUrl,
   reject_url: redirectUrl,
 });
