@@ -57,6 +57,7 @@ export async function formatRestMedia(m: Media, context: "view" | "edit" = "view
     caption: context === "edit" ? { raw: m.caption, rendered: caption } : { rendered: caption },
     alt_text: m.alt, media_type: m.mimeType.startsWith("image/") ? "image" : "file", mime_type: m.mimeType,
     media_details: mediaDetails, post: m.postId, source_url: source,
+    ...(context === "edit" ? { permalink_template: source, generated_slug: safeBaseName(m.fileName), missing_image_sizes: [] } : {}),
     _links: {
       self: [{ href: await absoluteUrl(`/wp-json/wp/v2/media/${m.id}`) }],
       collection: [{ href: await absoluteUrl("/wp-json/wp/v2/media") }],

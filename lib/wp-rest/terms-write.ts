@@ -66,6 +66,8 @@ export async function saveRestTerm(taxonomy: Taxonomy, user: RestUser | null, id
 export async function deleteRestTerm(taxonomy: Taxonomy, user: RestUser | null, id: number, force: boolean): Promise<Response> {
   requireManage(user, "delete");
   if (!(await getRestTerm(taxonomy, id))) throw new RestError("rest_term_invalid", "Term does not exist.", 404);
+  // As WordPress's delete_term capability: the default category cannot be deleted by anyone.
+  if (taxonomy === "category" && id === (await getOptions()).default_category) throw new RestError("rest_cannot_delete", "Sorry, you are not allowed to delete this term.", 403);
   if (!force) throw new RestError("rest_trash_not_supported", "Terms do not support trashing. Set 'force=true' to delete.", 501);
   const previous = await termResponse(taxonomy, id);
   const result = await deleteTerm(taxonomy, id, (await getOptions()).default_category);

@@ -17,6 +17,7 @@ const { makePost, makeUser } = await import("./factories");
 const { createAppPassword } = await import("@/lib/auth/app-passwords");
 const { createRestNonce, verifyRestNonce } = await import("@/lib/wp-rest/nonce");
 const { getDb } = await import("@/db");
+const { updateOptions } = await import("@/db/queries/options");
 const route = await import("@/app/wp-json/[[...route]]/route");
 
 type Who = { login: string; password: string } | null;
@@ -169,6 +170,11 @@ describe("terms", () => {
     expect((await api("POST", `/wp-json/wp/v2/categories/${c.body.id}`, editor, { name: "Journeys" })).body.name).toBe("Journeys");
     expect(await api("DELETE", `/wp-json/wp/v2/categories/${c.body.id}`, editor)).toMatchObject({ status: 501, body: { code: "rest_trash_not_supported" } });
     expect(await api("DELETE", `/wp-json/wp/v2/categories/${c.body.id}?force=true`, editor)).toMatchObject({ status: 200, body: { deleted: true } });
+    // The default category is nobody's to delete (WordPress answers 403 for it, force or not).
+    const fallback = await api("POST", "/wp-json/wp/v2/categories", editor, { name: "Uncategorized here" });
+    await updateOptions({ default_category: fallback.body.id });
+    expect(await api("DELETE", `/wp-json/wp/v2/categories/${fallback.body.id}`, admin)).toMatchObject({ status: 403, body: { code: "rest_cannot_delete" } });
+    expect(await api("DELETE", `/wp-json/wp/v2/categories/${fallback.body.id}?force=true`, admin)).toMatchObject({ status: 403, body: { code: "rest_cannot_delete" } });
   });
 });
 
@@ -177,7 +183,7 @@ describe("media", () => {
     const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#c33" } }).png().toBuffer();
     const res = await api("POST", "/wp-json/wp/v2/media?alt_text=A%20red%20square&caption=Red", author, new Uint8Array(png), { "content-type": "image/png", "content-disposition": 'attachment; filename="red square.png"' });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ media_type: "image", mime_type: "image/png", alt_text: "A red square", caption: { raw: "Red" }, media_details: { width: 40, height: 30 } });
+    expect(res.body).toMatchObject({ media_type: "image", mime_type: "image/png", alt_text: "A red square", caption: { raw: "Red" }, media_details: { width: 40, height: 30 }, missing_image_sizes: [] });
     expect(res.body.source_url).toMatch(/^http:\/\/blog\.test\/wp-content\/uploads\/\d{4}\/\d\d\/red-square\.png$/);
     expect((await api("POST", `/wp-json/wp/v2/media/${res.body.id}`, author, { alt_text: "A square, red" })).body.alt_text).toBe("A square, red");
     expect((await api("GET", "/wp-json/wp/v2/media")).body.map((m: { id: number }) => m.id)).toContain(res.body.id);
