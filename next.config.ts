@@ -28,6 +28,8 @@ const nextConfig: NextConfig = {
       { source: "/wp-login.php", has: [{ type: "query", key: "action", value: "lostpassword" }], destination: "/lost-password/", permanent: false },
       { source: "/wp-login.php", has: [{ type: "query", key: "action", value: "(?:rp|resetpass)" }], destination: "/reset-password/", permanent: false },
       { source: "/wp-login.php", destination: "/login/", permanent: false },
+      { source: "/wp-admin/authorize-application.php", destination: "/authorize-application/", permanent: false },
+      { source: "/wp-admin/admin-ajax.php", destination: "/admin/ajax/", permanent: false },
       { source: "/wp-admin", destination: "/admin/", permanent: false },
       { source: "/wp-admin/:path*", destination: "/admin/", permanent: false },
       // WordPress's own sitemaps (5.5+), where search consoles and robots.txt files still point.

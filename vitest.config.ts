@@ -13,6 +13,7 @@ const shared = {
 
 // The files that run a second time on PostgreSQL: every file that touches the database.
 const POSTGRES_SUITES = [
+  "tests/unit/app-passwords.test.ts",
   "tests/unit/comments-admin-actions.test.ts",
   "tests/unit/comments-admin.test.ts",
   "tests/unit/comments-submit.test.ts",
@@ -41,6 +42,7 @@ const POSTGRES_SUITES = [
   "tests/unit/reading-recent-comments.test.ts",
   "tests/unit/reading-routing.test.ts",
   "tests/unit/reading-search.test.ts",
+  "tests/unit/rest-writes.test.ts",
   "tests/unit/session-revocation.test.ts",
   "tests/unit/settings-honoured-front.test.ts",
   "tests/unit/settings-honoured-register.test.ts",

@@ -300,3 +300,19 @@ export const menuItems = pgTable(
   },
   (t) => [index("menu_items_menu").on(t.menuId, t.position)],
 );
+
+export const applicationPasswords = pgTable(
+  "application_passwords",
+  {
+    id: id(),
+    uuid: text("uuid").notNull().unique(),
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    appId: text("app_id").notNull().default(""),
+    passwordHash: text("password_hash").notNull(),
+    createdGmt: text("created_gmt").notNull(),
+    lastUsedGmt: text("last_used_gmt"),
+    lastIp: text("last_ip"),
+  },
+  (t) => [index("application_passwords_user").on(t.userId)],
+);

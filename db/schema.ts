@@ -359,3 +359,25 @@ export const menuItems = sqliteTable(
 
 export type Menu = typeof menus.$inferSelect;
 export type MenuItem = typeof menuItems.$inferSelect;
+
+// Profile → Application Passwords (WordPress 5.6+ keeps them in the _application_passwords user
+// meta): what a writing app signs in to the REST API with, by HTTP Basic. Only a SHA-256 of the
+// generated 24-character password is kept (it has ~142 bits of entropy, so a slow hash would
+// only slow every API request; WordPress 6.8 made the same choice). lib/auth/app-passwords.ts.
+export const applicationPasswords = sqliteTable(
+  "application_passwords",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    uuid: text("uuid").notNull().unique(),
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** The app's own UUID when it asked through authorize-application.php, else "". */
+    appId: text("app_id").notNull().default(""),
+    passwordHash: text("password_hash").notNull(),
+    createdGmt: text("created_gmt").notNull(),
+    lastUsedGmt: text("last_used_gmt"),
+    lastIp: text("last_ip"),
+  },
+  (t) => [index("application_passwords_user").on(t.userId)],
+);
+export type ApplicationPassword = typeof applicationPasswords.$inferSelect;

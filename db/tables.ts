@@ -31,3 +31,4 @@ export const passwordResets = pick(lite.passwordResets, pgs.passwordResets);
 export const contentVersion = pick(lite.contentVersion, pgs.contentVersion);
 export const menus = pick(lite.menus, pgs.menus);
 export const menuItems = pick(lite.menuItems, pgs.menuItems);
+export const applicationPasswords = pick(lite.applicationPasswords, pgs.applicationPasswords);

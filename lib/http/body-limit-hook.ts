@@ -27,6 +27,9 @@ function tooLargeAnswer(path: string, req: IncomingMessage): TooLarge | undefine
   const wantsJson = String(req.headers.accept ?? "").includes("application/json");
   if (path === "/xmlrpc.php") return xml(faultResponse(FAULTS.invalidRequest, "The request is too large."));
   if (path === "/wp-trackback.php" || path.startsWith("/trackback/") || /\/trackback\/?$/.test(path)) return xml(trackbackResponse("The request is too large."));
+  if (path === "/wp-json" || path.startsWith("/wp-json/")) {
+    return json({ code: "rest_request_too_large", message: /^\/wp-json\/wp\/v2\/media/.test(path) ? `The file is larger than the ${formatBytes(uploadMaxBytes())} limit.` : "The request is too large.", data: { status: 413 } });
+  }
   if (path.startsWith("/admin/media/upload") && wantsJson) return json({ error: `The file is larger than the ${formatBytes(uploadMaxBytes())} limit.` });
   if (path === "/wp-comments-post.php" && wantsJson) return json({ ok: false, code: "too-large", message: "Sorry, that comment is too long." });
   return undefined;

@@ -30,8 +30,8 @@ export const TRACKBACK_MAX_BODY = 64 * KB;
 export const XMLRPC_MAX_BODY = 256 * KB;
 /** Webmention: source and target URLs, form-encoded. */
 export const WEBMENTION_MAX_BODY = 16 * KB;
-/** The REST API is read-only here: it never needs a body. */
-export const REST_MAX_BODY = 16 * KB;
+/** REST API writes (a post's JSON, a term, a comment): as much as a server action, whose largest is a post. */
+export const REST_MAX_BODY = 2 * MB;
 /** A server action's arguments (Next's bodySizeLimit): a post's content is the largest of them. */
 export const SERVER_ACTION_MAX_BODY = 2 * MB;
 /** Multipart's boundaries and headers around a media upload's file (Settings → Media's limit). */
@@ -47,6 +47,7 @@ export function bodyLimitFor(pathname: string, uploadMaxBytes: () => number): nu
   else if (path === "/wp-comments-post.php") limit = COMMENT_MAX_BODY;
   else if (path === "/xmlrpc.php") limit = XMLRPC_MAX_BODY;
   else if (path === "/webmention") limit = WEBMENTION_MAX_BODY;
+  else if (/^\/wp-json\/wp\/v2\/media(\/\d+)?$/.test(path)) limit = uploadMaxBytes() + UPLOAD_MULTIPART_ALLOWANCE;
   else if (path === "/wp-json" || path.startsWith("/wp-json/")) limit = REST_MAX_BODY;
   else if (isTrackback(path)) limit = TRACKBACK_MAX_BODY;
   else if (path === "/admin/media/upload") limit = uploadMaxBytes() + UPLOAD_MULTIPART_ALLOWANCE;

@@ -5,6 +5,13 @@ import { ROLE_LABELS } from "@/lib/auth/capabilities";
 import { ProfileForm } from "./_components/profile-form";
 import { SessionsForm } from "./_components/sessions-form";
 import { PROFILE_NOTICES } from "./messages";
+import { AppPasswords } from "./_components/app-passwords";
+import { listApplicationPasswords } from "@/db/queries/application-passwords";
+import { getOptions } from "@/db/queries/options";
+import { appPasswordsAllowedFor } from "@/lib/auth/app-passwords";
+import { formatWpDate, parseSqlGmt, toSqlLocal } from "@/lib/dates";
+import { clientIpFrom } from "@/lib/request-ip";
+import { headers } from "next/headers";
 
 export const metadata: Metadata = { title: "Profile" };
 
@@ -13,12 +20,20 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ m
   const { message } = await searchParams;
   const notice = message ? PROFILE_NOTICES[message] : undefined;
   const u = (await getUserProfile(me.id))!;
+  const opts = await getOptions();
+  const when = (gmt: string) => formatWpDate(toSqlLocal(parseSqlGmt(gmt), opts.timezone_string), opts.date_format);
+  const appPasswords = (await listApplicationPasswords(me.id)).map((p) => ({
+    uuid: p.uuid, name: p.name, lastIp: p.lastIp, created: when(p.createdGmt), lastUsed: p.lastUsedGmt ? when(p.lastUsedGmt) : "",
+  }));
+  const h = await headers();
+  const available = appPasswordsAllowedFor(h, clientIpFrom(h));
   return (
     <>
       <h1 className="text-2xl font-semibold">Profile</h1>
       <p className="mt-2 text-sm">Username: <strong>{u.login}</strong> (usernames cannot be changed) · Role: {ROLE_LABELS[u.role]}</p>
       <ProfileForm notice={notice} initial={{ displayName: u.displayName, nicename: u.nicename, email: u.email, url: u.url, bio: u.bio }} />
       <SessionsForm />
+      <AppPasswords items={appPasswords} available={available} />
     </>
   );
 }

@@ -1,7 +1,9 @@
-// The read-only WordPress REST API: /wp-json/ (discovery), /wp-json/wp/v2/ and its posts, pages,
-// categories, tags, users and comments, with WordPress's parameters, headers (X-WP-Total,
-// X-WP-TotalPages, Link) and error shape {code, message, data: {status}}. It shows what an
-// anonymous visitor may see, whoever asks: published content, approved comments, public user fields.
+// The WordPress REST API: /wp-json/ (discovery), /wp-json/wp/v2/ and its posts, pages, media,
+// categories, tags, users, comments, types, taxonomies, statuses, search and settings, with
+// WordPress's parameters, headers (X-WP-Total, X-WP-TotalPages, Link) and error shape
+// {code, message, data: {status}}. Anonymous requests see what a visitor may see; requests signed
+// in by application password or cookie + X-WP-Nonce (lib/wp-rest/auth.ts) read and write what
+// their role may, checked by the same rules as the admin (lib/wp-rest/*-write.ts).
 import { getOptions } from "@/db/queries/options";
 import {
   getPageAncestorSlugs, getRestComment, getRestPost, getRestTerm, getRestUser, listRestComments, listRestPostTerms,
@@ -12,6 +14,11 @@ import { formatRestComment, formatRestPost, formatRestTerm, formatRestUser, rest
 import { termUrl } from "@/lib/content/post-view";
 import { absoluteUrl, siteUrl } from "@/lib/site-url";
 import { logEvent } from "@/lib/log";
+import { authenticateRest, type RestUser } from "@/lib/wp-rest/auth";
+import { RestError, restErrorResponse } from "@/lib/wp-rest/errors";
+import { routeIndex } from "@/lib/wp-rest/routes";
+import { handleWrite, handleSignedInRead } from "@/lib/wp-rest/dispatch";
+import { embedLinks } from "@/lib/wp-rest/embed";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +28,6 @@ const HEADERS = {
   "access-control-allow-origin": "*",
   "access-control-expose-headers": "X-WP-Total, X-WP-TotalPages, Link",
   "x-content-type-options": "nosniff",
-  allow: "GET",
 };
 
 function json(body: unknown, status = 200, extra: Record<string, string> = {}) {
@@ -33,17 +39,6 @@ function wpError(code: string, message: string, status: number, data: Record<str
 }
 
 const noRoute = () => wpError("rest_no_route", "No route was found matching the URL and request method.", 404);
-
-const ROUTES = ["posts", "pages", "categories", "tags", "users", "comments"] as const;
-
-async function routeIndex() {
-  const routes: Record<string, unknown> = { "/wp/v2": { namespace: "wp/v2", methods: ["GET"], endpoints: [{ methods: ["GET"], args: {} }] } };
-  for (const r of ROUTES) {
-    routes[`/wp/v2/${r}`] = { namespace: "wp/v2", methods: ["GET"], endpoints: [{ methods: ["GET"], args: {} }], _links: { self: [{ href: await absoluteUrl(`/wp-json/wp/v2/${r}`) }] } };
-    routes[`/wp/v2/${r}/(?P<id>[\\d]+)`] = { namespace: "wp/v2", methods: ["GET"], endpoints: [{ methods: ["GET"], args: {} }] };
-  }
-  return routes;
-}
 
 /** Total and pages headers, plus Link rel=prev/next as WordPress sends them. */
 async function collection(items: unknown[], total: number, page: number, perPage: number, req: URL) {
@@ -73,22 +68,28 @@ async function postsFor(rows: RestPostRow[], type: "post" | "page") {
   ));
 }
 
-async function handle(segments: string[], url: URL): Promise<Response> {
+async function handle(segments: string[], url: URL, user: RestUser | null): Promise<Response> {
   const p = new RestParams(url.searchParams);
   const fields = p.fields();
+  const embed = url.searchParams.has("_embed");
   const pick = (o: Record<string, unknown>) => pickFields(o, fields);
 
   if (segments.length === 0) {
     const opts = await getOptions();
     return json(pick({
       name: opts.blogname, description: opts.blogdescription, url: await siteUrl(), home: await siteUrl(), gmt_offset: 0,
-      timezone_string: opts.timezone_string, namespaces: ["wp/v2"], authentication: {}, routes: await routeIndex(),
+      timezone_string: opts.timezone_string, namespaces: ["wp/v2"],
+      authentication: { "application-passwords": { endpoints: { authorization: await absoluteUrl("/wp-admin/authorize-application.php") } } },
+      routes: await routeIndex(),
       _links: { help: [{ href: "https://developer.wordpress.org/rest-api/" }] },
     }));
   }
   if (segments[0] !== "wp" || segments[1] !== "v2") return noRoute();
   const [resource, idText, ...rest] = segments.slice(2);
-  if (!resource) return json(pick({ namespace: "wp/v2", routes: await routeIndex(), _links: { up: [{ href: await absoluteUrl("/wp-json/") }] } }));
+  if (!resource) return json(pick({ namespace: "wp/v2", routes: await routeIndex("wp/v2"), _links: { up: [{ href: await absoluteUrl("/wp-json/") }] } }));
+  // users/me, types/post, taxonomies/category, settings, search, media, statuses, and signed-in reads.
+  const signedIn = await handleSignedInRead(segments.slice(2), url, user);
+  if (signedIn) return embed ? await embedLinks(signedIn) : signedIn;
   if (rest.length || (idText !== undefined && !/^\d+$/.test(idText))) return noRoute();
   const id = idText === undefined ? undefined : Number(idText);
 
@@ -104,7 +105,8 @@ async function handle(segments: string[], url: URL): Promise<Response> {
         p.check();
         const row = await getRestPost(type, id);
         if (!row) return wpError("rest_post_invalid_id", "Invalid post ID.", 404);
-        return json(pick((await postsFor([row], type))[0]!));
+        const one = json(pick((await postsFor([row], type))[0]!));
+        return embed ? await embedLinks(one) : one;
       }
       const status = p.list("status");
       if (status && status.some((s) => s !== "publish")) {
@@ -126,7 +128,8 @@ async function handle(segments: string[], url: URL): Promise<Response> {
       p.check();
       const orderby = q.orderby === "relevance" || q.orderby === "author" || q.orderby === "parent" ? "date" : q.orderby;
       const { rows, total } = await listRestPosts({ ...q, orderby });
-      return await collection((await postsFor(rows, type)).map(pick), total, page, perPage, url);
+      const list = await collection((await postsFor(rows, type)).map(pick), total, page, perPage, url);
+      return embed ? await embedLinks(list) : list;
     }
     case "categories":
     case "tags": {
@@ -204,23 +207,36 @@ async function handle(segments: string[], url: URL): Promise<Response> {
   }
 }
 
-export async function GET(req: Request, ctx: Ctx) {
+async function respond(req: Request, ctx: Ctx, method: string): Promise<Response> {
   const { route = [] } = await ctx.params;
   const url = new URL(req.url);
   try {
-    return await handle(route.map((s) => decodeURIComponent(s)), url);
+    const segments = route.map((seg) => decodeURIComponent(seg));
+    const user = await authenticateRest(req);
+    // WordPress honours _method and X-HTTP-Method-Override for clients that can only POST.
+    const override = (url.searchParams.get("_method") ?? req.headers.get("x-http-method-override") ?? "").toUpperCase();
+    const verb = method === "POST" && ["PUT", "PATCH", "DELETE"].includes(override) ? override : method;
+    if (verb === "GET") return await handle(segments, url, user);
+    return await handleWrite(segments, url, user, req, verb);
   } catch (e) {
+    if (e instanceof RestError) return restErrorResponse(e);
     if (e instanceof RestParamError) {
       return wpError("rest_invalid_param", e.message, 400, { params: e.params });
     }
-    logEvent("wp-json.error", { path: url.pathname, error: (e as Error).message }, "error");
+    logEvent("wp-json.error", { path: url.pathname, method, error: (e as Error).message }, "error");
     return wpError("rest_internal_error", "Something went wrong on the server.", 500);
   }
 }
 
-const readOnly = () => wpError("rest_no_route", "No route was found matching the URL and request method.", 404);
-export { readOnly as POST, readOnly as PUT, readOnly as PATCH, readOnly as DELETE };
+export const GET = (req: Request, ctx: Ctx) => respond(req, ctx, "GET");
+export const POST = (req: Request, ctx: Ctx) => respond(req, ctx, "POST");
+export const PUT = (req: Request, ctx: Ctx) => respond(req, ctx, "PUT");
+export const PATCH = (req: Request, ctx: Ctx) => respond(req, ctx, "PATCH");
+export const DELETE = (req: Request, ctx: Ctx) => respond(req, ctx, "DELETE");
 
 export function OPTIONS() {
-  return new Response(null, { status: 204, headers: { ...HEADERS, "access-control-allow-methods": "GET, OPTIONS", "access-control-allow-headers": "Content-Type" } });
+  return new Response(null, {
+    status: 204,
+    headers: { ...HEADERS, allow: "GET, POST, PUT, PATCH, DELETE", "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE, OPTIONS", "access-control-allow-headers": "Authorization, Content-Type, Content-Disposition, X-WP-Nonce" },
+  });
 }
