@@ -49,6 +49,9 @@ export const OPTION_DEFAULTS = {
   avatar_default: "identicon",
   use_gravatar: false,
   default_category: 0,
+  // Writing → Remote Publishing: the XML-RPC publishing methods (pingbacks stay on) and Micropub.
+  enable_xmlrpc: true,
+  enable_micropub: true,
   // Permalinks
   permalink_structure: "/%year%/%monthnum%/%day%/%postname%/",
   category_base: "category",
