@@ -11,10 +11,10 @@ export async function PublishingDiscovery({ opts }: { opts: Pick<Options, "enabl
       <link rel="EditURI" type="application/rsd+xml" title="RSD" href={`${site}/xmlrpc.php?rsd`} />
       {opts.enable_micropub ? (
         <>
-          <link rel="micropub" href={`${site}/micropub`} />
-          <link rel="authorization_endpoint" href={`${site}/indieauth/authorize`} />
-          <link rel="token_endpoint" href={`${site}/indieauth/token`} />
-          <link rel="indieauth-metadata" href={`${site}/.well-known/oauth-authorization-server`} />
+          <link rel="micropub" href={`${site}/micropub/`} />
+          <link rel="authorization_endpoint" href={`${site}/indieauth/authorize/`} />
+          <link rel="token_endpoint" href={`${site}/indieauth/token/`} />
+          <link rel="indieauth-metadata" href={`${site}/indieauth/metadata/`} />
         </>
       ) : null}
     </>

@@ -51,7 +51,7 @@ export function bodyLimitFor(pathname: string, uploadMaxBytes: () => number): nu
   else if (path === "/webmention") limit = WEBMENTION_MAX_BODY;
   else if (path === "/wp-json" || path.startsWith("/wp-json/")) limit = REST_MAX_BODY;
   else if (isTrackback(path)) limit = TRACKBACK_MAX_BODY;
-  else if (path === "/admin/media/upload") limit = uploadMaxBytes() + UPLOAD_MULTIPART_ALLOWANCE;
+  else if (path === "/admin/media/upload" || path === "/micropub" || path === "/micropub/media") limit = uploadMaxBytes() + UPLOAD_MULTIPART_ALLOWANCE;
   else if (path === "/admin/tools/import/start") limit = MAX_BODY_BYTES;
   return Math.min(limit, MAX_BODY_BYTES);
 }

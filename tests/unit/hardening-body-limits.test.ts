@@ -19,6 +19,7 @@ describe("body limits", () => {
     expect(bodyLimitFor("/2026/11/25/hello-world/trackback/", upload)).toBe(TRACKBACK_MAX_BODY);
     expect(bodyLimitFor("/wp-trackback.php", upload)).toBe(TRACKBACK_MAX_BODY);
     expect(bodyLimitFor("/admin/media/upload/", upload)).toBe(upload() + UPLOAD_MULTIPART_ALLOWANCE);
+    expect(bodyLimitFor("/micropub/media", upload)).toBe(upload() + UPLOAD_MULTIPART_ALLOWANCE);
     expect(bodyLimitFor("/admin/tools/import/start/", upload)).toBe(MAX_BODY_BYTES);
     expect(bodyLimitFor("/admin/posts/new/", upload)).toBe(SERVER_ACTION_MAX_BODY);
     expect(bodyLimitFor("/wp-json/wp/v2/posts/", upload)).toBeLessThanOrEqual(16 * 1024);

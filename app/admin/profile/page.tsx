@@ -19,6 +19,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ m
       <p className="mt-2 text-sm">Username: <strong>{u.login}</strong> (usernames cannot be changed) · Role: {ROLE_LABELS[u.role]}</p>
       <ProfileForm notice={notice} initial={{ displayName: u.displayName, nicename: u.nicename, email: u.email, url: u.url, bio: u.bio }} />
       <SessionsForm />
+      <p className="mt-4 text-sm"><a href="/admin/indieauth/" className="text-[#2271b1] underline">Apps you approved</a> (IndieAuth and Micropub)</p>
     </>
   );
 }
