@@ -24,7 +24,7 @@ function xml(body: string, status = 200, type = "text/xml") {
 }
 
 export async function GET(req: Request) {
-  if (new URL(req.url).searchParams.has("rsd")) return xml(rsdXml(await siteUrl(), (await getOptions()).enable_xmlrpc));
+  if (new URL(req.url).searchParams.has("rsd")) return xml(rsdXml(await siteUrl()));
   return new Response("XML-RPC server accepts POST requests only.\n", { status: 405, headers: { allow: "POST", "content-type": "text/plain; charset=utf-8" } });
 }
 
