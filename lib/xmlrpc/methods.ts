@@ -54,7 +54,7 @@ function fromMetaWeblog(raw: XmlRpcValue | undefined, publish: XmlRpcValue | und
   // WordPress (mw_newPost, mw_editPost): the struct's status wins; else publish=true publishes
   // and false saves a draft, on an edit too (an edit with false takes a published post back).
   const status: PostStatus = asked ?? (publishFlag ? "publish" : "draft");
-  const more = c.mt_text_more?.trim() ? `\n<!--more-->\n${c.mt_text_more}` : "";
+  const more = c.mt_text_more ? `<!--more-->${c.mt_text_more}` : "";
   return {
     type,
     title: c.title,

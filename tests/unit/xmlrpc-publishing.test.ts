@@ -14,6 +14,7 @@ import { getMediaById } from "@/db/queries/media";
 import { methodResponse, parseMethodCall, XmlRpcFault, type XmlRpcValue } from "@/lib/linkbacks/xmlrpc";
 import { PUBLISHING_METHODS } from "@/lib/xmlrpc/methods";
 import { multicall } from "@/lib/xmlrpc/dispatch";
+import { validateOption } from "@/lib/options/set-option";
 
 process.env.INKWELL_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "inkwell-xmlrpc-"));
 const PW = "correct horse battery";
@@ -57,12 +58,12 @@ describe("MetaWeblog", () => {
     expect(typeof id).toBe("string");
     const post = (await getPostById(Number(id)))!;
     expect(post).toMatchObject({ status: "publish", title: "From MarsEdit", slug: "from-marsedit", authorId: author.id, commentStatus: "closed" });
-    expect(post.content).toBe("<p>Hello</p>\n<!--more-->\n<p>The rest</p>");
+    expect(post.content).toBe("<p>Hello</p><!--more--><p>The rest</p>");
     const terms = await listTermsForPosts([post.id]);
     expect(terms.map((t) => `${t.taxonomy}:${t.name}`).sort()).toEqual(["category:News", "post_tag:apps", "post_tag:writing"]);
 
     const got = (await call("metaWeblog.getPost", id as string, author.login, PW)) as Record<string, XmlRpcValue>;
-    expect(got).toMatchObject({ postid: id, title: "From MarsEdit", description: "<p>Hello</p>\n", mt_text_more: "\n<p>The rest</p>", categories: ["News"], mt_keywords: "apps, writing", post_status: "publish", wp_slug: "from-marsedit", mt_allow_comments: 0 });
+    expect(got).toMatchObject({ postid: id, title: "From MarsEdit", description: "<p>Hello</p>", mt_text_more: "<p>The rest</p>", categories: ["News"], mt_keywords: "apps, writing", post_status: "publish", wp_slug: "from-marsedit", mt_allow_comments: 0 });
     expect(got.link).toMatch(/^http:\/\/blog\.test\/\d{4}\/\d{2}\/\d{2}\/from-marsedit\/$/);
     expect(got.dateCreated).toBeInstanceOf(Date);
   });
@@ -208,6 +209,11 @@ describe("signing in", () => {
       await updateOptions({ enable_xmlrpc: true });
     }
     expect(await call("wp.getUsersBlogs", author.login, PW)).toHaveLength(1);
+  });
+
+  it("the command line's `option set enable_xmlrpc` goes through Settings → Writing's schema", async () => {
+    expect(await validateOption("enable_xmlrpc", "false")).toEqual({ enable_xmlrpc: false, enable_micropub: true });
+    await expect(validateOption("enable_micropub", "maybe")).rejects.toThrow(/true or false/);
   });
 
   it("system.multicall counts every call inside toward the lockout: the sixth guess is refused even with the right password", async () => {
