@@ -131,7 +131,7 @@ test("RSD and EditURI point apps to XML-RPC; Settings → Writing turns publishi
   expect(python<{ fault: unknown }>(baseURL!, "author", "203.0.113.152", "probe").fault).toBeNull();
 });
 
-test("a Micropub app asks, the author approves on the consent screen, then it uploads, publishes, edits and deletes until revoked", async ({ page, request, baseURL }) => {
+test("a Micropub app asks, the author approves on the consent screen, then it uploads, publishes, edits and deletes until revoked", async ({ page, request, baseURL, browser }) => {
   const app = "https://quill.example/";
   const redirect = "https://quill.example/auth/callback";
   await page.route("https://quill.example/**", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<title>Quill</title><h1>Back in the app</h1>" }));
@@ -222,6 +222,34 @@ test("a Micropub app asks, the author approves on the consent screen, then it up
   const denied = new URL(page.url());
   expect(denied.searchParams.get("error")).toBe("access_denied");
   expect(denied.searchParams.get("code")).toBeNull();
+  // Without JavaScript the consent form works the same: Approve sends the person back with a code.
+  const plain = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const p2 = await plain.newPage();
+    await p2.route("https://quill.example/**", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<title>Quill</title>" }));
+    await signInAs(p2, "author");
+    await p2.goto(authorize("nojs"));
+    await p2.getByRole("checkbox", { name: "Upload images and files" }).uncheck();
+    await p2.getByRole("button", { name: "Approve" }).click();
+    await p2.waitForURL(/^https:\/\/quill\.example\/auth\/callback\?/);
+    const nojs = new URL(p2.url());
+    expect(nojs.searchParams.get("state")).toBe("nojs");
+    const t = await request.post("/indieauth/token/", { form: { grant_type: "authorization_code", code: nojs.searchParams.get("code")!, client_id: app, redirect_uri: redirect, code_verifier: verifier } });
+    // Only what stayed ticked is granted.
+    expect(await t.json()).toMatchObject({ scope: "create update delete" });
+    await request.post("/indieauth/token/", { form: { action: "revoke", token: ((await t.json()) as { access_token: string }).access_token } });
+  } finally {
+    await plain.close();
+  }
+
+  // Another site's form cannot approve an app in the signed-in author's name.
+  const forged = await page.request.post("/admin/indieauth/decide/", {
+    headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    form: { decision: "approve", client_id: app, redirect_uri: redirect, state: "forged", scope: "create" },
+    maxRedirects: 0,
+  });
+  expect(forged.status()).toBe(403);
+
   // A request whose redirect is on another host is refused here, not sent anywhere.
   const evil = await page.goto(authorize("third").replace(encodeURIComponent(redirect), encodeURIComponent("https://evil.example/cb")));
   expect(evil!.status()).toBe(400);

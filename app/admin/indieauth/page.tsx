@@ -6,7 +6,6 @@ import { getOptions } from "@/db/queries/options";
 import { AUTH_REQUEST_FIELDS, AuthorizationRequestSchema } from "@/lib/validation/indieauth";
 import { siteUrl } from "@/lib/site-url";
 import { profileUrl } from "@/lib/indieauth/http";
-import { decideIndieAuthAction } from "./actions";
 import { ApprovedApps } from "./_components/approved-apps";
 
 export const metadata: Metadata = { title: "Approve an app" };
@@ -44,7 +43,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
   return (
     <>
       <h1 className="text-2xl font-semibold">Approve an app</h1>
-      <form action={decideIndieAuthAction} className="mt-4 max-w-2xl space-y-4 rounded border border-gray-300 bg-white p-4 text-sm">
+      <form method="post" action="/admin/indieauth/decide/" className="mt-4 max-w-2xl space-y-4 rounded border border-gray-300 bg-white p-4 text-sm">
         <p>
           <strong className="break-all">{app.host}</strong> wants to sign in as you, <strong>{me.displayName}</strong> (<span className="break-all">{profileUrl(await siteUrl(), me.nicename)}</span>).
         </p>
