@@ -10,7 +10,9 @@ import { issueToken, listTokens, revokeToken, revokeTokenById, verifyToken, type
 import { AuthorizationRequestSchema } from "@/lib/validation/indieauth";
 import { create, remove, source, undelete, update } from "@/lib/micropub/handle";
 import { formToProps } from "@/lib/micropub/entry";
-import { MicropubError } from "@/lib/micropub/errors";
+import { fromFault, MicropubError } from "@/lib/micropub/errors";
+import { uploadFile } from "@/lib/xmlrpc/media";
+import { XmlRpcFault } from "@/lib/linkbacks/xmlrpc";
 
 process.env.AUTH_SECRET ??= "unit-test-secret-unit-test-secret";
 const APP = { clientId: "https://quill.example/", redirectUri: "https://quill.example/auth/callback" };
@@ -127,5 +129,18 @@ describe("Micropub", () => {
     // A "draft" scope only ever writes drafts, even when the app asks to publish.
     const loc = await create({ ...author, scope: ["draft"] }, { content: ["draft only"], "post-status": ["published"] }, []);
     expect((await getPostById(idOf(loc)))!.status).toBe("draft");
+  });
+
+  it("an SVG upload is refused with 415 and one past the size limit with 413, as HTTP says it", async () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    let err: unknown;
+    try {
+      await uploadFile({ id: author.id, role: "author", displayName: "" }, { name: "x.svg", bits: svg });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(XmlRpcFault);
+    expect(fromFault(err as XmlRpcFault)).toMatchObject({ status: 415, code: "invalid_request" });
+    expect(fromFault(new XmlRpcFault(500, "The file is larger than the 10 MB limit."))).toMatchObject({ status: 413 });
   });
 });
