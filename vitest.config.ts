@@ -25,6 +25,7 @@ const POSTGRES_SUITES = [
   "tests/unit/hardening-rate-limits.test.ts",
   "tests/unit/linkbacks-jobs.test.ts",
   "tests/unit/linkbacks-receive.test.ts",
+  "tests/unit/micropub-indieauth.test.ts",
   "tests/unit/migration-backup.test.ts",
   "tests/unit/migration-cli-site.test.ts",
   "tests/unit/migration-cli.test.ts",
@@ -56,6 +57,7 @@ const POSTGRES_SUITES = [
   "tests/unit/writing-site-roles.test.ts",
   "tests/unit/writing-site-settings.test.ts",
   "tests/unit/writing-site-users.test.ts",
+  "tests/unit/xmlrpc-publishing.test.ts",
 ];
 
 export default defineConfig({

@@ -7,6 +7,7 @@ import { getRenderTheme } from "@/lib/site/theme";
 import { siteMenus } from "@/lib/site/menus";
 import { AdminBarSlot } from "@/components/site/admin-bar-slot";
 import { getSiteIdentity, identityCss } from "@/lib/identity/site-identity";
+import { PublishingDiscovery } from "@/components/site/publishing-discovery";
 
 /** "Discourage search engines" (blog_public off): every public page, 404s included, says noindex. */
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,6 +28,7 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
   const css = identityCss(theme, identity.values);
   return (
     <>
+      <PublishingDiscovery opts={opts} />
       <Suspense fallback={null}>
         <AdminBarSlot />
       </Suspense>

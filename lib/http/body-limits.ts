@@ -28,6 +28,8 @@ export const COMMENT_MAX_BODY =
 export const TRACKBACK_MAX_BODY = 64 * KB;
 /** Pingback: a methodCall with two URLs; 256 KB as WordPress's own XML-RPC clients never come near. */
 export const XMLRPC_MAX_BODY = 256 * KB;
+/** XML-RPC publishing also uploads files as base64 (4 bytes per 3) inside a methodCall. */
+export const xmlrpcMaxBody = (uploadMaxBytes: number) => Math.ceil((uploadMaxBytes * 4) / 3) + XMLRPC_MAX_BODY;
 /** Webmention: source and target URLs, form-encoded. */
 export const WEBMENTION_MAX_BODY = 16 * KB;
 /** REST API writes (a post's JSON, a term, a comment): as much as a server action, whose largest is a post. */
@@ -45,12 +47,12 @@ export function bodyLimitFor(pathname: string, uploadMaxBytes: () => number): nu
   let limit = SERVER_ACTION_MAX_BODY;
   if (path.startsWith("/api/auth/") || SIGN_IN_SCREENS.has(path)) limit = SIGN_IN_MAX_BODY;
   else if (path === "/wp-comments-post.php") limit = COMMENT_MAX_BODY;
-  else if (path === "/xmlrpc.php") limit = XMLRPC_MAX_BODY;
+  else if (path === "/xmlrpc.php") limit = xmlrpcMaxBody(uploadMaxBytes());
   else if (path === "/webmention") limit = WEBMENTION_MAX_BODY;
   else if (/^\/wp-json\/wp\/v2\/media(\/\d+)?$/.test(path)) limit = uploadMaxBytes() + UPLOAD_MULTIPART_ALLOWANCE;
   else if (path === "/wp-json" || path.startsWith("/wp-json/")) limit = REST_MAX_BODY;
   else if (isTrackback(path)) limit = TRACKBACK_MAX_BODY;
-  else if (path === "/admin/media/upload") limit = uploadMaxBytes() + UPLOAD_MULTIPART_ALLOWANCE;
+  else if (path === "/admin/media/upload" || path === "/micropub" || path === "/micropub/media") limit = uploadMaxBytes() + UPLOAD_MULTIPART_ALLOWANCE;
   else if (path === "/admin/tools/import/start") limit = MAX_BODY_BYTES;
   return Math.min(limit, MAX_BODY_BYTES);
 }

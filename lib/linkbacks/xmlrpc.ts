@@ -21,7 +21,8 @@ export const FAULTS = {
   invalidParams: -32602,
 } as const;
 
-export type XmlRpcValue = string | number | boolean | XmlRpcValue[] | { [k: string]: XmlRpcValue };
+// Date and Buffer carry dateTime.iso8601 and base64, which the publishing methods (lib/xmlrpc/) use.
+export type XmlRpcValue = string | number | boolean | Date | Buffer | XmlRpcValue[] | { [k: string]: XmlRpcValue };
 
 export class XmlRpcFault extends Error {
   constructor(public code: number, message: string) {
@@ -63,6 +64,10 @@ function valueOf(v: unknown): XmlRpcValue {
     }
     case "boolean":
       return String(inner).trim() === "1";
+    case "base64":
+      return Buffer.from(typeof inner === "string" ? inner : "", "base64");
+    case "dateTime.iso8601":
+      return parseIso8601(typeof inner === "string" ? inner : "");
     case "array": {
       const data = (inner as Node | undefined)?.data as Node | undefined;
       const values = (data?.value as unknown[] | undefined) ?? [];
@@ -79,6 +84,21 @@ function valueOf(v: unknown): XmlRpcValue {
       return typeof inner === "string" ? inner : "";
   }
 }
+
+/**
+ * XML-RPC's dateTime.iso8601: "20260314T09:30:00" (the spec, Python's xmlrpc.client) or the
+ * dashed form with an optional zone. Without a zone the value is UTC, as WordPress's IXR_Date reads it.
+ */
+export function parseIso8601(raw: string): Date {
+  const m = /^(\d{4})-?(\d{2})-?(\d{2})T(\d{2}):?(\d{2}):?(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(raw.trim());
+  if (!m) throw new XmlRpcFault(FAULTS.invalidRequest, "Invalid date.");
+  const zone = !m[7] || m[7] === "Z" ? "Z" : m[7].replace(/^([+-]\d{2})(\d{2})$/, "$1:$2");
+  const d = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${zone}`);
+  if (Number.isNaN(d.getTime())) throw new XmlRpcFault(FAULTS.invalidRequest, "Invalid date.");
+  return d;
+}
+
+const iso = (d: Date) => d.toISOString().slice(0, 19).replace(/-/g, "");
 
 export interface MethodCall {
   methodName: string;
@@ -107,6 +127,8 @@ function formatValue(v: XmlRpcValue): string {
   if (typeof v === "string") return `<string>${escapeHtml(v)}</string>`;
   if (typeof v === "boolean") return `<boolean>${v ? 1 : 0}</boolean>`;
   if (typeof v === "number") return Number.isInteger(v) ? `<int>${v}</int>` : `<double>${v}</double>`;
+  if (v instanceof Date) return `<dateTime.iso8601>${iso(v)}</dateTime.iso8601>`;
+  if (Buffer.isBuffer(v)) return `<base64>${v.toString("base64")}</base64>`;
   if (Array.isArray(v)) return `<array><data>${v.map((x) => `<value>${formatValue(x)}</value>`).join("")}</data></array>`;
   return `<struct>${Object.entries(v)
     .map(([k, x]) => `<member><name>${escapeHtml(k)}</name><value>${formatValue(x)}</value></member>`)

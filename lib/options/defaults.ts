@@ -49,6 +49,11 @@ export const OPTION_DEFAULTS = {
   avatar_default: "identicon",
   use_gravatar: false,
   default_category: 0,
+  // Writing → Remote Publishing: the XML-RPC publishing methods (pingbacks stay on) and Micropub.
+  enable_xmlrpc: true,
+  enable_micropub: true,
+  /** IndieAuth access tokens this site issued, by their SHA-256 (the token itself is never kept). */
+  indieauth_tokens: [] as IndieAuthToken[],
   // Permalinks
   permalink_structure: "/%year%/%monthnum%/%day%/%postname%/",
   category_base: "category",
@@ -84,4 +89,12 @@ export const OPTION_DEFAULTS = {
 };
 
 export type Options = typeof OPTION_DEFAULTS;
+export interface IndieAuthToken {
+  id: string;
+  hash: string;
+  userId: number;
+  clientId: string;
+  scope: string[];
+  createdGmt: string;
+}
 export type OptionName = keyof Options;

@@ -13,6 +13,7 @@ import {
   MEDIA_EXTRA_TYPE_LABELS,
   PermalinkSettingsSchema,
   ReadingSettingsSchema,
+  WritingSettingsSchema,
 } from "@/lib/validation/settings";
 
 const on = (b: boolean) => (b ? "1" : undefined);
@@ -71,6 +72,13 @@ const SCREENS: Screen[] = [
       return { [name]: value };
     },
     check: (v) => readingPagesProblem(v as Parameters<typeof readingPagesProblem>[0]),
+  },
+  {
+    name: "Writing",
+    schema: WritingSettingsSchema,
+    options: ["enable_xmlrpc", "enable_micropub"],
+    form: (o) => ({ enable_xmlrpc: on(o.enable_xmlrpc), enable_micropub: on(o.enable_micropub) }),
+    field: (name, value) => ({ [name]: boolText(value) }),
   },
   {
     name: "Discussion",

@@ -220,3 +220,6 @@ export const MediaSettingsSchema = z
       .filter((ext) => v[`allow_${ext}`] === "1")
       .join(","),
   }));
+
+/** Settings → Writing → Remote Publishing: the XML-RPC publishing methods and Micropub. */
+export const WritingSettingsSchema = z.object({ enable_xmlrpc: checkbox, enable_micropub: checkbox });

@@ -34,6 +34,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ m
       <ProfileForm notice={notice} initial={{ displayName: u.displayName, nicename: u.nicename, email: u.email, url: u.url, bio: u.bio }} />
       <SessionsForm />
       <AppPasswords items={appPasswords} available={available} />
+      <p className="mt-4 text-sm"><a href="/admin/indieauth/" className="text-[#2271b1] underline">Apps you approved</a> (IndieAuth and Micropub)</p>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { requireCapability } from "@/lib/session";
 
 const TABS = [
   { href: "/admin/settings/general/", label: "General" },
+  { href: "/admin/settings/writing/", label: "Writing" },
   { href: "/admin/settings/reading/", label: "Reading" },
   { href: "/admin/settings/discussion/", label: "Discussion" },
   { href: "/admin/settings/media/", label: "Media" },
