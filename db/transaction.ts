@@ -93,18 +93,22 @@ export async function withLongTransaction<T>(fn: (tx: Db, pause: () => Promise<v
     }
   }
   const { openDb } = await import("./client");
-  const { commitOffLoop } = await import("./wal-sync");
+  const { syncWal } = await import("./wal-sync");
   const own = openDb(file, { migrate: false });
   // A small page cache spills the transaction's pages into the WAL as it goes (between pauses), so
-  // the COMMIT has little left to write; its fsync runs off the event loop (db/wal-sync.ts).
+  // the COMMIT has little left to write; the COMMIT itself does not fsync (synchronous NORMAL on
+  // this connection only) and the WAL is fsynced off the event loop before the import is reported
+  // done (db/wal-sync.ts), which is what synchronous FULL would have put on disk.
   own.$client.pragma("cache_size = -8000");
+  own.$client.pragma("synchronous = NORMAL");
   main.$client.pragma("busy_timeout = 0");
   flag.__inkwellLongWrite = true;
   try {
     own.$client.exec("BEGIN IMMEDIATE");
     try {
       const value = await fn(own, pause);
-      await new Promise<void>((resolve, reject) => commitOffLoop(own.$client, () => own.$client.exec("COMMIT"), (err) => (err ? reject(err) : resolve())));
+      own.$client.exec("COMMIT");
+      await new Promise<void>((resolve, reject) => syncWal(`${file}-wal`, (err) => (err ? reject(err) : resolve())));
       return value;
     } catch (e) {
       if (own.$client.inTransaction) own.$client.exec("ROLLBACK");
