@@ -1,0 +1,34 @@
+// The WXR upload's multipart reader (lib/http/multipart-file.ts): the file and the form's fields
+// arrive whole; an oversized file, a body that is not multipart, or a broken one gets a clear error.
+import { describe, expect, it } from "vitest";
+import { MultipartError, readMultipartFile } from "@/lib/http/multipart-file";
+
+function upload(parts: Record<string, string | Blob>, filename = "export.xml"): Request {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(parts)) typeof v === "string" ? fd.append(k, v) : fd.append(k, v, filename);
+  return new Request("http://blog.test/admin/tools/import/start/", { method: "POST", body: fd });
+}
+
+describe("reading an uploaded file", () => {
+  it("gives the file's bytes and name, and the other fields", async () => {
+    const xml = `<?xml version="1.0"?><rss>${"é".repeat(300_000)}</rss>`;
+    const form = await readMultipartFile(upload({ download_media: "on", file: new Blob([xml]) }), { field: "file", maxBytes: 10 * 1024 * 1024 });
+    expect(form.file?.name).toBe("export.xml");
+    expect(new TextDecoder().decode(form.file!.bytes)).toBe(xml);
+    expect(form.fields).toEqual({ download_media: "on" });
+  });
+
+  it("has no file when none was chosen, and no field for an unticked box", async () => {
+    const form = await readMultipartFile(upload({ other: "x" }), { field: "file", maxBytes: 1024 });
+    expect(form.file).toBeUndefined();
+    expect(form.fields.download_media).toBeUndefined();
+  });
+
+  it("refuses a file over the limit, a body that is not multipart, and a broken one", async () => {
+    await expect(readMultipartFile(upload({ file: new Blob(["x".repeat(5000)]) }), { field: "file", maxBytes: 1000 })).rejects.toThrow(/larger than/);
+    const json = new Request("http://blog.test/", { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
+    await expect(readMultipartFile(json, { field: "file", maxBytes: 1000 })).rejects.toBeInstanceOf(MultipartError);
+    const broken = new Request("http://blog.test/", { method: "POST", body: "--zz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\"\r\n\r\nunterminated", headers: { "content-type": "multipart/form-data; boundary=zz" } });
+    await expect(readMultipartFile(broken, { field: "file", maxBytes: 1000 })).rejects.toBeInstanceOf(MultipartError);
+  });
+});
