@@ -5,7 +5,10 @@ import { MultipartError, readMultipartFile } from "@/lib/http/multipart-file";
 
 function upload(parts: Record<string, string | Blob>, filename = "export.xml"): Request {
   const fd = new FormData();
-  for (const [k, v] of Object.entries(parts)) typeof v === "string" ? fd.append(k, v) : fd.append(k, v, filename);
+  for (const [k, v] of Object.entries(parts)) {
+    if (typeof v === "string") fd.append(k, v);
+    else fd.append(k, v, filename);
+  }
   return new Request("http://blog.test/admin/tools/import/start/", { method: "POST", body: fd });
 }
 
