@@ -2,7 +2,7 @@
 // (raw SQL with ? placeholders, on whichever engine runs).
 import fs from "node:fs";
 import path from "node:path";
-import { getDb, queryRow, queryRows, rawSql } from "@/db";
+import { queryRow, queryRows, rawSql } from "@/db";
 import { importWxr, type ImportOptions } from "@/db/queries/wxr-import";
 
 // Copies of shared/fixtures/wxr (WordPress's own importer and theme test data).
@@ -33,18 +33,4 @@ export async function dbSnapshot() {
     ["comment_meta", "id"], ["media", "id"], ["menus", "id"], ["menu_items", "id"],
   ];
   return Object.fromEntries(await Promise.all(tables.map(async ([t, order]) => [t, await dbAll(`SELECT * FROM ${t} ORDER BY ${order}`)] as const)));
-}
-
-// SQLite only: the synchronous readers other test files (nav-menus.test.ts) still use; the
-// migration tests use the db* ones above, which run on both engines.
-export function count(sql: string, ...args: unknown[]): number {
-  return (getDb().$client.prepare(sql).get(...args) as { n: number }).n;
-}
-
-export function all<T>(sql: string, ...args: unknown[]): T[] {
-  return getDb().$client.prepare(sql).all(...args) as T[];
-}
-
-export function one<T>(sql: string, ...args: unknown[]): T | undefined {
-  return getDb().$client.prepare(sql).get(...args) as T | undefined;
 }

@@ -2,7 +2,7 @@
 // nav_menu_item, and what the reader's header shows (menu or the page-list fallback).
 import { describe, it, expect, beforeAll } from "vitest";
 import { makePost, makeUser } from "./factories";
-import { all, count, importFixture, one } from "./migration-helpers";
+import { dbAll, dbCount, dbOne, importFixture } from "./migration-helpers";
 import { buildTree, dropItem, flatten, moveItem, availableMoves, treeFromOrder, MAX_MENU_DEPTH } from "@/lib/menus/tree";
 import { menusFromWxr, unserializeStrings } from "@/lib/wxr/menus";
 import { cleanMenuUrl } from "@/lib/menus/urls";
@@ -96,12 +96,12 @@ describe("WXR menus", () => {
 
   it("imports the menus with their nesting and links, and exports them again", async () => {
     await importFixture("theme-unit-test-data.xml", { fallbackAuthorId: adminId });
-    expect(count("SELECT count(*) n FROM menus")).toBe(6);
+    expect(await dbCount("SELECT count(*) n FROM menus")).toBe(6);
     const allPages = (await getMenuBySlug("all-pages"))!;
     const items = await listMenuItems(allPages.id);
     expect(items).toHaveLength(18);
     // Every item links to an imported page; some are nested under another item of the menu.
-    for (const i of items) expect(one("SELECT 1 FROM posts WHERE id = ? AND type = 'page'", i.objectId)).toBeTruthy();
+    for (const i of items) expect(await dbOne("SELECT 1 AS ok FROM posts WHERE id = ? AND type = 'page'", i.objectId)).toBeTruthy();
     const nested = items.filter((i) => i.parentId);
     expect(nested.length).toBeGreaterThan(0);
     for (const i of nested) expect(items.some((p) => p.id === i.parentId)).toBe(true);
@@ -115,12 +115,15 @@ describe("WXR menus", () => {
     const xml = chunks.join("");
     expect(xml).toContain("<wp:term_taxonomy><![CDATA[nav_menu]]></wp:term_taxonomy>");
     expect((xml.match(/<wp:post_type><!\[CDATA\[nav_menu_item\]\]><\/wp:post_type>/g) ?? []).length).toBe(70);
-    const before = all<{ slug: string; n: number; nested: number }>(
-      "SELECT m.slug, count(i.id) n, count(i.parent_id) nested FROM menus m LEFT JOIN menu_items i ON i.menu_id = m.id GROUP BY m.id ORDER BY m.slug");
-    for (const m of all<{ id: number }>("SELECT id FROM menus")) await deleteMenu(m.id);
+    const menuCounts = async () =>
+      (await dbAll<{ slug: string; n: number | string; nested: number | string }>(
+        "SELECT m.slug, count(i.id) AS n, count(i.parent_id) AS nested FROM menus m LEFT JOIN menu_items i ON i.menu_id = m.id GROUP BY m.id, m.slug ORDER BY m.slug",
+      )).map((r) => ({ slug: r.slug, n: Number(r.n), nested: Number(r.nested) }));
+    const before = await menuCounts();
+    for (const m of await dbAll<{ id: number }>("SELECT id FROM menus")) await deleteMenu(m.id);
     const report = await importWxr([xml], { fallbackAuthorId: adminId });
     expect(report.created).toMatchObject({ menus: 6, "menu items": 70 });
-    expect(all("SELECT m.slug, count(i.id) n, count(i.parent_id) nested FROM menus m LEFT JOIN menu_items i ON i.menu_id = m.id GROUP BY m.id ORDER BY m.slug")).toEqual(before);
+    expect(await menuCounts()).toEqual(before);
     const social = await listMenuItems((await getMenuBySlug("social-menu"))!.id);
     expect(social[0]).toMatchObject({ type: "custom", url: "https://twitter.com/wordpress" });
   });
