@@ -20,7 +20,7 @@ export default async function Page() {
         { kind: "checkbox", name: "enable_xmlrpc", label: "XML-RPC: let desktop and mobile editors (MarsEdit, the WordPress app, scripts) publish with the WordPress, MetaWeblog and Blogger protocols" },
         { kind: "checkbox", name: "enable_micropub", label: "Micropub: let IndieWeb apps (Quill, Indigenous) publish after you approve them with IndieAuth" },
       ],
-      help: `Apps find these from your site’s address (${site}/). They sign in with your username and password (XML-RPC) or ask you to approve them here (Micropub). Pingbacks keep working when XML-RPC publishing is off.`,
+      help: `Apps find these from your site’s address (${site}/). They sign in with your username and password or an application password from your Profile (XML-RPC), or ask you to approve them here (Micropub). Pingbacks keep working when XML-RPC publishing is off.`,
     },
   ];
   return (
