@@ -1,4 +1,5 @@
 import { and, asc, eq, exists, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { createHash } from "node:crypto";
 import type { Statement } from "better-sqlite3";
 import { getDb, type Db } from "../client";
 import { ENGINE } from "../engine";
@@ -314,28 +315,48 @@ export async function insertCommentChecked(comment: NewComment, rules: CheckRule
 
 // The checked insert for PostgreSQL: the same checks, in the same order, in one transaction.
 // PostgreSQL's transactions run side by side (READ COMMITTED), so two racing comments could both
-// pass the duplicate and flood checks before either is written; a transaction-scoped advisory lock
-// makes checked comment inserts take turns, as SQLite's BEGIN IMMEDIATE does, across every
-// process on the database. It is released at commit or rollback. Within this process they also
-// take turns in the order they arrived (as SQLite's batch judges them), so that which of two
-// racing comments is the "first" does not depend on which pooled connection the server hears first.
-export const COMMENT_INSERT_LOCK = 0x1a3c_0001;
+// pass the duplicate and flood checks before either is written. Transaction-scoped advisory locks
+// make exactly the comments that could conflict take turns, across every process on the database:
+// one per possible duplicate (post, parent, author, content), one per address and one per email (the
+// flood rule). Other comments, on the same post or not, are judged side by side. The locks are
+// taken in one global order (by key), so two inserts never wait on each other; they are released
+// at commit or rollback. Within this process the same comment sent twice also takes turns in the
+// order it arrived (as SQLite's batch judges them).
+export function commentLockKeys(comment: NewComment): string[] {
+  const keys = [
+    `dup:${comment.postId}:${comment.parentId ?? 0}:${comment.authorName ?? ""}:${comment.authorEmail ?? ""}:${comment.content ?? ""}`,
+    `ip:${comment.authorIp ?? ""}`,
+  ];
+  if (comment.authorEmail) keys.push(`email:${comment.authorEmail}`);
+  // 63-bit keys from SHA-256, sorted: the order every insert takes them in.
+  return keys.map((k) => BigInt.asIntN(64, BigInt(`0x${createHash("sha256").update(k).digest("hex").slice(0, 16)}`)).toString()).sort();
+}
 
-const globalForTurns = globalThis as unknown as { __inkwellCommentTurn?: Promise<unknown> };
+/** Takes the comment's advisory locks in the transaction `tx` (PostgreSQL only). */
+export async function lockCommentKeys(tx: Db, comment: NewComment): Promise<void> {
+  for (const key of commentLockKeys(comment)) await queryRow(sql`SELECT pg_advisory_xact_lock(${key}::bigint)`, tx);
+}
 
-function inTurn<T>(fn: () => Promise<T>): Promise<T> {
-  const run = (globalForTurns.__inkwellCommentTurn ?? Promise.resolve()).then(fn);
-  globalForTurns.__inkwellCommentTurn = run.catch(() => undefined);
+const globalForTurns = globalThis as unknown as { __inkwellCommentTurns?: Map<string, Promise<unknown>> };
+
+function inTurn<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const turns = (globalForTurns.__inkwellCommentTurns ??= new Map());
+  const run = (turns.get(key) ?? Promise.resolve()).then(fn);
+  const tail = run.catch(() => undefined);
+  turns.set(key, tail);
+  void tail.then(() => {
+    if (turns.get(key) === tail) turns.delete(key);
+  });
   return run;
 }
 
 async function insertCommentCheckedPortable(comment: NewComment, rules: CheckRules): Promise<CheckedInsert> {
-  return inTurn(() => checkedInsertTx(comment, rules));
+  return inTurn(commentLockKeys(comment).join(","), () => checkedInsertTx(comment, rules));
 }
 
 async function checkedInsertTx(comment: NewComment, rules: CheckRules): Promise<CheckedInsert> {
   return withTransaction(async (tx) => {
-    await queryRow(sql`SELECT pg_advisory_xact_lock(${COMMENT_INSERT_LOCK})`, tx);
+    await lockCommentKeys(tx, comment);
     const email = comment.authorEmail ?? "";
     const parentIs: SQL = comment.parentId == null ? isNull(comments.parentId) : eq(comments.parentId, comment.parentId);
     const duplicate = await tx
@@ -390,7 +411,9 @@ async function checkedInsertTx(comment: NewComment, rules: CheckRules): Promise<
         })
         .returning(),
     );
-    if (row.status === "1") await recountPostComments(tx, [row.postId]);
+    // An increment, not a recount: under READ COMMITTED a recount could miss a comment another
+    // transaction is writing on the same post at the same moment; the increment waits for its row.
+    if (row.status === "1") await tx.update(posts).set({ commentCount: sql`${posts.commentCount} + 1` }).where(eq(posts.id, row.postId));
     if (row.status === "spam" && rules.spamReason) await tx.insert(commentMeta).values({ commentId: row.id, key: HELD_AS_SPAM_META, value: rules.spamReason });
     const moderators = row.status === "0" && rules.moderatorsIfHeld ? await listCommentModerators(tx) : [];
     const notes = rules.notify?.(row, moderators) ?? [];

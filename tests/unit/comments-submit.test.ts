@@ -264,13 +264,13 @@ describe("racing comments (rules 8 and 9 hold under concurrency)", () => {
   // turns by themselves, as SQLite's BEGIN IMMEDIATE does.
   it.skipIf(databaseEngine() !== "postgres")("on PostgreSQL, waits for a checked insert in progress elsewhere", async () => {
     const { post } = await setup();
-    const { insertCommentChecked, COMMENT_INSERT_LOCK } = await import("@/db/queries/comments");
+    const { insertCommentChecked, lockCommentKeys } = await import("@/db/queries/comments");
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     let locked!: () => void;
     const isLocked = new Promise<void>((r) => (locked = r));
     const elsewhere = withTransaction(async (tx) => {
-      await queryRow(rawSql("SELECT pg_advisory_xact_lock(?)", COMMENT_INSERT_LOCK), tx);
+      await lockCommentKeys(tx, { ...same(post.id), content: "elsewhere" });
       await execute(rawSql("INSERT INTO comments (post_id, author_name, author_email, content, date, date_gmt) VALUES (?, ?, ?, ?, ?, ?)", post.id, "Racer", "racer@example.com", "elsewhere", at(), at()), tx);
       locked();
       await held;
@@ -283,6 +283,34 @@ describe("racing comments (rules 8 and 9 hold under concurrency)", () => {
     release();
     await elsewhere;
     expect((await mine).outcome).toBe("duplicate");
+  });
+});
+
+describe("racing comments that cannot conflict", () => {
+  it.skipIf(databaseEngine() !== "postgres")("on PostgreSQL, different comments on one post do not wait for each other, and the count stays right", async () => {
+    const { post } = await setup();
+    const { insertCommentChecked, lockCommentKeys } = await import("@/db/queries/comments");
+    const rules = { floodSinceGmt: null, decide: () => "1" as const };
+    const one = { postId: post.id, authorName: "Holder", authorEmail: "holder@example.com", content: "held open", date: at(), dateGmt: at(), authorIp: freshIp() };
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const elsewhere = withTransaction(async (tx) => {
+      await lockCommentKeys(tx, one);
+      locked();
+      await held;
+    });
+    await isLocked;
+    // Another commenter, another address, another text: stored while the first is still open.
+    const other = await insertCommentChecked({ ...one, authorName: "Other", authorEmail: "other@example.com", content: "not waiting", authorIp: freshIp() }, rules);
+    expect(other.outcome).toBe("stored");
+    release();
+    await elsewhere;
+    const racing = await Promise.all(Array.from({ length: 12 }, (_, i) => insertCommentChecked({ ...one, authorName: `Racer ${i}`, authorEmail: `r${i}@example.com`, content: `text ${i}`, authorIp: freshIp() }, rules)));
+    expect(racing.every((r) => r.outcome === "stored")).toBe(true);
+    const row = await queryRow<{ n: number | string; c: number | string }>(rawSql("SELECT comment_count AS n, (SELECT count(*) FROM comments WHERE post_id = ? AND status = '1') AS c FROM posts WHERE id = ?", post.id, post.id));
+    expect(Number(row!.n)).toBe(Number(row!.c));
   });
 });
 
