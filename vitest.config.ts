@@ -75,6 +75,9 @@ export default defineConfig({
   resolve: { alias: { "@": import.meta.dirname } },
   test: {
     globalSetup: ["tests/unit/global-postgres.ts"],
+    // Most files wait on a database, a child process or the disk more than on the CPU: four forks
+    // on two cores finish the PostgreSQL project in 145 s instead of 202 s.
+    maxWorkers: 4,
     projects: [
       { extends: true, test: { ...shared, name: "sqlite", include: ["tests/unit/**/*.test.ts"] } },
       {

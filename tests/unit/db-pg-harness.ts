@@ -24,9 +24,12 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 }
 
 /** Creates an empty database and returns its URL and a function that drops it. */
-export async function freshPgDatabase(): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+export async function freshPgDatabase(opts: { migrated?: boolean } = {}): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
   const name = `inkwell_t_${crypto.randomBytes(6).toString("hex")}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`));
+  // A migrated one is a copy of the run's template (tests/unit/global-postgres.ts), which has every
+  // migration applied: a file copy instead of running them again for each test file.
+  const template = opts.migrated ? inject("pgTemplate") : "template0";
+  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template} ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`));
   return {
     url: urlFor(name),
     name,
