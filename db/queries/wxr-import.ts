@@ -679,15 +679,20 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
     }
 
     for (const p of postParents) {
+      await pause();
       const parentId = postIdByWpId.get(p.wpParent);
       if (parentId && parentId !== p.id) await q.setPostParent(parentId, p.id);
     }
     for (const m of mediaParents) {
+      await pause();
       const parentId = postIdByWpId.get(m.wpParent);
       if (parentId) await q.setMediaPost(parentId, m.mediaId);
     }
     await importWxrMenus(tx, menusFromWxr(parsed.terms, parsed.items), { postIdByWpId, fileTerms: parsed.terms, counter: c });
-    for (const id of touchedPosts) await q.recountComments(id);
+    for (const id of touchedPosts) {
+      await pause();
+      await q.recountComments(id);
+    }
     await q.recountTerms();
     for (const [name, value] of Object.entries(parsed.options ?? {})) {
       if (name in OPTION_DEFAULTS && value !== undefined) await q.setOption(name, JSON.stringify(value));
