@@ -52,6 +52,9 @@ test("a visitor's comment waits for a moderator, then everyone sees it", async (
 });
 
 test("moderators reply in place, edit, and move comments through spam and trash in bulk", async ({ page, context, browser }) => {
+  // Many steps through several screens (two browsers here and there): 13–15 s alone, near 30 s
+  // while the PostgreSQL project runs beside this one.
+  test.setTimeout(60_000);
   const stamp = Date.now();
   const text = `Bulk me ${stamp}`;
   await asVisitor(context, 34);

@@ -119,6 +119,9 @@ test("autosave keeps the text through a reload, and leaving with unsaved changes
 });
 
 test("two people edit the same post: the later save is told of the conflict", async ({ page, browser }) => {
+  // Many steps through several screens (two browsers here and there): 13–15 s alone, near 30 s
+  // while the PostgreSQL project runs beside this one.
+  test.setTimeout(60_000);
   await signInAs(page, "editor");
   const title = unique("Contested");
   await newPost(page, title, "Original text.");

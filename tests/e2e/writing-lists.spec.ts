@@ -18,6 +18,9 @@ async function publishPost(page: Page, title: string, opts: { category?: string 
 }
 
 test("posts list: search, quick edit, bulk trash, restore and delete permanently", async ({ page }) => {
+  // Many steps through several screens (two browsers here and there): 13–15 s alone, near 30 s
+  // while the PostgreSQL project runs beside this one.
+  test.setTimeout(60_000);
   await signInAs(page, "editor");
   const stem = unique("Listed");
   await publishPost(page, `${stem} one`);
@@ -92,6 +95,9 @@ test("pages: parent and order, and the list is a tree", async ({ page }) => {
 });
 
 test("categories and tags: add, rename, delete moves posts to the default category, which cannot be deleted", async ({ page }) => {
+  // Many steps through several screens (two browsers here and there): 13–15 s alone, near 30 s
+  // while the PostgreSQL project runs beside this one.
+  test.setTimeout(60_000);
   await signInAs(page, "editor");
   const name = unique("Travel");
   await page.goto("/admin/categories/");
