@@ -379,6 +379,11 @@ function portableQueries(tx: Db): ImportQueries {
 }
 
 /** Writes parsed WXR in one transaction. Throws (and writes nothing) on any failure. */
+// A WordPress ID is kept only within a 32-bit integer: PostgreSQL's id columns hold no more, and
+// XML-RPC apps cannot even send a larger one (a hostile file's ID of 10^10 made every later post's
+// ID unusable from Python's xmlrpc.client). A larger one gets a new ID, as a taken one does.
+const MAX_KEPT_ID = 2_147_483_647;
+
 export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<ImportReport> {
   const c = new Counter();
   const tz = await readTimeZone();
@@ -558,7 +563,7 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
           continue;
         }
         const status = COMMENT_STATUSES.has(cm.approved) ? cm.approved : cm.approved === "approve" ? "1" : "0";
-        const keepId = cm.id > 0 && !(await q.commentIdTaken(cm.id));
+        const keepId = cm.id > 0 && cm.id <= MAX_KEPT_ID && !(await q.commentIdTaken(cm.id));
         const id = (
           await q.insertComment({
             id: keepId ? cm.id : undefined,
@@ -629,7 +634,7 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
         const base = decodeSlug(item.postName) || slugify(item.title) || `${postType}-${item.postId || "imported"}`;
         const slug = await uniqueSlugAsync(base, (s) => q.slugTaken(postType, s), postType);
         // Keep WordPress's ID when it is free, so /?p=ID and #comment links keep pointing right.
-        const keepId = item.postId > 0 && !(await q.postIdTaken(item.postId));
+        const keepId = item.postId > 0 && item.postId <= MAX_KEPT_ID && !(await q.postIdTaken(item.postId));
         postId = (
           await q.insertPost({
             id: keepId ? item.postId : undefined,

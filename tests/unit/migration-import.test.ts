@@ -284,4 +284,14 @@ describe("WordPress IDs kept by the import", () => {
     const comment = await insertComment({ postId: after.id, content: "after", authorName: "Bo", status: "1", date: "2026-01-01 10:00:00", dateGmt: "2026-01-01 10:00:00" });
     expect(comment.id).toBeGreaterThan(47000);
   });
+
+  it("gives an ID past 32 bits a new one, so later posts stay within what PostgreSQL and XML-RPC apps can hold", async () => {
+    const huge = wxr.replace("<wp:post_id>48000</wp:post_id>", "<wp:post_id>9999999999</wp:post_id>").replace("Kept ID", "Huge ID").replace("kept-id", "huge-id").replace("<wp:comment_id>47000</wp:comment_id>", "<wp:comment_id>8888888888</wp:comment_id>").replace("[kept]", "[huge]");
+    await importWxr([huge], { fallbackAuthorId: adminId });
+    const row = await dbOne<{ id: number }>("SELECT id FROM posts WHERE title = 'Huge ID'");
+    expect(Number(row!.id)).toBeLessThan(2 ** 31);
+    const c = await dbOne<{ id: number }>("SELECT id FROM comments WHERE content = 'huge'");
+    expect(Number(c!.id)).toBeLessThan(2 ** 31);
+    expect((await makePost(adminId, { title: "After the huge one" })).id).toBeLessThan(2 ** 31);
+  });
 });
