@@ -277,22 +277,7 @@ function attemptInsert(comment: NewComment, rules: CheckRules): CheckedInsert {
     if (email && q.floodByEmail.get(email, rules.floodSinceGmt)) return { outcome: "flood" };
   }
   const approvedBefore = q.approvedBefore.get(email, comment.authorName ?? "");
-  const row = q.insert.get({
-    postId: comment.postId,
-    parentId: comment.parentId ?? null,
-    type: comment.type ?? "comment",
-    status: rules.decide(!!approvedBefore),
-    authorName: comment.authorName ?? "",
-    authorEmail: email,
-    authorUrl: comment.authorUrl ?? "",
-    authorIp: comment.authorIp ?? "",
-    userAgent: comment.userAgent ?? "",
-    userId: comment.userId ?? null,
-    content: comment.content ?? "",
-    date: comment.date,
-    dateGmt: comment.dateGmt,
-    authorToken: comment.authorToken ?? null,
-  }) as Comment;
+  const row = q.insert.get(checkedRow(comment, email, rules.decide(!!approvedBefore))) as Comment;
   if (row.status === "1") q.recount.run(row.postId, row.postId);
   if (row.status === "spam" && rules.spamReason) q.insertMeta.run(row.id, HELD_AS_SPAM_META, rules.spamReason);
   const moderators = row.status === "0" && rules.moderatorsIfHeld ? (q.moderators.all() as Moderator[]) : [];
@@ -311,6 +296,26 @@ function attemptInsert(comment: NewComment, rules: CheckRules): CheckedInsert {
 export async function insertCommentChecked(comment: NewComment, rules: CheckRules): Promise<CheckedInsert> {
   if (ENGINE === "postgres") return insertCommentCheckedPortable(comment, rules);
   return checks().attempt.immediate(comment, rules);
+}
+
+/** The row a checked comment is stored as, on either engine's path. */
+function checkedRow(comment: NewComment, email: string, status: Comment["status"]): NewComment {
+  return {
+    postId: comment.postId,
+    parentId: comment.parentId ?? null,
+    type: comment.type ?? "comment",
+    status,
+    authorName: comment.authorName ?? "",
+    authorEmail: email,
+    authorUrl: comment.authorUrl ?? "",
+    authorIp: comment.authorIp ?? "",
+    userAgent: comment.userAgent ?? "",
+    userId: comment.userId ?? null,
+    content: comment.content ?? "",
+    date: comment.date,
+    dateGmt: comment.dateGmt,
+    authorToken: comment.authorToken ?? null,
+  };
 }
 
 // The checked insert for PostgreSQL: the same checks, in the same order, in one transaction.
@@ -393,22 +398,7 @@ async function checkedInsertTx(comment: NewComment, rules: CheckRules): Promise<
     const row = only(
       await tx
         .insert(comments)
-        .values({
-          postId: comment.postId,
-          parentId: comment.parentId ?? null,
-          type: comment.type ?? "comment",
-          status: rules.decide(!!approvedBefore),
-          authorName: comment.authorName ?? "",
-          authorEmail: email,
-          authorUrl: comment.authorUrl ?? "",
-          authorIp: comment.authorIp ?? "",
-          userAgent: comment.userAgent ?? "",
-          userId: comment.userId ?? null,
-          content: comment.content ?? "",
-          date: comment.date,
-          dateGmt: comment.dateGmt,
-          authorToken: comment.authorToken ?? null,
-        })
+        .values(checkedRow(comment, email, rules.decide(!!approvedBefore)))
         .returning(),
     );
     // An increment, not a recount: under READ COMMITTED a recount could miss a comment another

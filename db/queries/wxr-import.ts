@@ -1,3 +1,4 @@
+import { findUniqueSlug } from "@/lib/content/slug";
 // Importing a WordPress export (WXR). The file is first read whole (streaming, so memory grows
 // with the content, not with the XML), then written in ONE transaction: a file that breaks
 // anywhere imports nothing. Importing the same file again adds nothing: each imported post,
@@ -433,11 +434,11 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
       let email = author?.email?.trim() || "";
       if (!email || !email.includes("@") || (await q.userByEmail(email))) {
         // A placeholder in the reserved .invalid domain: nothing is ever sent there.
-        const local = await uniqueSlugAsync(`${slugify(login) || "user"}.imported`, async (l) => !!(await q.userByEmail(`${l}@users.invalid`)), "user");
+        const local = await findUniqueSlug(`${slugify(login) || "user"}.imported`, async (l) => !!(await q.userByEmail(`${l}@users.invalid`)), "user");
         email = `${local}@users.invalid`;
       }
       const display = author?.displayName || [author?.firstName, author?.lastName].filter(Boolean).join(" ") || login;
-      const nicename = await uniqueSlugAsync(slugify(login), async (n) => !!(await q.userByNicename(n)), "author");
+      const nicename = await findUniqueSlug(slugify(login), async (n) => !!(await q.userByNicename(n)), "author");
       const row = await q.insertUser(login, email, display, nicename, UNUSABLE_PASSWORD);
       userIdByLogin.set(key, row.id);
       c.add("users");
@@ -632,7 +633,7 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
         const dates = resolveDates(item.postDate, item.postDateGmt, item.pubDate, tz);
         const modified = item.postModified && !ZERO_DATE.test(item.postModified) ? resolveDates(item.postModified, item.postModifiedGmt, "", tz) : dates;
         const base = decodeSlug(item.postName) || slugify(item.title) || `${postType}-${item.postId || "imported"}`;
-        const slug = await uniqueSlugAsync(base, (s) => q.slugTaken(postType, s), postType);
+        const slug = await findUniqueSlug(base, (s) => q.slugTaken(postType, s), postType);
         // Keep WordPress's ID when it is free, so /?p=ID and #comment links keep pointing right.
         const keepId = item.postId > 0 && item.postId <= MAX_KEPT_ID && !(await q.postIdTaken(item.postId));
         postId = (
@@ -719,17 +720,6 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
     skipped: [...c.skipped].map(([reason, count]) => ({ reason, count })),
     notes: parsed.notes ?? [],
   };
-}
-
-/** uniqueSlug (lib/content/slug) with an asynchronous "is it taken" check: the same slugs, in the same order. */
-async function uniqueSlugAsync(base: string, taken: (slug: string) => Promise<boolean>, fallback: string): Promise<string> {
-  const root = base || fallback;
-  if (!(await taken(root))) return root;
-  for (let n = 2; n < 10_000; n++) {
-    const candidate = `${root}-${n}`;
-    if (!(await taken(candidate))) return candidate;
-  }
-  return `${root}-${Date.now()}`;
 }
 
 /**
