@@ -1,5 +1,6 @@
 // What writing apps read from the site's pages to find where to publish (React hoists the links
-// into <head>): RSD's EditURI for XML-RPC editors, as WordPress's rsd_link(), and Micropub's and
+// into <head>): the REST API's root, as WordPress's rest_output_link_wp_head(), RSD's EditURI for
+// XML-RPC editors, as WordPress's rsd_link(), and Micropub's and
 // IndieAuth's endpoints for IndieWeb apps, which take the home page as the author's identity.
 import { siteUrl } from "@/lib/site-url";
 import type { Options } from "@/lib/options/defaults";
@@ -8,6 +9,7 @@ export async function PublishingDiscovery({ opts }: { opts: Pick<Options, "enabl
   const site = await siteUrl();
   return (
     <>
+      <link rel="https://api.w.org/" href={`${site}/wp-json/`} />
       <link rel="EditURI" type="application/rsd+xml" title="RSD" href={`${site}/xmlrpc.php?rsd`} />
       {opts.enable_micropub ? (
         <>

@@ -209,6 +209,9 @@ test("a post page advertises its endpoints: headers, <link> tags, the TrackBack 
   const head = html.slice(0, html.indexOf("</head>"));
   expect(head).toContain(`<link rel="pingback" href="${baseURL}/xmlrpc.php"/>`);
   expect(head).toContain(`<link rel="webmention" href="${baseURL}/webmention/"/>`);
+  // And the REST API's root, as WordPress advertises it on every page (header and <head>).
+  expect(hit.headers()["link"]).toContain(`<${baseURL}/wp-json/>; rel="https://api.w.org/"`);
+  expect(head).toContain(`<link rel="https://api.w.org/" href="${baseURL}/wp-json/"/>`);
   expect(html).toContain(`trackback:ping="${baseURL}${post("lb-roundtrip-target")}trackback/"`);
   expect(html).toMatch(/<!--\s*<rdf:RDF[\s\S]*<\/rdf:RDF>\s*-->/);
   await page.goto(post("lb-roundtrip-target"));

@@ -50,7 +50,11 @@ test("an app with an application password publishes, uploads a picture, edits an
   await expect(login.getByRole("alert")).toBeVisible();
   await other.close();
 
-  const wp = new WPAPI({ endpoint: `${BASE}/wp-json`, username: E2E_USERS.author.login, password, auth: true });
+  // The app is given only the blog's address, as apps are: it finds the API through the home page's
+  // Link header (rel="https://api.w.org/") and learns the routes from the wp-json/ index.
+  const home = await page.request.head("/");
+  expect(home.headers()["link"]).toContain(`<${BASE}/wp-json/>; rel="https://api.w.org/"`);
+  const wp = (await WPAPI.discover(BASE)).auth({ username: E2E_USERS.author.login, password });
   const title = `Written in an app ${stamp}`;
   const post = await wp.posts().create({ title, content: "<p>Sent by a writing app.</p>", status: "publish" });
   expect(post).toMatchObject({ status: "publish", title: { raw: title } });
