@@ -4,6 +4,16 @@ import fs from "node:fs";
 const PORT = Number(process.env.E2E_PORT || 3100);
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const PG_PORT = PORT + 190;
+// The SQLite suite in two halves, each on a site of its own, so that both cores work: one project
+// would leave the second idle once the PostgreSQL project is done. The second half is specs that
+// reach the site only through baseURL (no E2E_PORT offsets, no files of data/e2e), with their own
+// seeded site, so what one half changes (a theme, a setting) the other never sees.
+const SECOND_PORT = PORT + 140;
+const SECOND_HALF = [
+  /\/admin-list-tables\.spec\.ts$/, /\/editor-writing\.spec\.ts$/, /\/editor-media\.spec\.ts$/, /\/editor-blocks\.spec\.ts$/,
+  /\/editor-links-preview\.spec\.ts$/, /\/appearance-customize\.spec\.ts$/, /\/hardening-sessions\.spec\.ts$/,
+  /\/widgets-more\.spec\.ts$/, /\/nav-menus\.spec\.ts$/,
+];
 const withPostgres = process.env.E2E_POSTGRES !== "0";
 // The specs that run a second time on PostgreSQL: the main one of reading, writing and discussion
 // (the unit suites cover every query on both engines; these prove the pages work end to end).
@@ -23,8 +33,8 @@ const browser = {
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
-  // One worker per project: the SQLite and PostgreSQL sites each see one test at a time.
-  workers: withPostgres ? 2 : 1,
+  // One worker per project: each site sees one test at a time.
+  workers: withPostgres ? 3 : 2,
   retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
   reporter: [["list"]],
@@ -32,14 +42,15 @@ export default defineConfig({
   // against 81 s): it is recorded only when a failed test runs again (CI retries once).
   use: { baseURL: `http://127.0.0.1:${PORT}`, trace: "on-first-retry" },
   projects: [
-    { name: "chromium", workers: 1, use: { ...browser } },
+    { name: "chromium", workers: 1, testIgnore: SECOND_HALF, use: { ...browser } },
+    { name: "chromium-2", workers: 1, testMatch: SECOND_HALF, use: { ...browser, baseURL: `http://127.0.0.1:${SECOND_PORT}` } },
     // Reading, writing and discussion once more with the site on PostgreSQL (E2E_POSTGRES=0 skips it):
     // a second server of its own, run beside the SQLite project.
     ...(withPostgres
       ? [{ name: "postgres", workers: 1, testMatch: POSTGRES_SPECS, grepInvert: POSTGRES_SKIP, use: { ...browser, baseURL: `http://127.0.0.1:${PG_PORT}` } }]
       : []),
   ],
-  webServer: [server(PORT, "data/e2e", {}), ...(withPostgres ? [server(PG_PORT, "data/e2e-pg", { E2E_ENGINE: "postgres" })] : [])],
+  webServer: [server(PORT, "data/e2e", {}), server(SECOND_PORT, "data/e2e-2", {}), ...(withPostgres ? [server(PG_PORT, "data/e2e-pg", { E2E_ENGINE: "postgres" })] : [])],
 });
 
 function server(port: number, dataDir: string, extra: Record<string, string>) {
