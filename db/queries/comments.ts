@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { Statement } from "better-sqlite3";
 import { getDb, type Db } from "../client";
 import { ENGINE } from "../engine";
-import { queryRow } from "../index";
+import { execute, queryRow, queryRows } from "../index";
 import { first, only } from "../rows";
 import { withTransaction } from "../transaction";
 import { commitOffLoop } from "../wal-sync";
@@ -337,9 +337,11 @@ export function commentLockKeys(comment: NewComment): string[] {
   return keys.map((k) => BigInt.asIntN(64, BigInt(`0x${createHash("sha256").update(k).digest("hex").slice(0, 16)}`)).toString()).sort();
 }
 
-/** Takes the comment's advisory locks in the transaction `tx` (PostgreSQL only). */
+/** Takes the comment's advisory locks in the transaction `tx`, in key order, in one round trip (PostgreSQL only). */
 export async function lockCommentKeys(tx: Db, comment: NewComment): Promise<void> {
-  for (const key of commentLockKeys(comment)) await queryRow(sql`SELECT pg_advisory_xact_lock(${key}::bigint)`, tx);
+  const keys = `{${commentLockKeys(comment).join(",")}}`;
+  // Volatile functions in the select list run after the sort, so the locks are taken in key order.
+  await queryRows(sql`SELECT pg_advisory_xact_lock(k) FROM unnest(${keys}::bigint[]) WITH ORDINALITY AS t(k, i) ORDER BY i`, tx);
 }
 
 const globalForTurns = globalThis as unknown as { __inkwellCommentTurns?: Map<string, Promise<unknown>> };
@@ -359,13 +361,18 @@ async function insertCommentCheckedPortable(comment: NewComment, rules: CheckRul
   return inTurn(commentLockKeys(comment).join(","), () => checkedInsertTx(comment, rules));
 }
 
+const NO = sql`false`;
+
+// Each statement is a round trip to the server, and a comment's transaction holds its locks and a
+// pooled connection for all of them: the locks in one statement, every check (and the moderators,
+// when a held comment tells them) in one, the insert, then what follows from it in one.
 async function checkedInsertTx(comment: NewComment, rules: CheckRules): Promise<CheckedInsert> {
   return withTransaction(async (tx) => {
     await lockCommentKeys(tx, comment);
     const email = comment.authorEmail ?? "";
     const parentIs: SQL = comment.parentId == null ? isNull(comments.parentId) : eq(comments.parentId, comment.parentId);
-    const duplicate = await tx
-      .select({ id: comments.id })
+    const duplicate = tx
+      .select({ one: sql`1` })
       .from(comments)
       .where(
         and(
@@ -376,41 +383,45 @@ async function checkedInsertTx(comment: NewComment, rules: CheckRules): Promise<
           eq(comments.content, comment.content ?? ""),
           ne(comments.status, "trash"),
         ),
-      )
-      .limit(1)
-      .then(first);
-    if (duplicate) return { outcome: "duplicate" };
-    if (rules.floodSinceGmt) {
-      const since = sql`${comments.dateGmt} >= ${rules.floodSinceGmt}`;
-      const byIp = await tx.select({ id: comments.id }).from(comments).where(and(eq(comments.authorIp, comment.authorIp ?? ""), since)).limit(1).then(first);
-      if (byIp) return { outcome: "flood" };
-      if (email) {
-        const byEmail = await tx.select({ id: comments.id }).from(comments).where(and(eq(comments.authorEmail, email), since)).limit(1).then(first);
-        if (byEmail) return { outcome: "flood" };
-      }
-    }
-    const approvedBefore = await tx
-      .select({ id: comments.id })
+      );
+    const since = rules.floodSinceGmt ? sql`${comments.dateGmt} >= ${rules.floodSinceGmt}` : undefined;
+    const floodIp = since ? sql`EXISTS (${tx.select({ one: sql`1` }).from(comments).where(and(eq(comments.authorIp, comment.authorIp ?? ""), since))})` : NO;
+    const floodEmail = since && email ? sql`EXISTS (${tx.select({ one: sql`1` }).from(comments).where(and(eq(comments.authorEmail, email), since))})` : NO;
+    const approvedBefore = tx
+      .select({ one: sql`1` })
       .from(comments)
-      .where(and(eq(comments.authorEmail, email), eq(comments.status, "1"), eq(comments.authorName, comment.authorName ?? "")))
-      .limit(1)
-      .then(first);
+      .where(and(eq(comments.authorEmail, email), eq(comments.status, "1"), eq(comments.authorName, comment.authorName ?? "")));
+    const moderators = rules.moderatorsIfHeld
+      ? sql`(SELECT coalesce(json_agg(json_build_object('id', ${users.id}, 'email', ${users.email}, 'displayName', ${users.displayName})), '[]') FROM ${users} WHERE ${inArray(users.role, ["administrator", "editor"])})`
+      : sql`'[]'::json`;
+    const found = (await queryRow<{ duplicate: boolean; flood_ip: boolean; flood_email: boolean; approved: boolean; moderators: Moderator[] }>(
+      sql`SELECT EXISTS (${duplicate}) AS duplicate, ${floodIp} AS flood_ip, ${floodEmail} AS flood_email, EXISTS (${approvedBefore}) AS approved, ${moderators} AS moderators`,
+      tx,
+    ))!;
+    if (found.duplicate) return { outcome: "duplicate" };
+    if (found.flood_ip || found.flood_email) return { outcome: "flood" };
     const row = only(
       await tx
         .insert(comments)
-        .values(checkedRow(comment, email, rules.decide(!!approvedBefore)))
+        .values(checkedRow(comment, email, rules.decide(found.approved)))
         .returning(),
     );
+    const after: SQL[] = [];
     // An increment, not a recount: under READ COMMITTED a recount could miss a comment another
     // transaction is writing on the same post at the same moment; the increment waits for its row.
-    if (row.status === "1") await tx.update(posts).set({ commentCount: sql`${posts.commentCount} + 1` }).where(eq(posts.id, row.postId));
-    if (row.status === "spam" && rules.spamReason) await tx.insert(commentMeta).values({ commentId: row.id, key: HELD_AS_SPAM_META, value: rules.spamReason });
-    const moderators = row.status === "0" && rules.moderatorsIfHeld ? await listCommentModerators(tx) : [];
-    const notes = rules.notify?.(row, moderators) ?? [];
-    if (notes.length) await tx.insert(notifications).values(notes.map((note) => ({ userId: note.userId, kind: note.kind, message: note.message, link: note.link ?? "" })));
+    if (row.status === "1") after.push(tx.update(posts).set({ commentCount: sql`${posts.commentCount} + 1` }).where(eq(posts.id, row.postId)).getSQL());
+    if (row.status === "spam" && rules.spamReason) after.push(tx.insert(commentMeta).values({ commentId: row.id, key: HELD_AS_SPAM_META, value: rules.spamReason }).getSQL());
+    const notes = rules.notify?.(row, row.status === "0" && rules.moderatorsIfHeld ? found.moderators : []) ?? [];
+    if (notes.length) after.push(tx.insert(notifications).values(notes.map((note) => ({ userId: note.userId, kind: note.kind, message: note.message, link: note.link ?? "" }))).getSQL());
     const jobs = rules.jobs?.(row) ?? [];
     const now = Date.now();
-    if (jobs.length) await tx.insert(jobsTable).values(jobs.map((job) => ({ type: job.type, payload: JSON.stringify(job.payload), runAt: now, createdAt: now })));
+    if (jobs.length) after.push(tx.insert(jobsTable).values(jobs.map((job) => ({ type: job.type, payload: JSON.stringify(job.payload), runAt: now, createdAt: now }))).getSQL());
+    // The writes that follow from the comment, as one statement: data-modifying WITH clauses.
+    // (getSQL(): a builder placed in sql`` would be wrapped in parentheses, as a subquery.)
+    if (after.length) {
+      const [last, ...before] = after.reverse();
+      await execute(before.length ? sql`WITH ${sql.join(before.map((w, i) => sql`w${sql.raw(String(i))} AS (${w})`), sql`, `)} ${last}` : last!, tx);
+    }
     return { outcome: "stored", comment: row } as CheckedInsert;
   });
 }
