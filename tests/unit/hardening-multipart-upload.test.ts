@@ -21,6 +21,29 @@ describe("reading an uploaded file", () => {
     expect(form.fields).toEqual({ download_media: "on" });
   });
 
+  it("keeps every byte of a file that arrives in many pieces, whatever Content-Length says or if it says nothing", async () => {
+    const file = Buffer.alloc(3 * 1024 * 1024 + 7);
+    for (let i = 0; i < file.length; i++) file[i] = (i * 31 + (i >> 9)) & 255;
+    const whole = upload({ file: new Blob([file]) });
+    const type = whole.headers.get("content-type")!;
+    const body = Buffer.from(await whole.arrayBuffer());
+    const sent = (headers: Record<string, string>) => {
+      let at = 0;
+      const pieces = new ReadableStream<Uint8Array>({
+        pull(c) {
+          if (at >= body.length) return c.close();
+          c.enqueue(body.subarray(at, (at += 50_000)));
+        },
+      });
+      return new Request("http://blog.test/", { method: "POST", body: pieces, headers: { "content-type": type, ...headers }, duplex: "half" } as RequestInit);
+    };
+    const lengths: Record<string, string>[] = [{ "content-length": String(body.length) }, {}, { "content-length": "1000" }];
+    for (const headers of lengths) {
+      const form = await readMultipartFile(sent(headers), { field: "file", maxBytes: 10 * 1024 * 1024 });
+      expect(Buffer.from(form.file!.bytes).equals(file), JSON.stringify(headers)).toBe(true);
+    }
+  });
+
   it("has no file when none was chosen, and no field for an unticked box", async () => {
     const form = await readMultipartFile(upload({ other: "x" }), { field: "file", maxBytes: 1024 });
     expect(form.file).toBeUndefined();
