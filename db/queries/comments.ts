@@ -241,17 +241,6 @@ export async function getCommentTarget(postId: number): Promise<CommentTarget | 
   return checks().target.get(postId) as CommentTarget | undefined;
 }
 
-/** Users told of held comments (WordPress's moderate_comments: administrators, editors). */
-export async function listCommentModerators(tx: Db = getDb()): Promise<Moderator[]> {
-  if (ENGINE === "postgres") {
-    return tx
-      .select({ id: users.id, email: users.email, displayName: users.displayName })
-      .from(users)
-      .where(inArray(users.role, ["administrator", "editor"]));
-  }
-  return checks().moderators.all() as Moderator[];
-}
-
 type Moderator = { id: number; email: string; displayName: string };
 
 function checks() {

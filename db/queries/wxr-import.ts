@@ -1,9 +1,9 @@
-import { findUniqueSlug } from "@/lib/content/slug";
 // Importing a WordPress export (WXR). The file is first read whole (streaming, so memory grows
 // with the content, not with the XML), then written in ONE transaction: a file that breaks
 // anywhere imports nothing. Importing the same file again adds nothing: each imported post,
 // comment and attachment remembers its WordPress ID (post_meta / comment_meta `_wp_import_id`,
 // media.original_url), terms are matched by taxonomy and slug, users by login.
+import { findUniqueSlug } from "@/lib/content/slug";
 import type Database from "better-sqlite3";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Db } from "../client";
@@ -379,12 +379,12 @@ function portableQueries(tx: Db): ImportQueries {
   };
 }
 
-/** Writes parsed WXR in one transaction. Throws (and writes nothing) on any failure. */
 // A WordPress ID is kept only within a 32-bit integer: PostgreSQL's id columns hold no more, and
 // XML-RPC apps cannot even send a larger one (a hostile file's ID of 10^10 made every later post's
 // ID unusable from Python's xmlrpc.client). A larger one gets a new ID, as a taken one does.
 const MAX_KEPT_ID = 2_147_483_647;
 
+/** Writes parsed WXR in one transaction. Throws (and writes nothing) on any failure. */
 export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<ImportReport> {
   const c = new Counter();
   const tz = await readTimeZone();
