@@ -93,9 +93,42 @@ test("an app with an application password publishes, uploads a picture, edits an
 
   // Revoked in Profile, the password stops working at once, with WordPress's error.
   await section.getByRole("button", { name: `Revoke "${name}"` }).click();
+  await expect(section.getByRole("status")).toHaveText("Application password revoked.");
   await expect(section.getByRole("row", { name: new RegExp(name) })).toHaveCount(0);
   const refused = await wp.posts().create({ title: "Too late" }).then(() => null, (e: { code: string; data: { status: number } }) => e);
   expect(refused).toMatchObject({ code: "incorrect_password", data: { status: 401 } });
+});
+
+test("Revoke all application passwords asks first, then every one of them is refused and none is shown as usable", async ({ page, request }) => {
+  // The subscriber's passwords: no other test uses them, so revoking all cannot pull one from under another test.
+  await signInAs(page, "subscriber");
+  const names = [`all one ${stamp}`, `all two ${stamp}`];
+  const passwords = [await newAppPassword(page, names[0]), await newAppPassword(page, names[1])];
+  const me = (password: string) => request.get("/wp-json/wp/v2/users/me", {
+    // Its own loopback address (application passwords need HTTPS or this machine): the refusals below
+    // must not count toward other tests' lockout of 127.0.0.1.
+    headers: { authorization: `Basic ${Buffer.from(`${E2E_USERS.subscriber.login}:${password}`).toString("base64")}`, "x-forwarded-for": "127.0.0.61" },
+  });
+  for (const password of passwords) expect((await me(password)).status()).toBe(200);
+  const section = page.getByRole("region", { name: "Application Passwords" });
+
+  // Dismissing WordPress's question changes nothing.
+  page.once("dialog", (d) => { expect(d.message()).toBe("Are you sure you want to revoke all passwords? This action cannot be undone."); void d.dismiss(); });
+  await section.getByRole("button", { name: "Revoke all application passwords" }).click();
+  await expect(section.getByRole("row", { name: new RegExp(names[0]) })).toBeVisible();
+  expect((await me(passwords[0])).status()).toBe(200);
+
+  page.once("dialog", (d) => void d.accept());
+  await section.getByRole("button", { name: "Revoke all application passwords" }).click();
+  await expect(section.getByRole("status")).toHaveText("All application passwords revoked.");
+  await expect(section.getByRole("row")).toHaveCount(0);
+  // The second password, still on screen before, is no longer offered as one to save.
+  await expect(section.getByLabel(`Your new password for ${names[1]} is:`)).toHaveCount(0);
+  for (const password of passwords) {
+    const refused = await me(password);
+    expect(refused.status()).toBe(401);
+    expect((await refused.json()).code).toBe("incorrect_password");
+  }
 });
 
 test("an author's app cannot edit an editor's post, and a contributor's cannot publish", async ({ page, request }) => {

@@ -2,12 +2,14 @@
 // Profile → Application Passwords: add one (its password shown once), revoke one, revoke all.
 // Always the signed-in user's own passwords: the user never comes from the form.
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireCapability } from "@/lib/session";
 import { createAppPassword, revokeAllAppPasswords, revokeAppPassword } from "@/lib/auth/app-passwords";
 import { listApplicationPasswords } from "@/db/queries/application-passwords";
 import { AppPasswordNameSchema, RevokeAppPasswordSchema } from "@/lib/validation/app-password";
 import type { FormState } from "@/lib/form-state";
+import { APP_PASSWORD_REVOKED, APP_PASSWORDS_REVOKED } from "./messages";
 
 export async function createAppPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const me = await requireCapability("read");
@@ -25,12 +27,15 @@ export async function createAppPasswordAction(_prev: FormState, formData: FormDa
 export async function revokeAppPasswordAction(formData: FormData): Promise<void> {
   const me = await requireCapability("read");
   const parsed = RevokeAppPasswordSchema.safeParse({ uuid: formData.get("uuid") });
-  if (parsed.success) await revokeAppPassword(me.id, parsed.data.uuid);
+  if (!parsed.success) redirect("/admin/profile/");
+  await revokeAppPassword(me.id, parsed.data.uuid);
   revalidatePath("/admin/profile/");
+  redirect(`/admin/profile/?message=${APP_PASSWORD_REVOKED}#app-passwords-heading`);
 }
 
 export async function revokeAllAppPasswordsAction(): Promise<void> {
   const me = await requireCapability("read");
   await revokeAllAppPasswords(me.id);
   revalidatePath("/admin/profile/");
+  redirect(`/admin/profile/?message=${APP_PASSWORDS_REVOKED}#app-passwords-heading`);
 }

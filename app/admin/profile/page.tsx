@@ -4,7 +4,7 @@ import { getUserProfile } from "@/db/queries/user-admin";
 import { ROLE_LABELS } from "@/lib/auth/capabilities";
 import { ProfileForm } from "./_components/profile-form";
 import { SessionsForm } from "./_components/sessions-form";
-import { PROFILE_NOTICES } from "./messages";
+import { APP_PASSWORD_NOTICES, PROFILE_NOTICES } from "./messages";
 import { AppPasswords } from "./_components/app-passwords";
 import { listApplicationPasswords } from "@/db/queries/application-passwords";
 import { getOptions } from "@/db/queries/options";
@@ -33,7 +33,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ m
       <p className="mt-2 text-sm">Username: <strong>{u.login}</strong> (usernames cannot be changed) · Role: {ROLE_LABELS[u.role]}</p>
       <ProfileForm notice={notice} initial={{ displayName: u.displayName, nicename: u.nicename, email: u.email, url: u.url, bio: u.bio }} />
       <SessionsForm />
-      <AppPasswords items={appPasswords} available={available} />
+      <AppPasswords items={appPasswords} available={available} notice={message ? APP_PASSWORD_NOTICES[message] : undefined} />
       <p className="mt-4 text-sm"><a href="/admin/indieauth/" className="text-[#2271b1] underline">Apps you approved</a> (IndieAuth and Micropub)</p>
     </>
   );

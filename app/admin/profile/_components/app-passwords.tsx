@@ -6,10 +6,12 @@ import { revokeAllAppPasswordsAction, revokeAppPasswordAction } from "../app-pas
 import { NewAppPasswordForm } from "./new-app-password-form";
 import { RevokeAllButton } from "./revoke-all-button";
 
-export function AppPasswords({ items, available }: {
+export function AppPasswords({ items, available, notice }: {
   /** Dates already in the site's zone and date format; lastUsed "" when never used. */
   items: (Pick<ApplicationPasswordView, "uuid" | "name" | "lastIp"> & { created: string; lastUsed: string })[];
   available: boolean;
+  /** What the last revocation did, in WordPress's words. */
+  notice?: string;
 }) {
   return (
     <section aria-labelledby="app-passwords-heading" className="mt-4 max-w-3xl space-y-3 rounded border border-gray-300 bg-white p-4">
@@ -25,7 +27,8 @@ export function AppPasswords({ items, available }: {
           until the server is started with APP_PASSWORDS_ALLOW_HTTP=1).
         </p>
       )}
-      <NewAppPasswordForm />
+      {notice && <p role="status" className="border-l-4 border-green-700 bg-green-50 p-3 text-sm">{notice}</p>}
+      <NewAppPasswordForm names={items.map((p) => p.name)} />
       {items.length > 0 && (
         <>
           {/* On a phone each password is a block of labelled lines instead of a row too wide for the screen. */}

@@ -6,9 +6,10 @@ import { FormMessage, TextField } from "@/components/admin/form-fields";
 import { createAppPasswordAction } from "../app-password-actions";
 
 /** WordPress's "Add New Application Password": the password is shown here once, in groups of four. */
-export function NewAppPasswordForm() {
+export function NewAppPasswordForm({ names }: { names: string[] }) {
   const [state, action, pending] = useActionState(createAppPasswordAction, initialFormState);
-  const created = state.status === "success" ? state.values : undefined;
+  // Once that password is revoked (alone or with all the others), it is no longer shown as usable.
+  const created = state.status === "success" && names.includes(String(state.values?.name)) ? state.values : undefined;
   return (
     <form action={action} className="space-y-3" noValidate key={JSON.stringify(state)}>
       {created ? (
@@ -21,7 +22,7 @@ export function NewAppPasswordForm() {
           <p className="mt-2">Be sure to save this in a safe location. You will not be able to retrieve it.</p>
         </div>
       ) : (
-        <FormMessage state={state} />
+        state.status !== "success" && <FormMessage state={state} />
       )}
       <TextField name="name" label="New Application Password Name" value={created ? "" : state.values?.name} errors={state.fieldErrors ?? {}}
         maxLength={200} aria-required="true" />
