@@ -291,6 +291,22 @@ describe("WordPress IDs kept by the import", () => {
     expect(comment.id).toBeGreaterThan(47000);
   });
 
+  it("a comment keeps its free WordPress ID even when a comment without one comes first in the file", async () => {
+    // The next ID the database would hand out: the comment without an ID must not take it from the second.
+    const next = Number((await dbOne<{ n: number }>("SELECT max(id) n FROM comments"))!.n) + 1;
+    const comment = (id: number, text: string, parent = 0) => `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author>Ann</wp:comment_author>
+      <wp:comment_date>2024-03-02 10:00:0${id ? 1 : 0}</wp:comment_date><wp:comment_date_gmt>2024-03-02 10:00:00</wp:comment_date_gmt>
+      <wp:comment_content><![CDATA[${text}]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_type>comment</wp:comment_type>
+      <wp:comment_parent>${parent}</wp:comment_parent></wp:comment>`;
+    const file = wxr.replace("<wp:post_id>48000</wp:post_id>", "<wp:post_id>0</wp:post_id>").replace("Kept ID", "Order of IDs").replace("kept-id", "order-of-ids")
+      .replace(/<wp:comment>[\s\S]*<\/wp:comment>/, comment(0, "no id") + comment(next, "has an id") + comment(next + 1, "a reply", next));
+    await importWxr([file], { fallbackAuthorId: adminId });
+    expect(await dbOne("SELECT id FROM comments WHERE content = 'has an id'")).toEqual({ id: next });
+    expect(await dbOne("SELECT id, parent_id FROM comments WHERE content = 'a reply'")).toEqual({ id: next + 1, parent_id: next });
+    expect(Number((await dbOne<{ id: number }>("SELECT id FROM comments WHERE content = 'no id'"))!.id)).toBeGreaterThan(next + 1);
+    expect(await dbOne("SELECT comment_count FROM posts WHERE title = 'Order of IDs'")).toEqual({ comment_count: 3 });
+  });
+
   it("gives an ID past 32 bits a new one, so later posts stay within what PostgreSQL and XML-RPC apps can hold", async () => {
     const huge = wxr.replace("<wp:post_id>48000</wp:post_id>", "<wp:post_id>9999999999</wp:post_id>").replace("Kept ID", "Huge ID").replace("kept-id", "huge-id").replace("<wp:comment_id>47000</wp:comment_id>", "<wp:comment_id>8888888888</wp:comment_id>").replace("[kept]", "[huge]");
     await importWxr([huge], { fallbackAuthorId: adminId });
