@@ -170,6 +170,10 @@ function newPool(url: string, max: number): pg.Pool {
     if (args.length) return connect(...args);
     return watch(pool, connect()).then((client) => {
       if (!(client as unknown as { __watched?: boolean }).__watched) {
+        // While checked out, a client's "error" event is ours to hear (the pool listens only to idle
+        // ones): a connection the server drops under a transaction would otherwise end the process.
+        // Its pending query rejects anyway (and is watched), so the transaction fails and rolls back.
+        client.on("error", () => {});
         const q = client.query.bind(client) as (...a: unknown[]) => Promise<unknown>;
         (client as unknown as { query: (...a: unknown[]) => unknown }).query = (...args: unknown[]) =>
           typeof args[args.length - 1] === "function" ? q(...args) : watch(pool, q(...args));

@@ -192,6 +192,10 @@ interface ImportQueries {
   /** Which of these post IDs are in use. */
   takenPostIds(ids: number[]): Promise<Set<number>>;
   slugTaken(type: PostType, slug: string): Promise<boolean>;
+  /** Which of these slugs the posts of this type already use. */
+  takenSlugs(type: PostType, slugs: string[]): Promise<Set<string>>;
+  /** Makes sure rows written without an ID are never given one up to `id` (PostgreSQL's sequences). */
+  reserveIds(table: "posts" | "comments", id: number): Promise<void>;
   insertPost(values: NewPost): Promise<IdRow>;
   setPostParent(parentId: number, id: number): Promise<unknown>;
   setFeatured(featuredMediaId: number, id: number): Promise<unknown>;
@@ -288,6 +292,8 @@ function sqliteQueries(sqlite: Database.Database): ImportQueries {
     importedPosts: async () => s.importedPosts.all() as { id: number; wpId: string; guid: string; title: string }[],
     takenPostIds: async (ids) => new Set(ids.filter((id) => s.postIdTaken.get(id))),
     slugTaken: async (type, slug) => !!s.slugTaken.get(type, slug),
+    takenSlugs: async (type, slugs) => new Set(slugs.filter((slug) => s.slugTaken.get(type, slug))),
+    reserveIds: async () => {},
     insertPost: async (v) =>
       must(
         get<IdRow>(s.insertPost, {
@@ -369,11 +375,16 @@ function portableQueries(tx: Db): ImportQueries {
       return found;
     },
     slugTaken: async (type: PostType, slug: string) => !!(await tx.select({ id: posts.id }).from(posts).where(and(eq(posts.type, type), eq(posts.slug, slug))).limit(1).then(first)),
-    insertPost: async (values: NewPost) => {
-      const row = only(await tx.insert(posts).values(values).returning({ id: posts.id }));
-      if (values.id !== undefined) await bumpSequence(tx, "posts", row.id);
-      return row;
+    takenSlugs: async (type: PostType, slugs: string[]) => {
+      const found = new Set<string>();
+      for (let i = 0; i < slugs.length; i += HELD_ROWS) {
+        const some = slugs.slice(i, i + HELD_ROWS);
+        for (const r of await tx.select({ slug: posts.slug }).from(posts).where(and(eq(posts.type, type), inArray(posts.slug, some)))) found.add(r.slug);
+      }
+      return found;
     },
+    reserveIds: (table: "posts" | "comments", id: number) => bumpSequence(tx, table, id),
+    insertPost: async (values: NewPost) => only(await tx.insert(posts).values(values).returning({ id: posts.id })),
     setPostParent: (parentId: number, id: number) => tx.update(posts).set({ parentId }).where(eq(posts.id, id)),
     setFeatured: (featuredMediaId: number, id: number) => tx.update(posts).set({ featuredMediaId }).where(eq(posts.id, id)),
     insertPostMeta: (postId: number, key: string, value: string) => hold(held.postMeta, { postId, key, value }),
@@ -391,12 +402,7 @@ function portableQueries(tx: Db): ImportQueries {
     // WordPress's own importer treats a post with the same type, title and date as already there.
     allPostKeys: () => tx.select({ id: posts.id, type: posts.type, title: posts.title, date: posts.date }).from(posts).orderBy(desc(posts.id)),
     takenCommentIds: (ids: number[]) => taken(comments, ids),
-    insertComments: async (rows: NewComment[]) => {
-      // The sequence moves past the kept WordPress IDs first, so no row without one is given one of them.
-      const kept = rows.map((r) => r.id ?? 0).reduce((a, b) => Math.max(a, b), 0);
-      if (kept) await bumpSequence(tx, "comments", kept);
-      return rows.length ? (await tx.insert(comments).values(rows).returning({ id: comments.id })).map((r) => r.id) : [];
-    },
+    insertComments: async (rows: NewComment[]) => (rows.length ? (await tx.insert(comments).values(rows).returning({ id: comments.id })).map((r) => r.id) : []),
     insertCommentMeta: (commentId: number, key: string, value: string) => hold(held.commentMeta, { commentId, key, value }),
     setCommentParent: (parentId: number, id: number) => tx.update(comments).set({ parentId }).where(eq(comments.id, id)),
     // Raw SQL: in a builder's subquery drizzle may leave posts.id unqualified, and it would name comments.id.
@@ -414,6 +420,11 @@ function portableQueries(tx: Db): ImportQueries {
 // XML-RPC apps cannot even send a larger one (a hostile file's ID of 10^10 made every later post's
 // ID unusable from Python's xmlrpc.client). A larger one gets a new ID, as a taken one does.
 const MAX_KEPT_ID = 2_147_483_647;
+
+/** The slug a post would have before any "-2": its own, else from its title. */
+function baseSlug(item: WxrItem, postType: PostType): string {
+  return decodeSlug(item.postName) || slugify(item.title) || `${postType}-${item.postId || "imported"}`;
+}
 // A post's new comments are written this many at a time, with a pause for readers between.
 const COMMENTS_PER_INSERT = 200;
 
@@ -626,6 +637,8 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
         });
       }
       rows.sort((a, b) => Number(a.values.id === undefined) - Number(b.values.id === undefined));
+      const kept = rows.reduce((most, r) => Math.max(most, r.values.id ?? 0), 0);
+      if (kept) await q.reserveIds("comments", kept);
       const ids: number[] = [];
       for (let i = 0; i < rows.length; i += COMMENTS_PER_INSERT) {
         await pause();
@@ -648,7 +661,18 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
     };
 
     // Which of the file's post IDs are in use here, asked once; each post written adds its own.
+    // Free ones are reserved at once: no post written without its ID is given one a later post keeps.
     const takenPostIds = await q.takenPostIds([...new Set(parsed.items.map((i) => i.postId).filter((id) => id > 0 && id <= MAX_KEPT_ID))]);
+    const keepable = parsed.items.reduce(
+      (most, i) => ((i.postType === "post" || i.postType === "page") && i.postId <= MAX_KEPT_ID && !takenPostIds.has(i.postId) ? Math.max(most, i.postId) : most),
+      0,
+    );
+    if (keepable) await q.reserveIds("posts", keepable);
+    // The slugs the file's posts and pages would take, asked once per type; each post written adds its own.
+    const takenSlugs = {
+      post: await q.takenSlugs("post", [...new Set(parsed.items.filter((i) => i.postType === "post").map((i) => baseSlug(i, "post")))]),
+      page: await q.takenSlugs("page", [...new Set(parsed.items.filter((i) => i.postType === "page").map((i) => baseSlug(i, "page")))]),
+    };
     for (const item of parsed.items) {
       await pause();
       if (item.postType === "attachment") {
@@ -687,8 +711,11 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
         const trashedFrom = status === "trash" && POST_STATUSES.has(before) && before !== "trash" ? (before as NewPost["trashedFrom"]) : null;
         const dates = resolveDates(item.postDate, item.postDateGmt, item.pubDate, tz);
         const modified = item.postModified && !ZERO_DATE.test(item.postModified) ? resolveDates(item.postModified, item.postModifiedGmt, "", tz) : dates;
-        const base = decodeSlug(item.postName) || slugify(item.title) || `${postType}-${item.postId || "imported"}`;
-        const slug = await findUniqueSlug(base, (s) => q.slugTaken(postType, s), postType);
+        const base = baseSlug(item, postType);
+        const known = takenSlugs[postType];
+        // Only a numbered variant ("hello-2") is asked of the database: the base's answer is known.
+        const slug = await findUniqueSlug(base, async (s) => known.has(s) || (s !== base && (await q.slugTaken(postType, s))), postType);
+        known.add(slug);
         // Keep WordPress's ID when it is free, so /?p=ID and #comment links keep pointing right.
         const keepId = item.postId > 0 && item.postId <= MAX_KEPT_ID && !takenPostIds.has(item.postId);
         postId = (

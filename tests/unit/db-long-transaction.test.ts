@@ -2,7 +2,7 @@
 // while it runs and see nothing of it before the commit; a failure leaves nothing; writers queued
 // meanwhile wait their turn and then succeed.
 import { describe, expect, it } from "vitest";
-import { databaseEngine, getDb, withLongTransaction, withTransaction } from "@/db";
+import { databaseEngine, getDb, queryRow, sql, withLongTransaction, withTransaction } from "@/db";
 import { options } from "@/db/tables";
 import { eq } from "drizzle-orm";
 
@@ -72,5 +72,30 @@ describe("withLongTransaction", () => {
     });
     await expect.poll(() => client.pragma("wal_autocheckpoint", { simple: true }), { timeout: 15_000 }).toBe(1000);
     expect(await read("long_bulk_1999")).toBe("x".repeat(4000));
+  });
+
+  // The web import holds a connection for minutes: a database restart under it must fail the
+  // import, not end the server (it did: "uncaughtException: Connection terminated unexpectedly").
+  it.skipIf(databaseEngine() !== "postgres")("fails, without ending the process, when the server drops its connection", async () => {
+    const uncaught: unknown[] = [];
+    const note = (e: unknown) => uncaught.push(e);
+    process.on("uncaughtException", note);
+    try {
+      const run = withLongTransaction(async (tx) => {
+        await tx.insert(options).values({ name: "long_dropped", value: "1" });
+        const me = await queryRow<{ pid: number }>(sql`SELECT pg_backend_pid() AS pid`, tx);
+        await queryRow(sql`SELECT pg_terminate_backend(${me!.pid})`);
+        await new Promise((r) => setTimeout(r, 200));
+        await queryRow(sql`SELECT 1`, tx);
+      });
+      await expect(run).rejects.toThrow();
+      await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      process.off("uncaughtException", note);
+    }
+    expect(uncaught).toEqual([]);
+    expect(await read("long_dropped")).toBeUndefined();
+    // The pool goes on serving with fresh connections.
+    expect(await queryRow(sql`SELECT 1 AS one`)).toEqual({ one: 1 });
   });
 });
