@@ -1,14 +1,18 @@
 // `npm run bench:import`: generates a WXR file with 10,000 posts and 100,000 comments (threaded,
 // with authors, categories and tags), imports it into a fresh database, and reports wall time,
 // peak memory (RSS) and the file size. Targets: under 60 s and under 500 MB.
+// `-- --engine postgres` imports into a throwaway PostgreSQL instead (bench/engine.mjs).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { benchPostgres, engineArg } from "./engine.mjs";
 
 const POSTS = Number(process.env.BENCH_POSTS || 10_000);
 const COMMENTS_PER_POST = Number(process.env.BENCH_COMMENTS_PER_POST || 10);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inkwell-bench-import-"));
-process.env.DATABASE_URL = path.join(dir, "bench.db");
+const ENGINE = engineArg();
+const pgBench = ENGINE === "postgres" ? await benchPostgres("inkwell_bench_import_cli") : null;
+process.env.DATABASE_URL = pgBench?.url ?? path.join(dir, "bench.db");
 process.env.INKWELL_LOG = "off";
 
 const file = path.join(dir, "big.xml");
@@ -65,10 +69,10 @@ if (process.env.BENCH_KEEP_FILE) {
   console.log(file);
   process.exit(0);
 }
-const { getDb, closeDb } = await import("../db/client.ts");
+const { prepareDb, closeDb, queryRow, rawSql } = await import("../db/index.ts");
 const { importWxr } = await import("../db/queries/wxr-import.ts");
-const db = getDb();
-const admin = db.$client.prepare("INSERT INTO users (login, email, display_name, nicename, password_hash, role) VALUES ('admin','admin@bench.example','admin','admin','!','administrator') RETURNING id").get();
+await prepareDb();
+const admin = await queryRow(rawSql("INSERT INTO users (login, email, display_name, nicename, password_hash, role) VALUES ('admin','admin@bench.example','admin','admin','!','administrator') RETURNING id"));
 
 const baseRss = process.memoryUsage().rss;
 let peak = baseRss;
@@ -89,11 +93,12 @@ const cpu = process.cpuUsage(cpu0);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
-const counts = db.$client.prepare("SELECT (SELECT count(*) FROM posts) posts, (SELECT count(*) FROM comments) comments, (SELECT count(*) FROM comments WHERE parent_id IS NOT NULL) replies").get();
-console.log(`imported: ${JSON.stringify(report.created)}; in the database: ${JSON.stringify(counts)}`);
+const counts = await queryRow(rawSql("SELECT (SELECT count(*) FROM posts) posts, (SELECT count(*) FROM comments) comments, (SELECT count(*) FROM comments WHERE parent_id IS NOT NULL) replies"));
+console.log(`engine ${ENGINE}; imported: ${JSON.stringify(report.created)}; in the database: ${JSON.stringify(counts)}`);
 console.log(`import: ${seconds.toFixed(1)} s (reading ${(phases.writing / 1000).toFixed(1)} s, writing ${(seconds - phases.writing / 1000).toFixed(1)} s), peak RSS ${(peak / 1024 / 1024).toFixed(0)} MB (before: ${(baseRss / 1024 / 1024).toFixed(0)} MB)`);
 // CPU time does not grow when other processes share the machine; wall time does.
 console.log(`CPU time: ${cpuSeconds.toFixed(1)} s; load average now: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
 console.log(`targets: < 60 s ${seconds < 60 ? "OK" : "MISSED"}, < 500 MB ${peak < 500 * 1024 * 1024 ? "OK" : "MISSED"}`);
-closeDb();
+await closeDb();
+pgBench?.stop();
 fs.rmSync(dir, { recursive: true, force: true });

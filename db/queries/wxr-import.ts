@@ -340,11 +340,21 @@ function sqliteQueries(sqlite: Database.Database): ImportQueries {
 const HELD_ROWS = 2000;
 
 function portableQueries(tx: Db): ImportQueries {
-  const held = { postMeta: [] as (typeof postMeta.$inferInsert)[], postTerms: [] as (typeof postTerms.$inferInsert)[], commentMeta: [] as (typeof commentMeta.$inferInsert)[] };
+  const held = {
+    postMeta: [] as (typeof postMeta.$inferInsert)[],
+    postTerms: [] as (typeof postTerms.$inferInsert)[],
+    commentMeta: [] as (typeof commentMeta.$inferInsert)[],
+    commentParents: [] as [number, number][],
+  };
   const flush = async () => {
     for (let i = 0; i < held.postMeta.length; i += HELD_ROWS) await tx.insert(postMeta).values(held.postMeta.slice(i, i + HELD_ROWS));
     for (let i = 0; i < held.postTerms.length; i += HELD_ROWS) await tx.insert(postTerms).values(held.postTerms.slice(i, i + HELD_ROWS)).onConflictDoNothing();
     for (let i = 0; i < held.commentMeta.length; i += HELD_ROWS) await tx.insert(commentMeta).values(held.commentMeta.slice(i, i + HELD_ROWS));
+    for (let i = 0; i < held.commentParents.length; i += HELD_ROWS) {
+      const pairs = sql.join(held.commentParents.slice(i, i + HELD_ROWS).map(([parentId, id]) => sql`(${id}::int, ${parentId}::int)`), sql`, `);
+      await execute(sql`UPDATE comments SET parent_id = v.parent_id FROM (VALUES ${pairs}) AS v(id, parent_id) WHERE comments.id = v.id`, tx);
+    }
+    held.commentParents = [];
     held.postMeta = [];
     held.postTerms = [];
     held.commentMeta = [];
@@ -401,10 +411,14 @@ function portableQueries(tx: Db): ImportQueries {
       )),
     // WordPress's own importer treats a post with the same type, title and date as already there.
     allPostKeys: () => tx.select({ id: posts.id, type: posts.type, title: posts.title, date: posts.date }).from(posts).orderBy(desc(posts.id)),
-    takenCommentIds: (ids: number[]) => taken(comments, ids),
+    takenCommentIds: async (ids: number[]) => {
+      const found = new Set<number>();
+      for (let i = 0; i < ids.length; i += HELD_ROWS) for (const id of await taken(comments, ids.slice(i, i + HELD_ROWS))) found.add(id);
+      return found;
+    },
     insertComments: async (rows: NewComment[]) => (rows.length ? (await tx.insert(comments).values(rows).returning({ id: comments.id })).map((r) => r.id) : []),
     insertCommentMeta: (commentId: number, key: string, value: string) => hold(held.commentMeta, { commentId, key, value }),
-    setCommentParent: (parentId: number, id: number) => tx.update(comments).set({ parentId }).where(eq(comments.id, id)),
+    setCommentParent: (parentId: number, id: number) => hold(held.commentParents, [parentId, id]),
     // Raw SQL: in a builder's subquery drizzle may leave posts.id unqualified, and it would name comments.id.
     recountComments: (ids: number[]) =>
       execute(sql`UPDATE posts SET comment_count = (SELECT count(*) FROM comments WHERE post_id = posts.id AND status = '1') WHERE id IN ${ids}`, tx),
@@ -596,10 +610,8 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
       }
       const idByWp = new Map<number, number>(known);
       const pending: { id: number; wpParent: number }[] = [];
-      // WordPress's IDs are kept where free: which are taken is asked once for the post's comments,
-      // and its new comments are written together (in file order, those keeping their ID first, so
-      // that no comment without one is given an ID a later one keeps).
-      const takenIds = await q.takenCommentIds([...new Set(list.map((cm) => cm.id).filter((id) => id > 0 && id <= MAX_KEPT_ID))]);
+      // The post's new comments are written together, in file order, those keeping their WordPress
+      // ID first (its sequence already reserved past them, below).
       const rows: { cm: WxrComment; values: NewComment }[] = [];
       for (const cm of list) {
         await pause();
@@ -616,8 +628,8 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
           continue;
         }
         const status = COMMENT_STATUSES.has(cm.approved) ? cm.approved : cm.approved === "approve" ? "1" : "0";
-        const keepId = cm.id > 0 && cm.id <= MAX_KEPT_ID && !takenIds.has(cm.id);
-        if (keepId) takenIds.add(cm.id);
+        const keepId = cm.id > 0 && cm.id <= MAX_KEPT_ID && !takenCommentIds.has(cm.id);
+        if (keepId) takenCommentIds.add(cm.id);
         rows.push({
           cm,
           values: {
@@ -637,13 +649,12 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
         });
       }
       rows.sort((a, b) => Number(a.values.id === undefined) - Number(b.values.id === undefined));
-      const kept = rows.reduce((most, r) => Math.max(most, r.values.id ?? 0), 0);
-      if (kept) await q.reserveIds("comments", kept);
       const ids: number[] = [];
       for (let i = 0; i < rows.length; i += COMMENTS_PER_INSERT) {
         await pause();
         ids.push(...(await q.insertComments(rows.slice(i, i + COMMENTS_PER_INSERT).map((r) => r.values))));
       }
+      for (const id of ids) takenCommentIds.add(id);
       for (const [i, { cm }] of rows.entries()) {
         await pause();
         const id = ids[i]!;
@@ -668,6 +679,11 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
       0,
     );
     if (keepable) await q.reserveIds("posts", keepable);
+    // The same for the file's comments: which IDs are taken is asked once, the free ones reserved.
+    const fileCommentIds = [...new Set(parsed.items.flatMap((i) => i.comments.map((cm) => cm.id)).filter((id) => id > 0 && id <= MAX_KEPT_ID))];
+    const takenCommentIds = await q.takenCommentIds(fileCommentIds);
+    const keepableComment = fileCommentIds.reduce((most, id) => (takenCommentIds.has(id) ? most : Math.max(most, id)), 0);
+    if (keepableComment) await q.reserveIds("comments", keepableComment);
     // The slugs the file's posts and pages would take, asked once per type; each post written adds its own.
     const takenSlugs = {
       post: await q.takenSlugs("post", [...new Set(parsed.items.filter((i) => i.postType === "post").map((i) => baseSlug(i, "post")))]),

@@ -77,6 +77,40 @@ describe("PostgreSQL migrations", () => {
     expect(await version(db)).toBe(v2 + 2);
   });
 
+  it("move the content version once per transaction however many rows it writes, so a long import stays linear", async () => {
+    const { db } = await migrated();
+    const [{ id: userId }] = await q<{ id: number }>(db, "INSERT INTO users (login, email, display_name, nicename, password_hash) VALUES ('b', 'b@x.test', 'B', 'b', 'h') RETURNING id");
+    const client = await db.$client.connect();
+    const run = async (text: string, values: unknown[] = []) => (await client.query(text, values)).rows as { id: number }[];
+    const insertPost = (slug: string) =>
+      run("INSERT INTO posts (slug, status, author_id, date, date_gmt, modified, modified_gmt) VALUES ($1, 'publish', $2, '2026-01-01 00:00:00', '2026-01-01 00:00:00', '2026-01-01 00:00:00', '2026-01-01 00:00:00') RETURNING id", [slug, userId]);
+    try {
+      const v0 = await version(db);
+      await run("BEGIN");
+      for (let i = 0; i < 50; i++) {
+        const [{ id }] = await insertPost(`many-${i}`);
+        await run("INSERT INTO post_meta (post_id, key, value) VALUES ($1, 'k', 'v')", [id]);
+        await run("INSERT INTO comments (post_id, status, date, date_gmt) VALUES ($1, '1', '2026-01-01 00:00:00', '2026-01-01 00:00:00')", [id]);
+      }
+      await run("COMMIT");
+      expect(await version(db)).toBe(v0 + 1);
+      // Each transaction of its own moves it again.
+      await insertPost("alone");
+      expect(await version(db)).toBe(v0 + 2);
+      // A change undone with its savepoint takes its step back too: the next change still moves it.
+      await run("BEGIN");
+      await run("SAVEPOINT s");
+      await insertPost("undone");
+      await run("ROLLBACK TO SAVEPOINT s");
+      await insertPost("kept");
+      await run("COMMIT");
+      expect(await version(db)).toBe(v0 + 3);
+      expect(await q(db, "SELECT slug FROM posts WHERE slug IN ('undone', 'kept')")).toEqual([{ slug: "kept" }]);
+    } finally {
+      client.release();
+    }
+  });
+
   it("index titles and content for ranked, accent-blind full-text search with snippets", async () => {
     const { db } = await migrated();
     const [{ id: userId }] = await q<{ id: number }>(db, "INSERT INTO users (login, email, display_name, nicename, password_hash) VALUES ('a', 'a@x.test', 'A', 'a', 'h') RETURNING id");
