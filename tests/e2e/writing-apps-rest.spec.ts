@@ -124,6 +124,7 @@ test("Revoke all application passwords asks first, then every one of them is ref
   await expect(section.getByRole("row")).toHaveCount(0);
   // The second password, still on screen before, is no longer offered as one to save.
   await expect(section.getByLabel(`Your new password for ${names[1]} is:`)).toHaveCount(0);
+  await expect(section.getByLabel("New Application Password Name")).toHaveValue("");
   for (const password of passwords) {
     const refused = await me(password);
     expect(refused.status()).toBe(401);

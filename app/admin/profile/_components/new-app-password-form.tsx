@@ -24,7 +24,7 @@ export function NewAppPasswordForm({ names }: { names: string[] }) {
       ) : (
         state.status !== "success" && <FormMessage state={state} />
       )}
-      <TextField name="name" label="New Application Password Name" value={created ? "" : state.values?.name} errors={state.fieldErrors ?? {}}
+      <TextField name="name" label="New Application Password Name" value={state.status === "success" ? "" : state.values?.name} errors={state.fieldErrors ?? {}}
         maxLength={200} aria-required="true" />
       <p className="text-sm text-gray-700" id="name-help">Required to create an Application Password, but not to update the user.</p>
       <button type="submit" disabled={pending} className="rounded border border-[#2271b1] px-4 py-2 text-sm font-semibold text-[#2271b1] disabled:opacity-60">
