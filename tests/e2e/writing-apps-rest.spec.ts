@@ -172,6 +172,7 @@ test("Profile's application passwords and the approval screen work without JavaS
   await expect(section.getByLabel(`Your new password for ${name} is:`)).toHaveValue(/^([A-Za-z0-9]{4} ){5}[A-Za-z0-9]{4}$/);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await section.getByRole("button", { name: `Revoke "${name}"` }).click();
+  await expect(section.getByRole("status")).toHaveText("Application password revoked.");
   await expect(section.getByRole("button", { name: `Revoke "${name}"` })).toHaveCount(0);
   await page.goto("/wp-admin/authorize-application.php?app_name=Plain%20form");
   await page.getByRole("button", { name: "Yes, I approve of this connection" }).click();
