@@ -4,6 +4,7 @@
 // - stops gracefully on SIGTERM: no new connections, in-flight requests finish, database closed,
 // - fills big HTML into pages as they are written (scripts/html-splice.mjs), then compresses
 //   (Next's own compression is off: it would run before the splice and hand it gzip bytes).
+import cluster from "node:cluster";
 import http from "node:http";
 import compression from "compression";
 import next from "next";
@@ -136,6 +137,8 @@ const handle = app.getRequestHandler();
 const compress = compression();
 const log = requestLogger();
 const metrics = createMetrics();
+// Under scripts/cluster.mjs each process counts its own requests: the pid tells their series apart.
+if (cluster.isWorker) metrics.registry.setDefaultLabels({ pid: String(process.pid) });
 globalThis.__inkwellMetrics = metrics;
 await app.prepare();
 
@@ -196,8 +199,18 @@ function afterPageCache(req, res) {
   });
 }
 server.keepAliveTimeout = 5000;
+server.once("error", (e) => {
+  const message = `cannot serve on ${hostname}:${port}: ${e.code === "EADDRINUSE" ? "another program is using that port (set PORT)" : e.code === "EACCES" ? "this user may not use that port (set PORT above 1023)" : e.message}`;
+  // A worker of scripts/cluster.mjs leaves the telling to the primary (once, not once per attempt).
+  if (cluster.isWorker) process.send({ inkwell: "fatal", message }, () => process.exit(1));
+  else {
+    console.error(`Inkwell ${message}`);
+    process.exit(1);
+  }
+});
 server.listen(port, hostname, () => {
-  console.log(`Inkwell: serving ${process.env.SITE_URL} on http://${hostname}:${port}`);
+  if (cluster.isWorker) console.log(`Inkwell: process ${process.pid} serving ${process.env.SITE_URL} on http://${hostname}:${port}`);
+  else console.log(`Inkwell: serving ${process.env.SITE_URL} on http://${hostname}:${port}`);
 });
 
 let stopping = false;
