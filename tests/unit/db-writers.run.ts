@@ -1,0 +1,47 @@
+// One of several processes writing to the same SQLite file at once (db-multiprocess-writers.test.ts):
+// comments one by one, a long batch that holds the write lock, and a shared rate limit. Prints one
+// JSON line: how many writes succeeded, how many failed and why, and how many rate points it got.
+import { insertComment } from "@/db/queries/comments";
+import { consumeRate } from "@/db/queries/rate-limits";
+import { withTransaction } from "@/db/transaction";
+import { closeDb } from "@/db";
+import { comments } from "@/db/tables";
+
+const [tag, countArg, batchArg] = process.argv.slice(2);
+const count = Number(countArg);
+const batch = Number(batchArg);
+const comment = (i: number) => ({
+  postId: 1,
+  type: "comment",
+  status: "1",
+  authorName: `${tag}-${i}`,
+  authorEmail: `${tag}@example.com`,
+  content: `<p>Written by process ${tag}, number ${i}.</p>`,
+  date: "2026-12-07 10:00:00",
+  dateGmt: "2026-12-07 10:00:00",
+});
+
+async function main() {
+  let written = 0;
+  let granted = 0;
+  const errors: string[] = [];
+  for (let i = 0; i < count; i++) {
+    try {
+      await insertComment(comment(i));
+      written++;
+      if (await consumeRate("multiprocess-test", "shared", 300, 3600)) granted++;
+      // Every 50 writes, one long transaction that keeps the other process waiting for the lock.
+      if (i % 50 === 25) {
+        await withTransaction(async (tx) => {
+          for (let j = 0; j < batch; j++) await tx.insert(comments).values({ ...comment(count + i * batch + j), status: "0" });
+        });
+      }
+    } catch (e) {
+      errors.push(String((e as { code?: string }).code ?? (e as Error).message));
+    }
+  }
+  await closeDb();
+  console.log(JSON.stringify({ tag, written, granted, errors }));
+}
+
+void main();
