@@ -5,6 +5,7 @@
 import cluster from "node:cluster";
 import os from "node:os";
 import path from "node:path";
+import { gatherClusterMetrics } from "./observe.mjs";
 
 /** Crashes within CRASH_WINDOW_MS that stop the server: a fault that restarting will not cure. */
 export const CRASH_LIMIT = 5;
@@ -40,6 +41,7 @@ export function crashCounter(limit = CRASH_LIMIT, windowMs = CRASH_WINDOW_MS) {
 export function runPrimary(count, { serverArgs = [], log = console } = {}) {
   cluster.setupPrimary({ exec: path.join(import.meta.dirname, "server.mjs"), execArgv: serverArgs });
   const tooMany = crashCounter();
+  const answerMetrics = gatherClusterMetrics();
   let stopping = false;
   let exitCode = 0;
   let lastFatal = "";
@@ -50,6 +52,7 @@ export function runPrimary(count, { serverArgs = [], log = console } = {}) {
     // it itself, so that a crash loop ends with one line rather than one per attempt.
     worker.on("message", (m) => {
       if (m && m.inkwell === "fatal") lastFatal = String(m.message);
+      answerMetrics(worker, m);
     });
     worker.on("listening", () => (worker.serving = true));
     return worker;

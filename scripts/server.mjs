@@ -9,7 +9,7 @@ import http from "node:http";
 import compression from "compression";
 import next from "next";
 import proxyaddr from "proxy-addr";
-import { createMetrics, hasForwardingHeaders, observeRequest, requestLogger, serveMetrics } from "./observe.mjs";
+import { createMetrics, hasForwardingHeaders, observeRequest, requestLogger, serveMetrics, shareClusterMetrics } from "./observe.mjs";
 import { newSpliceStore, spliceResponse, spliceStorage, wantsSplice } from "./html-splice.mjs";
 
 const port = Number(process.env.PORT || 3000);
@@ -137,8 +137,7 @@ const handle = app.getRequestHandler();
 const compress = compression();
 const log = requestLogger();
 const metrics = createMetrics();
-// Under scripts/cluster.mjs each process counts its own requests: the pid tells their series apart.
-if (cluster.isWorker) metrics.registry.setDefaultLabels({ pid: String(process.pid) });
+if (cluster.isWorker) shareClusterMetrics(metrics);
 globalThis.__inkwellMetrics = metrics;
 await app.prepare();
 
