@@ -219,9 +219,12 @@ function stop(signal) {
   console.log(`Inkwell: ${signal} received, finishing requests in flight…`);
   const force = setTimeout(() => process.exit(0), 9000);
   force.unref();
+  // The job poller stops claiming now (another process, or the next start, takes what is queued);
+  // the job in hand finishes while the requests in flight do.
+  const jobs = globalThis.__inkwellShutdown?.();
   server.close(async () => {
     try {
-      await globalThis.__inkwellShutdown?.();
+      await jobs;
       log.flush?.();
       const client = globalThis.__inkwellDb?.db.$client;
       if (client?.end) await client.end();
