@@ -6,6 +6,7 @@
 // server processes through scripts/cluster.mjs). Stops the server it started, and only that.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { buildIfStale, SERVER_NODE_FLAGS } from "../scripts/start.mjs";
 import { benchPostgres, engineArg, missLoadPaths, workersArg } from "./engine.mjs";
@@ -120,12 +121,17 @@ function serverCpuMs() {
 
 // Browsers all send Accept-Encoding; the plain run shows the same pages to a client that does not.
 const BROWSER_ENCODING = "gzip, deflate, br, zstd";
-function autocannon(url, encoding) {
+function autocannon(url, encoding, seconds = SECONDS) {
   const headers = encoding ? ["-H", `accept-encoding: ${encoding}`] : [];
-  const r = spawnSync(path.join("node_modules", ".bin", "autocannon"), ["-j", "-c", String(CONNECTIONS), "-d", String(SECONDS), ...headers, url], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(path.join("node_modules", ".bin", "autocannon"), ["-j", "-c", String(CONNECTIONS), "-d", String(seconds), ...headers, url], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const out = JSON.parse(r.stdout);
   return { rps: out.requests.average, p50: out.latency.p50, p99: out.latency.p99, errors: out.errors + out.non2xx, total: out.requests.total, kb: out.throughput.total / 1024 / Math.max(1, out.requests.total) };
 }
+
+// Every server process renders and caches the pages once and compiles its render path before the
+// measured runs (32 connections reach each process in turn); else a second process's first,
+// cold renders land in the measurement (with --workers 2 they took home from about 1,600 to 900 req/s).
+for (const [, u] of urls) autocannon(base + u, BROWSER_ENCODING, 2);
 
 const rows = [];
 const runs = [...urls.map(([name, u]) => [name, u, BROWSER_ENCODING]), ...urls.slice(0, 2).map(([name, u]) => [`${name}, no compression`, u, ""])];
@@ -142,11 +148,14 @@ for (const [name, u, encoding] of runs) {
 // The load above was served from the page cache, so the render path has run only a few times:
 // 100 uncached renders of other posts first let V8 compile it as a server running for a while
 // has (the first renders after a start take about half as long again), then 40 are measured.
+// On a connection of its own, so that with --workers each process gets its share of the warm-up.
 async function uncached(n) {
   const redirect = await get(`${base}/?p=${n}`, { redirect: "manual" });
   await redirect.text();
-  const r = await get(new URL(redirect.headers.get("location"), base).href, { headers: { cookie: "bench=1" } });
-  await r.text();
+  await new Promise((resolve, reject) => {
+    const to = new URL(redirect.headers.get("location"), base);
+    http.get({ host: to.hostname, port: to.port, path: to.pathname, agent: false, headers: { cookie: "bench=1" } }, (res) => res.resume().on("end", resolve)).on("error", reject);
+  });
 }
 for (let i = 0; i < 100; i++) await uncached(2000 + i * 29);
 const missTimes = [];
