@@ -16,6 +16,8 @@ export const STOP_DEADLINE_MS = 9_500;
 /**
  * The number of server processes. PostgreSQL takes one per core by default. SQLite takes one:
  * docs/benchmarks.md ("Workers") measured two against one on this 2-core machine.
+ * @param {Record<string, string | undefined>} env
+ * @param {"sqlite" | "postgres"} [engine]
  * @returns {{ workers: number } | { error: string }}
  */
 export function workerCount(env = process.env, engine = /^postgres(ql)?:\/\//.test(env.DATABASE_URL || "") ? "postgres" : "sqlite") {

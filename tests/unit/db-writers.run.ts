@@ -12,8 +12,8 @@ const count = Number(countArg);
 const batch = Number(batchArg);
 const comment = (i: number) => ({
   postId: 1,
-  type: "comment",
-  status: "1",
+  type: "comment" as const,
+  status: "1" as const,
   authorName: `${tag}-${i}`,
   authorEmail: `${tag}@example.com`,
   content: `<p>Written by process ${tag}, number ${i}.</p>`,
@@ -33,7 +33,7 @@ async function main() {
       // Every 50 writes, one long transaction that keeps the other process waiting for the lock.
       if (i % 50 === 25) {
         await withTransaction(async (tx) => {
-          for (let j = 0; j < batch; j++) await tx.insert(comments).values({ ...comment(count + i * batch + j), status: "0" });
+          for (let j = 0; j < batch; j++) await tx.insert(comments).values({ ...comment(count + i * batch + j), status: "0" as const });
         });
       }
     } catch (e) {
