@@ -14,7 +14,7 @@ const env = { ...process.env, DATABASE_URL: file, INKWELL_DATA_DIR: dir, AUTH_SE
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const COUNT = 150;
-const BATCH = 4000;
+const BATCH = 2000;
 
 function writer(tag: string): Promise<{ tag: string; written: number; granted: number; errors: string[] }> {
   return new Promise((resolve, reject) => {

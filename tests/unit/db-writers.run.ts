@@ -25,20 +25,26 @@ async function main() {
   let written = 0;
   let granted = 0;
   const errors: string[] = [];
+  let step = "";
   for (let i = 0; i < count; i++) {
     try {
+      step = "insertComment";
       await insertComment(comment(i));
       written++;
+      step = "consumeRate";
       if (await consumeRate("multiprocess-test", "shared", 300, 3600)) granted++;
       // Every 50 writes, one long transaction that keeps the other process waiting for the lock.
       if (i % 50 === 25) {
+        step = "batch";
         await withTransaction(async (tx) => {
           for (let j = 0; j < batch; j++) await tx.insert(comments).values({ ...comment(count + i * batch + j), status: "0" as const });
         });
       }
     } catch (e) {
-      errors.push(String((e as { code?: string }).code ?? (e as Error).message));
+      errors.push(`${step}: ${String((e as { code?: string }).code ?? (e as Error).message)}`);
     }
+    // A server does other work between writes: the lock is free for a moment, as it is between requests.
+    await new Promise((r) => setTimeout(r, 5));
   }
   await closeDb();
   console.log(JSON.stringify({ tag, written, granted, errors }));
