@@ -75,7 +75,7 @@ const POSTGRES_SUITES = [
 // The files that start processes (the command line through tsx, a server): minutes each on a busy
 // machine. They go first, whatever their project, so that none of them is left running alone at
 // the end (vitest otherwise runs all of one project's files before the other's).
-const SLOW_FIRST = ["cli.test.ts", "cli-site.test.ts", "migration-cli.test.ts", "migration-cli-site.test.ts", "hardening-hostile.test.ts", "migration-live-site.test.ts"];
+const SLOW_FIRST = ["cli.test.ts", "cluster.test.ts", "cli-site.test.ts", "migration-cli.test.ts", "migration-cli-site.test.ts", "hardening-hostile.test.ts", "migration-live-site.test.ts"];
 class SlowFirst extends BaseSequencer {
   async sort(files: TestSpecification[]) {
     const rank = (f: TestSpecification) => {

@@ -23,7 +23,7 @@ export async function seedIfEmpty(env: { adminEmail?: string; adminPassword?: st
   const db = getDb();
   if ((await db.select().from(options).where(eq(options.name, SEEDED))).length) return { seeded: false };
   if ((await db.select({ id: users.id }).from(users).limit(1)).length) {
-    await db.insert(options).values({ name: SEEDED, value: JSON.stringify(nowGmt()) });
+    await db.insert(options).values({ name: SEEDED, value: JSON.stringify(nowGmt()) }).onConflictDoNothing();
     return { seeded: false };
   }
   const adminEmail = env.adminEmail || "admin@example.com";
@@ -31,7 +31,12 @@ export async function seedIfEmpty(env: { adminEmail?: string; adminPassword?: st
   const passwordHash = await hashPassword(env.adminPassword || generated!);
   const now = nowGmt();
 
-  await withTransaction(async (tx) => {
+  // Several servers may start on one empty database at once (npm start on each machine): the one
+  // whose transaction writes the marker seeds; the others find it written and seed nothing.
+  const won = await withTransaction(async (tx) => {
+    const claimed = await tx.insert(options).values({ name: SEEDED, value: JSON.stringify(now) }).onConflictDoNothing().returning({ name: options.name });
+    if (!claimed.length) return false;
+    if ((await tx.select({ id: users.id }).from(users).limit(1)).length) return false;
     await tx
       .insert(users)
       .values({ login: "admin", email: adminEmail, displayName: "admin", nicename: "admin", passwordHash, role: "administrator", registeredGmt: now });
@@ -41,9 +46,10 @@ export async function seedIfEmpty(env: { adminEmail?: string; adminPassword?: st
       { name: "blogdescription", value: JSON.stringify("Just another Inkwell site") },
       { name: "admin_email", value: JSON.stringify(adminEmail) },
       { name: "default_category", value: JSON.stringify(uncategorized.id) },
-      { name: SEEDED, value: JSON.stringify(now) },
     ]);
+    return true;
   });
+  if (!won) return { seeded: false };
 
   // Posts and comments go through the same queries the app uses, so counts stay right.
   const admin = (await db.select().from(users).where(eq(users.login, "admin")).then(first))!;

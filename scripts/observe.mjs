@@ -107,6 +107,41 @@ export function metricsAllowed(req, clientIp, token = process.env.METRICS_TOKEN,
   return !forwarded && LOOPBACK.test(clientIp);
 }
 
+/**
+ * In a server process of scripts/cluster.mjs: /metrics, whichever process the connection reaches,
+ * answers for all of them (the primary gathers them, prom-client's AggregatorRegistry), and each
+ * series carries its process's pid, so that a scrape neither sees one process at random nor mixes
+ * their counters. A restarted process starts new series under its new pid.
+ */
+export function shareClusterMetrics(metrics) {
+  metrics.registry.setDefaultLabels({ pid: String(process.pid) });
+  new client.AggregatorRegistry(); // answers the primary's requests for this process's metrics
+  client.AggregatorRegistry.setRegistries([metrics.registry]);
+  let next = 0;
+  const waiting = new Map();
+  process.on("message", (m) => {
+    if (m?.inkwell !== "metrics" || !waiting.has(m.id)) return;
+    waiting.get(m.id)(m);
+    waiting.delete(m.id);
+  });
+  metrics.collect = () =>
+    new Promise((resolve, reject) => {
+      const id = next++;
+      waiting.set(id, (m) => (m.error ? reject(new Error(m.error)) : resolve(m.body)));
+      process.send({ inkwell: "metrics", id });
+    });
+}
+
+/** The primary's half of shareClusterMetrics: answers a process's request with everyone's metrics. */
+export function gatherClusterMetrics() {
+  const aggregator = new client.AggregatorRegistry();
+  return (worker, m) => {
+    if (m?.inkwell !== "metrics") return;
+    const reply = (answer) => worker.isConnected() && worker.send({ inkwell: "metrics", id: m.id, ...answer });
+    aggregator.clusterMetrics().then((body) => reply({ body }), (e) => reply({ error: e.message }));
+  };
+}
+
 /** Whether a proxy's headers came with the request (read before the server drops untrusted ones). */
 export function hasForwardingHeaders(req) {
   return !!(req.headers["x-forwarded-for"] || req.headers.forwarded || req.headers["x-real-ip"]);
@@ -125,7 +160,14 @@ export async function serveMetrics(req, res, metrics, clientIp, forwarded = hasF
     res.end("Metrics are answered to this machine, or with the METRICS_TOKEN bearer token.\n");
     return true;
   }
-  const body = await metrics.registry.metrics();
+  let body;
+  try {
+    body = await (metrics.collect?.() ?? metrics.registry.metrics());
+  } catch (e) {
+    res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+    res.end(`Metrics could not be gathered: ${e.message}\n`);
+    return true;
+  }
   res.writeHead(200, { "content-type": metrics.registry.contentType, "cache-control": "no-store" });
   res.end(req.method === "HEAD" ? undefined : body);
   return true;

@@ -4,11 +4,12 @@
 // - stops gracefully on SIGTERM: no new connections, in-flight requests finish, database closed,
 // - fills big HTML into pages as they are written (scripts/html-splice.mjs), then compresses
 //   (Next's own compression is off: it would run before the splice and hand it gzip bytes).
+import cluster from "node:cluster";
 import http from "node:http";
 import compression from "compression";
 import next from "next";
 import proxyaddr from "proxy-addr";
-import { createMetrics, hasForwardingHeaders, observeRequest, requestLogger, serveMetrics } from "./observe.mjs";
+import { createMetrics, hasForwardingHeaders, observeRequest, requestLogger, serveMetrics, shareClusterMetrics } from "./observe.mjs";
 import { newSpliceStore, spliceResponse, spliceStorage, wantsSplice } from "./html-splice.mjs";
 
 const port = Number(process.env.PORT || 3000);
@@ -136,6 +137,7 @@ const handle = app.getRequestHandler();
 const compress = compression();
 const log = requestLogger();
 const metrics = createMetrics();
+if (cluster.isWorker) shareClusterMetrics(metrics);
 globalThis.__inkwellMetrics = metrics;
 await app.prepare();
 
@@ -196,8 +198,18 @@ function afterPageCache(req, res) {
   });
 }
 server.keepAliveTimeout = 5000;
+server.once("error", (e) => {
+  const message = `cannot serve on ${hostname}:${port}: ${e.code === "EADDRINUSE" ? "another program is using that port (set PORT)" : e.code === "EACCES" ? "this user may not use that port (set PORT above 1023)" : e.message}`;
+  // A worker of scripts/cluster.mjs leaves the telling to the primary (once, not once per attempt).
+  if (cluster.isWorker) process.send({ inkwell: "fatal", message }, () => process.exit(1));
+  else {
+    console.error(`Inkwell ${message}`);
+    process.exit(1);
+  }
+});
 server.listen(port, hostname, () => {
-  console.log(`Inkwell: serving ${process.env.SITE_URL} on http://${hostname}:${port}`);
+  if (cluster.isWorker) console.log(`Inkwell: process ${process.pid} serving ${process.env.SITE_URL} on http://${hostname}:${port}`);
+  else console.log(`Inkwell: serving ${process.env.SITE_URL} on http://${hostname}:${port}`);
 });
 
 let stopping = false;
@@ -207,9 +219,12 @@ function stop(signal) {
   console.log(`Inkwell: ${signal} received, finishing requests in flight…`);
   const force = setTimeout(() => process.exit(0), 9000);
   force.unref();
+  // The job poller stops claiming now (another process, or the next start, takes what is queued);
+  // the job in hand finishes while the requests in flight do.
+  const jobs = globalThis.__inkwellShutdown?.();
   server.close(async () => {
     try {
-      await globalThis.__inkwellShutdown?.();
+      await jobs;
       log.flush?.();
       const client = globalThis.__inkwellDb?.db.$client;
       if (client?.end) await client.end();

@@ -3,6 +3,7 @@ import { spawnSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { workerCount } from "./cluster.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
@@ -78,7 +79,14 @@ if (process.argv[1] === import.meta.filename) {
   if (!env.AUTH_SECRET) {
     env.AUTH_SECRET = fs.readFileSync(path.join(path.resolve(env.INKWELL_DATA_DIR || "data"), ".auth-secret"), "utf8").trim();
   }
-  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "scripts/server.mjs"], { stdio: "inherit", env });
+  // WEB_CONCURRENCY: one server process, or a primary that runs several (scripts/cluster.mjs).
+  const count = workerCount(env);
+  if ("error" in count) {
+    console.error(`Inkwell cannot start: ${count.error}`);
+    process.exit(1);
+  }
+  const entry = count.workers > 1 ? "scripts/cluster.mjs" : "scripts/server.mjs";
+  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, entry], { stdio: "inherit", env: { ...env, WEB_CONCURRENCY: String(count.workers) } });
   for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
   server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
