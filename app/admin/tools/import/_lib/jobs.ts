@@ -59,8 +59,9 @@ interface SaveState {
 const saves = new Map<string, SaveState>();
 
 function stateOf(job: ImportJob): string {
-  const { id: _id, userId: _user, mapping, startedAt: _started, endedAt: _ended, ...rest } = job;
-  return JSON.stringify({ ...rest, authors: mapping?.authors });
+  // Who owns it and when it started and ended are columns of their own; the read file is not state.
+  const { fileName, source, progress, report, error, revalidated, downloadMedia, media } = job;
+  return JSON.stringify({ fileName, source, progress, report, error, revalidated, downloadMedia, media, authors: job.mapping?.authors });
 }
 
 /**
@@ -79,11 +80,11 @@ function save(job: ImportJob, opts: { now?: boolean; parsed?: string | null } = 
     st.chain = st.chain
       .then(() => saveImportJob({ id: job.id, userId: job.userId, state: stateOf(job), startedAt: job.startedAt, endedAt: job.endedAt ?? null, parsed: opts.parsed }))
       .catch((e: unknown) => logEvent("import.save_skipped", { job: job.id, error: (e as Error)?.message }, "debug"));
-    if (job.endedAt) st.chain.finally(() => saves.delete(job.id));
+    if (job.endedAt) void st.chain.finally(() => saves.delete(job.id));
     return st.chain;
   };
   if (opts.now || opts.parsed !== undefined || job.endedAt || Date.now() - st.at >= SAVE_EVERY_MS) return write();
-  st.timer ??= setTimeout(write, SAVE_EVERY_MS - (Date.now() - st.at));
+  st.timer ??= setTimeout(() => void write(), SAVE_EVERY_MS - (Date.now() - st.at));
   return st.chain;
 }
 
