@@ -7,7 +7,8 @@ import { claimImportParsed, deleteOldImportJobs, getImportJobRow, getImportParse
 import { afterRead, getImportJob, importStatus, isImportRunning, registerImportJob, setImportProgress } from "@/app/admin/tools/import/_lib/jobs";
 import type { ParsedWxr } from "@/db/queries/wxr-import";
 
-const forgetLocalJobs = () => (globalThis as unknown as { __inkwellImportJobs?: Map<string, unknown> }).__inkwellImportJobs?.clear();
+const localJobs = () => (globalThis as unknown as { __inkwellImportJobs?: Map<string, unknown> }).__inkwellImportJobs;
+const forgetLocalJobs = () => localJobs()?.clear();
 const until = async (check: () => Promise<boolean>) => {
   for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 20));
 };
@@ -40,6 +41,8 @@ describe("import jobs across processes", () => {
       items: [],
     };
     await afterRead(job, parsed);
+    // The process that read the file still shows the form while nobody has taken it.
+    expect((await getImportJob(job.id))?.mapping?.parsed).toBe(parsed);
     forgetLocalJobs();
     const seen = await getImportJob(job.id);
     expect(seen?.mapping?.authors).toEqual([{ login: "alice", displayName: "Alice", posts: 0 }]);
@@ -47,9 +50,12 @@ describe("import jobs across processes", () => {
     // Waiting for its authors is not running: another import may start meanwhile.
     expect(await isAnyImportRunning()).toBe(false);
     expect(JSON.parse((await getImportParsed(job.id))!).authors[0].login).toBe("alice");
+    localJobs()?.set(job.id, job);
     expect(await claimImportParsed(job.id)).toBe(true);
     expect(await claimImportParsed(job.id)).toBe(false);
     expect(await getImportParsed(job.id)).toBeUndefined();
+    // Taken by another process, the job no longer waits here either (this process's copy is stale).
+    expect((await getImportJob(job.id))?.mapping).toBeUndefined();
     // Claimed, it is being written: running until it ends.
     expect(await isAnyImportRunning()).toBe(true);
     await saveImportJob({ id: job.id, userId: user.id, state: "{}", startedAt: job.startedAt, endedAt: Date.now() });

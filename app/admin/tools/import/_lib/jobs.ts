@@ -97,8 +97,11 @@ export function setImportProgress(job: ImportJob, progress: ImportProgress) {
 /** The job of this process, else as the database last heard of it from the process running it. */
 export async function getImportJob(id: string): Promise<ImportJob | undefined> {
   const mine = jobs.get(id);
-  if (mine) return mine;
+  // While it waits for its authors, another process may take the job: then the database knows better.
+  if (mine && !mine.mapping) return mine;
   const row = await getImportJobRow(id).catch(() => undefined);
+  if (mine && (!row || row.hasParsed)) return mine;
+  jobs.delete(id);
   if (!row) return undefined;
   let state: Omit<ImportJob, "id" | "userId" | "startedAt" | "endedAt" | "mapping"> & { authors?: FileAuthor[] };
   try {
