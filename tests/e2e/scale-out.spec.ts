@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import AxeBuilder from "@axe-core/playwright";
 import { NGINX } from "./support/nginx";
 import { commentFormFields, request, sharedEnv, startNginx, startServer, stopServer, type Nginx, type Server } from "./support/scale-out";
 import { findPostgresBin, startThrowawayPostgres } from "../../scripts/throwaway-postgres.mjs";
@@ -106,6 +107,11 @@ async function signIn(browser: Browser, login: string, password: string): Promis
   await page.getByRole("button", { name: "Log In" }).click();
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   return page;
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).include("main").analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 /** An anonymous reader's page through one server (no cookie: the page cache answers when it can). */
@@ -238,6 +244,16 @@ test("posts, lockouts and imports cross servers: written through one, seen and c
   await expect(admin.getByRole("table", { name: "What arrived" }).getByRole("row", { name: /^Posts 1 0$/ })).toBeVisible();
   const status = await (await admin.request.get(`${door(0)}/admin/tools/import/status/?job=${job}`)).json();
   expect(status).toMatchObject({ phase: "done", percent: 100 });
+
+  // An import whose server died with it in hand (nothing written for ten minutes) says so wherever
+  // it is looked at, instead of running for ever.
+  const dead = "00000000-0000-4000-8000-00000000dead";
+  const tenMinutesAgo = Date.now() - 10 * 60_000;
+  const state = JSON.stringify({ fileName: "big-blog.xml", source: "file", progress: { phase: "writing", done: 10, total: 100 }, downloadMedia: false });
+  await rows("INSERT INTO import_jobs (id, user_id, state, started_at, updated_at) SELECT $1, id, $2, $3, $3 FROM users WHERE login = 'admin'", [dead, state, tenMinutesAgo]);
+  await admin.goto(`${door(2)}/admin/tools/import/?job=${dead}`);
+  await expect(admin.getByText("The server running this import stopped before it finished")).toBeVisible();
+  expect(await seriousViolations(admin)).toEqual([]);
   await admin.context().close();
 });
 

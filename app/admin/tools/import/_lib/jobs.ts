@@ -113,7 +113,7 @@ export async function getImportJob(id: string): Promise<ImportJob | undefined> {
   const job: ImportJob = { ...rest, id: row.id, userId: row.userId, startedAt: row.startedAt, endedAt: row.endedAt ?? undefined, mapping: row.hasParsed && authors ? { authors } : undefined };
   // The process running it stopped (crashed, or restarted) with the job in hand.
   if (!job.endedAt && !job.mapping && Date.now() - row.updatedAt > STALE_MS) {
-    Object.assign(job, { progress: { ...job.progress, phase: "failed" }, error: "The server running this import stopped before it finished; import the file again (what is already on the site is skipped)." });
+    Object.assign(job, { progress: { ...job.progress, phase: "failed" }, error: "The server running this import stopped before it finished; import the file again." });
   }
   return job;
 }
