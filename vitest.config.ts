@@ -29,6 +29,7 @@ const POSTGRES_SUITES = [
   "tests/unit/hardening-rate-limits.test.ts",
   "tests/unit/linkbacks-jobs.test.ts",
   "tests/unit/migration-import-jobs.test.ts",
+  "tests/unit/scale-scheduled-once.test.ts",
   "tests/unit/linkbacks-receive.test.ts",
   "tests/unit/micropub-indieauth.test.ts",
   "tests/unit/migration-backup.test.ts",
