@@ -333,7 +333,7 @@ test("under load, a server killed loses no acknowledged write, readers see no er
   const killedAt = Date.now();
   try {
     await new Promise((r) => setTimeout(r, 4000));
-    b.proc.kill("SIGKILL");
+    await stopServer(b, "SIGKILL");
     await new Promise((r) => setTimeout(r, 4000));
     servers[1] = await startServer("B", PORTS[1]!, env);
     const restartedAt = Date.now() / 1000;

@@ -14,6 +14,7 @@ import { NGINX } from "./nginx";
 export interface Server {
   name: string;
   port: number;
+  dataDir: string;
   proc: ChildProcess;
   output: () => string;
 }
@@ -51,15 +52,18 @@ export async function startServer(name: string, port: number, env: Record<string
     if (Date.now() > deadline || proc.exitCode !== null) throw new Error(`server ${name} did not start:\n${out}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { name, port, proc, output: () => out };
+  return { name, port, dataDir, proc, output: () => out };
 }
 
-export function stopServer(s: Server | undefined, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
-  return new Promise((resolve) => {
-    if (!s || s.proc.exitCode !== null || s.proc.signalCode !== null) return resolve();
+/** Stops the server and deletes its data folder. */
+export async function stopServer(s: Server | undefined, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+  if (!s) return;
+  await new Promise<void>((resolve) => {
+    if (s.proc.exitCode !== null || s.proc.signalCode !== null) return resolve();
     s.proc.once("exit", () => resolve());
     s.proc.kill(signal);
   });
+  fs.rmSync(s.dataDir, { recursive: true, force: true });
 }
 
 export interface Nginx {
