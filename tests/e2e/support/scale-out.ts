@@ -121,8 +121,9 @@ export async function startNginx(ports: number[], httpsPort: number, httpPort: n
     doors: doorPorts.map((p) => `https://127.0.0.1:${p}`),
     accessLog: () => (fs.existsSync(log) ? fs.readFileSync(log, "utf8").split("\n").filter(Boolean) : []),
     stop: () => {
+      // nginx writes its last lines as it exits: the folder goes after that.
+      proc.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
       proc.kill("SIGTERM");
-      fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
