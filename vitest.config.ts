@@ -28,6 +28,8 @@ const POSTGRES_SUITES = [
   "tests/unit/editor-preview.test.ts",
   "tests/unit/hardening-rate-limits.test.ts",
   "tests/unit/linkbacks-jobs.test.ts",
+  "tests/unit/migration-import-jobs.test.ts",
+  "tests/unit/scale-scheduled-once.test.ts",
   "tests/unit/linkbacks-receive.test.ts",
   "tests/unit/micropub-indieauth.test.ts",
   "tests/unit/migration-backup.test.ts",
@@ -87,7 +89,8 @@ class SlowFirst extends BaseSequencer {
 }
 
 export default defineConfig({
-  resolve: { alias: { "@": import.meta.dirname } },
+  // server-only's guard is for bundles; a unit test is the server.
+  resolve: { alias: { "@": import.meta.dirname, "server-only": `${import.meta.dirname}/node_modules/server-only/empty.js` } },
   test: {
     globalSetup: ["tests/unit/global-postgres.ts"],
     // Most files wait on a database, a child process or the disk more than on the CPU: four forks

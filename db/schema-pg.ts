@@ -316,3 +316,13 @@ export const applicationPasswords = pgTable(
   },
   (t) => [index("application_passwords_user").on(t.userId)],
 );
+
+export const importJobs = pgTable("import_jobs", {
+  id: text("id").primaryKey(),
+  userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  state: text("state").notNull(),
+  parsed: text("parsed"),
+  startedAt: big("started_at").notNull(),
+  endedAt: big("ended_at"),
+  updatedAt: big("updated_at").notNull(),
+});

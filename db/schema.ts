@@ -381,3 +381,16 @@ export const applicationPasswords = sqliteTable(
   (t) => [index("application_passwords_user").on(t.userId)],
 );
 export type ApplicationPassword = typeof applicationPasswords.$inferSelect;
+
+// Tools → Import: each import's state, so that its progress page can be polled through any server
+// process (lib/admin/import-jobs.ts). `parsed` holds the read file while its authors wait to be
+// assigned, so that the author form can be sent to any process too; it is emptied once taken.
+export const importJobs = sqliteTable("import_jobs", {
+  id: text("id").primaryKey(),
+  userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  state: text("state").notNull(),
+  parsed: text("parsed"),
+  startedAt: integer("started_at").notNull(), // epoch ms
+  endedAt: integer("ended_at"),
+  updatedAt: integer("updated_at").notNull(),
+});

@@ -32,3 +32,4 @@ export const contentVersion = pick(lite.contentVersion, pgs.contentVersion);
 export const menus = pick(lite.menus, pgs.menus);
 export const menuItems = pick(lite.menuItems, pgs.menuItems);
 export const applicationPasswords = pick(lite.applicationPasswords, pgs.applicationPasswords);
+export const importJobs = pick(lite.importJobs, pgs.importJobs);

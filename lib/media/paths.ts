@@ -1,7 +1,9 @@
 // Where uploads live on disk and how a URL path maps to a file there, with traversal impossible.
 import path from "node:path";
 
+/** UPLOADS_DIR, else the data folder's uploads/: several servers share one through a shared volume. */
 export function uploadsDir(): string {
+  if (process.env.UPLOADS_DIR) return path.resolve(/*turbopackIgnore: true*/ process.env.UPLOADS_DIR);
   return path.resolve(/*turbopackIgnore: true*/ process.env.INKWELL_DATA_DIR || "data", "uploads");
 }
 

@@ -4,8 +4,9 @@
 // Why not unstable_cache / 'use cache': a scheduled post is published lazily by the first read
 // after its time (no cron), and that read must invalidate listings at once; Next refuses
 // revalidateTag during render. An in-process map also skips the JSON round trip of Next's
-// incremental cache. Inkwell serves from one Node process (scripts/server.mjs) on one SQLite
-// file, so one process-wide map (on globalThis, shared by every route bundle) is the whole truth.
+// incremental cache. Each server process keeps one map (on globalThis, shared by every route
+// bundle); several processes or machines on one database each keep their own, and learn of
+// another's writes through the content version (docs/scaling-out.md).
 // Besides the tags, any write that changes what a reader can see empties it (syncWithDatabase,
 // through the content version that SQLite triggers keep: drizzle/0002), so it can never show data
 // older than the last such write, even when a write path forgets its cache-tags call; a pending

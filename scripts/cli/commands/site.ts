@@ -8,6 +8,7 @@ import { bumpContentVersion } from "@/db/queries/archives";
 import { getOptions, updateOptions } from "@/db/queries/options";
 import { searchReplace } from "@/db/queries/search-replace";
 import { OptionError, validateOption } from "@/lib/options/set-option";
+import { uploadsDir } from "@/lib/media/paths";
 import { parseArgs, userPath } from "../args";
 import { CliError, type Command } from "../command";
 
@@ -55,7 +56,7 @@ export const backup: Command = {
     const started = Date.now();
     let r;
     try {
-      r = await backupSite({ databaseFile, databaseUrl: process.env.DATABASE_URL, uploadsDir: path.join(dataDir(), "uploads"), backupsDir });
+      r = await backupSite({ databaseFile, databaseUrl: process.env.DATABASE_URL, uploadsDir: uploadsDir(), backupsDir });
     } catch (e) {
       throw new CliError(`Backup failed: ${(e as Error).message}`);
     }
@@ -112,7 +113,7 @@ export const restore: Command = {
     const { applied, known } = await getMigrationStatus(db);
     await closeDatabase(db);
     if (parts.uploads) {
-      const uploads = path.join(dataDir(), "uploads");
+      const uploads = uploadsDir();
       fs.rmSync(uploads, { recursive: true, force: true });
       fs.cpSync(parts.uploads, uploads, { recursive: true, preserveTimestamps: true });
     }

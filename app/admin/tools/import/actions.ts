@@ -13,15 +13,15 @@ export async function assignAuthorsAction(formData: FormData) {
   const user = await requireCapability("import");
   const parsed = Assign.safeParse({ job: formData.get("job") });
   if (!parsed.success) redirect("/admin/tools/import/?error=" + encodeURIComponent("That import is no longer known."));
-  const job = getImportJob(parsed.data.job);
+  const job = await getImportJob(parsed.data.job);
   if (!job || job.userId !== user.id || !job.mapping) redirect("/admin/tools/import/?error=" + encodeURIComponent("That import is no longer waiting for its authors."));
-  if (isImportRunning()) redirect(`/admin/tools/import/?job=${job.id}&error=` + encodeURIComponent("Another import is running; wait for it to finish."));
+  if (await isImportRunning()) redirect(`/admin/tools/import/?job=${job.id}&error=` + encodeURIComponent("Another import is running; wait for it to finish."));
   const logins = new Set((await listUsersForAuthorMapping()).map((u) => u.login.toLowerCase()));
   const map: Record<string, string> = {};
   job.mapping.authors.forEach((a, i) => {
     const to = String(formData.get(`author-${i}`) ?? "");
     if (to && logins.has(to.toLowerCase())) map[a.login] = to;
   });
-  continueImportJob(job, map);
+  if (!(await continueImportJob(job, map))) redirect("/admin/tools/import/?error=" + encodeURIComponent("That import is no longer waiting for its authors."));
   redirect(`/admin/tools/import/?job=${job.id}`);
 }

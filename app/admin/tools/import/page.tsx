@@ -15,7 +15,7 @@ type Props = { searchParams: Promise<{ job?: string; error?: string; site_error?
 export default async function ImportPage({ searchParams }: Props) {
   const user = await requireCapability("import");
   const { job: jobId, error, site_error: siteError, address } = await searchParams;
-  const job = jobId ? getImportJob(jobId) : undefined;
+  const job = jobId ? await getImportJob(jobId) : undefined;
   const status = job && job.userId === user.id ? importStatus(job) : null;
   const running = status && (status.phase === "reading" || status.phase === "writing" || status.phase === "media");
   const pending = running ? 0 : await countPendingImportedMedia();
@@ -40,7 +40,7 @@ export default async function ImportPage({ searchParams }: Props) {
         </>
       ) : (
         <>
-          {jobId ? <p role="status" className="mt-4 border-l-4 border-amber-500 bg-amber-50 p-3 text-sm">That import is no longer known (the server restarted or it ended over an hour ago).</p> : null}
+          {jobId ? <p role="status" className="mt-4 border-l-4 border-amber-500 bg-amber-50 p-3 text-sm">That import is no longer known (it ended over an hour ago).</p> : null}
           <h2 id="import-file-heading" className="mt-4 text-xl font-semibold">From an export file</h2>
           <p className="mt-2 max-w-2xl text-sm">
             Upload a WordPress eXtended RSS (WXR) file, made in WordPress with Tools → Export. Posts, pages, comments, categories, tags and authors

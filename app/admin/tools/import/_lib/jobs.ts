@@ -1,12 +1,15 @@
 // Imports run in the background of the server process: the upload request only starts the job
-// and returns; the page follows it by polling the status route. Jobs live in memory (on
-// globalThis, shared by every route bundle of this process) and are forgotten an hour after they end.
+// and returns; the page follows it by polling the status route. The process running a job keeps it
+// in memory (on globalThis, shared by every route bundle) and writes its state to the database as
+// it goes (db/queries/import-jobs.ts), so that the status route and the author form work through
+// any process of the site; a job is forgotten an hour after it ends.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { readWxr, writeWxr, WxrImportError, type ImportProgress, type ImportReport, type ParsedWxr } from "@/db/queries/wxr-import";
 import { WxrError } from "@/lib/wxr/types";
 import { revalidatePath } from "next/cache";
 import { logEvent } from "@/lib/log";
+import { claimImportParsed, deleteOldImportJobs, getImportJobRow, getImportParsed, isAnyImportRunning, saveImportJob } from "@/db/queries/import-jobs";
 import { downloadImportedMedia, type MediaDownloadReport } from "@/lib/wxr/media-download";
 
 /** An author named in the file, to be mapped to an existing user or created. */
@@ -23,8 +26,9 @@ export interface ImportJob {
   /** A WXR file, or a live site read through its REST API (the page words its progress by it). */
   source?: "file" | "site";
   progress: ImportProgress;
-  /** Set between reading and writing: the file is read, its authors wait to be assigned. */
-  mapping?: { parsed: ParsedWxr; authors: FileAuthor[] };
+  /** Set between reading and writing: the file is read, its authors wait to be assigned (the file
+   * itself is in memory only in the process that read it; the database holds it for the others). */
+  mapping?: { parsed?: ParsedWxr; authors: FileAuthor[] };
   report?: ImportReport;
   error?: string;
   startedAt: number;
@@ -38,22 +42,91 @@ export interface ImportJob {
 }
 
 const KEEP_MS = 60 * 60 * 1000;
+const MAPPING_MS = 30 * 60 * 1000;
+// Progress is written at most this often; phase changes at once.
+const SAVE_EVERY_MS = 500;
+// A job whose process has written nothing for this long died with it.
+const STALE_MS = 5 * 60_000;
 const store = globalThis as unknown as { __inkwellImportJobs?: Map<string, ImportJob> };
+// The jobs this process runs, with their live progress.
 const jobs = (store.__inkwellImportJobs ??= new Map());
 
-export function getImportJob(id: string): ImportJob | undefined {
-  return jobs.get(id);
+interface SaveState {
+  at: number;
+  timer?: NodeJS.Timeout;
+  chain: Promise<void>;
+}
+const saves = new Map<string, SaveState>();
+
+function stateOf(job: ImportJob): string {
+  // Who owns it and when it started and ended are columns of their own; the read file is not state.
+  const { fileName, source, progress, report, error, revalidated, downloadMedia, media } = job;
+  return JSON.stringify({ fileName, source, progress, report, error, revalidated, downloadMedia, media, authors: job.mapping?.authors });
 }
 
-const MAPPING_MS = 30 * 60 * 1000;
+/**
+ * Writes the job's state for the other processes, in order. `parsed` is the read file to hand over
+ * (null once writing starts). A write that fails (SQLite's lock held by the import itself) is
+ * skipped: the next one carries the state.
+ */
+function save(job: ImportJob, opts: { now?: boolean; parsed?: string | null } = {}): Promise<void> {
+  let s = saves.get(job.id);
+  if (!s) saves.set(job.id, (s = { at: 0, chain: Promise.resolve() }));
+  const st = s;
+  const write = () => {
+    clearTimeout(st.timer);
+    st.timer = undefined;
+    st.at = Date.now();
+    st.chain = st.chain
+      .then(() => saveImportJob({ id: job.id, userId: job.userId, state: stateOf(job), startedAt: job.startedAt, endedAt: job.endedAt ?? null, parsed: opts.parsed }))
+      .catch((e: unknown) => logEvent("import.save_skipped", { job: job.id, error: (e as Error)?.message }, "debug"));
+    if (job.endedAt) void st.chain.finally(() => saves.delete(job.id));
+    return st.chain;
+  };
+  if (opts.now || opts.parsed !== undefined || job.endedAt || Date.now() - st.at >= SAVE_EVERY_MS) return write();
+  st.timer ??= setTimeout(() => void write(), SAVE_EVERY_MS - (Date.now() - st.at));
+  return st.chain;
+}
 
-/** Reading or writing right now (a job waiting for its authors to be assigned does not count). */
-export function isImportRunning(): boolean {
+export function setImportProgress(job: ImportJob, progress: ImportProgress) {
+  const phaseChanged = progress.phase !== job.progress.phase;
+  job.progress = progress;
+  void save(job, { now: phaseChanged });
+}
+
+/** The job of this process, else as the database last heard of it from the process running it. */
+export async function getImportJob(id: string): Promise<ImportJob | undefined> {
+  const mine = jobs.get(id);
+  // While it waits for its authors, another process may take the job: then the database knows better.
+  if (mine && !mine.mapping) return mine;
+  const row = await getImportJobRow(id).catch(() => undefined);
+  if (mine && (!row || row.hasParsed)) return mine;
+  jobs.delete(id);
+  if (!row) return undefined;
+  let state: Omit<ImportJob, "id" | "userId" | "startedAt" | "endedAt" | "mapping"> & { authors?: FileAuthor[] };
+  try {
+    state = JSON.parse(row.state);
+  } catch {
+    return undefined;
+  }
+  const { authors, ...rest } = state;
+  const job: ImportJob = { ...rest, id: row.id, userId: row.userId, startedAt: row.startedAt, endedAt: row.endedAt ?? undefined, mapping: row.hasParsed && authors ? { authors } : undefined };
+  // The process running it stopped (crashed, or restarted) with the job in hand.
+  if (!job.endedAt && !job.mapping && Date.now() - row.updatedAt > STALE_MS) {
+    Object.assign(job, { progress: { ...job.progress, phase: "failed" }, error: "The server running this import stopped before it finished; import the file again." });
+  }
+  return job;
+}
+
+/** Reading or writing right now, in any process (a job waiting for its authors does not count). */
+export async function isImportRunning(): Promise<boolean> {
+  const now = Date.now();
   for (const [id, j] of jobs) {
     // An abandoned author form frees its memory after half an hour.
-    if (j.mapping && Date.now() - j.startedAt > MAPPING_MS) jobs.delete(id);
+    if (j.mapping && now - j.startedAt > MAPPING_MS) jobs.delete(id);
   }
-  return [...jobs.values()].some((j) => !j.endedAt && !j.mapping);
+  await deleteOldImportJobs(now - KEEP_MS, now - MAPPING_MS);
+  return [...jobs.values()].some((j) => !j.endedAt && !j.mapping) || (await isAnyImportRunning(now, STALE_MS));
 }
 
 /** Downloads the pending attachments for `job`, then ends it; never throws. */
@@ -64,6 +137,7 @@ async function runMediaDownload(job: ImportJob, onlyUrls?: Set<string>): Promise
       onlyUrls,
       onProgress: (done, total) => {
         job.media = { done, total };
+        void save(job);
       },
     });
     job.media = { done: job.media.total, total: job.media.total, report };
@@ -77,6 +151,7 @@ async function runMediaDownload(job: ImportJob, onlyUrls?: Set<string>): Promise
   job.endedAt = Date.now();
   job.revalidated = false;
   markRevalidated(job);
+  void save(job);
 }
 
 /** Retrying the downloads that failed (Tools → Import): a job of its own, with the same progress. */
@@ -90,6 +165,7 @@ export function startMediaDownloadJob(userId: number): ImportJob {
     downloadMedia: true,
   };
   jobs.set(job.id, job);
+  void save(job, { now: true });
   void runMediaDownload(job);
   return job;
 }
@@ -117,31 +193,44 @@ export function fail(job: ImportJob, e: unknown) {
     logEvent("import.error", { job: job.id, error: (e as Error)?.message }, "error");
   }
   job.endedAt = Date.now();
+  void save(job);
 }
 
-/** Writes a read file with the authors as assigned; returns at once. */
-export function continueImportJob(job: ImportJob, authorMap: Record<string, string>): void {
-  const mapping = job.mapping;
-  if (!mapping) return;
+/**
+ * Writes a read file with the authors as assigned; returns once the job is claimed (false when
+ * another request, on this process or another, took it first), before the writing.
+ */
+export async function continueImportJob(job: ImportJob, authorMap: Record<string, string>): Promise<boolean> {
+  // The file from this process's memory, or from the database when another process read it.
+  const text = job.mapping?.parsed ? undefined : await getImportParsed(job.id);
+  const parsed = job.mapping?.parsed ?? (text ? (JSON.parse(text) as ParsedWxr) : undefined);
+  if (!parsed || !(await claimImportParsed(job.id))) return false;
+  writeImport(job, parsed, authorMap);
+  return true;
+}
+
+function writeImport(job: ImportJob, parsed: ParsedWxr, authorMap: Record<string, string>): void {
+  jobs.set(job.id, job);
   job.mapping = undefined;
-  job.progress = { phase: "writing", done: 0, total: 1 };
+  setImportProgress(job, { phase: "writing", done: 0, total: 1 });
   // The write is one synchronous transaction; start it after this request has been answered.
   setImmediate(() => void (async () => {
     try {
-      const report = await writeWxr(mapping.parsed, {
+      const report = await writeWxr(parsed, {
         fallbackAuthorId: job.userId,
         authorMap,
-        onProgress: (p) => {
-          job.progress = p;
-        },
+        onProgress: (p) => setImportProgress(job, p),
       });
       job.report = report;
-      job.progress = { phase: "done", done: 1, total: 1 };
+      setImportProgress(job, { phase: "done", done: 1, total: 1 });
       logEvent("import.done", { job: job.id, created: report.created });
       // This file's attachments only: earlier failures wait for the Retry button, not for every import.
-      const urls = new Set(mapping.parsed.items.filter((i) => i.postType === "attachment").map((i) => i.attachmentUrl || i.guid));
+      const urls = new Set(parsed.items.filter((i) => i.postType === "attachment").map((i) => i.attachmentUrl || i.guid));
       if (job.downloadMedia) void runMediaDownload(job, urls);
-      else job.endedAt = Date.now();
+      else {
+        job.endedAt = Date.now();
+        void save(job);
+      }
       markRevalidated(job);
     } catch (e) {
       fail(job, e);
@@ -164,9 +253,7 @@ async function* inSlices(bytes: Uint8Array, size = 256 * 1024): AsyncGenerator<U
 export function startImportJob(opts: { userId: number; fileName: string; bytes: Uint8Array; downloadMedia: boolean }): ImportJob {
   const job = registerImportJob({ userId: opts.userId, fileName: opts.fileName, source: "file", total: opts.bytes.byteLength, downloadMedia: opts.downloadMedia });
   // The parser reads in bounded slices and yields between them: readers are served meanwhile.
-  void readWxr(inSlices(opts.bytes), (n) => {
-    job.progress = { phase: "reading", done: n, total: opts.bytes.byteLength };
-  })
+  void readWxr(inSlices(opts.bytes), (n) => setImportProgress(job, { phase: "reading", done: n, total: opts.bytes.byteLength }))
     .then((parsed) => afterRead(job, parsed))
     .catch((e: unknown) => fail(job, e));
   return job;
@@ -185,15 +272,18 @@ export function registerImportJob(opts: { userId: number; fileName: string; sour
     downloadMedia: opts.downloadMedia,
   };
   jobs.set(job.id, job);
+  void save(job, { now: true });
   return job;
 }
 
 /** Everything is read: wait for the authors to be assigned, or write at once when there are none. */
-export function afterRead(job: ImportJob, parsed: ParsedWxr): void {
+export async function afterRead(job: ImportJob, parsed: ParsedWxr): Promise<void> {
   const authors = authorsOf(parsed);
   job.progress = { phase: "reading", done: job.progress.total, total: job.progress.total };
-  if (authors.length) job.mapping = { parsed, authors };
-  else continueImportJob(Object.assign(job, { mapping: { parsed, authors } }), {});
+  if (!authors.length) return writeImport(job, parsed, {});
+  job.mapping = { parsed, authors };
+  // Handed to the database so that the author form may be sent to any process.
+  await save(job, { parsed: JSON.stringify(parsed) });
 }
 
 /**

@@ -4,7 +4,7 @@ import "server-only";
 import { getOptions } from "@/db/queries/options";
 import { readWordPressSite } from "@/lib/wp-site/read";
 import type { SiteImportInput } from "@/lib/validation/site-import";
-import { afterRead, fail, registerImportJob, type ImportJob } from "./jobs";
+import { afterRead, fail, registerImportJob, setImportProgress, type ImportJob } from "./jobs";
 
 export async function startSiteImportJob(userId: number, input: SiteImportInput): Promise<ImportJob> {
   const allowHosts = String((await getOptions()).outbound_allow_hosts ?? "");
@@ -15,7 +15,7 @@ export async function startSiteImportJob(userId: number, input: SiteImportInput)
     settings: input.settings,
     allowHosts,
     onRequest: (done, known) => {
-      job.progress = { phase: "reading", done, total: known };
+      setImportProgress(job, { phase: "reading", done, total: known });
     },
   })
     .then((parsed) => afterRead(job, parsed))

@@ -11,7 +11,7 @@ export async function POST(req: Request) {
   const who = await userWithCapability("import");
   if ("response" in who) return who.response;
   if (!isSameOrigin(req)) return Response.json({ error: "Cross-site request refused." }, { status: 403 });
-  if (isImportRunning()) return seeOther(`/admin/tools/import/?error=${encodeURIComponent("Another import is running; wait for it to finish.")}`);
+  if (await isImportRunning()) return seeOther(`/admin/tools/import/?error=${encodeURIComponent("Another import is running; wait for it to finish.")}`);
   const job = startMediaDownloadJob(who.user.id);
   return seeOther(`/admin/tools/import/?job=${job.id}`);
 }

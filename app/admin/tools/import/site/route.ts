@@ -33,7 +33,7 @@ export async function POST(req: Request) {
     settings: form.get("copy_settings") !== null,
   });
   if (!parsed.success) return back(parsed.error.issues[0]?.message ?? "Invalid form.", field("address"));
-  if (isImportRunning()) return back("Another import is running; wait for it to finish.", parsed.data.address);
+  if (await isImportRunning()) return back("Another import is running; wait for it to finish.", parsed.data.address);
   const job = await startSiteImportJob(who.user.id, parsed.data);
   return seeOther(`/admin/tools/import/?job=${job.id}`);
 }

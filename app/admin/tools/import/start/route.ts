@@ -37,7 +37,7 @@ export async function POST(req: Request) {
   // A browser sends an empty file part when no file was chosen.
   const parsed = Form.safeParse({ file: form.file?.name ? form.file : undefined });
   if (!parsed.success) return back(parsed.error.issues[0]?.message ?? "Invalid upload.");
-  if (isImportRunning()) return back("Another import is running; wait for it to finish.");
+  if (await isImportRunning()) return back("Another import is running; wait for it to finish.");
   // A checkbox: present when ticked (the default), absent when not.
   const job = startImportJob({ userId: who.user.id, fileName: parsed.data.file.name, bytes: parsed.data.file.bytes, downloadMedia: form.fields.download_media !== undefined });
   return seeOther(`/admin/tools/import/?job=${job.id}`);

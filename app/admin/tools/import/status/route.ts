@@ -8,7 +8,7 @@ export async function GET(req: Request) {
   const who = await userWithCapability("import");
   if ("response" in who) return who.response;
   const id = new URL(req.url).searchParams.get("job") ?? "";
-  const job = getImportJob(id);
+  const job = await getImportJob(id);
   if (!job || job.userId !== who.user.id) return Response.json({ error: "No such import." }, { status: 404 });
   markRevalidated(job);
   return Response.json(importStatus(job), { headers: { "cache-control": "no-store" } });

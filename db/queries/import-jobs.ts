@@ -1,0 +1,78 @@
+// Tools → Import's jobs, kept in the database so that any server process can show an import's
+// progress and take its author form (several processes or machines share one database). The
+// process that runs an import writes its state as it goes; every other one only reads it.
+import { and, eq, gt, isNotNull, isNull, lt, or } from "drizzle-orm";
+import { getDb } from "../client";
+import { first } from "../rows";
+import { importJobs } from "../tables";
+
+export interface ImportJobRow {
+  id: string;
+  userId: number;
+  state: string;
+  hasParsed: boolean;
+  startedAt: number;
+  endedAt: number | null;
+  updatedAt: number;
+}
+
+/** Inserts or overwrites the job's state; `parsed` is written only when given (null empties it). */
+export async function saveImportJob(row: { id: string; userId: number; state: string; startedAt: number; endedAt: number | null; parsed?: string | null }, now = Date.now()) {
+  const set = { state: row.state, endedAt: row.endedAt, updatedAt: now, ...(row.parsed !== undefined ? { parsed: row.parsed } : {}) };
+  await getDb()
+    .insert(importJobs)
+    .values({ id: row.id, userId: row.userId, startedAt: row.startedAt, parsed: null, ...set })
+    .onConflictDoUpdate({ target: importJobs.id, set });
+}
+
+export async function getImportJobRow(id: string): Promise<ImportJobRow | undefined> {
+  return getDb()
+    .select({
+      id: importJobs.id, userId: importJobs.userId, state: importJobs.state, hasParsed: isNotNull(importJobs.parsed).mapWith(Boolean),
+      startedAt: importJobs.startedAt, endedAt: importJobs.endedAt, updatedAt: importJobs.updatedAt,
+    })
+    .from(importJobs)
+    .where(eq(importJobs.id, id))
+    .limit(1)
+    .then(first);
+}
+
+/** The read file of a job that waits for its authors (JSON), if it still waits. */
+export async function getImportParsed(id: string): Promise<string | undefined> {
+  const row = await getDb().select({ parsed: importJobs.parsed }).from(importJobs).where(eq(importJobs.id, id)).limit(1).then(first);
+  return row?.parsed ?? undefined;
+}
+
+/**
+ * Claims a job that waits for its authors, once: of two processes sent the same author form, one
+ * gets true and goes on to write; the file is emptied from the row as it is claimed.
+ */
+export async function claimImportParsed(id: string, now = Date.now()): Promise<boolean> {
+  const rows = await getDb()
+    .update(importJobs)
+    .set({ parsed: null, updatedAt: now })
+    .where(and(eq(importJobs.id, id), isNotNull(importJobs.parsed)))
+    .returning({ id: importJobs.id });
+  return rows.length > 0;
+}
+
+/**
+ * Is an import reading or writing anywhere? A job that waits for its authors does not count, nor one
+ * whose process has written nothing for `staleMs` (it died with the job in hand).
+ */
+export async function isAnyImportRunning(now = Date.now(), staleMs = 5 * 60_000): Promise<boolean> {
+  const row = await getDb()
+    .select({ id: importJobs.id })
+    .from(importJobs)
+    .where(and(isNull(importJobs.endedAt), isNull(importJobs.parsed), gt(importJobs.updatedAt, now - staleMs)))
+    .limit(1)
+    .then(first);
+  return !!row;
+}
+
+/** Forgets jobs that ended before `endedBefore`, and author forms abandoned before `abandonedBefore`. */
+export async function deleteOldImportJobs(endedBefore: number, abandonedBefore: number) {
+  await getDb()
+    .delete(importJobs)
+    .where(or(lt(importJobs.endedAt, endedBefore), and(isNull(importJobs.endedAt), lt(importJobs.updatedAt, abandonedBefore))));
+}
