@@ -13,6 +13,8 @@ const SECOND_HALF = [
   /\/admin-list-tables\.spec\.ts$/, /\/editor-writing\.spec\.ts$/, /\/editor-media\.spec\.ts$/, /\/editor-blocks\.spec\.ts$/,
   /\/editor-links-preview\.spec\.ts$/, /\/appearance-customize\.spec\.ts$/, /\/hardening-sessions\.spec\.ts$/,
   /\/widgets-more\.spec\.ts$/, /\/nav-menus\.spec\.ts$/,
+  // Starts servers of its own (ports E2E_PORT+160..167) and reads the shared site not at all.
+  /\/scale-out\.spec\.ts$/,
 ];
 const withPostgres = process.env.E2E_POSTGRES !== "0";
 // The specs that run a second time on PostgreSQL: the main one of reading, writing and discussion
