@@ -154,41 +154,57 @@ const URL_PARAGRAPH = /<p(?:\s[^>]*)?>\s*(https?:\/\/[^\s<>"]+)\s*<\/p>/gi;
 const URL_LINE = /^([ \t]*)(https?:\/\/[^\s<>"]+)([ \t]*)$/gim;
 
 /**
- * What a reader sees of embeds in (sanitized) post HTML: embed blocks get their player, and a URL
- * alone on its line or in its own paragraph (classic posts) becomes one when its provider is known.
- * An unknown URL in an embed block is a plain link; an unknown bare URL is left as it was written.
- * Text inside <pre> is code, never embedded.
+ * Embeds this module cannot build from the URL alone, found before rendering (lib/site/embed-set.ts):
+ * this site's own posts (their embed card) and providers found by oEmbed discovery. URL → the
+ * wrapper's HTML, already safe.
  */
-export function renderEmbeds(html: string): string {
+export type KnownEmbeds = ReadonlyMap<string, string>;
+
+/** Calls `each` for every URL a reader's page would try to embed, in (sanitized) post HTML. */
+function scanEmbeds(html: string, each: (url: string, kind: "block" | "paragraph" | "line", whole: string, open?: string, close?: string) => string): string {
   if (!html.includes("http")) return html;
   return html
     .split(/(<pre\b[\s\S]*?<\/pre>)/i)
     .map((part, i) => {
       if (i % 2) return part;
       return part
-        .replace(EMBED_FIGURE, (_, open: string, text: string, close: string) => {
-          const url = decodeText(text);
-          const e = parseEmbedUrl(url);
-          return `${open}${e ? playerHtml(e) : linkHtml(url)}${close}`;
-        })
-        .replace(URL_PARAGRAPH, (whole, url: string) => {
-          const e = parseEmbedUrl(decodeText(url));
-          return e ? autoEmbed(e) : whole;
-        })
+        .replace(EMBED_FIGURE, (whole, open: string, text: string, close: string) => each(decodeText(text), "block", whole, open, close))
+        .replace(URL_PARAGRAPH, (whole, url: string) => each(decodeText(url), "paragraph", whole))
         // Lines are looked for in text only, never inside a tag's attributes.
         .split(/(<[^>]*>)/)
-        .map((seg) =>
-          seg.startsWith("<")
-            ? seg
-            : seg.replace(URL_LINE, (whole, _a: string, url: string) => {
-                const e = parseEmbedUrl(decodeText(url));
-                return e ? autoEmbed(e) : whole;
-              }),
-        )
+        .map((seg) => (seg.startsWith("<") ? seg : seg.replace(URL_LINE, (whole, _a: string, url: string) => each(decodeText(url), "line", whole))))
         .join("");
     })
     .join("");
 }
 
-const autoEmbed = (e: Embed) =>
-  `<figure class="wp-block-embed is-type-${e.type} is-provider-${e.provider} wp-block-embed-${e.provider}"><div class="wp-block-embed__wrapper">${playerHtml(e)}</div></figure>`;
+/** The URLs in post HTML that would be embedded if their embed were known (not built from the URL alone). */
+export function embedCandidates(html: string): string[] {
+  const out = new Set<string>();
+  const add = (url: string) => {
+    if (url.length <= 2048 && URL.canParse(url) && /^https?:\/\//i.test(url) && !parseEmbedUrl(url)) out.add(url);
+  };
+  scanEmbeds(html, (url, _kind, whole) => (add(url), whole));
+  // [embed]URL[/embed] becomes an embed block only when shortcodes render; stored content has the shortcode.
+  for (const m of html.matchAll(/\[embed(?:\s[^\]]*)?\]\s*(https?:\/\/[^\s<>"[\]]+)\s*\[\/embed\]/gi)) add(decodeText(m[1]!));
+  return [...out];
+}
+
+/**
+ * What a reader sees of embeds in (sanitized) post HTML: embed blocks get their player, and a URL
+ * alone on its line or in its own paragraph (classic posts) becomes one when its provider is known
+ * (from the URL, or in `known`). An unknown URL in an embed block is a plain link; an unknown bare
+ * URL is left as it was written. Text inside <pre> is code, never embedded.
+ */
+export function renderEmbeds(html: string, known?: KnownEmbeds): string {
+  return scanEmbeds(html, (url, kind, whole, open, close) => {
+    const e = parseEmbedUrl(url);
+    const found = e ? null : known?.get(url);
+    if (kind === "block") return `${open}${e ? playerHtml(e) : found ?? linkHtml(url)}${close}`;
+    return e ? autoEmbed(e) : found ? figure("wp-embed", "site", found) : whole;
+  });
+}
+
+const figure = (type: string, provider: string, inner: string) =>
+  `<figure class="wp-block-embed is-type-${type} is-provider-${provider} wp-block-embed-${provider}"><div class="wp-block-embed__wrapper">${inner}</div></figure>`;
+const autoEmbed = (e: Embed) => figure(e.type, e.provider, playerHtml(e));

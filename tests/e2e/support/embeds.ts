@@ -1,0 +1,7 @@
+// The embeds specs' posts (tests/e2e/support/seed-embeds.ts): old dates, so the seed's own posts
+// keep the home page.
+export const EMBED_POSTS = {
+  target: { slug: "embeds-card-target", title: "Embeds card target", excerpt: "A post that other posts embed as a card." },
+  host: { slug: "embeds-host", title: "Embeds host" },
+} as const;
+export const EMBED_DATE = "2015-03-04 10:00:00";
