@@ -19,13 +19,14 @@ import { SearchForm } from "./sidebar";
 import { LinkbackDiscovery } from "@/components/linkbacks/discovery";
 import { shortcodeMediaFor } from "@/lib/site/shortcode-media";
 import { embedsFor } from "@/lib/site/embed-set";
+import { EmbedLoader } from "./embed-loader";
 
 
 export async function RouteView({ route, passwordNotice, commentPage }: { route: SiteRoute | null; passwordNotice?: PostPassNotice; commentPage?: number }) {
   if (!route) notFound();
   if (route.kind === "redirect") permanentRedirect(route.to);
-  if (route.kind === "single") return <Single post={route.post} passwordNotice={passwordNotice} commentPage={commentPage} />;
-  return <ListingView listing={route.listing} />;
+  const view = route.kind === "single" ? <Single post={route.post} passwordNotice={passwordNotice} commentPage={commentPage} /> : <ListingView listing={route.listing} />;
+  return <>{view}<EmbedLoader /></>;
 }
 
 async function Single({ post, passwordNotice, commentPage }: { post: PostCard; passwordNotice?: PostPassNotice; commentPage?: number }) {

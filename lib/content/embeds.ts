@@ -2,7 +2,8 @@
 // provider's player, built from the URL alone. Nothing is fetched (no oEmbed round trip, no
 // server-side request a post could aim at an internal address), only providers whose player
 // address follows from the URL are embedded, and anything else stays a plain link.
-// Every player is sandboxed and lazy; YouTube's is its privacy-enhanced (no-cookie) host.
+// A reader first gets a click-to-load preview (previewHtml): nothing reaches the provider until
+// they ask. Every player is sandboxed; YouTube's is its privacy-enhanced (no-cookie) host.
 
 export type EmbedType = "video" | "rich";
 
@@ -132,11 +133,34 @@ export function parseEmbedUrl(raw: string): Embed | null {
 const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const decodeText = (s: string) => s.replace(/&amp;/g, "&").replace(/&#0?38;/g, "&").trim();
 
-/** The sandboxed, lazy player, 16:9 and as wide as the column (or the provider's own height). */
-export function playerHtml(e: Embed): string {
-  const frame = `<iframe src="${escapeAttr(e.src)}" title="${escapeAttr(`Embedded ${e.name} ${e.type === "video" ? "video" : "player"}`)}" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups allow-presentation" allow="encrypted-media; picture-in-picture; fullscreen" allowfullscreen referrerpolicy="strict-origin-when-cross-origin"`;
+/** The sandboxed, lazy player, 16:9 and as wide as the column (or the provider's own height). `autoplay`: the reader clicked play. */
+export function playerHtml(e: Embed, opts: { autoplay?: boolean } = {}): string {
+  let src = e.src;
+  if (opts.autoplay && e.type === "video") src += `${src.includes("?") ? "&" : "?"}autoplay=1`;
+  const frame = `<iframe src="${escapeAttr(src)}" title="${escapeAttr(`Embedded ${e.name} ${e.type === "video" ? "video" : "player"}`)}" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups allow-presentation" allow="${opts.autoplay ? "autoplay; " : ""}encrypted-media; picture-in-picture; fullscreen" allowfullscreen referrerpolicy="strict-origin-when-cross-origin"`;
   if (e.height) return `${frame} style="display:block;width:100%;height:${e.height}px;border:0"></iframe>`;
   return `<div class="wp-embed-responsive" style="position:relative;width:100%;aspect-ratio:16/9">${frame} style="position:absolute;inset:0;width:100%;height:100%;border:0"></iframe></div>`;
+}
+
+const displayUrl = (url: string) => url.replace(/^https?:\/\/(www\.)?/i, "").replace(/\/$/, "");
+
+/**
+ * What a reader first sees of a player: a link to the provider's page, with its name and a play
+ * button, the size the player will be. Nothing is loaded from the provider: components/site/embed-loader.tsx
+ * swaps it for the player when clicked; without scripts the link opens the provider's page.
+ */
+export function previewHtml(e: Embed, url: string, title?: string): string {
+  const kind = e.type === "video" ? "video" : "player";
+  const heading = title || `${e.name} ${kind}`;
+  const size = e.height ? `height:${e.height}px` : "aspect-ratio:16/9";
+  return (
+    `<div class="wp-embed-preview is-type-${e.type}" style="${size}">` +
+    `<a class="wp-embed-preview__link" href="${escapeAttr(url)}">` +
+    `<span class="wp-embed-preview__play" aria-hidden="true"></span>` +
+    `<span class="wp-embed-preview__text"><span class="wp-embed-preview__title">${escapeAttr(heading)}</span>` +
+    `<span class="wp-embed-preview__note">${e.type === "video" ? "Play" : "Load"} from ${escapeAttr(e.name)} · <span class="wp-embed-preview__url">${escapeAttr(displayUrl(url))}</span></span></span>` +
+    `</a></div>`
+  );
 }
 
 const linkHtml = (url: string) => (/^https?:\/\//i.test(url) ? `<a href="${escapeAttr(url)}">${escapeAttr(url)}</a>` : escapeAttr(url));
@@ -200,11 +224,11 @@ export function renderEmbeds(html: string, known?: KnownEmbeds): string {
   return scanEmbeds(html, (url, kind, whole, open, close) => {
     const e = parseEmbedUrl(url);
     const found = e ? null : known?.get(url);
-    if (kind === "block") return `${open}${e ? playerHtml(e) : found ?? linkHtml(url)}${close}`;
-    return e ? autoEmbed(e) : found ? figure("wp-embed", "site", found) : whole;
+    if (kind === "block") return `${open}${e ? previewHtml(e, url) : found ?? linkHtml(url)}${close}`;
+    return e ? autoEmbed(e, url) : found ? figure("wp-embed", "site", found) : whole;
   });
 }
 
 const figure = (type: string, provider: string, inner: string) =>
   `<figure class="wp-block-embed is-type-${type} is-provider-${provider} wp-block-embed-${provider}"><div class="wp-block-embed__wrapper">${inner}</div></figure>`;
-const autoEmbed = (e: Embed) => figure(e.type, e.provider, playerHtml(e));
+const autoEmbed = (e: Embed, url: string) => figure(e.type, e.provider, previewHtml(e, url));

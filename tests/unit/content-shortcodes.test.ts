@@ -139,7 +139,7 @@ describe("[audio], [video], [playlist], [embed]", () => {
   it("turns [embed] into the embed block's markup (the embeds module makes it a player or a link), and refuses non-web addresses", () => {
     expect(render("[embed]https://www.youtube.com/watch?v=abc[/embed]")).toBe('<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">https://www.youtube.com/watch?v=abc</div></figure>');
     expect(renderEmbeds(render("[embed]https://example.com/a?b=1&c=2[/embed]"))).toContain('<a href="https://example.com/a?b=1&amp;c=2">');
-    expect(renderEmbeds(render("[embed]https://vimeo.com/76979871[/embed]"))).toContain('src="https://player.vimeo.com/video/76979871?dnt=1"');
+    expect(renderEmbeds(render("[embed]https://vimeo.com/76979871[/embed]"))).toContain('<a class="wp-embed-preview__link" href="https://vimeo.com/76979871">');
     expect(renderEmbedShortcode('javascript:alert("x")')).toBe("javascript:alert(&quot;x&quot;)");
   });
 });

@@ -3,5 +3,8 @@
 export const EMBED_POSTS = {
   target: { slug: "embeds-card-target", title: "Embeds card target", excerpt: "A post that other posts embed as a card." },
   host: { slug: "embeds-host", title: "Embeds host" },
+  players: { slug: "embeds-players", title: "Embeds players" },
 } as const;
 export const EMBED_DATE = "2015-03-04 10:00:00";
+export const EMBED_YOUTUBE = "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
+export const EMBED_SPOTIFY = "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC";
