@@ -12,15 +12,18 @@ export function EmbedLoader() {
       if (ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
       const link = (ev.target as Element | null)?.closest?.("a.wp-embed-preview__link");
       const box = link?.closest(".wp-embed-preview");
-      const e = link instanceof HTMLAnchorElement ? parseEmbedUrl(link.href) : null;
-      if (!e || !box) return;
+      if (!(link instanceof HTMLAnchorElement) || !box) return;
+      // A discovered provider's player was rebuilt and sandboxed on the server (lib/oembed/discover.ts).
+      const kept = box.querySelector("template.wp-embed-preview__player");
+      const e = kept ? null : parseEmbedUrl(link.href);
+      if (!kept && !e) return;
       ev.preventDefault();
       const holder = document.createElement("div");
-      holder.innerHTML = playerHtml(e, { autoplay: true });
+      if (kept instanceof HTMLTemplateElement) holder.append(kept.content.cloneNode(true));
+      else holder.innerHTML = playerHtml(e!, { autoplay: true });
       const player = holder.firstElementChild;
       if (!player) return;
       box.replaceWith(player);
-      (player.matches("iframe") ? player : player.querySelector("iframe"))?.setAttribute("tabindex", "0");
       (player.matches("iframe") ? (player as HTMLElement) : player.querySelector("iframe"))?.focus();
     };
     document.addEventListener("click", onClick);

@@ -150,16 +150,25 @@ const displayUrl = (url: string) => url.replace(/^https?:\/\/(www\.)?/i, "").rep
  * swaps it for the player when clicked; without scripts the link opens the provider's page.
  */
 export function previewHtml(e: Embed, url: string, title?: string): string {
-  const kind = e.type === "video" ? "video" : "player";
-  const heading = title || `${e.name} ${kind}`;
-  const size = e.height ? `height:${e.height}px` : "aspect-ratio:16/9";
+  return previewBox({ url, type: e.type, name: e.name, title: title || `${e.name} ${e.type === "video" ? "video" : "player"}`, size: e.height ? `height:${e.height}px` : "aspect-ratio:16/9" });
+}
+
+/**
+ * The same preview for an embed found by oEmbed discovery (lib/oembed/discover.ts): its player, an
+ * iframe already rebuilt and sandboxed by us, waits in an inert <template> until the click.
+ */
+export function discoveredPreviewHtml(d: { url: string; title: string; providerName: string; html: string; height: number }): string {
+  return previewBox({ url: d.url, type: "rich", name: d.providerName, title: d.title || `${d.providerName} post`, size: `height:${d.height}px`, player: d.html });
+}
+
+function previewBox(p: { url: string; type: EmbedType; name: string; title: string; size: string; player?: string }): string {
   return (
-    `<div class="wp-embed-preview is-type-${e.type}" style="${size}">` +
-    `<a class="wp-embed-preview__link" href="${escapeAttr(url)}">` +
+    `<div class="wp-embed-preview is-type-${p.type}" style="${p.size}">` +
+    `<a class="wp-embed-preview__link" href="${escapeAttr(p.url)}">` +
     `<span class="wp-embed-preview__play" aria-hidden="true"></span>` +
-    `<span class="wp-embed-preview__text"><span class="wp-embed-preview__title">${escapeAttr(heading)}</span>` +
-    `<span class="wp-embed-preview__note">${e.type === "video" ? "Play" : "Load"} from ${escapeAttr(e.name)} · <span class="wp-embed-preview__url">${escapeAttr(displayUrl(url))}</span></span></span>` +
-    `</a></div>`
+    `<span class="wp-embed-preview__text"><span class="wp-embed-preview__title">${escapeAttr(p.title)}</span>` +
+    `<span class="wp-embed-preview__note">${p.type === "video" ? "Play" : "Load"} from ${escapeAttr(p.name)}<span class="wp-embed-preview__url"> · ${escapeAttr(displayUrl(p.url))}</span></span></span>` +
+    `</a>${p.player ? `<template class="wp-embed-preview__player">${p.player}</template>` : ""}</div>`
   );
 }
 
@@ -225,7 +234,7 @@ export function renderEmbeds(html: string, known?: KnownEmbeds): string {
     const e = parseEmbedUrl(url);
     const found = e ? null : known?.get(url);
     if (kind === "block") return `${open}${e ? previewHtml(e, url) : found ?? linkHtml(url)}${close}`;
-    return e ? autoEmbed(e, url) : found ? figure("wp-embed", "site", found) : whole;
+    return e ? autoEmbed(e, url) : found ? figure(found.includes("wp-embed-preview") ? "rich" : "wp-embed", found.includes("wp-embed-preview") ? "oembed" : "site", found) : whole;
   });
 }
 

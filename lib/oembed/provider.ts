@@ -2,6 +2,7 @@
 // WordPress itself, turn a link to one of our posts into a card. Only what a visitor may read is
 // embeddable: a draft, a private, a scheduled or a password-protected post answers as a URL that
 // names nothing (404 oembed_invalid_url), so the endpoint says no more than the permalink does.
+import { randomBytes } from "node:crypto";
 import { XMLBuilder } from "fast-xml-parser";
 import { getOptions } from "@/db/queries/options";
 import { postAtSegments, postById } from "@/lib/linkbacks/target";
@@ -53,14 +54,21 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 /** The embed view's address: WordPress's get_post_embed_url (…/embed/, or &embed=true on plain links). */
 export const embedUrlOf = (permalink: string) => (permalink.includes("?") ? `${permalink}&embed=true` : `${permalink.replace(/\/?$/, "/")}embed/`);
 
-/** WordPress's get_post_embed_html: a link for clients that show no frames, then the sandboxed card. */
-export function embedHtml(p: { title: string; permalink: string; siteName: string; width: number; height: number }): string {
+/**
+ * WordPress's get_post_embed_html: a link for clients that show no frames, then the sandboxed card,
+ * both with the secret that wp-embed's messages between the card and its host carry.
+ */
+export function embedHtml(p: { title: string; permalink: string; siteName: string; width: number; height: number }, secret = newSecret()): string {
   const title = `“${p.title}” — ${p.siteName}`;
   return (
-    `<blockquote class="wp-embedded-content"><a href="${esc(p.permalink)}">${esc(p.title)}</a></blockquote>` +
-    `<iframe sandbox="allow-scripts" security="restricted" src="${esc(embedUrlOf(p.permalink))}" width="${p.width}" height="${p.height}" title="${esc(title)}" frameborder="0" marginwidth="0" marginheight="0" scrolling="no" class="wp-embedded-content"></iframe>`
+    `<blockquote class="wp-embedded-content" data-secret="${secret}"><a href="${esc(p.permalink)}">${esc(p.title)}</a></blockquote>` +
+    `<iframe sandbox="allow-scripts" security="restricted" src="${esc(`${embedUrlOf(p.permalink)}#?secret=${secret}`)}" width="${p.width}" height="${p.height}" title="${esc(title)}" data-secret="${secret}" frameborder="0" marginwidth="0" marginheight="0" scrolling="no" class="wp-embedded-content"></iframe>`
   );
 }
+
+const SECRET_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+/** wp_generate_password( 10, false ). */
+const newSecret = () => Array.from(randomBytes(10), (b) => SECRET_CHARS[b % SECRET_CHARS.length]).join("");
 
 export async function oembedFor(url: string, maxwidth?: number): Promise<OembedData | undefined> {
   const post = await postForUrl(url);
@@ -105,6 +113,9 @@ export async function localEmbedHtml(url: string): Promise<string | undefined> {
   if (!post) return undefined;
   const opts = await getOptions();
   const permalink = absoluteUrlFrom(await siteUrl(), await permalinkOf(post, opts));
-  const { width, height } = embedSize(undefined);
+  const { width } = embedSize(undefined);
+  // No script sizes the frame to its card (as wp-embed.js does on WordPress): a card without a
+  // picture is short, and its excerpt is cut to fit (lib/oembed/embed-card.ts).
+  const height = (await featuredImagesFor([post])).has(post.id) ? 338 : 240;
   return `<iframe class="wp-embedded-content" sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation" src="${esc(embedUrlOf(permalink))}" width="${width}" height="${height}" title="${esc(`“${post.title}” — ${opts.blogname}`)}" loading="lazy" style="display:block;width:100%;max-width:${width}px;border:0"></iframe>`;
 }

@@ -7,7 +7,7 @@
 import { resolveQuery, resolveSegments } from "@/lib/site/resolve-path";
 import { publishDuePosts } from "@/lib/site/reads";
 import { fillNonce, fillPage, getCachedPage, isCacheable, renderToken, RENDER_HEADER, type CachedPage } from "@/lib/site/page-cache";
-import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
+import { contentSecurityPolicy, newNonce, refreshFrameHosts } from "@/lib/security/csp";
 
 export interface ReaderRequest {
   method: string;
@@ -43,12 +43,15 @@ export async function decideReaderRequest(req: ReaderRequest): Promise<ReaderDec
   // A post's embed view (WordPress's embed endpoint): its own route, its own policy (lib/oembed/embed-card.ts).
   const embed = /^(\/.+\/)embed\/$/.exec(pathname)?.[1] ?? (pathname === "/" && searchParams.get("embed") === "true" ? "/" : undefined);
   if (embed) return { kind: "rewrite", pathname: `/embed-card${embed}`, search };
-  if (NOT_A_READER_PAGE.test(pathname) || (req.method !== "GET" && req.method !== "HEAD")) return { kind: "render", csp: renderCsp(req), readerPage: false };
   const cacheable = isCacheable(req);
+  // The frame-src of what renders now (a cacheable request reads it after the version check below).
+  if (!cacheable) await refreshFrameHosts();
+  if (NOT_A_READER_PAGE.test(pathname) || (req.method !== "GET" && req.method !== "HEAD")) return { kind: "render", csp: renderCsp(req), readerPage: false };
   if (cacheable) {
     // Caches are emptied if the database changed, and scheduled posts whose time has come are
     // published, before any hit.
     await publishDuePosts();
+    await refreshFrameHosts();
     const hit = getCachedPage(pathname + search);
     if (hit) return { kind: "cached", page: hit, state: "hit" };
   }

@@ -60,7 +60,12 @@ describe("/wp-json/oembed/1.0/embed", () => {
     new Parser({ onopentag: (name, a) => (name === "iframe" ? frames.push(a) : name === "a" ? links.push(a.href!) : undefined) }).end(body.html);
     expect(links).toEqual([permalink]);
     expect(frames).toHaveLength(1);
-    expect(frames[0]).toMatchObject({ sandbox: "allow-scripts", security: "restricted", src: `${permalink}embed/`, width: "600", height: "338", title: "“Tides & <Moons>” — Ink & Quill", class: "wp-embedded-content" });
+    expect(frames[0]).toMatchObject({ sandbox: "allow-scripts", security: "restricted", width: "600", height: "338", title: "“Tides & <Moons>” — Ink & Quill", class: "wp-embedded-content" });
+    // As WordPress 6.1's get_post_embed_html: one secret in the blockquote, the frame and its URL.
+    const secret = frames[0]!["data-secret"]!;
+    expect(secret).toMatch(/^[A-Za-z0-9]{10}$/);
+    expect(frames[0]!.src).toBe(`${permalink}embed/#?secret=${secret}`);
+    expect(body.html).toContain(`<blockquote class="wp-embedded-content" data-secret="${secret}">`);
     expect(body.html).not.toContain("<Moons>");
   });
 
@@ -84,7 +89,8 @@ describe("/wp-json/oembed/1.0/embed", () => {
     expect(r.text.startsWith('<?xml version="1.0"?>')).toBe(true);
     const { oembed: o } = xml(r.text);
     const j = (await json({ url: permalink })).body;
-    expect(o).toMatchObject({ version: "1.0", provider_name: "Ink & Quill", title: "Tides & <Moons>", type: "rich", width: "600", height: "338", html: j.html, thumbnail_url: j.thumbnail_url });
+    expect(o).toMatchObject({ version: "1.0", provider_name: "Ink & Quill", title: "Tides & <Moons>", type: "rich", width: "600", height: "338", thumbnail_url: j.thumbnail_url });
+    expect(o.html.replace(/secret=?"?[A-Za-z0-9]{10}/g, "S")).toBe(j.html.replace(/secret=?"?[A-Za-z0-9]{10}/g, "S"));
   });
 
   it("says oembed_invalid_url (404) for drafts, private, scheduled, protected, trashed, other sites' and missing posts", async () => {
@@ -153,7 +159,7 @@ describe("a link to one of this site's posts, alone on its line, in another post
     const draft = await makePost(author.id, { status: "draft", slug: "quiet" });
     const draftUrl = `${SITE}/?p=${draft.id}`;
     const content = `<p>Read this:</p>\n<p>${permalink}</p>\n<p>${draftUrl}</p>\n<p>See ${permalink} too.</p>\n<p>https://elsewhere.example/x/</p>`;
-    const known = await embedsFor([{ content }]);
+    const known = await embedsFor([{ id: post.id, content }]);
     expect([...known.keys()]).toEqual([permalink]);
     const html = renderEmbeds(content, known);
     expect(html).toContain(`<figure class="wp-block-embed is-type-wp-embed is-provider-site wp-block-embed-site"><div class="wp-block-embed__wrapper"><iframe class="wp-embedded-content" sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation" src="${permalink}embed/"`);
@@ -162,6 +168,6 @@ describe("a link to one of this site's posts, alone on its line, in another post
     expect(html).toContain("<p>https://elsewhere.example/x/</p>");
     expect(html.match(/<iframe/g)).toHaveLength(1);
     // [embed] and embed blocks name this site's posts too.
-    expect([...(await embedsFor([{ content: `[embed]${permalink}[/embed]` }])).keys()]).toEqual([permalink]);
+    expect([...(await embedsFor([{ id: post.id, content: `[embed]${permalink}[/embed]` }])).keys()]).toEqual([permalink]);
   });
 });
