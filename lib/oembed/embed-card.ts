@@ -31,7 +31,8 @@ const WORDS = 35;
 export function embedExcerpt(p: Pick<EmbedCardPost, "excerpt" | "content">): { text: string; more: boolean } {
   const source = p.excerpt.trim() ? p.excerpt : renderContent(splitMore(p.content).teaser);
   const words = htmlToText(source).replace(/\[\/?[a-z][\w-]*(?:\s[^\]]*)?\]/gi, " ").split(/\s+/).filter(Boolean);
-  return { text: words.slice(0, WORDS).join(" "), more: words.length > WORDS || !!p.excerpt.trim() };
+  // As wp_embed_excerpt_more: "Continue reading" only when the words were cut.
+  return { text: words.slice(0, WORDS).join(" "), more: words.length > WORDS };
 }
 
 const STYLE = `
