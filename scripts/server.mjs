@@ -59,7 +59,9 @@ function securityHeaders(res) {
     const given = rest.find((a) => a && typeof a === "object" && !Array.isArray(a)) ?? {};
     const has = (name) => res.hasHeader(name) || Object.keys(given).some((k) => k.toLowerCase() === name);
     res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("X-Frame-Options", "SAMEORIGIN");
+    const csp = res.getHeader("content-security-policy") ?? Object.entries(given).find(([k]) => k.toLowerCase() === "content-security-policy")?.[1];
+    // A post's embed view (lib/oembed/embed-card.ts) is for other sites to frame: its CSP says so.
+    if (!/frame-ancestors \*/.test(String(csp ?? ""))) res.setHeader("X-Frame-Options", "SAMEORIGIN");
     if (!has("referrer-policy")) res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     if (!has("content-security-policy")) res.setHeader("Content-Security-Policy", NO_SCRIPT_POLICY);
     if (secureSite) res.setHeader("Strict-Transport-Security", "max-age=31536000");

@@ -18,13 +18,15 @@ import { PasswordForm } from "./password-form";
 import { SearchForm } from "./sidebar";
 import { LinkbackDiscovery } from "@/components/linkbacks/discovery";
 import { shortcodeMediaFor } from "@/lib/site/shortcode-media";
+import { embedsFor } from "@/lib/site/embed-set";
+import { EmbedLoader } from "./embed-loader";
 
 
 export async function RouteView({ route, passwordNotice, commentPage }: { route: SiteRoute | null; passwordNotice?: PostPassNotice; commentPage?: number }) {
   if (!route) notFound();
   if (route.kind === "redirect") permanentRedirect(route.to);
-  if (route.kind === "single") return <Single post={route.post} passwordNotice={passwordNotice} commentPage={commentPage} />;
-  return <ListingView listing={route.listing} />;
+  const view = route.kind === "single" ? <Single post={route.post} passwordNotice={passwordNotice} commentPage={commentPage} /> : <ListingView listing={route.listing} />;
+  return <>{view}<EmbedLoader /></>;
 }
 
 async function Single({ post, passwordNotice, commentPage }: { post: PostCard; passwordNotice?: PostPassNotice; commentPage?: number }) {
@@ -33,7 +35,7 @@ async function Single({ post, passwordNotice, commentPage }: { post: PostCard; p
   const opts = await siteOptions();
   const { theme } = await getRenderTheme();
   const unlocked = await hasPostPassword(post.password);
-  const view = toPostView(post, await termsForPosts([post.id]), opts, "full", { locked: !unlocked, url: await permalinkOf(post, opts), featuredImage: (await featuredImagesFor([post])).get(post.id), media: await shortcodeMediaFor([post]) });
+  const view = toPostView(post, await termsForPosts([post.id]), opts, "full", { locked: !unlocked, url: await permalinkOf(post, opts), featuredImage: (await featuredImagesFor([post])).get(post.id), media: await shortcodeMediaFor([post]), embeds: await embedsFor([post]) });
   let navigation = null;
   if (post.type === "post" && post.status === "publish") {
     const { previous, next } = await adjacentPosts(post);
@@ -102,12 +104,13 @@ async function ListingView({ listing }: { listing: Listing }) {
   const images = await featuredImagesFor(posts);
   const urls = await Promise.all(posts.map((p) => permalinkOf(p, opts)));
   const media = await shortcodeMediaFor(posts);
+  const embeds = await embedsFor(posts);
   return (
     <>
       {listing.type === "home" && !listing.heading ? <h1 className="sr-only">{opts.blogname}</h1> : <ArchiveHeader heading={listing.heading} description={listing.description} feedUrl={listing.feedUrl} />}
       {posts.length ? (
         posts.map((p, i) => (
-          <theme.PostSummary key={p.id} post={toPostView(p, terms.filter((t) => t.postId === p.id), opts, "teaser", { url: urls[i]!, featuredImage: images.get(p.id), media })} />
+          <theme.PostSummary key={p.id} post={toPostView(p, terms.filter((t) => t.postId === p.id), opts, "teaser", { url: urls[i]!, featuredImage: images.get(p.id), media, embeds })} />
         ))
       ) : (
         <Notice><p>{listing.type === "home" ? "Nothing has been published yet." : "No posts here yet."}</p></Notice>

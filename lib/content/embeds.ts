@@ -2,7 +2,8 @@
 // provider's player, built from the URL alone. Nothing is fetched (no oEmbed round trip, no
 // server-side request a post could aim at an internal address), only providers whose player
 // address follows from the URL are embedded, and anything else stays a plain link.
-// Every player is sandboxed and lazy; YouTube's is its privacy-enhanced (no-cookie) host.
+// A reader first gets a click-to-load preview (previewHtml): nothing reaches the provider until
+// they ask. Every player is sandboxed; YouTube's is its privacy-enhanced (no-cookie) host.
 
 export type EmbedType = "video" | "rich";
 
@@ -132,11 +133,43 @@ export function parseEmbedUrl(raw: string): Embed | null {
 const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const decodeText = (s: string) => s.replace(/&amp;/g, "&").replace(/&#0?38;/g, "&").trim();
 
-/** The sandboxed, lazy player, 16:9 and as wide as the column (or the provider's own height). */
-export function playerHtml(e: Embed): string {
-  const frame = `<iframe src="${escapeAttr(e.src)}" title="${escapeAttr(`Embedded ${e.name} ${e.type === "video" ? "video" : "player"}`)}" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups allow-presentation" allow="encrypted-media; picture-in-picture; fullscreen" allowfullscreen referrerpolicy="strict-origin-when-cross-origin"`;
+/** The sandboxed, lazy player, 16:9 and as wide as the column (or the provider's own height). `autoplay`: the reader clicked play. */
+export function playerHtml(e: Embed, opts: { autoplay?: boolean } = {}): string {
+  let src = e.src;
+  if (opts.autoplay && e.type === "video") src += `${src.includes("?") ? "&" : "?"}autoplay=1`;
+  const frame = `<iframe src="${escapeAttr(src)}" title="${escapeAttr(`Embedded ${e.name} ${e.type === "video" ? "video" : "player"}`)}" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups allow-presentation" allow="${opts.autoplay ? "autoplay; " : ""}encrypted-media; picture-in-picture; fullscreen" allowfullscreen referrerpolicy="strict-origin-when-cross-origin"`;
   if (e.height) return `${frame} style="display:block;width:100%;height:${e.height}px;border:0"></iframe>`;
   return `<div class="wp-embed-responsive" style="position:relative;width:100%;aspect-ratio:16/9">${frame} style="position:absolute;inset:0;width:100%;height:100%;border:0"></iframe></div>`;
+}
+
+const displayUrl = (url: string) => url.replace(/^https?:\/\/(www\.)?/i, "").replace(/\/$/, "");
+
+/**
+ * What a reader first sees of a player: a link to the provider's page, with its name and a play
+ * button, the size the player will be. Nothing is loaded from the provider: components/site/embed-loader.tsx
+ * swaps it for the player when clicked; without scripts the link opens the provider's page.
+ */
+export function previewHtml(e: Embed, url: string, title?: string): string {
+  return previewBox({ url, type: e.type, name: e.name, title: title || `${e.name} ${e.type === "video" ? "video" : "player"}`, size: e.height ? `height:${e.height}px` : "aspect-ratio:16/9" });
+}
+
+/**
+ * The same preview for an embed found by oEmbed discovery (lib/oembed/discover.ts): its player, an
+ * iframe already rebuilt and sandboxed by us, waits in an inert <template> until the click.
+ */
+export function discoveredPreviewHtml(d: { url: string; title: string; providerName: string; html: string; height: number }): string {
+  return previewBox({ url: d.url, type: "rich", name: d.providerName, title: d.title || `${d.providerName} post`, size: `height:${d.height}px`, player: d.html });
+}
+
+function previewBox(p: { url: string; type: EmbedType; name: string; title: string; size: string; player?: string }): string {
+  return (
+    `<div class="wp-embed-preview is-type-${p.type}" style="${p.size}">` +
+    `<a class="wp-embed-preview__link" href="${escapeAttr(p.url)}">` +
+    `<span class="wp-embed-preview__play" aria-hidden="true"></span>` +
+    `<span class="wp-embed-preview__text"><span class="wp-embed-preview__title">${escapeAttr(p.title)}</span>` +
+    `<span class="wp-embed-preview__note">${p.type === "video" ? "Play" : "Load"} from ${escapeAttr(p.name)}<span class="wp-embed-preview__url"> · ${escapeAttr(displayUrl(p.url))}</span></span></span>` +
+    `</a>${p.player ? `<template class="wp-embed-preview__player">${p.player}</template>` : ""}</div>`
+  );
 }
 
 const linkHtml = (url: string) => (/^https?:\/\//i.test(url) ? `<a href="${escapeAttr(url)}">${escapeAttr(url)}</a>` : escapeAttr(url));
@@ -154,41 +187,57 @@ const URL_PARAGRAPH = /<p(?:\s[^>]*)?>\s*(https?:\/\/[^\s<>"]+)\s*<\/p>/gi;
 const URL_LINE = /^([ \t]*)(https?:\/\/[^\s<>"]+)([ \t]*)$/gim;
 
 /**
- * What a reader sees of embeds in (sanitized) post HTML: embed blocks get their player, and a URL
- * alone on its line or in its own paragraph (classic posts) becomes one when its provider is known.
- * An unknown URL in an embed block is a plain link; an unknown bare URL is left as it was written.
- * Text inside <pre> is code, never embedded.
+ * Embeds this module cannot build from the URL alone, found before rendering (lib/site/embed-set.ts):
+ * this site's own posts (their embed card) and providers found by oEmbed discovery. URL → the
+ * wrapper's HTML, already safe.
  */
-export function renderEmbeds(html: string): string {
+export type KnownEmbeds = ReadonlyMap<string, string>;
+
+/** Calls `each` for every URL a reader's page would try to embed, in (sanitized) post HTML. */
+function scanEmbeds(html: string, each: (url: string, kind: "block" | "paragraph" | "line", whole: string, open?: string, close?: string) => string): string {
   if (!html.includes("http")) return html;
   return html
     .split(/(<pre\b[\s\S]*?<\/pre>)/i)
     .map((part, i) => {
       if (i % 2) return part;
       return part
-        .replace(EMBED_FIGURE, (_, open: string, text: string, close: string) => {
-          const url = decodeText(text);
-          const e = parseEmbedUrl(url);
-          return `${open}${e ? playerHtml(e) : linkHtml(url)}${close}`;
-        })
-        .replace(URL_PARAGRAPH, (whole, url: string) => {
-          const e = parseEmbedUrl(decodeText(url));
-          return e ? autoEmbed(e) : whole;
-        })
+        .replace(EMBED_FIGURE, (whole, open: string, text: string, close: string) => each(decodeText(text), "block", whole, open, close))
+        .replace(URL_PARAGRAPH, (whole, url: string) => each(decodeText(url), "paragraph", whole))
         // Lines are looked for in text only, never inside a tag's attributes.
         .split(/(<[^>]*>)/)
-        .map((seg) =>
-          seg.startsWith("<")
-            ? seg
-            : seg.replace(URL_LINE, (whole, _a: string, url: string) => {
-                const e = parseEmbedUrl(decodeText(url));
-                return e ? autoEmbed(e) : whole;
-              }),
-        )
+        .map((seg) => (seg.startsWith("<") ? seg : seg.replace(URL_LINE, (whole, _a: string, url: string) => each(decodeText(url), "line", whole))))
         .join("");
     })
     .join("");
 }
 
-const autoEmbed = (e: Embed) =>
-  `<figure class="wp-block-embed is-type-${e.type} is-provider-${e.provider} wp-block-embed-${e.provider}"><div class="wp-block-embed__wrapper">${playerHtml(e)}</div></figure>`;
+/** The URLs in post HTML that would be embedded if their embed were known (not built from the URL alone). */
+export function embedCandidates(html: string): string[] {
+  const out = new Set<string>();
+  const add = (url: string) => {
+    if (url.length <= 2048 && URL.canParse(url) && /^https?:\/\//i.test(url) && !parseEmbedUrl(url)) out.add(url);
+  };
+  scanEmbeds(html, (url, _kind, whole) => (add(url), whole));
+  // [embed]URL[/embed] becomes an embed block only when shortcodes render; stored content has the shortcode.
+  for (const m of html.matchAll(/\[embed(?:\s[^\]]*)?\]\s*(https?:\/\/[^\s<>"[\]]+)\s*\[\/embed\]/gi)) add(decodeText(m[1]!));
+  return [...out];
+}
+
+/**
+ * What a reader sees of embeds in (sanitized) post HTML: embed blocks get their player, and a URL
+ * alone on its line or in its own paragraph (classic posts) becomes one when its provider is known
+ * (from the URL, or in `known`). An unknown URL in an embed block is a plain link; an unknown bare
+ * URL is left as it was written. Text inside <pre> is code, never embedded.
+ */
+export function renderEmbeds(html: string, known?: KnownEmbeds): string {
+  return scanEmbeds(html, (url, kind, whole, open, close) => {
+    const e = parseEmbedUrl(url);
+    const found = e ? null : known?.get(url);
+    if (kind === "block") return `${open}${e ? previewHtml(e, url) : found ?? linkHtml(url)}${close}`;
+    return e ? autoEmbed(e, url) : found ? figure(found.includes("wp-embed-preview") ? "rich" : "wp-embed", found.includes("wp-embed-preview") ? "oembed" : "site", found) : whole;
+  });
+}
+
+const figure = (type: string, provider: string, inner: string) =>
+  `<figure class="wp-block-embed is-type-${type} is-provider-${provider} wp-block-embed-${provider}"><div class="wp-block-embed__wrapper">${inner}</div></figure>`;
+const autoEmbed = (e: Embed, url: string) => figure(e.type, e.provider, previewHtml(e, url));

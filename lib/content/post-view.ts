@@ -5,7 +5,7 @@ import { formatWpDate, parseSqlGmt } from "@/lib/dates";
 import { postPath } from "./permalinks";
 import { fullContent, splitMore } from "./format";
 import { renderContent } from "./blocks";
-import { renderEmbeds } from "./embeds";
+import { renderEmbeds, type KnownEmbeds } from "./embeds";
 import { renderShortcodes, type ShortcodeMediaSet } from "./shortcodes";
 
 export interface PostSource {
@@ -52,19 +52,20 @@ export function postUrl(
 /**
  * A theme's view of a post. `locked`: password-protected and the reader has not given the
  * password, so no content leaves the server. `url` overrides the computed permalink (nested pages);
- * `media` is what the post's [gallery] and other media shortcodes show (lib/site/shortcode-media.ts).
+ * `media` is what the post's [gallery] and other media shortcodes show (lib/site/shortcode-media.ts),
+ * `embeds` the embeds its URLs need that are not built from the URL alone (lib/site/embed-set.ts).
  */
 export function toPostView(
   p: PostSource,
   terms: TermSource[],
   opts: Options,
   mode: "teaser" | "full",
-  extra: { locked?: boolean; url?: string; featuredImage?: FeaturedImage; media?: ShortcodeMediaSet } = {},
+  extra: { locked?: boolean; url?: string; featuredImage?: FeaturedImage; media?: ShortcodeMediaSet; embeds?: KnownEmbeds } = {},
 ): PostView {
   const locked = !!p.password && extra.locked !== false;
   // As the_content: block delimiters out (or wpautop and shortcode_unautop for classic content), then
   // the shortcodes (priority 11), then embeds.
-  const html = locked ? "" : renderEmbeds(renderShortcodes(renderContent(p.content), { postId: p.id, media: extra.media }));
+  const html = locked ? "" : renderEmbeds(renderShortcodes(renderContent(p.content), { postId: p.id, media: extra.media }), extra.embeds);
   const { teaser, hasMore } = locked
     ? { teaser: mode === "teaser" ? `<p>${PROTECTED_EXCERPT}</p>` : "", hasMore: false }
     : mode === "teaser"

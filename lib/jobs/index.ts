@@ -6,10 +6,12 @@ import { verifyWebmention, type WebmentionJob } from "@/lib/linkbacks/receive";
 import { sendPasswordResetLink } from "@/lib/auth/password-reset";
 import { sendNewUserNotice } from "@/lib/auth/new-user-notice";
 import { JOB_NEW_USER_NOTICE, JOB_PASSWORD_RESET, JOB_SEND_MAIL, runSendMailJob } from "@/lib/mail/queue";
+import { refreshPostEmbeds } from "@/lib/oembed/cache";
 import { enqueueJob, nudgeJobs as nudge, registerJobHandler, RetryWith } from "./queue";
 
 export const JOB_SEND_PINGS = "send_pings";
 export const JOB_VERIFY_WEBMENTION = "verify_webmention";
+export const JOB_DISCOVER_EMBEDS = "discover_embeds";
 
 registerJobHandler(JOB_SEND_PINGS, async (payload) => {
   const { postId, only } = payload as { postId: number; only?: string[] };
@@ -23,6 +25,7 @@ registerJobHandler(JOB_VERIFY_WEBMENTION, async (payload) => {
 });
 
 registerJobHandler(JOB_SEND_MAIL, runSendMailJob);
+registerJobHandler(JOB_DISCOVER_EMBEDS, async (payload) => await refreshPostEmbeds((payload as { postId: number }).postId));
 registerJobHandler(JOB_PASSWORD_RESET, sendPasswordResetLink);
 registerJobHandler(JOB_NEW_USER_NOTICE, sendNewUserNotice);
 
@@ -43,5 +46,13 @@ export async function enqueuePostPings(postId: number) {
 
 export async function enqueueWebmentionVerification(job: WebmentionJob) {
   await enqueueJob(JOB_VERIFY_WEBMENTION, job);
+  nudge();
+}
+
+/** Looks up (or refreshes) a post's oEmbed-discovered embeds in the background, once per post at a time. */
+export async function enqueueEmbedDiscovery(postId: number) {
+  const payload = { postId };
+  if (await findQueuedJob(JOB_DISCOVER_EMBEDS, payload)) return;
+  await enqueueJob(JOB_DISCOVER_EMBEDS, payload);
   nudge();
 }

@@ -81,6 +81,8 @@ export const OPTION_DEFAULTS = {
   // Linkbacks
   outbound_allow_hosts: "",
   ping_self: false,
+  // Origins of embeds found by oEmbed discovery (lib/oembed/cache.ts), allowed in readers' frame-src.
+  oembed_frame_hosts: "",
   // Media
   upload_max_bytes: 10 * 1024 * 1024,
   // Besides JPEG, PNG, GIF and WebP: extensions such as "pdf, mp3" (checked from the bytes too).

@@ -7,7 +7,7 @@
 import { resolveQuery, resolveSegments } from "@/lib/site/resolve-path";
 import { publishDuePosts } from "@/lib/site/reads";
 import { fillNonce, fillPage, getCachedPage, isCacheable, renderToken, RENDER_HEADER, type CachedPage } from "@/lib/site/page-cache";
-import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
+import { contentSecurityPolicy, newNonce, refreshFrameHosts } from "@/lib/security/csp";
 
 export interface ReaderRequest {
   method: string;
@@ -28,7 +28,7 @@ export type ReaderDecision =
 const QUERY_KEYS = ["p", "page_id", "cat", "tag", "author", "m", "feed", "paged"];
 
 // Machine endpoints and files: no page logic, no CSP of ours (the uploads route sets its own).
-const NOT_A_PAGE = /^\/(?:_next\/|api\/|healthz|feeds\/|xmlrpc\.php|wp-trackback\.php|wp-comments-post\.php|webmention\/|micropub\/|indieauth\/|wp-json|wp-content\/|trackback\/|favicon)|\/trackback\/?$|\.(?:xml|txt|ico|png|jpg|jpeg|gif|svg|webp|css|js|map)$/;
+const NOT_A_PAGE = /^\/(?:_next\/|api\/|healthz|feeds\/|xmlrpc\.php|wp-trackback\.php|wp-comments-post\.php|webmention\/|micropub\/|indieauth\/|embed-card\/|wp-json|wp-content\/|trackback\/|favicon)|\/trackback\/?$|\.(?:xml|txt|ico|png|jpg|jpeg|gif|svg|webp|css|js|map)$/;
 // The admin and sign-in screens (lost and reset password too) get the CSP but none of the reader logic.
 const NOT_A_READER_PAGE = /^\/(?:admin|login|register|lost-password|reset-password)(?:\/|$)/;
 
@@ -40,12 +40,18 @@ function renderCsp(req: ReaderRequest): string {
 export async function decideReaderRequest(req: ReaderRequest): Promise<ReaderDecision> {
   const { pathname, searchParams, search } = req.url;
   if (NOT_A_PAGE.test(pathname)) return { kind: "pass" };
-  if (NOT_A_READER_PAGE.test(pathname) || (req.method !== "GET" && req.method !== "HEAD")) return { kind: "render", csp: renderCsp(req), readerPage: false };
+  // A post's embed view (WordPress's embed endpoint): its own route, its own policy (lib/oembed/embed-card.ts).
+  const embed = /^(\/.+\/)embed\/$/.exec(pathname)?.[1] ?? (pathname === "/" && searchParams.get("embed") === "true" ? "/" : undefined);
+  if (embed) return { kind: "rewrite", pathname: `/embed-card${embed}`, search };
   const cacheable = isCacheable(req);
+  // The frame-src of what renders now (a cacheable request reads it after the version check below).
+  if (!cacheable) await refreshFrameHosts();
+  if (NOT_A_READER_PAGE.test(pathname) || (req.method !== "GET" && req.method !== "HEAD")) return { kind: "render", csp: renderCsp(req), readerPage: false };
   if (cacheable) {
     // Caches are emptied if the database changed, and scheduled posts whose time has come are
     // published, before any hit.
     await publishDuePosts();
+    await refreshFrameHosts();
     const hit = getCachedPage(pathname + search);
     if (hit) return { kind: "cached", page: hit, state: "hit" };
   }

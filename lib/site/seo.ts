@@ -29,6 +29,15 @@ async function feeds(extra?: { url: string; title: string }): Promise<NonNullabl
   return types as never;
 }
 
+/** WordPress's wp_oembed_add_discovery_links: where another site asks how to embed this post. */
+async function oembedDiscovery(permalink: string): Promise<Record<string, { url: string; title: string }[]>> {
+  const endpoint = await absoluteUrl(`/wp-json/oembed/1.0/embed?url=${encodeURIComponent(permalink)}`);
+  return {
+    "application/json+oembed": [{ url: endpoint, title: "oEmbed (JSON)" }],
+    "text/xml+oembed": [{ url: `${endpoint}&format=xml`, title: "oEmbed (XML)" }],
+  };
+}
+
 export async function routeMetadata(route: SiteRoute | null): Promise<Metadata> {
   const o = await siteOptions();
   const base: Metadata = { metadataBase: new URL(await siteUrl() + "/") };
@@ -46,7 +55,10 @@ export async function routeMetadata(route: SiteRoute | null): Promise<Metadata> 
       description,
       alternates: {
         canonical: url,
-        types: await feeds(p.type === "post" ? { url: `${url.includes("?") ? "/feed/" : url + "feed/"}`, title: `${o.blogname} » ${p.title} Comments Feed` } : undefined),
+        types: {
+          ...await feeds(p.type === "post" ? { url: `${url.includes("?") ? "/feed/" : url + "feed/"}`, title: `${o.blogname} » ${p.title} Comments Feed` } : undefined),
+          ...(p.status === "publish" && !p.password ? await oembedDiscovery(await absoluteUrl(url)) : {}),
+        },
       },
       openGraph: {
         type: p.type === "post" ? "article" : "website",

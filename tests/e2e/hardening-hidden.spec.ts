@@ -44,6 +44,9 @@ const ITEM_SURFACES: ItemSurface[] = [
   { name: "attachment page", url: (i) => `/?attachment_id=${i.mediaId}`, byId: (i) => i.mediaId },
   { name: "oEmbed", url: (i, o) => `/wp-json/oembed/1.0/embed?url=${encodeURIComponent(o + i.permalink)}` },
   { name: "oEmbed by ?p=", url: (i, o) => `/wp-json/oembed/1.0/embed?url=${encodeURIComponent(`${o}/?p=${i.id}`)}` },
+  { name: "oEmbed XML", url: (i, o) => `/wp-json/oembed/1.0/embed?format=xml&url=${encodeURIComponent(o + i.permalink)}` },
+  { name: "embed view", url: (i) => `${i.permalink}embed/` },
+  { name: "embed view by ?p=", url: (i) => `/?p=${i.id}&embed=true`, byId: (i) => i.id },
 ];
 
 /** Listings that name many posts; `control`: the published control post must be there (so the surface really lists). */

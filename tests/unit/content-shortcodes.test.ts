@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { renderShortcodes, renderEmbedShortcode, type ShortcodeMediaSet } from "@/lib/content/shortcodes";
 import { formatPostContent } from "@/lib/content/format";
+import { renderEmbeds } from "@/lib/content/embeds";
 import { toPostView } from "@/lib/content/post-view";
 import { OPTION_DEFAULTS } from "@/lib/options/defaults";
 import { shortcodeMediaFor } from "@/lib/site/shortcode-media";
@@ -135,8 +136,10 @@ describe("[audio], [video], [playlist], [embed]", () => {
     expect(render('[playlist type="video"]', mediaSet())).toBe("");
   });
 
-  it("turns [embed] into a link for now, and refuses non-web addresses", () => {
-    expect(render("[embed]https://www.youtube.com/watch?v=abc[/embed]")).toBe('<a href="https://www.youtube.com/watch?v=abc">https://www.youtube.com/watch?v=abc</a>');
+  it("turns [embed] into the embed block's markup (the embeds module makes it a player or a link), and refuses non-web addresses", () => {
+    expect(render("[embed]https://www.youtube.com/watch?v=abc[/embed]")).toBe('<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">https://www.youtube.com/watch?v=abc</div></figure>');
+    expect(renderEmbeds(render("[embed]https://example.com/a?b=1&c=2[/embed]"))).toContain('<a href="https://example.com/a?b=1&amp;c=2">');
+    expect(renderEmbeds(render("[embed]https://vimeo.com/76979871[/embed]"))).toContain('<a class="wp-embed-preview__link" href="https://vimeo.com/76979871">');
     expect(renderEmbedShortcode('javascript:alert("x")')).toBe("javascript:alert(&quot;x&quot;)");
   });
 });

@@ -1,6 +1,6 @@
 // Embeds from a URL alone: which URLs play, which stay links, and what reaches the page.
 import { describe, expect, it } from "vitest";
-import { embedBlockHtml, parseEmbedUrl, renderEmbeds } from "@/lib/content/embeds";
+import { embedBlockHtml, parseEmbedUrl, playerHtml, previewHtml, renderEmbeds } from "@/lib/content/embeds";
 import { contentSecurityPolicy } from "@/lib/security/csp";
 import { toPostView } from "@/lib/content/post-view";
 import { OPTION_DEFAULTS } from "@/lib/options/defaults";
@@ -49,30 +49,53 @@ describe("parseEmbedUrl", () => {
 });
 
 describe("renderEmbeds", () => {
-  it("gives an embed block its sandboxed, lazy, 16:9 player", () => {
+  it("gives an embed block a click-to-load preview: a link to the provider, nothing loaded from it", () => {
     const block = embedBlockHtml("https://www.youtube.com/watch?v=dQw4w9WgXcQ")!;
     expect(block).toBe(
       '<!-- wp:embed {"url":"https://www.youtube.com/watch?v=dQw4w9WgXcQ","type":"video","providerNameSlug":"youtube"} --><figure class="wp-block-embed is-type-video is-provider-youtube wp-block-embed-youtube"><div class="wp-block-embed__wrapper">https://www.youtube.com/watch?v=dQw4w9WgXcQ</div></figure><!-- /wp:embed -->',
     );
     const html = renderEmbeds(block);
+    expect(html).not.toMatch(/<iframe|<img|youtube-nocookie|src=/);
+    expect(html).toContain('<div class="wp-embed-preview is-type-video" style="aspect-ratio:16/9"><a class="wp-embed-preview__link" href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">');
+    expect(html).toContain('<span class="wp-embed-preview__title">YouTube video</span>');
+    expect(html).toContain("Play from YouTube");
+    // A player of its own height keeps it, so the page does not jump when it loads.
+    expect(renderEmbeds("<p>https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC</p>")).toContain('<div class="wp-embed-preview is-type-rich" style="height:152px">');
+  });
+
+  it("builds the player the preview turns into: sandboxed, lazy, 16:9, autoplaying only once asked", () => {
+    const e = parseEmbedUrl("https://www.youtube.com/watch?v=dQw4w9WgXcQ")!;
+    const html = playerHtml(e);
     expect(html).toContain('<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"');
     expect(html).toContain('loading="lazy"');
     expect(html).toContain('sandbox="allow-scripts allow-same-origin allow-popups allow-presentation"');
     expect(html).toContain("aspect-ratio:16/9");
-    expect(html).not.toContain(">https://www.youtube.com/watch");
+    expect(html).not.toContain("autoplay");
+    const clicked = playerHtml(e, { autoplay: true });
+    expect(clicked).toContain('src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"');
+    expect(clicked).toContain('allow="autoplay; encrypted-media');
+    expect(playerHtml(parseEmbedUrl("https://youtu.be/dQw4w9WgXcQ?t=90")!, { autoplay: true })).toContain("?start=90&amp;autoplay=1");
   });
 
-  it("turns a URL alone on its line or paragraph into a player (autoembed), and leaves other URLs alone", () => {
+  it("escapes what the preview prints of the URL and a title", () => {
+    const e = parseEmbedUrl("https://vimeo.com/76979871")!;
+    const html = previewHtml(e, 'https://vimeo.com/76979871?x="><script>', "<b>T</b>");
+    expect(html).not.toContain("<script>");
+    expect(html).not.toContain("<b>");
+    expect(html).toContain("&lt;b&gt;T&lt;/b&gt;");
+  });
+
+  it("turns a URL alone on its line or paragraph into a preview (autoembed), and leaves other URLs alone", () => {
     const classic = "Before\n\nhttps://vimeo.com/76979871\n\nSee https://youtu.be/dQw4w9WgXcQ in a sentence.";
     const view = toPostView(
       { id: 1, type: "post", title: "t", slug: "t", content: classic, date: "2026-01-01 00:00:00", dateGmt: "2026-01-01 00:00:00", sticky: false, commentCount: 0, commentStatus: "open", authorName: "a", authorNicename: "a" },
       [], { ...OPTION_DEFAULTS }, "full",
     );
-    expect(view.contentHtml).toContain('<iframe src="https://player.vimeo.com/video/76979871?dnt=1"');
+    expect(view.contentHtml).toContain('<a class="wp-embed-preview__link" href="https://vimeo.com/76979871">');
     expect(view.contentHtml).toContain("See https://youtu.be/dQw4w9WgXcQ in a sentence.");
-    expect(renderEmbeds("<p>intro</p>\nhttps://youtu.be/dQw4w9WgXcQ\n<p>end</p>")).toContain("youtube-nocookie.com/embed/dQw4w9WgXcQ");
+    expect(renderEmbeds("<p>intro</p>\nhttps://youtu.be/dQw4w9WgXcQ\n<p>end</p>")).toContain('href="https://youtu.be/dQw4w9WgXcQ"');
     expect(renderEmbeds("<pre>https://youtu.be/dQw4w9WgXcQ</pre>")).toBe("<pre>https://youtu.be/dQw4w9WgXcQ</pre>");
-    expect(renderEmbeds('<p><img alt="\nhttps://youtu.be/dQw4w9WgXcQ\n" src="/x.png"></p>')).not.toContain("<iframe");
+    expect(renderEmbeds('<p><img alt="\nhttps://youtu.be/dQw4w9WgXcQ\n" src="/x.png"></p>')).not.toContain("wp-embed-preview");
     expect(renderEmbeds("<p>https://example.com/page</p>")).toBe("<p>https://example.com/page</p>");
   });
 

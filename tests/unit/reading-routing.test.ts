@@ -50,6 +50,14 @@ describe("reader routing", () => {
     expect(await ask("/2026/04/02/routed-post/feed/")).toEqual({ kind: "rewrite", pathname: "/feeds/2026/04/02/routed-post/", search: "" });
   });
 
+  it("sends a post's embed view (…/embed/, ?p=ID&embed=true) to the embed card's route, and nothing else", async () => {
+    expect(await ask("/2026/04/02/routed-post/embed/")).toEqual({ kind: "rewrite", pathname: "/embed-card/2026/04/02/routed-post/", search: "" });
+    expect(await ask(`/?p=${post.id}&embed=true`)).toEqual({ kind: "rewrite", pathname: "/embed-card/", search: `?p=${post.id}&embed=true` });
+    expect((await ask("/embed/")).kind).not.toBe("rewrite");
+    expect((await ask("/2026/04/02/routed-post/")).kind).toBe("render");
+    expect(await ask("/embed-card/2026/04/02/routed-post/")).toEqual({ kind: "pass" });
+  });
+
   it("gives the admin and form posts a nonce but no reader logic, and files nothing at all", async () => {
     expect(await ask("/admin/posts/")).toMatchObject({ kind: "render", readerPage: false });
     expect(await ask("/2026/04/02/routed-post/", { method: "POST" })).toMatchObject({ kind: "render", readerPage: false });

@@ -19,6 +19,7 @@ import { RestError, restErrorResponse } from "@/lib/wp-rest/errors";
 import { routeIndex } from "@/lib/wp-rest/routes";
 import { handleWrite, handleSignedInRead } from "@/lib/wp-rest/dispatch";
 import { embedLinks } from "@/lib/wp-rest/embed";
+import { handleOembed } from "@/lib/oembed/endpoint";
 
 export const dynamic = "force-dynamic";
 
@@ -78,12 +79,13 @@ async function handle(segments: string[], url: URL, user: RestUser | null): Prom
     const opts = await getOptions();
     return json(pick({
       name: opts.blogname, description: opts.blogdescription, url: await siteUrl(), home: await siteUrl(), gmt_offset: 0,
-      timezone_string: opts.timezone_string, namespaces: ["wp/v2"],
+      timezone_string: opts.timezone_string, namespaces: ["oembed/1.0", "wp/v2"],
       authentication: { "application-passwords": { endpoints: { authorization: await absoluteUrl("/wp-admin/authorize-application.php") } } },
       routes: await routeIndex(),
       _links: { help: [{ href: "https://developer.wordpress.org/rest-api/" }] },
     }));
   }
+  if (segments[0] === "oembed") return (await handleOembed(segments, url)) ?? noRoute();
   if (segments[0] !== "wp" || segments[1] !== "v2") return noRoute();
   const [resource, idText, ...rest] = segments.slice(2);
   if (!resource) return json(pick({ namespace: "wp/v2", routes: await routeIndex("wp/v2"), _links: { up: [{ href: await absoluteUrl("/wp-json/") }] } }));

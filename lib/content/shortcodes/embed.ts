@@ -1,9 +1,9 @@
-// [embed]URL[/embed]. For now a plain link: the embeds module (lib/content/embeds.ts) replaces
-// this with a click-to-load preview of the provider's embed.
+// [embed]URL[/embed]: WordPress's embed block markup around the URL, which the embeds module
+// (lib/content/embeds.ts, after the shortcodes) turns into the provider's embed, or a plain link.
 import { escAttr, safeUrl } from "./escape";
 
 export function renderEmbedShortcode(url: string): string {
   const href = safeUrl(url);
-  if (!href) return escAttr(url);
-  return `<a href="${escAttr(href)}">${escAttr(href)}</a>`;
+  if (!/^https?:\/\//i.test(href)) return escAttr(url);
+  return `<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">${escAttr(href)}</div></figure>`;
 }

@@ -1,0 +1,85 @@
+// The discovered embeds of posts: kept in post_meta (_oembed_<md5 of the URL>, as WordPress
+// names them), read while a page renders, and fetched or refreshed only by the job queue
+// (lib/jobs), so that no reader's request waits on, or causes, a request to another site.
+import { createHash } from "node:crypto";
+import { listOembedCache, saveOembedCache } from "@/db/queries/oembed-cache";
+import { getPostCardById } from "@/db/queries/posts";
+import { getOption, updateOptions } from "@/db/queries/options";
+import { embedCandidates } from "@/lib/content/embeds";
+import { siteUrl } from "@/lib/site-url";
+import { discoverEmbed, DiscoveryError, type DiscoveredEmbed } from "./discover";
+
+/** WordPress's oembed_ttl: a day. */
+export const OEMBED_TTL_MS = 24 * 3600_000;
+/** At most this many URLs are looked up for one post per run (a post of 1,000 links is not a crawler's job list). */
+export const OEMBED_MAX_PER_POST = 20;
+/** The frame-src hosts discovery may add to the page's policy, newest kept. */
+export const OEMBED_MAX_FRAME_HOSTS = 200;
+
+export type CachedEmbed = (DiscoveredEmbed | { url: string; error: string }) & { fetchedAt: number };
+
+export const oembedKey = (url: string) => `_oembed_${createHash("md5").update(url).digest("hex")}`;
+
+/** The URLs of a post that discovery is for: not built from the URL alone, not this site's own. */
+export function discoverableUrls(content: string, ownHost: string): string[] {
+  return embedCandidates(content).filter((u) => new URL(u).host.toLowerCase() !== ownHost).slice(0, OEMBED_MAX_PER_POST);
+}
+
+function parse(value: string): CachedEmbed | undefined {
+  try {
+    const v = JSON.parse(value) as CachedEmbed;
+    return typeof v.url === "string" && typeof v.fetchedAt === "number" ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the cache holds for these posts' URLs, and which posts have a URL missing or older than the TTL. */
+export async function cachedEmbedsFor(posts: { id: number; content: string }[], now = Date.now()): Promise<{ found: Map<string, CachedEmbed>; stale: number[] }> {
+  const own = new URL(await siteUrl()).host.toLowerCase();
+  const wanted = posts.map((p) => ({ id: p.id, urls: p.content.includes("http") ? discoverableUrls(p.content, own) : [] })).filter((p) => p.urls.length);
+  const found = new Map<string, CachedEmbed>();
+  if (!wanted.length) return { found, stale: [] };
+  const rows = await listOembedCache(wanted.map((p) => p.id), [...new Set(wanted.flatMap((p) => p.urls.map(oembedKey)))]);
+  const byPost = new Map(rows.map((r) => [`${r.postId} ${r.key}`, parse(r.value)]));
+  const stale = new Set<number>();
+  for (const p of wanted) {
+    for (const url of p.urls) {
+      const c = byPost.get(`${p.id} ${oembedKey(url)}`);
+      if (c && c.url === url) found.set(url, c);
+      if (!c || now - c.fetchedAt > OEMBED_TTL_MS) stale.add(p.id);
+    }
+  }
+  return { found, stale: [...stale] };
+}
+
+/** The job: looks up every discoverable URL of the post whose cache is missing or stale. */
+export async function refreshPostEmbeds(postId: number, opts: { allowHosts?: string; now?: number } = {}): Promise<void> {
+  const post = await getPostCardById(postId);
+  if (!post || post.status === "trash") return;
+  const now = opts.now ?? Date.now();
+  const { found } = await cachedEmbedsFor([post], now);
+  const own = new URL(await siteUrl()).host.toLowerCase();
+  const allowHosts = opts.allowHosts ?? (await getOption("outbound_allow_hosts"));
+  for (const url of discoverableUrls(post.content, own)) {
+    const have = found.get(url);
+    if (have && now - have.fetchedAt <= OEMBED_TTL_MS) continue;
+    let entry: CachedEmbed;
+    try {
+      entry = { ...(await discoverEmbed(url, { allowHosts })), fetchedAt: now };
+    } catch (e) {
+      if (!(e instanceof DiscoveryError)) throw e;
+      // A URL that is not embeddable stays a link; asked again after the TTL, as WordPress's {{unknown}}.
+      entry = { url, error: e.message.slice(0, 300), fetchedAt: now };
+    }
+    if ("html" in entry && entry.html) await allowFrameHost(new URL(/src="([^"]+)"/.exec(entry.html)![1]!.replace(/&amp;/g, "&")).origin);
+    await saveOembedCache(postId, oembedKey(url), JSON.stringify(entry));
+  }
+}
+
+/** Adds a discovered provider's origin to the frame-src of readers' pages (lib/security/csp.ts). */
+async function allowFrameHost(origin: string): Promise<void> {
+  const hosts = (await getOption("oembed_frame_hosts")).split(/\s+/).filter(Boolean);
+  if (hosts.includes(origin)) return;
+  await updateOptions({ oembed_frame_hosts: [...hosts, origin].slice(-OEMBED_MAX_FRAME_HOSTS).join(" ") });
+}
