@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { cached, peek, syncWithDatabase } from "./cache";
 import { publishDuePosts } from "./reads";
-import { contentSecurityPolicy, newNonce, splitAtNonce, withFreshNonce } from "@/lib/security/csp";
+import { contentSecurityPolicy, newNonce, refreshFrameHosts, splitAtNonce, withFreshNonce } from "@/lib/security/csp";
 import { acceptsGzip, gzipWithNonce, prepareGzipParts, type GzipParts } from "./gzip-splice";
 import { linkbackHeaders } from "@/lib/linkbacks/discovery-headers";
 
@@ -109,6 +109,8 @@ function serveFromNodeServer(req: IncomingMessage, res: ServerResponse): boolean
 
 async function serveHit(req: IncomingMessage, res: ServerResponse, url: string): Promise<boolean> {
   await publishDuePosts();
+  // A hit's frame-src must name the embed providers discovered since (as the reader routing's does).
+  await refreshFrameHosts();
   const page = getCachedPage(url);
   if (!page) return false;
   // Senders discover our endpoints from a hit as from a rendered page (WordPress HEADs, then GETs).
