@@ -167,7 +167,8 @@ describe("pages, terms, users, comments, discovery", () => {
 
   it("answers discovery at /wp-json/ and /wp-json/wp/v2/", async () => {
     const root = await api("/wp-json/");
-    expect(root.body.namespaces).toEqual(["wp/v2"]);
+    // As WordPress lists them: oEmbed's own namespace beside the core API.
+    expect(root.body.namespaces).toEqual(["oembed/1.0", "wp/v2"]);
     expect(root.body.routes).toHaveProperty("/wp/v2/posts");
     const ns = await api("/wp-json/wp/v2/");
     expect(ns.body.namespace).toBe("wp/v2");
