@@ -154,12 +154,17 @@ test("a YouTube URL on its own line becomes a player in the editor and on the si
   await expect(page.getByText("Published.")).toBeVisible();
   const res = await page.goto((await page.getByRole("link", { name: "View post" }).getAttribute("href"))!);
   expect(res!.headers()["content-security-policy"]).toMatch(/frame-src 'self' https:\/\/www\.youtube-nocookie\.com /);
-  const site = page.locator('article iframe[src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"]');
-  await expect(site).toHaveAttribute("loading", "lazy");
+  // On the site each player is a preview until the reader asks for it (reading-embeds.spec.ts proves
+  // that nothing reaches the provider before): a link to the video, then the sandboxed player.
+  const preview = page.locator("article").getByRole("link", { name: /YouTube video/ });
+  await expect(preview).toHaveAttribute("href", "https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+  await expect(page.locator("article").getByRole("link", { name: /Vimeo video/ })).toHaveCount(1);
+  await page.route((u) => !u.href.startsWith(new URL(page.url()).origin), (route) => route.abort());
+  await preview.click();
+  const site = page.locator('article iframe[src^="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"]');
   await expect(site).toHaveAttribute("sandbox", /allow-scripts/);
   const box = (await site.boundingBox())!;
   expect(Math.abs(box.width / box.height - 16 / 9)).toBeLessThan(0.05);
-  await expect(page.locator('article iframe[src^="https://player.vimeo.com/video/76979871"]')).toHaveCount(1);
   await expect(page.locator("article").getByText("After the video.")).toBeVisible();
 });
 
