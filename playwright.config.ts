@@ -13,9 +13,10 @@ const SECOND_HALF = [
   /\/admin-list-tables\.spec\.ts$/, /\/editor-writing\.spec\.ts$/, /\/editor-media\.spec\.ts$/, /\/editor-blocks\.spec\.ts$/,
   /\/editor-links-preview\.spec\.ts$/, /\/appearance-customize\.spec\.ts$/, /\/hardening-sessions\.spec\.ts$/,
   /\/widgets-more\.spec\.ts$/, /\/nav-menus\.spec\.ts$/,
-  // Starts servers of its own (ports E2E_PORT+160..167) and reads the shared site not at all.
-  /\/scale-out\.spec\.ts$/,
 ];
+// Three servers, PostgreSQL and nginx under load take both cores: run beside other specs, it made
+// theirs time out. It runs alone, after the other projects (ports E2E_PORT+160..167, no shared site).
+const ALONE = [/\/scale-out\.spec\.ts$/];
 const withPostgres = process.env.E2E_POSTGRES !== "0";
 // The specs that run a second time on PostgreSQL: the main one of reading, writing and discussion
 // (the unit suites cover every query on both engines; these prove the pages work end to end).
@@ -44,13 +45,14 @@ export default defineConfig({
   // against 81 s): it is recorded only when a failed test runs again (CI retries once).
   use: { baseURL: `http://127.0.0.1:${PORT}`, trace: "on-first-retry" },
   projects: [
-    { name: "chromium", workers: 1, testIgnore: SECOND_HALF, use: { ...browser } },
+    { name: "chromium", workers: 1, testIgnore: [...SECOND_HALF, ...ALONE], use: { ...browser } },
     { name: "chromium-2", workers: 1, testMatch: SECOND_HALF, use: { ...browser, baseURL: `http://127.0.0.1:${SECOND_PORT}` } },
     // Reading, writing and discussion once more with the site on PostgreSQL (E2E_POSTGRES=0 skips it):
     // a second server of its own, run beside the SQLite project.
     ...(withPostgres
       ? [{ name: "postgres", workers: 1, testMatch: POSTGRES_SPECS, grepInvert: POSTGRES_SKIP, use: { ...browser, baseURL: `http://127.0.0.1:${PG_PORT}` } }]
       : []),
+    { name: "alone", workers: 1, testMatch: ALONE, dependencies: ["chromium", "chromium-2", ...(withPostgres ? ["postgres"] : [])], use: { ...browser } },
   ],
   webServer: [server(PORT, "data/e2e", {}), server(SECOND_PORT, "data/e2e-2", {}), ...(withPostgres ? [server(PG_PORT, "data/e2e-pg", { E2E_ENGINE: "postgres" })] : [])],
 });

@@ -4,6 +4,10 @@
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import { signInAs } from "./support/auth";
 
+// Each test signs in three or four browsers (an argon2 hash each): 25-29 s of the default 30 on a
+// quiet CI machine, so a busy one ran out of time.
+test.describe.configure({ timeout: 90_000 });
+
 async function signedInBrowser(browser: Browser, ip: string, login: string, password: string, javaScriptEnabled = true): Promise<Page> {
   const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": ip }, javaScriptEnabled });
   const page = await context.newPage();
