@@ -363,8 +363,14 @@ function portableQueries(tx: Db): ImportQueries {
     list.push(row);
     if (list.length >= HELD_ROWS) await flush();
   };
-  const taken = async (table: typeof posts | typeof comments, ids: number[]) =>
-    new Set(ids.length ? (await tx.select({ id: table.id }).from(table).where(inArray(table.id, ids))).map((r) => r.id) : []);
+  /** Which of `ids` the table holds, asked HELD_ROWS at a time. */
+  const taken = async (table: typeof posts | typeof comments, ids: number[]) => {
+    const found = new Set<number>();
+    for (let i = 0; i < ids.length; i += HELD_ROWS) {
+      for (const r of await tx.select({ id: table.id }).from(table).where(inArray(table.id, ids.slice(i, i + HELD_ROWS)))) found.add(r.id);
+    }
+    return found;
+  };
   return {
     flush,
     userByLogin: (login: string) => tx.select({ id: users.id }).from(users).where(sql`lower(${users.login}) = lower(${login})`).limit(1).then(first),
@@ -379,11 +385,7 @@ function portableQueries(tx: Db): ImportQueries {
     setTermParent: (parentId: number, id: number) => tx.update(terms).set({ parentId }).where(and(eq(terms.id, id), isNull(terms.parentId))),
     importedPosts: async () => (await flush(),
       tx.select({ id: posts.id, wpId: postMeta.value, guid: posts.guid, title: posts.title }).from(postMeta).innerJoin(posts, eq(posts.id, postMeta.postId)).where(eq(postMeta.key, IMPORT_ID_KEY))),
-    takenPostIds: async (ids: number[]) => {
-      const found = new Set<number>();
-      for (let i = 0; i < ids.length; i += HELD_ROWS) for (const id of await taken(posts, ids.slice(i, i + HELD_ROWS))) found.add(id);
-      return found;
-    },
+    takenPostIds: (ids: number[]) => taken(posts, ids),
     slugTaken: async (type: PostType, slug: string) => !!(await tx.select({ id: posts.id }).from(posts).where(and(eq(posts.type, type), eq(posts.slug, slug))).limit(1).then(first)),
     takenSlugs: async (type: PostType, slugs: string[]) => {
       const found = new Set<string>();
@@ -411,11 +413,7 @@ function portableQueries(tx: Db): ImportQueries {
       )),
     // WordPress's own importer treats a post with the same type, title and date as already there.
     allPostKeys: () => tx.select({ id: posts.id, type: posts.type, title: posts.title, date: posts.date }).from(posts).orderBy(desc(posts.id)),
-    takenCommentIds: async (ids: number[]) => {
-      const found = new Set<number>();
-      for (let i = 0; i < ids.length; i += HELD_ROWS) for (const id of await taken(comments, ids.slice(i, i + HELD_ROWS))) found.add(id);
-      return found;
-    },
+    takenCommentIds: (ids: number[]) => taken(comments, ids),
     insertComments: async (rows: NewComment[]) => (rows.length ? (await tx.insert(comments).values(rows).returning({ id: comments.id })).map((r) => r.id) : []),
     insertCommentMeta: (commentId: number, key: string, value: string) => hold(held.commentMeta, { commentId, key, value }),
     setCommentParent: (parentId: number, id: number) => hold(held.commentParents, [parentId, id]),
