@@ -1,10 +1,12 @@
 import type { Instrumentation } from "next";
 
-// Next's startup hook: the background job poller runs in the Node.js server process only.
+// Next's start-up hook, run once in the Node.js server process before it serves: the app's half of
+// the server's interface (server/app.ts), the metrics' hooks, and the background job poller.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  await import("@/lib/http/body-limit-hook");
+  const { registerApp } = await import("@/server/app");
+  registerApp();
   const { registerMetricHooks } = await import("@/lib/metrics");
   const { countJobsByStatus } = await import("@/db/queries/jobs");
   const { dbPoolStats } = await import("@/db");

@@ -7,12 +7,12 @@ const nextConfig: NextConfig = {
   // A separate build folder lets tests and benchmarks build without touching the one `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  // scripts/server.mjs compresses, after it has filled big HTML into the page (html-splice.mjs).
+  // server/main.mjs compresses, after it has filled big HTML into the page (html-splice.mjs).
   compress: false,
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "sharp", "rate-limiter-flexible"],
   // `npm test` runs `tsc --noEmit` and `eslint .` as their own steps.
   typescript: { ignoreBuildErrors: true },
-  // scripts/server.mjs cuts every body at the same table's limit before Next reads it.
+  // server/main.mjs cuts every body at the same table's limit before Next reads it.
   experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_MAX_BODY }, authInterrupts: true },
   async rewrites() {
     // TrackBack pings go to <permalink>/trackback/ under any permalink structure; the handler

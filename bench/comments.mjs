@@ -37,7 +37,7 @@ if (pgBench) {
 buildIfStale();
 const setup = spawnSync(path.join("node_modules", ".bin", "tsx"), ["scripts/setup.ts"], { env, stdio: "inherit" });
 if (setup.status !== 0) process.exit(1);
-const server = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), "scripts/server.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
+const server = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), "server/main.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
 let stopping = false;
 const stop = () => { stopping = true; server.kill("SIGTERM"); };
 process.on("exit", stop);

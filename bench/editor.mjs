@@ -46,7 +46,7 @@ for (const script of ["scripts/setup.ts", "bench/editor-seed.ts"]) {
 console.log(`bench:editor: a draft of ${seeded.words} words and ${seeded.images} images (post ${seeded.id})`);
 buildIfStale();
 
-const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "scripts/server.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
+const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "server/main.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
 const stop = () => server.exitCode === null && server.kill("SIGTERM");
 process.on("exit", stop);
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => process.exit(1));

@@ -36,7 +36,7 @@ const env = {
 buildIfStale();
 const setup = spawnSync(tsx, ["scripts/setup.ts"], { env, stdio: "inherit" });
 if (setup.status !== 0) process.exit(1);
-const server = spawn(process.execPath, ["scripts/server.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
+const server = spawn(process.execPath, ["server/main.mjs"], { env, stdio: ["ignore", "ignore", "inherit"] });
 const cleanup = () => {
   if (server.exitCode === null) server.kill("SIGTERM");
   pgBench?.stop();

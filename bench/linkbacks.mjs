@@ -21,7 +21,7 @@ const A = `http://127.0.0.1:${PORT}`;
 const env = { ...process.env, PORT: String(PORT), SITE_URL: A, DATABASE_URL: path.join(dir, "db.sqlite"), INKWELL_DATA_DIR: dir, AUTH_SECRET: "bench", ADMIN_PASSWORD: "bench-password", OUTBOUND_ALLOW_HOSTS: "127.0.0.1", INKWELL_LOG: "off", NEXT_TELEMETRY_DISABLED: "1" };
 const tsx = path.join("node_modules", ".bin", "tsx");
 for (const s of ["scripts/setup.ts", "tests/e2e/support/seed-linkbacks.ts"]) if (spawnSync(tsx, [s], { env, stdio: "inherit" }).status !== 0) process.exit(1);
-const server = spawn(process.execPath, ["scripts/server.mjs"], { env, stdio: "ignore" });
+const server = spawn(process.execPath, ["server/main.mjs"], { env, stdio: "ignore" });
 try {
   for (let i = 0; ; i++) {
     if (server.exitCode !== null) throw new Error("server exited");

@@ -1,7 +1,7 @@
-// scripts/server.mjs under a command line of its own: on a shared machine another bench's
-// `pkill -f scripts/server.mjs` stopped this bench's server mid-flood (SIGTERM, exit 0).
+// server/main.mjs under a command line of its own: on a shared machine another bench's
+// `pkill -f server/main.mjs` stopped this bench's server mid-flood (SIGTERM, exit 0).
 // BENCH_MEMORY_LOG=N prints process.memoryUsage() every N seconds to stderr (where the memory is).
-import "../scripts/server.mjs";
+import "../server/main.mjs";
 
 const every = Number(process.env.BENCH_MEMORY_LOG || 0);
 if (every > 0) {

@@ -3,7 +3,7 @@
 // BENCH_SECONDS per URL, 32 connections), sending Accept-Encoding as browsers do (and once more
 // without it for home and the post). Prints req/s and p50/p99 latency per URL, then the
 // render time of posts no cache has seen, one at a time and then under load (`--workers N`: N
-// server processes through scripts/cluster.mjs). Stops the server it started, and only that.
+// server processes through server/cluster.mjs). Stops the server it started, and only that.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -61,7 +61,7 @@ if (ENGINE === "postgres") {
 }
 buildIfStale();
 
-const entry = WORKERS > 1 ? "scripts/cluster.mjs" : "scripts/server.mjs";
+const entry = WORKERS > 1 ? "server/cluster.mjs" : "server/main.mjs";
 const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, entry], { env: { ...env, WEB_CONCURRENCY: String(WORKERS) }, stdio: ["ignore", "ignore", "inherit"] });
 const stop = () => server.exitCode === null && server.kill("SIGTERM");
 process.on("exit", () => pgBench?.stop());

@@ -11,7 +11,7 @@ export const SECRET = "bench-only-secret";
 export const ADMIN_PASSWORD = "bench-admin-password";
 
 /**
- * Builds if stale, creates and seeds a database in a temp folder, starts scripts/server.mjs on
+ * Builds if stale, creates and seeds a database in a temp folder, starts server/main.mjs on
  * 127.0.0.1:port with TRUSTED_PROXIES=127.0.0.1 (so X-Forwarded-For names the client) and
  * OUTBOUND_ALLOW_HOSTS=127.0.0.1 (so pingbacks may fetch a peer on loopback).
  */

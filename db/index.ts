@@ -18,6 +18,13 @@ import {
 export { getDb, prepareDb, MIGRATIONS_FOLDER, resolveDatabasePath, StartupError, type Db };
 export { dbPoolStats } from "./client";
 export { withTransaction, withLongTransaction, TransactionYieldedError } from "./transaction";
+import { inLongWrite } from "./transaction";
+import { inOutage } from "./postgres";
+
+/** What the HTTP server answers 503 for: the database unreachable, or held by a long import. */
+export function databaseState(): { outage: boolean; longWrite: boolean } {
+  return { outage: inOutage(), longWrite: inLongWrite() };
+}
 import { sql } from "drizzle-orm";
 export { sql };
 import { ENGINE, engineOf, type Engine } from "./engine";

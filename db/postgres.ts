@@ -125,11 +125,16 @@ export function isUnavailableError(e: unknown): boolean {
 }
 
 /**
- * The outage this process has seen, for the HTTP server (scripts/server.mjs): while it is set,
+ * The outage this process has seen, for the HTTP server (server/main.mjs): while it is set,
  * requests are answered 503 with Retry-After instead of waiting or failing one by one, and a probe
  * asks the server once a second; the first answer ends the outage. The pool itself reconnects.
  */
 const outage = globalThis as unknown as { __inkwellDbOutage?: { since: number; probe: NodeJS.Timeout } };
+
+/** Is the PostgreSQL server unreachable, as this process last saw it? */
+export function inOutage(): boolean {
+  return outage.__inkwellDbOutage !== undefined;
+}
 
 function markUnavailable(pool: pg.Pool): void {
   if (outage.__inkwellDbOutage) return;

@@ -67,9 +67,14 @@ export async function withTransaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>
  *   all-or-nothing for readers too. Writers queued through withTransaction wait their turn; a write
  *   that does not queue (a single statement) would meet the lock, so the process's connection stops
  *   waiting for locks while the import runs (busy_timeout 0): such a write fails at once, and the
- *   HTTP server answers it 503 with Retry-After (`__inkwellLongWrite`, scripts/server.mjs) rather
+ *   HTTP server answers it 503 with Retry-After (inLongWrite() below, server/main.mjs) rather
  *   than freezing every reader for the 5 s a lock wait would take.
  */
+/** Does a long import hold SQLite's write lock in this process (writes that meet it are told to come back)? */
+export function inLongWrite(): boolean {
+  return (globalThis as unknown as { __inkwellLongWrite?: boolean }).__inkwellLongWrite === true;
+}
+
 export async function withLongTransaction<T>(fn: (tx: Db, pause: () => Promise<void>) => Promise<T>): Promise<T> {
   let last = performance.now();
   const pause = async () => {

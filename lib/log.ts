@@ -1,5 +1,5 @@
 // Structured logs through pino: one JSON line per event, with a level, beside the server's request
-// lines (scripts/observe.mjs). Callers pass facts, never secrets; keys that look secret are dropped
+// lines (server/observe.mjs). Callers pass facts, never secrets; keys that look secret are dropped
 // here as a second line of defence. LOG_LEVEL chooses what is written (INKWELL_LOG=off: nothing).
 import pino, { type Logger } from "pino";
 

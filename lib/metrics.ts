@@ -1,14 +1,8 @@
-// Code inside Next adds to the server's Prometheus registry (scripts/observe.mjs) through this
-// module. Outside the production server (tests, scripts) there is no registry and these do nothing.
-interface ServerMetrics {
-  rateLimited: { inc(labels: { limit: string }): void };
-  hooks: {
-    jobs?: () => Promise<Record<string, number>>;
-    pool?: () => Promise<{ engine: string; total: number; idle: number; waiting: number }>;
-  };
-}
+// Code inside Next adds to the server's Prometheus registry (server/observe.mjs) through this
+// module, which reaches it through the server's interface (server/wing.ts). Outside the production server (tests, scripts) there is no registry and these do nothing.
+import { wing, type ServerMetrics } from "@/server/wing";
 
-const server = () => (globalThis as unknown as { __inkwellMetrics?: ServerMetrics }).__inkwellMetrics;
+const server = () => wing().server?.metrics;
 
 /** A request refused by the rate limit named `limit` (sign-in, comments, password reset…). */
 export function countRateLimited(limit: string) {

@@ -1,4 +1,4 @@
-// The client's address as scripts/server.mjs computed it from the socket and TRUSTED_PROXIES.
+// The client's address as server/main.mjs computed it from the socket and TRUSTED_PROXIES.
 // Any header of that name sent by a client is overwritten there, so it cannot be spoofed.
 export const CLIENT_IP_HEADER = "x-inkwell-client-ip";
 

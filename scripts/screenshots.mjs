@@ -58,7 +58,7 @@ const env = {
 };
 const setup = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/setup.ts"], { stdio: "inherit", env });
 if (setup.status !== 0) process.exit(setup.status ?? 1);
-const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "scripts/server.mjs"], { stdio: ["ignore", "ignore", "inherit"], env });
+const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, "server/main.mjs"], { stdio: ["ignore", "ignore", "inherit"], env });
 let browser;
 try {
   await waitUntilUp(base, server);

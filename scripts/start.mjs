@@ -3,7 +3,7 @@ import { spawnSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { workerCount } from "./cluster.mjs";
+import { workerCount } from "../server/cluster.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
@@ -11,7 +11,7 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const distDir = env.NEXT_DIST_DIR || ".next";
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
-const SOURCES = ["app", "components", "db", "lib", "themes", "public", "drizzle", "auth.ts", "proxy.ts", "instrumentation.ts",
+const SOURCES = ["app", "components", "db", "lib", "themes", "public", "drizzle", "server", "auth.ts", "instrumentation.ts",
   "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 
 /**
@@ -26,14 +26,14 @@ const SOURCES = ["app", "components", "db", "lib", "themes", "public", "drizzle"
  */
 export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64", "--max-old-space-size=1024"];
 
-/** A hash of every source file's path and content: the build is stale when it differs. */
+/** A hash of every source file's path and content: the build is stale when it differs (server/*.mjs run outside the build). */
 export function sourceHash() {
   const h = createHash("sha256");
   const walk = (p) => {
     if (!fs.existsSync(p)) return;
     const st = fs.statSync(p);
     if (st.isDirectory()) for (const name of fs.readdirSync(p).sort()) walk(path.join(p, name));
-    else { h.update(p); h.update(fs.readFileSync(p)); }
+    else if (!(p.startsWith(`server${path.sep}`) && p.endsWith(".mjs"))) { h.update(p); h.update(fs.readFileSync(p)); }
   };
   for (const s of SOURCES) walk(s);
   return h.digest("hex");
@@ -79,13 +79,13 @@ if (process.argv[1] === import.meta.filename) {
   if (!env.AUTH_SECRET) {
     env.AUTH_SECRET = fs.readFileSync(path.join(path.resolve(env.INKWELL_DATA_DIR || "data"), ".auth-secret"), "utf8").trim();
   }
-  // WEB_CONCURRENCY: one server process, or a primary that runs several (scripts/cluster.mjs).
+  // WEB_CONCURRENCY: one server process, or a primary that runs several (server/cluster.mjs).
   const count = workerCount(env);
   if ("error" in count) {
     console.error(`Inkwell cannot start: ${count.error}`);
     process.exit(1);
   }
-  const entry = count.workers > 1 ? "scripts/cluster.mjs" : "scripts/server.mjs";
+  const entry = count.workers > 1 ? "server/cluster.mjs" : "server/main.mjs";
   const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, entry], { stdio: "inherit", env: { ...env, WEB_CONCURRENCY: String(count.workers) } });
   for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
   server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refreshAfterWrite } from "@/lib/site/refresh";
 import { z } from "zod";
 import { requireCapability } from "@/lib/session";
 import { QuickDraftSchema, plainTextToHtml } from "@/lib/validation/quick-draft";
@@ -41,6 +41,6 @@ export async function quickDraftAction(_prev: FormState, formData: FormData): Pr
       if (attempt >= 2 || !(e instanceof Error) || !/UNIQUE constraint failed/.test(e.message)) throw e;
     }
   }
-  revalidatePath("/admin/");
+  refreshAfterWrite();
   return { status: "success", message: "Draft saved." };
 }

@@ -1,7 +1,6 @@
 // Micropub (W3C Recommendation): IndieWeb apps create, update and delete posts with an IndieAuth
 // token. Bodies are form-encoded, multipart (a photo file) or JSON; errors are JSON with the
 // status the spec names, and a client's mistake is never a 500.
-import { revalidatePath } from "next/cache";
 import { logEvent } from "@/lib/log";
 import { micropubCaller, needScope } from "@/lib/micropub/auth";
 import { MicropubError } from "@/lib/micropub/errors";
@@ -120,7 +119,6 @@ export async function POST(req: Request) {
       default:
         throw new MicropubError(400, "invalid_request", `Unknown action "${body.action}".`);
     }
-    revalidatePath("/", "layout");
     return res;
   } catch (e) {
     return errorResponse(e);

@@ -17,7 +17,6 @@ import { commentInputFromForm } from "@/lib/validation/comment";
 import { logEvent } from "@/lib/log";
 import { FORM_PAGE_CSP, renderThemedCommentPage } from "./form-page";
 import { answeredComment } from "./answered-comment";
-import { registerCommentFastPath } from "./fast-path";
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
 
@@ -128,4 +127,3 @@ export async function GET(req: Request) {
   return formPage(req, 200, null, parent.id, parent.postId);
 }
 
-registerCommentFastPath(POST);

@@ -2,7 +2,6 @@
 // of lib/xmlrpc/ (MetaWeblog, Blogger, wp.*), system.listMethods and system.multicall, and RSD
 // on GET ?rsd. Every error is an XML-RPC fault with HTTP 200 (a client's mistake is never a
 // 500); only an oversized body gets 413 before it is read.
-import { revalidatePath } from "next/cache";
 import { clientIpFrom } from "@/lib/request-ip";
 import { logEvent } from "@/lib/log";
 import { BodyTooLarge, readBodyText } from "@/lib/linkbacks/http";
@@ -11,7 +10,7 @@ import { FAULTS, faultResponse, methodResponse, parseMethodCall, XmlRpcFault, ty
 import { xmlrpcMaxBody } from "@/lib/http/body-limits";
 import { getOptions } from "@/db/queries/options";
 import { siteUrl } from "@/lib/site-url";
-import { PUBLISHING_METHODS, WRITE_METHODS } from "@/lib/xmlrpc/methods";
+import { PUBLISHING_METHODS } from "@/lib/xmlrpc/methods";
 import { multicall } from "@/lib/xmlrpc/dispatch";
 import { rsdXml } from "@/lib/xmlrpc/rsd";
 
@@ -37,7 +36,6 @@ async function run(name: string, params: XmlRpcValue[], sender: Sender): Promise
   const publishing = PUBLISHING_METHODS[name];
   if (publishing) {
     const value = await publishing(params, { ip: sender.ip });
-    if (WRITE_METHODS.has(name)) revalidatePath("/", "layout");
     return value;
   }
   switch (name) {

@@ -7,7 +7,6 @@ import type { Options } from "@/lib/options/defaults";
 import { autop } from "@/lib/content/format";
 import { toSqlLocal } from "@/lib/dates";
 import { cached } from "@/lib/site/cache";
-import { TAGS } from "@/lib/site/cache-tags";
 import { permalinkOf } from "@/lib/site/urls";
 import { calendarHtml } from "@/lib/site/widget-calendar";
 import { pagesHtml } from "@/lib/site/widget-pages";
@@ -50,7 +49,7 @@ export function CustomHtmlWidget({ opts }: { opts: Options }) {
 export async function PagesWidget({ opts }: { opts: Options }) {
   const w = opts.widget_pages ?? { title: "", sortby: "post_title", exclude: [] };
   const key = `widget-html:pages:${w.sortby}:${(w.exclude ?? []).join(",")}:${opts.permalink_structure}:${opts.show_on_front}:${opts.page_on_front}`;
-  const html = await cached(key, [TAGS.posts, TAGS.options], async () => {
+  const html = await cached(key, async () => {
     const pages = await listWidgetPages(w.sortby);
     const items = await Promise.all(pages.map(async (p) => ({ id: p.id, parentId: p.parentId, text: p.title || "(no title)", href: await permalinkOf({ ...p, type: "page" }, opts) })));
     return pagesHtml(items, w.exclude ?? []);
@@ -65,11 +64,11 @@ export async function PagesWidget({ opts }: { opts: Options }) {
 export async function CalendarWidget({ opts }: { opts: Options }) {
   const w = opts.widget_calendar ?? { title: "" };
   // The month and "today" follow the site's clock; the key carries the date so that a page
-  // cached before midnight (a minute at most, lib/site/page-cache.ts) is the only stale one.
+  // cached before midnight (a minute at most, server/page-cache.ts) is the only stale one.
   const today = toSqlLocal(new Date(), opts.timezone_string || "UTC").slice(0, 10);
   const month = today.slice(0, 7);
   const key = `widget-html:calendar:${today}:${opts.start_of_week}`;
-  const html = await cached(key, [TAGS.posts, TAGS.options], async () => {
+  const html = await cached(key, async () => {
     const [posts, around] = await Promise.all([listCalendarPosts(month), getCalendarNeighbours(month)]);
     return calendarHtml({ month, today, startOfWeek: Number(opts.start_of_week) || 0, days: new Set(posts.map((p) => p.day)), ...around });
   });
@@ -83,7 +82,7 @@ export async function CalendarWidget({ opts }: { opts: Options }) {
 export async function ImageWidget({ opts }: { opts: Options }) {
   const w = opts.widget_media_image;
   const mediaId = Number(w?.mediaId) || 0;
-  const img = mediaId ? await cached(`widget-image:${mediaId}`, [TAGS.posts, TAGS.options], () => getPickerImage(mediaId)) : undefined;
+  const img = mediaId ? await cached(`widget-image:${mediaId}`, () => getPickerImage(mediaId)) : undefined;
   if (!img) return null;
   const href = w.link === "file" ? img.url : w.link === "custom" ? w.url : "";
   // A linked image needs a name: its title stands in when the library has no alt text for it.

@@ -8,7 +8,6 @@ import { getCurrentUser } from "@/lib/session";
 import { archiveMonths, archivePage, categoriesWithCounts, recentComments, tagCloud, type PostCard } from "@/lib/site/reads";
 import { permalinkOf } from "@/lib/site/urls";
 import { cached } from "@/lib/site/cache";
-import { TAGS } from "@/lib/site/cache-tags";
 import { archivesHtml, categoriesHtml, recentCommentsHtml, recentPostsHtml, tagCloudHtml, widgetSection } from "@/lib/site/widget-html";
 import { RawHtml } from "./raw-html";
 import { NavMenuWidget } from "./nav-menu-widget";
@@ -80,7 +79,7 @@ async function staticWidgetBody(id: StaticWidgetId, opts: Options): Promise<stri
 /** A widget whose whole content is one cached string (lib/site/widget-html.ts). */
 async function StaticWidget({ id, opts }: { id: StaticWidgetId; opts: Options }) {
   const key = `widget-html:${id}:${opts.permalink_structure}:${opts.category_base}:${opts.tag_base}:${opts.date_format}`;
-  const html = await cached(key, [TAGS.posts, TAGS.terms, TAGS.allComments, TAGS.options], async () => widgetSection(id, WIDGETS[id], await staticWidgetBody(id, opts)));
+  const html = await cached(key, async () => widgetSection(id, WIDGETS[id], await staticWidgetBody(id, opts)));
   return <RawHtml as="section" className="widget mb-8" aria-labelledby={`widget-${id}`} html={html} />;
 }
 

@@ -31,7 +31,7 @@ async function current(): Promise<Options> {
 /**
  * The settings as this process last read them, without asking the database (undefined before the
  * first read). Only for code that must answer synchronously before any query can run: the
- * server's body-size cap on uploads (lib/http/body-limit-hook.ts), where a setting saved a moment
+ * server's body-size cap on uploads (server/body-limit.ts), where a setting saved a moment
  * ago is seen once any page has read the settings again.
  */
 export function peekOptions(): Options | undefined {

@@ -112,7 +112,7 @@ export function parseBasicAuth(header: string | null): { login: string; password
   return { login: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
-/** For a request as scripts/server.mjs hands it on (forwarded headers only from trusted proxies). */
+/** For a request as server/main.mjs hands it on (forwarded headers only from trusted proxies). */
 export function appPasswordsAllowedFor(headers: Headers, ip: string): boolean {
   // Inkwell serves plain HTTP behind its TLS proxy; server.mjs drops this header from untrusted peers.
   const secure = headers.get("x-forwarded-proto") === "https";

@@ -1,4 +1,4 @@
-// How many request-body bytes each route may receive: one table, enforced by scripts/server.mjs as
+// How many request-body bytes each route may receive: one table, enforced by server/main.mjs as
 // the bytes arrive (Content-Length or chunked alike; the request is cut at the limit, never read
 // whole), and read by the routes themselves for their own messages. Each number is what that
 // route's largest legitimate request can be, so a flood costs the server a few KB per request.

@@ -9,7 +9,7 @@ export function isSameOriginRequest(headers: Headers): boolean {
   const origin = headers.get("origin");
   // No Origin: an old browser or a script, neither of which carries a visitor's cookie cross-site.
   if (!origin) return true;
-  // X-Forwarded-Host survives only from TRUSTED_PROXIES (scripts/server.mjs drops it otherwise).
+  // X-Forwarded-Host survives only from TRUSTED_PROXIES (server/main.mjs drops it otherwise).
   const host = headers.get("x-forwarded-host") ?? headers.get("host");
   try {
     return new URL(origin).host === host;

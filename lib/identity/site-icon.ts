@@ -3,7 +3,6 @@
 import { listMediaByIds, type FeaturedMediaRow } from "@/db/queries/featured-media";
 import { toFeaturedImage } from "@/lib/media/featured";
 import { cached } from "@/lib/site/cache";
-import { TAGS } from "@/lib/site/cache-tags";
 import { siteOptions } from "@/lib/site/reads";
 import type { FeaturedImage } from "@/themes/types";
 
@@ -12,7 +11,7 @@ export const isImage = (m: FeaturedMediaRow | undefined) => !!m && !!m.path && m
 export async function mediaRows(ids: number[]): Promise<Map<number, FeaturedMediaRow>> {
   const wanted = [...new Set(ids.filter((id) => id > 0))].sort((a, b) => a - b);
   if (!wanted.length) return new Map();
-  const rows = await cached(`identity-media:${wanted.join(",")}`, [TAGS.options], () => listMediaByIds(wanted));
+  const rows = await cached(`identity-media:${wanted.join(",")}`, () => listMediaByIds(wanted));
   return new Map(rows.map((r) => [r.id, r]));
 }
 

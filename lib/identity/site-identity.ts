@@ -1,7 +1,7 @@
 // What Appearance → Customize set, as the public site renders it: the saved settings, or, for a
 // user who may edit theme options and is looking at the Customize screen's preview, its unsaved
 // draft (a cookie the screen writes as the settings change). A request with any cookie is never
-// served from or stored in the page cache (lib/site/page-cache.ts), so a draft reaches no reader.
+// served from or stored in the page cache (server/page-cache.ts), so a draft reaches no reader.
 import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";

@@ -93,7 +93,7 @@ interface PollerState {
   running: Promise<unknown> | null;
   stopped: boolean;
 }
-const g = globalThis as unknown as { __inkwellJobs?: PollerState; __inkwellShutdown?: () => Promise<void> };
+const g = globalThis as unknown as { __inkwellJobs?: PollerState };
 
 function state(): PollerState {
   g.__inkwellJobs ??= { timer: null, running: null, stopped: false };
@@ -125,7 +125,7 @@ export function kickJobs(): Promise<unknown> {
 
 export const POLL_MS = Number(process.env.INKWELL_JOB_POLL_MS || 2000);
 
-/** Starts the poller (from instrumentation.ts) and registers the SIGTERM hook server.mjs calls. */
+/** Starts the poller (from instrumentation.ts). */
 export function startJobPoller() {
   const s = state();
   if (s.timer) return;
@@ -143,11 +143,13 @@ export function startJobPoller() {
     }
   };
   s.timer = setTimeout(() => void tick(), 200).unref();
-  // On SIGTERM: stop claiming, let the current job finish.
-  g.__inkwellShutdown = async () => {
-    s.stopped = true;
-    if (s.timer) clearTimeout(s.timer);
-    s.timer = null;
-    await s.running;
-  };
+}
+
+/** On SIGTERM (server/main.mjs): stop claiming; resolves when the job in hand has finished. */
+export async function stopJobPoller(): Promise<void> {
+  const s = state();
+  s.stopped = true;
+  if (s.timer) clearTimeout(s.timer);
+  s.timer = null;
+  await s.running;
 }

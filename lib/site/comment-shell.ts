@@ -1,12 +1,12 @@
 // The no-JavaScript comment pages (the reply form, a refused comment) are answered by the
 // comment route handler, which cannot render the theme: a handler has no React tree, and it must
 // answer with the refusing rule's status (400, 403, 409, 429), which a page cannot. So the active
-// theme renders one empty page (app/(site)/wp-comments-post.php/form/) through the server itself,
-// as the page cache fills, and the handler writes its escaped form into that page's one marker.
+// theme renders one empty page (app/(site)/wp-comments-post.php/form/) through the server itself
+// (lib/site/self-render.ts), and the handler writes its escaped form into that page's one marker.
 // The page is the same for every visitor (all that differs is in the form), so it is kept like a
-// cached page: the read cache's "html" tag empties on every content change (menus, widgets, theme).
+// cached page: the read cache forgets it on every content change (menus, widgets, theme).
 import { cached, syncWithDatabase } from "./cache";
-import { origin, renderToken, RENDER_HEADER } from "./page-cache";
+import { origin, renderToken, RENDER_HEADER } from "./self-render";
 
 export const COMMENT_FORM_PATH = "/wp-comments-post.php/form/";
 export const COMMENT_FORM_MARKER = "<!--inkwell:comment-form-->";
@@ -29,7 +29,7 @@ async function render(): Promise<string> {
 /** The active theme's page around the comment form, or undefined when the server cannot render it. */
 export async function commentFormShell(): Promise<string | undefined> {
   try {
-    return await cached("comment-form-shell", ["html"], render);
+    return await cached("comment-form-shell", render);
   } catch (err) {
     return (err as { html?: string }).html;
   }

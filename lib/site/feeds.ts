@@ -10,7 +10,6 @@ import { parseSqlGmt } from "@/lib/dates";
 import { absoluteUrl, absoluteUrlFrom, siteUrl } from "@/lib/site-url";
 import { listPostCommentsForFeed, listRecentApprovedComments, type FeedComment } from "@/db/queries/feeds";
 import { cached } from "./cache";
-import { TAGS } from "./cache-tags";
 import { describePost } from "./seo";
 import { termsForPosts, type PostCard } from "./reads";
 import { permalinkOf } from "./urls";
@@ -139,9 +138,9 @@ export async function commentsRss(channel: FeedChannel, comments: FeedComment[],
 }
 
 export async function recentCommentsCached(limit: number) {
-  return await cached(`feed-comments:${limit}`, [TAGS.allComments, TAGS.posts], () => listRecentApprovedComments(limit));
+  return await cached(`feed-comments:${limit}`, () => listRecentApprovedComments(limit));
 }
 
 export async function postCommentsCached(postId: number, limit: number) {
-  return await cached(`feed-post-comments:${postId}:${limit}`, [TAGS.comments(postId), TAGS.post(postId)], () => listPostCommentsForFeed(postId, limit));
+  return await cached(`feed-post-comments:${postId}:${limit}`, () => listPostCommentsForFeed(postId, limit));
 }

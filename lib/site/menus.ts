@@ -5,7 +5,6 @@ import type { Options } from "@/lib/options/defaults";
 import { navItemsFor } from "@/lib/menus/resolve";
 import { MENU_LOCATIONS, type MenuLocation, type NavItem, type SiteMenus } from "@/themes/types";
 import { cached } from "./cache";
-import { TAGS } from "./cache-tags";
 import { permalinkOf } from "./urls";
 
 export async function menuAt(opts: Options, location: MenuLocation): Promise<NavItem[] | undefined> {
@@ -17,7 +16,7 @@ export async function menuAt(opts: Options, location: MenuLocation): Promise<Nav
 /** One menu's name and links (the Navigation Menu widget), from the read cache; null when it is gone. */
 export async function menuForWidget(opts: Options, menuId: number): Promise<{ name: string; items: NavItem[] } | null> {
   const key = `menu:${menuId}:${opts.permalink_structure}:${opts.category_base}:${opts.tag_base}:${opts.page_on_front}`;
-  return await cached(key, [TAGS.posts, TAGS.terms, TAGS.options], async () => {
+  return await cached(key, async () => {
     const menu = await getMenuById(menuId);
     return menu ? { name: menu.name, items: await navItemsFor(await listMenuItems(menuId), opts) } : null;
   });
@@ -30,7 +29,7 @@ export async function fallbackPageMenu(opts: Options): Promise<NavItem[]> {
 
 export async function siteMenus(opts: Options, locations: readonly MenuLocation[]): Promise<SiteMenus> {
   const key = `menus:${locations.join(",")}:${JSON.stringify(opts.nav_menu_locations ?? {})}:${opts.permalink_structure}:${opts.category_base}:${opts.tag_base}:${opts.page_on_front}`;
-  return await cached(key, [TAGS.posts, TAGS.terms, TAGS.options], async () => {
+  return await cached(key, async () => {
     const at = async (loc: MenuLocation) => (locations.includes(loc) && loc in MENU_LOCATIONS ? await menuAt(opts, loc) : undefined);
     return { header: (await at("header")) ?? (await fallbackPageMenu(opts)), footer: await at("footer"), social: await at("social") };
   });

@@ -1,6 +1,6 @@
 // Preview (/?p=ID&preview=true): the post as its editor has it on screen, in the active theme.
 // Only for people who may edit the post; everyone else gets the same 404 as for any hidden post.
-// Never cached: the page cache takes no request with a cookie or a ?preview (lib/site/page-cache.ts),
+// Never cached: the page cache takes no request with a cookie or a ?preview (server/page-cache.ts),
 // and nothing here goes through the read cache.
 import type { CurrentUser } from "@/lib/session";
 import { canEditPost } from "@/lib/auth/capabilities";

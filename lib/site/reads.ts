@@ -28,7 +28,6 @@ import { getTermBySlug } from "@/db/queries/terms";
 import { getUserByNicename } from "@/db/queries/users";
 import { nowGmt } from "@/lib/dates";
 import { cached, syncWithDatabase } from "./cache";
-import { TAGS, revalidatePostTags } from "./cache-tags";
 
 export type { PostCard };
 
@@ -39,15 +38,17 @@ const g = globalThis as unknown as { __inkwellScheduleCheckedAt?: number };
 
 /**
  * Scheduled posts appear by themselves: at most once a second, the next read publishes those
- * whose time has come (an indexed lookup) and forgets the cached listings they belong in.
+ * whose time has come (an indexed lookup); publishing moves the content version, which the
+ * second sync reads, so this very request already lists them.
  */
 export async function publishDuePosts(force = false) {
   await syncWithDatabase();
   const now = Date.now();
   if (!force && g.__inkwellScheduleCheckedAt && now - g.__inkwellScheduleCheckedAt < 1000) return;
   g.__inkwellScheduleCheckedAt = now;
-  for (const id of await publishDueScheduledPosts(nowGmt())) {
-    revalidatePostTags(id);
+  const published = await publishDueScheduledPosts(nowGmt());
+  if (published.length) await syncWithDatabase();
+  for (const id of published) {
     // A scheduled post sends its pings when it goes live, as one published from the editor does.
     void import("@/lib/jobs").then((jobs) => jobs.enqueuePostPings(id)).catch(() => undefined);
   }
@@ -66,7 +67,7 @@ export async function featuredImagesFor(posts: Pick<PostCard, "id" | "featuredMe
   const mediaIds = [...new Set(posts.map((p) => p.featuredMediaId).filter((id): id is number => !!id))].sort((a, b) => a - b);
   const out = new Map<number, FeaturedImage>();
   if (!mediaIds.length) return out;
-  const rows = await cached(`featured-media:${mediaIds.join(",")}`, [TAGS.posts], () => listMediaByIds(mediaIds));
+  const rows = await cached(`featured-media:${mediaIds.join(",")}`, () => listMediaByIds(mediaIds));
   const byId = new Map(rows.map((m) => [m.id, m]));
   for (const p of posts) {
     const img = p.featuredMediaId ? toFeaturedImage(byId.get(p.featuredMediaId)) : undefined;
@@ -77,76 +78,76 @@ export async function featuredImagesFor(posts: Pick<PostCard, "id" | "featuredMe
 
 export async function termsForPosts(ids: number[]): Promise<TermOfPost[]> {
   if (!ids.length) return [];
-  return await cached(`terms-of:${ids.join(",")}`, [TAGS.posts, TAGS.terms, ...ids.map(TAGS.post)], () => listTermsForPosts(ids));
+  return await cached(`terms-of:${ids.join(",")}`, () => listTermsForPosts(ids));
 }
 
 export async function archivePage(filter: ArchiveFilter, page: number, perPage: number) {
   await publishDuePosts();
   const key = `archive:${JSON.stringify(filter)}:${page}:${perPage}`;
-  return await cached(key, [TAGS.posts, filter.kind === "home" ? TAGS.home : TAGS.posts], () => listArchivePosts(filter, page, perPage));
+  return await cached(key, () => listArchivePosts(filter, page, perPage));
 }
 
 export async function stickyPosts(): Promise<PostCard[]> {
   await publishDuePosts();
-  return await cached("sticky", [TAGS.posts, TAGS.home], () => listStickyPosts());
+  return await cached("sticky", () => listStickyPosts());
 }
 
 export async function searchPage(ftsQuery: string, page: number, perPage: number) {
   await publishDuePosts();
-  return await cached(`search:${ftsQuery}:${page}:${perPage}`, [TAGS.posts], () => searchPosts(ftsQuery, page, perPage));
+  return await cached(`search:${ftsQuery}:${page}:${perPage}`, () => searchPosts(ftsQuery, page, perPage));
 }
 
 export async function postById(id: number): Promise<PostCard | undefined> {
   await publishDuePosts();
-  return await cached(`post-id:${id}`, [TAGS.post(id), TAGS.posts], () => getPostCard(id));
+  return await cached(`post-id:${id}`, () => getPostCard(id));
 }
 
 export async function postBySlug(type: "post" | "page", slug: string): Promise<PostCard | undefined> {
   await publishDuePosts();
-  return await cached(`post-slug:${type}:${slug}`, [TAGS.posts], () => getPostCardBySlug(type, slug));
+  return await cached(`post-slug:${type}:${slug}`, () => getPostCardBySlug(type, slug));
 }
 
 export async function pageByPath(slugs: string[]): Promise<PostCard | undefined> {
-  return await cached(`page-path:${slugs.join("/")}`, [TAGS.posts], () => getPageByPath(slugs));
+  return await cached(`page-path:${slugs.join("/")}`, () => getPageByPath(slugs));
 }
 
 export async function pageSlugPath(id: number): Promise<string[]> {
-  return await cached(`page-slugs:${id}`, [TAGS.posts], () => getPageSlugPath(id));
+  return await cached(`page-slugs:${id}`, () => getPageSlugPath(id));
 }
 
 export async function adjacentPosts(post: { id: number; dateGmt: string }) {
-  return await cached(`adjacent:${post.id}:${post.dateGmt}`, [TAGS.posts], () => getAdjacentPosts(post));
+  return await cached(`adjacent:${post.id}:${post.dateGmt}`, () => getAdjacentPosts(post));
 }
 
 export async function categoryBySlug(slug: string) {
-  return await cached(`term:category:${slug}`, [TAGS.terms], () => getTermBySlug("category", slug));
+  return await cached(`term:category:${slug}`, () => getTermBySlug("category", slug));
 }
 
 export async function tagBySlug(slug: string) {
-  return await cached(`term:post_tag:${slug}`, [TAGS.terms], () => getTermBySlug("post_tag", slug));
+  return await cached(`term:post_tag:${slug}`, () => getTermBySlug("post_tag", slug));
 }
 
 export async function categoryTreeIds(termId: number): Promise<number[]> {
-  return await cached(`term-tree:${termId}`, [TAGS.terms, TAGS.term(termId)], () => listCategoryTreeIds(termId));
+  return await cached(`term-tree:${termId}`, () => listCategoryTreeIds(termId));
 }
 
 export async function authorByNicename(nicename: string) {
-  const u = await cached(`author:${nicename}`, [TAGS.users, TAGS.posts], () => getUserByNicename(nicename));
+  const u = await cached(`author:${nicename}`, () => getUserByNicename(nicename));
   return u && { id: u.id, displayName: u.displayName, nicename: u.nicename, bio: u.bio };
 }
 
 export async function recentComments(limit = 5) {
-  return await cached(`recent-comments:${limit}`, [TAGS.allComments, TAGS.posts], () => listRecentComments(limit));
+  return await cached(`recent-comments:${limit}`, () => listRecentComments(limit));
 }
 
 export async function categoriesWithCounts() {
-  return await cached("categories", [TAGS.terms, TAGS.posts], () => listCategoriesWithCounts());
+  return await cached("categories", () => listCategoriesWithCounts());
 }
 
 export async function tagCloud() {
-  return await cached("tag-cloud", [TAGS.terms, TAGS.posts], () => listTagCloud(45));
+  return await cached("tag-cloud", () => listTagCloud(45));
 }
 
 export async function archiveMonths() {
-  return await cached("archive-months", [TAGS.posts], () => listArchiveMonths());
+  return await cached("archive-months", () => listArchiveMonths());
 }

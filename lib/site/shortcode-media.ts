@@ -4,7 +4,6 @@ import { shortcodeMediaNeeds, type ShortcodeMedia, type ShortcodeMediaSet } from
 import { parseSizes } from "@/lib/media/view";
 import { uploadUrl } from "@/lib/media/paths";
 import { cached } from "./cache";
-import { TAGS } from "./cache-tags";
 
 function toShortcodeMedia(m: ShortcodeMediaRow): ShortcodeMedia {
   const sizes = parseSizes(m.sizes);
@@ -36,7 +35,7 @@ export async function shortcodeMediaFor(posts: { id: number; content: string }[]
   if (!ids.size && !attached.size) return set;
   const idList = [...ids].sort((a, b) => a - b);
   const postList = [...attached].sort((a, b) => a - b);
-  const rows = await cached(`shortcode-media:${idList.join(",")}|${postList.join(",")}`, [TAGS.posts], () => listShortcodeMedia(idList, postList));
+  const rows = await cached(`shortcode-media:${idList.join(",")}|${postList.join(",")}`, () => listShortcodeMedia(idList, postList));
   for (const row of rows) {
     const m = toShortcodeMedia(row);
     set.byId.set(m.id, m);

@@ -4,7 +4,6 @@
 // default, and so does Inkwell. Moderating is the Comments screen's rule: moderators, or the
 // post's editor.
 import { z } from "zod";
-import { revalidatePath } from "next/cache";
 import type { Comment } from "@/db/schema";
 import { getUserById } from "@/db/queries/users";
 import { applyCommentAction, getCommentWithPost, updateCommentFields, type CommentAction } from "@/db/queries/comment-admin";
@@ -78,7 +77,6 @@ export async function createRestComment(user: RestUser | null, req: Request, bod
   }
   const id = result.comment.id;
   if (input.status) await applyCommentAction([id], STATUS_ACTIONS[input.status]!);
-  revalidatePath("/", "layout");
   return restJson(await formatCommentForEdit(id), 201, { Location: await absoluteUrl(`/wp-json/wp/v2/comments/${id}`) });
 }
 
@@ -105,7 +103,6 @@ export async function updateRestComment(user: RestUser | null, id: number, body:
     });
   }
   if (input.status && STATUS_NAMES[c.status] !== input.status) await applyCommentAction([id], STATUS_ACTIONS[input.status]!);
-  revalidatePath("/", "layout");
   return restJson(await formatCommentForEdit(id));
 }
 
@@ -114,12 +111,10 @@ export async function deleteRestComment(user: RestUser | null, id: number, force
   const previous = await formatCommentForEdit(id);
   if (force) {
     await applyCommentAction([id], "delete");
-    revalidatePath("/", "layout");
     return restJson({ deleted: true, previous });
   }
   if (found.comment.status === "trash") throw new RestError("rest_already_trashed", "The comment has already been trashed.", 410);
   await applyCommentAction([id], "trash");
-  revalidatePath("/", "layout");
   return restJson(await formatCommentForEdit(id));
 }
 

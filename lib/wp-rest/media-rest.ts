@@ -3,7 +3,6 @@
 // and delete with force=true. The bytes go through the admin uploader's own checks
 // (lib/media/process.ts: type from the bytes, size limit, decompression bombs).
 import { z } from "zod";
-import { revalidatePath } from "next/cache";
 import type { Media } from "@/db/schema";
 import { getOptions } from "@/db/queries/options";
 import { deleteMediaRow, getPostForAttachment, insertMedia, updateMediaDetails } from "@/db/queries/media";
@@ -158,7 +157,6 @@ export async function updateRestMedia(user: RestUser | null, id: number, body: R
     title: (input.title ?? m.title).trim(), alt: (input.alt_text ?? m.alt).trim(), caption: (input.caption ?? m.caption).trim(),
     postId: input.post === undefined ? m.postId : input.post || null,
   });
-  revalidatePath("/", "layout");
   return restJson(await formatRestMedia((await getRestMedia(id))!.item, "edit"));
 }
 
@@ -170,6 +168,5 @@ export async function deleteRestMedia(user: RestUser | null, id: number, force: 
   const previous = await formatRestMedia(found.item, "edit");
   const row = await deleteMediaRow(id);
   if (row) await removeStoredFiles([row.path, ...Object.values(parseSizes(row.sizes)).map((s) => s.path)]);
-  revalidatePath("/", "layout");
   return restJson({ deleted: true, previous });
 }

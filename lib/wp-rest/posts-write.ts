@@ -3,7 +3,6 @@
 // same capability table, the same ownership checks, the same sanitizing of HTML for roles without
 // unfiltered_html, and the same save (db/queries/post-editor.ts) the editor uses.
 import { z } from "zod";
-import { revalidatePath } from "next/cache";
 import type { PostStatus, PostType } from "@/db/schema";
 import { getOptions } from "@/db/queries/options";
 import { deletePostsPermanently, getPostOwnership, getUserRoleById, savePost, trashPosts } from "@/db/queries/post-editor";
@@ -159,7 +158,6 @@ async function save(type: PostType, user: RestUser, body: PostBody, existing?: R
     if ("conflict" in result) throw new RestError("rest_conflict", "The post changed while it was being saved.", 409);
     throw invalidParam({ [result.field === "parentId" ? "parent" : result.field]: result.message });
   }
-  revalidatePath("/", "layout");
   if (result.post.type === "post" && result.post.status === "publish") await enqueuePostPings(result.post.id);
   return (await getRestPostAnyStatus(type, result.post.id))!;
 }
@@ -196,12 +194,10 @@ export async function deleteRestPost(type: PostType, user: RestUser | null, id: 
   const previous = await restPostResponse(row, "edit");
   if (force) {
     await deletePostsPermanently([id]);
-    revalidatePath("/", "layout");
     return restJson({ deleted: true, previous });
   }
   if (row.status === "trash") throw new RestError("rest_already_trashed", "The post has already been deleted.", 410);
   await trashPosts([id]);
-  revalidatePath("/", "layout");
   return restJson(await restPostResponse((await getRestPostAnyStatus(type, id))!, "edit"));
 }
 

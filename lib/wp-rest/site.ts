@@ -1,7 +1,6 @@
 // The routes apps read before they write: users/me, types, taxonomies, statuses, settings (for
 // administrators) and search, in WordPress's shapes (WP_REST_*_Controller).
 import { z } from "zod";
-import { revalidatePath } from "next/cache";
 import { getUserById } from "@/db/queries/users";
 import { getOptions, updateOptions } from "@/db/queries/options";
 import { listRestPosts, listRestTerms } from "@/db/queries/wp-rest";
@@ -112,7 +111,6 @@ export async function restSettings(user: RestUser | null, method: string, body: 
   }
   // Everything is checked before anything is written: one bad field leaves every setting as it was.
   if (Object.keys(values).length) await updateOptions(values);
-  revalidatePath("/", "layout");
   return restJson(await settingsView());
 }
 

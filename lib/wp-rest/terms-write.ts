@@ -1,7 +1,6 @@
 // POST/PUT/DELETE /wp/v2/categories and /wp/v2/tags (WP_REST_Terms_Controller): manage_categories,
 // as the admin's Categories and Tags screens, through the same save and delete.
 import { z } from "zod";
-import { revalidatePath } from "next/cache";
 import type { Taxonomy } from "@/db/schema";
 import { getOptions } from "@/db/queries/options";
 import { deleteTerm, saveTerm } from "@/db/queries/term-admin";
@@ -58,7 +57,6 @@ export async function saveRestTerm(taxonomy: Taxonomy, user: RestUser | null, id
     if (result.field === "name" || result.field === "slug") throw new RestError("term_exists", result.message, 400);
     throw invalidParam({ parent: result.message });
   }
-  revalidatePath("/", "layout");
   const out = await termResponse(taxonomy, result.term.id);
   return id ? restJson(out) : restJson(out, 201, { Location: await absoluteUrl(`/wp-json/wp/v2/${route(taxonomy)}/${result.term.id}`) });
 }
@@ -72,6 +70,5 @@ export async function deleteRestTerm(taxonomy: Taxonomy, user: RestUser | null, 
   const previous = await termResponse(taxonomy, id);
   const result = await deleteTerm(taxonomy, id, (await getOptions()).default_category);
   if (!result.ok) throw new RestError("rest_cannot_delete", result.message, 403);
-  revalidatePath("/", "layout");
   return restJson({ deleted: true, previous });
 }

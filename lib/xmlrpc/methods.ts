@@ -313,6 +313,3 @@ async function allTerms() {
 
 /** Every publishing method by name; the route adds pingback's and system's own. */
 export const PUBLISHING_METHODS: Record<string, Method> = { ...blogger, ...metaWeblog, ...wp };
-
-/** Methods that change what readers see: the route tells the caches after them. */
-export const WRITE_METHODS = new Set(["metaWeblog.newPost", "metaWeblog.editPost", "blogger.deletePost", "wp.newPost", "wp.editPost", "wp.deletePost"]);

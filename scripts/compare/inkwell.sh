@@ -38,7 +38,7 @@ case ${1:-} in
     node -e 'import("./scripts/start.mjs").then((m) => m.buildIfStale())'
     load
     if ! alive; then
-      setsid node --max-semi-space-size=64 --max-old-space-size=1024 scripts/server.mjs >"$STATE/server.log" 2>&1 </dev/null &
+      setsid node --max-semi-space-size=64 --max-old-space-size=1024 server/main.mjs >"$STATE/server.log" 2>&1 </dev/null &
       echo $! >"$STATE/server.pid"
       for _ in $(seq 60); do curl -fs "http://127.0.0.1:$PORT/healthz/" >/dev/null && break; sleep 0.5; done
     fi

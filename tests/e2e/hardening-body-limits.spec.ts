@@ -1,5 +1,5 @@
 // Request bodies are cut at their route's limit as the bytes arrive (lib/http/body-limits.ts,
-// scripts/server.mjs): a chunked body, which declares no Content-Length, gets 413 as soon as it
+// server/main.mjs): a chunked body, which declares no Content-Length, gets 413 as soon as it
 // passes the limit, and the server's memory does not grow by what the client tried to send.
 import { test, expect } from "@playwright/test";
 import fs from "node:fs";

@@ -1,4 +1,4 @@
-// Every kind of response carries the headers README promises (scripts/server.mjs decides them last,
+// Every kind of response carries the headers README promises (server/main.mjs decides them last,
 // so a route's own stricter policy, like the uploads' sandbox, is the one that goes out).
 import { test, expect, type APIResponse } from "@playwright/test";
 import sharp from "sharp";

@@ -63,7 +63,7 @@ test("one Inkwell publishes, the other receives, a moderator approves, the pings
   );
 
   // B starts after the job was queued: the poller finds it in SQLite.
-  server = spawn(process.execPath, ["scripts/server.mjs"], { env: B_ENV, stdio: "ignore" });
+  server = spawn(process.execPath, ["server/main.mjs"], { env: B_ENV, stdio: "ignore" });
   await waitFor(async () => (await fetch(`${B_URL}/healthz/`).catch(() => null))?.ok, 30_000, "peer instance up");
 
   const pings = await waitFor(async () => {

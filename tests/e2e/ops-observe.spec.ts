@@ -17,7 +17,7 @@ test.afterAll(async () => {
 
 type Line = Record<string, unknown>;
 const requestLines = async (): Promise<Line[]> => {
-  // The request log is buffered (scripts/observe.mjs): give it a moment to reach the pipe.
+  // The request log is buffered (server/observe.mjs): give it a moment to reach the pipe.
   for (let i = 0; i < 40; i++) {
     const lines = inst.output().split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Line).filter((l) => l.event === "request");
     if (lines.length) return lines;

@@ -5,11 +5,11 @@ import { updateOptions } from "@/db/queries/options";
 import { insertTerm } from "@/db/queries/terms";
 import { PERMALINK_PRESETS } from "@/lib/content/permalinks";
 import { resolveSegments } from "@/lib/site/resolve-path";
-import { invalidateTags } from "@/lib/site/cache";
+import { clearReadCache } from "@/lib/site/cache";
 
 const set = async (o: Parameters<typeof updateOptions>[0]) => {
   await updateOptions(o);
-  invalidateTags("all");
+  clearReadCache();
 };
 let id = 0;
 

@@ -1,4 +1,4 @@
-// WEB_CONCURRENCY: the real primary (scripts/cluster.mjs) with real server processes on a seeded
+// WEB_CONCURRENCY: the real primary (server/cluster.mjs) with real server processes on a seeded
 // SQLite site, using the production build (built first if there is none).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -7,7 +7,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { crashCounter, workerCount } from "../../scripts/cluster.mjs";
+import { crashCounter, workerCount } from "../../server/cluster.mjs";
 import { buildIfStale } from "../../scripts/start.mjs";
 
 const PORT = Number(process.env.CLUSTER_TEST_PORT || 4610);
@@ -32,7 +32,7 @@ interface Primary {
 }
 
 function startPrimary(port: number, workers = 2): Primary {
-  const child = spawn(process.execPath, ["scripts/cluster.mjs"], {
+  const child = spawn(process.execPath, ["server/cluster.mjs"], {
     env: { ...env, PORT: String(port), SITE_URL: `http://127.0.0.1:${port}`, WEB_CONCURRENCY: String(workers) },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -175,4 +175,59 @@ describe("WEB_CONCURRENCY", () => {
       squatter.close();
     }
   }, 180_000);
+});
+
+describe("the server around Next (server/main.mjs)", () => {
+  /** One request with its headers, on a connection of its own. */
+  const ask = (port: number, pathname: string, headers: Record<string, string> = {}) =>
+    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+      http
+        .get({ host: "127.0.0.1", port, path: pathname, agent: false, headers }, (res) => {
+          let body = "";
+          res.on("data", (d) => (body += d));
+          res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+        })
+        .on("error", reject);
+    });
+  const nonceOf = (csp: string | string[] | undefined) => /'nonce-([^']+)'/.exec(String(csp))?.[1];
+  const pageRequests = async (port: number) =>
+    (await ask(port, "/metrics")).body.split("\n").filter((l) => l.startsWith("inkwell_http_requests_total{") && l.includes('kind="page"')).reduce((n, l) => n + Number(l.split(" ").pop()), 0);
+
+  it("routes the first request after a start as every other, and renders a cache miss once, keeping what the reader got", async () => {
+    const port = PORT + 5;
+    const child = spawn(process.execPath, ["server/main.mjs"], { env: { ...env, PORT: String(port), SITE_URL: `http://127.0.0.1:${port}` }, stdio: ["ignore", "pipe", "pipe"] });
+    started.push(child);
+    let out = "";
+    child.stdout!.on("data", (d) => (out += d));
+    await until("the server", () => /serving/.test(out));
+    // The very first request: WordPress's plain address gets its 301 from the routing, registered at start.
+    const first = await ask(port, "/?p=1");
+    expect(first.status).toBe(301);
+    expect(first.headers.location).toMatch(/\/hello-world\/$/);
+    const post = new URL(first.headers.location!).pathname;
+
+    const before = await pageRequests(port);
+    const miss = await ask(port, post);
+    expect(miss.status).toBe(200);
+    expect(miss.headers["x-inkwell-cache"]).toBe("miss");
+    const n1 = nonceOf(miss.headers["content-security-policy"])!;
+    expect(miss.body).toContain(`nonce="${n1}"`);
+    // One page request more: the miss was rendered for the reader, not fetched again by the server.
+    expect(await pageRequests(port)).toBe(before + 1);
+
+    const hit = await ask(port, post);
+    expect(hit.headers["x-inkwell-cache"]).toBe("hit");
+    const n2 = nonceOf(hit.headers["content-security-policy"])!;
+    expect(n2).not.toBe(n1);
+    // The kept page is the reader's render, byte for byte, with the next reader's nonce.
+    expect(hit.body).toBe(miss.body.split(n1).join(n2));
+    expect(hit.headers["x-pingback"]).toBe(miss.headers["x-pingback"]);
+
+    // A client cannot choose a page's nonce.
+    const chosen = await ask(port, post, { cookie: "x=1", "content-security-policy": "script-src 'nonce-chosen'" });
+    expect(chosen.body).not.toContain('nonce="chosen"');
+
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  }, 120_000);
 });

@@ -1,17 +1,16 @@
-// scripts/server.mjs hands comment posts to the route's own handler through this bridge: the
+// server/main.mjs hands comment posts to the route's own handler through this bridge: the
 // handler must see the request as Next would give it, and the client must get its whole answer.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registerCommentFastPath } from "@/app/wp-comments-post.php/fast-path";
+import { commentFastPath } from "@/server/comment-fast-path";
 
-type FastPath = (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
 let server: http.Server;
 let base = "";
 const seen: { url: string; method: string; body: string; ip: string | null; cookie: string | null }[] = [];
 
 beforeAll(async () => {
-  registerCommentFastPath(async (req) => {
+  const fast = commentFastPath(async (req) => {
     seen.push({ url: req.url, method: req.method, body: await req.text(), ip: req.headers.get("x-inkwell-client-ip"), cookie: req.headers.get("cookie") });
     if (new URL(req.url).searchParams.has("boom")) throw new Error("handler failed");
     const headers = new Headers({ location: "/2026/01/01/hello/#comment-9", "cache-control": "no-store" });
@@ -19,7 +18,6 @@ beforeAll(async () => {
     headers.append("set-cookie", "b=2; Path=/");
     return new Response(null, { status: 303, headers });
   });
-  const fast = (globalThis as unknown as { __inkwellPostComment: FastPath }).__inkwellPostComment;
   server = http.createServer((req, res) => {
     req.headers["x-inkwell-client-ip"] = "203.0.113.5";
     if (!fast(req, res)) {

@@ -7,7 +7,7 @@ import { claimJob, completeJob, deleteFinishedJobs, getJob, insertJob } from "@/
 import { getPostById } from "@/db/queries/posts";
 import { listPingsForPost } from "@/db/queries/pings";
 import { updateOptions } from "@/db/queries/options";
-import { backoffMs, registerJobHandler, runOneJob, enqueueJob, MAX_ATTEMPTS, startJobPoller } from "@/lib/jobs/queue";
+import { backoffMs, registerJobHandler, runOneJob, enqueueJob, MAX_ATTEMPTS, startJobPoller, stopJobPoller } from "@/lib/jobs/queue";
 import { enqueuePostPings, JOB_SEND_PINGS } from "@/lib/jobs";
 import { parseMethodCall } from "@/lib/linkbacks/xmlrpc";
 import { parseTrackbackForm } from "@/lib/linkbacks/trackback";
@@ -74,7 +74,6 @@ describe("job queue", () => {
   });
 
   it("on SIGTERM the poller stops claiming and the job in hand finishes", async () => {
-    const g = globalThis as unknown as { __inkwellShutdown?: () => Promise<void> };
     let finished = false;
     let started!: () => void;
     const running = new Promise<void>((r) => (started = r));
@@ -87,7 +86,7 @@ describe("job queue", () => {
     const after = await enqueueJob("test-slow", { second: true });
     startJobPoller();
     await running;
-    await g.__inkwellShutdown!();
+    await stopJobPoller();
     expect(finished).toBe(true);
     expect((await getJob(slow.id))!.status).toBe("done");
     // Nothing new was claimed after the shutdown began.

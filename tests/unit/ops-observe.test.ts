@@ -1,8 +1,8 @@
-// The pieces of scripts/observe.mjs that decide: route kinds, who may read /metrics, log levels,
+// The pieces of server/observe.mjs that decide: route kinds, who may read /metrics, log levels,
 // and the request line itself; and the job counts /metrics asks the database for.
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { logLevel, metricsAllowed, requestLogger, routeKind } from "@/scripts/observe.mjs";
+import { logLevel, metricsAllowed, requestLogger, routeKind } from "@/server/observe.mjs";
 import { countJobsByStatus, insertJob, failJob, claimJob } from "@/db/queries/jobs";
 
 const req = (headers: Record<string, string> = {}) => ({ headers }) as unknown as import("node:http").IncomingMessage;

@@ -6,7 +6,7 @@ import { updateOptions } from "@/db/queries/options";
 import { archivePage, publishDuePosts, stickyPosts } from "@/lib/site/reads";
 import { resolveQuery, resolveSegments, isReadableStatus, dateRangeGmt } from "@/lib/site/resolve-path";
 import { canReadPost, canReadPrivate } from "@/lib/auth/capabilities";
-import { invalidateTags } from "@/lib/site/cache";
+import { clearReadCache } from "@/lib/site/cache";
 import { execute, rawSql } from "@/db";
 import { getUserById } from "@/db/queries/users";
 import { toPostView } from "@/lib/content/post-view";
@@ -50,7 +50,7 @@ beforeAll(async () => {
   await add("A private", [parentCat], { status: "private", dateGmt: "2025-06-04 00:00:00" });
   await add("Due scheduled", [parentCat], { status: "future", dateGmt: toSqlGmt(new Date(Date.now() - 60_000)) });
   await add("Later scheduled", [parentCat], { status: "future", dateGmt: toSqlGmt(new Date(Date.now() + 3_600_000)) });
-  invalidateTags("all");
+  clearReadCache();
 });
 
 describe("home and pagination", () => {

@@ -74,7 +74,7 @@ describe("content version", () => {
     const author = await makeUser("author");
     const post = await makePost(author.id);
     await syncWithDatabase();
-    await cached("html:/", ["html"], () => "<html>");
+    await cached("html:/", () => "<html>");
     await comment(post.id, "0", 5);
     await syncWithDatabase();
     expect(peek("html:/")).toBe("<html>");

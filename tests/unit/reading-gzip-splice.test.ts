@@ -1,7 +1,7 @@
 import zlib from "node:zlib";
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { acceptsGzip, crcCombine, crcShift, gzipWithNonce, prepareGzipParts } from "@/lib/site/gzip-splice";
+import { acceptsGzip, crcCombine, crcShift, gzipWithNonce, prepareGzipParts } from "@/server/gzip-splice";
 import { splitAtNonce, withFreshNonce } from "@/lib/security/csp";
 
 describe("gzip of a cached page with a fresh nonce", () => {

@@ -1,12 +1,16 @@
 // Big HTML travels once: components put markers (lib/site/html-splice.ts), the server fills them in
-// as the page is written (scripts/html-splice.mjs). Checked over a real HTTP server and socket.
+// as the page is written (server/html-splice.mjs). Checked over a real HTTP server and socket.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import compression from "compression";
-import { newSpliceStore, spliceResponse, spliceStorage, spliceText, wantsSplice } from "@/scripts/html-splice.mjs";
+import { newSpliceStore, spliceResponse, spliceStorage, spliceText, wantsSplice } from "@/server/html-splice.mjs";
 import { spliced, SPLICE_MIN_CHARS } from "@/lib/site/html-splice";
+import { wing } from "@/server/wing";
+
+// As server/main.mjs does before Next starts: components reach the storage through the wing.
+wing().server = { metrics: { rateLimited: { inc() {} }, hooks: {} }, splice: spliceStorage as never };
 
 const big = (s: string) => s.repeat(Math.ceil(SPLICE_MIN_CHARS / s.length) + 1);
 
@@ -41,7 +45,7 @@ async function serve(contentType: string, write: (res: http.ServerResponse, mark
 }
 
 describe("spliced HTML", () => {
-  it("outside a page load (tests, RSC data, next dev) the HTML itself; inside one, a marker for big HTML only", () => {
+  it("outside a page load (tests, RSC data) the HTML itself; inside one, a marker for big HTML only", () => {
     const html = big("<p>café</p>");
     expect(spliced(html)).toBe(html);
     spliceStorage.run(newSpliceStore(), () => {

@@ -4,14 +4,14 @@ import { updateOptions } from "@/db/queries/options";
 import { insertPost } from "@/db/queries/posts";
 import { PERMALINK_PRESETS, postPath } from "@/lib/content/permalinks";
 import { resolvePath, resolveQuery, resolveSegments } from "@/lib/site/resolve-path";
-import { invalidateTags } from "@/lib/site/cache";
+import { clearReadCache } from "@/lib/site/cache";
 
 let post: { id: number };
 let child: { id: number };
 const segs = (url: string) => url.split("/").filter(Boolean);
 const setStructure = async (s: string) => {
   await updateOptions({ permalink_structure: s });
-  invalidateTags("all");
+  clearReadCache();
 };
 
 beforeAll(async () => {

@@ -1,15 +1,16 @@
-// What happens before a page renders (lib/site/reader-routing.ts), and the production server's own
-// routing hook (lib/site/node-routing.ts) over a real HTTP server.
+// What happens before a page renders (server/reader-routing.ts), and the server's routing of Node's
+// request (server/routing.ts) over a real HTTP server.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makePost, makeUser } from "./factories";
-import { decideReaderRequest } from "@/lib/site/reader-routing";
-import { ROUTED_HEADER, routeInNodeServer } from "@/lib/site/node-routing";
-import { fillNonce, RENDER_HEADER, renderToken } from "@/lib/site/page-cache";
+import { decideReaderRequest } from "@/server/reader-routing";
+import { route } from "@/server/routing";
+import { keepPage } from "@/server/page-cache";
+import { currentVersion } from "@/lib/site/cache";
 
 let post: { id: number };
-// A cookie keeps the page cache (which would render the URL through a running server) out of it.
+// A cookie keeps the page cache out of it.
 const ask = (path: string, init: { method?: string; headers?: Record<string, string> } = {}) =>
   decideReaderRequest({ method: init.method ?? "GET", headers: new Headers({ cookie: "reader=1", ...init.headers }), url: new URL(path, "http://blog.test") });
 
@@ -31,9 +32,23 @@ describe("reader routing", () => {
     const nonce = (d: typeof a) => (d.kind === "render" ? /'nonce-([^']+)'/.exec(d.csp)?.[1] : undefined);
     expect(nonce(a)).toBeTruthy();
     expect(nonce(a)).not.toBe(nonce(b));
-    // The page cache's own render gets the secret placeholder that each response replaces.
-    const fill = await ask("/2026/04/02/routed-post/", { headers: { [RENDER_HEADER]: renderToken() } });
-    expect(fill.kind === "render" && fill.csp).toContain(`'nonce-${fillNonce()}'`);
+    expect(a.kind === "render" && a.fill).toBeUndefined();
+  });
+
+  it("renders an anonymous reader's miss once, to be kept under its URL with the nonce it rendered with; then serves it", async () => {
+    const anonymous = (path: string) => decideReaderRequest({ method: "GET", headers: new Headers(), url: new URL(path, "http://blog.test") });
+    const miss = await anonymous("/2026/04/02/routed-post/?s=x&utm=1");
+    expect(miss.kind === "render" && miss.fill).toBeUndefined();
+    const first = await anonymous("/2026/04/02/routed-post/");
+    if (first.kind !== "render" || !first.fill) throw new Error(`expected a fill, got ${JSON.stringify(first)}`);
+    expect(first.fill).toEqual({ key: "/2026/04/02/routed-post/", nonce: expect.any(String), version: currentVersion() });
+    expect(first.csp).toContain(`'nonce-${first.fill.nonce}'`);
+    await keepPage(first.fill, { status: 200, contentType: "text/html", body: Buffer.from(`<p nonce="${first.fill.nonce}">Routed</p>`), setsCookie: false });
+    const second = await anonymous("/2026/04/02/routed-post/");
+    expect(second.kind).toBe("cached");
+    // A draft's address or a 404 is rendered, never kept.
+    const missing = await anonymous("/2026/04/02/no-such-post/");
+    expect(missing.kind === "render" && missing.fill).toBeUndefined();
   });
 
   it("leaves the lost and reset password screens alone even when a post has their slug", async () => {
@@ -45,9 +60,9 @@ describe("reader routing", () => {
   });
 
   it("sends every feed to the feed route, Atom by its query", async () => {
-    expect(await ask("/feed/")).toEqual({ kind: "rewrite", pathname: "/feeds/", search: "" });
-    expect(await ask("/category/news/feed/atom/")).toEqual({ kind: "rewrite", pathname: "/feeds/category/news/", search: "?format=atom" });
-    expect(await ask("/2026/04/02/routed-post/feed/")).toEqual({ kind: "rewrite", pathname: "/feeds/2026/04/02/routed-post/", search: "" });
+    expect(await ask("/feed/")).toEqual({ kind: "rewrite", pathname: "/feeds/", search: "", fill: undefined });
+    expect(await ask("/category/news/feed/atom/")).toMatchObject({ kind: "rewrite", pathname: "/feeds/category/news/", search: "?format=atom" });
+    expect(await ask("/2026/04/02/routed-post/feed/")).toMatchObject({ kind: "rewrite", pathname: "/feeds/2026/04/02/routed-post/", search: "" });
   });
 
   it("sends a post's embed view (…/embed/, ?p=ID&embed=true) to the embed card's route, and nothing else", async () => {
@@ -66,31 +81,36 @@ describe("reader routing", () => {
   });
 });
 
-describe("the production server's routing hook", () => {
+describe("the server's routing of Node's request", () => {
   let server: http.Server;
   let base: string;
   beforeAll(async () => {
-    server = http.createServer((req, res) => void routeInNodeServer(req, res).then((answered) => {
-      if (answered) return;
+    server = http.createServer((req, res) => void route(req, res).then((routed) => {
+      if (routed.answered) return;
       // What Next would get.
       res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify({ url: req.url, routed: req.headers[ROUTED_HEADER], csp: req.headers["content-security-policy"] ?? null, pingback: res.getHeader("x-pingback") ?? null }));
+      res.end(JSON.stringify({ url: req.url, csp: req.headers["content-security-policy"] ?? null, pingback: res.getHeader("x-pingback") ?? null, fill: routed.fill ?? null }));
     }));
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-  it("answers a redirect itself, absolute, and hands the rest on marked as routed", async () => {
+  it("answers a redirect itself, absolute, and hands the rest on with its nonce or rewrite", async () => {
     const r = await fetch(`${base}/?p=${post.id}`, { redirect: "manual", headers: { cookie: "reader=1" } });
     expect(r.status).toBe(301);
     expect(new URL(r.headers.get("location")!).pathname).toBe("/2026/04/02/routed-post/");
 
     const page = await (await fetch(`${base}/2026/04/02/routed-post/`, { headers: { cookie: "reader=1" } })).json();
-    expect(page).toMatchObject({ url: "/2026/04/02/routed-post/", routed: "1", csp: expect.stringContaining("'nonce-") });
+    expect(page).toMatchObject({ url: "/2026/04/02/routed-post/", csp: expect.stringContaining("'nonce-"), fill: null });
     expect(page.pingback).toMatch(/\/xmlrpc\.php$/);
 
     const feed = await (await fetch(`${base}/category/news/feed/atom/`, { headers: { cookie: "reader=1" } })).json();
-    expect(feed).toMatchObject({ url: "/feeds/category/news/?format=atom", routed: "1", csp: null });
+    expect(feed).toMatchObject({ url: "/feeds/category/news/?format=atom", csp: null });
+
+    // An anonymous reader's miss: handed on with what the server needs to keep the render.
+    const anonymous = await fetch(`${base}/2026/04/02/routed-post/?paged=1`);
+    expect(anonymous.headers.get("x-inkwell-cache")).toBe("miss");
+    expect((await anonymous.json()).fill).toMatchObject({ key: "/2026/04/02/routed-post/?paged=1", nonce: expect.any(String) });
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { makePost, makeUser } from "./factories";
 import { updateOptions } from "@/db/queries/options";
-import { invalidateTags } from "@/lib/site/cache";
+import { clearReadCache } from "@/lib/site/cache";
 import { resolveQuery, resolveSegments } from "@/lib/site/resolve-path";
 import { permalinkOf } from "@/lib/site/urls";
 import { getOptions } from "@/db/queries/options";
@@ -12,7 +12,7 @@ let draft: number;
 
 async function setReading(v: Record<string, unknown>) {
   await updateOptions(v);
-  invalidateTags("all");
+  clearReadCache();
 }
 
 beforeAll(async () => {

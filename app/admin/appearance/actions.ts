@@ -7,7 +7,6 @@ import { requireCapability } from "@/lib/session";
 import { updateOptions } from "@/db/queries/options";
 import { THEMES } from "@/themes/registry";
 import { THEME_PREVIEW_COOKIE } from "@/lib/site/theme";
-import { revalidateOptionsTags } from "@/lib/site/cache-tags";
 
 const ThemeSchema = z.object({ theme: z.string().refine((t) => Object.hasOwn(THEMES, t), "Unknown theme.") });
 
@@ -17,7 +16,6 @@ export async function activateThemeAction(formData: FormData) {
   if (!parsed.success) redirect("/admin/appearance/?error=theme");
   await updateOptions({ template: parsed.data.theme });
   (await cookies()).delete(THEME_PREVIEW_COOKIE);
-  revalidateOptionsTags();
   redirect("/admin/appearance/?activated=1");
 }
 

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { revalidatePath } from "next/cache";
+import { refreshAfterWrite } from "@/lib/site/refresh";
 import { requireCapability } from "@/lib/session";
 import { TermFormSchema, TermIdSchema, formDataToObject } from "@/lib/validation/post";
 import type { FormState } from "@/lib/form-state";
@@ -23,7 +23,7 @@ export async function saveTermAction(_prev: FormState, formData: FormData): Prom
     if ("notFound" in result) return { status: "error", message: "That item no longer exists.", values };
     return { status: "error", message: "Some fields need attention.", fieldErrors: { [result.field]: [result.message] }, values };
   }
-  revalidatePath("/", "layout");
+  refreshAfterWrite();
   redirect(`${listOf(d.taxonomy)}?done=${d.id ? "updated" : "added"}&name=${encodeURIComponent(result.term.name)}`);
 }
 
@@ -33,6 +33,6 @@ export async function deleteTermAction(formData: FormData) {
   if (!parsed.success) redirect(`${listOf(String(formData.get("taxonomy")))}?error=invalid`);
   const result = await deleteTerm(parsed.data.taxonomy, parsed.data.id, (await getOptions()).default_category);
   if (!result.ok) redirect(`${listOf(parsed.data.taxonomy)}?error=${encodeURIComponent(result.message)}`);
-  revalidatePath("/", "layout");
+  refreshAfterWrite();
   redirect(`${listOf(parsed.data.taxonomy)}?done=deleted&moved=${result.moved}`);
 }

@@ -1,7 +1,7 @@
 "use server";
 // The Comments screen's mutations. Each: capability → input → may this user touch these
 // comments → one transaction → fresh public pages and screen → back where the user was.
-import { revalidatePath } from "next/cache";
+import { refreshAfterWrite } from "@/lib/site/refresh";
 import { redirect } from "next/navigation";
 import { requireCapability } from "@/lib/session";
 import { AdminReplySchema, BulkCommentActionSchema, CommentActionSchema, CommentEditSchema, normalizeCommentUrl } from "@/lib/validation/comment";
@@ -16,7 +16,7 @@ import { safeRedirectUnder } from "@/lib/security/redirect-target";
 
 function refresh() {
   // Comment counts show on lists, archives and feeds as well as the post itself.
-  revalidatePath("/", "layout");
+  refreshAfterWrite();
 }
 
 function withNotice(back: string, notice: string) {

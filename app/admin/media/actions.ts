@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refreshAfterWrite } from "@/lib/site/refresh";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireCapability } from "@/lib/session";
@@ -27,8 +27,7 @@ export async function updateMediaAction(_prev: FormState, formData: FormData): P
     if (!canEditPost(user, post)) return { status: "error", message: "Not saved: please correct the fields marked below.", fieldErrors: { postId: ["You may not attach files to that post."] }, values: raw };
   }
   await updateMediaDetails(item.id, { title: parsed.data.title, alt: parsed.data.alt, caption: parsed.data.caption, postId });
-  revalidatePath("/admin/media/", "layout");
-  revalidatePath("/", "layout");
+  refreshAfterWrite();
   return { status: "success", message: "Media file updated." };
 }
 
@@ -45,8 +44,7 @@ export async function deleteMediaAction(formData: FormData): Promise<void> {
     const sizes = parseSizes(row.sizes);
     await removeStoredFiles([row.path, ...Object.values(sizes).map((s) => s.path)]);
   }
-  revalidatePath("/admin/media/", "layout");
-  revalidatePath("/", "layout");
+  refreshAfterWrite();
   redirect("/admin/media/?message=deleted");
 }
 

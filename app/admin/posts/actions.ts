@@ -1,7 +1,7 @@
 "use server";
 
 import { forbidden, redirect } from "next/navigation";
-import { revalidatePath } from "next/cache";
+import { refreshAfterWrite } from "@/lib/site/refresh";
 import { enqueuePostPings } from "@/lib/jobs";
 import { requireCapability } from "@/lib/session";
 import { canDeletePost, canEditPost, canPublish, roleCan, type Actor } from "@/lib/auth/capabilities";
@@ -120,7 +120,7 @@ export async function savePostAction(_prev: FormState, formData: FormData): Prom
     }
     return { status: "error", message: "Some fields need attention.", fieldErrors: { [result.field]: [result.message] }, values };
   }
-  revalidatePath("/", "layout");
+  refreshAfterWrite();
   // Trackbacks, pingbacks and webmentions go out from the job queue, never in this request.
   if (result.post.type === "post" && result.post.status === "publish") await enqueuePostPings(result.post.id);
   const key = savedMessageKey(existing?.status ?? null, status.status);
@@ -182,7 +182,7 @@ async function requireOnePostForRowAction(formData: FormData) {
 export async function trashPostAction(formData: FormData) {
   const { type, id } = await requireOnePostForRowAction(formData);
   await trashPosts([id]);
-  revalidatePath("/", "layout");
+  refreshAfterWrite();
   redirect(`${adminBase(type)}?done=trashed&ids=${id}`);
 }
 
@@ -205,7 +205,7 @@ export async function bulkPostsAction(formData: FormData) {
     if (rows.some((r) => r.status !== "trash")) redirect(`${safeBack}${sep}error=${encodeURIComponent("Only items in the Trash can be deleted permanently.")}`);
     n = await deletePostsPermanently(ids);
   } else n = await bulkEditPosts(ids, { addCategoryIds: categories, status: status || null });
-  revalidatePath("/", "layout");
+  refreshAfterWrite();
   redirect(`${safeBack}${sep}done=${bulkAction}&count=${n}`);
 }
 
@@ -213,7 +213,7 @@ export async function bulkPostsAction(formData: FormData) {
 export async function restorePostAction(formData: FormData) {
   const { type, id } = await requireOnePostForRowAction(formData);
   await restorePosts([id]);
-  revalidatePath("/", "layout");
+  refreshAfterWrite();
   redirect(`${adminBase(type)}?view=trash&done=restore&count=1`);
 }
 
@@ -221,7 +221,7 @@ export async function deletePostAction(formData: FormData) {
   const { type, id, row } = await requireOnePostForRowAction(formData);
   if (row.status !== "trash") redirect(`${adminBase(type)}?error=${encodeURIComponent("Only items in the Trash can be deleted permanently.")}`);
   await deletePostsPermanently([id]);
-  revalidatePath("/", "layout");
+  refreshAfterWrite();
   redirect(`${adminBase(type)}?view=trash&done=delete&count=1`);
 }
 
@@ -247,7 +247,7 @@ export async function quickEditPostAction(_prev: FormState, formData: FormData):
     if ("conflict" in result) return { status: "error", message: "Someone else changed this item meanwhile. Reload the list and try again.", values };
     return { status: "error", message: "Some fields need attention.", fieldErrors: { slug: [result.message] }, values };
   }
-  revalidatePath("/", "layout");
+  refreshAfterWrite();
   redirect(safeRedirectUnder(formData.get("back"), adminBase(type)).replace(/[?&]quickedit=\d+/, ""));
 }
 
@@ -260,7 +260,7 @@ export async function restoreRevisionAction(formData: FormData) {
   if (!existing || existing.type !== type) redirect(adminBase(type));
   if (!canEditPost(user, existing) || existing.status === "trash") forbidden();
   if (!await restoreRevision(parsed.data.postId, parsed.data.revisionId, user.id)) redirect(`${adminBase(type)}${parsed.data.postId}/revisions/?error=missing`);
-  revalidatePath("/", "layout");
+  refreshAfterWrite();
   redirect(`${adminBase(type)}${parsed.data.postId}/?saved=restored`);
 }
 

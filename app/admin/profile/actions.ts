@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refreshAfterWrite } from "@/lib/site/refresh";
 import { redirect } from "next/navigation";
 import { signInAgain } from "@/auth";
 import { z } from "zod";
@@ -40,7 +40,7 @@ export async function updateProfileAction(_prev: FormState, formData: FormData):
     throw e;
   }
   // Names show on posts, comments and author archives.
-  revalidatePath("/", "layout");
+  refreshAfterWrite();
   if (!passwordHash) return { status: "success", message: "Profile updated." };
   // The new password ends every session signed in with the old one, this one too; signing this
   // browser in again with the new password keeps its owner here while the others are out.

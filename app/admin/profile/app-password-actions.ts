@@ -1,7 +1,7 @@
 "use server";
 // Profile → Application Passwords: add one (its password shown once), revoke one, revoke all.
 // Always the signed-in user's own passwords: the user never comes from the form.
-import { revalidatePath } from "next/cache";
+import { refreshAfterWrite } from "@/lib/site/refresh";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireCapability } from "@/lib/session";
@@ -19,7 +19,7 @@ export async function createAppPasswordAction(_prev: FormState, formData: FormDa
   const taken = (await listApplicationPasswords(me.id)).some((p) => p.name.toLowerCase() === parsed.data.name.toLowerCase());
   if (taken) return { status: "error", message: "No application password was created.", fieldErrors: { name: ["Each application name should be unique."] }, values };
   const { password } = await createAppPassword(me.id, parsed.data.name);
-  revalidatePath("/admin/profile/");
+  refreshAfterWrite();
   // The password travels in the form state once; the page never reads it back from anywhere.
   return { status: "success", message: `Your new password for ${parsed.data.name} is:`, values: { password, name: parsed.data.name } };
 }
@@ -29,13 +29,13 @@ export async function revokeAppPasswordAction(formData: FormData): Promise<void>
   const parsed = RevokeAppPasswordSchema.safeParse({ uuid: formData.get("uuid") });
   if (!parsed.success) redirect("/admin/profile/");
   await revokeAppPassword(me.id, parsed.data.uuid);
-  revalidatePath("/admin/profile/");
+  refreshAfterWrite();
   redirect(`/admin/profile/?message=${APP_PASSWORD_REVOKED}#app-passwords-heading`);
 }
 
 export async function revokeAllAppPasswordsAction(): Promise<void> {
   const me = await requireCapability("read");
   await revokeAllAppPasswords(me.id);
-  revalidatePath("/admin/profile/");
+  refreshAfterWrite();
   redirect(`/admin/profile/?message=${APP_PASSWORDS_REVOKED}#app-passwords-heading`);
 }

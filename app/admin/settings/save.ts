@@ -1,7 +1,7 @@
 // The shared write path of the Settings screens, called by each screen's action after its
 // capability check: validate the whole form, then write every option in one transaction.
 import "server-only";
-import { revalidatePath } from "next/cache";
+import { refreshAfterWrite } from "@/lib/site/refresh";
 import { z } from "zod";
 import { updateOptions } from "@/db/queries/options";
 import type { Options } from "@/lib/options/defaults";
@@ -24,6 +24,6 @@ export async function saveSettings<S extends z.ZodType<Partial<Options>>>(
   }
   await updateOptions(parsed.data);
   // Every public page reads options: the next request must see the change.
-  revalidatePath("/", "layout");
+  refreshAfterWrite();
   return { status: "success", message: "Settings saved." };
 }

@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refreshAfterWrite } from "@/lib/site/refresh";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireCapability } from "@/lib/session";
@@ -46,7 +46,7 @@ export async function createUserAction(_prev: FormState, formData: FormData): Pr
     throw e;
   }
   const notified = u.sendUserNotification && (await enqueueNewUserNotices(created, { user: true, admin: false })).length > 0;
-  revalidatePath("/admin/users/");
+  refreshAfterWrite();
   redirect(`/admin/users/?message=${notified ? "created-notified" : "created"}&id=${created.id}`);
 }
 
@@ -56,7 +56,7 @@ export async function changeUserRoleAction(formData: FormData): Promise<void> {
   if (!parsed.success) redirect("/admin/users/?message=invalid-role");
   if (parsed.data.userId === me.id) redirect("/admin/users/?message=own-role");
   const result = await updateUserRole(parsed.data.userId, parsed.data.role);
-  revalidatePath("/admin/users/");
+  refreshAfterWrite();
   redirect(`/admin/users/?message=${result === "ok" ? "role-changed" : result}`);
 }
 
@@ -68,7 +68,7 @@ export async function deleteUserAction(formData: FormData): Promise<void> {
   if (userId === me.id) redirect("/admin/users/?message=delete-self");
   const result = await deleteUserReassigning(userId, reassignTo);
   if (result !== "ok" && result !== "not-found") redirect(`/admin/users/${userId}/delete/?error=${result}`);
-  revalidatePath("/", "layout");
+  refreshAfterWrite();
   redirect(`/admin/users/?message=${result === "ok" ? "deleted" : result}`);
 }
 
@@ -95,7 +95,7 @@ export async function updateUserAction(_prev: FormState, formData: FormData): Pr
     if (e instanceof Error && /UNIQUE constraint failed/.test(e.message)) return { status: "error", message: "That email address or nicename was just taken: choose another.", values };
     throw e;
   }
-  revalidatePath("/", "layout");
+  refreshAfterWrite();
   return { status: "success", message: passwordHash ? "User updated, with a new password." : "User updated." };
 }
 

@@ -1,5 +1,5 @@
 // A post's embed view: <permalink>/embed/ (and /?p=ID&embed=true) are routed here by
-// lib/site/reader-routing.ts, keeping the permalink's segments, as WordPress's embed endpoint.
+// server/reader-routing.ts, keeping the permalink's segments, as WordPress's embed endpoint.
 import { getOptions } from "@/db/queries/options";
 import { postAtSegments, postById } from "@/lib/linkbacks/target";
 import { featuredImagesFor } from "@/lib/site/reads";

@@ -3,7 +3,6 @@
 import { connection } from "next/server";
 import type { Options } from "@/lib/options/defaults";
 import { cached } from "@/lib/site/cache";
-import { TAGS } from "@/lib/site/cache-tags";
 import { absoluteUrl } from "@/lib/site-url";
 import { commentsRss, postCommentsCached, postsAtom, postsRss, recentCommentsCached, type FeedChannel } from "@/lib/site/feeds";
 import { archivePage, postById, publishDuePosts, searchPage, siteOptions } from "@/lib/site/reads";
@@ -28,7 +27,7 @@ export async function GET(req: Request, { params }: Ctx) {
   const atom = url.searchParams.get("format") === "atom" || /\/feed\/atom\/?$/.test(url.pathname);
   // The XML itself is cached; the key carries every setting the feed shows.
   const key = `feed:${atom ? "atom" : "rss"}:${path.join("/")}?${url.searchParams}:${JSON.stringify([opts.blogname, opts.blogdescription, opts.WPLANG, opts.posts_per_rss, opts.rss_use_excerpt, opts.permalink_structure, opts.category_base, opts.tag_base])}`;
-  const out = await cached(key, [TAGS.posts, TAGS.allComments], () => build(path, url, opts, atom));
+  const out = await cached(key, () => build(path, url, opts, atom));
   return new Response(out.body, { status: out.status, headers: { "content-type": `${out.type}; charset=utf-8`, "cache-control": "no-cache" } });
 }
 

@@ -31,7 +31,7 @@ export async function startInstance(port: number, env: Record<string, string> = 
   const setup = spawnSync("node_modules/.bin/tsx", ["scripts/setup.ts"], { env: fullEnv, encoding: "utf8" });
   if (setup.status !== 0) throw new Error(`setup failed: ${setup.stderr}`);
   let out = setup.stdout;
-  const proc = spawn(process.execPath, ["scripts/server.mjs"], { env: fullEnv });
+  const proc = spawn(process.execPath, ["server/main.mjs"], { env: fullEnv });
   proc.stdout!.on("data", (d) => (out += d));
   proc.stderr!.on("data", (d) => (out += d));
   const url = `http://127.0.0.1:${port}`;

@@ -40,7 +40,7 @@ export async function startServer(name: string, port: number, env: Record<string
   // Each server has a data folder of its own: nothing in it may be needed by another.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `inkwell-scale-${name}-`));
   let out = "";
-  const proc = spawn(process.execPath, ["scripts/server.mjs"], {
+  const proc = spawn(process.execPath, ["server/main.mjs"], {
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", INKWELL_DATA_DIR: dataDir },
   });
   proc.stdout!.on("data", (d) => (out += d));

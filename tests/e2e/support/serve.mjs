@@ -27,6 +27,6 @@ for (const script of ["scripts/setup.ts", ...seeds]) {
   const r = spawnSync(tsx, [script], { stdio: "inherit", env });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const server = spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env });
+const server = spawn(process.execPath, ["server/main.mjs"], { stdio: "inherit", env });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { COMMENT_FORM_MARKER } from "@/lib/site/comment-shell";
-import { renderToken, RENDER_HEADER } from "@/lib/site/page-cache";
+import { renderToken, RENDER_HEADER } from "@/lib/site/self-render";
 
 export const metadata: Metadata = { title: "Leave a Reply", robots: { index: false, follow: false } };
 

@@ -1,7 +1,7 @@
 "use server";
 // Appearance → Customize: publish the site identity (logo, icon, header image, accent, fonts).
 import { cookies } from "next/headers";
-import { revalidatePath } from "next/cache";
+import { refreshAfterWrite } from "@/lib/site/refresh";
 import { z } from "zod";
 import { requireCapability } from "@/lib/session";
 import { updateOptions } from "@/db/queries/options";
@@ -10,7 +10,6 @@ import { formFields } from "@/lib/validation/settings";
 import { IdentitySchema } from "@/lib/validation/identity";
 import { identityImagesProblem } from "@/lib/identity/site-identity";
 import { CUSTOMIZE_PREVIEW_COOKIE } from "@/lib/identity/preview-cookie";
-import { revalidateOptionsTags } from "@/lib/site/cache-tags";
 
 const NOT_SAVED = "Not published: please correct the fields marked below.";
 
@@ -24,7 +23,6 @@ export async function saveIdentityAction(_prev: FormState, formData: FormData): 
   // An options write moves the content version, which empties every cached page.
   await updateOptions(parsed.data);
   (await cookies()).delete(CUSTOMIZE_PREVIEW_COOKIE);
-  revalidateOptionsTags();
-  revalidatePath("/", "layout");
+  refreshAfterWrite();
   return { status: "success", message: "Published: visitors now see these changes." };
 }

@@ -9,7 +9,6 @@ import { AddItemsSchema, MenuIdSchema, MenuIntentSchema, MenuItemFieldsSchema, M
 import { addMenuItems, deleteMenu, deleteMenuItem, getMenuById, listMenuCandidates, listMenuItems, saveMenu, saveMenuOrder, updateMenuItems, type NewMenuItem } from "@/db/queries/menus";
 import { listTermsForAdmin } from "@/db/queries/term-admin";
 import { getOptions, updateOptions } from "@/db/queries/options";
-import { revalidateOptionsTags } from "@/lib/site/cache-tags";
 import { buildTree, flatten, moveItem, treeFromOrder, type MenuMove } from "@/lib/menus/tree";
 import { cleanMenuUrl } from "@/lib/menus/urls";
 import { MENU_LOCATIONS, type MenuLocation } from "@/themes/types";
@@ -121,7 +120,6 @@ export async function saveMenuAction(formData: FormData) {
     if (tree) await saveMenuOrder(menuId, flatten(tree));
     else problems.push("The new order could not be saved; please try again.");
   }
-  revalidateOptionsTags();
   // The answer may be the address the browser is on (a save after a move differs only by its #):
   // without this the router would keep the page it has, showing the boxes as they were.
   refresh();
@@ -135,6 +133,5 @@ export async function deleteMenuAction(formData: FormData) {
   await deleteMenu(parsed.data.menu);
   const locations = Object.fromEntries(Object.entries((await getOptions()).nav_menu_locations ?? {}).filter(([, v]) => v !== parsed.data.menu));
   await updateOptions({ nav_menu_locations: locations });
-  revalidateOptionsTags();
   redirect(back(undefined, { done: "deleted" }));
 }

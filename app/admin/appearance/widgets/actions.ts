@@ -1,11 +1,10 @@
 "use server";
 // Appearance → Widgets: which widgets the sidebar shows, in what order, and their settings.
-import { revalidatePath } from "next/cache";
+import { refreshAfterWrite } from "@/lib/site/refresh";
 import { z } from "zod";
 import { requireCapability } from "@/lib/session";
 import { widgetHtmlFor } from "@/lib/content/widget-sanitize";
 import { updateOptions } from "@/db/queries/options";
-import { revalidateOptionsTags } from "@/lib/site/cache-tags";
 import { formFields } from "@/lib/validation/settings";
 import { NavMenuWidgetSchema, WidgetSettingsSchema, parseWidgetList } from "@/lib/validation/widgets";
 import type { FormState } from "@/lib/form-state";
@@ -33,7 +32,6 @@ export async function saveWidgetsAction(_prev: FormState, formData: FormData): P
     widget_nav_menu: { menuId: navMenu.data["nav-menu-menu"], title: navMenu.data["nav-menu-title"] },
     ...s,
   });
-  revalidateOptionsTags();
-  revalidatePath("/admin/appearance/widgets/");
+  refreshAfterWrite();
   return { status: "success", message: "Widgets saved." };
 }

@@ -7,7 +7,6 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { readWxr, writeWxr, WxrImportError, type ImportProgress, type ImportReport, type ParsedWxr } from "@/db/queries/wxr-import";
 import { WxrError } from "@/lib/wxr/types";
-import { revalidatePath } from "next/cache";
 import { logEvent } from "@/lib/log";
 import { claimImportParsed, deleteOldImportJobs, getImportJobRow, getImportParsed, isAnyImportRunning, saveImportJob } from "@/db/queries/import-jobs";
 import { downloadImportedMedia, type MediaDownloadReport } from "@/lib/wxr/media-download";
@@ -34,7 +33,6 @@ export interface ImportJob {
   startedAt: number;
   endedAt?: number;
   /** Whether cached reader pages were told that content changed (done from a request scope). */
-  revalidated?: boolean;
   /** Download the attachments from the old site once the file is written (on by default). */
   downloadMedia: boolean;
   /** Set while and after attachments are downloaded. */
@@ -60,8 +58,8 @@ const saves = new Map<string, SaveState>();
 
 function stateOf(job: ImportJob): string {
   // Who owns it and when it started and ended are columns of their own; the read file is not state.
-  const { fileName, source, progress, report, error, revalidated, downloadMedia, media } = job;
-  return JSON.stringify({ fileName, source, progress, report, error, revalidated, downloadMedia, media, authors: job.mapping?.authors });
+  const { fileName, source, progress, report, error, downloadMedia, media } = job;
+  return JSON.stringify({ fileName, source, progress, report, error, downloadMedia, media, authors: job.mapping?.authors });
 }
 
 /**
@@ -149,8 +147,6 @@ async function runMediaDownload(job: ImportJob, onlyUrls?: Set<string>): Promise
     job.error = "Downloading the attachments stopped because of an internal error; retry below.";
   }
   job.endedAt = Date.now();
-  job.revalidated = false;
-  markRevalidated(job);
   void save(job);
 }
 
@@ -231,7 +227,6 @@ function writeImport(job: ImportJob, parsed: ParsedWxr, authorMap: Record<string
         job.endedAt = Date.now();
         void save(job);
       }
-      markRevalidated(job);
     } catch (e) {
       fail(job, e);
     }
@@ -284,20 +279,6 @@ export async function afterRead(job: ImportJob, parsed: ParsedWxr): Promise<void
   job.mapping = { parsed, authors };
   // Handed to the database so that the author form may be sent to any process.
   await save(job, { parsed: JSON.stringify(parsed) });
-}
-
-/**
- * Cached reader pages must show what arrived. revalidatePath needs a request scope, which the
- * background job may not have: the status route (polled until the end) calls this again.
- */
-export function markRevalidated(job: ImportJob) {
-  if (job.revalidated || (!job.report && !job.media?.report)) return;
-  try {
-    revalidatePath("/", "layout");
-    job.revalidated = true;
-  } catch {
-    // Not in a request scope: the next status poll does it.
-  }
 }
 
 export interface ImportStatus {

@@ -1,9 +1,14 @@
 // The production server: Next.js behind a small Node HTTP server of our own, which
 // - computes the client's address from the socket (and X-Forwarded-For only from TRUSTED_PROXIES),
-// - cuts every request body at its route's limit (lib/http/body-limits.ts) as the bytes arrive,
+// - cuts every request body at its route's limit (server/body-limit.ts) as the bytes arrive,
+// - routes readers' requests before Next (server/routing.ts): old WordPress addresses, the page
+//   cache's hits, and on a miss keeps what Next renders for the reader (server/page-cache.ts),
+// - answers the anonymous comment form's POST without Next's routing (server/comment-fast-path.ts),
 // - stops gracefully on SIGTERM: no new connections, in-flight requests finish, database closed,
-// - fills big HTML into pages as they are written (scripts/html-splice.mjs), then compresses
+// - fills big HTML into pages as they are written (server/html-splice.mjs), then compresses
 //   (Next's own compression is off: it would run before the splice and hand it gzip bytes).
+// It talks to the app through one object (server/wing.ts): its own half goes in before Next
+// starts; the app's half is registered by instrumentation.ts while Next prepares.
 import cluster from "node:cluster";
 import http from "node:http";
 import compression from "compression";
@@ -11,6 +16,7 @@ import next from "next";
 import proxyaddr from "proxy-addr";
 import { createMetrics, hasForwardingHeaders, observeRequest, requestLogger, serveMetrics, shareClusterMetrics } from "./observe.mjs";
 import { newSpliceStore, spliceResponse, spliceStorage, wantsSplice } from "./html-splice.mjs";
+import { keepWritten } from "./keep-written.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "127.0.0.1";
@@ -21,8 +27,6 @@ process.env.AUTH_TRUST_HOST ||= "true";
 if (process.env.TRUSTED_PROXIES) process.env.AUTH_URL ||= `${process.env.SITE_URL.replace(/\/+$/, "")}/api/auth`;
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-// Until Next has loaded the per-route table (instrumentation.ts, during prepare), the ceiling.
-const MAX_BODY = Number(process.env.MAX_BODY_BYTES || 32 * 1024 * 1024);
 // Addresses and CIDR ranges (10.0.0.0/8, fd00::/8) or proxy-addr's names (loopback, uniquelocal):
 // containers and cloud load balancers have no fixed address.
 const trustList = (process.env.TRUSTED_PROXIES || "").split(",").map((s) => s.trim()).filter(Boolean);
@@ -74,7 +78,7 @@ function securityHeaders(res) {
 // and a request that met the outage mid-way says 503, not 500. Static files still go out.
 const OUTAGE_PAGE = `<!doctype html><meta charset="utf-8"><title>Back in a moment</title><h1>Back in a moment</h1><p>The site's database cannot be reached right now. Please try again in a few seconds.</p>`;
 function answerDuringOutage(req, res) {
-  if (!globalThis.__inkwellDbOutage || (req.url || "").startsWith("/_next/static/")) return false;
+  if (!app.database().outage || (req.url || "").startsWith("/_next/static/")) return false;
   res.writeHead(503, { "content-type": "text/html; charset=utf-8", "retry-after": "5", "cache-control": "no-store" });
   res.end(OUTAGE_PAGE);
   return true;
@@ -84,7 +88,8 @@ function outageStatus(res) {
   res.writeHead = function (status, ...rest) {
     // Also while a long import holds SQLite's write lock (db/transaction.ts withLongTransaction):
     // a write that met the lock is told to come back, not that the server failed.
-    if (status >= 500 && (globalThis.__inkwellDbOutage || globalThis.__inkwellLongWrite)) {
+    const db = status >= 500 ? app.database() : undefined;
+    if (db && (db.outage || db.longWrite)) {
       status = 503;
       res.setHeader("Retry-After", "5");
       res.setHeader("Cache-Control", "no-store");
@@ -134,14 +139,25 @@ function capBody(req, res, route) {
 // Next names any loopback address "localhost" in the URLs it compares: given "127.0.0.1" it took
 // its own rewrites (/feed/ → /feeds/) for another server's and proxied them back over HTTP.
 const nextHostname = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/.test(hostname) ? "localhost" : hostname;
-const app = next({ dev: false, hostname: nextHostname, port, dir: process.cwd() });
-const handle = app.getRequestHandler();
+const dev = process.argv.includes("--dev");
+const nextApp = next({ dev, hostname: nextHostname, port, dir: process.cwd() });
+const handle = nextApp.getRequestHandler();
 const compress = compression();
 const log = requestLogger();
 const metrics = createMetrics();
 if (cluster.isWorker) shareClusterMetrics(metrics);
-globalThis.__inkwellMetrics = metrics;
-await app.prepare();
+/** @type {import("./wing").Wing} */
+const wing = (globalThis[Symbol.for("inkwell.wing")] ??= {});
+wing.server = { metrics, splice: spliceStorage };
+await nextApp.prepare();
+// A production Next runs instrumentation.ts at its first request; its server is prepared here
+// instead, so that the app registers (server/app.ts) before the first request.
+await (await nextApp.server.getServer()).prepare();
+const app = wing.app;
+if (!app) {
+  console.error("Inkwell: the app did not register with the server (instrumentation.ts did not run): is this a build of this version? Run `npm run build`.");
+  process.exit(1);
+}
 
 const server = http.createServer((req, res) => {
   const { ip, viaProxy } = clientIp(req);
@@ -155,8 +171,8 @@ const server = http.createServer((req, res) => {
     delete req.headers["x-forwarded-host"];
     delete req.headers["x-forwarded-proto"];
   }
-  // Only the server itself says a request has been routed (lib/site/node-routing.ts).
-  delete req.headers["x-inkwell-routed"];
+  // Next takes a page's script nonce from this request header: only the routing sets it.
+  delete req.headers["content-security-policy"];
   securityHeaders(res);
   outageStatus(res);
   observeRequest(req, res, { log, metrics, clientIp: ip });
@@ -166,43 +182,29 @@ const server = http.createServer((req, res) => {
   // balancer counts a 308 as healthy without the database having been asked).
   if (req.url && /^\/(wp-json(\/[^?]*[^/?])?|healthz)(\?|$)/.test(req.url)) req.url = req.url.replace(/^([^?]*)/, "$1/");
   // The route's limit, and its refusal in the route's own format (XML for TrackBack and XML-RPC).
-  if (!capBody(req, res, globalThis.__inkwellBodyLimit?.(req) ?? { limit: MAX_BODY })) return;
+  if (!capBody(req, res, app.bodyLimit(req))) return;
   if (/^\/metrics\/?(\?|$)/.test(req.url || "")) return void serveMetrics(req, res, metrics, ip, forwarded);
-  // Anonymous readers' pages from the Reading area's page cache (lib/site/page-cache.ts), if it has
-  // them: false, or a Promise for a GET the cache may answer (it checks the content version first).
-  const served = globalThis.__inkwellServePage?.(req, res);
-  if (served && typeof served.then === "function") {
-    served.then((hit) => hit || afterPageCache(req, res), () => res.headersSent || afterPageCache(req, res));
-    return;
-  }
-  if (served) return;
-  afterPageCache(req, res);
+  if (app.postComment(req, res)) return;
+  app.route(req, res).then(
+    (routed) => routed.answered || render(req, res, routed.fill),
+    () => res.headersSent || render(req, res),
+  );
 });
 
-function afterPageCache(req, res) {
-  // Comment posts, straight to the comment handler once Next has loaded it (app/wp-comments-post.php/fast-path.ts).
-  if (globalThis.__inkwellPostComment?.(req, res)) return;
+/** Next renders the request; a page cache fill keeps what is written (after splicing, before compression). */
+function render(req, res, fill) {
   compress(req, res, () => {
-    const render = () => {
-      if (!wantsSplice(req)) return handle(req, res);
-      const store = newSpliceStore();
-      spliceResponse(res, store);
-      spliceStorage.run(store, () => handle(req, res));
-    };
-    // Redirects, cached pages, feeds and script nonces, decided here rather than by Next's proxy
-    // once Next has loaded the hook (lib/site/node-routing.ts); before that, proxy.ts does it.
-    const route = globalThis.__inkwellRoute;
-    if (!route) return render();
-    route(req, res).then(
-      (answered) => answered || render(),
-      () => res.headersSent || render(),
-    );
+    if (fill) keepWritten(res, (page) => app.keepPage(fill, page).catch(() => undefined));
+    if (!wantsSplice(req)) return handle(req, res);
+    const store = newSpliceStore();
+    spliceResponse(res, store);
+    spliceStorage.run(store, () => handle(req, res));
   });
 }
 server.keepAliveTimeout = 5000;
 server.once("error", (e) => {
   const message = `cannot serve on ${hostname}:${port}: ${e.code === "EADDRINUSE" ? "another program is using that port (set PORT)" : e.code === "EACCES" ? "this user may not use that port (set PORT above 1023)" : e.message}`;
-  // A worker of scripts/cluster.mjs leaves the telling to the primary (once, not once per attempt).
+  // A worker of server/cluster.mjs leaves the telling to the primary (once, not once per attempt).
   if (cluster.isWorker) process.send({ inkwell: "fatal", message }, () => process.exit(1));
   else {
     console.error(`Inkwell ${message}`);
@@ -223,14 +225,12 @@ function stop(signal) {
   force.unref();
   // The job poller stops claiming now (another process, or the next start, takes what is queued);
   // the job in hand finishes while the requests in flight do.
-  const jobs = globalThis.__inkwellShutdown?.();
+  const jobs = app.stopJobs();
   server.close(async () => {
     try {
       await jobs;
       log.flush?.();
-      const client = globalThis.__inkwellDb?.db.$client;
-      if (client?.end) await client.end();
-      else client?.close?.();
+      await app.closeDatabase();
     } finally {
       process.exit(0);
     }

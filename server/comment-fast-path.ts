@@ -1,9 +1,8 @@
-// Comment posts answered by scripts/server.mjs itself, ahead of Next's request handling: Next's
-// routing and middleware cost about 2 ms of CPU per request, as much as checking and storing the
-// comment, and at 16 concurrent commenters that doubled every wait. The route module registers
-// its own POST here once Next has loaded it (the first comment goes through Next as usual); the
-// Node server hands such a request to the same handler, as a web Request, and writes its
-// Response. Nothing about the answer differs: same validation, rules, cookies and statuses. A
+// Comment posts answered by the server around Next itself, ahead of Next's request handling:
+// Next's routing costs as much CPU as checking and storing the comment (`npm run bench:comments`
+// measures both ways), and at 16 concurrent commenters that doubled every wait. The server hands
+// such a request to the route's own POST handler (app/wp-comments-post.php/route.ts), as a web
+// Request, and writes its Response. Nothing about the answer differs: same validation, rules, cookies and statuses. A
 // signed-in commenter (an Auth.js session cookie) still goes through Next: reading the session
 // needs Next's request context, which this path does not have.
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -12,8 +11,6 @@ import { hasSessionCookie } from "@/lib/auth/session-cookie";
 import { COMMENT_MAX_BODY } from "@/lib/http/body-limits";
 
 type Handler = (req: Request) => Promise<Response>;
-
-type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 async function answer(req: IncomingMessage, res: ServerResponse, post: Handler) {
   const chunks: Buffer[] = [];
@@ -61,13 +58,13 @@ async function answer(req: IncomingMessage, res: ServerResponse, post: Handler) 
   res.end(body);
 }
 
-export function registerCommentFastPath(post: Handler) {
-  const fast: FastPath = (req, res) => {
+/** The POST handler as the server calls it: true when it took the request. */
+export function commentFastPath(post: Handler) {
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
     if (req.method !== "POST" || !req.url) return false;
     const path = req.url.split("?")[0];
     if (path !== "/wp-comments-post.php" || hasSessionCookie(req.headers.cookie)) return false;
     void answer(req, res, post);
     return true;
   };
-  (globalThis as unknown as { __inkwellPostComment?: FastPath }).__inkwellPostComment = fast;
 }

@@ -1,5 +1,5 @@
 // Several server processes on one port (WEB_CONCURRENCY > 1): a small primary forks the workers,
-// each a whole scripts/server.mjs, and node:cluster hands the port's connections to them in turn.
+// each a whole server/main.mjs, and node:cluster hands the port's connections to them in turn.
 // The primary serves nothing itself; it restarts a worker that dies, stops when workers keep dying,
 // and on SIGTERM/SIGINT stops every worker gracefully (each finishes its requests and its job).
 import cluster from "node:cluster";
@@ -10,7 +10,7 @@ import { gatherClusterMetrics } from "./observe.mjs";
 /** Crashes within CRASH_WINDOW_MS that stop the server: a fault that restarting will not cure. */
 export const CRASH_LIMIT = 5;
 export const CRASH_WINDOW_MS = 60_000;
-/** Workers stop on their own within 9 s (scripts/server.mjs); after this the primary kills them. */
+/** Workers stop on their own within 9 s (server/main.mjs); after this the primary kills them. */
 export const STOP_DEADLINE_MS = 9_500;
 
 /**
@@ -41,7 +41,7 @@ export function crashCounter(limit = CRASH_LIMIT, windowMs = CRASH_WINDOW_MS) {
 }
 
 export function runPrimary(count, { serverArgs = [], log = console } = {}) {
-  cluster.setupPrimary({ exec: path.join(import.meta.dirname, "server.mjs"), execArgv: serverArgs });
+  cluster.setupPrimary({ exec: path.join(import.meta.dirname, "main.mjs"), execArgv: serverArgs });
   const tooMany = crashCounter();
   const answerMetrics = gatherClusterMetrics();
   let stopping = false;

@@ -1,6 +1,6 @@
 // Big, already-escaped HTML (a post's content, the comment thread, sidebar widgets) reaches the
 // reader's page without travelling through React twice. A server component puts a short marker
-// where the HTML goes (lib/site/html-splice.ts); this layer, under Next, swaps each marker for its
+// where the HTML goes (lib/site/html-splice.ts); this layer, around Next, swaps each marker for its
 // HTML as the page is written. React's inline copy of the page (the RSC payload the browser
 // hydrates from) then carries the marker instead of a second copy of the HTML: a post with 100
 // comments went from 316 KB to about half, and every render does less escaping.
@@ -12,8 +12,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { StringDecoder } from "node:string_decoder";
 
-/** The store of the request being rendered; components reach it through globalThis. */
-export const spliceStorage = (globalThis.__inkwellSplice ??= new AsyncLocalStorage());
+/** The store of the request being rendered; components reach it through the server's interface (server/wing.ts). */
+export const spliceStorage = new AsyncLocalStorage();
 
 /** A request's fragments, under an id nobody can guess: content cannot name another's marker. */
 export function newSpliceStore() {

@@ -108,7 +108,7 @@ export function metricsAllowed(req, clientIp, token = process.env.METRICS_TOKEN,
 }
 
 /**
- * In a server process of scripts/cluster.mjs: /metrics, whichever process the connection reaches,
+ * In a server process of server/cluster.mjs: /metrics, whichever process the connection reaches,
  * answers for all of them (the primary gathers them, prom-client's AggregatorRegistry), and each
  * series carries its process's pid, so that a scrape neither sees one process at random nor mixes
  * their counters. A restarted process starts new series under its new pid.

@@ -1,13 +1,14 @@
-// Hands scripts/server.mjs the per-route body limits (lib/http/body-limits.ts) at start-up, from
-// instrumentation.ts, so that even the first request after a start is cut at its route's limit,
-// and the refusal in each protocol's own format, as the route itself would have answered it.
+// The per-route body limits (lib/http/body-limits.ts) as the server around Next applies them
+// while the bytes arrive, and the refusal in each protocol's own format, as the route itself
+// would have answered it.
 import type { IncomingMessage } from "node:http";
 import { getOptions, peekOptions } from "@/db/queries/options";
 import { OPTION_DEFAULTS } from "@/lib/options/defaults";
 import { trackbackResponse } from "@/lib/linkbacks/trackback";
 import { FAULTS, faultResponse } from "@/lib/linkbacks/xmlrpc";
 import { formatBytes } from "@/lib/media/process";
-import { bodyLimitFor } from "./body-limits";
+import { bodyLimitFor } from "@/lib/http/body-limits";
+import type { TooLarge } from "./wing";
 
 // The server asks before any query can run: the settings last read, refreshed in the background.
 const uploadMaxBytes = () => {
@@ -15,10 +16,6 @@ const uploadMaxBytes = () => {
   return (peekOptions() ?? OPTION_DEFAULTS).upload_max_bytes;
 };
 
-export interface TooLarge {
-  contentType: string;
-  body: string;
-}
 
 const xml = (body: string): TooLarge => ({ contentType: "text/xml; charset=UTF-8", body });
 const json = (body: unknown): TooLarge => ({ contentType: "application/json", body: JSON.stringify(body) });
@@ -40,5 +37,3 @@ export function bodyLimit(req: IncomingMessage): { limit: number; answer?: TooLa
   const limit = bodyLimitFor(path, uploadMaxBytes);
   return { limit, get answer() { return tooLargeAnswer(path, req); } };
 }
-
-(globalThis as unknown as { __inkwellBodyLimit?: typeof bodyLimit }).__inkwellBodyLimit = bodyLimit;
