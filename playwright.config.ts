@@ -13,6 +13,7 @@ const SECOND_HALF = [
   /\/admin-list-tables\.spec\.ts$/, /\/editor-writing\.spec\.ts$/, /\/editor-media\.spec\.ts$/, /\/editor-blocks\.spec\.ts$/,
   /\/editor-links-preview\.spec\.ts$/, /\/appearance-customize\.spec\.ts$/, /\/hardening-sessions\.spec\.ts$/,
   /\/widgets-more\.spec\.ts$/, /\/nav-menus\.spec\.ts$/,
+  /\/discussion-moderation\.spec\.ts$/, /\/discussion-nojs-theme\.spec\.ts$/, /\/discussion-xss\.spec\.ts$/, /\/hardening-auth\.spec\.ts$/,
 ];
 // Three servers, PostgreSQL and nginx under load take both cores: run beside other specs, it made
 // theirs time out. It runs alone, after the other projects (ports E2E_PORT+160..167, no shared site).
