@@ -13,7 +13,7 @@ import { calendarHtml } from "@/lib/site/widget-calendar";
 import { pagesHtml } from "@/lib/site/widget-pages";
 import { getCalendarNeighbours, listCalendarPosts, listWidgetPages } from "@/db/queries/widgets";
 import { getPickerImage } from "@/db/queries/media-picker";
-import { RawHtml } from "./raw-html";
+import { RawHtml } from "@/components/site/raw-html";
 
 const HEADING = "mb-2 font-heading text-base font-bold uppercase tracking-wide";
 

@@ -14,7 +14,7 @@ import { AUTHOR_TOKEN_COOKIE, isAuthorToken } from "@/lib/comments/cookies";
 import { issueFormToken } from "@/lib/comments/form-token";
 import { getCurrentUser } from "@/lib/session";
 import { signOutAction } from "@/app/(auth)/login/actions";
-import { CommentForm } from "./comment-form";
+import { CommentForm } from "@/components/comments/comment-form";
 
 type SectionPost = Pick<PostCard, "id" | "title" | "status" | "commentStatus" | "dateGmt" | "password">;
 

@@ -10,32 +10,13 @@ import { permalinkOf } from "@/lib/site/urls";
 import { cached } from "@/lib/site/cache";
 import { TAGS } from "@/lib/site/cache-tags";
 import { archivesHtml, categoriesHtml, recentCommentsHtml, recentPostsHtml, tagCloudHtml, widgetSection } from "@/lib/site/widget-html";
-import { RawHtml } from "./raw-html";
+import { RawHtml } from "@/components/site/raw-html";
+import { SearchForm } from "@/components/site/search-form";
+import { WIDGETS, isWidgetId } from "@/lib/site/widgets";
 import { NavMenuWidget } from "./nav-menu-widget";
 import { CalendarWidget, CustomHtmlWidget, ImageWidget, PagesWidget, TextWidget } from "./more-widgets";
 
 const MORE_WIDGETS = { text: TextWidget, "custom-html": CustomHtmlWidget, pages: PagesWidget, calendar: CalendarWidget, image: ImageWidget } as const;
-
-export const WIDGETS = {
-  search: "Search",
-  "recent-posts": "Recent Posts",
-  "recent-comments": "Recent Comments",
-  archives: "Archives",
-  categories: "Categories",
-  "tag-cloud": "Tag Cloud",
-  meta: "Meta",
-  "nav-menu": "Navigation Menu",
-  text: "Text",
-  "custom-html": "Custom HTML",
-  pages: "Pages",
-  calendar: "Calendar",
-  image: "Image",
-} as const;
-export type WidgetId = keyof typeof WIDGETS;
-
-export function isWidgetId(id: string): id is WidgetId {
-  return Object.hasOwn(WIDGETS, id);
-}
 
 function Widget({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -43,16 +24,6 @@ function Widget({ id, title, children }: { id: string; title: string; children: 
       <h2 id={`widget-${id}`} className="mb-2 font-heading text-base font-bold uppercase tracking-wide">{title}</h2>
       {children}
     </section>
-  );
-}
-
-export function SearchForm({ id, defaultValue }: { id: string; defaultValue?: string }) {
-  return (
-    <form role="search" action="/" method="get" className="flex gap-2">
-      <label htmlFor={id} className="sr-only">Search for:</label>
-      <input id={id} name="s" type="search" defaultValue={defaultValue} className="min-w-0 flex-1 border border-line bg-paper px-2 py-1 text-ink" />
-      <button type="submit" className="border border-line bg-panel px-2 py-1 text-ink">Search</button>
-    </form>
   );
 }
 
