@@ -5,7 +5,7 @@ import { toFeaturedImage } from "@/lib/media/featured";
 import { cached } from "@/lib/site/cache";
 import { TAGS } from "@/lib/site/cache-tags";
 import { siteOptions } from "@/lib/site/reads";
-import type { FeaturedImage } from "@/themes/types";
+import type { FeaturedImage } from "@/lib/content/views";
 
 export const isImage = (m: FeaturedMediaRow | undefined) => !!m && !!m.path && m.mimeType.startsWith("image/");
 

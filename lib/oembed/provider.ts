@@ -9,6 +9,7 @@ import { postAtSegments, postById } from "@/lib/linkbacks/target";
 import { featuredImagesFor, type PostCard } from "@/lib/site/reads";
 import { permalinkOf } from "@/lib/site/urls";
 import { absoluteUrlFrom, siteUrl } from "@/lib/site-url";
+import { escapeHtml as esc } from "@/lib/content/escape";
 
 export interface OembedData {
   version: "1.0";
@@ -48,8 +49,6 @@ export async function postForUrl(raw: string): Promise<PostCard | undefined> {
   if (!segments.length) return await postById(url.searchParams.get("p") ?? url.searchParams.get("page_id"));
   return await postAtSegments(segments);
 }
-
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The embed view's address: WordPress's get_post_embed_url (…/embed/, or &embed=true on plain links). */
 export const embedUrlOf = (permalink: string) => (permalink.includes("?") ? `${permalink}&embed=true` : `${permalink.replace(/\/?$/, "/")}embed/`);

@@ -1,7 +1,7 @@
 // WordPress's Navigation Menu widget: a chosen menu as a plain nested list, under its title.
 import type { Options } from "@/lib/options/defaults";
 import { menuForWidget } from "@/lib/site/menus";
-import type { NavItem } from "@/themes/types";
+import type { NavItem } from "@/lib/content/views";
 
 function Items({ items }: { items: NavItem[] }) {
   return items.map((i) => (

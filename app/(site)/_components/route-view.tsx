@@ -11,7 +11,7 @@ import type { Listing, SiteRoute } from "@/lib/site/resolve-path";
 import { permalinkOf } from "@/lib/site/urls";
 import { hasPostPassword } from "@/lib/site/post-password";
 import type { PostPassNotice } from "@/lib/content/post-pass";
-import { getRenderTheme } from "@/lib/site/theme";
+import { getRenderTheme } from "@/app/(site)/theme";
 import { blogPostingJsonLd } from "@/lib/site/seo";
 import { ArchiveHeader, Notice, Pagination, PostNavigation, SearchResult } from "@/components/site/listing";
 import { PasswordForm } from "@/components/site/password-form";
