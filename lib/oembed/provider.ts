@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { XMLBuilder } from "fast-xml-parser";
 import { getOptions } from "@/db/queries/options";
-import { postAtSegments, postById } from "@/lib/linkbacks/target";
+import { postAtIdParam, postAtPath } from "@/lib/site/resolve-path";
 import { featuredImagesFor, type PostCard } from "@/lib/site/reads";
 import { permalinkOf } from "@/lib/site/urls";
 import { absoluteUrlFrom, siteUrl } from "@/lib/site-url";
@@ -46,8 +46,8 @@ export async function postForUrl(raw: string): Promise<PostCard | undefined> {
   const segments = url.pathname.split("/").filter(Boolean);
   // A post's own embed view names the post too (…/embed/).
   if (segments.at(-1) === "embed") segments.pop();
-  if (!segments.length) return await postById(url.searchParams.get("p") ?? url.searchParams.get("page_id"));
-  return await postAtSegments(segments);
+  if (!segments.length) return await postAtIdParam(url.searchParams.get("p") ?? url.searchParams.get("page_id"));
+  return await postAtPath(segments);
 }
 
 /** The embed view's address: WordPress's get_post_embed_url (…/embed/, or &embed=true on plain links). */
