@@ -62,6 +62,7 @@ const POSTGRES_SUITES = [
   "tests/unit/settings-honoured-front.test.ts",
   "tests/unit/settings-honoured-register.test.ts",
   "tests/unit/sign-in.test.ts",
+  "tests/unit/site/post-at-path.test.ts",
   "tests/unit/widgets-more.test.ts",
   "tests/unit/writing-concurrent-saves.test.ts",
   "tests/unit/writing-list.test.ts",

@@ -1,11 +1,11 @@
 import { Suspense, type ReactNode } from "react";
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { Sidebar } from "@/components/site/sidebar";
+import { Sidebar } from "@/app/(site)/_components/sidebar";
 import { siteOptions } from "@/lib/site/reads";
-import { getRenderTheme } from "@/lib/site/theme";
+import { getRenderTheme } from "@/app/(site)/theme";
 import { siteMenus } from "@/lib/site/menus";
-import { AdminBarSlot } from "@/components/site/admin-bar-slot";
+import { AdminBarSlot } from "@/app/(site)/_components/admin-bar-slot";
 import { getSiteIdentity, identityCss } from "@/lib/identity/site-identity";
 import { PublishingDiscovery } from "@/components/site/publishing-discovery";
 

@@ -1,4 +1,4 @@
-import { SearchForm } from "@/components/site/sidebar";
+import { SearchForm } from "@/components/site/search-form";
 
 export default function SiteNotFound() {
   return (

@@ -1,13 +1,13 @@
 // The site root: the home page, and WordPress's query-string URLs (/?s=, /?p= under plain
 // permalinks, /?paged=). The reader routing has already answered the ones that 301 to a pretty URL.
 import type { Metadata } from "next";
-import { RouteView } from "@/components/site/route-view";
+import { RouteView } from "@/app/(site)/_components/route-view";
 import { resolveQuery } from "@/lib/site/resolve-path";
 import { routeMetadata } from "@/lib/site/seo";
 import { currentReader } from "@/lib/session";
 import { postPassNotice } from "@/lib/content/post-pass";
 import { previewId } from "@/lib/site/preview";
-import { PreviewView } from "@/components/site/preview-view";
+import { PreviewView } from "@/app/(site)/_components/preview-view";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

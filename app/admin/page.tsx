@@ -21,7 +21,7 @@ const excerpt = (html: string, words = 12) => {
   return text.slice(0, words).join(" ") + (text.length > words ? "…" : "");
 };
 const box = "rounded border border-gray-300 bg-white p-4";
-import { CommentNotificationsPanel } from "@/components/comments/notifications-panel";
+import { CommentNotificationsPanel } from "@/app/admin/_components/notifications-panel";
 
 export default async function DashboardPage() {
   const user = await requireCapability("read");

@@ -5,8 +5,7 @@
 // theme's page (lib/site/comment-shell.ts); a bare page of its own only if that cannot be had.
 import { COMMENT_FIELDS, COMMENT_LIMITS } from "@/lib/validation/comment";
 import { commentFormShell, fillCommentFormShell } from "@/lib/site/comment-shell";
-
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+import { escapeHtml as esc } from "@/lib/content/escape";
 
 export interface FormPageProps {
   siteName: string;

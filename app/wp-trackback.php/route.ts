@@ -1,6 +1,6 @@
 // WordPress's other TrackBack address, /wp-trackback.php?p=ID, for pings sent to old links.
 import type { NextRequest } from "next/server";
-import { postById } from "@/lib/linkbacks/target";
+import { postAtIdParam } from "@/lib/site/resolve-path";
 import { trackbackGet, trackbackPost } from "@/lib/linkbacks/trackback-endpoint";
 
 export const dynamic = "force-dynamic";
@@ -10,5 +10,5 @@ export function GET() {
 }
 
 export async function POST(req: NextRequest) {
-  return trackbackPost(req, async () => await postById(req.nextUrl.searchParams.get("p")));
+  return trackbackPost(req, async () => await postAtIdParam(req.nextUrl.searchParams.get("p")));
 }

@@ -1,10 +1,10 @@
-import { unlockPostAction } from "@/app/(site)/actions";
 import type { PostPassNotice } from "@/lib/content/post-pass";
 
-export function PasswordForm({ postId, notice }: { postId: number; notice?: PostPassNotice }) {
+/** WordPress's post password form; `action` is the site's unlockPostAction (app/(site)/actions.ts). */
+export function PasswordForm({ postId, notice, action }: { postId: number; notice?: PostPassNotice; action: (formData: FormData) => Promise<void> }) {
   const field = `pwbox-${postId}`;
   return (
-    <form action={unlockPostAction} className="mt-6 border border-line bg-panel p-4">
+    <form action={action} className="mt-6 border border-line bg-panel p-4">
       <p>This content is password protected. To view it please enter your password below:</p>
       {notice === "wrong" ? <p role="status" className="mt-2 font-bold">That password is not correct. Please try again.</p> : null}
       {notice === "wait" ? <p role="status" className="mt-2 font-bold">Too many password attempts. Please try again later.</p> : null}

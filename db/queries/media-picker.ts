@@ -4,15 +4,7 @@ import { desc, eq, like } from "drizzle-orm";
 import { getDb } from "../client";
 import { first } from "../rows";
 import { media } from "../tables";
-
-export interface PickerMedia {
-  id: number;
-  url: string;
-  title: string;
-  alt: string;
-  width: number | null;
-  height: number | null;
-}
+import type { PickerMedia } from "@/lib/media/view";
 
 /** The public address of a stored file: WordPress's /wp-content/uploads/ path, or the original. */
 export function mediaUrl(m: { path: string; originalUrl: string }): string {

@@ -1,4 +1,4 @@
-import type { CommentView } from "@/themes/types";
+import type { CommentView } from "@/lib/content/views";
 import type { Options } from "@/lib/options/defaults";
 import type { PublicComment } from "@/db/queries/comments";
 import { formatWpDate, parseSqlGmt } from "@/lib/dates";

@@ -4,6 +4,7 @@
 // address follows from the URL are embedded, and anything else stays a plain link.
 // A reader first gets a click-to-load preview (previewHtml): nothing reaches the provider until
 // they ask. Every player is sandboxed; YouTube's is its privacy-enhanced (no-cookie) host.
+import { escapeHtml as escapeAttr } from "@/lib/content/escape";
 
 export type EmbedType = "video" | "rich";
 
@@ -130,7 +131,6 @@ export function parseEmbedUrl(raw: string): Embed | null {
   return p && player ? { provider: p.slug, name: p.name, type: p.type, ...player } : null;
 }
 
-const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const decodeText = (s: string) => s.replace(/&amp;/g, "&").replace(/&#0?38;/g, "&").trim();
 
 /** The sandboxed, lazy player, 16:9 and as wide as the column (or the provider's own height). `autoplay`: the reader clicked play. */

@@ -29,7 +29,3 @@ export function htmlToText(html: string): string {
   );
   return out.replace(/\s+/g, " ").trim();
 }
-
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#039;");
-}

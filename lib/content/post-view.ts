@@ -1,5 +1,5 @@
 // From a stored post to the small view a theme renders.
-import type { FeaturedImage, PostView, TermLink } from "@/themes/types";
+import type { FeaturedImage, PostView, TermLink } from "@/lib/content/views";
 import type { Options } from "@/lib/options/defaults";
 import { formatWpDate, parseSqlGmt } from "@/lib/dates";
 import { postPath } from "./permalinks";

@@ -5,7 +5,8 @@ import { autop } from "./format";
 import { findMarkers } from "./markers";
 import { findBlockComments } from "./blocks";
 import { htmlTooDeep } from "./html-parse";
-import { escapeHtml, htmlToText } from "./html-text";
+import { escapeHtml } from "@/lib/content/escape";
+import { htmlToText } from "./html-text";
 
 /**
  * sanitize-html's parser slows with nesting depth as htmlparser2's does (21,000 nested <b> in a

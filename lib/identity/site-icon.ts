@@ -4,7 +4,7 @@ import { listMediaByIds, type FeaturedMediaRow } from "@/db/queries/featured-med
 import { toFeaturedImage } from "@/lib/media/featured";
 import { cached } from "@/lib/site/cache";
 import { siteOptions } from "@/lib/site/reads";
-import type { FeaturedImage } from "@/themes/types";
+import type { FeaturedImage } from "@/lib/content/views";
 
 export const isImage = (m: FeaturedMediaRow | undefined) => !!m && !!m.path && m.mimeType.startsWith("image/");
 

@@ -13,7 +13,7 @@ import { parseSizes } from "@/lib/media/view";
 import { uploadUrl } from "@/lib/media/paths";
 import { siteOptions } from "@/lib/site/reads";
 import { IdentitySchema, IDENTITY_IMAGE_FIELDS, type IdentityValues } from "@/lib/validation/identity";
-import type { FeaturedImage, Theme } from "@/themes/types";
+import type { FeaturedImage } from "@/lib/content/views";
 import { FONT_PAIRINGS, isFontPairing } from "./fonts";
 import { readableAccent } from "./accent";
 import { CUSTOMIZE_PREVIEW_COOKIE } from "./preview-cookie";
@@ -84,7 +84,7 @@ export const getSiteIdentity = cache(async (): Promise<SiteIdentity> => {
  * (themes/<name>/tokens.css); "" when the theme's own are kept. `:root [data-theme]` outranks the
  * tokens' `[data-theme="…"]` whatever order the stylesheets load in.
  */
-export function identityCss(theme: Pick<Theme, "name" | "paper">, v: Pick<IdentityValues, "accent_color" | "font_pairing">): string {
+export function identityCss(theme: { name: string; paper: { light: string; dark?: string } }, v: Pick<IdentityValues, "accent_color" | "font_pairing">): string {
   const sel = `:root [data-theme="${theme.name}"]`;
   const light: string[] = [];
   const rules: string[] = [];

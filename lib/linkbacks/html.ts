@@ -2,7 +2,8 @@
 // holds, whether it links to us and the words around that link, its title and h-entry.
 import { parseHtml } from "@/lib/content/html-parse";
 import { mf2 } from "microformats-parser";
-import { escapeHtml, htmlToText, httpUrl, sameUrl, truncate } from "./text";
+import { escapeHtml } from "@/lib/content/escape";
+import { htmlToText, httpUrl, sameUrl, truncate } from "./text";
 
 /** Parses an HTTP Link header into (url, rels) pairs, resolving relative URLs against `base`. */
 export function parseLinkHeader(value: string, base: string): { url: string; rels: string[] }[] {

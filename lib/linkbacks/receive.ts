@@ -6,7 +6,7 @@ import { consumeRate } from "@/db/queries/rate-limits";
 import { insertComment } from "@/db/queries/comments";
 import { deleteLinkback, findWebmention, hasPingFromUrl, insertLinkback, listLinkbacks, updateWebmention } from "@/db/queries/linkbacks";
 import { getPostCardById, type PostCard } from "@/db/queries/posts";
-import { postAtSegments, postById } from "./target";
+import { postAtIdParam, postAtPath } from "@/lib/site/resolve-path";
 import { decideModeration, type CommentCandidate } from "@/lib/comments/moderation";
 import { siteUrl } from "@/lib/site-url";
 import { nowGmt, toSqlLocal } from "@/lib/dates";
@@ -31,10 +31,10 @@ export async function postFromUrl(raw: string): Promise<PostCard | undefined> {
   const site = httpUrl(await siteUrl());
   if (!url || !site || url.origin !== site.origin) return undefined;
   const p = url.searchParams.get("p") ?? url.searchParams.get("page_id");
-  if (p) return await postById(p);
+  if (p) return await postAtIdParam(p);
   const prefix = site.pathname.replace(/\/+$/, "");
   if (!url.pathname.startsWith(prefix + "/")) return undefined;
-  return await postAtSegments(url.pathname.slice(prefix.length).split("/"));
+  return await postAtPath(url.pathname.slice(prefix.length).split("/"));
 }
 
 /** false when the sender has used up its allowance (per source host and per client address). */

@@ -1,7 +1,7 @@
 // Turning what another blog sent into plain text, once: tags dropped, entities decoded one time
 // (WordPress sends "&#8220;quotes&#8221; &#038; 5 &lt; 6": a reader must see “quotes” & 5 < 6,
 // neither the raw entities nor a double-escaped "&amp;lt;").
-export { escapeHtml, htmlToText } from "@/lib/content/html-text";
+export { htmlToText } from "@/lib/content/html-text";
 
 /** Cuts to `max` characters (code points, never half a surrogate pair), adding … when cut. */
 export function truncate(s: string, max: number, ellipsis = "…"): string {

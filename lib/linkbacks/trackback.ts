@@ -1,6 +1,7 @@
 // TrackBack 1.2: the form a sender posts, and the XML we answer (always HTTP 200, text/xml).
 import iconv from "iconv-lite";
-import { escapeHtml, htmlToText, httpUrl, truncate } from "./text";
+import { escapeHtml } from "@/lib/content/escape";
+import { htmlToText, httpUrl, truncate } from "./text";
 
 export { TRACKBACK_MAX_BODY } from "@/lib/http/body-limits";
 export const TRACKBACK_TITLE_MAX = 250;

@@ -2,7 +2,7 @@
 // fast-xml-parser expands DOCTYPE entities, so a body with <!DOCTYPE is refused before parsing
 // (no entity expansion bombs) and the size is capped by the caller.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { escapeHtml } from "./text";
+import { escapeHtml } from "@/lib/content/escape";
 
 export { XMLRPC_MAX_BODY } from "@/lib/http/body-limits";
 

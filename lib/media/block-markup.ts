@@ -1,6 +1,7 @@
 // WordPress 6.x block markup for media, as its block editor saves it (wp-block-image, -gallery,
 // -audio, -video, -file), so that themes written for WordPress style it and an export reads as
 // WordPress's own. The visual editor's nodes render the same strings; the HTML mode inserts these.
+import { escapeHtml } from "@/lib/content/escape";
 
 export const IMAGE_ALIGNS = ["none", "left", "center", "right", "wide", "full"] as const;
 export type ImageAlign = (typeof IMAGE_ALIGNS)[number];
@@ -21,8 +22,7 @@ export interface ImageBlock {
   caption: string;
 }
 
-// Used in the browser too, so no parser import: escaping is all that is needed for attributes and text.
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+// Used in the browser too: the escaper has no parser behind it (escaping is all attributes and text need).
 const attr = escapeHtml;
 
 /** The figure's classes in WordPress's order: block, alignment, size. */

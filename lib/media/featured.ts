@@ -1,6 +1,6 @@
 // A featured image as themes render it: the full file, a srcset of its generated sizes
 // (WordPress's thumbnail is cropped, so it is left out), and the dimensions and alt text.
-import type { FeaturedImage } from "@/themes/types";
+import type { FeaturedImage } from "@/lib/content/views";
 import { parseSizes } from "./view";
 import { uploadUrl } from "./paths";
 

@@ -2,6 +2,16 @@
 import type { Media } from "@/db/schema";
 import { uploadUrl } from "./paths";
 
+/** An image as the editor's pickers and the Image widget list it. */
+export interface PickerMedia {
+  id: number;
+  url: string;
+  title: string;
+  alt: string;
+  width: number | null;
+  height: number | null;
+}
+
 export interface MediaSizeView {
   url: string;
   width: number;

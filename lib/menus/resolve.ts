@@ -6,7 +6,7 @@ import { menuObjects } from "@/db/queries/menus";
 import type { Options } from "@/lib/options/defaults";
 import { termUrl } from "@/lib/content/post-view";
 import { permalinkOf } from "@/lib/site/urls";
-import type { NavItem } from "@/themes/types";
+import type { NavItem } from "@/lib/content/views";
 import { buildTree, type TreeNode } from "./tree";
 import { cleanMenuUrl } from "./urls";
 

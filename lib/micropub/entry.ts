@@ -3,7 +3,7 @@
 // write path's PostWrite. Properties Inkwell has no place for are ignored, as the spec allows.
 import { z } from "zod";
 import { POST_LIMITS } from "@/lib/validation/post";
-import { escapeHtml } from "@/lib/linkbacks/text";
+import { escapeHtml } from "@/lib/content/escape";
 import type { PostWrite } from "@/lib/xmlrpc/posts";
 import { MicropubError } from "./errors";
 

@@ -5,7 +5,7 @@
 // sandboxed: a script, another host's iframe or any other markup in the answer is dropped.
 import { z } from "zod";
 import { parseHtml } from "@/lib/content/html-parse";
-import { escapeHtml } from "@/lib/content/html-text";
+import { escapeHtml } from "@/lib/content/escape";
 import { safeFetch, SafeFetchError, type SafeFetchOptions } from "@/lib/net/safe-fetch";
 
 /** What the cache keeps of a provider's answer (already safe to print). */

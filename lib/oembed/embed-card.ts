@@ -5,10 +5,11 @@
 // URL), so a WordPress site that embeds it sizes the frame and opens clicked links in its window;
 // without scripts the links open in the top window where the frame's sandbox allows it.
 import { createHash } from "node:crypto";
-import { escapeHtml, htmlToText } from "@/lib/content/html-text";
+import { escapeHtml } from "@/lib/content/escape";
+import { htmlToText } from "@/lib/content/html-text";
 import { renderContent } from "@/lib/content/blocks";
 import { splitMore } from "@/lib/content/format";
-import type { FeaturedImage } from "@/themes/types";
+import type { FeaturedImage } from "@/lib/content/views";
 
 export interface EmbedCardPost {
   title: string;

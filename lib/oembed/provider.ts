@@ -5,10 +5,11 @@
 import { randomBytes } from "node:crypto";
 import { XMLBuilder } from "fast-xml-parser";
 import { getOptions } from "@/db/queries/options";
-import { postAtSegments, postById } from "@/lib/linkbacks/target";
+import { postAtIdParam, postAtPath } from "@/lib/site/resolve-path";
 import { featuredImagesFor, type PostCard } from "@/lib/site/reads";
 import { permalinkOf } from "@/lib/site/urls";
 import { absoluteUrlFrom, siteUrl } from "@/lib/site-url";
+import { escapeHtml as esc } from "@/lib/content/escape";
 
 export interface OembedData {
   version: "1.0";
@@ -45,11 +46,9 @@ export async function postForUrl(raw: string): Promise<PostCard | undefined> {
   const segments = url.pathname.split("/").filter(Boolean);
   // A post's own embed view names the post too (…/embed/).
   if (segments.at(-1) === "embed") segments.pop();
-  if (!segments.length) return await postById(url.searchParams.get("p") ?? url.searchParams.get("page_id"));
-  return await postAtSegments(segments);
+  if (!segments.length) return await postAtIdParam(url.searchParams.get("p") ?? url.searchParams.get("page_id"));
+  return await postAtPath(segments);
 }
-
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The embed view's address: WordPress's get_post_embed_url (…/embed/, or &embed=true on plain links). */
 export const embedUrlOf = (permalink: string) => (permalink.includes("?") ? `${permalink}&embed=true` : `${permalink.replace(/\/?$/, "/")}embed/`);

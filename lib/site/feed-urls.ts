@@ -4,6 +4,7 @@
 // would resolve it on that page; media the content plays become RSS enclosures, as WordPress's
 // do_enclose() lists them.
 import { parseHtml } from "@/lib/content/html-parse";
+import { escapeHtml as encodeAttr } from "@/lib/content/escape";
 
 const URL_ATTRS = new Set(["href", "src", "poster", "cite", "longdesc", "data", "action", "background"]);
 const ATTR = /(\s)([^\s"'>/=]+)(\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/g;
@@ -17,7 +18,6 @@ function decodeAttr(v: string): string {
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
   });
 }
-const encodeAttr = (v: string) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** `value` resolved against `base`; unchanged when it already names its scheme or cannot be resolved. */
 export function absolutize(value: string, base: string): string {

@@ -3,7 +3,7 @@
 import { getMenuById, listMenuItems, listTopLevelPages } from "@/db/queries/menus";
 import type { Options } from "@/lib/options/defaults";
 import { navItemsFor } from "@/lib/menus/resolve";
-import { MENU_LOCATIONS, type MenuLocation, type NavItem, type SiteMenus } from "@/themes/types";
+import { MENU_LOCATIONS, type MenuLocation, type NavItem, type SiteMenus } from "@/lib/content/views";
 import { cached } from "./cache";
 import { permalinkOf } from "./urls";
 

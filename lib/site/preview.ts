@@ -9,7 +9,7 @@ import { getNewerAutosave, getPostOwnership } from "@/db/queries/post-editor";
 import { getPreviewExtras, previewTerms } from "@/db/queries/post-preview";
 import { listMediaByIds } from "@/db/queries/featured-media";
 import { toFeaturedImage } from "@/lib/media/featured";
-import type { FeaturedImage } from "@/themes/types";
+import type { FeaturedImage } from "@/lib/content/views";
 
 type Query = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);

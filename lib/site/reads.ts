@@ -23,7 +23,7 @@ import {
 import { searchPosts } from "@/db/queries/search";
 import { listMediaByIds } from "@/db/queries/featured-media";
 import { toFeaturedImage } from "@/lib/media/featured";
-import type { FeaturedImage } from "@/themes/types";
+import type { FeaturedImage } from "@/lib/content/views";
 import { getTermBySlug } from "@/db/queries/terms";
 import { getUserByNicename } from "@/db/queries/users";
 import { nowGmt } from "@/lib/dates";

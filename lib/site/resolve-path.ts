@@ -140,8 +140,8 @@ export async function resolveSegments(raw: string[], query: { s?: string; paged?
 }
 
 /**
- * The published post or page a path names (under the current or any older permalink), for
- * callers that need the post behind a URL (pingback and webmention targets).
+ * The published post or page a path names, under the current or any older permalink (an old
+ * link's redirect followed once).
  */
 export async function resolvePath(rawSegments: string[]): Promise<PostCard | undefined> {
   const route = await resolveRoute(rawSegments, {}, null);
@@ -156,6 +156,28 @@ export async function resolvePath(rawSegments: string[]): Promise<PostCard | und
     if (again?.kind === "single" && again.post.status === "publish") return again.post;
   }
   return undefined;
+}
+
+/** Published and not behind a password: what another site may ping or embed. */
+const pingable = (p: PostCard | undefined) => (p && p.status === "publish" && !p.password ? p : undefined);
+
+/**
+ * The post or page a path on this site is the current address of, for the machine endpoints
+ * (TrackBack, Pingback, Webmention, oEmbed), as WordPress's url_to_postid: the path resolves as
+ * an anonymous reader's page does, so an old link that redirects names nothing. Only a published
+ * post without a password is a target.
+ */
+export async function postAtPath(rawSegments: string[]): Promise<PostCard | undefined> {
+  const route = await resolveRoute(rawSegments, {}, null);
+  // The static front page's own address redirects to the site root, where it is shown.
+  const single = route?.kind === "redirect" && route.to === "/" ? await resolveRoute([], {}, null) : route;
+  return single?.kind === "single" ? pingable(single.post) : undefined;
+}
+
+/** The published post with this id, from ?p=ID, ?page_id=ID and /wp-trackback.php?p=ID. */
+export async function postAtIdParam(id: string | null | undefined): Promise<PostCard | undefined> {
+  if (!id || !/^\d{1,12}$/.test(id)) return undefined;
+  return pingable(await postById(Number(id)));
 }
 
 async function resolveRoute(raw: string[], query: { s?: string }, reader: Actor | null): Promise<SiteRoute | null> {

@@ -4,6 +4,7 @@
 // with spaces, which FTS5 reads as "all of these words".
 
 import { htmlToText } from "@/lib/content/html-text";
+import { escapeHtml } from "@/lib/content/escape";
 
 const MAX_TERMS = 12;
 
@@ -23,8 +24,6 @@ export function toFtsQuery(input: string): string {
 }
 
 export { htmlToText };
-
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** An HTML-escaped excerpt around the first match with every searched word in <mark>. */
 export function highlightSnippet(html: string, input: string, width = 220): string {

@@ -6,13 +6,12 @@ import { absoluteUrl } from "@/lib/site-url";
 import { parseSqlGmt } from "@/lib/dates";
 import { termUrl } from "@/lib/content/post-view";
 import { permalinkOf } from "./urls";
+import { escapeHtml as esc } from "@/lib/content/escape";
 
 export const SITEMAP_PAGE_SIZE = 2000;
 
 const KINDS = ["posts", "pages", "categories", "tags"] as const;
 type Kind = (typeof KINDS)[number];
-
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 async function count(kind: Kind): Promise<number> {
   if (kind === "posts") return await countSitemapPosts("post");

@@ -1,5 +1,6 @@
 // Dashboard → Quick Draft: a title and some plain text.
 import { z } from "zod";
+import { escapeHtml } from "@/lib/content/escape";
 
 export const QUICK_DRAFT_LIMITS = { title: 200, content: 65_535 } as const;
 
@@ -10,8 +11,6 @@ export const QuickDraftSchema = z
   })
   .refine((v) => v.title || v.content, { path: ["title"], message: "Write a title or some content first." });
 
-const ESC: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
 /** Plain text as HTML paragraphs: escaped, so that Quick Draft never stores markup anyone typed. */
 export function plainTextToHtml(text: string): string {
   return text
@@ -19,6 +18,6 @@ export function plainTextToHtml(text: string): string {
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter(Boolean)
-    .map((p) => `<p>${p.replace(/[&<>"']/g, (c) => ESC[c]!).replace(/\n/g, "<br>\n")}</p>`)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>\n")}</p>`)
     .join("\n");
 }

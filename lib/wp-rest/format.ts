@@ -1,6 +1,7 @@
 // From rows to WordPress REST API objects, with WordPress's field names and shapes
 // (title.rendered, content.rendered, date in site time without a zone, date_gmt, ...).
-import { escapeHtml, htmlToText } from "@/lib/content/html-text";
+import { escapeHtml } from "@/lib/content/escape";
+import { htmlToText } from "@/lib/content/html-text";
 import { createHash } from "node:crypto";
 import { minidenticon } from "minidenticons";
 import { absoluteUrl } from "@/lib/site-url";

@@ -12,7 +12,7 @@ import { canDeleteMedia, canEditMedia } from "@/lib/media/permissions";
 import { formatBytes, removeStoredFiles, safeBaseName, storeUpload, UploadError } from "@/lib/media/process";
 import { parseSizes } from "@/lib/media/view";
 import { uploadUrl } from "@/lib/media/paths";
-import { escapeHtml } from "@/lib/content/html-text";
+import { escapeHtml } from "@/lib/content/escape";
 import { MEDIA_LIMITS } from "@/lib/validation/media";
 import { absoluteUrl } from "@/lib/site-url";
 import { logEvent } from "@/lib/log";

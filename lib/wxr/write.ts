@@ -1,6 +1,7 @@
 // Writing WXR 1.2, as WordPress's export_wp() does: RSS 2.0 with the excerpt, content, wfw, dc
 // and wp namespaces; every free text in CDATA, with a literal "]]>" split across two sections.
 import type { WxrAuthor, WxrComment, WxrItem, WxrMeta, WxrSite, WxrTerm } from "./types";
+import { escapeHtml } from "@/lib/content/escape";
 
 export const WXR_VERSION = "1.2";
 const WP_NS = "http://wordpress.org/export/1.2/";
@@ -13,7 +14,7 @@ export function cdata(s: string): string {
 }
 
 export function esc(s: string): string {
-  return s.replace(INVALID_XML, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return escapeHtml(s.replace(INVALID_XML, ""));
 }
 
 /** WordPress stores slugs percent-encoded; its importer expects them so. */

@@ -2,7 +2,7 @@
 // the home page's EditURI link to learn which APIs the blog speaks and where. Listed even when
 // Settings → Writing turns publishing off, as WordPress does: the app then gets the clear
 // "XML-RPC services are disabled" fault instead of failing to find the blog.
-import { escapeHtml } from "@/lib/linkbacks/text";
+import { escapeHtml } from "@/lib/content/escape";
 
 export function rsdXml(site: string): string {
   const api = `${escapeHtml(site)}/xmlrpc.php`;

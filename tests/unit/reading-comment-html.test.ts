@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { commentItemHtml } from "@/themes/classic/comment-html";
-import type { CommentView } from "@/themes/types";
+import type { CommentView } from "@/lib/content/views";
 
 const base: CommentView = { id: 7, authorName: "Ann", authorUrl: "", dateText: "March 1, 2026 at 10:00 am", dateIso: "2026-03-01T10:00:00.000Z", contentHtml: "<p>Hi</p>", depth: 1 };
 

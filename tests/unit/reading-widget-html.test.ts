@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { archivesHtml, categoriesHtml, recentCommentsHtml, tagCloudHtml } from "@/lib/site/widget-html";
+import { archivesHtml, categoriesHtml, recentCommentsHtml, tagCloudHtml } from "@/themes/shared/widgets/lists";
 
 describe("sidebar widget HTML", () => {
   it("escapes every name and URL", () => {

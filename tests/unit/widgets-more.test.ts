@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { makePost, makeUser } from "./factories";
-import { calendarHtml } from "@/lib/site/widget-calendar";
-import { pagesHtml } from "@/lib/site/widget-pages";
+import { calendarHtml } from "@/themes/shared/widgets/calendar";
+import { pagesHtml } from "@/themes/shared/widgets/pages";
 import { getCalendarNeighbours, listCalendarPosts, listWidgetPages } from "@/db/queries/widgets";
 import { WidgetSettingsSchema, parseWidgetList } from "@/lib/validation/widgets";
 import { widgetHtmlFor } from "@/lib/content/widget-sanitize";

@@ -2,8 +2,8 @@
 // elements, each rendered three times per page (server component payload, HTML, the payload again
 // inside the HTML); as one string React passes it through. Names, URLs and dates are escaped
 // here; contentHtml is the comment's text already sanitized (lib/content/sanitize.ts).
-import { escapeHtml as esc } from "@/lib/linkbacks/text";
-import type { CommentView } from "../types";
+import { escapeHtml as esc } from "@/lib/content/escape";
+import type { CommentView } from "@/lib/content/views";
 
 export function commentItemHtml(c: CommentView): string {
   const name = esc(c.authorName);

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { CommentView } from "../types";
+import type { CommentView } from "@/lib/content/views";
 import { commentItemHtml } from "./comment-html";
 import { RawHtml } from "@/components/site/raw-html";
 

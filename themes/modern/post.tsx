@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { PostView } from "../types";
+import type { PostView } from "@/lib/content/views";
 import { FeaturedImage } from "../shared/featured-image";
 import { RawHtml } from "@/components/site/raw-html";
 

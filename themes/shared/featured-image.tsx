@@ -1,5 +1,5 @@
 // Parts every theme may use as they are; each theme still decides where they go.
-import type { PostView } from "../types";
+import type { PostView } from "@/lib/content/views";
 
 /** The post's featured image, sized by its own dimensions (no layout shift), with the generated sizes as srcset. */
 export function FeaturedImage({ post, className, eager }: { post: PostView; className: string; eager?: boolean }) {

@@ -1,5 +1,5 @@
 // The footer and social menus: a plain list of links (sub-items nested), no JavaScript needed.
-import type { NavItem } from "../types";
+import type { NavItem } from "@/lib/content/views";
 
 function Items({ items }: { items: NavItem[] }) {
   return items.map((item) => (

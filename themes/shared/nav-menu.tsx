@@ -4,7 +4,7 @@
 // and focus-within, and on phones the whole list shows stacked); with it, a button with
 // aria-expanded opens each submenu by click or keyboard, Esc closes it, and phones get a Menu button.
 import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
-import type { NavItem } from "../types";
+import type { NavItem } from "@/lib/content/views";
 
 const noSubscribe = () => () => {};
 

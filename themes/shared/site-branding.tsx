@@ -1,6 +1,6 @@
 // Appearance → Customize's logo and header image, with WordPress's class names (custom-logo-link,
 // custom-logo, wp-custom-header) so that a stylesheet written for WordPress finds them.
-import type { FeaturedImage, SiteInfo } from "../types";
+import type { FeaturedImage, SiteInfo } from "@/lib/content/views";
 
 /** The logo links home; with no alt text of its own it is named after the site, as WordPress does. */
 export function SiteLogo({ site, className = "" }: { site: SiteInfo; className?: string }) {

@@ -1,7 +1,7 @@
 // Every other public URL: posts under the current permalink structure, pages at /parent/child/,
 // archives (/category/…, /tag/…, /author/…, /YYYY/MM/DD/), /search/term/ and /page/N/.
 import type { Metadata } from "next";
-import { RouteView } from "@/components/site/route-view";
+import { RouteView } from "@/app/(site)/_components/route-view";
 import { cache } from "react";
 import { resolveSegments } from "@/lib/site/resolve-path";
 import { routeMetadata } from "@/lib/site/seo";

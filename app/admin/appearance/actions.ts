@@ -6,7 +6,7 @@ import { z } from "zod";
 import { requireCapability } from "@/lib/session";
 import { updateOptions } from "@/db/queries/options";
 import { THEMES } from "@/themes/registry";
-import { THEME_PREVIEW_COOKIE } from "@/lib/site/theme";
+import { THEME_PREVIEW_COOKIE } from "@/app/(site)/theme";
 
 const ThemeSchema = z.object({ theme: z.string().refine((t) => Object.hasOwn(THEMES, t), "Unknown theme.") });
 
@@ -23,7 +23,7 @@ export async function previewThemeAction(formData: FormData) {
   await requireCapability("switch_themes");
   const parsed = ThemeSchema.safeParse({ theme: formData.get("theme") });
   if (!parsed.success) redirect("/admin/appearance/?error=theme");
-  // Only this browser, and only while its user may switch themes, sees the preview (lib/site/theme.ts).
+  // Only this browser, and only while its user may switch themes, sees the preview (app/(site)/theme.ts).
   (await cookies()).set(THEME_PREVIEW_COOKIE, parsed.data.theme, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 });
   redirect("/");
 }

@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { requireCapability } from "@/lib/session";
 import { getOptions } from "@/db/queries/options";
 import { THEMES, getTheme } from "@/themes/registry";
-import { THEME_PREVIEW_COOKIE } from "@/lib/site/theme";
+import { THEME_PREVIEW_COOKIE } from "@/app/(site)/theme";
 import { activateThemeAction, previewThemeAction, stopPreviewAction } from "./actions";
 import { AppearanceTabs } from "./_components/tabs";
 

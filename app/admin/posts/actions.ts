@@ -15,6 +15,7 @@ import { previewUrl } from "@/lib/posts/preview-url";
 import { sanitizePostHtml } from "@/lib/content/sanitize";
 import { nowGmt, toSqlLocal } from "@/lib/dates";
 import type { FormState } from "@/lib/form-state";
+import type { AddCategoryResult, AutosaveResult } from "@/lib/posts/editor-results";
 import { getOptions } from "@/db/queries/options";
 import { autosavePost, bulkEditPosts, deletePostsPermanently, getPostOwnership, getUserRoleById, quickEditPost, restorePosts, savePost, trashPosts } from "@/db/queries/post-editor";
 import { getPostsOwnership } from "@/db/queries/post-admin-list";
@@ -127,8 +128,6 @@ export async function savePostAction(_prev: FormState, formData: FormData): Prom
   const filtered = content.changed || excerpt.changed ? "&filtered=1" : "";
   redirect(`${adminBase(type)}${result.post.id}/?saved=${key}${filtered}`);
 }
-
-export type AutosaveResult = { ok: true; id: number; version: number; previewUrl: string; savedAt: string } | { ok: false; message: string };
 
 /** Autosave (every 60 s, on tab hidden) and Preview: keeps the text without publishing it. */
 export async function autosavePostAction(raw: { id?: number | string; type?: string; title?: string; content?: string; excerpt?: string }): Promise<AutosaveResult> {
@@ -263,8 +262,6 @@ export async function restoreRevisionAction(formData: FormData) {
   refreshAfterWrite();
   redirect(`${adminBase(type)}${parsed.data.postId}/?saved=restored`);
 }
-
-export type AddCategoryResult = { ok: true; id: number; name: string; parentId: number | null } | { ok: false; message: string };
 
 /** The editor's inline "Add New Category". */
 export async function addCategoryAction(raw: { name?: string; parentId?: number | string | null }): Promise<AddCategoryResult> {

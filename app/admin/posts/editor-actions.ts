@@ -13,10 +13,8 @@ import { getPickerImage } from "@/db/queries/media-picker";
 import { savePreviewExtras } from "@/db/queries/post-preview";
 import { permalinkOf } from "@/lib/site/urls";
 import { previewUrl } from "@/lib/posts/preview-url";
+import type { LinkSearchResult, PreviewResult } from "@/lib/posts/editor-results";
 import { autosavePostAction } from "./actions";
-
-export type LinkTarget = { id: number; title: string; url: string; kind: "Post" | "Page"; status: "publish" | "private" };
-export type LinkSearchResult = { ok: true; items: LinkTarget[] } | { ok: false; message: string };
 
 /** Posts and pages whose title matches, newest first, with their public URL. */
 export async function searchLinkTargetsAction(raw: { type?: string; query?: string }): Promise<LinkSearchResult> {
@@ -30,8 +28,6 @@ export async function searchLinkTargetsAction(raw: { type?: string; query?: stri
     items: await Promise.all(rows.map(async (r) => ({ id: r.id, title: r.title || "(no title)", url: await permalinkOf(r, opts), kind: r.type === "page" ? ("Page" as const) : ("Post" as const), status: r.status }))),
   };
 }
-
-export type PreviewResult = { ok: true; id: number; version: number; previewUrl: string } | { ok: false; message: string };
 
 /** Keeps the person's unsaved text (as their autosave) and terms and image (beside it), then gives the preview's address. */
 export async function previewPostAction(raw: Record<string, unknown>): Promise<PreviewResult> {

@@ -3,8 +3,7 @@
 import { requireCapability } from "@/lib/session";
 import { sanitizePostHtml } from "@/lib/content/sanitize";
 import { PasteSchema } from "@/lib/validation/paste";
-
-export type PasteResult = { ok: true; html: string } | { ok: false; message: string };
+import type { PasteResult } from "@/lib/posts/editor-results";
 
 /**
  * Pasted HTML goes through the very sanitizer saved posts of authors and contributors do, for

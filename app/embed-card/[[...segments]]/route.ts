@@ -1,7 +1,7 @@
 // A post's embed view: <permalink>/embed/ (and /?p=ID&embed=true) are routed here by
 // server/reader-routing.ts, keeping the permalink's segments, as WordPress's embed endpoint.
 import { getOptions } from "@/db/queries/options";
-import { postAtSegments, postById } from "@/lib/linkbacks/target";
+import { postAtIdParam, postAtPath } from "@/lib/site/resolve-path";
 import { featuredImagesFor } from "@/lib/site/reads";
 import { permalinkOf } from "@/lib/site/urls";
 import { absoluteUrlFrom, siteUrl } from "@/lib/site-url";
@@ -15,7 +15,7 @@ type Ctx = { params: Promise<{ segments?: string[] }> };
 export async function GET(req: Request, { params }: Ctx) {
   const { segments = [] } = await params;
   const q = new URL(req.url).searchParams;
-  const post = segments.length ? await postAtSegments(segments) : await postById(q.get("p") ?? q.get("page_id"));
+  const post = segments.length ? await postAtPath(segments) : await postAtIdParam(q.get("p") ?? q.get("page_id"));
   const [opts, base, icon] = await Promise.all([getOptions(), siteUrl(), siteIconImage()]);
   const site = { name: opts.blogname, url: `${base}/`, icon };
   const headers = { "content-type": "text/html; charset=utf-8", "content-security-policy": EMBED_CARD_CSP, "x-robots-tag": "noindex, follow" };

@@ -1,6 +1,6 @@
 // TrackBack at <permalink>/trackback/: next.config.ts rewrites that address here, keeping the
 // permalink's segments, so any permalink structure works.
-import { postAtSegments } from "@/lib/linkbacks/target";
+import { postAtPath } from "@/lib/site/resolve-path";
 import { trackbackGet, trackbackPost } from "@/lib/linkbacks/trackback-endpoint";
 
 type Ctx = { params: Promise<{ segments: string[] }> };
@@ -13,5 +13,5 @@ export function GET() {
 
 export async function POST(req: Request, { params }: Ctx) {
   const { segments } = await params;
-  return trackbackPost(req, async () => await postAtSegments(segments));
+  return trackbackPost(req, async () => await postAtPath(segments));
 }

@@ -1,15 +1,15 @@
 "use client";
 
-// The editor for posts and pages. A plain <form> that posts to savePostAction (works without
+// The editor for posts and pages. A plain <form> that posts to the save action (works without
 // JavaScript); with JavaScript it adds the visual editor, autosave every 60 s and when the tab is
 // hidden, Preview, a warning before leaving with unsaved changes, and slug-from-title.
 import { startTransition, useActionState, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from "react";
 import Link from "next/link";
-import { savePostAction, autosavePostAction, addCategoryAction, trashPostAction } from "@/app/admin/posts/actions";
 import { initialFormState } from "@/lib/form-state";
 import { POST_LIMITS } from "@/lib/validation/post";
 import { slugify } from "@/lib/content/slug";
-import { previewPostAction } from "@/app/admin/posts/editor-actions";
+import type { EditorActions } from "@/lib/posts/editor-results";
+import { EditorActionsContext } from "./actions-context";
 import { RichTextEditor } from "./rich-text";
 import { LeaveGuard, type SaveOutcome } from "./leave-guard";
 import { LocalBackup, type BackupText } from "./local-backup";
@@ -24,8 +24,9 @@ function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   return <p id={id} className="mt-1 text-sm text-red-800">{errors.join(" ")}</p>;
 }
 
-export function PostForm({ initial, options }: { initial: EditorInitial; options: EditorOptions }) {
-  const [state, formAction, pending] = useActionState(savePostAction, initialFormState);
+/** `actions` are the screen's server actions (app/admin/posts/_components/editor-screen.tsx). */
+export function PostForm({ initial, options, actions }: { initial: EditorInitial; options: EditorOptions; actions: EditorActions }) {
+  const [state, formAction, pending] = useActionState(actions.save, initialFormState);
   const v = state.values;
   const [postId, setPostId] = useState<number | null>(initial.id);
   const [version, setVersion] = useState(initial.version);
@@ -87,7 +88,7 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
     const cur = latest.current;
     if (!force && cur.snapshot === cur.savedSnap) return null;
     if (!cur.postId && !cur.title.trim() && !cur.content.trim() && !force) return null;
-    const res = await autosavePostAction({ id: cur.postId ?? undefined, type, title: cur.title, content: cur.content, excerpt: cur.excerpt });
+    const res = await actions.autosave({ id: cur.postId ?? undefined, type, title: cur.title, content: cur.content, excerpt: cur.excerpt });
     if (!res.ok) {
       setAutosaveNote(`Autosave failed: ${res.message}`);
       return null;
@@ -101,7 +102,7 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
     }
     setAutosaveNote(`Autosaved at ${new Date(res.savedAt).toLocaleTimeString()}.`);
     return res;
-  }, [type]);
+  }, [type, actions]);
 
   useEffect(() => {
     const timer = window.setInterval(() => {
@@ -128,7 +129,7 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
     const win = window.open("about:blank", `inkwell-preview-${postId ?? "new"}`);
     flushContent();
     const cur = latest.current;
-    const res = await previewPostAction({
+    const res = await actions.preview({
       id: cur.postId ?? undefined, type, title: cur.title, content: cur.content, excerpt: cur.excerpt,
       categories: fd.getAll("categories").map(String), tags: String(fd.get("tags") ?? ""), featuredMediaId: String(fd.get("featuredMediaId") ?? ""),
     }).catch(() => ({ ok: false as const, message: "The server could not be reached." }));
@@ -159,7 +160,7 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
     const name = newCat.trim();
     if (!name) return;
     const parent = (document.getElementById("newCategoryParent") as HTMLSelectElement | null)?.value;
-    const res = await addCategoryAction({ name, parentId: parent || null });
+    const res = await actions.addCategory({ name, parentId: parent || null });
     if (!res.ok) return setAutosaveNote(res.message);
     setCategories((cs) => (cs.some((c) => c.id === res.id) ? cs : [{ id: res.id, name: res.name, depth: 0 }, ...cs]));
     setChecked((s) => new Set(s).add(res.id));
@@ -184,7 +185,7 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
   const described = (name: string) => (errors[name]?.length ? `${name}-error` : undefined);
 
   return (
-    <>
+    <EditorActionsContext value={actions}>
       {options.notice ? <p role="status" className="mb-4 border-l-4 border-green-600 bg-white p-3">{options.notice}{options.permalink && live ? <> <a className="underline" href={options.permalink}>View {type}</a></> : null}</p> : null}
       {options.filtered ? <p role="status" className="mb-4 border-l-4 border-amber-500 bg-white p-3">Some HTML was removed because your role may not use it (for example scripts or event handlers).</p> : null}
       {state.status === "error" && state.message ? (
@@ -379,11 +380,11 @@ export function PostForm({ initial, options }: { initial: EditorInitial; options
         </aside>
       </form>
       {initial.id ? (
-        <form id="trash-form" action={trashPostAction} onSubmit={() => { submitting.current = true; }}>
+        <form id="trash-form" action={actions.trash} onSubmit={() => { submitting.current = true; }}>
           <input type="hidden" name="id" value={initial.id} />
           <input type="hidden" name="type" value={type} />
         </form>
       ) : null}
-    </>
+    </EditorActionsContext>
   );
 }

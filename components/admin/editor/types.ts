@@ -1,4 +1,4 @@
-import type { PickerMedia } from "@/db/queries/media-picker";
+import type { PickerMedia } from "@/lib/media/view";
 
 export interface EditorInitial {
   id: number | null;

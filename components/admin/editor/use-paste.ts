@@ -6,12 +6,13 @@
 // is lost and no unsanitized markup gets in.
 import { useCallback } from "react";
 import type { EditorView } from "@tiptap/pm/view";
-import { sanitizePastedHtmlAction } from "@/app/admin/posts/paste-actions";
+import { useEditorActions } from "./actions-context";
 import { cleanPastedHtml } from "./paste";
 
 let replaying = false;
 
 export function usePasteHandler(onNote: (note: string | null) => void) {
+  const { sanitizePaste } = useEditorActions();
   return useCallback((view: EditorView, event: ClipboardEvent) => {
     if (replaying) return false;
     const html = event.clipboardData?.getData("text/html") ?? "";
@@ -26,7 +27,7 @@ export function usePasteHandler(onNote: (note: string | null) => void) {
         replaying = false;
       }
     };
-    sanitizePastedHtmlAction({ html: cleanPastedHtml(html) })
+    sanitizePaste({ html: cleanPastedHtml(html) })
       .then((res) => {
         if (res.ok) paste(() => view.pasteHTML(res.html));
         else {
@@ -39,5 +40,5 @@ export function usePasteHandler(onNote: (note: string | null) => void) {
         onNote("Pasted as plain text: the formatting could not be checked (no connection to the site).");
       });
     return true;
-  }, [onNote]);
+  }, [onNote, sanitizePaste]);
 }

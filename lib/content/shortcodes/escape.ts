@@ -1,5 +1,5 @@
 // Escaping for what shortcode renderers print: attribute values come from the author's text.
-import { escapeHtml } from "@/lib/content/html-text";
+import { escapeHtml } from "@/lib/content/escape";
 
 export const escAttr = escapeHtml;
 

@@ -11,7 +11,7 @@ import { listTermsForAdmin } from "@/db/queries/term-admin";
 import { getOptions, updateOptions } from "@/db/queries/options";
 import { buildTree, flatten, moveItem, treeFromOrder, type MenuMove } from "@/lib/menus/tree";
 import { cleanMenuUrl } from "@/lib/menus/urls";
-import { MENU_LOCATIONS, type MenuLocation } from "@/themes/types";
+import { MENU_LOCATIONS, type MenuLocation } from "@/lib/content/views";
 
 const BASE = "/admin/appearance/menus/";
 const back = (menu: number | undefined, q: Record<string, string | number> = {}, hash = "") =>

@@ -8,7 +8,7 @@ import { updateOptions } from "@/db/queries/options";
 import { formFields } from "@/lib/validation/settings";
 import { NavMenuWidgetSchema, WidgetSettingsSchema, parseWidgetList } from "@/lib/validation/widgets";
 import type { FormState } from "@/lib/form-state";
-import { WIDGETS } from "@/components/site/sidebar";
+import { WIDGETS } from "@/lib/site/widgets";
 
 export async function saveWidgetsAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const user = await requireCapability("edit_theme_options");

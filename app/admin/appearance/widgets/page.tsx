@@ -3,7 +3,7 @@ import { requireCapability } from "@/lib/session";
 import { getOptions } from "@/db/queries/options";
 import { listMenus } from "@/db/queries/menus";
 import { listPickerImages } from "@/db/queries/media-picker";
-import { WIDGETS, isWidgetId } from "@/components/site/sidebar";
+import { WIDGETS, isWidgetId } from "@/lib/site/widgets";
 import { OPTION_DEFAULTS } from "@/lib/options/defaults";
 import { widgetSettingsFields } from "@/lib/validation/widgets";
 import { AppearanceTabs } from "../_components/tabs";

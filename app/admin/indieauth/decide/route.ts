@@ -8,7 +8,7 @@ import { getOptions } from "@/db/queries/options";
 import { siteUrl } from "@/lib/site-url";
 import { AUTH_REQUEST_FIELDS, AuthorizationRequestSchema } from "@/lib/validation/indieauth";
 import { issueCode } from "@/lib/indieauth/codes";
-import { escapeHtml } from "@/lib/linkbacks/text";
+import { escapeHtml } from "@/lib/content/escape";
 
 export const dynamic = "force-dynamic";
 

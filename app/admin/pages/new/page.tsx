@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireCapability } from "@/lib/session";
-import { EditorScreen } from "@/components/admin/editor/editor-screen";
+import { EditorScreen } from "@/app/admin/posts/_components/editor-screen";
 
 export const metadata: Metadata = { title: "Add New Page" };
 

@@ -5,7 +5,7 @@ import { forbidden, notFound } from "next/navigation";
 import { requireCapability } from "@/lib/session";
 import { canEditPost } from "@/lib/auth/capabilities";
 import { getPostForPings } from "@/db/queries/pings";
-import { PingResults } from "@/components/linkbacks/ping-results";
+import { PingResults } from "@/app/admin/pings/_components/ping-results";
 
 export const metadata: Metadata = { title: "Pings" };
 

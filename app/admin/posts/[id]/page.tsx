@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireCapability } from "@/lib/session";
-import { EditorScreen } from "@/components/admin/editor/editor-screen";
+import { EditorScreen } from "@/app/admin/posts/_components/editor-screen";
 
 export const metadata: Metadata = { title: "Edit Post" };
 

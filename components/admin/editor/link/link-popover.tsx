@@ -6,7 +6,8 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type { Editor } from "@tiptap/core";
 import { autoUpdate, computePosition, flip, offset, shift } from "@floating-ui/dom";
-import { searchLinkTargetsAction, type LinkTarget } from "@/app/admin/posts/editor-actions";
+import type { LinkTarget } from "@/lib/posts/editor-results";
+import { useEditorActions } from "../actions-context";
 import { registerLinkEditor } from "../link-hook";
 import { normalizeHref, relFor } from "./link-extension";
 
@@ -20,6 +21,7 @@ interface Session {
 const looksLikeAddress = (v: string) => /^(https?:|mailto:|tel:|www\.|[/#?])/i.test(v.trim()) || /^[^\s]+\.[a-z]{2,}([/?#]|$)/i.test(v.trim());
 
 export function LinkPopover({ editor }: { editor: Editor | null }) {
+  const { searchLinks } = useEditorActions();
   const [session, setSession] = useState<Session | null>(null);
   const [value, setValue] = useState("");
   const [newTab, setNewTab] = useState(false);
@@ -77,7 +79,7 @@ export function LinkPopover({ editor }: { editor: Editor | null }) {
     let stale = false;
     const search = async () => {
       setSearching(true);
-      const res = await searchLinkTargetsAction({ query: value.trim() }).catch(() => ({ ok: false as const, message: "Could not search the site." }));
+      const res = await searchLinks({ query: value.trim() }).catch(() => ({ ok: false as const, message: "Could not search the site." }));
       if (stale) return;
       setSearching(false);
       if (res.ok) {
@@ -90,7 +92,7 @@ export function LinkPopover({ editor }: { editor: Editor | null }) {
       stale = true;
       window.clearTimeout(timer);
     };
-  }, [session, value]);
+  }, [session, value, searchLinks]);
 
   // Focus goes back to the canvas at once (tiptap's focus command waits a frame, and keys typed
   // meanwhile would land nowhere).

@@ -4,7 +4,7 @@
 // with it, "Set featured image" opens the media dialog (upload or pick) and shows the image.
 import { useState } from "react";
 import { flushSync } from "react-dom";
-import type { PickerMedia } from "@/db/queries/media-picker";
+import type { PickerMedia } from "@/lib/media/view";
 import { MediaDialog } from "./media-dialog";
 import type { UploadLimits } from "./media-uploads";
 

@@ -6,7 +6,7 @@
 // closes, and focus returns to the button that opened it.
 import { useEffect, useRef, useState } from "react";
 import type { MediaView } from "@/lib/media/view";
-import { saveMediaAltAction } from "@/app/admin/media/actions";
+import { useEditorActions } from "../actions-context";
 import { MediaLibrary, type LibraryType } from "./media-library";
 import { MediaUploads, type UploadLimits } from "./media-uploads";
 import { MediaDetails, linkProblem, type DetailsState } from "./media-details";
@@ -36,6 +36,7 @@ function initialDetails(item: MediaView): DetailsState {
 }
 
 export function MediaDialog({ open, purpose, libraryType, limits, editing, onClose, onDone }: MediaDialogProps) {
+  const { saveMediaAlt } = useEditorActions();
   const ref = useRef<HTMLDialogElement>(null);
   const finished = useRef(false);
   const [tab, setTab] = useState<"upload" | "library">("library");
@@ -105,7 +106,7 @@ export function MediaDialog({ open, purpose, libraryType, limits, editing, onClo
     finish({ type: "single", item: { ...item, alt: d.alt.trim() }, details: d });
     // The alt text goes with the file for next time, as WordPress's modal saves it. The block
     // already has it, so the dialog does not wait for the server (nor stay open meanwhile).
-    if (item.mimeType.startsWith("image/") && d.alt.trim() !== item.alt) void saveMediaAltAction({ id: item.id, alt: d.alt }).catch(() => {});
+    if (item.mimeType.startsWith("image/") && d.alt.trim() !== item.alt) void saveMediaAlt({ id: item.id, alt: d.alt }).catch(() => {});
   }
 
   // Closed first: closing a modal dialog gives focus back to the button that opened it, and the

@@ -6,7 +6,7 @@ import type { ResolvedLink } from "@/lib/menus/resolve";
 import { availableMoves, flatten, type TreeNode } from "@/lib/menus/tree";
 import { MENU_CLASSES_MAX, MENU_LABEL_MAX, MENU_NAME_MAX } from "@/lib/validation/menus";
 import { MENU_URL_MAX } from "@/lib/menus/urls";
-import { MENU_LOCATIONS, type MenuLocation } from "@/themes/types";
+import { MENU_LOCATIONS, type MenuLocation } from "@/lib/content/views";
 import { deleteMenuAction, saveMenuAction } from "../actions";
 import { MenuDrag } from "./menu-drag";
 

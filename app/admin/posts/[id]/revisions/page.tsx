@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireCapability } from "@/lib/session";
-import { RevisionsScreen } from "@/components/admin/editor/revisions-screen";
+import { RevisionsScreen } from "@/app/admin/posts/_components/revisions-screen";
 
 export const metadata: Metadata = { title: "Revisions" };
 

@@ -1,6 +1,6 @@
 // Renders what a URL resolved to, in the active theme: a listing or one post/page.
 import { notFound, permanentRedirect } from "next/navigation";
-import { CommentsSection } from "@/components/comments/comments-section";
+import { CommentsSection } from "./comments-section";
 import { canReadPost } from "@/lib/auth/capabilities";
 import { currentReader } from "@/lib/session";
 import { toPostView } from "@/lib/content/post-view";
@@ -11,15 +11,16 @@ import type { Listing, SiteRoute } from "@/lib/site/resolve-path";
 import { permalinkOf } from "@/lib/site/urls";
 import { hasPostPassword } from "@/lib/site/post-password";
 import type { PostPassNotice } from "@/lib/content/post-pass";
-import { getRenderTheme } from "@/lib/site/theme";
+import { getRenderTheme } from "@/app/(site)/theme";
 import { blogPostingJsonLd } from "@/lib/site/seo";
-import { ArchiveHeader, Notice, Pagination, PostNavigation, SearchResult } from "./listing";
-import { PasswordForm } from "./password-form";
-import { SearchForm } from "./sidebar";
+import { ArchiveHeader, Notice, Pagination, PostNavigation, SearchResult } from "@/components/site/listing";
+import { PasswordForm } from "@/components/site/password-form";
+import { SearchForm } from "@/components/site/search-form";
+import { unlockPostAction } from "../actions";
 import { LinkbackDiscovery } from "@/components/linkbacks/discovery";
 import { shortcodeMediaFor } from "@/lib/site/shortcode-media";
 import { embedsFor } from "@/lib/site/embed-set";
-import { EmbedLoader } from "./embed-loader";
+import { EmbedLoader } from "@/components/site/embed-loader";
 
 
 export async function RouteView({ route, passwordNotice, commentPage }: { route: SiteRoute | null; passwordNotice?: PostPassNotice; commentPage?: number }) {
@@ -48,7 +49,7 @@ async function Single({ post, passwordNotice, commentPage }: { post: PostCard; p
       <theme.PostSingle
       post={view}
       navigation={navigation}
-      content={unlocked ? undefined : <PasswordForm postId={post.id} notice={passwordNotice} />}
+      content={unlocked ? undefined : <PasswordForm postId={post.id} notice={passwordNotice} action={unlockPostAction} />}
       comments={
         <>
           <LinkbackDiscovery post={{ id: post.id, title: post.title, url: view.url, type: post.type, pingsOpen: post.pingStatus === "open" }} />

@@ -1,59 +1,21 @@
 // The sidebar widgets of WordPress, in the order Appearance → Widgets stores (option
 // `sidebar_widgets`). Data comes from the read cache; only the Meta widget's "Log in" /
 // "Site Admin" depends on the visitor, so it streams in its own Suspense boundary.
-import { Suspense, type ReactNode } from "react";
+import { Suspense } from "react";
 import type { Options } from "@/lib/options/defaults";
 import { termUrl } from "@/lib/content/post-view";
 import { getCurrentUser } from "@/lib/session";
 import { archiveMonths, archivePage, categoriesWithCounts, recentComments, tagCloud, type PostCard } from "@/lib/site/reads";
 import { permalinkOf } from "@/lib/site/urls";
 import { cached } from "@/lib/site/cache";
-import { archivesHtml, categoriesHtml, recentCommentsHtml, recentPostsHtml, tagCloudHtml, widgetSection } from "@/lib/site/widget-html";
-import { RawHtml } from "./raw-html";
+import { archivesHtml, categoriesHtml, recentCommentsHtml, recentPostsHtml, tagCloudHtml, widgetSection } from "@/themes/shared/widgets/lists";
+import { HtmlWidget, LoggedOutLinks, MetaList, SiteAdminLink, Widget } from "@/themes/shared/widgets/sections";
+import { SearchForm } from "@/components/site/search-form";
+import { WIDGETS, isWidgetId } from "@/lib/site/widgets";
 import { NavMenuWidget } from "./nav-menu-widget";
 import { CalendarWidget, CustomHtmlWidget, ImageWidget, PagesWidget, TextWidget } from "./more-widgets";
 
 const MORE_WIDGETS = { text: TextWidget, "custom-html": CustomHtmlWidget, pages: PagesWidget, calendar: CalendarWidget, image: ImageWidget } as const;
-
-export const WIDGETS = {
-  search: "Search",
-  "recent-posts": "Recent Posts",
-  "recent-comments": "Recent Comments",
-  archives: "Archives",
-  categories: "Categories",
-  "tag-cloud": "Tag Cloud",
-  meta: "Meta",
-  "nav-menu": "Navigation Menu",
-  text: "Text",
-  "custom-html": "Custom HTML",
-  pages: "Pages",
-  calendar: "Calendar",
-  image: "Image",
-} as const;
-export type WidgetId = keyof typeof WIDGETS;
-
-export function isWidgetId(id: string): id is WidgetId {
-  return Object.hasOwn(WIDGETS, id);
-}
-
-function Widget({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="widget mb-8" aria-labelledby={`widget-${id}`}>
-      <h2 id={`widget-${id}`} className="mb-2 font-heading text-base font-bold uppercase tracking-wide">{title}</h2>
-      {children}
-    </section>
-  );
-}
-
-export function SearchForm({ id, defaultValue }: { id: string; defaultValue?: string }) {
-  return (
-    <form role="search" action="/" method="get" className="flex gap-2">
-      <label htmlFor={id} className="sr-only">Search for:</label>
-      <input id={id} name="s" type="search" defaultValue={defaultValue} className="min-w-0 flex-1 border border-line bg-paper px-2 py-1 text-ink" />
-      <button type="submit" className="border border-line bg-panel px-2 py-1 text-ink">Search</button>
-    </form>
-  );
-}
 
 type StaticWidgetId = "recent-posts" | "recent-comments" | "archives" | "categories" | "tag-cloud";
 const STATIC_WIDGETS = new Set<string>(["recent-posts", "recent-comments", "archives", "categories", "tag-cloud"]);
@@ -76,37 +38,28 @@ async function staticWidgetBody(id: StaticWidgetId, opts: Options): Promise<stri
   }
 }
 
-/** A widget whose whole content is one cached string (lib/site/widget-html.ts). */
+/** A widget whose whole content is one cached string (themes/shared/widgets/lists.ts). */
 async function StaticWidget({ id, opts }: { id: StaticWidgetId; opts: Options }) {
   const key = `widget-html:${id}:${opts.permalink_structure}:${opts.category_base}:${opts.tag_base}:${opts.date_format}`;
   const html = await cached(key, async () => widgetSection(id, WIDGETS[id], await staticWidgetBody(id, opts)));
-  return <RawHtml as="section" className="widget mb-8" aria-labelledby={`widget-${id}`} html={html} />;
+  return <HtmlWidget id={id} html={html} />;
 }
 
 /** WordPress's Meta widget: "Register" (when anyone can register) and "Log in", or "Site Admin". */
-function LoggedOutLinks({ canRegister }: { canRegister: boolean }) {
-  return (
-    <>
-      {canRegister ? <li><a href="/register/" className="underline">Register</a></li> : null}
-      <li><a href="/login/" className="underline">Log in</a></li>
-    </>
-  );
-}
-
 async function MetaLogin({ canRegister }: { canRegister: boolean }) {
   const user = await getCurrentUser();
-  return user ? <li><a href="/admin/" className="underline">Site Admin</a></li> : <LoggedOutLinks canRegister={canRegister} />;
+  return user ? <SiteAdminLink /> : <LoggedOutLinks canRegister={canRegister} />;
 }
 
 function Meta({ canRegister }: { canRegister: boolean }) {
   return (
-    <ul className="space-y-1">
-      <Suspense fallback={<LoggedOutLinks canRegister={canRegister} />}>
-        <MetaLogin canRegister={canRegister} />
-      </Suspense>
-      <li><a href="/feed/" className="underline">Entries feed</a></li>
-      <li><a href="/comments/feed/" className="underline">Comments feed</a></li>
-    </ul>
+    <MetaList
+      login={
+        <Suspense fallback={<LoggedOutLinks canRegister={canRegister} />}>
+          <MetaLogin canRegister={canRegister} />
+        </Suspense>
+      }
+    />
   );
 }
 

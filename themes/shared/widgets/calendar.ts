@@ -1,7 +1,7 @@
 // WordPress's Calendar widget (get_calendar): the month as a table, each day with posts a link to
 // its day archive, and links to the nearest earlier and later months that have posts. Built as
-// one string, as the other data widgets are (lib/site/widget-html.ts).
-import { escapeHtml as esc } from "@/lib/linkbacks/text";
+// one string, as the other data widgets are (themes/shared/widgets/lists.ts).
+import { escapeHtml as esc } from "@/lib/content/escape";
 import { monthName } from "@/lib/dates";
 
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];

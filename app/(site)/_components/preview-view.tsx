@@ -4,7 +4,7 @@ import { getCurrentUser } from "@/lib/session";
 import { toPostView } from "@/lib/content/post-view";
 import { siteOptions } from "@/lib/site/reads";
 import { permalinkOf } from "@/lib/site/urls";
-import { getRenderTheme } from "@/lib/site/theme";
+import { getRenderTheme } from "@/app/(site)/theme";
 import { loadPreview } from "@/lib/site/preview";
 import { htmlToText } from "@/lib/content/html-text";
 

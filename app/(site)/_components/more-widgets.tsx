@@ -2,37 +2,25 @@
 // the saving user's role when it was saved (app/admin/appearance/actions.ts), as post content is.
 // Pages and Calendar are built once per content version from the read cache; every write a reader
 // can see (a post published, a page moved, a media item edited) empties that cache.
-import type { ReactNode } from "react";
 import type { Options } from "@/lib/options/defaults";
 import { autop } from "@/lib/content/format";
 import { toSqlLocal } from "@/lib/dates";
 import { cached } from "@/lib/site/cache";
 import { permalinkOf } from "@/lib/site/urls";
-import { calendarHtml } from "@/lib/site/widget-calendar";
-import { pagesHtml } from "@/lib/site/widget-pages";
+import { calendarHtml } from "@/themes/shared/widgets/calendar";
+import { pagesHtml } from "@/themes/shared/widgets/pages";
 import { getCalendarNeighbours, listCalendarPosts, listWidgetPages } from "@/db/queries/widgets";
 import { getPickerImage } from "@/db/queries/media-picker";
-import { RawHtml } from "./raw-html";
-
-const HEADING = "mb-2 font-heading text-base font-bold uppercase tracking-wide";
-
-/** A widget's section: named by its title when it has one (WordPress shows none when it is empty). */
-function Section({ id, title, label, children }: { id: string; title: string; label: string; children: ReactNode }) {
-  return (
-    <section className={`widget widget_${id} mb-8`} {...(title ? { "aria-labelledby": `widget-${id}` } : { "aria-label": label })}>
-      {title ? <h2 id={`widget-${id}`} className={HEADING}>{title}</h2> : null}
-      {children}
-    </section>
-  );
-}
+import { RawHtml } from "@/components/site/raw-html";
+import { ImageWidgetFigure, TextWidgetBody, TitledWidget } from "@/themes/shared/widgets/sections";
 
 export function TextWidget({ opts }: { opts: Options }) {
   const w = opts.widget_text;
   if (!w?.content && !w?.title) return null;
   return (
-    <Section id="text" title={w.title} label="Text">
-      <RawHtml className="textwidget space-y-3 [&_a]:underline" html={autop(w.content ?? "")} />
-    </Section>
+    <TitledWidget id="text" title={w.title} label="Text">
+      <TextWidgetBody html={autop(w.content ?? "")} />
+    </TitledWidget>
   );
 }
 
@@ -40,9 +28,9 @@ export function CustomHtmlWidget({ opts }: { opts: Options }) {
   const w = opts.widget_custom_html;
   if (!w?.content && !w?.title) return null;
   return (
-    <Section id="custom-html" title={w.title} label="Custom HTML">
-      <RawHtml className="textwidget custom-html-widget space-y-3 [&_a]:underline" html={w.content ?? ""} />
-    </Section>
+    <TitledWidget id="custom-html" title={w.title} label="Custom HTML">
+      <TextWidgetBody custom html={w.content ?? ""} />
+    </TitledWidget>
   );
 }
 
@@ -55,9 +43,9 @@ export async function PagesWidget({ opts }: { opts: Options }) {
     return pagesHtml(items, w.exclude ?? []);
   });
   return (
-    <Section id="pages" title={w.title || "Pages"} label="Pages">
+    <TitledWidget id="pages" title={w.title || "Pages"} label="Pages">
       <RawHtml as="div" html={html} />
-    </Section>
+    </TitledWidget>
   );
 }
 
@@ -73,9 +61,9 @@ export async function CalendarWidget({ opts }: { opts: Options }) {
     return calendarHtml({ month, today, startOfWeek: Number(opts.start_of_week) || 0, days: new Set(posts.map((p) => p.day)), ...around });
   });
   return (
-    <Section id="calendar" title={w.title} label="Calendar">
+    <TitledWidget id="calendar" title={w.title} label="Calendar">
       <RawHtml as="div" html={html} />
-    </Section>
+    </TitledWidget>
   );
 }
 
@@ -86,14 +74,9 @@ export async function ImageWidget({ opts }: { opts: Options }) {
   if (!img) return null;
   const href = w.link === "file" ? img.url : w.link === "custom" ? w.url : "";
   // A linked image needs a name: its title stands in when the library has no alt text for it.
-  // eslint-disable-next-line @next/next/no-img-element -- a file of the media library, with its own dimensions
-  const picture = <img src={img.url} alt={w.alt || img.alt || (href ? img.title : "")} width={img.width ?? undefined} height={img.height ?? undefined} loading="lazy" decoding="async" className="h-auto max-w-full" />;
   return (
-    <Section id="image" title={w.title} label="Image">
-      <figure>
-        {href ? <a href={href}>{picture}</a> : picture}
-        {w.caption ? <figcaption className="mt-1 text-muted">{w.caption}</figcaption> : null}
-      </figure>
-    </Section>
+    <TitledWidget id="image" title={w.title} label="Image">
+      <ImageWidgetFigure img={img} alt={w.alt || img.alt || (href ? img.title : "")} href={href} caption={w.caption} />
+    </TitledWidget>
   );
 }

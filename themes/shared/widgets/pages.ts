@@ -1,5 +1,5 @@
-// WordPress's Pages widget as one string, as the other data widgets are (lib/site/widget-html.ts).
-import { escapeHtml as esc } from "@/lib/linkbacks/text";
+// WordPress's Pages widget as one string, as the other data widgets are (themes/shared/widgets/lists.ts).
+import { escapeHtml as esc } from "@/lib/content/escape";
 
 export interface PageItem {
   id: number;

@@ -13,8 +13,24 @@ import { toSqlLocal } from "@/lib/dates";
 import { SAVED_MESSAGES } from "@/lib/posts/messages";
 import { getTheme } from "@/themes/registry";
 import { uploadLimits } from "@/lib/media/limits";
-import { PostForm } from "./post-form";
-import type { EditorInitial } from "./types";
+import { PostForm } from "@/components/admin/editor/post-form";
+import type { EditorInitial } from "@/components/admin/editor/types";
+import type { EditorActions } from "@/lib/posts/editor-results";
+import { addCategoryAction, autosavePostAction, savePostAction, trashPostAction } from "../actions";
+import { previewPostAction, searchLinkTargetsAction } from "../editor-actions";
+import { sanitizePastedHtmlAction } from "../paste-actions";
+import { saveMediaAltAction } from "../../media/actions";
+
+const actions: EditorActions = {
+  save: savePostAction,
+  autosave: autosavePostAction,
+  addCategory: addCategoryAction,
+  trash: trashPostAction,
+  preview: previewPostAction,
+  searchLinks: searchLinkTargetsAction,
+  sanitizePaste: sanitizePastedHtmlAction,
+  saveMediaAlt: saveMediaAltAction,
+};
 
 function siteOffsetMinutes(timeZone: string): number {
   const now = new Date();
@@ -61,6 +77,7 @@ export async function EditorScreen({ user, type, id, saved, filtered }: { user: 
     <PostForm
       key={`${p?.id ?? "new"}-${p?.version ?? 0}`}
       initial={initial}
+      actions={actions}
       options={{
         type,
         canPublish: canPublish(user, type),

@@ -5,7 +5,8 @@ import { listThreadComments, type ThreadComment } from "@/db/queries/comments";
 import type { PostCard } from "@/db/queries/posts";
 import { toCommentView } from "@/lib/content/comment-view";
 import type { Options } from "@/lib/options/defaults";
-import type { CommentView, Theme } from "@/themes/types";
+import type { CommentView } from "@/lib/content/views";
+import type { Theme } from "@/themes/types";
 import { buildThread, type ThreadNode } from "@/lib/comments/thread";
 import { pageThreads } from "@/lib/comments/paging";
 import { commentsOpen, hasPostPassword } from "@/lib/comments/rules";
@@ -14,7 +15,7 @@ import { AUTHOR_TOKEN_COOKIE, isAuthorToken } from "@/lib/comments/cookies";
 import { issueFormToken } from "@/lib/comments/form-token";
 import { getCurrentUser } from "@/lib/session";
 import { signOutAction } from "@/app/(auth)/login/actions";
-import { CommentForm } from "./comment-form";
+import { CommentForm } from "@/components/comments/comment-form";
 
 type SectionPost = Pick<PostCard, "id" | "title" | "status" | "commentStatus" | "dateGmt" | "password">;
 

@@ -7,7 +7,7 @@ import { canEditPost } from "@/lib/auth/capabilities";
 import { getPostForEdit } from "@/db/queries/post-editor";
 import { listRevisions } from "@/db/queries/revisions";
 import { htmlToLines, sideBySide, type DiffCell } from "@/lib/posts/diff";
-import { restoreRevisionAction } from "@/app/admin/posts/actions";
+import { restoreRevisionAction } from "../actions";
 
 const cellClass: Record<DiffCell["kind"], string> = {
   same: "",

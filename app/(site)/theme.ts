@@ -1,12 +1,13 @@
 // Which theme renders this request: the active one (option `template`), or, for a user who may
-// switch themes and has started a preview from Appearance → Themes, the previewed one.
+// switch themes and has started a preview from Appearance → Themes, the previewed one. Picking
+// the theme is the site layer's job: lib/ knows no theme.
 import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { getCurrentUser } from "@/lib/session";
 import { roleCan } from "@/lib/auth/capabilities";
 import { THEMES, getTheme } from "@/themes/registry";
-import { siteOptions } from "./reads";
+import { siteOptions } from "@/lib/site/reads";
 
 export const THEME_PREVIEW_COOKIE = "inkwell_theme_preview";
 

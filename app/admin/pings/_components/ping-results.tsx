@@ -1,5 +1,4 @@
-// Each URL a post pinged and what came of it: for the editor (render it under the post's
-// settings) and for the standalone page /admin/pings/<postId>/. The caller checks access.
+// Each URL a post pinged and what came of it, on /admin/pings/<postId>/. The page checks access.
 import { listPingsForPost } from "@/db/queries/pings";
 
 const STATUS_LABEL = { queued: "Queued", sent: "Sent", failed: "Failed", "no-endpoint": "No endpoint" } as const;

@@ -2,7 +2,7 @@
 // the session cookie, so a cached anonymous page (filled by a request without cookies) never carries it.
 import { getCurrentUser } from "@/lib/session";
 import { signOutAction } from "@/app/(auth)/login/actions";
-import { AdminBar } from "./admin-bar";
+import { AdminBar } from "@/components/site/admin-bar";
 
 export async function AdminBarSlot() {
   const user = await getCurrentUser();

@@ -3,7 +3,7 @@
 // elements they were about 470 of a post page's 780 tags on a blog of 100 categories, each rendered three times per page (the
 // server component payload, the HTML, the payload again inside the HTML); as one string each,
 // React passes them through untouched. Every text and URL goes through escapeHtml.
-import { escapeHtml as esc } from "@/lib/linkbacks/text";
+import { escapeHtml as esc } from "@/lib/content/escape";
 import { monthName } from "@/lib/dates";
 
 export interface LinkItem {
