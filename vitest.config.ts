@@ -42,6 +42,8 @@ const POSTGRES_SUITES = [
   "tests/unit/migration-old-permalinks.test.ts",
   "tests/unit/migration-rest.test.ts",
   "tests/unit/nav-menus.test.ts",
+  "tests/unit/oembed-discovery.test.ts",
+  "tests/unit/oembed-thumbnails.test.ts",
   "tests/unit/new-user-notice.test.ts",
   "tests/unit/ops-observe.test.ts",
   "tests/unit/password-reset.test.ts",

@@ -16,6 +16,8 @@ export interface DiscoveredEmbed {
   /** The sandboxed iframe; "" when the provider gave none we allow (the URL then stays a link). */
   html: string;
   height: number;
+  /** The provider's picture of it (oEmbed thumbnail_url, http(s)), copied into our media by the job; never shown from there. */
+  thumbnailUrl?: string;
 }
 
 export class DiscoveryError extends Error {}
@@ -31,7 +33,19 @@ const Answer = z.object({
   provider_name: z.string().max(200).optional().catch(undefined),
   html: z.string().max(MAX_ANSWER_BYTES).optional().catch(undefined),
   height: z.coerce.number().positive().optional().catch(undefined),
+  thumbnail_url: z.string().max(2048).optional().catch(undefined),
 });
+
+/** An oEmbed answer's thumbnail_url when it is an absolute http(s) address without credentials. */
+export function thumbnailAddress(raw: unknown): string | undefined {
+  if (typeof raw !== "string" || raw.length > 2048) return undefined;
+  try {
+    const u = new URL(raw.trim());
+    return (u.protocol === "https:" || u.protocol === "http:") && !u.username && !u.password ? u.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The application/json+oembed link a page advertises, made absolute; only http(s). */
 export function findOembedEndpoint(html: string, pageUrl: string): string | undefined {
@@ -125,5 +139,6 @@ export async function discoverEmbed(url: string, fetchOpts: Pick<SafeFetchOption
   const providerName = (a.provider_name ?? "").trim() || bareHost(new URL(url).host);
   const title = (a.title ?? "").trim();
   const frame = a.html && (a.type === "rich" || a.type === "video") ? sanitizeOembedHtml(a.html, url, title || `Embedded content from ${providerName}`, a.height) : undefined;
-  return { url, title, providerName, html: frame ?? "", height: Number(/height:(\d+)px/.exec(frame ?? "")?.[1] ?? 0) };
+  const thumbnailUrl = thumbnailAddress(a.thumbnail_url);
+  return { url, title, providerName, html: frame ?? "", height: Number(/height:(\d+)px/.exec(frame ?? "")?.[1] ?? 0), ...(thumbnailUrl ? { thumbnailUrl } : {}) };
 }
