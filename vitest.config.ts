@@ -43,6 +43,7 @@ const POSTGRES_SUITES = [
   "tests/unit/migration-rest.test.ts",
   "tests/unit/nav-menus.test.ts",
   "tests/unit/oembed-discovery.test.ts",
+  "tests/unit/oembed-proxy.test.ts",
   "tests/unit/oembed-thumbnails.test.ts",
   "tests/unit/new-user-notice.test.ts",
   "tests/unit/ops-observe.test.ts",

@@ -10,12 +10,11 @@ import type { Embed } from "@/lib/content/embeds";
 import { storeUpload, UploadError } from "@/lib/media/process";
 import { parseSizes } from "@/lib/media/view";
 import { safeFetch, SafeFetchError } from "@/lib/net/safe-fetch";
-import { thumbnailAddress } from "./discover";
+import { askEndpoint, DiscoveryError, thumbnailAddress } from "./discover";
 
 /** A thumbnail larger than this is refused (hqdefault is ~30 KB, Vimeo's ~100 KB). */
 export const THUMBNAIL_MAX_BYTES = 2 * 1024 * 1024;
 const THUMBNAIL_TIMEOUT_MS = 20_000;
-const META_MAX_BYTES = 64 * 1024;
 
 /** What the cache keeps of a stored thumbnail: the media row and the file the preview shows. */
 export interface StoredThumbnail {
@@ -53,23 +52,13 @@ export function knownEmbedSource(e: Embed, url: string): { endpoint?: string; th
 
 /** A provider's oEmbed answer: its title and thumbnail_url (nothing of its html is kept). Throws ThumbnailError. */
 export async function fetchOembedMeta(endpoint: string, allowHosts: string): Promise<{ title: string; thumbnailUrl?: string }> {
-  let res;
   try {
-    res = await safeFetch(endpoint, { allowHosts, maxBytes: META_MAX_BYTES, headers: { accept: "application/json" } });
+    const { answer } = await askEndpoint(endpoint, { allowHosts });
+    return { title: (answer.title ?? "").trim(), thumbnailUrl: thumbnailAddress(answer.thumbnail_url) };
   } catch (e) {
-    if (e instanceof SafeFetchError) throw new ThumbnailError(`${endpoint}: ${e.code}`);
+    if (e instanceof DiscoveryError) throw new ThumbnailError(e.message);
     throw e;
   }
-  if (res.status !== 200) throw new ThumbnailError(`${endpoint} answered ${res.status}`);
-  if (res.truncated) throw new ThumbnailError(`${endpoint}: the answer is too large`);
-  let json: { title?: unknown; thumbnail_url?: unknown };
-  try {
-    json = JSON.parse(res.text()) as typeof json;
-  } catch {
-    throw new ThumbnailError(`${endpoint}: the answer is not JSON`);
-  }
-  if (!json || typeof json !== "object") throw new ThumbnailError(`${endpoint}: not an oEmbed answer`);
-  return { title: typeof json.title === "string" ? json.title.trim().slice(0, 1000) : "", thumbnailUrl: thumbnailAddress(json.thumbnail_url) };
 }
 
 /** The file a preview shows: the original, or its "large" size when the original is larger. */
