@@ -83,10 +83,11 @@ export async function refreshPostEmbeds(postId: number, opts: { allowHosts?: str
         if (!(e instanceof ThumbnailError)) throw e;
         // The preview shows without a picture; the next refresh (after the TTL) tries again.
         entry.thumbnailError = e.message.slice(0, 300);
-        if (have?.thumbnail) entry.thumbnail = have.thumbnail;
         logEvent("oembed.thumbnail_failed", { postId, url: thumbnailUrl, error: entry.thumbnailError }, "warn");
       }
     }
+    // A refresh whose provider did not answer this time keeps the picture it had.
+    if (!entry.thumbnail && have?.thumbnail && !("error" in entry)) entry.thumbnail = have.thumbnail;
     await saveOembedCache(postId, oembedKey(url), JSON.stringify(entry));
   }
 }
