@@ -326,3 +326,9 @@ export const importJobs = pgTable("import_jobs", {
   endedAt: big("ended_at"),
   updatedAt: big("updated_at").notNull(),
 });
+
+export const oembedCache = pgTable("oembed_cache", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  expiresAt: big("expires_at").notNull(),
+});

@@ -394,3 +394,12 @@ export const importJobs = sqliteTable("import_jobs", {
   endedAt: integer("ended_at"),
   updatedAt: integer("updated_at").notNull(),
 });
+
+// oEmbed answers the REST proxy (/wp-json/oembed/1.0/proxy) fetched for the editor, as WordPress
+// keeps them in transients (oembed_<md5 of the arguments>): not tied to a post, and not content
+// readers see, so writing one moves no content version. A row past expires_at is fetched again.
+export const oembedCache = sqliteTable("oembed_cache", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  expiresAt: integer("expires_at").notNull(), // epoch ms
+});

@@ -33,3 +33,4 @@ export const menus = pick(lite.menus, pgs.menus);
 export const menuItems = pick(lite.menuItems, pgs.menuItems);
 export const applicationPasswords = pick(lite.applicationPasswords, pgs.applicationPasswords);
 export const importJobs = pick(lite.importJobs, pgs.importJobs);
+export const oembedCache = pick(lite.oembedCache, pgs.oembedCache);

@@ -11,6 +11,17 @@ export async function insertMedia(row: NewMediaRow): Promise<Media> {
   return only(await getDb().insert(media).values(row).returning());
 }
 
+/** The stored copy of a file fetched from `originalUrl` (an import's attachment, an embed's thumbnail), if any. */
+export async function findStoredMediaByOriginalUrl(originalUrl: string): Promise<Media | undefined> {
+  return getDb()
+    .select()
+    .from(media)
+    .where(and(eq(media.originalUrl, originalUrl), sql`${media.path} <> ''`))
+    .orderBy(media.id)
+    .limit(1)
+    .then(first);
+}
+
 export async function getMediaById(id: number): Promise<Media | undefined> {
   return getDb().select().from(media).where(eq(media.id, id)).then(first);
 }

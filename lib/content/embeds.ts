@@ -144,27 +144,40 @@ export function playerHtml(e: Embed, opts: { autoplay?: boolean } = {}): string 
 
 const displayUrl = (url: string) => url.replace(/^https?:\/\/(www\.)?/i, "").replace(/\/$/, "");
 
+/** A preview's picture: a copy in our own media (lib/oembed/thumbnails.ts), its public path and size. */
+export interface PreviewThumb {
+  src: string;
+  width: number;
+  height: number;
+}
+
 /**
- * What a reader first sees of a player: a link to the provider's page, with its name and a play
- * button, the size the player will be. Nothing is loaded from the provider: components/site/embed-loader.tsx
+ * What a reader first sees of a player: a link to the provider's page, with its name, a play
+ * button and, once the job queue has copied it into our media, the provider's thumbnail, the size
+ * the player will be. Nothing is loaded from the provider: components/site/embed-loader.tsx
  * swaps it for the player when clicked; without scripts the link opens the provider's page.
  */
-export function previewHtml(e: Embed, url: string, title?: string): string {
-  return previewBox({ url, type: e.type, name: e.name, title: title || `${e.name} ${e.type === "video" ? "video" : "player"}`, size: e.height ? `height:${e.height}px` : "aspect-ratio:16/9" });
+export function previewHtml(e: Embed, url: string, title?: string, thumb?: PreviewThumb): string {
+  return previewBox({ url, type: e.type, name: e.name, title: title || `${e.name} ${e.type === "video" ? "video" : "player"}`, size: e.height ? `height:${e.height}px` : "aspect-ratio:16/9", thumb });
 }
 
 /**
  * The same preview for an embed found by oEmbed discovery (lib/oembed/discover.ts): its player, an
  * iframe already rebuilt and sandboxed by us, waits in an inert <template> until the click.
  */
-export function discoveredPreviewHtml(d: { url: string; title: string; providerName: string; html: string; height: number }): string {
-  return previewBox({ url: d.url, type: "rich", name: d.providerName, title: d.title || `${d.providerName} post`, size: `height:${d.height}px`, player: d.html });
+export function discoveredPreviewHtml(d: { url: string; title: string; providerName: string; html: string; height: number }, thumb?: PreviewThumb): string {
+  return previewBox({ url: d.url, type: "rich", name: d.providerName, title: d.title || `${d.providerName} post`, size: `height:${d.height}px`, player: d.html, thumb });
 }
 
-function previewBox(p: { url: string; type: EmbedType; name: string; title: string; size: string; player?: string }): string {
+/** Only a path on this site ("/wp-content/uploads/…") is ever shown as a preview's picture. */
+const ownImage = (t?: PreviewThumb) => !!t && /^\/[^/\\]/.test(t.src) && t.width > 0 && t.height > 0;
+
+function previewBox(p: { url: string; type: EmbedType; name: string; title: string; size: string; player?: string; thumb?: PreviewThumb }): string {
+  const thumb = ownImage(p.thumb) ? p.thumb! : undefined;
   return (
-    `<div class="wp-embed-preview is-type-${p.type}" style="${p.size}">` +
+    `<div class="wp-embed-preview is-type-${p.type}${thumb ? " has-thumbnail" : ""}" style="${p.size}">` +
     `<a class="wp-embed-preview__link" href="${escapeAttr(p.url)}">` +
+    (thumb ? `<img class="wp-embed-preview__thumbnail" src="${escapeAttr(thumb.src)}" width="${Math.round(thumb.width)}" height="${Math.round(thumb.height)}" alt="${escapeAttr(p.title)}" loading="lazy" decoding="async">` : "") +
     `<span class="wp-embed-preview__play" aria-hidden="true"></span>` +
     `<span class="wp-embed-preview__text"><span class="wp-embed-preview__title">${escapeAttr(p.title)}</span>` +
     `<span class="wp-embed-preview__note">${p.type === "video" ? "Play" : "Load"} from ${escapeAttr(p.name)}<span class="wp-embed-preview__url"> · ${escapeAttr(displayUrl(p.url))}</span></span></span>` +
@@ -187,9 +200,9 @@ const URL_PARAGRAPH = /<p(?:\s[^>]*)?>\s*(https?:\/\/[^\s<>"]+)\s*<\/p>/gi;
 const URL_LINE = /^([ \t]*)(https?:\/\/[^\s<>"]+)([ \t]*)$/gim;
 
 /**
- * Embeds this module cannot build from the URL alone, found before rendering (lib/site/embed-set.ts):
- * this site's own posts (their embed card) and providers found by oEmbed discovery. URL → the
- * wrapper's HTML, already safe.
+ * Embeds found before rendering (lib/site/embed-set.ts): this site's own posts (their embed card),
+ * providers found by oEmbed discovery, and known players' previews with the title and thumbnail
+ * the job queue found. URL → the wrapper's HTML, already safe.
  */
 export type KnownEmbeds = ReadonlyMap<string, string>;
 
@@ -211,11 +224,15 @@ function scanEmbeds(html: string, each: (url: string, kind: "block" | "paragraph
     .join("");
 }
 
-/** The URLs in post HTML that would be embedded if their embed were known (not built from the URL alone). */
-export function embedCandidates(html: string): string[] {
+/**
+ * The URLs in post HTML that would be embedded if their embed were known (not built from the URL
+ * alone); with `withPlayers`, the URLs of players built from the URL too (their title and thumbnail
+ * are looked up by the job queue).
+ */
+export function embedCandidates(html: string, opts: { withPlayers?: boolean } = {}): string[] {
   const out = new Set<string>();
   const add = (url: string) => {
-    if (url.length <= 2048 && URL.canParse(url) && /^https?:\/\//i.test(url) && !parseEmbedUrl(url)) out.add(url);
+    if (url.length <= 2048 && URL.canParse(url) && /^https?:\/\//i.test(url) && (opts.withPlayers || !parseEmbedUrl(url))) out.add(url);
   };
   scanEmbeds(html, (url, _kind, whole) => (add(url), whole));
   // [embed]URL[/embed] becomes an embed block only when shortcodes render; stored content has the shortcode.
@@ -232,12 +249,12 @@ export function embedCandidates(html: string): string[] {
 export function renderEmbeds(html: string, known?: KnownEmbeds): string {
   return scanEmbeds(html, (url, kind, whole, open, close) => {
     const e = parseEmbedUrl(url);
-    const found = e ? null : known?.get(url);
-    if (kind === "block") return `${open}${e ? previewHtml(e, url) : found ?? linkHtml(url)}${close}`;
-    return e ? autoEmbed(e, url) : found ? figure(found.includes("wp-embed-preview") ? "rich" : "wp-embed", found.includes("wp-embed-preview") ? "oembed" : "site", found) : whole;
+    const found = known?.get(url);
+    if (kind === "block") return `${open}${found ?? (e ? previewHtml(e, url) : linkHtml(url))}${close}`;
+    return e ? autoEmbed(e, url, found) : found ? figure(found.includes("wp-embed-preview") ? "rich" : "wp-embed", found.includes("wp-embed-preview") ? "oembed" : "site", found) : whole;
   });
 }
 
 const figure = (type: string, provider: string, inner: string) =>
   `<figure class="wp-block-embed is-type-${type} is-provider-${provider} wp-block-embed-${provider}"><div class="wp-block-embed__wrapper">${inner}</div></figure>`;
-const autoEmbed = (e: Embed, url: string) => figure(e.type, e.provider, previewHtml(e, url));
+const autoEmbed = (e: Embed, url: string, found?: string) => figure(e.type, e.provider, found ?? previewHtml(e, url));

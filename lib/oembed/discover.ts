@@ -16,6 +16,8 @@ export interface DiscoveredEmbed {
   /** The sandboxed iframe; "" when the provider gave none we allow (the URL then stays a link). */
   html: string;
   height: number;
+  /** The provider's picture of it (oEmbed thumbnail_url, http(s)), copied into our media by the job; never shown from there. */
+  thumbnailUrl?: string;
 }
 
 export class DiscoveryError extends Error {}
@@ -31,7 +33,19 @@ const Answer = z.object({
   provider_name: z.string().max(200).optional().catch(undefined),
   html: z.string().max(MAX_ANSWER_BYTES).optional().catch(undefined),
   height: z.coerce.number().positive().optional().catch(undefined),
+  thumbnail_url: z.string().max(2048).optional().catch(undefined),
 });
+
+/** An oEmbed answer's thumbnail_url when it is an absolute http(s) address without credentials. */
+export function thumbnailAddress(raw: unknown): string | undefined {
+  if (typeof raw !== "string" || raw.length > 2048) return undefined;
+  try {
+    const u = new URL(raw.trim());
+    return (u.protocol === "https:" || u.protocol === "http:") && !u.username && !u.password ? u.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The application/json+oembed link a page advertises, made absolute; only http(s). */
 export function findOembedEndpoint(html: string, pageUrl: string): string | undefined {
@@ -93,8 +107,14 @@ export function sanitizeOembedHtml(html: string, pageUrl: string, title: string,
   return `<iframe src="${escapeHtml(frame.toString())}" title="${escapeHtml(title)}" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" referrerpolicy="strict-origin-when-cross-origin" style="display:block;width:100%;height:${h}px;border:0"></iframe>`;
 }
 
-/** Fetches the page, its advertised oEmbed endpoint, and keeps what is safe; throws DiscoveryError. */
-export async function discoverEmbed(url: string, fetchOpts: Pick<SafeFetchOptions, "allowHosts"> = {}): Promise<DiscoveredEmbed> {
+type OembedAnswer = z.infer<typeof Answer>;
+
+/**
+ * Fetches the page, then the oEmbed endpoint it advertises (with maxwidth, maxheight), through the
+ * SSRF-safe fetch: the provider's answer as it came (`raw`) and its checked fields. Throws DiscoveryError.
+ */
+export async function fetchOembedAnswer(url: string, opts: Pick<SafeFetchOptions, "allowHosts"> & { maxwidth?: number; maxheight?: number } = {}): Promise<{ raw: Record<string, unknown>; answer: OembedAnswer }> {
+  const fetchOpts = { allowHosts: opts.allowHosts };
   const get = async (u: string, maxBytes: number, accept: string) => {
     try {
       const res = await safeFetch(u, { ...fetchOpts, maxBytes, headers: { accept } });
@@ -109,9 +129,22 @@ export async function discoverEmbed(url: string, fetchOpts: Pick<SafeFetchOption
   if (!/html/i.test(page.headers.get("content-type") ?? "")) throw new DiscoveryError(`${url} is not an HTML page`);
   const endpoint = findOembedEndpoint(page.text(), page.url);
   if (!endpoint) throw new DiscoveryError(`${url} advertises no oEmbed endpoint`);
+  return await askEndpoint(endpoint, { ...opts, maxwidth: opts.maxwidth ?? 600 });
+}
+
+/** Asks an oEmbed endpoint (its URL already names the page) through the SSRF-safe fetch. Throws DiscoveryError. */
+export async function askEndpoint(endpoint: string, opts: Pick<SafeFetchOptions, "allowHosts"> & { maxwidth?: number; maxheight?: number } = {}): Promise<{ raw: Record<string, unknown>; answer: OembedAnswer }> {
   const ask = new URL(endpoint);
-  ask.searchParams.set("maxwidth", "600");
-  const res = await get(ask.toString(), MAX_ANSWER_BYTES, "application/json");
+  if (opts.maxwidth) ask.searchParams.set("maxwidth", String(opts.maxwidth));
+  if (opts.maxheight) ask.searchParams.set("maxheight", String(opts.maxheight));
+  let res;
+  try {
+    res = await safeFetch(ask.toString(), { allowHosts: opts.allowHosts, maxBytes: MAX_ANSWER_BYTES, headers: { accept: "application/json" } });
+  } catch (e) {
+    if (e instanceof SafeFetchError) throw new DiscoveryError(`${endpoint}: ${e.code}`);
+    throw e;
+  }
+  if (res.status !== 200) throw new DiscoveryError(`${ask} answered ${res.status}`);
   if (res.truncated) throw new DiscoveryError(`${endpoint}: the answer is too large`);
   let json: unknown;
   try {
@@ -121,9 +154,15 @@ export async function discoverEmbed(url: string, fetchOpts: Pick<SafeFetchOption
   }
   const parsed = Answer.safeParse(json);
   if (!parsed.success) throw new DiscoveryError(`${endpoint}: not an oEmbed answer`);
-  const a = parsed.data;
+  return { raw: json as Record<string, unknown>, answer: parsed.data };
+}
+
+/** Fetches the page, its advertised oEmbed endpoint, and keeps what is safe; throws DiscoveryError. */
+export async function discoverEmbed(url: string, fetchOpts: Pick<SafeFetchOptions, "allowHosts"> = {}): Promise<DiscoveredEmbed> {
+  const { answer: a } = await fetchOembedAnswer(url, fetchOpts);
   const providerName = (a.provider_name ?? "").trim() || bareHost(new URL(url).host);
   const title = (a.title ?? "").trim();
   const frame = a.html && (a.type === "rich" || a.type === "video") ? sanitizeOembedHtml(a.html, url, title || `Embedded content from ${providerName}`, a.height) : undefined;
-  return { url, title, providerName, html: frame ?? "", height: Number(/height:(\d+)px/.exec(frame ?? "")?.[1] ?? 0) };
+  const thumbnailUrl = thumbnailAddress(a.thumbnail_url);
+  return { url, title, providerName, html: frame ?? "", height: Number(/height:(\d+)px/.exec(frame ?? "")?.[1] ?? 0), ...(thumbnailUrl ? { thumbnailUrl } : {}) };
 }

@@ -1,6 +1,7 @@
 // A post's embed view (…/embed/), what the oEmbed html's iframe shows on another site: WordPress's
 // wp-embed card (featured image, title, excerpt, site icon and name, comments count), as one small
-// HTML document with its own styles, no theme and nothing from a third party. It speaks
+// HTML document with its own styles (light, or dark where the reader's system prefers it, as the
+// site's own themes follow it), no theme and nothing from a third party. It speaks
 // WordPress's wp-embed protocol (postMessage "height" and "link" with the #?secret= of the frame's
 // URL), so a WordPress site that embeds it sizes the frame and opens clicked links in its window;
 // without scripts the links open in the top window where the frame's sandbox allows it.
@@ -50,7 +51,7 @@ body{font:400 14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,Oxygen
 .wp-embed-heading{margin:0 0 15px;font-weight:600;font-size:22px;line-height:1.3;overflow-wrap:anywhere}
 .wp-embed-heading a{color:#2c3338}
 .wp-embed-excerpt p{margin:0;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:4;overflow:hidden}
-.wp-embed-more{color:#c3c4c7}
+.wp-embed-more{color:#646970}
 .wp-embed-footer{display:flex;align-items:center;justify-content:space-between;gap:10px;margin-top:20px;font-size:14px;line-height:25px}
 .wp-embed-site-title{font-weight:600;min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .wp-embed-site-icon{width:25px;height:25px;margin-right:10px;vertical-align:top;border:0}
@@ -58,6 +59,14 @@ body{font:400 14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,Oxygen
 .wp-embed-comments svg{vertical-align:-3px;margin-right:4px;fill:currentColor}
 .screen-reader-text{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(1px,1px,1px,1px);white-space:nowrap}
 @media (max-width:400px){.wp-embed{padding:16px}.wp-embed-heading{font-size:18px}.wp-embed-featured-image.square{max-width:90px;margin-right:12px}}
+@media (prefers-color-scheme:dark){
+body{color:#c3c4c7}
+.wp-embed{background:#1d2327;border-color:#3c434a;box-shadow:0 1px 1px rgba(0,0,0,.3)}
+.wp-embed a{color:#c3c4c7}
+.wp-embed a:hover,.wp-embed a:focus-visible{color:#72aee6}
+.wp-embed-heading a{color:#f0f0f1}
+.wp-embed-more{color:#a7aaad}
+}
 `;
 
 // wp-embed-template.js's part of the protocol, for WordPress hosts (whose wp-embed.js answers it).

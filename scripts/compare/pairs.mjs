@@ -5,6 +5,8 @@
 //       switch Inkwell's theme first (inkwell.sh theme NAME)
 //   node scripts/compare/pairs.mjs compose [OUT]   one WebP per page and width: WordPress | Classic |
 //       Modern light | Modern dark, side by side, into docs/themes/ (or OUT)
+//   PAIRS_SET=blocks: the block-editor posts of the 64 block test data (docs/blocks-compared.md)
+//       instead of the theme pages; RAW=/tmp/… keeps their shots apart
 import { createRequire } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
@@ -14,7 +16,7 @@ const WP = process.env.WP_URL ?? "http://127.0.0.1:8190";
 const INK = process.env.INK_URL ?? "http://127.0.0.1:4610";
 const RAW = process.env.RAW ?? "/tmp/inkwell-compare-shots";
 
-export const PAGES = {
+const THEME_PAGES = {
   "long-title": "/2009/10/05/title-should-not-overflow-the-content-area/",
   "html-tags": "/2013/01/11/markup-html-tags-and-formatting/",
   "text-alignment": "/2013/01/09/markup-text-alignment/",
@@ -32,6 +34,14 @@ export const PAGES = {
   search: "/?s=alignment",
   "404": "/this-page-does-not-exist/",
 };
+
+// One post per core block (tests/fixtures/wxr/block-themes/64-block-test-data.xml), all of 2024-02-05.
+const BLOCK_PAGES = Object.fromEntries(
+  ["columns", "group", "cover", "buttons", "gallery", "image", "quote", "pullquote", "table", "separator", "spacer", "media-text", "file", "code", "preformatted", "verse", "details"]
+    .map((slug) => [slug, `/2024/02/05/${slug}/`]),
+);
+
+export const PAGES = process.env.PAIRS_SET === "blocks" ? BLOCK_PAGES : THEME_PAGES;
 
 const [cmd, arg] = process.argv.slice(2);
 if (cmd === "capture") {

@@ -38,6 +38,13 @@ test("a link to another of the site's posts on its own line shows that post's ca
   await page.goto(`${new URL(target).pathname}embed/`);
   const cardAxe = await new AxeBuilder({ page }).analyze();
   expect(cardAxe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await expect(page.locator(".wp-embed")).toHaveCSS("background-color", "rgb(255, 255, 255)");
+  // A reader whose system prefers dark gets the card dark too, still readable.
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect(page.locator(".wp-embed")).toHaveCSS("background-color", "rgb(29, 35, 39)");
+  await expect(page.locator(".wp-embed-heading a")).toHaveCSS("color", "rgb(240, 240, 241)");
+  const darkAxe = await new AxeBuilder({ page }).analyze();
+  expect(darkAxe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 });
 
 test("every post advertises its oEmbed JSON and XML, which describe it; its embed view may be framed anywhere", async ({ page, request }) => {

@@ -85,7 +85,7 @@ async function handle(segments: string[], url: URL, user: RestUser | null): Prom
       _links: { help: [{ href: "https://developer.wordpress.org/rest-api/" }] },
     }));
   }
-  if (segments[0] === "oembed") return (await handleOembed(segments, url)) ?? noRoute();
+  if (segments[0] === "oembed") return (await handleOembed(segments, url, user)) ?? noRoute();
   if (segments[0] !== "wp" || segments[1] !== "v2") return noRoute();
   const [resource, idText, ...rest] = segments.slice(2);
   if (!resource) return json(pick({ namespace: "wp/v2", routes: await routeIndex("wp/v2"), _links: { up: [{ href: await absoluteUrl("/wp-json/") }] } }));
