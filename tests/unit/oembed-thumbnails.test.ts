@@ -93,7 +93,7 @@ describe("the job copies the thumbnail into our media, once", () => {
 
     const html = renderEmbeds(post.content, await embedsFor([post]));
     const img = /<img [^>]*>/.exec(html)![0];
-    expect(img).toBe(`<img class="wp-embed-preview__thumbnail" src="/wp-content/uploads/${thumb.path}" width="480" height="360" alt="Ann's &quot;tide&quot; toot &lt;b&gt;" loading="lazy" decoding="async">`);
+    expect(img).toBe(`<img class="wp-embed-preview__thumbnail" src="/wp-content/uploads/${thumb.path}" width="480" height="360" alt="Ann&#039;s &quot;tide&quot; toot &lt;b&gt;" loading="lazy" decoding="async">`);
     expect(html).toContain('class="wp-embed-preview is-type-rich has-thumbnail"');
     // Nothing on the page points a reader's browser at the provider's picture.
     expect(html).not.toContain("/media/tide.jpg");
