@@ -14,7 +14,7 @@ export function registerApp() {
     bodyLimit,
     postComment: commentFastPath(postCommentForm),
     route,
-    keepPage: async (fill, page) => void (await keepPage(fill, page)),
+    keepPage,
     database: databaseState,
     stopJobs: stopJobPoller,
     closeDatabase: closeDb,

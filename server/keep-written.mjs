@@ -3,6 +3,7 @@
 // pass, and once the response has gone out whole hands them over (server/page-cache.ts decides
 // whether to keep them). A response cut short, or larger than the cap, is not handed over.
 
+/** The largest page kept (a post with hundreds of comments is about 300 KB): the one cap of the page cache's pages. */
 const CAP = 4 * 1024 * 1024;
 
 /**
@@ -16,15 +17,15 @@ export function keepWritten(res, done) {
   let over = false;
   const take = (chunk, encoding) => {
     if (over || chunk == null || typeof chunk === "function") return;
-    const buf = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8") : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    // A string becomes new bytes; a buffer is copied, as its writer may reuse it once the write returns.
+    const buf = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8") : Buffer.from(chunk);
     size += buf.length;
     if (size > CAP) {
       over = true;
       chunks.length = 0;
       return;
     }
-    // A copy: the writer may reuse its buffer once the write returns.
-    chunks.push(Buffer.from(buf));
+    chunks.push(buf);
   };
   const writeHead = res.writeHead;
   /** @type {Record<string, unknown>} */

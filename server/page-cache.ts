@@ -48,15 +48,14 @@ export function getCachedPage(key: string): CachedPage | undefined {
 
 // Only pages and feeds: a JSON or binary answer on a page's address is not kept.
 const KEPT_TYPES = /^(text\/html|application\/(rss\+|atom\+)?xml)/;
-/** The largest page kept (a post with hundreds of comments is about 300 KB). */
-export const MAX_KEPT_BYTES = 4 * 1024 * 1024;
 
 /**
  * Keeps what a fill rendered: a 200 page or feed that set no cookie, rendered while the content
- * version stayed where it was (a write during the render may be half in this HTML).
+ * version stayed where it was (a write during the render may be half in this HTML). The server
+ * hands over at most 4 MB (server/keep-written.mjs).
  */
 export async function keepPage(fill: PageFill, page: RenderedPage): Promise<boolean> {
-  if (page.status !== 200 || page.setsCookie || !KEPT_TYPES.test(page.contentType) || page.body.length > MAX_KEPT_BYTES) return false;
+  if (page.status !== 200 || page.setsCookie || !KEPT_TYPES.test(page.contentType)) return false;
   if ((await syncWithDatabase()) !== fill.version) return false;
   const kept: CachedPage = { status: page.status, contentType: page.contentType, parts: fill.nonce ? splitAtNonce(page.body, fill.nonce) : [page.body] };
   await cached(`html:${fill.key}`, () => kept, page.body.length);

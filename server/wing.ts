@@ -49,8 +49,8 @@ export interface AppSide {
   postComment(req: IncomingMessage, res: ServerResponse): boolean;
   /** Reader routing and the page cache: old WordPress addresses, cached pages, feeds, nonces. */
   route(req: IncomingMessage, res: ServerResponse): Promise<RouteResult>;
-  /** Keeps what a fill rendered, unless the content changed meanwhile. */
-  keepPage(fill: PageFill, page: RenderedPage): Promise<void>;
+  /** Keeps what a fill rendered, unless the content changed meanwhile (false: not kept). */
+  keepPage(fill: PageFill, page: RenderedPage): Promise<boolean>;
   /** The database cannot be reached (PostgreSQL outage) / a long import holds SQLite's write lock. */
   database(): { outage: boolean; longWrite: boolean };
   /** Stops claiming jobs; resolves when the job in hand has finished. */

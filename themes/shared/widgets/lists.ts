@@ -4,6 +4,7 @@
 // server component payload, the HTML, the payload again inside the HTML); as one string each,
 // React passes them through untouched. Every text and URL goes through escapeHtml.
 import { escapeHtml as esc } from "@/lib/content/escape";
+import { childrenByParent } from "@/lib/posts/tree";
 import { monthName } from "@/lib/dates";
 
 export interface LinkItem {
@@ -42,14 +43,7 @@ export interface CategoryItem extends LinkItem {
 
 /** WordPress's category list: a tree of the categories with posts (or with children that have some). */
 export function categoriesHtml(all: CategoryItem[]): string {
-  const ids = new Set(all.map((c) => c.id));
-  const children = new Map<number | null, CategoryItem[]>();
-  for (const c of all) {
-    const parent = c.parentId && ids.has(c.parentId) ? c.parentId : null;
-    const list = children.get(parent);
-    if (list) list.push(c);
-    else children.set(parent, [c]);
-  }
+  const children = childrenByParent(all);
   const render = (parent: number | null, depth: number): string => {
     const list = (children.get(parent) ?? []).filter((c) => c.count > 0 || children.has(c.id));
     if (!list.length || depth > 10) return "";

@@ -1,5 +1,6 @@
 // WordPress's Pages widget as one string, as the other data widgets are (themes/shared/widgets/lists.ts).
 import { escapeHtml as esc } from "@/lib/content/escape";
+import { childrenByParent } from "@/lib/posts/tree";
 
 export interface PageItem {
   id: number;
@@ -16,14 +17,7 @@ export interface PageItem {
 export function pagesHtml(pages: PageItem[], exclude: readonly number[] = []): string {
   const skip = new Set(exclude);
   const shown = pages.filter((p) => !skip.has(p.id));
-  const ids = new Set(shown.map((p) => p.id));
-  const children = new Map<number | null, PageItem[]>();
-  for (const p of shown) {
-    const parent = p.parentId && ids.has(p.parentId) ? p.parentId : null;
-    const list = children.get(parent);
-    if (list) list.push(p);
-    else children.set(parent, [p]);
-  }
+  const children = childrenByParent(shown);
   const render = (parent: number | null, depth: number): string => {
     const list = children.get(parent);
     if (!list?.length || depth > 20) return "";
