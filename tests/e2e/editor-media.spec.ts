@@ -115,10 +115,20 @@ test("the library is searched on the server by title, file name and alt text", a
   await newPost(page, unique("Search post"), "x");
   const dialog = await openAddMedia(page);
   const stem = unique("e2e-findme");
+  // The upload is held until the search has answered without it: the library must search again
+  // when the file lands (it once kept saying "0 items found").
+  let searched!: () => void;
+  const searchAnswered = new Promise<void>((resolve) => (searched = resolve));
+  await page.route("**/admin/media/upload/", async (route) => {
+    await searchAnswered;
+    await route.continue();
+  });
   await uploadInDialog(dialog, [{ name: `${stem}.png`, mimeType: "image/png", buffer: await png(40, 40) }]);
   await dialog.getByRole("tab", { name: "Media Library" }).click();
   const search = dialog.getByRole("searchbox", { name: "Search media" });
   await search.fill(stem.replace(/-/g, " "));
+  await expect(dialog.getByRole("status").filter({ hasText: "found" })).toHaveText(/^0 items found for/, slow);
+  searched();
   await expect(dialog.getByRole("status").filter({ hasText: "found" })).toHaveText(/^1 item found for/, slow);
   await expect(dialog.getByRole("list", { name: "Media items" }).getByRole("button")).toHaveCount(1);
   await search.fill("A single pixel");

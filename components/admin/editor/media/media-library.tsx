@@ -45,6 +45,9 @@ export function MediaLibrary({ type, selected, onToggle, added }: { type: Librar
     return () => window.clearTimeout(t);
   }, [search]);
 
+  // Fetched again when an upload lands, so that a search typed while a file was still uploading
+  // finds it once it is in the library.
+  const landed = added.length;
   useEffect(() => {
     let current = true;
     fetchPage(type, query, 1).then(
@@ -58,7 +61,7 @@ export function MediaLibrary({ type, selected, onToggle, added }: { type: Librar
     return () => {
       current = false;
     };
-  }, [type, query]);
+  }, [type, query, landed]);
 
   async function loadMore() {
     if (!data) return;
