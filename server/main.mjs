@@ -17,6 +17,7 @@ import proxyaddr from "proxy-addr";
 import { createMetrics, hasForwardingHeaders, observeRequest, requestLogger, serveMetrics, shareClusterMetrics } from "./observe.mjs";
 import { newSpliceStore, spliceResponse, spliceStorage, wantsSplice } from "./html-splice.mjs";
 import { keepWritten } from "./keep-written.mjs";
+import { readBuiltRoutes } from "./built-routes.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "127.0.0.1";
@@ -148,7 +149,7 @@ const metrics = createMetrics();
 if (cluster.isWorker) shareClusterMetrics(metrics);
 /** @type {import("./wing").Wing} */
 const wing = (globalThis[Symbol.for("inkwell.wing")] ??= {});
-wing.server = { metrics, splice: spliceStorage };
+wing.server = { metrics, splice: spliceStorage, routes: dev ? undefined : readBuiltRoutes(process.env.NEXT_DIST_DIR || ".next") };
 await nextApp.prepare();
 // A production Next runs instrumentation.ts at its first request; its server is prepared here
 // instead, so that the app registers (server/app.ts) before the first request.

@@ -50,12 +50,12 @@ export function getCachedPage(key: string): CachedPage | undefined {
 const KEPT_TYPES = /^(text\/html|application\/(rss\+|atom\+)?xml)/;
 
 /**
- * Keeps what a fill rendered: a 200 page or feed that set no cookie, rendered while the content
- * version stayed where it was (a write during the render may be half in this HTML). The server
- * hands over at most 4 MB (server/keep-written.mjs).
+ * Keeps what a fill rendered: a 200 page or feed (or the one not-found page, 404) that set no
+ * cookie, rendered while the content version stayed where it was (a write during the render may be
+ * half in this HTML). The server hands over at most 4 MB (server/keep-written.mjs).
  */
 export async function keepPage(fill: PageFill, page: RenderedPage): Promise<boolean> {
-  if (page.status !== 200 || page.setsCookie || !KEPT_TYPES.test(page.contentType)) return false;
+  if (page.status !== (fill.status ?? 200) || page.setsCookie || !KEPT_TYPES.test(page.contentType)) return false;
   if ((await syncWithDatabase()) !== fill.version) return false;
   const kept: CachedPage = { status: page.status, contentType: page.contentType, parts: fill.nonce ? splitAtNonce(page.body, fill.nonce) : [page.body] };
   await cached(`html:${fill.key}`, () => kept, page.body.length);

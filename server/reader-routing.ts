@@ -7,7 +7,7 @@ import { resolveQuery, resolveSegments } from "@/lib/site/resolve-path";
 import { publishDuePosts } from "@/lib/site/reads";
 import { currentVersion } from "@/lib/site/cache";
 import { getCachedPage, isCacheablePageView, type CachedPage, type PageRequest } from "./page-cache";
-import type { PageFill } from "./wing";
+import { wing, type BuiltRoutes, type PageFill } from "./wing";
 import { contentSecurityPolicy, newNonce, refreshFrameHosts } from "@/lib/security/csp";
 
 export type ReaderDecision =
@@ -30,10 +30,27 @@ const NOT_A_PAGE = /^\/(?:_next\/|api\/|healthz|feeds\/|xmlrpc\.php|wp-trackback
 // The admin and sign-in screens (lost and reset password too) get the CSP but none of the reader logic.
 const NOT_A_READER_PAGE = /^\/(?:admin|login|register|lost-password|reset-password)(?:\/|$)/;
 
-function render(readerPage: boolean, fillKey?: string): ReaderDecision {
+// Every missing address shows the same not-found page, kept once under this key (page keys are
+// paths, which begin with "/").
+const NOT_FOUND_KEY = "not-found";
+
+let compiled: { from: BuiltRoutes; others: RegExp[]; redirects: RegExp[] } | undefined;
+
+/**
+ * An address that only the site's catch-all page takes (no other route of the build, no redirect
+ * or rewrite): when the resolver finds nothing there, the page is the not-found page.
+ */
+function isMissingAddress(pathname: string): boolean {
+  const routes = wing().server?.routes;
+  if (!routes) return false;
+  if (compiled?.from !== routes) compiled = { from: routes, others: routes.others.map((r) => new RegExp(r)), redirects: routes.redirects.map((r) => new RegExp(r)) };
+  return !compiled.redirects.some((r) => r.test(pathname)) && !compiled.others.some((r) => r.test(pathname));
+}
+
+function render(readerPage: boolean, fillKey?: string, status?: number): ReaderDecision {
   const nonce = newNonce();
   const version = currentVersion();
-  const fill = fillKey !== undefined && version !== undefined ? { key: fillKey, nonce, version } : undefined;
+  const fill = fillKey !== undefined && version !== undefined ? { key: fillKey, nonce, version, ...(status ? { status } : {}) } : undefined;
   return { kind: "render", csp: contentSecurityPolicy(nonce), readerPage, fill };
 }
 
@@ -68,7 +85,8 @@ export async function decideReaderRequest(req: PageRequest): Promise<ReaderDecis
   // A preview is rendered for its editor only, never redirected to the published permalink.
   if (pathname === "/" && searchParams.get("preview") === "true") return render(false);
 
-  // Only a public page of this site is kept in the cache: other areas' routes and 404s are not.
+  // Only a public page of this site is kept in the cache (and the one not-found page): other areas'
+  // routes are not.
   let publicPage = false;
   try {
     const route =
@@ -79,6 +97,10 @@ export async function decideReaderRequest(req: PageRequest): Promise<ReaderDecis
       return { kind: "redirect", to: route.to };
     }
     publicPage = route?.kind === "listing" || (route?.kind === "single" && route.post.status === "publish");
+    if (!route && cacheable && !search && isMissingAddress(pathname)) {
+      const hit = getCachedPage(NOT_FOUND_KEY);
+      return hit ? { kind: "cached", page: hit } : render(true, NOT_FOUND_KEY, 404);
+    }
   } catch {
     // The page renders the same resolution and reports its own errors.
   }

@@ -25,6 +25,8 @@ export interface PageFill {
   nonce?: string;
   /** The content version the render started under: a render that saw a write is not kept. */
   version: string;
+  /** The status the kept page must have: 404 for the one not-found page, 200 otherwise. */
+  status?: number;
 }
 
 /** A page as the server wrote it (after splicing, before compression). */
@@ -63,6 +65,16 @@ export interface ServerSide {
   metrics: ServerMetrics;
   /** The store of the page being written, where components leave big HTML (server/html-splice.mjs). */
   splice: AsyncLocalStorage<SpliceStore>;
+  /** The served build's routes (server/built-routes.mjs); absent under `next dev`. */
+  routes?: BuiltRoutes;
+}
+
+/** Regular expressions (sources) from Next's routes manifest. */
+export interface BuiltRoutes {
+  /** Every route but the site's catch-all page. */
+  others: string[];
+  /** next.config.ts's redirects and rewrites, and Next's own (the trailing slash). */
+  redirects: string[];
 }
 
 export interface SpliceStore {

@@ -230,4 +230,40 @@ describe("the server around Next (server/main.mjs)", () => {
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
   }, 120_000);
+
+  it("renders the not-found page once for every missing address, and leaves the app's own routes and redirects alone", async () => {
+    const port = PORT + 6;
+    const child = spawn(process.execPath, ["server/main.mjs"], { env: { ...env, PORT: String(port), SITE_URL: `http://127.0.0.1:${port}` }, stdio: ["ignore", "pipe", "pipe"] });
+    started.push(child);
+    let out = "";
+    child.stdout!.on("data", (d) => (out += d));
+    await until("the server", () => /serving/.test(out));
+
+    const first = await ask(port, "/no-such-page-anywhere/");
+    expect(first.status).toBe(404);
+    expect(first.body).toContain("can’t be found");
+    expect(first.headers["x-inkwell-cache"]).toBe("miss");
+    // Other missing addresses, a scanner's included, get the same page from the cache: no render.
+    for (const missing of ["/another/missing/address/", "/wp-config.php.bak", "/.env"]) {
+      const again = await ask(port, missing);
+      expect(again.status, missing).toBe(404);
+      expect(again.headers["x-inkwell-cache"], missing).toBe("hit");
+      expect(again.body).toContain("can’t be found");
+    }
+
+    // What the resolver does not know but the app answers keeps its own answer.
+    expect((await ask(port, "/wp-login.php")).headers.location).toMatch(/\/login\/$/);
+    expect((await ask(port, "/wp-admin/")).headers.location).toMatch(/\/admin\/$/);
+    expect((await ask(port, "/wp-sitemap.xml")).status).toBe(301);
+    expect((await ask(port, "/no-such-page-without-slash")).status).toBe(308);
+    const login = await ask(port, "/login/");
+    expect(login.status).toBe(200);
+    expect(login.body).toContain('name="password"');
+    expect((await ask(port, "/sample-page/")).status).toBe(200);
+    // A signed-in reader's not-found page is rendered for them, as before.
+    expect((await ask(port, "/another/missing/address/", { cookie: "x=1" })).headers["x-inkwell-cache"]).toBeUndefined();
+
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  }, 120_000);
 });
