@@ -55,6 +55,9 @@ const kind = (n) => {
 // it are the start and the warm-up.
 let total = 0;
 const sums = new Map();
+// BENCH_TOP=N also lists the N functions with the most self time (name, file) in each share.
+const top = Number(process.env.BENCH_TOP || 0);
+const fns = new Map();
 const deltas = p.timeDeltas;
 const spanUs = deltas.reduce((a, b) => a + b, 0);
 let at = 0;
@@ -66,6 +69,12 @@ p.samples.forEach((id, i) => {
   if (!k) return;
   total += deltas[i] ?? 0;
   sums.set(k, (sums.get(k) ?? 0) + (deltas[i] ?? 0));
+  if (top) {
+    const n = byId.get(id);
+    const name = `${k.split(":")[0].split(" (")[0]} | ${n.callFrame.functionName || "(anonymous)"} ${n.callFrame.url.split("/").slice(-2).join("/")}:${n.callFrame.lineNumber}`;
+    fns.set(name, (fns.get(name) ?? 0) + (deltas[i] ?? 0));
+  }
 });
 console.log(`CPU busy ${(total / 1e6).toFixed(2)} s, ${(total / 1000 / times.length).toFixed(1)} ms a miss:`);
 for (const [k, t] of [...sums].sort((a, b) => b[1] - a[1])) console.log(`${((100 * t) / total).toFixed(1).padStart(5)} %  ${k}`);
+if (top) for (const [name, t] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${((100 * t) / total).toFixed(1).padStart(5)} %  ${name}`);
