@@ -400,6 +400,22 @@ test("a long title wraps at 360 px instead of running off the screen, and Enter 
   expect(await title.inputValue()).not.toContain("\n");
 });
 
+test("Tab in the title goes on to the text, as in WordPress's classic editor; Shift+Tab still goes back", async ({ page }) => {
+  await signInAs(page, "author");
+  await page.goto("/admin/posts/new/");
+  const title = page.getByRole("textbox", { name: "Title" });
+  await title.fill(unique("Tab on"));
+  await title.press("Tab");
+  await expect(canvas(page)).toBeFocused();
+  await page.keyboard.type("Typed after Tab.");
+  await expect(canvas(page)).toContainText("Typed after Tab.");
+  expect(await title.inputValue()).not.toContain("\t");
+  await title.focus();
+  await title.press("Shift+Tab");
+  await expect(title).not.toBeFocused();
+  await expect(canvas(page)).not.toBeFocused();
+});
+
 test("a classic post as WordPress stores it (blank-line paragraphs, headings, lists, a table) opens in Visual and reads the same", async ({ page }) => {
   await signInAs(page, "author");
   await page.goto("/admin/posts/new/");

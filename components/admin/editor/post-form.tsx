@@ -216,11 +216,13 @@ export function PostForm({ initial, options, actions }: { initial: EditorInitial
           <div data-theme={options.theme} className="editor-title rounded border border-gray-400">
             <label htmlFor="title" className="sr-only">Title</label>
             {/* A title wraps as it does on the site (WordPress's title is a heading that wraps too);
-                Enter goes on to the content, as there. */}
+                Enter goes on to the content, as there, and so does Tab, as in WordPress's classic
+                editor (the permalink field after it stays reachable with Shift+Tab from the text). */}
             <textarea id="title" name="title" ref={titleRef} rows={1} value={title} maxLength={POST_LIMITS.title} placeholder="Add title" aria-describedby={described("title")}
               onChange={(e) => { const t = e.target.value.replace(/[\r\n]+/g, " "); setTitle(t); if (!slugEdited && !live) setSlug(slugify(t)); }}
               onKeyDown={(e) => {
-                if (e.key !== "Enter" || e.nativeEvent.isComposing) return;
+                const onward = (e.key === "Enter" && !e.nativeEvent.isComposing) || (e.key === "Tab" && !e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey);
+                if (!onward) return;
                 e.preventDefault();
                 const form = e.currentTarget.form;
                 (form?.querySelector<HTMLElement>(".ProseMirror") ?? form?.querySelector<HTMLElement>('textarea[name="content"]'))?.focus();
