@@ -1,5 +1,7 @@
-// Slugs for the editor: made from the title when left empty (unique, as wp_unique_post_slug),
-// or as typed, in which case a duplicate is the person's to resolve.
+// Slugs for the editor: made from the title when left empty or when it is the title's own (unique,
+// as wp_unique_post_slug: a second "Weekly links" becomes weekly-links-2; the editor fills the
+// field from the title as the writer types it), or as typed, in which case a duplicate is the
+// person's to resolve.
 import { slugify, uniqueSlug } from "@/lib/content/slug";
 
 export function resolveSlug(
@@ -10,6 +12,7 @@ export function resolveSlug(
   if (opts.typed.trim() && !typed) return { error: "The slug needs at least one letter or digit." };
   if (typed) {
     if (typed === opts.current) return { slug: typed };
+    if (taken(typed) && typed === slugify(opts.title)) return { slug: uniqueSlug(typed, taken, opts.type) };
     if (taken(typed)) return { error: `The slug “${typed}” is already used by another ${opts.type}. Choose another.` };
     return { slug: typed };
   }

@@ -400,6 +400,36 @@ test("a long title wraps at 360 px instead of running off the screen, and Enter 
   expect(await title.inputValue()).not.toContain("\n");
 });
 
+test("two posts with the same title both publish, the second at -2 as in WordPress; a refused save on a phone shows the field that needs attention", async ({ page }) => {
+  await signInAs(page, "author");
+  const title = unique("Weekly links");
+  const links: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    await page.goto("/admin/posts/new/");
+    await page.getByRole("textbox", { name: "Title" }).fill(title);
+    await canvas(page).click();
+    await page.keyboard.type(`Issue ${i + 1}.`);
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    await expect(page.getByText("Published.")).toBeVisible();
+    links.push((await page.getByRole("link", { name: "View post" }).getAttribute("href"))!);
+  }
+  expect(links[1]).toBe(links[0]!.replace(/\/$/, "-2/"));
+
+  // A slug typed by hand that another post has is the writer's to change: at 360 px the Publish
+  // button is far below it, so the refusal brings the field into view with the focus on it.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/admin/posts/new/");
+  await page.getByRole("textbox", { name: "Title" }).fill(unique("Typed slug"));
+  await page.getByRole("textbox", { name: "Slug" }).fill(new URL(links[0]!, "http://x").pathname.split("/").filter(Boolean).pop()!);
+  await canvas(page).click();
+  await page.keyboard.type("Words.");
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  const slug = page.getByRole("textbox", { name: "Slug" });
+  await expect(slug).toBeFocused();
+  await expect(slug).toBeInViewport();
+  await expect(page.getByText(/is already used by another post/)).toBeInViewport();
+});
+
 test("Tab in the title goes on to the text, as in WordPress's classic editor; Shift+Tab still goes back", async ({ page }) => {
   await signInAs(page, "author");
   await page.goto("/admin/posts/new/");

@@ -51,6 +51,9 @@ describe("slugs and tags", () => {
     expect(resolveSlug({ typed: "", title: "Hello", current: null, type: "post" }, taken)).toEqual({ slug: "hello-3" });
     expect(resolveSlug({ typed: "", title: "日本語のタイトル", current: null, type: "post" }, taken)).toEqual({ slug: "日本語のタイトル" });
     expect(resolveSlug({ typed: "hello", title: "x", current: null, type: "post" }, taken)).toHaveProperty("error");
+    // The editor fills the field from the title: a second post with a taken title gets -N, as in WordPress.
+    expect(resolveSlug({ typed: "hello", title: "Hello", current: null, type: "post" }, taken)).toEqual({ slug: "hello-3" });
+    expect(resolveSlug({ typed: "hello", title: "Hello", current: "hello-3", type: "post" }, taken)).toEqual({ slug: "hello-3" });
     expect(resolveSlug({ typed: "hello", title: "x", current: "hello", type: "post" }, taken)).toEqual({ slug: "hello" });
     expect(resolveSlug({ typed: "!!!", title: "x", current: null, type: "post" }, taken)).toHaveProperty("error");
   });

@@ -118,8 +118,20 @@ export function PostForm({ initial, options, actions }: { initial: EditorInitial
     };
   }, [autosave]);
 
+  // A refused save shows its reason where the writer is looking: the first field that needs
+  // attention gets the focus (and scrolls into view), else the notice at the top does; on a phone
+  // the Publish button is far below both.
   useEffect(() => {
-    if (state.status === "error") submitting.current = false;
+    if (state.status !== "error") return;
+    submitting.current = false;
+    const form = formRef.current;
+    const first = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (first) {
+      first.focus({ preventScroll: true });
+      first.scrollIntoView({ block: "center" });
+    } else {
+      document.getElementById("form-error")?.scrollIntoView({ block: "center" });
+    }
   }, [state]);
 
   async function preview(e: MouseEvent<HTMLButtonElement>) {
