@@ -2,6 +2,7 @@
 // handler, retries failures with exponential backoff, and survives restarts because every
 // state lives in the `jobs` table. A crashed runner's job is claimed again when its lock ends.
 import { after } from "next/server";
+import { deleteExpiredKvValues } from "@/db/queries/federation";
 import { claimJob, claimJobById, completeJob, deleteFinishedJobs, failJob, getJob, insertJob } from "@/db/queries/jobs";
 import type { Job } from "@/db/schema";
 import { logEvent } from "@/lib/log";
@@ -136,6 +137,8 @@ export function startJobPoller() {
       if (!s.lastCleanup || Date.now() - s.lastCleanup > 3600_000) {
         s.lastCleanup = Date.now();
         await deleteFinishedJobs(Date.now() - KEEP_FINISHED_MS);
+        // Fedify's cached documents and marks past their TTL (reads already ignore them).
+        await deleteExpiredKvValues();
       }
       await kickJobs();
     } finally {
