@@ -98,6 +98,14 @@ const ROWS: Row[] = [
     controls: [{ kind: "textarea", name: "disallowed_keys", label: "When a comment contains any of these words in its content, author name, URL, email, IP address, or browser’s user agent string, it will be put in the Trash. One word or IP address per line. It will match inside words, so “press” will match “WordPress”." }],
   },
   {
+    title: "Fediverse",
+    controls: [
+      { kind: "text", name: "activitypub_blog_identifier", label: "Blog handle (the part before @ in @handle@your-site; empty: the site’s host name)", size: "regular" },
+      { kind: "checkbox", name: "activitypub_manually_approve_followers", label: "Follow requests from the fediverse must be approved (Users → Followers)" },
+    ],
+    help: "Mastodon and other fediverse servers find and follow the blog by this handle.",
+  },
+  {
     title: "Avatar Display",
     controls: [
       { kind: "checkbox", name: "show_avatars", label: "Show Avatars" },
