@@ -15,8 +15,8 @@ process.env.OUTBOUND_ALLOW_HOSTS = "127.0.0.1";
 
 const PG = /^postgres/.test(process.env.DATABASE_URL ?? "");
 // Ports from this worktree's range; the PostgreSQL project may run beside the SQLite one.
-const BLOG_PORT = PG ? 5341 : 5331;
-const REMOTE_PORT = PG ? 5342 : 5332;
+const BLOG_PORT = PG ? 5351 : 5331;
+const REMOTE_PORT = PG ? 5352 : 5332;
 const BLOG = `http://127.0.0.1:${BLOG_PORT}`;
 const REMOTE = `http://127.0.0.1:${REMOTE_PORT}`;
 process.env.SITE_URL = BLOG;
@@ -45,12 +45,12 @@ const aliceKeys = [await generateCryptoKeyPair("RSASSA-PKCS1-v1_5"), await gener
 const remote: Federation<void> = createFederation<void>({ kv: new MemoryKvStore(), allowPrivateAddress: true });
 remote
   .setActorDispatcher("/users/{identifier}", async (ctx, identifier) => {
-    if (identifier !== "alice" && identifier !== "bob") return null;
+    if (!["alice", "bob", "carol"].includes(identifier)) return null;
     const keys = await ctx.getActorKeyPairs(identifier);
     return new Person({
       id: ctx.getActorUri(identifier),
       preferredUsername: identifier,
-      name: identifier === "alice" ? "Alice Remote" : "Bob",
+      name: identifier === "alice" ? "Alice Remote" : identifier,
       inbox: ctx.getInboxUri(identifier),
       endpoints: new Endpoints({ sharedInbox: ctx.getInboxUri() }),
       publicKey: keys[0]!.cryptographicKey,
@@ -267,6 +267,29 @@ describe("following", () => {
     expect((await getFollowerByActorId(bob))?.status).toBe("blocked");
     expect(received.map((r) => r.type)).toEqual(["Reject"]);
     expect(await listFollowers("accepted")).toEqual([]);
+    await updateOptions({ activitypub_manually_approve_followers: false });
+  });
+
+  it("lets the administrator approve a held request (Accept sent) and remove a follower (Reject sent)", async () => {
+    const { approveFollower, dropFollower, unblockFollower } = await import("@/lib/federation/followers");
+    await updateOptions({ activitypub_manually_approve_followers: true });
+    received.length = 0;
+    await sendFollow("carol");
+    await settle();
+    const carol = remoteCtx().getActorUri("carol").href;
+    const row = (await getFollowerByActorId(carol))!;
+    expect(row.status).toBe("pending");
+    expect(await approveFollower(row.id)).toBe("approved");
+    expect(await approveFollower(row.id)).toBe("not-found");
+    await settle();
+    expect((await getFollowerByActorId(carol))?.status).toBe("accepted");
+    expect(received.map((r) => r.type)).toEqual(["Accept"]);
+    expect(await unblockFollower(row.id)).toBe("not-found");
+    expect(await dropFollower(row.id, "pending")).toBe("not-found");
+    expect(await dropFollower(row.id, "accepted")).toBe("removed");
+    await settle();
+    expect(await getFollowerByActorId(carol)).toBeUndefined();
+    expect(received.map((r) => r.type)).toEqual(["Accept", "Reject"]);
     await updateOptions({ activitypub_manually_approve_followers: false });
   });
 
