@@ -15,6 +15,7 @@ import { DatabaseKvStore } from "./kv";
 import { fixedContextLoader, isDeliverableInbox, safeDocumentLoader, signedDocumentLoader } from "./loader";
 import { federates, postArticle, postCreate } from "./objects";
 import { JobMessageQueue } from "./queue";
+import pkg from "@/package.json";
 
 /** The one local actor of this stage: the blog. */
 export const BLOG = "blog";
@@ -117,9 +118,10 @@ function build(): Federation<void> {
   });
 
   federation.setNodeInfoDispatcher(PATHS.nodeinfo, async () => ({
-    software: { name: "inkwell", version: "0.1.0", homepage: new URL("https://github.com/") },
+    software: { name: "inkwell", version: pkg.version },
     protocols: ["activitypub"],
-    openRegistrations: false,
+    // As WordPress's plugin reports it: whether anyone can register (Settings → General).
+    openRegistrations: await getOption("users_can_register"),
     usage: { users: { total: 1, activeMonth: 1, activeHalfyear: 1 }, localPosts: await countPublishedPosts(), localComments: 0 },
   }));
 
@@ -142,7 +144,10 @@ function build(): Federation<void> {
         return;
       }
       const held = known?.status !== "accepted" && (await getOption("activitypub_manually_approve_followers"));
-      await upsertFollower({ ...describeFollower(follower), status: held ? "pending" : "accepted", followId: follow.id.href });
+      const described = describeFollower(follower);
+      // A shared inbox that points somewhere private is not used: deliveries go to the actor's own inbox.
+      if (described.sharedInbox && !(await isDeliverableInbox(described.sharedInbox))) described.sharedInbox = null;
+      await upsertFollower({ ...described, status: held ? "pending" : "accepted", followId: follow.id.href });
       if (!held) await ctx.sendActivity({ identifier: BLOG }, follower, new Accept({ id: new URL(`#accept-${crypto.randomUUID()}`, me), actor: me, object: follow }));
     })
     .on(Undo, async (ctx, undo) => {

@@ -30,7 +30,7 @@ registerJobHandler(JOB_DISCOVER_EMBEDS, async (payload) => await refreshPostEmbe
 registerJobHandler(JOB_PASSWORD_RESET, sendPasswordResetLink);
 registerJobHandler(JOB_NEW_USER_NOTICE, sendNewUserNotice);
 // ActivityPub deliveries and deferred inbox work (Fedify's queue, lib/federation/queue.ts).
-registerJobHandler(JOB_FEDERATION, runFederationJob);
+registerJobHandler(JOB_FEDERATION, runFederationJob, { forgetPayload: true });
 
 /**
  * Sends this post's trackbacks, pingbacks and webmentions in the background. Call it after a

@@ -28,9 +28,13 @@ export function backoffMs(attempts: number, baseMs = Number(process.env.INKWELL_
 }
 
 const handlers = new Map<string, JobHandler>();
+// Types whose payload is emptied once the job has ended (done, or failed for good): Fedify's
+// delivery messages carry the blog's private key, which should not sit in a week of finished jobs.
+const forgetful = new Set<string>();
 
-export function registerJobHandler(type: string, handler: JobHandler) {
+export function registerJobHandler(type: string, handler: JobHandler, opts: { forgetPayload?: boolean } = {}) {
   handlers.set(type, handler);
+  if (opts.forgetPayload) forgetful.add(type);
 }
 
 export async function enqueueJob(type: string, payload: unknown, delayMs = 0) {
@@ -67,12 +71,12 @@ async function runClaimed(job: Job): Promise<void> {
   try {
     if (!handler) throw new Error(`no handler for job type ${job.type}`);
     await handler(JSON.parse(job.payload));
-    await completeJob(job.id);
+    await completeJob(job.id, forgetful.has(job.type));
     logEvent("job.done", { id: job.id, type: job.type, attempts: job.attempts });
   } catch (e) {
     const message = (e as Error).message || String(e);
     const retryAt = job.attempts < MAX_ATTEMPTS && handler && !(e instanceof GiveUp) ? Date.now() + backoffMs(job.attempts) : null;
-    await failJob(job.id, message, retryAt, e instanceof RetryWith ? e.payload : undefined);
+    await failJob(job.id, message, retryAt, retryAt === null ? (forgetful.has(job.type) ? {} : undefined) : e instanceof RetryWith ? e.payload : undefined);
     logEvent("job.failed", { id: job.id, type: job.type, attempts: job.attempts, retryAt, error: message }, "warn");
   }
 }

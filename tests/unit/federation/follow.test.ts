@@ -191,6 +191,20 @@ describe("the blog actor", () => {
     }
     const page = await get(path, "text/html");
     expect(await page.text()).toBe("<p>a page</p>");
+    const head = await fetch(new URL(path, BLOG), { method: "HEAD", headers: { accept: "application/activity+json" } });
+    expect(head.headers.get("content-type")).toBe("application/activity+json");
+  });
+
+  it("does not federate a password-protected post, a draft or a page", async () => {
+    const { permalinkOf } = await import("@/lib/site/urls");
+    const { getOptions } = await import("@/db/queries/options");
+    const author = await makeUser("author");
+    for (const over of [{ slug: "secret-tea", status: "publish" as const, password: "oolong" }, { slug: "draft-tea", status: "draft" as const }, { slug: "about-tea", status: "publish" as const, type: "page" as const }]) {
+      const p = await makePost(author.id, { title: over.slug, content: "<p>hidden</p>", ...over });
+      const path = await permalinkOf({ ...p, type: over.type ?? "post" }, await getOptions());
+      const res = await get(path);
+      expect(res.headers.get("content-type"), path).toBe("text/html");
+    }
   });
 });
 

@@ -121,6 +121,28 @@ describe("the message queue", () => {
     expect(after!.runAt).toBeGreaterThan(Date.now());
     fail = false;
     expect(await runOneJob(after!.runAt + 1)).toBe(true);
-    expect((await getJob(job!.id))?.status).toBe("done");
+    const done = await getJob(job!.id);
+    expect(done?.status).toBe("done");
+    // A delivery message carries the blog's private key: a finished job keeps none of it.
+    expect(done?.payload).toBe("{}");
+  });
+
+  it("empties the payload of a message that failed for good", async () => {
+    fail = true;
+    await queue.enqueue({ type: "outbox", keys: [{ privateKey: { d: "secret" } }] });
+    const { MAX_ATTEMPTS } = await import("@/lib/jobs/queue");
+    const { failJob } = await import("@/db/queries/jobs");
+    // Every try but the last, put back due at once; the runner makes the last one, which gives up.
+    let id = 0;
+    for (let i = 1; i < MAX_ATTEMPTS; i++) {
+      const job = await claimJob(Date.now(), 60_000);
+      id = job!.id;
+      await failJob(id, "again", Date.now() - 1);
+    }
+    expect(await runOneJob()).toBe(true);
+    const ended = await getJob(id);
+    expect(ended?.status).toBe("failed");
+    expect(ended?.payload).toBe("{}");
+    fail = false;
   });
 });
