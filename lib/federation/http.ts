@@ -8,7 +8,7 @@ import { ACTIVITYPUB_MAX_BODY } from "@/lib/http/body-limits";
 import { CLIENT_IP_HEADER } from "@/lib/request-ip";
 import { logEvent } from "@/lib/log";
 import { siteUrl } from "@/lib/site-url";
-import { postById } from "@/lib/site/reads";
+import { postById, publishDuePosts } from "@/lib/site/reads";
 import { resolveQuery, resolveSegments } from "@/lib/site/resolve-path";
 import { AP_BASE, BLOG, getFederation } from "./federation";
 import { federates, postArticle } from "./objects";
@@ -61,6 +61,8 @@ async function writeResponse(res: ServerResponse, response: Response, head: bool
 
 /** The post a reader path names, if it is one that federates. */
 async function postAtPath(url: URL) {
+  // As the reader routing does first: the read cache catches up with the content version.
+  await publishDuePosts();
   const route = url.pathname === "/" ? await resolveQuery(Object.fromEntries(url.searchParams)) : await resolveSegments(url.pathname.split("/").filter(Boolean), { paged: null });
   if (route?.kind !== "single") return undefined;
   const post = await postById(route.post.id);
@@ -119,11 +121,11 @@ export async function serveFederation(req: IncomingMessage, res: ServerResponse)
     contextData: undefined,
     onNotFound: () => {
       passed = true;
-      return new Response(null, { status: 404 });
+      return Response.json({ error: "Not found." }, { status: 404 });
     },
     onNotAcceptable: () => {
       passed = true;
-      return new Response(null, { status: 406 });
+      return Response.json({ error: "Ask for application/activity+json." }, { status: 406 });
     },
   });
   // A browser on the actor's address gets the blog's home page, as on WordPress.
