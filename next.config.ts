@@ -9,7 +9,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // server/main.mjs compresses, after it has filled big HTML into the page (html-splice.mjs).
   compress: false,
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "sharp", "rate-limiter-flexible"],
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "sharp", "rate-limiter-flexible", "@fedify/fedify", "@fedify/vocab", "@fedify/vocab-runtime", "@js-temporal/polyfill"],
   // `npm test` runs `tsc --noEmit` and `eslint .` as their own steps.
   typescript: { ignoreBuildErrors: true },
   // server/main.mjs cuts every body at the same table's limit before Next reads it.

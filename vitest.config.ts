@@ -26,6 +26,8 @@ const POSTGRES_SUITES = [
   "tests/unit/editor-link-search.test.ts",
   "tests/unit/editor-media.test.ts",
   "tests/unit/editor-preview.test.ts",
+  "tests/unit/federation/follow.test.ts",
+  "tests/unit/federation/store.test.ts",
   "tests/unit/hardening-rate-limits.test.ts",
   "tests/unit/linkbacks-jobs.test.ts",
   "tests/unit/migration-import-jobs.test.ts",

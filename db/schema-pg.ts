@@ -16,7 +16,7 @@ import {
   primaryKey,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-import { ROLES, POST_TYPES, POST_STATUSES, COMMENT_TYPES, COMMENT_STATUSES, TAXONOMIES, MENU_ITEM_TYPES } from "./schema";
+import { ROLES, POST_TYPES, POST_STATUSES, COMMENT_TYPES, COMMENT_STATUSES, TAXONOMIES, MENU_ITEM_TYPES, FOLLOWER_STATUSES } from "./schema";
 
 const now = sql`to_char(now() at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')`;
 const id = () => integer("id").primaryKey().generatedByDefaultAsIdentity();
@@ -332,3 +332,35 @@ export const oembedCache = pgTable("oembed_cache", {
   value: text("value").notNull(),
   expiresAt: big("expires_at").notNull(),
 });
+
+export const federationKv = pgTable("federation_kv", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  expiresAt: big("expires_at"),
+});
+
+export const federationKeys = pgTable("federation_keys", {
+  actor: text("actor").notNull(),
+  algorithm: text("algorithm", { enum: ["RSASSA-PKCS1-v1_5", "Ed25519"] }).notNull(),
+  privateKey: text("private_key").notNull(),
+  publicKey: text("public_key").notNull(),
+  createdAt: big("created_at").notNull(),
+}, (t) => [primaryKey({ columns: [t.actor, t.algorithm] })]);
+
+export const federationFollowers = pgTable(
+  "federation_followers",
+  {
+    id: id(),
+    actorId: text("actor_id").notNull(),
+    inbox: text("inbox").notNull(),
+    sharedInbox: text("shared_inbox"),
+    handle: text("handle").notNull(),
+    name: text("name").notNull().default(""),
+    url: text("url"),
+    server: text("server").notNull(),
+    status: text("status", { enum: FOLLOWER_STATUSES }).notNull(),
+    followId: text("follow_id"),
+    createdAt: big("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("federation_followers_actor").on(t.actorId), index("federation_followers_status").on(t.status, t.id)],
+);

@@ -403,3 +403,43 @@ export const oembedCache = sqliteTable("oembed_cache", {
   value: text("value").notNull(),
   expiresAt: integer("expires_at").notNull(), // epoch ms
 });
+
+// ActivityPub (lib/federation/): Fedify's key–value store (cached remote documents and keys,
+// idempotency marks), as JSON text; a row past expires_at is as good as gone.
+export const federationKv = sqliteTable("federation_kv", {
+  key: text("key").primaryKey(), // the KvKey's parts joined by \u001f, so a prefix is a string prefix
+  value: text("value").notNull(),
+  expiresAt: integer("expires_at"), // epoch ms; null: kept until deleted
+});
+
+// The blog actor's key pairs (RSA for HTTP Signatures, Ed25519 for Object Integrity Proofs), made
+// once at the first federation request. The private halves are read only by the signing code.
+export const federationKeys = sqliteTable("federation_keys", {
+  actor: text("actor").notNull(),
+  algorithm: text("algorithm", { enum: ["RSASSA-PKCS1-v1_5", "Ed25519"] }).notNull(),
+  privateKey: text("private_key").notNull(), // JWK
+  publicKey: text("public_key").notNull(), // JWK
+  createdAt: integer("created_at").notNull(),
+}, (t) => [primaryKey({ columns: [t.actor, t.algorithm] })]);
+
+// Who follows the blog: accepted followers, requests held for approval (pending, with the Follow
+// to accept later) and blocked actors, whose Follow is refused.
+export const FOLLOWER_STATUSES = ["accepted", "pending", "blocked"] as const;
+export const federationFollowers = sqliteTable(
+  "federation_followers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actorId: text("actor_id").notNull(),
+    inbox: text("inbox").notNull(),
+    sharedInbox: text("shared_inbox"),
+    handle: text("handle").notNull(), // @user@server
+    name: text("name").notNull().default(""),
+    url: text("url"),
+    server: text("server").notNull(),
+    status: text("status", { enum: FOLLOWER_STATUSES }).notNull(),
+    followId: text("follow_id"), // the Follow activity's id, for an Accept/Reject sent later
+    createdAt: integer("created_at").notNull(), // epoch ms
+  },
+  (t) => [uniqueIndex("federation_followers_actor").on(t.actorId), index("federation_followers_status").on(t.status, t.id)],
+);
+export type FederationFollower = typeof federationFollowers.$inferSelect;

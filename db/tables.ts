@@ -34,3 +34,6 @@ export const menuItems = pick(lite.menuItems, pgs.menuItems);
 export const applicationPasswords = pick(lite.applicationPasswords, pgs.applicationPasswords);
 export const importJobs = pick(lite.importJobs, pgs.importJobs);
 export const oembedCache = pick(lite.oembedCache, pgs.oembedCache);
+export const federationKv = pick(lite.federationKv, pgs.federationKv);
+export const federationKeys = pick(lite.federationKeys, pgs.federationKeys);
+export const federationFollowers = pick(lite.federationFollowers, pgs.federationFollowers);

@@ -7,6 +7,7 @@
 // request in every process, and no page is older than a minute.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { cached, peek, syncWithDatabase } from "@/lib/site/cache";
+import { wantsActivityJson } from "@/lib/federation/accept";
 import { contentSecurityPolicy, newNonce, splitAtNonce, withFreshNonce } from "@/lib/security/csp";
 import { acceptsGzip, gzipWithNonce, prepareGzipParts, type GzipParts } from "./gzip-splice";
 import type { PageFill, RenderedPage } from "./wing";
@@ -36,6 +37,9 @@ const PAGE_QUERY_KEYS = new Set(["s", "paged", "p", "page_id"]);
 export function isCacheablePageView(req: PageRequest): boolean {
   if (req.method !== "GET") return false;
   if (req.headers.get("cookie")) return false;
+  // ActivityPub clients ask a post's own address for its JSON (lib/federation/http.ts answers
+  // them first): what the cache holds is HTML, and what they get is never kept as a page.
+  if (wantsActivityJson(req.headers.get("accept"))) return false;
   // React Server Component requests (client navigations) get flight data, not HTML.
   if (req.headers.get("rsc") || req.headers.get("next-router-state-tree") || req.headers.get("next-router-prefetch")) return false;
   for (const k of req.url.searchParams.keys()) if (!PAGE_QUERY_KEYS.has(k)) return false;

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { absoluteUrl } from "@/lib/site-url";
 import { logEvent } from "@/lib/log";
 import { linkbackHeaders } from "@/lib/linkbacks/discovery-headers";
+import { serveFederation } from "@/lib/federation/http";
 import { writeCachedPage } from "./page-cache";
 import { decideReaderRequest } from "./reader-routing";
 import type { RouteResult } from "./wing";
@@ -12,6 +13,17 @@ import type { RouteResult } from "./wing";
 export async function route(req: IncomingMessage, res: ServerResponse): Promise<RouteResult> {
   const url = new URL(req.url || "/", "http://inkwell.invalid");
   const headers = { get: (name: string) => { const v = req.headers[name.toLowerCase()]; return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v; } };
+  // ActivityPub first: WebFinger, the actor, its inboxes, and a post asked for as JSON, never a cached page.
+  try {
+    if (await serveFederation(req, res)) return { answered: true };
+  } catch (err) {
+    logEvent("request_error", { method: req.method, path: url.pathname, route: "federation", message: err instanceof Error ? err.message : String(err) }, "error");
+    if (!res.headersSent) {
+      res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: "The request could not be handled." }));
+    }
+    return { answered: true };
+  }
   let decision;
   try {
     decision = await decideReaderRequest({ method: req.method || "GET", headers, url });

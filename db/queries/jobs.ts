@@ -43,18 +43,19 @@ export async function claimJobById(id: number, now = Date.now(), lockMs = 60_000
     .then(first);
 }
 
-export async function completeJob(id: number) {
-  await getDb().update(jobs).set({ status: "done", lockedUntil: null, lastError: "" }).where(eq(jobs.id, id));
+/** Marks the job done; `forgetPayload` empties its payload (one that held a secret, such as a signing key). */
+export async function completeJob(id: number, forgetPayload = false) {
+  await getDb().update(jobs).set({ status: "done", lockedUntil: null, lastError: "", ...(forgetPayload ? { payload: "{}" } : {}) }).where(eq(jobs.id, id));
 }
 
-/** Puts the job back for another try at `runAt` (with a narrowed payload, if given), or marks it failed for good. */
+/** Puts the job back for another try at `runAt`, or marks it failed for good; with a payload, that replaces the job's (narrowed to what failed, or emptied). */
 export async function failJob(id: number, error: string, runAt: number | null, payload?: unknown) {
   const lastError = error.slice(0, 1000);
   await getDb()
     .update(jobs)
     .set(
       runAt === null
-        ? { status: "failed", lockedUntil: null, lastError }
+        ? { status: "failed", lockedUntil: null, lastError, ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }) }
         : { status: "queued", runAt, lockedUntil: null, lastError, ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }) },
     )
     .where(eq(jobs.id, id));

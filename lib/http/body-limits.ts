@@ -34,6 +34,8 @@ export const xmlrpcMaxBody = (uploadMaxBytes: number) => Math.ceil((uploadMaxByt
 export const WEBMENTION_MAX_BODY = 16 * KB;
 /** REST API writes (a post's JSON, a term, a comment): as much as a server action, whose largest is a post. */
 export const REST_MAX_BODY = 2 * MB;
+/** An ActivityPub inbox POST: one activity (Mastodon's own cap on a fetched document is 1 MB; a Create with a long post is a few tens of KB). */
+export const ACTIVITYPUB_MAX_BODY = 256 * KB;
 /** A server action's arguments (Next's bodySizeLimit): a post's content is the largest of them. */
 export const SERVER_ACTION_MAX_BODY = 2 * MB;
 /** Multipart's boundaries and headers around a media upload's file (Settings → Media's limit). */
@@ -50,6 +52,7 @@ export function bodyLimitFor(pathname: string, uploadMaxBytes: () => number): nu
   else if (path === "/xmlrpc.php") limit = xmlrpcMaxBody(uploadMaxBytes());
   else if (path === "/webmention") limit = WEBMENTION_MAX_BODY;
   else if (/^\/wp-json\/wp\/v2\/media(\/\d+)?$/.test(path)) limit = uploadMaxBytes() + UPLOAD_MULTIPART_ALLOWANCE;
+  else if (path.startsWith("/wp-json/activitypub/")) limit = ACTIVITYPUB_MAX_BODY;
   else if (path === "/wp-json" || path.startsWith("/wp-json/")) limit = REST_MAX_BODY;
   else if (isTrackback(path)) limit = TRACKBACK_MAX_BODY;
   else if (path === "/admin/media/upload" || path === "/micropub" || path === "/micropub/media") limit = uploadMaxBytes() + UPLOAD_MULTIPART_ALLOWANCE;

@@ -7,6 +7,7 @@ import { sendPasswordResetLink } from "@/lib/auth/password-reset";
 import { sendNewUserNotice } from "@/lib/auth/new-user-notice";
 import { JOB_NEW_USER_NOTICE, JOB_PASSWORD_RESET, JOB_SEND_MAIL, runSendMailJob } from "@/lib/mail/queue";
 import { refreshPostEmbeds } from "@/lib/oembed/cache";
+import { JOB_FEDERATION, runFederationJob } from "@/lib/federation/queue";
 import { enqueueJob, nudgeJobs as nudge, registerJobHandler, RetryWith } from "./queue";
 
 export const JOB_SEND_PINGS = "send_pings";
@@ -28,6 +29,8 @@ registerJobHandler(JOB_SEND_MAIL, runSendMailJob);
 registerJobHandler(JOB_DISCOVER_EMBEDS, async (payload) => await refreshPostEmbeds((payload as { postId: number }).postId));
 registerJobHandler(JOB_PASSWORD_RESET, sendPasswordResetLink);
 registerJobHandler(JOB_NEW_USER_NOTICE, sendNewUserNotice);
+// ActivityPub deliveries and deferred inbox work (Fedify's queue, lib/federation/queue.ts).
+registerJobHandler(JOB_FEDERATION, runFederationJob, { forgetPayload: true });
 
 /**
  * Sends this post's trackbacks, pingbacks and webmentions in the background. Call it after a

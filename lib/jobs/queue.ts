@@ -2,6 +2,7 @@
 // handler, retries failures with exponential backoff, and survives restarts because every
 // state lives in the `jobs` table. A crashed runner's job is claimed again when its lock ends.
 import { after } from "next/server";
+import { deleteExpiredKvValues } from "@/db/queries/federation";
 import { claimJob, claimJobById, completeJob, deleteFinishedJobs, failJob, getJob, insertJob } from "@/db/queries/jobs";
 import type { Job } from "@/db/schema";
 import { logEvent } from "@/lib/log";
@@ -27,9 +28,13 @@ export function backoffMs(attempts: number, baseMs = Number(process.env.INKWELL_
 }
 
 const handlers = new Map<string, JobHandler>();
+// Types whose payload is emptied once the job has ended (done, or failed for good): Fedify's
+// delivery messages carry the blog's private key, which should not sit in a week of finished jobs.
+const forgetful = new Set<string>();
 
-export function registerJobHandler(type: string, handler: JobHandler) {
+export function registerJobHandler(type: string, handler: JobHandler, opts: { forgetPayload?: boolean } = {}) {
   handlers.set(type, handler);
+  if (opts.forgetPayload) forgetful.add(type);
 }
 
 export async function enqueueJob(type: string, payload: unknown, delayMs = 0) {
@@ -66,12 +71,12 @@ async function runClaimed(job: Job): Promise<void> {
   try {
     if (!handler) throw new Error(`no handler for job type ${job.type}`);
     await handler(JSON.parse(job.payload));
-    await completeJob(job.id);
+    await completeJob(job.id, forgetful.has(job.type));
     logEvent("job.done", { id: job.id, type: job.type, attempts: job.attempts });
   } catch (e) {
     const message = (e as Error).message || String(e);
     const retryAt = job.attempts < MAX_ATTEMPTS && handler && !(e instanceof GiveUp) ? Date.now() + backoffMs(job.attempts) : null;
-    await failJob(job.id, message, retryAt, e instanceof RetryWith ? e.payload : undefined);
+    await failJob(job.id, message, retryAt, retryAt === null ? (forgetful.has(job.type) ? {} : undefined) : e instanceof RetryWith ? e.payload : undefined);
     logEvent("job.failed", { id: job.id, type: job.type, attempts: job.attempts, retryAt, error: message }, "warn");
   }
 }
@@ -136,6 +141,8 @@ export function startJobPoller() {
       if (!s.lastCleanup || Date.now() - s.lastCleanup > 3600_000) {
         s.lastCleanup = Date.now();
         await deleteFinishedJobs(Date.now() - KEEP_FINISHED_MS);
+        // Fedify's cached documents and marks past their TTL (reads already ignore them).
+        await deleteExpiredKvValues();
       }
       await kickJobs();
     } finally {

@@ -49,6 +49,13 @@ export const OPTION_DEFAULTS = {
   avatar_default: "identicon",
   use_gravatar: false,
   default_category: 0,
+  /**
+   * The fediverse (ActivityPub): the blog's handle, @handle@host ("": the site's host without
+   * "www.", as WordPress's ActivityPub plugin names its blog profile), and whether follow
+   * requests wait for approval (Users → Followers) instead of being accepted at once.
+   */
+  activitypub_blog_identifier: "",
+  activitypub_manually_approve_followers: false,
   // Writing → Remote Publishing: the XML-RPC publishing methods (pingbacks stay on) and Micropub.
   enable_xmlrpc: true,
   enable_micropub: true,

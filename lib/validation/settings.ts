@@ -128,6 +128,13 @@ export const DiscussionSettingsSchema = z.object({
   avatar_rating: z.enum(AVATAR_RATINGS, { error: "Choose a rating." }),
   avatar_default: z.enum(AVATAR_DEFAULTS, { error: "Choose a default avatar." }),
   use_gravatar: checkbox,
+  activitypub_blog_identifier: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(100, "The handle is too long.")
+    .regex(/^(?:[a-z0-9][a-z0-9._-]*)?$/, "Use letters, digits, dots, dashes and underscores, starting with a letter or digit."),
+  activitypub_manually_approve_followers: checkbox,
 });
 
 /** One key per line, trimmed, without blank lines, as WordPress stores them. */

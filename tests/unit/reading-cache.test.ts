@@ -42,6 +42,13 @@ describe("page cache", () => {
     expect(isCacheablePageView(req("/", {}, "HEAD"))).toBe(false);
   });
 
+  it("never answers nor keeps a request for ActivityStreams JSON (a fediverse server asking a post's URL)", () => {
+    const req = (accept: string) => ({ method: "GET", headers: new Headers({ accept }), url: new URL("/2026/12/07/hello/", "http://x") });
+    expect(isCacheablePageView(req("application/activity+json"))).toBe(false);
+    expect(isCacheablePageView(req('application/ld+json; profile="https://www.w3.org/ns/activitystreams"'))).toBe(false);
+    expect(isCacheablePageView(req("text/html,application/xhtml+xml,*/*;q=0.8"))).toBe(true);
+  });
+
   it("keeps a rendered page cut at its nonce, so that each reader gets the page with a fresh one", async () => {
     const version = await syncWithDatabase();
     const nonce = "n0nceFromTheRender==";

@@ -26,7 +26,7 @@ export function SettingsForm({ action, rows, values }: { action: Action; rows: R
           const only = row.controls.length === 1 ? row.controls[0]! : undefined;
           const titled = only && "name" in only && only.label === row.title && !["checkbox", "radio"].includes(only.kind) ? only.name : undefined;
           return (
-          <fieldset key={row.title} className="grid min-w-0 gap-2 p-4 md:grid-cols-[14rem_1fr]">
+          <fieldset key={row.title} className="grid min-w-0 grid-cols-1 gap-2 p-4 md:grid-cols-[14rem_1fr]">
             <legend className="contents">
               {titled ? <label htmlFor={titled} className="text-sm font-semibold">{row.title}</label> : <span className="text-sm font-semibold">{row.title}</span>}
             </legend>

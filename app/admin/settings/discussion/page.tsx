@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireCapability } from "@/lib/session";
 import { getOptions } from "@/db/queries/options";
+import { siteUrl } from "@/lib/site-url";
 import type { Options } from "@/lib/options/defaults";
 import { SettingsForm } from "../_components/settings-form";
 import { toFormValues } from "../_components/values";
@@ -98,6 +99,14 @@ const ROWS: Row[] = [
     controls: [{ kind: "textarea", name: "disallowed_keys", label: "When a comment contains any of these words in its content, author name, URL, email, IP address, or browser’s user agent string, it will be put in the Trash. One word or IP address per line. It will match inside words, so “press” will match “WordPress”." }],
   },
   {
+    title: "Fediverse",
+    controls: [
+      { kind: "text", name: "activitypub_blog_identifier", label: "Blog handle (the part before @ in @handle@your-site; empty: the site’s host name)", size: "regular" },
+      { kind: "checkbox", name: "activitypub_manually_approve_followers", label: "Follow requests from the fediverse must be approved (Users → Followers)" },
+    ],
+    help: "Mastodon and other fediverse servers find and follow the blog by this handle.",
+  },
+  {
     title: "Avatar Display",
     controls: [
       { kind: "checkbox", name: "show_avatars", label: "Show Avatars" },
@@ -137,10 +146,13 @@ export default async function Page() {
     default_ping_status: opts.default_ping_status === "open" ? "1" : "",
     default_comment_status: opts.default_comment_status === "open" ? "1" : "",
   });
+  // The handle field shows what an empty one means: the site's host.
+  const host = new URL(await siteUrl()).hostname.replace(/^www\./i, "");
+  const rows = ROWS.map((r) => ({ ...r, controls: r.controls.map((c) => ("name" in c && c.name === "activitypub_blog_identifier" && c.kind === "text" ? { ...c, placeholder: host } : c)) }));
   return (
     <>
       <h1 className="text-2xl font-semibold">Discussion Settings</h1>
-      <SettingsForm action={saveDiscussionSettingsAction} rows={ROWS} values={values} />
+      <SettingsForm action={saveDiscussionSettingsAction} rows={rows} values={values} />
     </>
   );
 }

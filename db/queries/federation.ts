@@ -1,0 +1,133 @@
+// ActivityPub's rows (lib/federation/): Fedify's key–value store, the blog actor's key pairs and
+// its followers. The key–value operations are single statements, so two processes on one
+// database see each other's writes and a compare-and-swap is atomic on both engines.
+import { and, asc, count, eq, gt, gte, isNull, lt, lte, or } from "drizzle-orm";
+import { getDb } from "../client";
+import { affected } from "../index";
+import { first } from "../rows";
+import { federationFollowers, federationKeys, federationKv, type FederationFollower } from "../tables";
+
+// KvKey parts are joined with the unit separator: no key part Fedify makes contains it, and every
+// key under a prefix sorts between prefix+SEP and prefix+NEXT.
+const SEP = "\u001f";
+const NEXT = "\u0020";
+export const kvKeyText = (parts: readonly string[]) => parts.join(SEP);
+export const kvKeyParts = (text: string) => text.split(SEP);
+
+const live = (now: number) => or(isNull(federationKv.expiresAt), gt(federationKv.expiresAt, now));
+
+export async function getKvValue(key: string, now = Date.now()): Promise<string | undefined> {
+  const row = await getDb().select({ value: federationKv.value }).from(federationKv).where(and(eq(federationKv.key, key), live(now))).limit(1).then(first);
+  return row?.value;
+}
+
+export async function setKvValue(key: string, value: string, expiresAt: number | null): Promise<void> {
+  await getDb().insert(federationKv).values({ key, value, expiresAt }).onConflictDoUpdate({ target: federationKv.key, set: { value, expiresAt } });
+}
+
+export async function deleteKvValue(key: string): Promise<void> {
+  await getDb().delete(federationKv).where(eq(federationKv.key, key));
+}
+
+/**
+ * Sets `key` to `value` only if it now holds `expected` (undefined: absent or expired), in one
+ * statement: of two processes swapping the same key, one wins.
+ */
+export async function swapKvValue(key: string, expected: string | undefined, value: string, expiresAt: number | null, now = Date.now()): Promise<boolean> {
+  const db = getDb();
+  if (expected === undefined) {
+    const result = await db
+      .insert(federationKv)
+      .values({ key, value, expiresAt })
+      .onConflictDoUpdate({ target: federationKv.key, set: { value, expiresAt }, setWhere: and(lte(federationKv.expiresAt, now)) });
+    return affected(result) === 1;
+  }
+  const result = await db.update(federationKv).set({ value, expiresAt }).where(and(eq(federationKv.key, key), eq(federationKv.value, expected), live(now)));
+  return affected(result) === 1;
+}
+
+/** Every live entry whose key is `prefix` or starts with it, in key order. */
+export async function listKvValues(prefix: string | undefined, now = Date.now()): Promise<{ key: string; value: string }[]> {
+  const db = getDb();
+  const under = prefix === undefined ? undefined : or(eq(federationKv.key, prefix), and(gte(federationKv.key, prefix + SEP), lt(federationKv.key, prefix + NEXT)));
+  return await db.select({ key: federationKv.key, value: federationKv.value }).from(federationKv).where(and(under, live(now))).orderBy(asc(federationKv.key));
+}
+
+/** Forgets entries past their time (the job poller's hourly cleanup). */
+export async function deleteExpiredKvValues(now = Date.now()): Promise<number> {
+  return affected(await getDb().delete(federationKv).where(lte(federationKv.expiresAt, now)));
+}
+
+export interface ActorKeyRow {
+  algorithm: "RSASSA-PKCS1-v1_5" | "Ed25519";
+  privateKey: string;
+  publicKey: string;
+}
+
+export async function listActorKeys(actor: string): Promise<ActorKeyRow[]> {
+  return await getDb()
+    .select({ algorithm: federationKeys.algorithm, privateKey: federationKeys.privateKey, publicKey: federationKeys.publicKey })
+    .from(federationKeys)
+    .where(eq(federationKeys.actor, actor))
+    .orderBy(asc(federationKeys.algorithm));
+}
+
+/** Stores the pairs unless another process stored its own first; returns the ones that stand. */
+export async function insertActorKeys(actor: string, rows: ActorKeyRow[], now = Date.now()): Promise<ActorKeyRow[]> {
+  await getDb()
+    .insert(federationKeys)
+    .values(rows.map((r) => ({ ...r, actor, createdAt: now })))
+    .onConflictDoNothing();
+  return await listActorKeys(actor);
+}
+
+export type FollowerStatus = FederationFollower["status"];
+export type NewFollower = Omit<FederationFollower, "id" | "createdAt"> & { createdAt?: number };
+
+/** Records a follower (or a held request, or a block), replacing what was known of that actor. */
+export async function upsertFollower(f: NewFollower): Promise<FederationFollower> {
+  const values = { ...f, createdAt: f.createdAt ?? Date.now() };
+  // Following again keeps the first "since"; the rest is what the actor says now.
+  const changes = { inbox: f.inbox, sharedInbox: f.sharedInbox, handle: f.handle, name: f.name, url: f.url, server: f.server, status: f.status, followId: f.followId };
+  const [row] = await getDb().insert(federationFollowers).values(values).onConflictDoUpdate({ target: federationFollowers.actorId, set: changes }).returning();
+  return row!;
+}
+
+export async function getFollowerByActorId(actorId: string): Promise<FederationFollower | undefined> {
+  return await getDb().select().from(federationFollowers).where(eq(federationFollowers.actorId, actorId)).limit(1).then(first);
+}
+
+export async function getFollowerById(id: number): Promise<FederationFollower | undefined> {
+  return await getDb().select().from(federationFollowers).where(eq(federationFollowers.id, id)).limit(1).then(first);
+}
+
+export async function deleteFollowerByActorId(actorId: string, status?: FollowerStatus): Promise<boolean> {
+  return affected(await getDb().delete(federationFollowers).where(and(eq(federationFollowers.actorId, actorId), status ? eq(federationFollowers.status, status) : undefined))) > 0;
+}
+
+export async function deleteFollowerById(id: number): Promise<boolean> {
+  return affected(await getDb().delete(federationFollowers).where(eq(federationFollowers.id, id))) > 0;
+}
+
+/** Changes a row's status only from the one expected (approving twice does nothing the second time). */
+export async function updateFollowerStatus(id: number, from: FollowerStatus, to: FollowerStatus): Promise<FederationFollower | undefined> {
+  const [row] = await getDb().update(federationFollowers).set({ status: to }).where(and(eq(federationFollowers.id, id), eq(federationFollowers.status, from))).returning();
+  return row;
+}
+
+/** A page of followers with this status, oldest first, after the row `afterId` (a cursor). */
+export async function listFollowers(status: FollowerStatus, opts: { afterId?: number; limit?: number; offset?: number } = {}): Promise<FederationFollower[]> {
+  return await getDb()
+    .select()
+    .from(federationFollowers)
+    .where(and(eq(federationFollowers.status, status), opts.afterId ? gt(federationFollowers.id, opts.afterId) : undefined))
+    .orderBy(asc(federationFollowers.id))
+    .limit(opts.limit ?? 100)
+    .offset(opts.offset ?? 0);
+}
+
+export async function countFollowers(status: FollowerStatus): Promise<number> {
+  const row = await getDb().select({ n: count() }).from(federationFollowers).where(eq(federationFollowers.status, status)).then(first);
+  return Number(row?.n ?? 0);
+}
+

@@ -1,0 +1,203 @@
+// The blog as an ActivityPub actor, on Fedify: one Federation object per process, with its
+// key–value store in our database and its queue on our job queue. The paths are those of
+// WordPress's ActivityPub plugin (/wp-json/activitypub/1.0/…), so that a fediverse user sees
+// the same shape of addresses as on a WordPress blog.
+import { createFederation, type Federation, type KvStore } from "@fedify/fedify";
+import { Accept, Endpoints, Follow, Person, Reject, Undo, Delete, isActor, type Actor, type Object as APObject } from "@fedify/vocab";
+import { countFollowers, deleteFollowerByActorId, getFollowerByActorId, listFollowers, upsertFollower } from "@/db/queries/federation";
+import { getOption, getOptions } from "@/db/queries/options";
+import { countPublishedPosts } from "@/db/queries/posts";
+import { logEvent } from "@/lib/log";
+import { absoluteUrl, siteUrl } from "@/lib/site-url";
+import { archivePage, stickyPosts } from "@/lib/site/reads";
+import { actorKeyPairs } from "./keys";
+import { DatabaseKvStore } from "./kv";
+import { fixedContextLoader, isDeliverableInbox, safeDocumentLoader, signedDocumentLoader } from "./loader";
+import { federates, postArticle, postCreate } from "./objects";
+import { JobMessageQueue } from "./queue";
+import pkg from "@/package.json";
+
+/** The one local actor of this stage: the blog. */
+export const BLOG = "blog";
+export const AP_BASE = "/wp-json/activitypub/1.0";
+export const PATHS = {
+  actor: `${AP_BASE}/actors/{identifier}`,
+  inbox: `${AP_BASE}/actors/{identifier}/inbox`,
+  sharedInbox: `${AP_BASE}/inbox`,
+  outbox: `${AP_BASE}/actors/{identifier}/outbox`,
+  followers: `${AP_BASE}/actors/{identifier}/followers`,
+  featured: `${AP_BASE}/actors/{identifier}/collections/featured`,
+  nodeinfo: "/wp-json/activitypub/1.0/nodeinfo/2.1",
+} as const;
+
+const PAGE_SIZE = 20;
+
+export interface FederationOptions {
+  /** Tests only: a second Fedify on loopback (see tests/unit/federation/). */
+  kv?: KvStore;
+}
+
+/** The blog's handle: the setting, else the site's host without "www." (WordPress's plugin default). */
+export async function blogHandle(): Promise<string> {
+  const chosen = (await getOption("activitypub_blog_identifier")).trim();
+  if (chosen) return chosen;
+  return new URL(await siteUrl()).hostname.replace(/^www\./i, "");
+}
+
+function build(): Federation<void> {
+  const federation = createFederation<void>({
+    kv: new DatabaseKvStore(),
+    queue: new JobMessageQueue(),
+    manuallyStartQueue: true,
+    documentLoaderFactory: () => safeDocumentLoader,
+    contextLoaderFactory: () => fixedContextLoader,
+    authenticatedDocumentLoaderFactory: (identity) => signedDocumentLoader(identity),
+    // A Next rewrite may add or drop the slash; the paths are ours either way.
+    trailingSlashInsensitive: true,
+  });
+
+  federation
+    .setActorDispatcher(PATHS.actor, async (ctx, identifier) => {
+      if (identifier !== BLOG) return null;
+      const site = await getOptions();
+      const keys = await ctx.getActorKeyPairs(identifier);
+      return new Person({
+        id: ctx.getActorUri(identifier),
+        preferredUsername: await blogHandle(),
+        name: site.blogname,
+        summary: site.blogdescription || null,
+        url: new URL(await absoluteUrl("/")),
+        inbox: ctx.getInboxUri(identifier),
+        outbox: ctx.getOutboxUri(identifier),
+        followers: ctx.getFollowersUri(identifier),
+        featured: ctx.getFeaturedUri(identifier),
+        endpoints: new Endpoints({ sharedInbox: ctx.getInboxUri() }),
+        manuallyApprovesFollowers: await getOption("activitypub_manually_approve_followers"),
+        discoverable: true,
+        indexable: true,
+        publicKey: keys[0]?.cryptographicKey,
+        assertionMethods: keys.map((k) => k.multikey),
+      });
+    })
+    .mapHandle(async (_ctx, username) => (username.toLowerCase() === (await blogHandle()).toLowerCase() ? BLOG : null))
+    .setKeyPairsDispatcher(async (_ctx, identifier) => (identifier === BLOG ? await actorKeyPairs(BLOG) : []));
+
+  federation
+    .setFollowersDispatcher(PATHS.followers, async (_ctx, identifier, cursor) => {
+      if (identifier !== BLOG || cursor === null) return null;
+      const afterId = Number(cursor) || 0;
+      const rows = await listFollowers("accepted", { afterId, limit: PAGE_SIZE });
+      return {
+        items: rows.map((f) => ({ id: new URL(f.actorId), inboxId: new URL(f.inbox), endpoints: f.sharedInbox ? { sharedInbox: new URL(f.sharedInbox) } : null })),
+        nextCursor: rows.length === PAGE_SIZE ? String(rows[rows.length - 1]!.id) : null,
+      };
+    })
+    .setCounter(async (_ctx, identifier) => (identifier === BLOG ? await countFollowers("accepted") : null))
+    .setFirstCursor(() => "0");
+
+  federation
+    .setOutboxDispatcher(PATHS.outbox, async (ctx, identifier, cursor) => {
+      if (identifier !== BLOG || cursor === null) return null;
+      const page = Math.max(1, Math.floor(Number(cursor)) || 1);
+      const { items, total } = await archivePage({ kind: "home" }, page, PAGE_SIZE);
+      const actor = ctx.getActorUri(BLOG);
+      const followers = ctx.getFollowersUri(BLOG);
+      return {
+        items: await Promise.all(items.filter(federates).map((p) => postCreate(p, actor, followers))),
+        nextCursor: page * PAGE_SIZE < total ? String(page + 1) : null,
+      };
+    })
+    .setCounter(async (_ctx, identifier) => (identifier === BLOG ? await countPublishedPosts() : null))
+    .setFirstCursor(() => "1");
+
+  federation.setFeaturedDispatcher(PATHS.featured, async (ctx, identifier) => {
+    if (identifier !== BLOG) return null;
+    const actor = ctx.getActorUri(BLOG);
+    const followers = ctx.getFollowersUri(BLOG);
+    return { items: await Promise.all((await stickyPosts()).filter(federates).map((p) => postArticle(p, actor, followers))) };
+  });
+
+  federation.setNodeInfoDispatcher(PATHS.nodeinfo, async () => ({
+    software: { name: "inkwell", version: pkg.version },
+    protocols: ["activitypub"],
+    // As WordPress's plugin reports it: whether anyone can register (Settings → General).
+    openRegistrations: await getOption("users_can_register"),
+    usage: { users: { total: 1, activeMonth: 1, activeHalfyear: 1 }, localPosts: await countPublishedPosts(), localComments: 0 },
+  }));
+
+  federation
+    .setInboxListeners(PATHS.inbox, PATHS.sharedInbox)
+    .on(Follow, async (ctx, follow) => {
+      if (!follow.id || !follow.actorId || !follow.objectId) return;
+      const target = ctx.parseUri(follow.objectId);
+      if (target?.type !== "actor" || target.identifier !== BLOG) return;
+      const follower = await follow.getActor(ctx);
+      if (!isActor(follower) || !follower.id || follower.id.href !== follow.actorId.href || !follower.inboxId) return;
+      const known = await getFollowerByActorId(follower.id.href);
+      const me = ctx.getActorUri(BLOG);
+      if (!(await isDeliverableInbox(follower.inboxId.href))) {
+        logEvent("federation.follow_refused", { actor: follower.id.href, reason: "inbox not deliverable" }, "warn");
+        return;
+      }
+      if (known?.status === "blocked") {
+        await ctx.sendActivity({ identifier: BLOG }, follower, new Reject({ id: new URL(`#reject-${crypto.randomUUID()}`, me), actor: me, object: follow }));
+        return;
+      }
+      const held = known?.status !== "accepted" && (await getOption("activitypub_manually_approve_followers"));
+      const described = describeFollower(follower);
+      // A shared inbox that points somewhere private is not used: deliveries go to the actor's own inbox.
+      if (described.sharedInbox && !(await isDeliverableInbox(described.sharedInbox))) described.sharedInbox = null;
+      await upsertFollower({ ...described, status: held ? "pending" : "accepted", followId: follow.id.href });
+      if (!held) await ctx.sendActivity({ identifier: BLOG }, follower, new Accept({ id: new URL(`#accept-${crypto.randomUUID()}`, me), actor: me, object: follow }));
+    })
+    .on(Undo, async (ctx, undo) => {
+      const object = await undo.getObject(ctx);
+      if (!(object instanceof Follow) || !undo.actorId || object.actorId?.href !== undo.actorId.href) return;
+      const row = await getFollowerByActorId(undo.actorId.href);
+      // A blocked actor stays blocked: undoing its Follow does not lift the block.
+      if (row && row.status !== "blocked") await deleteFollowerByActorId(undo.actorId.href, row.status);
+    })
+    .on(Delete, async (_ctx, del) => {
+      // An account deleted on its server stops following.
+      if (del.actorId && del.objectId?.href === del.actorId.href) await deleteFollowerByActorId(del.actorId.href, "accepted");
+    })
+    .onError((_ctx, error) => {
+      logEvent("federation.inbox_error", { error: error.message }, "warn");
+    });
+
+  return federation;
+}
+
+/** What the follower list keeps of a remote actor. */
+export function describeFollower(actor: Actor) {
+  const id = actor.id!;
+  const server = id.host;
+  const username = actor.preferredUsername?.toString() ?? id.pathname.split("/").filter(Boolean).pop() ?? "";
+  return {
+    actorId: id.href,
+    inbox: actor.inboxId!.href,
+    sharedInbox: actor.endpoints?.sharedInbox?.href ?? null,
+    handle: `@${username}@${server}`,
+    name: (actor.name?.toString() ?? "").slice(0, 200),
+    url: actor.url instanceof URL ? actor.url.href : (actor.url as APObject | null | undefined)?.id?.href ?? id.href,
+    server,
+  };
+}
+
+const g = globalThis as unknown as { __inkwellFederation?: Federation<void>; __inkwellFederationQueue?: Promise<void> };
+
+/** The process's federation, made at its first use. */
+export function getFederation(): Federation<void> {
+  g.__inkwellFederation ??= build();
+  return g.__inkwellFederation;
+}
+
+/** Hands the queue's handler to the job runner (lib/federation/queue.ts) once per process. */
+export async function startFederationQueue(): Promise<void> {
+  if (!g.__inkwellFederationQueue) {
+    // startQueue() resolves only when the queue stops: it is kept running, not awaited.
+    void getFederation().startQueue(undefined);
+    g.__inkwellFederationQueue = Promise.resolve();
+  }
+  await g.__inkwellFederationQueue;
+}

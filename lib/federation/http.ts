@@ -1,0 +1,140 @@
+// ActivityPub over HTTP, on Node's request ahead of Next (server/routing.ts calls it first):
+// WebFinger, NodeInfo, the actor and its collections and inboxes (Fedify answers them), and a
+// post's own permalink asked for as `application/activity+json` (its Article). The request's URL
+// is rebuilt on the site's address (Settings → General), so every id Fedify writes is public.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { consumeRate } from "@/db/queries/rate-limits";
+import { ACTIVITYPUB_MAX_BODY } from "@/lib/http/body-limits";
+import { CLIENT_IP_HEADER } from "@/lib/request-ip";
+import { logEvent } from "@/lib/log";
+import { siteUrl } from "@/lib/site-url";
+import { postById, publishDuePosts } from "@/lib/site/reads";
+import { resolveQuery, resolveSegments } from "@/lib/site/resolve-path";
+import { AP_BASE, BLOG, getFederation } from "./federation";
+import { federates, postArticle } from "./objects";
+import { wantsActivityJson } from "./accept";
+
+/** Inbox POSTs a minute: per remote host (the signing key's) and per client address. */
+export const INBOX_RATE = { perHost: 300, perIp: 600, seconds: 60 };
+
+const AP_PATH = /^\/(?:\.well-known\/(?:webfinger|nodeinfo)$|wp-json\/activitypub\/1\.0(?:\/|$))/;
+
+
+export function isFederationPath(pathname: string): boolean {
+  return AP_PATH.test(pathname);
+}
+
+const header = (req: IncomingMessage, name: string) => {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v.join(", ") : v;
+};
+
+/** The host of the key a request says it is signed with (draft-cavage Signature or RFC 9421 Signature-Input). */
+export function signingHost(req: IncomingMessage): string | undefined {
+  const raw = header(req, "signature") ?? header(req, "signature-input") ?? "";
+  const keyId = /keyid="([^"]+)"/i.exec(raw)?.[1];
+  if (!keyId) return undefined;
+  try {
+    return new URL(keyId).host.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer) {
+  res.writeHead(status, headers);
+  res.end(body);
+}
+
+async function writeResponse(res: ServerResponse, response: Response, head: boolean) {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((v, k) => (headers[k] = v));
+  res.writeHead(response.status, headers);
+  res.end(head ? undefined : Buffer.from(await response.arrayBuffer()));
+}
+
+/** The post a reader path names, if it is one that federates. */
+async function postAtPath(url: URL) {
+  // As the reader routing does first: the read cache catches up with the content version.
+  await publishDuePosts();
+  const route = url.pathname === "/" ? await resolveQuery(Object.fromEntries(url.searchParams)) : await resolveSegments(url.pathname.split("/").filter(Boolean), { paged: null });
+  if (route?.kind !== "single") return undefined;
+  const post = await postById(route.post.id);
+  return post && federates(post) ? post : undefined;
+}
+
+/**
+ * Answers the request if it is ActivityPub's; false hands it on to the reader routing and Next
+ * (a post's HTML, or a path Fedify does not know).
+ */
+export async function serveFederation(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const method = req.method || "GET";
+  const incoming = new URL(req.url || "/", "http://inkwell.invalid");
+  const accept = header(req, "accept");
+  const apPath = isFederationPath(incoming.pathname);
+  if (!apPath) {
+    if ((method !== "GET" && method !== "HEAD") || !wantsActivityJson(accept)) return false;
+    const post = await postAtPath(incoming).catch(() => undefined);
+    if (!post) return false;
+    const ctx = getFederation().createContext(new URL(await siteUrl()), undefined);
+    const article = await postArticle(post, ctx.getActorUri(BLOG), ctx.getFollowersUri(BLOG));
+    const json = JSON.stringify(await article.toJsonLd({ contextLoader: ctx.contextLoader, format: "compact" }));
+    send(res, 200, { "content-type": "application/activity+json", vary: "Accept", "cache-control": "no-store" }, method === "HEAD" ? "" : json);
+    return true;
+  }
+
+  let body: Buffer | undefined;
+  if (method === "POST") {
+    const host = signingHost(req);
+    const ip = header(req, CLIENT_IP_HEADER) || req.socket.remoteAddress || "unknown";
+    if ((host && !(await consumeRate("inbox-host", host, INBOX_RATE.perHost, INBOX_RATE.seconds))) || !(await consumeRate("inbox-ip", ip, INBOX_RATE.perIp, INBOX_RATE.seconds))) {
+      send(res, 429, { "content-type": "application/json", "retry-after": String(INBOX_RATE.seconds) }, JSON.stringify({ error: "Too many requests from this server; try again later." }));
+      return true;
+    }
+    body = await readBody(req);
+    if (body.length > ACTIVITYPUB_MAX_BODY) {
+      send(res, 413, { "content-type": "application/json" }, JSON.stringify({ error: "The activity is too large." }));
+      return true;
+    }
+    try {
+      const parsed: unknown = JSON.parse(body.toString("utf8"));
+      if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
+    } catch {
+      send(res, 400, { "content-type": "application/json" }, JSON.stringify({ error: "The body is not a JSON object." }));
+      return true;
+    }
+  }
+
+  const base = await siteUrl();
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
+  // Signatures cover the Host the sender addressed; the rebuilt URL keeps the path and query.
+  const request = new Request(new URL(incoming.pathname + incoming.search, base), { method, headers, body: body && body.length ? new Uint8Array(body) : undefined });
+  let passed = false;
+  const response = await getFederation().fetch(request, {
+    contextData: undefined,
+    onNotFound: () => {
+      passed = true;
+      return Response.json({ error: "Not found." }, { status: 404 });
+    },
+    onNotAcceptable: () => {
+      passed = true;
+      return Response.json({ error: "Ask for application/activity+json." }, { status: 406 });
+    },
+  });
+  // A browser on the actor's address gets the blog's home page, as on WordPress.
+  if (passed && incoming.pathname.startsWith(`${AP_BASE}/actors/`) && method === "GET" && !wantsActivityJson(accept)) {
+    send(res, 302, { location: `${base}/` }, "");
+    return true;
+  }
+  if (passed && !incoming.pathname.startsWith(AP_BASE)) return false;
+  if (response.status >= 400 && method === "POST") logEvent("federation.inbox_refused", { path: incoming.pathname, status: response.status }, "info");
+  await writeResponse(res, response, method === "HEAD");
+  return true;
+}

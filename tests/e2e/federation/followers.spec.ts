@@ -1,0 +1,120 @@
+// The fediverse end to end against the built server: WebFinger, the actor and a post's URL as
+// ActivityStreams JSON (never the page cache's HTML), then a real second server (an independent
+// Fedify, tests/e2e/support/fedi-remote.mjs) follows the blog, and the administrator manages it
+// under Users → Followers without JavaScript: approve a held request, remove, block.
+import { spawn, type ChildProcess } from "node:child_process";
+import { test, expect, type APIRequestContext } from "@playwright/test";
+import { signInAs } from "../support/auth";
+
+test.describe.configure({ mode: "serial", timeout: 60_000 });
+
+// E2E_PORT + 41: no other spec or server of the run uses it.
+const REMOTE_PORT = Number(process.env.E2E_PORT || 3100) + 41;
+const REMOTE = `http://127.0.0.1:${REMOTE_PORT}`;
+let remote: ChildProcess;
+
+test.beforeAll(async () => {
+  remote = spawn(process.execPath, ["tests/e2e/support/fedi-remote.mjs", String(REMOTE_PORT)], { stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise<void>((resolve, reject) => {
+    remote.stdout!.on("data", (d: Buffer) => d.toString().includes("ready") && resolve());
+    remote.on("exit", (code) => reject(new Error(`the remote server exited (${code})`)));
+  });
+});
+test.afterAll(() => {
+  remote?.kill("SIGTERM");
+});
+
+async function actorUrl(request: APIRequestContext, baseURL: string) {
+  const host = new URL(baseURL).host;
+  const wf = await request.get(`/.well-known/webfinger?resource=${encodeURIComponent(`acct:127.0.0.1@${host}`)}`);
+  expect(wf.status()).toBe(200);
+  const jrd = (await wf.json()) as { links: { rel: string; href?: string }[] };
+  return jrd.links.find((l) => l.rel === "self")!.href!;
+}
+
+async function received(request: APIRequestContext): Promise<{ type: string }[]> {
+  return (await (await request.get(`${REMOTE}/test/received`)).json()) as { type: string }[];
+}
+
+test("WebFinger, NodeInfo, the actor, and a post's URL as ActivityStreams JSON on the running site", async ({ request, baseURL }) => {
+  const actor = await actorUrl(request, baseURL!);
+  const doc = await request.get(actor, { headers: { accept: "application/activity+json" } });
+  expect(doc.headers()["content-type"]).toContain("application/activity+json");
+  expect(((await doc.json()) as { inbox: string }).inbox).toBe(`${actor}/inbox`);
+  expect((await request.get("/.well-known/nodeinfo")).status()).toBe(200);
+
+  // The home page links the latest post; ask for it as a reader (filling the page cache), then as a server.
+  const home = await request.get("/");
+  const link = /<h2[^>]*>\s*<a href="([^"]+)"/.exec(await home.text())?.[1] ?? /href="(\/\d{4}\/\d{2}\/\d{2}\/[^"]+\/)"/.exec(await home.text())![1]!;
+  const path = new URL(link, baseURL).pathname;
+  expect((await request.get(path)).headers()["content-type"]).toContain("text/html");
+  const html = await request.get(path);
+  expect(html.headers()["content-type"]).toContain("text/html");
+  const json = await request.get(path, { headers: { accept: 'application/ld+json; profile="https://www.w3.org/ns/activitystreams"' } });
+  expect(json.headers()["content-type"]).toBe("application/activity+json");
+  expect(((await json.json()) as { type: string }).type).toBe("Article");
+  // And the reader still gets the page, not the JSON.
+  expect((await request.get(path)).headers()["content-type"]).toContain("text/html");
+});
+
+test("a follow request held for approval is approved, then the follower removed, then blocked, without JavaScript", async ({ browser, request, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signInAs(page, "admin");
+  await page.goto("/admin/settings/discussion/");
+  await page.getByLabel(/Follow requests from the fediverse must be approved/).check();
+  await page.getByRole("button", { name: "Save Changes" }).click();
+  await expect(page.getByLabel(/Follow requests from the fediverse must be approved/)).toBeChecked();
+
+  const actor = await actorUrl(request, baseURL!);
+  expect((await request.post(`${REMOTE}/test/follow?as=alice&target=${encodeURIComponent(actor)}`)).status()).toBe(204);
+
+  await page.goto("/admin/users/followers/?status=pending");
+  const handle = `@alice@127.0.0.1:${REMOTE_PORT}`;
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("row", { name: new RegExp(handle) })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByRole("link", { name: /Requests \(1\)/ })).toBeVisible();
+  await page.getByRole("button", { name: `Approve ${handle}` }).click();
+  await expect(page.getByRole("status")).toContainText("Follow request approved");
+  await expect.poll(async () => (await received(request)).map((a) => a.type), { timeout: 20_000 }).toContain("Accept");
+
+  await page.goto("/admin/users/followers/");
+  const row = page.getByRole("row", { name: new RegExp(handle) });
+  await expect(row).toContainText("Alice Fediverse");
+  await expect(row).toContainText(`127.0.0.1:${REMOTE_PORT}`);
+  await page.getByRole("button", { name: `Remove ${handle}` }).click();
+  await expect(page.getByRole("status")).toContainText("Follower removed");
+  await expect(page.getByRole("row", { name: new RegExp(handle) })).toHaveCount(0);
+  await expect.poll(async () => (await received(request)).map((a) => a.type), { timeout: 20_000 }).toContain("Reject");
+
+  // Bob asks; the administrator blocks him; his next request is refused at the inbox.
+  expect((await request.post(`${REMOTE}/test/follow?as=bob&target=${encodeURIComponent(actor)}`)).status()).toBe(204);
+  const bob = `@bob@127.0.0.1:${REMOTE_PORT}`;
+  await page.goto("/admin/users/followers/?status=pending");
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("row", { name: new RegExp(bob) })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await page.getByRole("button", { name: `Block ${bob}` }).click();
+  await expect(page.getByRole("status")).toContainText("Blocked");
+  await page.goto("/admin/users/followers/?status=blocked");
+  await expect(page.getByRole("row", { name: new RegExp(bob) })).toBeVisible();
+  const rejects = (await received(request)).filter((a) => a.type === "Reject").length;
+  expect((await request.post(`${REMOTE}/test/follow?as=bob&target=${encodeURIComponent(actor)}`)).status()).toBe(204);
+  await expect.poll(async () => (await received(request)).filter((a) => a.type === "Reject").length, { timeout: 20_000 }).toBeGreaterThan(rejects);
+  await page.goto("/admin/users/followers/?status=pending");
+  await expect(page.getByRole("row", { name: new RegExp(bob) })).toHaveCount(0);
+
+  await page.goto("/admin/settings/discussion/");
+  await page.getByLabel(/Follow requests from the fediverse must be approved/).uncheck();
+  await page.getByRole("button", { name: "Save Changes" }).click();
+  await context.close();
+});
+
+test("an editor cannot reach the Followers screen", async ({ page }) => {
+  await signInAs(page, "editor");
+  const res = await page.goto("/admin/users/followers/");
+  expect(res!.status()).toBe(403);
+});
