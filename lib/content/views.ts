@@ -40,6 +40,8 @@ export interface PostView {
   authorUrl: string;
   /** Sanitized HTML, ready to render. */
   contentHtml: string;
+  /** The rules of the block layouts in contentHtml (wp-container-… classes), for a <style> beside it. */
+  blockCss?: string;
   /** True when contentHtml is a teaser cut at <!--more-->. */
   hasMore: boolean;
   categories: TermLink[];

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { PostView } from "@/lib/content/views";
 import { FeaturedImage } from "../shared/featured-image";
-import { RawHtml } from "@/components/site/raw-html";
+import { PostContent } from "@/components/site/post-content";
 
 function PostMeta({ post }: { post: PostView }) {
   if (post.type === "page") return null;
@@ -37,7 +37,7 @@ export function ClassicPostSummary({ post }: { post: PostView }) {
       </h2>
       <PostMeta post={post} />
       <FeaturedImage post={post} className="mt-4" />
-      <RawHtml className="entry-content mt-4" html={post.contentHtml} />
+      <PostContent className="entry-content mt-4" post={post} />
       {post.hasMore ? (
         <p className="mt-3">
           <a href={`${post.url}#more-${post.id}`} className="underline">
@@ -79,7 +79,7 @@ export function ClassicPostSingle({ post, comments, navigation, content }: { pos
       <h1 id="post-title" className="entry-title">{post.title || "(no title)"}</h1>
       <PostMeta post={post} />
       <FeaturedImage post={post} className="mt-6 border border-line" eager />
-      {content ?? <RawHtml className="entry-content mt-6" html={post.contentHtml} />}
+      {content ?? <PostContent className="entry-content mt-6" post={post} />}
       {post.type === "post" ? (
         <p className="mt-6 text-sm text-muted">
           <TermLinks label="Categories" terms={post.categories} />

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { PostView } from "@/lib/content/views";
 import { FeaturedImage } from "../shared/featured-image";
-import { RawHtml } from "@/components/site/raw-html";
+import { PostContent } from "@/components/site/post-content";
 
 function Byline({ post }: { post: PostView }) {
   if (post.type === "page") return null;
@@ -40,7 +40,7 @@ export function ModernPostSummary({ post }: { post: PostView }) {
       </h2>
       <Byline post={post} />
       <FeaturedImage post={post} className="mt-4 overflow-hidden rounded-lg" />
-      <RawHtml className="entry-content mt-4" html={post.contentHtml} />
+      <PostContent className="entry-content mt-4" post={post} />
       <p className="mt-4 font-heading text-sm">
         {post.hasMore ? (
           <a href={`${post.url}#more-${post.id}`} className="mr-4 font-semibold text-accent underline">
@@ -62,7 +62,7 @@ export function ModernPostSingle({ post, comments, navigation, content }: { post
       <h1 id="post-title" className="entry-title">{post.title || "(no title)"}</h1>
       <Byline post={post} />
       <FeaturedImage post={post} className="mt-8 overflow-hidden rounded-lg" eager />
-      {content ?? <RawHtml className="entry-content mt-8" html={post.contentHtml} />}
+      {content ?? <PostContent className="entry-content mt-8" post={post} />}
       <Tags post={post} />
       {navigation}
       {comments}
