@@ -13,3 +13,8 @@ export function PostContent({ post, className }: { post: Pick<PostView, "content
     </>
   );
 }
+
+/** A post's title in its heading or link: its inline markup shown (titleHtml is sanitized), "(no title)" when empty. */
+export function PostTitle({ post, as: Tag, ...rest }: { post: Pick<PostView, "title" | "titleHtml">; as: "a" | "h1" | "h2"; href?: string; id?: string; className?: string }) {
+  return post.titleHtml ? <Tag {...rest} dangerouslySetInnerHTML={{ __html: post.titleHtml }} /> : <Tag {...rest}>{post.title || "(no title)"}</Tag>;
+}

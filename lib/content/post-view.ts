@@ -5,6 +5,8 @@ import { formatWpDate, parseSqlGmt } from "@/lib/dates";
 import { postPath } from "./permalinks";
 import { fullContent, splitMore } from "./format";
 import { renderContentWithStyles } from "./blocks";
+import { titleHtml, titleText } from "./title";
+import { escapeHtml } from "./escape";
 import { renderEmbeds, type KnownEmbeds } from "./embeds";
 import { renderShortcodes, type ShortcodeMediaSet } from "./shortcodes";
 
@@ -77,7 +79,8 @@ export function toPostView(
   return {
     id: p.id,
     type: p.type,
-    title: p.title ? prefix + p.title : p.title,
+    title: p.title ? prefix + titleText(p.title) : p.title,
+    titleHtml: p.title ? escapeHtml(prefix) + titleHtml(p.title) : "",
     url: extra.url ?? postUrl(p, opts),
     dateText: formatWpDate(p.date, opts.date_format),
     dateIso: parseSqlGmt(p.dateGmt).toISOString(),
