@@ -251,3 +251,28 @@ export function applyLayout(html: string, block: LayoutBlock): { html: string; c
   if (at < 0) return { html, css: "" };
   return { html: addClasses(html, at, classes), css };
 }
+
+const COVER_BACKGROUND = /<(img|video|div)\b[^>]*\bclass\s*=\s*"[^"]*\bwp-block-cover__(?:image|video)-background\b[^"]*"[^>]*>/;
+
+/**
+ * The cover block's focal point, as WordPress's save writes it: `object-position: X% Y%` on its
+ * picture or video (background-position on a fixed or repeated background), from the block's
+ * `focalPoint` attribute. The stored style is gone when the post's author may not write styles
+ * (sanitized), so it is put back from the attribute, which is numbers only.
+ */
+export function coverFocalPoint(html: string, attrs: Record<string, unknown> | null): string {
+  const fp = attrs?.focalPoint as { x?: unknown; y?: unknown } | undefined;
+  const x = Number(fp?.x), y = Number(fp?.y);
+  if (!fp || typeof fp !== "object" || !Number.isFinite(x) || !Number.isFinite(y)) return html;
+  const pct = (n: number) => `${Math.round(Math.min(1, Math.max(0, n)) * 100)}%`;
+  const m = COVER_BACKGROUND.exec(html);
+  if (!m) return html;
+  const prop = m[1] === "div" ? "background-position" : "object-position";
+  const tag = m[0];
+  const style = /\sstyle\s*=\s*"([^"]*)"/i.exec(tag);
+  const decl = `${prop}:${pct(x)} ${pct(y)}`;
+  const next = style
+    ? tag.slice(0, style.index) + ` style="${[...style[1].split(";").map((d) => d.trim()).filter((d) => d && !d.toLowerCase().startsWith(prop)), decl].join(";")}"` + tag.slice(style.index + style[0].length)
+    : tag.replace(/^<(img|video|div)/, `<$1 style="${decl}"`);
+  return html.slice(0, m.index) + next + html.slice(m.index + tag.length);
+}

@@ -5,7 +5,7 @@
 import { parse } from "@wordpress/block-serialization-default-parser";
 import { formatPostContent } from "./format";
 import { parseHtml } from "./html-parse";
-import { applyLayout } from "./block-layout";
+import { applyLayout, coverFocalPoint } from "./block-layout";
 
 type ParsedBlock = ReturnType<typeof parse>[number];
 
@@ -84,7 +84,7 @@ export function renderBlocks(content: string): { html: string; css: string } {
     let i = 0;
     const inner = b.innerContent.map((c) => (c === null ? render(b.innerBlocks[i++]!) : c)).join("");
     if (!b.blockName) return inner;
-    const out = applyLayout(inner, b);
+    const out = applyLayout(b.blockName === "core/cover" ? coverFocalPoint(inner, b.attrs) : inner, b);
     if (out.css && !css.includes(out.css)) css.push(out.css);
     return out.html;
   };

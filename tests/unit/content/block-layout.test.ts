@@ -139,3 +139,30 @@ describe("block layouts as WordPress renders them", () => {
     expect(toPostView({ ...{ id: 8, type: "post", title: "c", slug: "c", content: "Hello\n\nWorld", date: "2024-02-05 10:00:00", dateGmt: "2024-02-05 10:00:00", sticky: false, commentCount: 0, commentStatus: "open", authorName: "a", authorNicename: "a" } } as const, [], DEFAULT_OPTIONS, "full").blockCss).toBeUndefined();
   });
 });
+
+describe("the cover's focal point", () => {
+  // As WordPress 6.x saves a cover with a focal point, and as it is stored for an author whose
+  // styles the sanitizer removed.
+  const saved = `<!-- wp:cover {"url":"/wp-content/uploads/sea.jpg","id":5,"dimRatio":50,"focalPoint":{"x":0.29,"y":0.68},"layout":{"type":"constrained"}} -->
+<div class="wp-block-cover"><span aria-hidden="true" class="wp-block-cover__background has-background-dim"></span><img class="wp-block-cover__image-background wp-image-5" alt="" src="/wp-content/uploads/sea.jpg" style="object-position:29% 68%" data-object-fit="cover" data-object-position="29% 68%"/><div class="wp-block-cover__inner-container"><!-- wp:paragraph -->
+<p>Sea</p>
+<!-- /wp:paragraph --></div></div>
+<!-- /wp:cover -->`;
+
+  it("is object-position on the picture, as WordPress writes it, whether or not the stored style survived", () => {
+    const kept = renderBlocks(saved).html;
+    expect(kept).toContain('style="object-position:29% 68%"');
+    expect(kept.match(/object-position:/g)).toHaveLength(1);
+    const stripped = renderBlocks(saved.replace(' style="object-position:29% 68%"', "")).html;
+    expect(stripped).toMatch(/<img style="object-position:29% 68%" class="wp-block-cover__image-background wp-image-5"/);
+  });
+
+  it("is background-position on a fixed background; a focal point that is not numbers changes nothing", () => {
+    const parallax = `<!-- wp:cover {"url":"/a.jpg","hasParallax":true,"focalPoint":{"x":1.5,"y":0}} -->
+<div class="wp-block-cover has-parallax"><span aria-hidden="true" class="wp-block-cover__background has-background-dim"></span><div role="img" class="wp-block-cover__image-background has-parallax" style="background-image:url(/a.jpg)"></div><div class="wp-block-cover__inner-container"></div></div>
+<!-- /wp:cover -->`;
+    expect(renderBlocks(parallax).html).toContain('style="background-image:url(/a.jpg);background-position:100% 0%"');
+    const bad = saved.replace('{"x":0.29,"y":0.68}', '{"x":"0.2;color:red","y":"x"}').replace(' style="object-position:29% 68%"', "");
+    expect(renderBlocks(bad).html).not.toContain("style=");
+  });
+});
