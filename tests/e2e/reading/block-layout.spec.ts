@@ -15,7 +15,7 @@ test.describe.configure({ mode: "serial" });
 
 const STAMP = `bl${Date.now().toString(36)}`;
 /** Posts of the block test data (tests/fixtures/wxr/block-themes/64-block-test-data.xml), by WordPress ID. */
-const POSTS = { pullquote: 47, mediaText: 93, buttons: 97, group: 115 } as const;
+const POSTS = { pullquote: 47, mediaText: 93, buttons: 97, row: 117, stack: 119 } as const;
 const ID_OFFSET = 900_000;
 const urls = new Map<number, string>();
 
@@ -36,7 +36,7 @@ function subsetWxr(): string {
       .replace(/<category [^>]*>[\s\S]*?<\/category>/g, "")
       .replace(/<dc:creator>[\s\S]*?<\/dc:creator>/, "<dc:creator><![CDATA[admin]]></dc:creator>")
       .replace(/<wp:post_name>[\s\S]*?<\/wp:post_name>/, `<wp:post_name><![CDATA[${slug}]]></wp:post_name>`)
-      .replace(/<\/title>/, " (copy)</title>")
+      .replace(/(\]\]>)?<\/title>/, (_, cdata = "") => ` (copy)${cdata}</title>`)
       .replace(/\/<\/link>/, `-${STAMP}/</link>`)
       .replace(/(<guid[^>]*>)([^<]*)/, `$1$2?copy=${STAMP}`)
       .replace(/<wp:post_id>(\d+)/, (_, n: string) => `<wp:post_id>${Number(n) + ID_OFFSET}`);
@@ -92,7 +92,8 @@ for (const theme of ["Classic", "Modern"] as const) {
     await activate(page, theme);
     const reader = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const cspErrors: string[] = [];
-    reader.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text()); });
+    // Styles only: the Media & Text post's video has a broken address ("ttps://") in the test data itself.
+    reader.on("console", (m) => { if (/Content Security Policy/i.test(m.text()) && /style-src/.test(m.text())) cspErrors.push(m.text()); });
 
     // Buttons: centred, and justified right.
     await reader.goto(urls.get(POSTS.buttons)!);
@@ -106,19 +107,20 @@ for (const theme of ["Classic", "Modern"] as const) {
     expect(new Set(items.map((b) => Math.round(b.y))).size).toBe(1);
     const left = Math.min(...items.map((b) => b.x)) - box!.x;
     const right = box!.right - Math.max(...items.map((b) => b.right));
-    expect(left).toBeGreaterThan(20);
-    expect(Math.abs(left - right)).toBeLessThanOrEqual(2);
+    // (Classic's column leaves a few pixels either side; left-aligned buttons would leave 0 on the left.)
+    expect(left).toBeGreaterThan(2);
+    expect(Math.abs(left - right)).toBeLessThanOrEqual(1);
     const [rbox] = await boxes(reader, ".wp-block-buttons.is-content-justification-right >> nth=0");
     const ritems = await boxes(reader, ".wp-block-buttons.is-content-justification-right >> nth=0 >> xpath=./div");
     expect(Math.abs(Math.max(...ritems.map((b) => b.right)) - rbox!.right)).toBeLessThanOrEqual(1);
-    expect(Math.min(...ritems.map((b) => b.x)) - rbox!.x).toBeGreaterThan(20);
+    expect(Math.min(...ritems.map((b) => b.x)) - rbox!.x).toBeGreaterThan(2);
     // A vertical set of buttons is stacked.
     const vertical = await boxes(reader, ".wp-block-buttons.is-vertical >> nth=0 >> xpath=./div");
     expect(vertical.length).toBeGreaterThan(1);
     expect(vertical[1]!.y).toBeGreaterThanOrEqual(vertical[0]!.bottom - 1);
 
-    // Group: a row justified right sits on one line at the right; a stack's items are stacked.
-    await reader.goto(urls.get(POSTS.group)!);
+    // A row justified right sits on one line at the right; a stack's items are stacked.
+    await reader.goto(urls.get(POSTS.row)!);
     const row = '.wp-block-group.is-nowrap.is-content-justification-right >> nth=0';
     const [rowBox] = await boxes(reader, row);
     const rowItems = await boxes(reader, `${row} >> xpath=./*`);
@@ -126,6 +128,7 @@ for (const theme of ["Classic", "Modern"] as const) {
     expect(Math.abs(rowItems[0]!.y - rowItems[1]!.y)).toBeLessThanOrEqual(1);
     expect(rowItems[1]!.x).toBeGreaterThan(rowItems[0]!.right - 1);
     expect(Math.abs(rowItems[1]!.right - rowBox!.right)).toBeLessThanOrEqual(1);
+    await reader.goto(urls.get(POSTS.stack)!);
     const stack = '.wp-block-group.is-vertical.is-content-justification-right >> nth=0';
     const [stackBox] = await boxes(reader, stack);
     const stackItems = await boxes(reader, `${stack} >> xpath=./*`);
