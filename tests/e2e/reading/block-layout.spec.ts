@@ -79,6 +79,10 @@ test("block posts arrive through Tools → Import as WordPress exported them", a
   if (await run.isVisible()) await run.click();
   await expect(done).toBeVisible({ timeout: 60_000 });
   expect(urls.size).toBe(Object.keys(POSTS).length);
+  // The admin's list names the post by its title's text.
+  await page.goto(`/admin/posts/?s=${encodeURIComponent("Media")}`);
+  await expect(page.getByRole("link", { name: "Media & Text (copy)", exact: true })).toBeVisible();
+  await expect(page.getByText("&amp;")).toHaveCount(0);
 });
 
 type Box = { x: number; y: number; right: number; bottom: number };
