@@ -5,6 +5,7 @@
 import { parse } from "@wordpress/block-serialization-default-parser";
 import { formatPostContent } from "./format";
 import { parseHtml } from "./html-parse";
+import { applyLayout, coverFocalPoint } from "./block-layout";
 
 type ParsedBlock = ReturnType<typeof parse>[number];
 
@@ -72,9 +73,34 @@ export function splitBlocks(content: string): BlockSegment[] {
 
 export const stripBlockDelimiters = (html: string) => html.replace(new RegExp(DELIMITER.source, "g"), "");
 
-/** What readers get of stored content: block posts without their delimiters (and without wpautop, as in WordPress), classic posts through autop. */
+/**
+ * WordPress's do_blocks for stored block markup: each block's HTML with its inner blocks in
+ * place and without the delimiters, and what WordPress's render_block filters add at render
+ * time (layout classes; `css` holds the generated container rules the page must carry).
+ */
+export function renderBlocks(content: string): { html: string; css: string } {
+  const css: string[] = [];
+  const render = (b: ParsedBlock): string => {
+    let i = 0;
+    const inner = b.innerContent.map((c) => (c === null ? render(b.innerBlocks[i++]!) : c)).join("");
+    if (!b.blockName) return inner;
+    const out = applyLayout(b.blockName === "core/cover" ? coverFocalPoint(inner, b.attrs) : inner, b);
+    if (out.css && !css.includes(out.css)) css.push(out.css);
+    return out.html;
+  };
+  // A delimiter the parser left as text (a closer without its opener) stays out as before.
+  const html = stripBlockDelimiters(parse(content).map(render).join(""));
+  return { html, css: css.join("") };
+}
+
+/** What readers get of stored content: block posts rendered (and without wpautop, as in WordPress), classic posts through autop. */
 export function renderContent(content: string): string {
-  return hasBlocks(content) ? stripBlockDelimiters(content) : formatPostContent(content);
+  return hasBlocks(content) ? renderBlocks(content).html : formatPostContent(content);
+}
+
+/** renderContent, with the block layout rules the page carries beside it (empty for classic posts). */
+export function renderContentWithStyles(content: string): { html: string; css: string } {
+  return hasBlocks(content) ? renderBlocks(content) : { html: formatPostContent(content), css: "" };
 }
 
 // A delimiter as WordPress writes it; JSON attributes escape <, >, & and -- (serializeAttributes),

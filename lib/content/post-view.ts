@@ -4,7 +4,9 @@ import type { Options } from "@/lib/options/defaults";
 import { formatWpDate, parseSqlGmt } from "@/lib/dates";
 import { postPath } from "./permalinks";
 import { fullContent, splitMore } from "./format";
-import { renderContent } from "./blocks";
+import { renderContentWithStyles } from "./blocks";
+import { titleHtml, titleText } from "./title";
+import { escapeHtml } from "./escape";
 import { renderEmbeds, type KnownEmbeds } from "./embeds";
 import { renderShortcodes, type ShortcodeMediaSet } from "./shortcodes";
 
@@ -65,7 +67,8 @@ export function toPostView(
   const locked = !!p.password && extra.locked !== false;
   // As the_content: block delimiters out (or wpautop and shortcode_unautop for classic content), then
   // the shortcodes (priority 11), then embeds.
-  const html = locked ? "" : renderEmbeds(renderShortcodes(renderContent(p.content), { postId: p.id, media: extra.media }), extra.embeds);
+  const rendered = locked ? { html: "", css: "" } : renderContentWithStyles(p.content);
+  const html = locked ? "" : renderEmbeds(renderShortcodes(rendered.html, { postId: p.id, media: extra.media }), extra.embeds);
   const { teaser, hasMore } = locked
     ? { teaser: mode === "teaser" ? `<p>${PROTECTED_EXCERPT}</p>` : "", hasMore: false }
     : mode === "teaser"
@@ -76,13 +79,15 @@ export function toPostView(
   return {
     id: p.id,
     type: p.type,
-    title: p.title ? prefix + p.title : p.title,
+    title: p.title ? prefix + titleText(p.title) : p.title,
+    titleHtml: p.title ? escapeHtml(prefix) + titleHtml(p.title) : "",
     url: extra.url ?? postUrl(p, opts),
     dateText: formatWpDate(p.date, opts.date_format),
     dateIso: parseSqlGmt(p.dateGmt).toISOString(),
     authorName: p.authorName,
     authorUrl: `/author/${encodeURIComponent(p.authorNicename)}/`,
     contentHtml: teaser,
+    ...(rendered.css ? { blockCss: rendered.css } : {}),
     hasMore,
     categories: terms.filter((t) => t.taxonomy === "category").map(toLink),
     tags: terms.filter((t) => t.taxonomy === "post_tag").map(toLink),

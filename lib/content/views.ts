@@ -30,7 +30,10 @@ export interface FeaturedImage {
 
 export interface PostView {
   id: number;
+  /** The title as text (lib/content/title.ts): for names, labels and anything not a heading. */
   title: string;
+  /** The title as sanitized inline HTML, for the post's heading (WordPress keeps titles as HTML). */
+  titleHtml: string;
   url: string;
   /** Already formatted by the site's date format. */
   dateText: string;
@@ -40,6 +43,8 @@ export interface PostView {
   authorUrl: string;
   /** Sanitized HTML, ready to render. */
   contentHtml: string;
+  /** The rules of the block layouts in contentHtml (wp-container-… classes), for a <style> beside it. */
+  blockCss?: string;
   /** True when contentHtml is a teaser cut at <!--more-->. */
   hasMore: boolean;
   categories: TermLink[];

@@ -11,6 +11,7 @@ import { htmlToText } from "@/lib/content/html-text";
 import { renderContent } from "@/lib/content/blocks";
 import { splitMore } from "@/lib/content/format";
 import type { FeaturedImage } from "@/lib/content/views";
+import { titleText } from "@/lib/content/title";
 
 export interface EmbedCardPost {
   title: string;
@@ -98,7 +99,7 @@ function footer(site: EmbedCardSite, meta = ""): string {
 
 export function embedCardHtml(p: EmbedCardPost, site: EmbedCardSite, image?: FeaturedImage): string {
   const link = escapeHtml(p.permalink);
-  const title = escapeHtml(p.title);
+  const title = escapeHtml(titleText(p.title));
   const { text, more } = embedExcerpt(p);
   const shape = image && image.width / image.height >= 1.75 ? "rectangular" : "square";
   const figure = image
@@ -110,7 +111,7 @@ export function embedCardHtml(p: EmbedCardPost, site: EmbedCardSite, image?: Fea
     ? `<div class="wp-embed-meta"><div class="wp-embed-comments"><a href="${link}#comments" target="_top">${COMMENT_ICON}${n}<span class="screen-reader-text"> ${n === 1 ? "Comment" : "Comments"}</span></a></div></div>`
     : "";
   return page(
-    `${p.title} – ${site.name}`,
+    `${titleText(p.title)} – ${site.name}`,
     `<div class="wp-embed"><div class="wp-embed-body">${shape === "rectangular" ? figure : ""}<p class="wp-embed-heading"><a href="${link}" target="_top">${title}</a></p>${shape === "square" ? figure : ""}<div class="wp-embed-excerpt"><p>${escapeHtml(text)}${text && more ? " …" : ""}${moreLink}</p></div></div>${footer(site, comments)}</div>`,
   );
 }

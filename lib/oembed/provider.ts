@@ -10,6 +10,7 @@ import { featuredImagesFor, type PostCard } from "@/lib/site/reads";
 import { permalinkOf } from "@/lib/site/urls";
 import { absoluteUrlFrom, siteUrl } from "@/lib/site-url";
 import { escapeHtml as esc } from "@/lib/content/escape";
+import { titleText } from "@/lib/content/title";
 
 export interface OembedData {
   version: "1.0";
@@ -82,11 +83,11 @@ export async function oembedFor(url: string, maxwidth?: number): Promise<OembedD
     provider_url: base,
     author_name: post.authorName,
     author_url: absoluteUrlFrom(base, `/author/${encodeURIComponent(post.authorNicename)}/`),
-    title: post.title,
+    title: titleText(post.title),
     type: "rich",
     width,
     height,
-    html: embedHtml({ title: post.title, permalink, siteName: opts.blogname, width, height }),
+    html: embedHtml({ title: titleText(post.title), permalink, siteName: opts.blogname, width, height }),
   };
   const image = (await featuredImagesFor([post])).get(post.id);
   if (image) {
@@ -116,5 +117,5 @@ export async function localEmbedHtml(url: string): Promise<string | undefined> {
   // No script sizes the frame to its card (as wp-embed.js does on WordPress): a card without a
   // picture is short, and its excerpt is cut to fit (lib/oembed/embed-card.ts).
   const height = (await featuredImagesFor([post])).has(post.id) ? 338 : 240;
-  return `<iframe class="wp-embedded-content" sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation" src="${esc(embedUrlOf(permalink))}" width="${width}" height="${height}" title="${esc(`“${post.title}” — ${opts.blogname}`)}" loading="lazy" style="display:block;width:100%;max-width:${width}px;border:0"></iframe>`;
+  return `<iframe class="wp-embedded-content" sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation" src="${esc(embedUrlOf(permalink))}" width="${width}" height="${height}" title="${esc(`“${titleText(post.title)}” — ${opts.blogname}`)}" loading="lazy" style="display:block;width:100%;max-width:${width}px;border:0"></iframe>`;
 }

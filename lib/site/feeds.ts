@@ -15,6 +15,7 @@ import { termsForPosts, type PostCard } from "./reads";
 import { permalinkOf } from "./urls";
 import { absolutizeHtml, mediaEnclosures } from "./feed-urls";
 import { siteLanguageTag } from "@/lib/options/language";
+import { titleText } from "@/lib/content/title";
 
 // XML 1.0 forbids most control characters; stored content may hold them (imports, pastes).
 const clean = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
@@ -55,7 +56,7 @@ export async function postsRss(channel: FeedChannel, posts: PostCard[], opts: Op
       sy: { updatePeriod: "hourly", updateFrequency: 1 },
       items: items.map(({ p, link, terms, description, content, enclosures, commentFeed }) => {
         return {
-          title: p.title,
+          title: titleText(p.title),
           link,
           comments: `${link}#comments`,
           pubDate: parseSqlGmt(p.dateGmt),
@@ -91,7 +92,7 @@ export async function postsAtom(channel: FeedChannel, posts: PostCard[], opts: O
       entries: items.map(({ p, link, terms, description, content, enclosures }) => {
         return {
           id: absoluteUrlFrom(base, `/?p=${p.id}`),
-          title: { value: p.title, type: "text" },
+          title: { value: titleText(p.title), type: "text" },
           updated: parseSqlGmt(p.modifiedGmt > p.dateGmt ? p.modifiedGmt : p.dateGmt),
           published: parseSqlGmt(p.dateGmt),
           authors: [{ name: p.authorName, uri: absoluteUrlFrom(base, `/author/${encodeURIComponent(p.authorNicename)}/`) }],

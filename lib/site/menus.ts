@@ -6,6 +6,7 @@ import { navItemsFor } from "@/lib/menus/resolve";
 import { MENU_LOCATIONS, type MenuLocation, type NavItem, type SiteMenus } from "@/lib/content/views";
 import { cached } from "./cache";
 import { permalinkOf } from "./urls";
+import { titleText } from "@/lib/content/title";
 
 export async function menuAt(opts: Options, location: MenuLocation): Promise<NavItem[] | undefined> {
   const id = Number((opts.nav_menu_locations ?? {})[location]);
@@ -24,7 +25,7 @@ export async function menuForWidget(opts: Options, menuId: number): Promise<{ na
 
 /** WordPress's wp_page_menu: with no header menu, the published top-level pages. */
 export async function fallbackPageMenu(opts: Options): Promise<NavItem[]> {
-  return Promise.all((await listTopLevelPages()).map(async (p) => ({ id: `page-${p.id}`, label: p.title || "(no title)", url: await permalinkOf({ ...p, type: "page" }, opts), children: [] })));
+  return Promise.all((await listTopLevelPages()).map(async (p) => ({ id: `page-${p.id}`, label: titleText(p.title) || "(no title)", url: await permalinkOf({ ...p, type: "page" }, opts), children: [] })));
 }
 
 export async function siteMenus(opts: Options, locations: readonly MenuLocation[]): Promise<SiteMenus> {

@@ -9,6 +9,7 @@ import { parseSqlGmt } from "@/lib/dates";
 import { splitMore } from "@/lib/content/format";
 import { PROTECTED_EXCERPT } from "@/lib/content/post-view";
 import { shareImage } from "./share-image";
+import { titleText } from "@/lib/content/title";
 
 export function describePost(p: Pick<PostCard, "excerpt" | "content" | "password">, max = 160): string {
   if (p.password) return PROTECTED_EXCERPT;
@@ -46,7 +47,8 @@ export async function routeMetadata(route: SiteRoute | null): Promise<Metadata> 
   if (route.kind === "single") {
     const p = route.post;
     const url = await permalinkOf(p, o);
-    const title = p.password ? `Protected: ${p.title}` : p.title;
+    const text = titleText(p.title);
+    const title = p.password ? `Protected: ${text}` : text;
     const description = describePost(p);
     const image = await shareImage(p, await absoluteUrl(url));
     return {
@@ -56,20 +58,20 @@ export async function routeMetadata(route: SiteRoute | null): Promise<Metadata> 
       alternates: {
         canonical: url,
         types: {
-          ...await feeds(p.type === "post" ? { url: `${url.includes("?") ? "/feed/" : url + "feed/"}`, title: `${o.blogname} » ${p.title} Comments Feed` } : undefined),
+          ...await feeds(p.type === "post" ? { url: `${url.includes("?") ? "/feed/" : url + "feed/"}`, title: `${o.blogname} » ${text} Comments Feed` } : undefined),
           ...(p.status === "publish" && !p.password ? await oembedDiscovery(await absoluteUrl(url)) : {}),
         },
       },
       openGraph: {
         type: p.type === "post" ? "article" : "website",
-        title: p.title,
+        title: text,
         description,
         url,
         siteName: o.blogname,
         ...(p.type === "post" ? { publishedTime: parseSqlGmt(p.dateGmt).toISOString(), modifiedTime: parseSqlGmt(p.modifiedGmt).toISOString(), authors: [p.authorName] } : {}),
         ...(image ? { images: [image] } : {}),
       },
-      twitter: image ? { card: "summary_large_image", title: p.title, description, images: [{ url: image.url, alt: image.alt }] } : { card: "summary", title: p.title, description },
+      twitter: image ? { card: "summary_large_image", title: text, description, images: [{ url: image.url, alt: image.alt }] } : { card: "summary", title: text, description },
     };
   }
   const l = route.listing;
@@ -100,7 +102,7 @@ export async function blogPostingJsonLd(p: PostCard): Promise<string> {
   const data = {
     "@context": "https://schema.org",
     "@type": "BlogPosting",
-    headline: p.password ? `Protected: ${p.title}` : p.title,
+    headline: p.password ? `Protected: ${titleText(p.title)}` : titleText(p.title),
     description: describePost(p),
     datePublished: parseSqlGmt(p.dateGmt).toISOString(),
     dateModified: parseSqlGmt(p.modifiedGmt).toISOString(),

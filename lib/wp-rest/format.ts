@@ -10,6 +10,7 @@ import { autop, formatPostContent, fullContent } from "@/lib/content/format";
 import { renderContent } from "@/lib/content/blocks";
 import { sanitizeCommentHtml } from "@/lib/content/sanitize";
 import type { RestCommentRow, RestPostRow, RestTermRow, RestUserRow } from "@/db/queries/wp-rest";
+import { titleHtml } from "@/lib/content/title";
 
 const iso = (sql: string) => sql.replace(" ", "T").slice(0, 19);
 
@@ -51,7 +52,7 @@ export async function formatRestPost(
     status: p.status,
     type: p.type,
     link: opts.link,
-    title: { rendered: p.title },
+    title: { rendered: titleHtml(p.title) },
     content: { rendered: content, protected: protectedPost },
     excerpt: { rendered: excerpt, protected: protectedPost },
     author: p.authorId,

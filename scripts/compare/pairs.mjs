@@ -37,7 +37,7 @@ const THEME_PAGES = {
 
 // One post per core block (tests/fixtures/wxr/block-themes/64-block-test-data.xml), all of 2024-02-05.
 const BLOCK_PAGES = Object.fromEntries(
-  ["columns", "group", "cover", "buttons", "gallery", "image", "quote", "pullquote", "table", "separator", "spacer", "media-text", "file", "code", "preformatted", "verse", "details"]
+  ["columns", "group", "row", "stack", "cover", "buttons", "gallery", "image", "quote", "pullquote", "table", "separator", "spacer", "media-text", "file", "code", "preformatted", "verse", "details"]
     .map((slug) => [slug, `/2024/02/05/${slug}/`]),
 );
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { PostView } from "@/lib/content/views";
 import { FeaturedImage } from "../shared/featured-image";
-import { RawHtml } from "@/components/site/raw-html";
+import { PostContent, PostTitle } from "@/components/site/post-content";
 
 function PostMeta({ post }: { post: PostView }) {
   if (post.type === "page") return null;
@@ -33,11 +33,11 @@ export function ClassicPostSummary({ post }: { post: PostView }) {
     <article className="border-b border-line pb-6 mb-6" aria-labelledby={`post-title-${post.id}`}>
       <h2 id={`post-title-${post.id}`} className="font-heading text-2xl font-bold">
         {post.sticky ? <span className="mr-2 rounded bg-accent px-1 text-xs text-paper align-middle">Featured</span> : null}
-        <a href={post.url} className="text-ink hover:text-accent">{post.title || "(no title)"}</a>
+        <PostTitle post={post} as="a" href={post.url} className="text-ink hover:text-accent" />
       </h2>
       <PostMeta post={post} />
       <FeaturedImage post={post} className="mt-4" />
-      <RawHtml className="entry-content mt-4" html={post.contentHtml} />
+      <PostContent className="entry-content mt-4" post={post} />
       {post.hasMore ? (
         <p className="mt-3">
           <a href={`${post.url}#more-${post.id}`} className="underline">
@@ -76,10 +76,10 @@ export function ResponseLine({ post }: { post: PostView }) {
 export function ClassicPostSingle({ post, comments, navigation, content }: { post: PostView; comments: ReactNode; navigation?: ReactNode; content?: ReactNode }) {
   return (
     <article aria-labelledby="post-title">
-      <h1 id="post-title" className="entry-title">{post.title || "(no title)"}</h1>
+      <PostTitle post={post} as="h1" id="post-title" className="entry-title" />
       <PostMeta post={post} />
       <FeaturedImage post={post} className="mt-6 border border-line" eager />
-      {content ?? <RawHtml className="entry-content mt-6" html={post.contentHtml} />}
+      {content ?? <PostContent className="entry-content mt-6" post={post} />}
       {post.type === "post" ? (
         <p className="mt-6 text-sm text-muted">
           <TermLinks label="Categories" terms={post.categories} />

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { PostView } from "@/lib/content/views";
 import { FeaturedImage } from "../shared/featured-image";
-import { RawHtml } from "@/components/site/raw-html";
+import { PostContent, PostTitle } from "@/components/site/post-content";
 
 function Byline({ post }: { post: PostView }) {
   if (post.type === "page") return null;
@@ -36,11 +36,11 @@ export function ModernPostSummary({ post }: { post: PostView }) {
     <article className="mb-12" aria-labelledby={`post-title-${post.id}`}>
       {post.sticky ? <p className="font-heading text-xs font-bold uppercase tracking-widest text-accent">Featured</p> : null}
       <h2 id={`post-title-${post.id}`} className="font-heading text-2xl font-bold leading-tight tracking-tight sm:text-3xl">
-        <a href={post.url} className="text-ink hover:text-accent">{post.title || "(no title)"}</a>
+        <PostTitle post={post} as="a" href={post.url} className="text-ink hover:text-accent" />
       </h2>
       <Byline post={post} />
       <FeaturedImage post={post} className="mt-4 overflow-hidden rounded-lg" />
-      <RawHtml className="entry-content mt-4" html={post.contentHtml} />
+      <PostContent className="entry-content mt-4" post={post} />
       <p className="mt-4 font-heading text-sm">
         {post.hasMore ? (
           <a href={`${post.url}#more-${post.id}`} className="mr-4 font-semibold text-accent underline">
@@ -59,10 +59,10 @@ export function ModernPostSummary({ post }: { post: PostView }) {
 export function ModernPostSingle({ post, comments, navigation, content }: { post: PostView; comments: ReactNode; navigation?: ReactNode; content?: ReactNode }) {
   return (
     <article aria-labelledby="post-title">
-      <h1 id="post-title" className="entry-title">{post.title || "(no title)"}</h1>
+      <PostTitle post={post} as="h1" id="post-title" className="entry-title" />
       <Byline post={post} />
       <FeaturedImage post={post} className="mt-8 overflow-hidden rounded-lg" eager />
-      {content ?? <RawHtml className="entry-content mt-8" html={post.contentHtml} />}
+      {content ?? <PostContent className="entry-content mt-8" post={post} />}
       <Tags post={post} />
       {navigation}
       {comments}

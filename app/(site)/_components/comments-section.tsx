@@ -16,6 +16,7 @@ import { issueFormToken } from "@/lib/comments/form-token";
 import { getCurrentUser } from "@/lib/session";
 import { signOutAction } from "@/app/(auth)/login/actions";
 import { CommentForm } from "@/components/comments/comment-form";
+import { titleText } from "@/lib/content/title";
 
 type SectionPost = Pick<PostCard, "id" | "title" | "status" | "commentStatus" | "dateGmt" | "password">;
 
@@ -53,7 +54,7 @@ export async function CommentsSection({ post, theme, opts, commentPage }: { post
     : undefined;
   const pings = rows.filter((r) => r.type !== "comment" && r.status === "1").map((r) => toCommentView(r, opts));
   const approved = rows.filter((r) => r.type === "comment" && r.status === "1").length;
-  const title = approved === 1 ? `One response to “${post.title}”` : `${approved} responses to “${post.title}”`;
+  const title = approved === 1 ? `One response to “${titleText(post.title)}”` : `${approved} responses to “${titleText(post.title)}”`;
 
   const user = await getCurrentUser();
   const form = open ? (

@@ -13,6 +13,7 @@ import { getCalendarNeighbours, listCalendarPosts, listWidgetPages } from "@/db/
 import { getPickerImage } from "@/db/queries/media-picker";
 import { RawHtml } from "@/components/site/raw-html";
 import { ImageWidgetFigure, TextWidgetBody, TitledWidget } from "@/themes/shared/widgets/sections";
+import { titleText } from "@/lib/content/title";
 
 export function TextWidget({ opts }: { opts: Options }) {
   const w = opts.widget_text;
@@ -39,7 +40,7 @@ export async function PagesWidget({ opts }: { opts: Options }) {
   const key = `widget-html:pages:${w.sortby}:${(w.exclude ?? []).join(",")}:${opts.permalink_structure}:${opts.show_on_front}:${opts.page_on_front}`;
   const html = await cached(key, async () => {
     const pages = await listWidgetPages(w.sortby);
-    const items = await Promise.all(pages.map(async (p) => ({ id: p.id, parentId: p.parentId, text: p.title || "(no title)", href: await permalinkOf({ ...p, type: "page" }, opts) })));
+    const items = await Promise.all(pages.map(async (p) => ({ id: p.id, parentId: p.parentId, text: titleText(p.title) || "(no title)", href: await permalinkOf({ ...p, type: "page" }, opts) })));
     return pagesHtml(items, w.exclude ?? []);
   });
   return (

@@ -21,6 +21,7 @@ import { LinkbackDiscovery } from "@/components/linkbacks/discovery";
 import { shortcodeMediaFor } from "@/lib/site/shortcode-media";
 import { embedsFor } from "@/lib/site/embed-set";
 import { EmbedLoader } from "@/components/site/embed-loader";
+import { titleText } from "@/lib/content/title";
 
 
 export async function RouteView({ route, passwordNotice, commentPage }: { route: SiteRoute | null; passwordNotice?: PostPassNotice; commentPage?: number }) {
@@ -40,7 +41,7 @@ async function Single({ post, passwordNotice, commentPage }: { post: PostCard; p
   let navigation = null;
   if (post.type === "post" && post.status === "publish") {
     const { previous, next } = await adjacentPosts(post);
-    const link = async (p?: PostCard) => p && { title: p.title, url: await permalinkOf(p, opts) };
+    const link = async (p?: PostCard) => p && { title: titleText(p.title), url: await permalinkOf(p, opts) };
     navigation = <PostNavigation previous={await link(previous)} next={await link(next)} />;
   }
   return (
@@ -52,7 +53,7 @@ async function Single({ post, passwordNotice, commentPage }: { post: PostCard; p
       content={unlocked ? undefined : <PasswordForm postId={post.id} notice={passwordNotice} action={unlockPostAction} />}
       comments={
         <>
-          <LinkbackDiscovery post={{ id: post.id, title: post.title, url: view.url, type: post.type, pingsOpen: post.pingStatus === "open" }} />
+          <LinkbackDiscovery post={{ id: post.id, title: titleText(post.title), url: view.url, type: post.type, pingsOpen: post.pingStatus === "open" }} />
           {unlocked ? <CommentsSection post={post} theme={theme} opts={opts} commentPage={commentPage} /> : null}
         </>
       }
@@ -77,7 +78,7 @@ async function ListingView({ listing }: { listing: Listing }) {
         <ArchiveHeader heading={listing.heading} />
         {items.length ? (
           items.map((p, i) => (
-            <SearchResult key={p.id} title={p.title} url={urls[i]!} dateText={p.type === "post" ? formatWpDate(p.date, opts.date_format) : "Page"} snippetHtml={"snippet" in p && typeof p.snippet === "string" ? markedSnippet(p.snippet) : highlightSnippet(p.content, listing.search ?? "")} />
+            <SearchResult key={p.id} title={titleText(p.title)} url={urls[i]!} dateText={p.type === "post" ? formatWpDate(p.date, opts.date_format) : "Page"} snippetHtml={"snippet" in p && typeof p.snippet === "string" ? markedSnippet(p.snippet) : highlightSnippet(p.content, listing.search ?? "")} />
           ))
         ) : (
           <Notice>

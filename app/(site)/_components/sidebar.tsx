@@ -14,6 +14,7 @@ import { SearchForm } from "@/components/site/search-form";
 import { WIDGETS, isWidgetId } from "@/lib/site/widgets";
 import { NavMenuWidget } from "./nav-menu-widget";
 import { CalendarWidget, CustomHtmlWidget, ImageWidget, PagesWidget, TextWidget } from "./more-widgets";
+import { titleText } from "@/lib/content/title";
 
 const MORE_WIDGETS = { text: TextWidget, "custom-html": CustomHtmlWidget, pages: PagesWidget, calendar: CalendarWidget, image: ImageWidget } as const;
 
@@ -23,7 +24,7 @@ const STATIC_WIDGETS = new Set<string>(["recent-posts", "recent-comments", "arch
 async function staticWidgetBody(id: StaticWidgetId, opts: Options): Promise<string> {
   switch (id) {
     case "recent-posts":
-      return recentPostsHtml(await Promise.all((await archivePage({ kind: "home" }, 1, 5)).items.map(async (p: PostCard) => ({ href: await permalinkOf(p, opts), text: p.title || "(no title)" }))));
+      return recentPostsHtml(await Promise.all((await archivePage({ kind: "home" }, 1, 5)).items.map(async (p: PostCard) => ({ href: await permalinkOf(p, opts), text: titleText(p.title) || "(no title)" }))));
     case "recent-comments":
       return recentCommentsHtml(await Promise.all((await recentComments(5)).map(async (c) => ({
         author: c.authorName || "Anonymous",

@@ -17,6 +17,7 @@ import { Cell, CheckCell, ListTable, PrimaryCell } from "@/components/admin/list
 import { CommentCount, CommentsHeader } from "@/components/admin/comment-count";
 import { countPendingCommentsByPost } from "@/db/queries/post-comment-counts";
 import { listDate } from "@/lib/admin/list-dates";
+import { titleText } from "@/lib/content/title";
 
 export type ListParams = Record<string, string | undefined>;
 
@@ -159,7 +160,7 @@ export async function PostList({ user, type, params }: { user: CurrentUser; type
         {rows.map((r) => {
           const mayEdit = canEditPost(user, r);
           const mayDelete = canDeletePost(user, r);
-          const title = r.title || "(no title)";
+          const title = titleText(r.title) || "(no title)";
           const quick = Number(params.quickedit) === r.id && mayEdit && r.status !== "trash";
           const rowTerms = terms.filter((t) => t.postId === r.id);
           const shown = r.status === "publish" || r.status === "future" || r.status === "private";
