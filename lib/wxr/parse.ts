@@ -32,8 +32,9 @@ interface Frame {
   kind: Kind;
   local: string;
   attrs: Record<string, string>;
+  /** Text and CDATA sections in document order (CDATA marked). */
   text: string[];
-  cdata: string[];
+  cdata: boolean[];
   sawCdata: boolean;
 }
 
@@ -83,10 +84,10 @@ function detach(s: string): string {
   return s.length < 13 ? s : (" " + s).slice(1);
 }
 
-/** The text of an element: its CDATA sections joined, plus any text that is not just layout. */
+/** The text of an element: its CDATA sections and any text that is not just layout, in document order. */
 function frameText(f: Frame): string {
   if (!f.sawCdata) return detach(f.text.join(""));
-  return detach(f.text.filter((t) => t.trim() !== "").join("") + f.cdata.join(""));
+  return detach(f.text.filter((t, i) => f.cdata[i] || t.trim() !== "").join(""));
 }
 
 export interface ParseOptions {
@@ -171,11 +172,18 @@ class WxrReader {
     p.on("attribute", (attr) => this.limitAttribute(attr.name, attr.value));
     p.on("opentag", (tag) => this.open(tag as SaxesTagNS));
     p.on("closetag", () => this.closeTag());
-    p.on("text", (t) => this.stack.at(-1)?.text.push(t));
+    p.on("text", (t) => {
+      const f = this.stack.at(-1);
+      if (f) {
+        f.text.push(t);
+        f.cdata.push(false);
+      }
+    });
     p.on("cdata", (t) => {
       const f = this.stack.at(-1);
       if (f) {
-        f.cdata.push(t);
+        f.text.push(t);
+        f.cdata.push(true);
         f.sawCdata = true;
       }
     });
