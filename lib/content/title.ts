@@ -28,3 +28,12 @@ export function titleHtml(title: string): string {
     nonTextTags: ["script", "style", "textarea", "option", "noscript", "title", "iframe", "template"],
   });
 }
+
+/**
+ * The title as the editor's field shows it: an imported "Media &amp; Text" reads "Media & Text"
+ * (WordPress's edit screen decodes it too); a title with markup stays as written, tags and all,
+ * so that saving it unchanged keeps the markup.
+ */
+export function titleForEditing(title: string): string {
+  return title.includes("<") ? title : titleText(title);
+}

@@ -83,6 +83,9 @@ test("block posts arrive through Tools → Import as WordPress exported them", a
   await page.goto(`/admin/posts/?s=${encodeURIComponent("Media")}`);
   await expect(page.getByRole("link", { name: "Media & Text (copy)", exact: true })).toBeVisible();
   await expect(page.getByText("&amp;")).toHaveCount(0);
+  // Its editor shows the title as text, as WordPress's edit screen does.
+  await page.getByRole("link", { name: "Media & Text (copy)", exact: true }).click();
+  await expect(page.getByRole("textbox", { name: "Title" })).toHaveValue("Media & Text (copy)");
 });
 
 type Box = { x: number; y: number; right: number; bottom: number };

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { makePost, makeUser } from "../factories";
-import { titleHtml, titleText } from "@/lib/content/title";
+import { titleForEditing, titleHtml, titleText } from "@/lib/content/title";
 import { toPostView } from "@/lib/content/post-view";
 import { OPTION_DEFAULTS } from "@/lib/options/defaults";
 import { postsAtom, postsRss } from "@/lib/site/feeds";
@@ -36,6 +36,14 @@ describe("a title as text and as HTML", () => {
     // An escaped tag stays text: decoded once for text, still escaped in HTML.
     expect(titleText("&lt;script&gt;")).toBe("<script>");
     expect(titleHtml("&lt;script&gt;")).toBe("&lt;script&gt;");
+  });
+
+  it("shows the editor's field the title as text when it has no markup, as WordPress's edit screen does", () => {
+    expect(titleForEditing("Media &amp; Text")).toBe("Media & Text");
+    expect(titleForEditing("Caf&eacute; &#8220;quoted&#8221;")).toBe("Café “quoted”");
+    expect(titleForEditing("Plain title")).toBe("Plain title");
+    // Markup stays as written, so that saving it unchanged keeps it.
+    expect(titleForEditing("Title <em>With</em> &amp; Markup")).toBe("Title <em>With</em> &amp; Markup");
   });
 
   it("lets nothing hostile through", () => {

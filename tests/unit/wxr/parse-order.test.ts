@@ -1,6 +1,7 @@
 // The WXR reader keeps an element's text and CDATA sections in the order the file has them.
 import { describe, expect, it } from "vitest";
-import { parseWxrString, type WxrItem } from "@/lib/wxr/parse";
+import { parseWxrString } from "@/lib/wxr/parse";
+import type { WxrItem } from "@/lib/wxr/types";
 
 const wxr = (title: string) => `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/">

@@ -20,6 +20,7 @@ import { addCategoryAction, autosavePostAction, savePostAction, trashPostAction 
 import { previewPostAction, searchLinkTargetsAction } from "../editor-actions";
 import { sanitizePastedHtmlAction } from "../paste-actions";
 import { saveMediaAltAction } from "../../media/actions";
+import { titleForEditing } from "@/lib/content/title";
 
 const actions: EditorActions = {
   save: savePostAction,
@@ -52,7 +53,7 @@ export async function EditorScreen({ user, type, id, saved, filtered }: { user: 
     id: p?.id ?? null,
     version: p?.version ?? 0,
     status: p?.status ?? null,
-    title: p?.title ?? "",
+    title: p ? titleForEditing(p.title) : "",
     slug: p?.slug ?? "",
     content: p?.content ?? "",
     excerpt: p?.excerpt ?? "",

@@ -17,7 +17,7 @@ import { Cell, CheckCell, ListTable, PrimaryCell } from "@/components/admin/list
 import { CommentCount, CommentsHeader } from "@/components/admin/comment-count";
 import { countPendingCommentsByPost } from "@/db/queries/post-comment-counts";
 import { listDate } from "@/lib/admin/list-dates";
-import { titleText } from "@/lib/content/title";
+import { titleForEditing, titleText } from "@/lib/content/title";
 
 export type ListParams = Record<string, string | undefined>;
 
@@ -169,7 +169,7 @@ export async function PostList({ user, type, params }: { user: CurrentUser; type
               <CheckCell form="bulk-form" value={r.id} label={`Select ${title}`} disabled={!(mayEdit || mayDelete)} />
               <PrimaryCell rowLabel={title}>
                 {quick ? (
-                  <QuickEdit row={{ id: r.id, version: r.version, title: r.title, slug: r.slug, status: r.status, date: toInputValue(r.date) + r.date.slice(16, 19) }} type={type} back={link({ quickedit: undefined })} canPublish={mayPublish} />
+                  <QuickEdit row={{ id: r.id, version: r.version, title: titleForEditing(r.title), slug: r.slug, status: r.status, date: toInputValue(r.date) + r.date.slice(16, 19) }} type={type} back={link({ quickedit: undefined })} canPublish={mayPublish} />
                 ) : (
                   <>
                     <strong>
