@@ -2,13 +2,13 @@ import { defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 // Two projects: every unit file on SQLite, and the files that touch the database once more on a
-// real PostgreSQL server (tests/unit/global-postgres.ts starts a throwaway one unless
+// real PostgreSQL server (tests/unit/support/global-postgres.ts starts a throwaway one unless
 // TEST_DATABASE_URL_PG names a server). DATABASE_URL is set before any module loads because the
-// engine is chosen once, at load (db/engine.ts); tests/unit/setup.ts gives each file its own database.
+// engine is chosen once, at load (db/engine.ts); tests/unit/support/setup.ts gives each file its own database.
 const shared = {
   environment: "node" as const,
   pool: "forks" as const,
-  setupFiles: ["tests/unit/setup.ts"],
+  setupFiles: ["tests/unit/support/setup.ts"],
   testTimeout: 20_000,
 };
 
@@ -21,8 +21,8 @@ const POSTGRES_SUITES = [
   "tests/unit/comments-admin.test.ts",
   "tests/unit/comments-submit.test.ts",
   "tests/unit/content-shortcodes.test.ts",
-  "tests/unit/db-engine-contract.test.ts",
-  "tests/unit/db-long-transaction.test.ts",
+  "tests/unit/db/engine-contract.test.ts",
+  "tests/unit/db/long-transaction.test.ts",
   "tests/unit/editor-link-search.test.ts",
   "tests/unit/editor-media.test.ts",
   "tests/unit/editor-preview.test.ts",
@@ -32,7 +32,7 @@ const POSTGRES_SUITES = [
   "tests/unit/scale-scheduled-once.test.ts",
   "tests/unit/linkbacks-receive.test.ts",
   "tests/unit/micropub-indieauth.test.ts",
-  "tests/unit/migration-backup.test.ts",
+  "tests/unit/db/backup.test.ts",
   "tests/unit/migration-cli-site.test.ts",
   "tests/unit/migration-cli.test.ts",
   "tests/unit/migration-export.test.ts",
@@ -96,7 +96,7 @@ export default defineConfig({
   // server-only's guard is for bundles; a unit test is the server.
   resolve: { alias: { "@": import.meta.dirname, "server-only": `${import.meta.dirname}/node_modules/server-only/empty.js` } },
   test: {
-    globalSetup: ["tests/unit/global-postgres.ts"],
+    globalSetup: ["tests/unit/support/global-postgres.ts"],
     // Most files wait on a database, a child process or the disk more than on the CPU: four forks
     // on two cores finish the PostgreSQL project in 145 s instead of 202 s.
     maxWorkers: 4,

@@ -1,6 +1,6 @@
 // The Permalinks screen tells what happens to old links; these are the facts it states.
 import { beforeAll, describe, expect, it } from "vitest";
-import { makePost, makeUser } from "./factories";
+import { makePost, makeUser } from "./support/factories";
 import { updateOptions } from "@/db/queries/options";
 import { insertTerm } from "@/db/queries/terms";
 import { PERMALINK_PRESETS } from "@/lib/content/permalinks";

@@ -7,7 +7,7 @@ import {
 import { listApplicationPasswords } from "@/db/queries/application-passwords";
 import { verifySignIn } from "@/lib/auth/sign-in";
 import { queryRow, rawSql } from "@/db";
-import { makeUser } from "./factories";
+import { makeUser } from "./support/factories";
 
 describe("application passwords", () => {
   it("shows the password once in groups of four and stores only its hash", async () => {

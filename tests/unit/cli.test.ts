@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, it, expect } from "vitest";
 import { startMailServer } from "../e2e/support/mail-server";
-import { cliSite, expectRefused } from "./cli-helpers";
+import { cliSite, expectRefused } from "./support/cli";
 
 const { dir, ink, inkAsync, query, exec } = cliSite();
 

@@ -1,6 +1,6 @@
 // The link field's search: the site's posts and pages by title, only what the searcher may read.
 import { beforeAll, describe, expect, it } from "vitest";
-import { makePost, makeUser } from "./factories";
+import { makePost, makeUser } from "./support/factories";
 import { listLinkTargets } from "@/db/queries/link-search";
 import { normalizeHref, relFor } from "@/components/admin/editor/link/link-extension";
 

@@ -11,7 +11,7 @@ vi.mock("server-only", () => ({}));
 vi.mock("@/auth", () => ({ auth: async () => (session.id ? { user: { id: String(session.id) } } : null), signInAgain: async () => true }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
-const { makeUser } = await import("./factories");
+const { makeUser } = await import("./support/factories");
 const { insertMedia, listMediaRows, countMedia, getMediaById } = await import("@/db/queries/media");
 const { saveMediaAltAction } = await import("@/app/admin/media/actions");
 

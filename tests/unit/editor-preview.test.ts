@@ -1,6 +1,6 @@
 // Preview's data: the person's autosave and the terms and image on their screen, only for those who may edit.
 import { beforeAll, describe, expect, it } from "vitest";
-import { makePost, makeUser } from "./factories";
+import { makePost, makeUser } from "./support/factories";
 import { autosavePost } from "@/db/queries/post-editor";
 import { savePreviewExtras } from "@/db/queries/post-preview";
 import { insertTerm } from "@/db/queries/terms";

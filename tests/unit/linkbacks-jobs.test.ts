@@ -1,8 +1,8 @@
 // The job queue (claim, backoff, crash recovery) and sending pings to peers that answer as
 // WordPress does, over real HTTP on loopback.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makePost, makeUser } from "./factories";
-import { startPeer, WP_TRACKBACK_OK, wpPingbackOk, type PeerRequest } from "./linkbacks-peer";
+import { makePost, makeUser } from "./support/factories";
+import { startPeer, WP_TRACKBACK_OK, wpPingbackOk, type PeerRequest } from "./support/peer";
 import { claimJob, completeJob, deleteFinishedJobs, getJob, insertJob } from "@/db/queries/jobs";
 import { getPostById } from "@/db/queries/posts";
 import { listPingsForPost } from "@/db/queries/pings";

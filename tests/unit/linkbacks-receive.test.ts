@@ -1,8 +1,8 @@
 // Receiving: TrackBack, pingback.ping and Webmention verification against the real database,
 // with source pages served by a peer on loopback.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makePost, makeUser } from "./factories";
-import { startPeer } from "./linkbacks-peer";
+import { makePost, makeUser } from "./support/factories";
+import { startPeer } from "./support/peer";
 import { getOptions, updateOptions } from "@/db/queries/options";
 import { getPostById } from "@/db/queries/posts";
 import { getCommentMeta, listLinkbacks, setLinkbackStatus } from "@/db/queries/linkbacks";

@@ -2,7 +2,7 @@
 // against the real database, with the admin's capability rules and HTML filtering by role.
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { makePost, makeUser } from "./factories";
+import { makePost, makeUser } from "./support/factories";
 import { getPostById, listTermsForPosts } from "@/db/queries/posts";
 import { insertTerm } from "@/db/queries/terms";
 import { issueCode, redeemCode } from "@/lib/indieauth/codes";

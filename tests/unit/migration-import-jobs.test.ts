@@ -2,7 +2,7 @@
 // shows its progress, and takes its author form, through any other (several processes or machines
 // on one database). "Another process" is this one with its own memory of jobs emptied.
 import { describe, expect, it } from "vitest";
-import { makeUser } from "./factories";
+import { makeUser } from "./support/factories";
 import { claimImportParsed, deleteOldImportJobs, getImportJobRow, getImportParsed, isAnyImportRunning, saveImportJob } from "@/db/queries/import-jobs";
 import { afterRead, getImportJob, importStatus, isImportRunning, registerImportJob, setImportProgress } from "@/app/admin/tools/import/_lib/jobs";
 import type { ParsedWxr } from "@/db/queries/wxr-import";

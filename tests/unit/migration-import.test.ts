@@ -2,9 +2,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, it, expect, beforeAll } from "vitest";
-import { makePost, makeUser } from "./factories";
+import { makePost, makeUser } from "./support/factories";
 import { insertComment } from "@/db/queries/comments";
-import { importFixture, dbCount, dbOne, dbSnapshot, fixturesDir } from "./migration-helpers";
+import { importFixture, dbCount, dbOne, dbSnapshot, fixturesDir } from "./support/wxr";
 import { getPostIdByOldPath, importWxr, UNUSABLE_PASSWORD, WxrImportError } from "@/db/queries/wxr-import";
 import { WxrError } from "@/lib/wxr/types";
 import { verifyPassword } from "@/lib/auth/password";

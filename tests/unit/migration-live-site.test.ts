@@ -13,8 +13,8 @@ import { inferPermalinkStructure } from "@/lib/wp-site/permalinks";
 import { normalizeSiteAddress } from "@/lib/wp-site/client";
 import { RestPostSchema } from "@/lib/wp-site/schemas";
 import { RECORDED_APP_PASSWORD, RECORDED_USER, startWpReplay, type Answer, type Replay } from "../fixtures/wp-rest/replay";
-import { makeUser } from "./factories";
-import { dbAll, dbCount, dbOne, dbSnapshot } from "./migration-helpers";
+import { makeUser } from "./support/factories";
+import { dbAll, dbCount, dbOne, dbSnapshot } from "./support/wxr";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "inkwell-live-site-"));
 process.env.INKWELL_DATA_DIR = dataDir;

@@ -10,8 +10,8 @@ import { importWxr } from "@/db/queries/wxr-import";
 import { countPendingImportedMedia, downloadImportedMedia } from "@/lib/wxr/media-download";
 import { mediaKey, rewriteMediaUrls } from "@/lib/wxr/media-urls";
 import { toFeaturedImage } from "@/lib/media/featured";
-import { makeUser } from "./factories";
-import { dbCount, dbOne } from "./migration-helpers";
+import { makeUser } from "./support/factories";
+import { dbCount, dbOne } from "./support/wxr";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 

@@ -1,7 +1,7 @@
 // After the move, an imported post answers at the address it had on WordPress: one 301 to its
 // Inkwell permalink, even under a structure Inkwell does not offer.
 import { describe, it, expect } from "vitest";
-import { makeUser } from "./factories";
+import { makeUser } from "./support/factories";
 import { importWxr } from "@/db/queries/wxr-import";
 import { resolveSegments } from "@/lib/site/resolve-path";
 

@@ -1,6 +1,6 @@
 // The read-only WordPress REST API: parameters, headers, field names, errors, and privacy.
 import { describe, it, expect, beforeAll } from "vitest";
-import { makePost, makeUser } from "./factories";
+import { makePost, makeUser } from "./support/factories";
 import { insertComment } from "@/db/queries/comments";
 import { insertTerm } from "@/db/queries/terms";
 import { execute, rawSql } from "@/db";

@@ -37,7 +37,7 @@ const { enqueueNewUserNotices, NEW_USER_LINK_TTL_MS } = await import("@/lib/auth
 const { listMailOutcomes } = await import("@/lib/mail/queue");
 const { createUserAction } = await import("@/app/admin/users/actions");
 const { registerAction } = await import("@/app/(auth)/register/actions");
-const { makeUser } = await import("./factories");
+const { makeUser } = await import("./support/factories");
 const { startMailServer } = await import("../e2e/support/mail-server");
 type MailServer = Awaited<ReturnType<typeof startMailServer>>;
 

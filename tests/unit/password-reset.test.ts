@@ -9,7 +9,7 @@ import { getPasswordHash } from "@/db/queries/user-admin";
 import { updateUserPasswordHash } from "@/db/queries/users";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { LOST_PASSWORD_RATE, RESET_LINK_TTL_MS, checkResetKey, issueResetKey, requestPasswordReset, resetPasswordWithKey } from "@/lib/auth/password-reset";
-import { makeUser } from "./factories";
+import { makeUser } from "./support/factories";
 import { startMailServer, type MailServer } from "../e2e/support/mail-server";
 
 async function userWithLink(now = Date.now()) {

@@ -13,7 +13,7 @@ vi.mock("server-only", () => ({}));
 vi.mock("@/auth", () => ({ auth: async () => null }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-const { makePost, makeUser } = await import("./factories");
+const { makePost, makeUser } = await import("./support/factories");
 const { createAppPassword } = await import("@/lib/auth/app-passwords");
 const { createRestNonce, verifyRestNonce } = await import("@/lib/wp-rest/nonce");
 const { queryRow, rawSql } = await import("@/db");

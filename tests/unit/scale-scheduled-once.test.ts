@@ -3,7 +3,7 @@
 // queues its pings). On PostgreSQL the calls run side by side on the pool's connections, as
 // processes would; the conditional UPDATE (status = 'future') is what makes the second find none.
 import { describe, expect, it } from "vitest";
-import { makePost, makeUser } from "./factories";
+import { makePost, makeUser } from "./support/factories";
 import { publishDueScheduledPosts } from "@/db/queries/archives";
 import { getPostById } from "@/db/queries/posts";
 

@@ -3,7 +3,7 @@ import { hashPassword, verifyPassword, needsRehash } from "@/lib/auth/password";
 import { verifySignIn } from "@/lib/auth/sign-in";
 import { getUserCredentialsByLoginOrEmail, updateUserPasswordHash } from "@/db/queries/users";
 import { passwordStamp, stampMatches } from "@/lib/auth/password-stamp";
-import { makeUser } from "./factories";
+import { makeUser } from "./support/factories";
 import bcrypt from "bcryptjs";
 
 describe("password hashing", () => {

@@ -7,7 +7,7 @@ import { queryRows, rawSql } from "@/db";
 import { autosavePost } from "@/db/queries/post-editor";
 import { addCategoryInline } from "@/db/queries/term-admin";
 import { updateUserRole } from "@/db/queries/user-admin";
-import { makeUser } from "./factories";
+import { makeUser } from "./support/factories";
 
 describe("writes that arrive together", () => {
   it("new drafts with one title get distinct slugs", async () => {

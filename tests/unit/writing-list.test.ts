@@ -1,6 +1,6 @@
 // The admin lists: views and counts, search, filters by category, author and month, sort, pages.
 import { beforeAll, describe, expect, it } from "vitest";
-import { makePost, makeUser } from "./factories";
+import { makePost, makeUser } from "./support/factories";
 import { countAdminViews, listAdminPosts, listPostMonths, type AdminListQuery } from "@/db/queries/post-admin-list";
 import { insertTerm } from "@/db/queries/terms";
 import { execute, rawSql } from "@/db";

@@ -1,8 +1,8 @@
 // Roles hold on the server: every server action of the writing screens, called directly as every
 // role (and signed out), allows or refuses as WordPress does.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { Redirect, Forbidden, NotFound, session, asUser, outcome, fd } from "./writing-helpers";
-import { makePost, makeUser } from "./factories";
+import { Redirect, Forbidden, NotFound, session, asUser, outcome, fd } from "./support/actions";
+import { makePost, makeUser } from "./support/factories";
 import { ROLES, type Role } from "@/db/schema";
 
 vi.mock("server-only", () => ({}));

@@ -1,8 +1,8 @@
 // The editor's writes through its real actions: counts, trash, conflicts, bad input, sanitizing,
 // the default category, scheduling and revisions.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { Redirect, Forbidden, NotFound, session, asUser, outcome, fd } from "./writing-helpers";
-import { makeUser } from "./factories";
+import { Redirect, Forbidden, NotFound, session, asUser, outcome, fd } from "./support/actions";
+import { makeUser } from "./support/factories";
 
 vi.mock("server-only", () => ({}));
 vi.mock("@/auth", () => ({ auth: async () => (session.userId ? { user: { id: String(session.userId) } } : null) }));

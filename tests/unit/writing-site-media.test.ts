@@ -120,7 +120,7 @@ describe("serving paths: traversal is impossible", () => {
 describe("the library query", () => {
   it("searches titles and file names (with LIKE wildcards taken literally) across the joins", async () => {
     const { insertMedia, listMedia, countMedia } = await import("@/db/queries/media");
-    const { makeUser, makePost } = await import("./factories");
+    const { makeUser, makePost } = await import("./support/factories");
     const u = await makeUser("author");
     const p = await makePost(u.id, { title: "Beach post" });
     await insertMedia({ authorId: u.id, postId: p.id, fileName: "beach-day.jpg", mimeType: "image/jpeg", title: "Beach day" });

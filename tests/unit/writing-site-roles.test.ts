@@ -33,7 +33,7 @@ vi.mock("next/navigation", () => ({
 const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "inkwell-roles-"));
 process.env.INKWELL_DATA_DIR = uploads;
 
-const { makeUser, makePost } = await import("./factories");
+const { makeUser, makePost } = await import("./support/factories");
 const { getOptions } = await import("@/db/queries/options");
 const { getUserById } = await import("@/db/queries/users");
 const { getMediaById, insertMedia } = await import("@/db/queries/media");

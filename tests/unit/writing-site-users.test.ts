@@ -30,7 +30,7 @@ vi.mock("next/navigation", () => ({
   },
 }));
 
-const { makeUser, makePost } = await import("./factories");
+const { makeUser, makePost } = await import("./support/factories");
 const { getUserById, getUserCredentialsByLoginOrEmail } = await import("@/db/queries/users");
 const { getPostById } = await import("@/db/queries/posts");
 const { insertMedia, getMediaById } = await import("@/db/queries/media");

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { makePost, makeUser } from "./factories";
+import { makePost, makeUser } from "./support/factories";
 import { updateOptions } from "@/db/queries/options";
 import { getPostById, listTermsForPosts } from "@/db/queries/posts";
 import { insertTerm } from "@/db/queries/terms";

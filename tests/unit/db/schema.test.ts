@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb, MMAP_BYTES, migrationStatus, openDb, resolveDatabasePath, StartupError } from "@/db/client";
-import { makePost, makeUser } from "./factories";
+import { makePost, makeUser } from "../support/factories";
 import { insertComment, listApprovedComments } from "@/db/queries/comments";
 import { getPostById, isSlugTaken, listPublishedPosts, countPublishedPosts } from "@/db/queries/posts";
 import { getOptions, updateOptions } from "@/db/queries/options";

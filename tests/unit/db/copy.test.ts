@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyDatabase, CopyError } from "@/db/copy";
 import { seedIfEmpty } from "@/db/seed";
 import { execute, rawSql } from "@/db";
-import { makePost, makeUser } from "./factories";
-import { freshPgDatabase } from "./db-pg-harness";
+import { makePost, makeUser } from "../support/factories";
+import { freshPgDatabase } from "../support/pg-harness";
 
 const drops: (() => Promise<void>)[] = [];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inkwell-copy-"));

@@ -6,8 +6,8 @@ import path from "node:path";
 import { describe, it, expect } from "vitest";
 import { closeDatabase, databaseEngine, execute, openDatabase, queryRow, resolveDatabasePath, sql } from "@/db";
 import { backupSite, inkwellDatabaseProblem, isLiveDatabase, restoreDatabase } from "@/db/backup";
-import { freshPgDatabase } from "./db-pg-harness";
-import { makePost, makeUser } from "./factories";
+import { freshPgDatabase } from "../support/pg-harness";
+import { makePost, makeUser } from "../support/factories";
 
 const postgres = databaseEngine() === "postgres";
 

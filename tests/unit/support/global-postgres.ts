@@ -3,8 +3,8 @@
 // started from the installed binaries and stopped at the end, as the e2e suite starts nginx.
 import type { TestProject } from "vitest/node";
 import pg from "pg";
-import { startThrowawayPostgres } from "../../scripts/throwaway-postgres.mjs";
-import { openPostgres } from "../../db/postgres";
+import { startThrowawayPostgres } from "../../../scripts/throwaway-postgres.mjs";
+import { openPostgres } from "../../../db/postgres";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { prepared } from "@/db/statements";
 import { insertPost, listTermsForPosts } from "@/db/queries/posts";
 import { insertTerm } from "@/db/queries/terms";
-import { makeUser } from "./factories";
+import { makeUser } from "../support/factories";
 
 describe("prepared statements", () => {
   it("are compiled once per connection and SQL text", () => {

@@ -8,7 +8,7 @@ import * as lite from "@/db/schema";
 import * as pgs from "@/db/schema-pg";
 import { getTableName, is } from "drizzle-orm";
 import { SQLiteTable } from "drizzle-orm/sqlite-core";
-import { makeUser } from "./factories";
+import { makeUser } from "../support/factories";
 
 describe("db/ on the running engine", () => {
   it("runs the engine DATABASE_URL names", () => {

@@ -18,7 +18,7 @@ const BATCH = 2000;
 
 function writer(tag: string): Promise<{ tag: string; written: number; granted: number; errors: string[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("node_modules/.bin/tsx", ["tests/unit/db-writers.run.ts", tag, String(COUNT), String(BATCH)], { env });
+    const child = spawn("node_modules/.bin/tsx", ["tests/unit/db/writers.run.ts", tag, String(COUNT), String(BATCH)], { env });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => (out += d));

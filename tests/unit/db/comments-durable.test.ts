@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { insertCommentCheckedBatched } from "@/db/queries/comments";
 import { syncWal } from "@/db/wal-sync";
-import { makePost, makeUser } from "./factories";
+import { makePost, makeUser } from "../support/factories";
 
 const at = () => new Date().toISOString().slice(0, 19).replace("T", " ");
 const rules = { floodSinceGmt: null, decide: () => "0" as const };

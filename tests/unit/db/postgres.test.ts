@@ -1,4 +1,4 @@
-// The PostgreSQL engine against a real server (started by tests/unit/global-postgres.ts): its
+// The PostgreSQL engine against a real server (started by tests/unit/support/global-postgres.ts): its
 // migrations, the start checks and their one-line errors, and the triggers that keep the content
 // version and search in step with SQLite's.
 import fs from "node:fs";
@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openPostgres, pgMigrationStatus, PG_MIGRATIONS_FOLDER, poolMax, type PgDb } from "@/db/postgres";
 import { StartupError } from "@/db/startup-error";
 import { getDb } from "@/db/client";
-import { freshPgDatabase, serverUrl, urlFor } from "./db-pg-harness";
+import { freshPgDatabase, serverUrl, urlFor } from "../support/pg-harness";
 
 // Counted from the committed journal, so that a new migration does not have to edit this test.
 const PG_MIGRATIONS = (JSON.parse(fs.readFileSync(path.join(PG_MIGRATIONS_FOLDER, "meta/_journal.json"), "utf8")) as { entries: unknown[] }).entries.length;
