@@ -26,15 +26,15 @@ const POSTGRES_SUITES = [
   "tests/unit/editor-link-search.test.ts",
   "tests/unit/editor-media.test.ts",
   "tests/unit/editor-preview.test.ts",
-  "tests/unit/hardening-rate-limits.test.ts",
+  "tests/unit/security/rate-limits.test.ts",
   "tests/unit/linkbacks-jobs.test.ts",
   "tests/unit/migration-import-jobs.test.ts",
   "tests/unit/scale-scheduled-once.test.ts",
   "tests/unit/linkbacks-receive.test.ts",
   "tests/unit/micropub-indieauth.test.ts",
   "tests/unit/db/backup.test.ts",
-  "tests/unit/migration-cli-site.test.ts",
-  "tests/unit/migration-cli.test.ts",
+  "tests/unit/cli/npm-import-from-site.test.ts",
+  "tests/unit/cli/npm-import-migrate.test.ts",
   "tests/unit/migration-export.test.ts",
   "tests/unit/migration-import.test.ts",
   "tests/unit/migration-live-site.test.ts",
@@ -46,17 +46,17 @@ const POSTGRES_SUITES = [
   "tests/unit/oembed-proxy.test.ts",
   "tests/unit/oembed-thumbnails.test.ts",
   "tests/unit/new-user-notice.test.ts",
-  "tests/unit/ops-observe.test.ts",
+  "tests/unit/server/observe.test.ts",
   "tests/unit/password-reset.test.ts",
   "tests/unit/reading-adjacent.test.ts",
   "tests/unit/reading-archives.test.ts",
-  "tests/unit/reading-cache.test.ts",
+  "tests/unit/server/read-and-page-cache.test.ts",
   "tests/unit/reading-content-version.test.ts",
   "tests/unit/reading-feed-urls.test.ts",
   "tests/unit/reading-feeds.test.ts",
   "tests/unit/reading-permalinks.test.ts",
   "tests/unit/reading-recent-comments.test.ts",
-  "tests/unit/reading-routing.test.ts",
+  "tests/unit/server/routing.test.ts",
   "tests/unit/reading-search.test.ts",
   "tests/unit/reading-share-image.test.ts",
   "tests/unit/rest-writes.test.ts",
@@ -81,7 +81,10 @@ const POSTGRES_SUITES = [
 // The files that start processes (the command line through tsx, a server): minutes each on a busy
 // machine. They go first, whatever their project, so that none of them is left running alone at
 // the end (vitest otherwise runs all of one project's files before the other's).
-const SLOW_FIRST = ["cli.test.ts", "cluster.test.ts", "cli-site.test.ts", "migration-cli.test.ts", "migration-cli-site.test.ts", "hardening-hostile.test.ts", "migration-live-site.test.ts"];
+const SLOW_FIRST = [
+  "cli/inkwell.test.ts", "server/cluster.test.ts", "cli/import-export-options.test.ts", "cli/npm-import-migrate.test.ts",
+  "cli/npm-import-from-site.test.ts", "security/hostile-input.test.ts", "import/live-site.test.ts",
+];
 class SlowFirst extends BaseSequencer {
   async sort(files: TestSpecification[]) {
     const rank = (f: TestSpecification) => {

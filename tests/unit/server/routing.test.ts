@@ -3,7 +3,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makePost, makeUser } from "./support/factories";
+import { makePost, makeUser } from "../support/factories";
 import { decideReaderRequest } from "@/server/reader-routing";
 import { route } from "@/server/routing";
 import { keepPage } from "@/server/page-cache";

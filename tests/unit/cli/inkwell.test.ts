@@ -5,8 +5,8 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, it, expect } from "vitest";
-import { startMailServer } from "../e2e/support/mail-server";
-import { cliSite, expectRefused } from "./support/cli";
+import { startMailServer } from "../../e2e/support/mail-server";
+import { cliSite, expectRefused } from "../support/cli";
 
 const { dir, ink, inkAsync, query, exec } = cliSite();
 

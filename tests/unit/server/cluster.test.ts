@@ -7,8 +7,8 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { crashCounter, workerCount } from "../../server/cluster.mjs";
-import { buildIfStale } from "../../scripts/start.mjs";
+import { crashCounter, workerCount } from "../../../server/cluster.mjs";
+import { buildIfStale } from "../../../scripts/start.mjs";
 
 const PORT = Number(process.env.CLUSTER_TEST_PORT || 4610);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inkwell-cluster-"));

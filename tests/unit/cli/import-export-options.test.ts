@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { closeDatabase, execute, openDatabase, rawSql } from "@/db";
 import { describe, it, expect, beforeAll } from "vitest";
-import { cliSite, expectRefused } from "./support/cli";
+import { cliSite, expectRefused } from "../support/cli";
 
 const { dir, env, ink, query, exec } = cliSite();
 

@@ -51,7 +51,7 @@ describe("XML with entities", () => {
 
 describe("regular expressions on visitor input", () => {
   it("every one finishes on 100,000-character adversarial strings (in a child process with a time limit)", () => {
-    const run = spawnSync("node_modules/.bin/tsx", ["tests/unit/hardening-redos.run.ts"], { encoding: "utf8", timeout: 120_000 });
+    const run = spawnSync("node_modules/.bin/tsx", ["tests/unit/security/redos.run.ts"], { encoding: "utf8", timeout: 120_000 });
     expect(run.error, "the run was killed: something backtracks catastrophically").toBeUndefined();
     expect(run.status, run.stderr).toBe(0);
     const lines = run.stdout.trim().split("\n").map((l) => JSON.parse(l) as { name?: string; worstMs?: number; worstInput?: string; done?: boolean; cases?: number });

@@ -2,7 +2,7 @@
 // "the build failed (see above)" with nothing above it.
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { buildFailure, unsupportedNode } from "../../scripts/start.mjs";
+import { buildFailure, unsupportedNode } from "../../../scripts/start.mjs";
 
 describe("npm start's build step", () => {
   it("tells the user to run npm install when Next.js is not installed", () => {

@@ -4,8 +4,8 @@ import { verifySignIn } from "@/lib/auth/sign-in";
 import { submitComment } from "@/lib/comments/submit";
 import { issueFormToken } from "@/lib/comments/form-token";
 import { onRequestError } from "@/instrumentation";
-import { makePost, makeUser } from "./support/factories";
-import { startPeer, WP_TRACKBACK_OK } from "./support/peer";
+import { makePost, makeUser } from "../support/factories";
+import { startPeer, WP_TRACKBACK_OK } from "../support/peer";
 import { sendPostPings } from "@/lib/linkbacks/send";
 
 // Everything a log line must never carry.
