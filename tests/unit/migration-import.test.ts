@@ -45,7 +45,7 @@ describe("WordPress theme unit test data", () => {
   });
 
   it("says what it skipped and why", () => {
-    // Menus arrive now (tests/unit/nav-menus.test.ts); nothing about them is reported as skipped.
+    // Menus arrive now (tests/unit/menus/nav-menus.test.ts); nothing about them is reported as skipped.
     expect(report.created).toMatchObject({ menus: 6, "menu items": 70 });
     expect(report.skipped.find((s) => s.reason.includes("nav_menu"))).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { makePost, makeUser } from "./support/factories";
+import { makePost, makeUser } from "../support/factories";
 import { searchPosts } from "@/db/queries/search";
 import { highlightSnippet, markedSnippet, toFtsQuery } from "@/lib/site/search-query";
 import { databaseEngine } from "@/db";

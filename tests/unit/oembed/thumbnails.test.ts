@@ -17,7 +17,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "inkwell-embed-thumbs-"));
 process.env.INKWELL_DATA_DIR = dataDir;
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-const { makePost, makeUser } = await import("./support/factories");
+const { makePost, makeUser } = await import("../support/factories");
 const { refreshPostEmbeds, cachedEmbedsFor, OEMBED_TTL_MS } = await import("@/lib/oembed/cache");
 const { storeThumbnail, knownEmbedSource, ThumbnailError, THUMBNAIL_MAX_BYTES } = await import("@/lib/oembed/thumbnails");
 const { embedsFor } = await import("@/lib/site/embed-set");

@@ -8,10 +8,10 @@ import { toPostView } from "@/lib/content/post-view";
 import { OPTION_DEFAULTS } from "@/lib/options/defaults";
 import { shortcodeMediaFor } from "@/lib/site/shortcode-media";
 import { insertMedia } from "@/db/queries/media";
-import { makePost, makeUser } from "./support/factories";
+import { makePost, makeUser } from "../support/factories";
 import { sanitizePostHtml } from "@/lib/content/sanitize";
 import { Parser } from "htmlparser2";
-import { SHORTCODE_XSS_PAYLOADS } from "../e2e/support/xss-corpus";
+import { SHORTCODE_XSS_PAYLOADS } from "../../e2e/support/xss-corpus";
 
 const render = (html: string, media?: ShortcodeMediaSet) => renderShortcodes(html, { postId: 7, media });
 const CAPTION = "A simple caption.";

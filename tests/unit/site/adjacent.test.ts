@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { databaseEngine, getDb } from "@/db";
 import { getAdjacentPosts, LISTING_SQL } from "@/db/queries/archives";
-import { makePost, makeUser } from "./support/factories";
+import { makePost, makeUser } from "../support/factories";
 
 describe("previous and next post", () => {
   it("orders by date, then id for the same date, skipping unpublished posts", async () => {

@@ -4,14 +4,14 @@
 // linkback tests allow their peer) and cached in the database, its html never the provider's own,
 // and WordPress's REST errors.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startPeer, type PeerRoute } from "./support/peer";
+import { startPeer, type PeerRoute } from "../support/peer";
 
 process.env.AUTH_SECRET = "unit-test-secret";
 vi.mock("server-only", () => ({}));
 vi.mock("@/auth", () => ({ auth: async () => null }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-const { makePost, makeUser } = await import("./support/factories");
+const { makePost, makeUser } = await import("../support/factories");
 const { createAppPassword } = await import("@/lib/auth/app-passwords");
 const { updateOptions } = await import("@/db/queries/options");
 const { queryRow, rawSql } = await import("@/db");

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { parseDocument } from "htmlparser2";
-import { makePost, makeUser } from "./support/factories";
+import { makePost, makeUser } from "../support/factories";
 import { insertComment } from "@/db/queries/comments";
 import { OPTION_DEFAULTS } from "@/lib/options/defaults";
 import { commentsRss, postsAtom, postsRss, recentCommentsCached } from "@/lib/site/feeds";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { makePost, makeUser } from "./support/factories";
+import { makePost, makeUser } from "../support/factories";
 import { insertTerm } from "@/db/queries/terms";
 import { getPostById } from "@/db/queries/posts";
 import { updateOptions } from "@/db/queries/options";

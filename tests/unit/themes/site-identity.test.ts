@@ -5,7 +5,7 @@ import { describe, it, expect, vi } from "vitest";
 vi.mock("server-only", () => ({}));
 vi.mock("@/auth", () => ({ auth: async () => null }));
 
-const { makeUser } = await import("./support/factories");
+const { makeUser } = await import("../support/factories");
 const { insertMedia } = await import("@/db/queries/media");
 const { getDataVersion } = await import("@/db/queries/archives");
 const { getOptions, updateOptions } = await import("@/db/queries/options");

@@ -9,7 +9,7 @@ vi.mock("server-only", () => ({}));
 vi.mock("@/auth", () => ({ auth: async () => null }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-const { makePost, makeUser } = await import("./support/factories");
+const { makePost, makeUser } = await import("../support/factories");
 const { insertMedia } = await import("@/db/queries/media");
 const { getOptions, updateOptions } = await import("@/db/queries/options");
 const { permalinkOf } = await import("@/lib/site/urls");

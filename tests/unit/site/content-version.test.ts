@@ -12,7 +12,7 @@ import { closeDatabase, execute, getDb, openDatabase, sql } from "@/db";
 import { posts } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { cached, peek, syncWithDatabase } from "@/lib/site/cache";
-import { makePost, makeUser } from "./support/factories";
+import { makePost, makeUser } from "../support/factories";
 
 const comment = async (postId: number, status: "0" | "1" | "spam", n: number) =>
   await insertComment({ postId, status, authorName: `C${n}`, authorEmail: `c${n}@example.com`, content: `Comment ${n}`, date: "2026-01-16 10:00:00", dateGmt: "2026-01-16 10:00:00" });

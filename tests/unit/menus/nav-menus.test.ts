@@ -1,8 +1,8 @@
 // Menus: the tree rules behind the Move buttons and drag and drop, WXR import and export of
 // nav_menu_item, and what the reader's header shows (menu or the page-list fallback).
 import { describe, it, expect, beforeAll } from "vitest";
-import { makePost, makeUser } from "./support/factories";
-import { dbAll, dbCount, dbOne, importFixture } from "./support/wxr";
+import { makePost, makeUser } from "../support/factories";
+import { dbAll, dbCount, dbOne, importFixture } from "../support/wxr";
 import { buildTree, dropItem, flatten, moveItem, availableMoves, treeFromOrder, MAX_MENU_DEPTH } from "@/lib/menus/tree";
 import { menusFromWxr, unserializeStrings } from "@/lib/wxr/menus";
 import { cleanMenuUrl } from "@/lib/menus/urls";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makePost, makeUser } from "./support/factories";
+import { makePost, makeUser } from "../support/factories";
 import { insertMedia } from "@/db/queries/media";
 import { toFeaturedImage } from "@/lib/media/featured";
 import { featuredImagesFor, postById } from "@/lib/site/reads";

@@ -1,7 +1,7 @@
 // What a shared link shows: og:image and twitter:image from the featured image, else the first
 // image in the content; summary_large_image only when there is a picture.
 import { beforeAll, describe, expect, it } from "vitest";
-import { makePost, makeUser } from "./support/factories";
+import { makePost, makeUser } from "../support/factories";
 import { insertMedia } from "@/db/queries/media";
 import { routeMetadata } from "@/lib/site/seo";
 import { postById } from "@/lib/site/reads";

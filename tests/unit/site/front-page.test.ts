@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { makePost, makeUser } from "./support/factories";
+import { makePost, makeUser } from "../support/factories";
 import { updateOptions } from "@/db/queries/options";
 import { clearReadCache } from "@/lib/site/cache";
 import { resolveQuery, resolveSegments } from "@/lib/site/resolve-path";

@@ -1,8 +1,8 @@
 // The Comments screen's row and bulk actions hold on the server for every role, and each
 // moderator's decision is one JSON log line.
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { Redirect, Forbidden, NotFound, session, asUser, outcome, fd } from "./support/actions";
-import { makePost, makeUser } from "./support/factories";
+import { Redirect, Forbidden, NotFound, session, asUser, outcome, fd } from "../support/actions";
+import { makePost, makeUser } from "../support/factories";
 import { ROLES, type Role } from "@/db/schema";
 
 vi.mock("server-only", () => ({}));

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseFeed } from "@rowanmanning/feed-parser";
-import { makePost, makeUser } from "./support/factories";
+import { makePost, makeUser } from "../support/factories";
 import { insertTerm } from "@/db/queries/terms";
 import { insertPost } from "@/db/queries/posts";
 import { insertComment } from "@/db/queries/comments";

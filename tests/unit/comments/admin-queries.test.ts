@@ -3,7 +3,7 @@ import { applyCommentAction, countCommentViews, countPendingComments, insertAdmi
 import { insertComment } from "@/db/queries/comments";
 import { getPostById } from "@/db/queries/posts";
 import { canModerateCommentOn } from "@/lib/comments/permissions";
-import { makePost, makeUser } from "./support/factories";
+import { makePost, makeUser } from "../support/factories";
 
 const at = "2026-02-01 10:00:00";
 const add = async (postId: number, status: "0" | "1" | "spam" | "trash", over: Record<string, unknown> = {}) =>

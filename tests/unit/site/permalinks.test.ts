@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { makePost, makeUser } from "./support/factories";
+import { makePost, makeUser } from "../support/factories";
 import { updateOptions } from "@/db/queries/options";
 import { insertPost } from "@/db/queries/posts";
 import { PERMALINK_PRESETS, postPath } from "@/lib/content/permalinks";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { makePost, makeUser } from "./support/factories";
+import { makePost, makeUser } from "../support/factories";
 import { calendarHtml } from "@/themes/shared/widgets/calendar";
 import { pagesHtml } from "@/themes/shared/widgets/pages";
 import { getCalendarNeighbours, listCalendarPosts, listWidgetPages } from "@/db/queries/widgets";

@@ -2,12 +2,12 @@
 // fetched through the SSRF-safe fetch by the job, only an iframe to the provider's own host is
 // kept (sandboxed, rebuilt by us), and the answer is cached in post_meta until the TTL.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startPeer, type PeerRoute } from "./support/peer";
+import { startPeer, type PeerRoute } from "../support/peer";
 
 vi.mock("server-only", () => ({}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-const { makePost, makeUser } = await import("./support/factories");
+const { makePost, makeUser } = await import("../support/factories");
 const { findOembedEndpoint, sanitizeOembedHtml, discoverEmbed, DiscoveryError } = await import("@/lib/oembed/discover");
 const { cachedEmbedsFor, refreshPostEmbeds, oembedKey, OEMBED_TTL_MS } = await import("@/lib/oembed/cache");
 const { embedsFor } = await import("@/lib/site/embed-set");

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { listRecentComments } from "@/db/queries/archives";
 import { listRecentApprovedComments } from "@/db/queries/feeds";
 import { insertComment } from "@/db/queries/comments";
-import { makePost, makeUser } from "./support/factories";
+import { makePost, makeUser } from "../support/factories";
 
 let n = 0;
 const comment = async (postId: number, status: "0" | "1", minute: number) =>

@@ -12,8 +12,8 @@ import { listNotifications } from "@/db/queries/comment-notifications";
 import "@/lib/jobs";
 import { drainJobs } from "@/lib/jobs/queue";
 import { databaseEngine, execute, queryRow, rawSql, withTransaction } from "@/db";
-import { makePost, makeUser } from "./support/factories";
-import { startMailServer } from "../e2e/support/mail-server";
+import { makePost, makeUser } from "../support/factories";
+import { startMailServer } from "../../e2e/support/mail-server";
 
 let ipN = 0;
 let seq = 0;
