@@ -108,7 +108,7 @@ test("an image block of a WordPress post is an image in the canvas, not a card, 
 
 // The theme unit test's posts for the blocks this editor edits, and a few it keeps as cards. (All
 // 80 block posts take over five minutes here with a card preview each; the split of all of them is
-// checked byte for byte in tests/unit/blocks-roundtrip.test.ts.)
+// checked byte for byte in tests/unit/editor/blocks-roundtrip.test.ts.)
 const ROUND_TRIP = ["Paragraph", "Heading", "List", "Quote", "Code", "Details", "Pullquote", "Table", "Buttons", "Columns", "Separator", "Shortcode", "Custom HTML", "More", "Page break", "Image", "Gallery", "Audio", "Video", "File"];
 
 test("the theme unit test's block posts go through the visual editor unchanged", async ({ page }) => {
