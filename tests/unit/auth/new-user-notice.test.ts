@@ -2,7 +2,7 @@
 // user's "Login Details" with a working set-password link (the reset link's rules), the
 // administrator's "New User Registration" for self-registrations, both through the job queue
 // with retries; and the three ways a user is created (Add New, registration; the CLI is in
-// cli.test.ts). Next's navigation and the session are mocked, never the database.
+// cli/inkwell.test.ts). Next's navigation and the session are mocked, never the database.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 const session: { id: number | null } = { id: null };

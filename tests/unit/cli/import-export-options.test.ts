@@ -1,6 +1,6 @@
 // `inkwell` (scripts/inkwell.mjs, as `npx inkwell` runs it) against a real database in a temp
 // folder: import and export, options and the cache, search-replace, backup and restore (usage,
-// users and mail: cli.test.ts). Each command's success, and its bad input, writing nothing.
+// users and mail: inkwell.test.ts). Each command's success, and its bad input, writing nothing.
 import fs from "node:fs";
 import path from "node:path";
 import { closeDatabase, execute, openDatabase, rawSql } from "@/db";

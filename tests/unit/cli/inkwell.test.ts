@@ -1,6 +1,6 @@
 // `inkwell` (scripts/inkwell.mjs, as `npx inkwell` runs it) against a real database in a temp
 // folder: usage, users and mail. Each command's success, and its bad input (one line, exit 1,
-// nothing written; or the usage and exit 2). The content and site commands: cli-site.test.ts.
+// nothing written; or the usage and exit 2). The content and site commands: import-export-options.test.ts.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

@@ -1,4 +1,4 @@
-// One of several processes writing to the same SQLite file at once (db-multiprocess-writers.test.ts):
+// One of several processes writing to the same SQLite file at once (multiprocess-writers.test.ts):
 // comments one by one, a long batch that holds the write lock, and a shared rate limit. Prints one
 // JSON line: how many writes succeeded, how many failed and why, and how many rate points it got.
 import { insertComment } from "@/db/queries/comments";

@@ -1,7 +1,7 @@
 // WordPress block markup in and out of the visual editor's document, without a browser: the
 // split into top-level blocks, the fresh markup of each editable block, and the rule that an
 // unchanged block is written back as it was. The trip through the real editor (which needs a
-// DOM) is in tests/e2e/editor-blocks.spec.ts.
+// DOM) is in tests/e2e/editor/blocks.spec.ts.
 import { describe, expect, it } from "vitest";
 import type { JSONContent } from "@tiptap/core";
 import { parse } from "@wordpress/block-serialization-default-parser";

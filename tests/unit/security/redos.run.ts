@@ -1,6 +1,6 @@
 // Runs every function that applies regular expressions to visitor input on adversarial 100,000-
 // character strings and prints one JSON line per case with its time. Run in a child process by
-// hardening-hostile.test.ts, so a catastrophic backtrack is a bounded failure, not a hung suite.
+// hostile-input.test.ts, so a catastrophic backtrack is a bounded failure, not a hung suite.
 import { autop, formatPostContent, splitMore } from "@/lib/content/format";
 import { renderShortcodes } from "@/lib/content/shortcodes";
 import { sanitizeCommentHtml, makeClickable, formatCommentHtml, sanitizePostHtml } from "@/lib/content/sanitize";

@@ -1,4 +1,4 @@
-// A site for the `inkwell` command-line tests (cli.test.ts, cli-site.test.ts): a SQLite database
+// A site for the `inkwell` command-line tests (tests/unit/cli/inkwell.test.ts, import-export-options.test.ts): a SQLite database
 // made by `scripts/setup.ts` in a temp folder, and `inkwell` run as `npx inkwell` runs it.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
