@@ -8,7 +8,7 @@ import path from "node:path";
 import { closeDatabase, databaseEngine, openDatabase, queryRow, sql } from "@/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RECORDED_APP_PASSWORD, RECORDED_USER, startWpReplay, type Replay } from "../../fixtures/wp-rest/replay";
-import { freshPgDatabase } from "../support/pg-harness";
+import { freshPgDatabase } from "../support/postgres-harness";
 
 // The command-line site: a SQLite file, or on PostgreSQL a database of its own on the run's server.
 const site = databaseEngine() === "postgres" ? await freshPgDatabase() : undefined;

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { closeDatabase, databaseEngine, openDatabase, queryRow, sql } from "@/db";
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { freshPgDatabase } from "../support/pg-harness";
+import { freshPgDatabase } from "../support/postgres-harness";
 
 // The command-line site: a SQLite file, or on PostgreSQL a database of its own on the run's server.
 const postgres = databaseEngine() === "postgres";

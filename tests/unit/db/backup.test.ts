@@ -6,7 +6,7 @@ import path from "node:path";
 import { describe, it, expect } from "vitest";
 import { closeDatabase, databaseEngine, execute, openDatabase, queryRow, resolveDatabasePath, sql } from "@/db";
 import { backupSite, inkwellDatabaseProblem, isLiveDatabase, restoreDatabase } from "@/db/backup";
-import { freshPgDatabase } from "../support/pg-harness";
+import { freshPgDatabase } from "../support/postgres-harness";
 import { makePost, makeUser } from "../support/factories";
 
 const postgres = databaseEngine() === "postgres";

@@ -10,7 +10,7 @@ import { copyDatabase, CopyError } from "@/db/copy";
 import { seedIfEmpty } from "@/db/seed";
 import { execute, rawSql } from "@/db";
 import { makePost, makeUser } from "../support/factories";
-import { freshPgDatabase } from "../support/pg-harness";
+import { freshPgDatabase } from "../support/postgres-harness";
 
 const drops: (() => Promise<void>)[] = [];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inkwell-copy-"));

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openPostgres, pgMigrationStatus, PG_MIGRATIONS_FOLDER, poolMax, type PgDb } from "@/db/postgres";
 import { StartupError } from "@/db/startup-error";
 import { getDb } from "@/db/client";
-import { freshPgDatabase, serverUrl, urlFor } from "../support/pg-harness";
+import { freshPgDatabase, serverUrl, urlFor } from "../support/postgres-harness";
 
 // Counted from the committed journal, so that a new migration does not have to edit this test.
 const PG_MIGRATIONS = (JSON.parse(fs.readFileSync(path.join(PG_MIGRATIONS_FOLDER, "meta/_journal.json"), "utf8")) as { entries: unknown[] }).entries.length;

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { freshPgDatabase } from "../support/pg-harness";
+import { freshPgDatabase } from "../support/postgres-harness";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inkwell-setup-race-"));
 const drops: (() => Promise<void>)[] = [];

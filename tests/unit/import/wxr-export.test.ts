@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, it, expect, beforeAll } from "vitest";
 import { closeDb, databaseEngine, prepareDb } from "@/db";
-import { freshPgDatabase } from "../support/pg-harness";
+import { freshPgDatabase } from "../support/postgres-harness";
 import { makePost, makeUser } from "../support/factories";
 import { importFixture, dbAll } from "../support/wxr";
 import { exportWxr } from "@/db/queries/wxr-export";

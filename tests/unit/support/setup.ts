@@ -13,7 +13,7 @@ process.env.SITE_URL = "http://blog.test";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inkwell-test-"));
 let drop: (() => Promise<void>) | undefined;
 if (/^postgres/.test(process.env.DATABASE_URL ?? "")) {
-  const { freshPgDatabase } = await import("./pg-harness");
+  const { freshPgDatabase } = await import("./postgres-harness");
   const fresh = await freshPgDatabase({ migrated: true });
   process.env.DATABASE_URL = fresh.url;
   drop = fresh.drop;
