@@ -67,6 +67,7 @@ const POSTGRES_SUITES = [
   "tests/unit/auth/sign-in.test.ts",
   "tests/unit/site/post-at-path.test.ts",
   "tests/unit/themes/widgets.test.ts",
+  "tests/unit/themes/widget-markup.test.ts",
   "tests/unit/posts/concurrent-saves.test.ts",
   "tests/unit/admin/post-list.test.ts",
   "tests/unit/admin/post-actions-roles.test.ts",
