@@ -40,7 +40,7 @@ const config = [
     // db/'s own tests check the engines themselves; the plain-node benches and the outage test look
     // at the database they made (SQLite file or throwaway PostgreSQL) from outside the app, as an
     // operator would. The harness that makes a PostgreSQL database per test file is driver-level by nature.
-    ignores: ["db/**", "tests/unit/db-*.test.ts", "tests/unit/db-pg-harness.ts", "tests/unit/global-postgres.ts", "tests/unit/setup.ts", "tests/e2e/hardening-pg-outage.spec.ts", "tests/e2e/scale-out.spec.ts", "drizzle.config.ts", "drizzle-pg.config.ts", "bench/*.mjs"],
+    ignores: ["db/**", "tests/unit/db/**", "tests/unit/support/postgres-harness.ts", "tests/unit/support/global-postgres.ts", "tests/unit/support/setup.ts", "tests/e2e/server/pg-outage.spec.ts", "tests/e2e/server/scale-out.spec.ts", "drizzle.config.ts", "drizzle-pg.config.ts", "bench/*.mjs"],
     rules: { "no-restricted-imports": ["error", { patterns: DB_INTERNALS }] },
   },
   {

@@ -10,18 +10,18 @@ const PG_PORT = PORT + 190;
 // seeded site, so what one half changes (a theme, a setting) the other never sees.
 const SECOND_PORT = PORT + 140;
 const SECOND_HALF = [
-  /\/admin-list-tables\.spec\.ts$/, /\/editor-writing\.spec\.ts$/, /\/editor-media\.spec\.ts$/, /\/editor-blocks\.spec\.ts$/,
-  /\/editor-links-preview\.spec\.ts$/, /\/appearance-customize\.spec\.ts$/, /\/hardening-sessions\.spec\.ts$/,
-  /\/widgets-more\.spec\.ts$/, /\/nav-menus\.spec\.ts$/,
-  /\/discussion-moderation\.spec\.ts$/, /\/discussion-nojs-theme\.spec\.ts$/, /\/discussion-xss\.spec\.ts$/, /\/hardening-auth\.spec\.ts$/,
+  /\/admin\/list-tables\.spec\.ts$/, /\/editor\/writing\.spec\.ts$/, /\/editor\/media\.spec\.ts$/, /\/editor\/blocks\.spec\.ts$/,
+  /\/editor\/links-preview\.spec\.ts$/, /\/admin\/customize\.spec\.ts$/, /\/auth\/sessions\.spec\.ts$/,
+  /\/admin\/widgets\.spec\.ts$/, /\/admin\/menus\.spec\.ts$/,
+  /\/discussion\/moderation\.spec\.ts$/, /\/discussion\/nojs-theme\.spec\.ts$/, /\/discussion\/xss\.spec\.ts$/, /\/auth\/session-edges\.spec\.ts$/,
 ];
 // Three servers, PostgreSQL and nginx under load take both cores: run beside other specs, it made
 // theirs time out. It runs alone, after the other projects (ports E2E_PORT+160..167, no shared site).
-const ALONE = [/\/scale-out\.spec\.ts$/];
+const ALONE = [/\/server\/scale-out\.spec\.ts$/];
 const withPostgres = process.env.E2E_POSTGRES !== "0";
 // The specs that run a second time on PostgreSQL: the main one of reading, writing and discussion
 // (the unit suites cover every query on both engines; these prove the pages work end to end).
-const POSTGRES_SPECS = [/\/reading\.spec\.ts$/, /\/writing-editor\.spec\.ts$/, /\/discussion-comments\.spec\.ts$/];
+const POSTGRES_SPECS = [/\/reading\/browse\.spec\.ts$/, /\/editor\/publish\.spec\.ts$/, /\/discussion\/comments\.spec\.ts$/];
 // Theirs are checks of the themes' pages (axe in light and dark, 360 px), not of the database.
 const POSTGRES_SKIP = /pass axe in light and dark|readable at 360 px/;
 const browser = {

@@ -1,6 +1,6 @@
 // Every table of Inkwell for PostgreSQL: the same tables, columns, defaults, indexes and
 // constraints as db/schema.ts (SQLite), column for column, so that one set of queries serves both
-// engines. tests/unit/db-engines-schema.test.ts compares the two and fails when they drift.
+// engines. tests/unit/db/engines-schema.test.ts compares the two and fails when they drift.
 // Differences are only where the engines differ: booleans are `boolean`, epoch-millisecond numbers
 // are `bigint` (they pass 2^31), ids are identity columns, and the "now" default is spelled in
 // PostgreSQL. Dates stay WordPress's "YYYY-MM-DD HH:MM:SS" text, as on SQLite.

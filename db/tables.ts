@@ -1,7 +1,7 @@
 // The tables every query uses, of the engine this process runs (db/engine.ts). Queries import their
 // tables from here, never from schema.ts or schema-pg.ts directly, so one query text serves both
 // engines: drizzle builds SQLite or PostgreSQL SQL from the table it is given. The types are
-// SQLite's (the two schemas are kept column for column, tests/unit/db-engines-schema.test.ts).
+// SQLite's (the two schemas are kept column for column, tests/unit/db/engines-schema.test.ts).
 import * as lite from "./schema";
 import * as pgs from "./schema-pg";
 import { ENGINE } from "./engine";

@@ -3,6 +3,7 @@
 // site layer's choice (app/(site)/theme.ts).
 import type { ReactNode } from "react";
 import type { CommentView, MenuLocation, PostView, SiteInfo, SiteMenus } from "@/lib/content/views";
+import type { WidgetMarkup } from "./shared/widgets/markup";
 
 export interface LayoutProps {
   site: SiteInfo;
@@ -34,4 +35,6 @@ export interface Theme {
     /** With comment pages on: links to the older and newer page, when there is one. */
     pageLinks?: { olderUrl?: string; newerUrl?: string };
   }) => ReactNode;
+  /** The sidebar widgets' markup this theme draws its own way; the rest is themes/shared/widgets/markup.ts's. */
+  widgets?: Partial<WidgetMarkup>;
 }

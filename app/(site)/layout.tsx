@@ -46,7 +46,7 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
       ) : null}
       {/* Built only from validated values (a hex colour, a FONT_PAIRINGS key): nothing to escape. */}
       {css ? <style dangerouslySetInnerHTML={{ __html: css }} /> : null}
-      <theme.Layout site={{ name: opts.blogname, description: opts.blogdescription, homeUrl: "/", logo: identity.logo, headerImage: identity.headerImage }} sidebar={<Sidebar opts={opts} />} menus={await siteMenus(opts, theme.menuLocations)}>
+      <theme.Layout site={{ name: opts.blogname, description: opts.blogdescription, homeUrl: "/", logo: identity.logo, headerImage: identity.headerImage }} sidebar={<Sidebar opts={opts} theme={theme} />} menus={await siteMenus(opts, theme.menuLocations)}>
         {children}
       </theme.Layout>
     </>

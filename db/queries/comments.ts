@@ -146,7 +146,7 @@ const globalForStmts = globalThis as unknown as { __inkwellCommentStmts?: WeakMa
 
 /**
  * The checks every new comment runs, each of which must reach its rows through an index whose
- * rows belong to this author, address or post (tests/unit/comments-explain.test.ts): a check
+ * rows belong to this author, address or post (tests/unit/db/explain-comments.test.ts): a check
  * that walks the whole table makes every comment cost more than the last.
  */
 export const COMMENT_CHECK_SQL = {

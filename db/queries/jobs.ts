@@ -4,7 +4,7 @@
 // On SQLite the one writer makes that UPDATE atomic by itself. On PostgreSQL the subquery that
 // picks the job locks its row (FOR UPDATE SKIP LOCKED): a claimer running beside another skips the
 // row the other holds instead of waiting for it and then taking the same job, and a row changed
-// meanwhile is checked again against the WHERE before it is locked (tests/unit/linkbacks-jobs.test.ts).
+// meanwhile is checked again against the WHERE before it is locked (tests/unit/linkbacks/send-jobs.test.ts).
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { ENGINE } from "../engine";

@@ -1,7 +1,7 @@
 // Stand-in pictures for the theme unit test's old file host (wpthemetestdata.files.wordpress.com,
 // unreachable offline), served on loopback so that WordPress and Inkwell import the very same files
 // and a side-by-side comparison is fair. A name's "-WxH" suffix sets the size (else 800×600) and its
-// path sets the colour, as tests/e2e/zz-fidelity.spec.ts does.
+// path sets the colour, as tests/e2e/themes/theme-unit-test.spec.ts does.
 //   node scripts/compare/stand-in-images.mjs PORT
 import http from "node:http";
 import sharp from "sharp";

@@ -8,8 +8,8 @@ import { getCurrentUser } from "@/lib/session";
 import { archiveMonths, archivePage, categoriesWithCounts, recentComments, tagCloud, type PostCard } from "@/lib/site/reads";
 import { permalinkOf } from "@/lib/site/urls";
 import { cached } from "@/lib/site/cache";
-import { archivesHtml, categoriesHtml, recentCommentsHtml, recentPostsHtml, tagCloudHtml, widgetSection } from "@/themes/shared/widgets/lists";
-import { HtmlWidget, LoggedOutLinks, MetaList, SiteAdminLink, Widget } from "@/themes/shared/widgets/sections";
+import type { Theme } from "@/themes/types";
+import { widgetMarkupOf, type WidgetMarkup } from "@/themes/shared/widgets/markup";
 import { SearchForm } from "@/components/site/search-form";
 import { WIDGETS, isWidgetId } from "@/lib/site/widgets";
 import { NavMenuWidget } from "./nav-menu-widget";
@@ -21,67 +21,69 @@ const MORE_WIDGETS = { text: TextWidget, "custom-html": CustomHtmlWidget, pages:
 type StaticWidgetId = "recent-posts" | "recent-comments" | "archives" | "categories" | "tag-cloud";
 const STATIC_WIDGETS = new Set<string>(["recent-posts", "recent-comments", "archives", "categories", "tag-cloud"]);
 
-async function staticWidgetBody(id: StaticWidgetId, opts: Options): Promise<string> {
+async function staticWidgetBody(id: StaticWidgetId, opts: Options, m: WidgetMarkup): Promise<string> {
   switch (id) {
     case "recent-posts":
-      return recentPostsHtml(await Promise.all((await archivePage({ kind: "home" }, 1, 5)).items.map(async (p: PostCard) => ({ href: await permalinkOf(p, opts), text: titleText(p.title) || "(no title)" }))));
+      return m.recentPostsHtml(await Promise.all((await archivePage({ kind: "home" }, 1, 5)).items.map(async (p: PostCard) => ({ href: await permalinkOf(p, opts), text: titleText(p.title) || "(no title)" }))));
     case "recent-comments":
-      return recentCommentsHtml(await Promise.all((await recentComments(5)).map(async (c) => ({
+      return m.recentCommentsHtml(await Promise.all((await recentComments(5)).map(async (c) => ({
         author: c.authorName || "Anonymous",
         post: { href: `${await permalinkOf({ id: c.postId, type: c.postType, slug: c.postSlug, date: c.postDate, authorNicename: c.authorNicename }, opts)}#comment-${c.id}`, text: c.postTitle || "(no title)" },
       }))));
     case "archives":
-      return archivesHtml(await archiveMonths());
+      return m.archivesHtml(await archiveMonths());
     case "categories":
-      return categoriesHtml((await categoriesWithCounts()).map((c) => ({ id: c.id, parentId: c.parentId, count: c.count, text: c.name, href: termUrl({ taxonomy: "category", slug: c.slug }, opts) })));
+      return m.categoriesHtml((await categoriesWithCounts()).map((c) => ({ id: c.id, parentId: c.parentId, count: c.count, text: c.name, href: termUrl({ taxonomy: "category", slug: c.slug }, opts) })));
     case "tag-cloud":
-      return tagCloudHtml((await tagCloud()).map((t) => ({ count: t.count, text: t.name, href: termUrl({ taxonomy: "post_tag", slug: t.slug }, opts) })));
+      return m.tagCloudHtml((await tagCloud()).map((t) => ({ count: t.count, text: t.name, href: termUrl({ taxonomy: "post_tag", slug: t.slug }, opts) })));
   }
 }
 
-/** A widget whose whole content is one cached string (themes/shared/widgets/lists.ts). */
-async function StaticWidget({ id, opts }: { id: StaticWidgetId; opts: Options }) {
-  const key = `widget-html:${id}:${opts.permalink_structure}:${opts.category_base}:${opts.tag_base}:${opts.date_format}`;
-  const html = await cached(key, async () => widgetSection(id, WIDGETS[id], await staticWidgetBody(id, opts)));
-  return <HtmlWidget id={id} html={html} />;
+/** A widget whose whole content is one cached string (the theme's, else themes/shared/widgets/lists.ts's). */
+async function StaticWidget({ id, opts, theme, m }: { id: StaticWidgetId; opts: Options; theme: string; m: WidgetMarkup }) {
+  const key = `widget-html:${theme}:${id}:${opts.permalink_structure}:${opts.category_base}:${opts.tag_base}:${opts.date_format}`;
+  const html = await cached(key, async () => m.widgetSection(id, WIDGETS[id], await staticWidgetBody(id, opts, m)));
+  return <m.HtmlWidget id={id} html={html} />;
 }
 
 /** WordPress's Meta widget: "Register" (when anyone can register) and "Log in", or "Site Admin". */
-async function MetaLogin({ canRegister }: { canRegister: boolean }) {
+async function MetaLogin({ canRegister, m }: { canRegister: boolean; m: WidgetMarkup }) {
   const user = await getCurrentUser();
-  return user ? <SiteAdminLink /> : <LoggedOutLinks canRegister={canRegister} />;
+  return user ? <m.SiteAdminLink /> : <m.LoggedOutLinks canRegister={canRegister} />;
 }
 
-function Meta({ canRegister }: { canRegister: boolean }) {
+function Meta({ canRegister, m }: { canRegister: boolean; m: WidgetMarkup }) {
   return (
-    <MetaList
+    <m.MetaList
       login={
-        <Suspense fallback={<LoggedOutLinks canRegister={canRegister} />}>
-          <MetaLogin canRegister={canRegister} />
+        <Suspense fallback={<m.LoggedOutLinks canRegister={canRegister} />}>
+          <MetaLogin canRegister={canRegister} m={m} />
         </Suspense>
       }
     />
   );
 }
 
-export function Sidebar({ opts }: { opts: Options }) {
+/** The sidebar in the markup of `theme` (the one app/(site)/theme.ts chose for this request). */
+export function Sidebar({ opts, theme }: { opts: Options; theme: Pick<Theme, "name" | "widgets"> }) {
+  const m = widgetMarkupOf(theme);
   const ids = (Array.isArray(opts.sidebar_widgets) ? opts.sidebar_widgets : []).filter(isWidgetId);
   return (
     <>
       {ids.map((id) => {
         if (Object.hasOwn(MORE_WIDGETS, id)) {
           const More = MORE_WIDGETS[id as keyof typeof MORE_WIDGETS];
-          return <More key={id} opts={opts} />;
+          return <More key={id} opts={opts} theme={theme.name} m={m} />;
         }
         return id === "nav-menu" ? (
-          <NavMenuWidget key={id} opts={opts} />
+          <NavMenuWidget key={id} opts={opts} m={m} />
         ) : STATIC_WIDGETS.has(id) ? (
-          <StaticWidget key={id} id={id as StaticWidgetId} opts={opts} />
+          <StaticWidget key={id} id={id as StaticWidgetId} opts={opts} theme={theme.name} m={m} />
         ) : (
-          <Widget key={id} id={id} title={WIDGETS[id]}>
+          <m.Widget key={id} id={id} title={WIDGETS[id]}>
             {id === "search" ? <SearchForm id="sidebar-search" /> : null}
-            {id === "meta" ? <Meta canRegister={!!opts.users_can_register} /> : null}
-          </Widget>
+            {id === "meta" ? <Meta canRegister={!!opts.users_can_register} m={m} /> : null}
+          </m.Widget>
         );
       })}
     </>

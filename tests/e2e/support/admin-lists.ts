@@ -1,4 +1,4 @@
-// What seed-admin-lists.ts made, for admin-list-tables.spec.ts. Nothing here is public: drafts,
+// What seed-admin-lists.ts made, for admin/list-tables.spec.ts. Nothing here is public: drafts,
 // one private post and empty categories, so readers' pages and other specs' counts do not change.
 export const LISTS_SEED = {
   rangeStem: "Range pick",

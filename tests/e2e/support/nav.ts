@@ -1,4 +1,4 @@
-// What seed-z-nav-menus.ts made, for nav-menus.spec.ts and nav-admin-bar.spec.ts.
+// What seed-z-nav-menus.ts made, for admin/menus.spec.ts and reading/admin-bar.spec.ts.
 export const NAV_SEED = {
   authorPost: { title: "Nav author's own post", slug: "nav-author-own", url: "/2019/06/01/nav-author-own/" },
   adminPost: { title: "Nav administrator's post", slug: "nav-admin-post", url: "/2019/06/01/nav-admin-post/" },

@@ -1,5 +1,5 @@
 // Three Inkwell servers on one throwaway PostgreSQL behind Debian's nginx, configured from
-// deploy/nginx-inkwell-upstream.conf as README's "Scaling out" says (tests/e2e/scale-out.spec.ts).
+// deploy/nginx-inkwell-upstream.conf as README's "Scaling out" says (tests/e2e/server/scale-out.spec.ts).
 // Besides the site's own address, nginx opens one "door" per server (the same proxy settings, one
 // server behind it), so that a test can act through server A, B or C by name.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";

@@ -1,4 +1,4 @@
-// The hidden-content sweep's data (tests/e2e/hardening-hidden.spec.ts): one post and one page of
+// The hidden-content sweep's data (tests/e2e/reading/hidden-posts.spec.ts): one post and one page of
 // every status a visitor must not see, plus a password-protected one, each carrying unique marker
 // strings in its title, slug, body, excerpt, comment, revision and media, all filed under one
 // category and tag; and one published control post in the same places, so the sweep can tell a

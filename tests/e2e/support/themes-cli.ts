@@ -1,4 +1,4 @@
-// Database step for themes-finished.spec.ts, run with tsx against the e2e database: the posts it
+// Database step for themes/finished.spec.ts, run with tsx against the e2e database: the posts it
 // imported go to the Trash (by slug), so that other specs' pages are as they were.
 import { getDb, closeDb } from "@/db";
 import { getPostBySlug } from "@/db/queries/posts";

@@ -3,7 +3,7 @@
 // inline markup shows in its heading; nothing else of a hostile title gets through.
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseFeed } from "@rowanmanning/feed-parser";
-import { makePost, makeUser } from "../factories";
+import { makePost, makeUser } from "../support/factories";
 import { titleForEditing, titleHtml, titleText } from "@/lib/content/title";
 import { toPostView } from "@/lib/content/post-view";
 import { OPTION_DEFAULTS } from "@/lib/options/defaults";

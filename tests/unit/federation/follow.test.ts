@@ -27,7 +27,7 @@ const { updateOptions } = await import("@/db/queries/options");
 const { getFollowerByActorId, listFollowers, countFollowers, upsertFollower } = await import("@/db/queries/federation");
 const { drainJobs } = await import("@/lib/jobs/queue");
 const { queryRow, rawSql } = await import("@/db");
-const { makePost, makeUser } = await import("../factories");
+const { makePost, makeUser } = await import("../support/factories");
 
 function listen(port: number, handler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) {
   const server = http.createServer((req, res) => {

@@ -1,7 +1,7 @@
 // The one resolver from a URL to a post (lib/site/resolve-path.ts), as the machine endpoints use
 // it (TrackBack, Pingback, Webmention, oEmbed): a post's current address, as url_to_postid.
 import { beforeAll, describe, expect, it } from "vitest";
-import { makePost, makeUser } from "../factories";
+import { makePost, makeUser } from "../support/factories";
 import { updateOptions } from "@/db/queries/options";
 import { PERMALINK_PRESETS } from "@/lib/content/permalinks";
 import { postAtIdParam, postAtPath, resolveSegments } from "@/lib/site/resolve-path";
