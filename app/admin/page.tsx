@@ -22,6 +22,7 @@ const excerpt = (html: string, words = 12) => {
 };
 const box = "rounded border border-gray-300 bg-white p-4";
 import { CommentNotificationsPanel } from "@/app/admin/_components/notifications-panel";
+import { titleText } from "@/lib/content/title";
 
 export default async function DashboardPage() {
   const user = await requireCapability("read");
@@ -72,7 +73,7 @@ export default async function DashboardPage() {
                 <ul className="space-y-2 text-sm">
                   {comments.map((c) => (
                     <li key={c.id} className={c.status === "0" ? "border-l-4 border-amber-500 pl-2" : "pl-3"}>
-                      From {c.authorName || "Anonymous"} on {c.postTitle || "(no title)"} <span className="text-gray-600">· {commentWhen(c.dateGmt)}</span>
+                      From {c.authorName || "Anonymous"} on {titleText(c.postTitle) || "(no title)"} <span className="text-gray-600">· {commentWhen(c.dateGmt)}</span>
                       {c.status === "0" ? <span className="ml-1 text-amber-800">[Pending]</span> : null}
                       <p className="text-gray-700">{excerpt(c.content)}</p>
                       {canModerate ? (

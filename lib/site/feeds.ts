@@ -111,7 +111,7 @@ async function commentItem(c: FeedComment, opts: Options) {
   const link = `${postLink}#comment-${c.id}`;
   const html = absolutizeHtml(sanitizeCommentHtml(autop(c.content)), link);
   return {
-    title: `Comment on ${c.postTitle} by ${c.authorName || "Anonymous"}`,
+    title: `Comment on ${titleText(c.postTitle)} by ${c.authorName || "Anonymous"}`,
     link,
     pubDate: parseSqlGmt(c.dateGmt),
     guid: { value: await absoluteUrl(`/?p=${c.postId}#comment-${c.id}`), isPermaLink: false },

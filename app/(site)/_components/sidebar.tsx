@@ -28,7 +28,7 @@ async function staticWidgetBody(id: StaticWidgetId, opts: Options, m: WidgetMark
     case "recent-comments":
       return m.recentCommentsHtml(await Promise.all((await recentComments(5)).map(async (c) => ({
         author: c.authorName || "Anonymous",
-        post: { href: `${await permalinkOf({ id: c.postId, type: c.postType, slug: c.postSlug, date: c.postDate, authorNicename: c.authorNicename }, opts)}#comment-${c.id}`, text: c.postTitle || "(no title)" },
+        post: { href: `${await permalinkOf({ id: c.postId, type: c.postType, slug: c.postSlug, date: c.postDate, authorNicename: c.authorNicename }, opts)}#comment-${c.id}`, text: titleText(c.postTitle) || "(no title)" },
       }))));
     case "archives":
       return m.archivesHtml(await archiveMonths());

@@ -7,6 +7,7 @@ import { canModerateAll } from "@/lib/comments/permissions";
 import { ListTable } from "@/components/admin/list-table";
 import { CommentRow } from "./_components/comment-row";
 import { bulkCommentsAction } from "./actions";
+import { titleText } from "@/lib/content/title";
 
 export const metadata: Metadata = { title: "Comments" };
 
@@ -59,7 +60,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
 
   return (
     <>
-      <h1 className="text-2xl font-semibold">Comments{postId && rows[0] ? <> on “{rows[0].postTitle}”</> : null}</h1>
+      <h1 className="text-2xl font-semibold">Comments{postId && rows[0] ? <> on “{titleText(rows[0].postTitle)}”</> : null}</h1>
       {notice ? <p className="mt-3 border-l-4 border-[#00a32a] bg-white p-3" role="status">{notice}</p> : null}
       <nav aria-label="Comment views" className="mt-4">
         <ul className="flex flex-wrap gap-x-2 text-sm">

@@ -9,6 +9,7 @@ import { allowedExtraTypes, formatBytes, RASTER_IMAGE_TYPES } from "@/lib/media/
 import { Cell, ListTable, PrimaryCell } from "@/components/admin/list-table";
 import { formatWpDate, parseSqlGmt, toSqlLocal } from "@/lib/dates";
 import { Uploader } from "./_components/uploader";
+import { titleText } from "@/lib/content/title";
 
 export const metadata: Metadata = { title: "Media Library" };
 
@@ -84,7 +85,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ m
             <tr key={m.id}>
               <PrimaryCell rowLabel={m.title || m.fileName}><Link href={`/admin/media/${m.id}/`} className="font-semibold text-[#2271b1]">{m.title || m.fileName}</Link><div className="text-xs text-gray-600">{m.fileName} · {formatBytes(m.size)}{m.width ? ` · ${m.width} × ${m.height}` : ""}</div></PrimaryCell>
               <Cell name="Author">{m.authorName ?? "—"}</Cell>
-              <Cell name="Uploaded to">{m.postId ? (m.postTitle || `#${m.postId}`) : "(Unattached)"}</Cell>
+              <Cell name="Uploaded to">{m.postId ? (titleText(m.postTitle ?? "") || `#${m.postId}`) : "(Unattached)"}</Cell>
               <Cell name="Date">{formatWpDate(toSqlLocal(parseSqlGmt(m.createdGmt), opts.timezone_string), "Y/m/d")}</Cell>
             </tr>
           ))}

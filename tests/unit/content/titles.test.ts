@@ -7,7 +7,9 @@ import { makePost, makeUser } from "../support/factories";
 import { titleForEditing, titleHtml, titleText } from "@/lib/content/title";
 import { toPostView } from "@/lib/content/post-view";
 import { OPTION_DEFAULTS } from "@/lib/options/defaults";
-import { postsAtom, postsRss } from "@/lib/site/feeds";
+import { commentsRss, postsAtom, postsRss } from "@/lib/site/feeds";
+import { insertComment } from "@/db/queries/comments";
+import { listRecentApprovedComments } from "@/db/queries/feeds";
 import { postById } from "@/lib/site/reads";
 import { routeMetadata } from "@/lib/site/seo";
 import { formatRestPost } from "@/lib/wp-rest/format";
@@ -94,6 +96,13 @@ describe("where titles show", () => {
     const atom = await postsAtom({ ...channel, self: "http://blog.test/feed/atom/" }, posts, OPTION_DEFAULTS);
     expect(atom).not.toContain("&amp;amp;");
     expect(parseFeed(atom).items.map((i) => i.title)).toEqual(["Media & Text", "Markup: Title With Markup"]);
+  });
+
+  it("the comments feed names the post by its title's text", async () => {
+    await insertComment({ postId: entity, status: "1", authorName: "Ada", authorEmail: "ada@example.com", content: "Nice.", date: "2024-02-06 10:00:00", dateGmt: "2024-02-06 10:00:00" });
+    const rss = await commentsRss(channel, await listRecentApprovedComments(10), OPTION_DEFAULTS);
+    expect(rss).not.toContain("&amp;amp;");
+    expect(parseFeed(rss).items.map((i) => i.title)).toContain("Comment on Media & Text by Ada");
   });
 
   it("REST's title.rendered is the sanitized HTML, as WordPress's", async () => {

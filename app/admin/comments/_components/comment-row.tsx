@@ -9,6 +9,7 @@ import { formatWpDate } from "@/lib/dates";
 import { COMMENT_LIMITS } from "@/lib/validation/comment-fields";
 import { Cell, CheckCell, PrimaryCell } from "@/components/admin/list-table";
 import { moderateCommentAction, quickEditCommentAction, replyToCommentAction } from "../actions";
+import { titleText } from "@/lib/content/title";
 
 const STATUS_ACTIONS: Record<string, [string, string][]> = {
   "0": [["approve", "Approve"], ["spam", "Spam"], ["trash", "Trash"]],
@@ -76,7 +77,7 @@ export function CommentRow({ row, opts, back, showIp }: { row: AdminCommentRow; 
         ) : null}
       </PrimaryCell>
       <Cell name="In response to">
-        <Link href={`/admin/comments/?p=${row.postId}`} className="font-semibold text-[#2271b1] underline">{row.postTitle || "(no title)"}</Link>
+        <Link href={`/admin/comments/?p=${row.postId}`} className="font-semibold text-[#2271b1] underline">{titleText(row.postTitle) || "(no title)"}</Link>
         <div><a href={url} className="text-xs underline">View Post</a></div>
         <div className="text-xs text-gray-600">{row.postCommentCount} approved</div>
       </Cell>
