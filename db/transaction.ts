@@ -109,7 +109,7 @@ export async function withLongTransaction<T>(fn: (tx: Db, pause: () => Promise<v
   own.$client.pragma("cache_size = -8000");
   own.$client.pragma("synchronous = NORMAL");
   // Neither the import's COMMIT nor the next request's may move the ~100 MB it wrote from the WAL
-  // into the database file (0.6 s, measured): that checkpoint runs on a thread of its own after the
+  // into the database file (a long stall: `npm run bench:import-readers` shows the readers' gaps): that checkpoint runs on a thread of its own after the
   // commit (checkpointOffLoop), and the process's connection skips its automatic one meanwhile.
   own.$client.pragma("wal_autocheckpoint = 0");
   main.$client.pragma("wal_autocheckpoint = 0");

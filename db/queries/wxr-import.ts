@@ -591,7 +591,7 @@ export async function writeWxr(parsed: ParsedWxr, opts: ImportOptions): Promise<
     for (const r of await q.allPostKeys()) samePost.set(`${r.type}\u0000${r.title}\u0000${r.date}`, r.id);
     const touchedPosts: number[] = [];
     // The terms this import gave posts to: recounted one by one between pauses at the end (every
-    // term of the site in one statement held the readers about 85 ms on 10,000 posts).
+    // term of the site in one statement held the readers: `npm run bench:import-readers`).
     const touchedTerms = new Set<number>();
 
     const importComments = async (postId: number, isNewPost: boolean, list: WxrComment[]) => {

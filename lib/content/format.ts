@@ -25,7 +25,7 @@ function outsidePre(html: string, fix: (text: string) => string): string {
 // Two fixes to the JS port, outside <pre> only:
 // - PHP's wpautop puts a paragraph break after <hr> (ticket 14674); the port misses that line.
 // - The port's /(<br \/>)?\s*\n/ backtracks over a long run of spaces not ending in a newline
-//   (100,000 spaces took 37 s). In a run of 64+ whitespace characters, the visible ones (no-break
+//   (quadratic: tests/unit/security/redos.run.ts times it). In a run of 64+ whitespace characters, the visible ones (no-break
 //   and other Unicode spaces) become character references, which look the same and do not match
 //   \s, and each long stretch of plain whitespace becomes what it means to wpautop and to a
 //   browser: a paragraph break, a line break, or one space.

@@ -1,6 +1,6 @@
 // Every HTML parse of text someone else wrote goes through here. htmlparser2 keeps its open
-// elements with Array.unshift, so each element costs as much as the depth it opens at: 100,000
-// nested <b> took 4 s, and a 1 MB page of them (a webmention source, a post) minutes of CPU.
+// elements with Array.unshift, so each element costs as much as the depth it opens at: a deep
+// page (a webmention source, a post) costs time quadratic in its depth (tests/unit/content/html-depth.test.ts).
 // Real pages nest a few dozen deep; past HTML_MAX_DEPTH the parse stops and says so.
 import { Parser, type Handler, type ParserOptions } from "htmlparser2";
 

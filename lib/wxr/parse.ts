@@ -5,8 +5,8 @@
 // is read in constant memory per item.
 //
 // Hostile shapes are refused before their cost grows: saxes resolves namespaces by walking the
-// open-tag stack, so its work per element grows with nesting depth (40,000 levels took 10 s, and
-// 300,000 over ten minutes). The input is fed in bounded slices and the parse yields to the event
+// open-tag stack, so its work per element grows with nesting depth (quadratic in the depth:
+// tests/unit/import/wxr-limits.test.ts feeds such files). The input is fed in bounded slices and the parse yields to the event
 // loop between them, so a reader's page is answered while a large file is read.
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import { WxrCleaner } from "./clean";
