@@ -64,6 +64,7 @@ export function ModernPostSingle({ post, comments, navigation, content }: { post
       <FeaturedImage post={post} className="mt-8 overflow-hidden rounded-lg" eager />
       {content ?? <RawHtml className="entry-content mt-8" html={post.contentHtml} />}
       <Tags post={post} />
+      {post.reactionsText ? <p className="fediverse-reactions mt-6 text-sm text-muted">From the fediverse: {post.reactionsText}</p> : null}
       {navigation}
       {comments}
     </article>
