@@ -139,12 +139,15 @@ export const DiscussionSettingsSchema = z.object({
     .string()
     .max(SETTINGS_LIMITS.keys, "The list is too long.")
     .transform(normalizeKeys)
-    .refine((v) => v.split("\n").every((l) => !l || BLOCKED_DOMAIN.test(l)), "Write one server name per line, such as spam.example."),
+    .refine((v) => v.split("\n").every((l) => !l || BLOCKED_DOMAIN.test(l)), "Write one server name per line, such as spam.example.")
+    // Absent from a form that does not show the blocks (older copies of the screen): left empty.
+    .default(""),
   activitypub_site_blocked_actors: z
     .string()
     .max(SETTINGS_LIMITS.keys, "The list is too long.")
     .transform(normalizeKeys)
-    .refine((v) => v.split("\n").every((l) => !l || BLOCKED_ACTOR.test(l)), "Write one handle (@name@server) or profile address (https://…) per line."),
+    .refine((v) => v.split("\n").every((l) => !l || BLOCKED_ACTOR.test(l)), "Write one handle (@name@server) or profile address (https://…) per line.")
+    .default(""),
 });
 
 /** A blocked server: a host name (a leading "*." is allowed and means the same). */
