@@ -124,3 +124,17 @@ test("Settings → Discussion lists blocked servers and accounts, without JavaSc
   await expect(servers).toHaveValue("");
   await context.close();
 });
+
+test("a flood of inbox POSTs from one server is held back with 429 while readers still get their pages", async ({ request, baseURL }) => {
+  const inbox = `${await actorUrl(request, baseURL!)}/inbox`;
+  const statuses: number[] = [];
+  // 300 a minute per signing host (lib/federation/http.ts INBOX_RATE); a bounded loop just past it.
+  for (let i = 0; i < 302; i++) {
+    const res = await request.post(inbox, { headers: { "content-type": "application/activity+json", signature: `keyId="https://flood.example/actor#key",signature="x${i}"` }, data: "{}" });
+    statuses.push(res.status());
+  }
+  expect(statuses.slice(-2)).toEqual([429, 429]);
+  const page = await request.get(discussionPost("fediverse"));
+  expect(page.status()).toBe(200);
+  expect(await page.text()).toContain("Discussion fediverse");
+});
