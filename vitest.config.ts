@@ -15,6 +15,8 @@ const shared = {
 // The files that run a second time on PostgreSQL: every file that touches the database.
 const POSTGRES_SUITES = [
   "tests/unit/federation/follow.test.ts",
+  "tests/unit/federation/inbound.test.ts",
+  "tests/unit/federation/recorded.test.ts",
   "tests/unit/federation/store.test.ts",
   "tests/unit/admin/permalinks-message.test.ts",
   "tests/unit/auth/app-passwords.test.ts",

@@ -16,7 +16,7 @@ import {
   primaryKey,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-import { ROLES, POST_TYPES, POST_STATUSES, COMMENT_TYPES, COMMENT_STATUSES, TAXONOMIES, MENU_ITEM_TYPES, FOLLOWER_STATUSES } from "./schema";
+import { ROLES, POST_TYPES, POST_STATUSES, COMMENT_TYPES, COMMENT_STATUSES, TAXONOMIES, MENU_ITEM_TYPES, FOLLOWER_STATUSES, FEDERATION_REACTIONS } from "./schema";
 
 const now = sql`to_char(now() at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')`;
 const id = () => integer("id").primaryKey().generatedByDefaultAsIdentity();
@@ -140,6 +140,11 @@ export const comments = pgTable(
     date: text("date").notNull(),
     dateGmt: text("date_gmt").notNull(),
     authorToken: text("author_token"),
+    // A reply from the fediverse (lib/federation/replies.ts): its ActivityPub object id, the actor
+    // who wrote it (only they may edit or delete it) and their avatar copied into our uploads.
+    remoteId: text("remote_id"),
+    remoteActor: text("remote_actor"),
+    avatarUrl: text("avatar_url"),
   },
   (t) => [
     index("comments_post_status_date").on(t.postId, t.status, t.dateGmt),
@@ -150,6 +155,8 @@ export const comments = pgTable(
     index("comments_email_date").on(t.authorEmail, t.dateGmt),
     index("comments_user").on(t.userId),
     index("comments_post_author_url").on(t.postId, t.authorUrl),
+    uniqueIndex("comments_remote_id").on(t.remoteId),
+    index("comments_remote_actor").on(t.remoteActor, t.status),
   ],
 );
 
@@ -363,4 +370,19 @@ export const federationFollowers = pgTable(
     createdAt: big("created_at").notNull(),
   },
   (t) => [uniqueIndex("federation_followers_actor").on(t.actorId), index("federation_followers_status").on(t.status, t.id)],
+);
+
+// Likes and boosts (Announce) of a post from the fediverse: one per actor, kind and post, so a
+// repeated Like counts once; the activity's id lets Undo take it back.
+export const federationReactions = pgTable(
+  "federation_reactions",
+  {
+    id: id(),
+    postId: integer("post_id").notNull().references(() => posts.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: FEDERATION_REACTIONS }).notNull(),
+    actorId: text("actor_id").notNull(),
+    activityId: text("activity_id"),
+    createdAt: big("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("federation_reactions_one").on(t.postId, t.kind, t.actorId), index("federation_reactions_activity").on(t.activityId)],
 );

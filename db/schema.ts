@@ -158,6 +158,11 @@ export const comments = sqliteTable(
     dateGmt: text("date_gmt").notNull(),
     // Where a held comment came from: lets its author see it, by cookie, before approval.
     authorToken: text("author_token"),
+    // A reply from the fediverse (lib/federation/replies.ts): its ActivityPub object id, the actor
+    // who wrote it (only they may edit or delete it) and their avatar copied into our uploads.
+    remoteId: text("remote_id"),
+    remoteActor: text("remote_actor"),
+    avatarUrl: text("avatar_url"),
   },
   (t) => [
     index("comments_post_status_date").on(t.postId, t.status, t.dateGmt),
@@ -168,6 +173,8 @@ export const comments = sqliteTable(
     index("comments_email_date").on(t.authorEmail, t.dateGmt),
     index("comments_user").on(t.userId),
     index("comments_post_author_url").on(t.postId, t.authorUrl),
+    uniqueIndex("comments_remote_id").on(t.remoteId),
+    index("comments_remote_actor").on(t.remoteActor, t.status),
   ],
 );
 
@@ -443,3 +450,19 @@ export const federationFollowers = sqliteTable(
   (t) => [uniqueIndex("federation_followers_actor").on(t.actorId), index("federation_followers_status").on(t.status, t.id)],
 );
 export type FederationFollower = typeof federationFollowers.$inferSelect;
+
+// Likes and boosts (Announce) of a post from the fediverse: one per actor, kind and post, so a
+// repeated Like counts once; the activity's id lets Undo take it back.
+export const FEDERATION_REACTIONS = ["like", "announce"] as const;
+export const federationReactions = sqliteTable(
+  "federation_reactions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    postId: integer("post_id").notNull().references(() => posts.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: FEDERATION_REACTIONS }).notNull(),
+    actorId: text("actor_id").notNull(),
+    activityId: text("activity_id"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("federation_reactions_one").on(t.postId, t.kind, t.actorId), index("federation_reactions_activity").on(t.activityId)],
+);

@@ -95,6 +95,8 @@ export async function listAdminComments(f: CommentFilter) {
       authorEmail: comments.authorEmail,
       authorUrl: comments.authorUrl,
       authorIp: comments.authorIp,
+      userAgent: comments.userAgent,
+      remoteId: comments.remoteId,
       userId: comments.userId,
       content: comments.content,
       date: comments.date,

@@ -21,6 +21,7 @@ export const publicCommentColumns = {
   date: comments.date,
   dateGmt: comments.dateGmt,
   userId: comments.userId,
+  avatarUrl: comments.avatarUrl,
 };
 export type PublicComment = Pick<Comment, keyof typeof publicCommentColumns>;
 
@@ -68,7 +69,7 @@ export const HELD_AS_SPAM_META = "_inkwell_held_as_spam";
 // Plain prepared SQL: the page of every post runs this, and the query builder cost more than the
 // query (`npm run bench`, uncached posts). Columns as publicCommentColumns, plus status and authorEmail.
 const THREAD_COLUMNS = `id, post_id AS postId, parent_id AS parentId, type, author_name AS authorName, author_url AS authorUrl,
-  content, date, date_gmt AS dateGmt, user_id AS userId, CASE status WHEN 'spam' THEN '0' ELSE status END AS status, author_email AS authorEmail`;
+  content, date, date_gmt AS dateGmt, user_id AS userId, avatar_url AS avatarUrl, CASE status WHEN 'spam' THEN '0' ELSE status END AS status, author_email AS authorEmail`;
 export const THREAD_SQL = {
   approved: `SELECT ${THREAD_COLUMNS} FROM comments WHERE post_id = ? AND status = '1' ORDER BY date_gmt, id`,
   withOwn: `SELECT ${THREAD_COLUMNS} FROM comments WHERE post_id = ? AND (status = '1' OR (author_token = ? AND (status = '0'
@@ -171,8 +172,8 @@ function prepareChecks(client: ReturnType<typeof getDb>["$client"]) {
     floodByEmail: client.prepare(COMMENT_CHECK_SQL.floodByEmail),
     approvedBefore: client.prepare(COMMENT_CHECK_SQL.approvedBefore),
     insert: client.prepare(
-      `INSERT INTO comments (post_id, parent_id, type, status, author_name, author_email, author_url, author_ip, user_agent, user_id, content, date, date_gmt, author_token)
-       VALUES (@postId, @parentId, @type, @status, @authorName, @authorEmail, @authorUrl, @authorIp, @userAgent, @userId, @content, @date, @dateGmt, @authorToken)
+      `INSERT INTO comments (post_id, parent_id, type, status, author_name, author_email, author_url, author_ip, user_agent, user_id, content, date, date_gmt, author_token, remote_id, remote_actor, avatar_url)
+       VALUES (@postId, @parentId, @type, @status, @authorName, @authorEmail, @authorUrl, @authorIp, @userAgent, @userId, @content, @date, @dateGmt, @authorToken, @remoteId, @remoteActor, @avatarUrl)
        RETURNING ${COMMENT_COLUMNS}`,
     ),
     // recountPostComments for one post, prepared (see there).
@@ -196,7 +197,7 @@ function prepareChecks(client: ReturnType<typeof getDb>["$client"]) {
 // Every column of a comment under its TypeScript name, for the hand-written statements above.
 const COMMENT_COLUMNS = `id, post_id AS postId, parent_id AS parentId, type, status, author_name AS authorName, author_email AS authorEmail,
   author_url AS authorUrl, author_ip AS authorIp, user_agent AS userAgent, user_id AS userId, content, date, date_gmt AS dateGmt,
-  author_token AS authorToken`;
+  author_token AS authorToken, remote_id AS remoteId, remote_actor AS remoteActor, avatar_url AS avatarUrl`;
 
 /** What the submission rules need of the post commented on, and of its author, in one read. */
 export interface CommentTarget {
@@ -304,6 +305,9 @@ function checkedRow(comment: NewComment, email: string, status: Comment["status"
     date: comment.date,
     dateGmt: comment.dateGmt,
     authorToken: comment.authorToken ?? null,
+    remoteId: comment.remoteId ?? null,
+    remoteActor: comment.remoteActor ?? null,
+    avatarUrl: comment.avatarUrl ?? null,
   };
 }
 

@@ -5,7 +5,10 @@ import { and, asc, count, eq, gt, gte, isNull, lt, lte, or } from "drizzle-orm";
 import { getDb } from "../client";
 import { affected } from "../index";
 import { first } from "../rows";
-import { federationFollowers, federationKeys, federationKv, type FederationFollower } from "../tables";
+import { comments, federationFollowers, federationKeys, federationKv, federationReactions } from "../tables";
+import { FEDERATION_REACTIONS, type FederationFollower } from "../schema";
+import { withTransaction } from "../transaction";
+import { recountPostComments } from "./comments";
 
 // KvKey parts are joined with the unit separator: no key part Fedify makes contains it, and every
 // key under a prefix sorts between prefix+SEP and prefix+NEXT.
@@ -131,3 +134,80 @@ export async function countFollowers(status: FollowerStatus): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+
+// --- the conversation coming home: fediverse replies (comments with a remote id), likes, boosts ---
+
+/** A comment that came from the fediverse, by its ActivityPub object id. */
+export async function getCommentByRemoteId(remoteId: string) {
+  return await getDb()
+    .select({ id: comments.id, postId: comments.postId, status: comments.status, remoteActor: comments.remoteActor, content: comments.content })
+    .from(comments)
+    .where(eq(comments.remoteId, remoteId))
+    .limit(1)
+    .then(first);
+}
+
+/** A comment's id, post and status (a reply to one of our comments names it by id). */
+export async function getCommentBrief(id: number) {
+  return await getDb().select({ id: comments.id, postId: comments.postId, status: comments.status, remoteId: comments.remoteId }).from(comments).where(eq(comments.id, id)).limit(1).then(first);
+}
+
+/** An Update from the author: the text, name and picture change; nothing else does. */
+export async function updateRemoteComment(id: number, set: { content: string; authorName: string; authorUrl: string; avatarUrl: string | null }): Promise<boolean> {
+  return affected(await getDb().update(comments).set(set).where(eq(comments.id, id))) > 0;
+}
+
+/** A Delete from the author: the comment goes (its replies move up, as in WordPress), and the post's count is recounted. */
+export async function deleteRemoteComment(id: number): Promise<boolean> {
+  return await withTransaction(async (tx) => {
+    const [row] = await tx.delete(comments).where(eq(comments.id, id)).returning({ postId: comments.postId });
+    if (!row) return false;
+    await recountPostComments(tx, [row.postId]);
+    return true;
+  });
+}
+
+export type ReactionKind = (typeof FEDERATION_REACTIONS)[number];
+
+/** Records a Like or an Announce: one per actor, kind and post (a second one only refreshes its activity id). */
+export async function addReaction(r: { postId: number; kind: ReactionKind; actorId: string; activityId: string | null }, now = Date.now()): Promise<void> {
+  await getDb()
+    .insert(federationReactions)
+    .values({ ...r, createdAt: now })
+    .onConflictDoUpdate({ target: [federationReactions.postId, federationReactions.kind, federationReactions.actorId], set: { activityId: r.activityId } });
+}
+
+/** Undo: by the undone activity's id, or (when the Undo carries no id) by actor, kind and post. Only the actor's own. */
+export async function removeReaction(actorId: string, by: { activityId: string } | { postId: number; kind: ReactionKind }): Promise<boolean> {
+  const where =
+    "activityId" in by
+      ? and(eq(federationReactions.actorId, actorId), eq(federationReactions.activityId, by.activityId))
+      : and(eq(federationReactions.actorId, actorId), eq(federationReactions.postId, by.postId), eq(federationReactions.kind, by.kind));
+  return affected(await getDb().delete(federationReactions).where(where)) > 0;
+}
+
+/** How many likes and boosts a post has. */
+export async function countReactions(postId: number): Promise<{ likes: number; boosts: number }> {
+  const rows = await getDb().select({ kind: federationReactions.kind, n: count() }).from(federationReactions).where(eq(federationReactions.postId, postId)).groupBy(federationReactions.kind);
+  const n = (k: ReactionKind) => Number(rows.find((r) => r.kind === k)?.n ?? 0);
+  return { likes: n("like"), boosts: n("announce") };
+}
+
+/** What a comment's ActivityPub object shows: an approved, local comment only. */
+export async function getCommentForObject(id: number) {
+  const row = await getDb()
+    .select({ id: comments.id, postId: comments.postId, parentId: comments.parentId, status: comments.status, type: comments.type, authorName: comments.authorName, content: comments.content, dateGmt: comments.dateGmt, remoteId: comments.remoteId })
+    .from(comments)
+    .where(eq(comments.id, id))
+    .limit(1)
+    .then(first);
+  if (!row || row.status !== "1" || row.type !== "comment" || row.remoteId) return undefined;
+  const parent = row.parentId ? await getCommentBrief(row.parentId) : undefined;
+  return { ...row, parentRemoteId: parent?.remoteId ?? null };
+}
+
+/** Whether this remote actor already has an approved comment here. */
+export async function hasApprovedFromActor(actorId: string): Promise<boolean> {
+  const row = await getDb().select({ id: comments.id }).from(comments).where(and(eq(comments.remoteActor, actorId), eq(comments.status, "1"))).limit(1).then(first);
+  return !!row;
+}

@@ -2,27 +2,20 @@
 // (wp_handle_comment_submission → wp_new_comment → wp_allow_comment), plus Inkwell's spam
 // defences. Framework-free, so the route handler and the tests drive exactly the same code.
 import { getOptions } from "@/db/queries/options";
-import { getCommentParent, getCommentTarget, insertCommentCheckedBatched } from "@/db/queries/comments";
+import { getCommentParent, getCommentTarget } from "@/db/queries/comments";
 import { roleCan, canReadPost } from "@/lib/auth/capabilities";
 import { sanitizeCommentHtml } from "@/lib/content/sanitize";
-import { postUrl } from "@/lib/content/post-view";
-import { nowGmt, toSqlGmt, toSqlLocal } from "@/lib/dates";
+import { toSqlGmt, toSqlLocal } from "@/lib/dates";
+import { storeComment } from "./store";
 import { logEvent } from "@/lib/log";
 import type { Role } from "@/db/schema";
 import { COMMENT_LIMITS, CommentInputSchema, byteLength, isEmail, normalizeCommentUrl, type CommentInput } from "@/lib/validation/comment";
 import { checkFormToken } from "./form-token";
 import { allowCommentAttempt } from "./rate-limit";
-import { decideModeration } from "./moderation";
 import { commentsOpen, hasPostPassword } from "./rules";
-import { notificationMails, notificationRows, planNotifications, type NotificationPlan } from "./notify";
-import { JOB_SEND_MAIL } from "@/lib/mail/queue";
-import { mailConfigured } from "@/lib/mail/transport";
-import { nudgeJobs } from "@/lib/jobs/queue";
-import { siteUrl } from "@/lib/site-url";
 
 
-/** WordPress's comment flood interval (check_comment_flood_db). */
-export const FLOOD_SECONDS = 15;
+export { FLOOD_SECONDS } from "./store";
 /** Beyond WordPress: attempts (accepted or not) per IP per minute, so refusals cost a bot too. */
 export const COMMENT_RATE = { points: 10, seconds: 60 };
 
@@ -184,14 +177,10 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
   const url = normalizeCommentUrl(rawUrl);
   const trusted = isModerator || (!!ctx.user && ctx.user.id === post.authorId);
   const date = new Date(now);
-  const url_ = postUrl(post, opts);
-  const postAuthor = { id: post.authorId, email: post.authorEmail, displayName: post.authorDisplayName };
-  let plan: NotificationPlan | null = null;
-  const siteBase = await siteUrl();
-  let mailsQueued = 0;
-  let reason: string = spamReason ? `spam:${spamReason}` : "";
   // 8–9. Duplicate, flood, then moderation, atomically with the insert.
-  const result = await insertCommentCheckedBatched(
+  const result = await storeComment(
+    post,
+    opts,
     {
       postId: post.id,
       parentId: input.parentId || null,
@@ -207,39 +196,13 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
       dateGmt: toSqlGmt(date),
       authorToken: ctx.authorToken,
     },
-    {
-      floodSinceGmt: isModerator ? null : toSqlGmt(new Date(now - FLOOD_SECONDS * 1000)),
-      decide: (previouslyApproved) => {
-        if (spamReason) return "spam";
-        const decision = decideModeration(
-          { type: "comment", authorName: author, authorEmail: email, authorUrl: url, content, ip: ctx.ip, userAgent: ctx.userAgent },
-          opts,
-          { trusted, previouslyApproved },
-        );
-        reason = decision.reason;
-        return decision.status;
-      },
-      spamReason: spamReason || undefined,
-      // Moderators are only told of held comments: db reads them only then, in the same commit.
-      moderatorsIfHeld: opts.moderation_notify,
-      notify: (row, moderators) => {
-        plan = planNotifications(row, { title: post.title, url: url_ }, { postAuthor, moderators }, opts);
-        return notificationRows(plan);
-      },
-      jobs: (row) => {
-        const mails = notificationMails(plan, row, mailConfigured(), siteBase);
-        mailsQueued = mails.length;
-        return mails.map((payload) => ({ type: JOB_SEND_MAIL, payload }));
-      },
-    },
+    { trusted, noFloodCheck: isModerator, spamReason: spamReason || undefined, now },
   );
   if (result.outcome === "duplicate") return fail(409, "duplicate", "comment", ids);
   if (result.outcome === "flood") return fail(429, "flood", undefined, ids);
 
   const c = result.comment;
-  // One line per moderation decision; never the commenter's email or address.
-  logEvent("moderation", { type: "comment", commentId: c.id, postId: post.id, status: c.status, reason, at: nowGmt() });
-  if (mailsQueued) nudgeJobs();
+  const { postUrl: url_, mailsQueued } = result;
   return {
     ok: true,
     comment: { id: c.id, postId: c.postId, parentId: c.parentId, status: c.status, authorName: c.authorName },

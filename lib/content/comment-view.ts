@@ -5,7 +5,7 @@ import { formatWpDate, parseSqlGmt } from "@/lib/dates";
 import { avatarSrc } from "@/lib/comments/avatar";
 import { formatCommentHtml } from "./sanitize";
 
-export function toCommentView(c: PublicComment & { authorEmail?: string }, opts: Options): CommentView {
+export function toCommentView(c: Omit<PublicComment, "avatarUrl"> & { avatarUrl?: string | null; authorEmail?: string }, opts: Options): CommentView {
   const view: CommentView = {
     id: c.id,
     type: c.type,
@@ -16,7 +16,8 @@ export function toCommentView(c: PublicComment & { authorEmail?: string }, opts:
     // Sanitized on the way out too: whatever got stored, only comment tags reach a reader.
     contentHtml: formatCommentHtml(c.content),
   };
-  const avatar = c.authorEmail !== undefined ? avatarSrc(c.authorEmail, c.authorName, opts) : "";
+  // A fediverse reply shows its author's own picture, copied into our uploads (lib/federation/avatars.ts).
+  const avatar = c.avatarUrl && opts.show_avatars ? c.avatarUrl : c.authorEmail !== undefined ? avatarSrc(c.authorEmail, c.authorName, opts) : "";
   if (avatar) view.avatarSrc = avatar;
   return view;
 }

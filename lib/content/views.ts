@@ -59,6 +59,13 @@ export interface PostView {
   locked?: boolean;
   /** Absent when the post has none, or while it is locked by its password. */
   featuredImage?: FeaturedImage;
+  /** Likes and boosts from the fediverse ("3 boosts · 12 likes"); absent or "" when there are none. */
+  reactionsText?: string;
+}
+
+export interface ReactionCounts {
+  likes: number;
+  boosts: number;
 }
 
 export interface CommentView {

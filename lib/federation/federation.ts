@@ -3,7 +3,7 @@
 // WordPress's ActivityPub plugin (/wp-json/activitypub/1.0/…), so that a fediverse user sees
 // the same shape of addresses as on a WordPress blog.
 import { createFederation, type Federation, type KvStore } from "@fedify/fedify";
-import { Accept, Endpoints, Follow, Person, Reject, Undo, Delete, isActor, type Actor, type Object as APObject } from "@fedify/vocab";
+import { Accept, Announce, Create, Endpoints, Follow, Like, Person, Reject, Undo, Update, Delete, isActor, type Actor, type Object as APObject } from "@fedify/vocab";
 import { countFollowers, deleteFollowerByActorId, getFollowerByActorId, listFollowers, upsertFollower } from "@/db/queries/federation";
 import { getOption, getOptions } from "@/db/queries/options";
 import { countPublishedPosts } from "@/db/queries/posts";
@@ -15,6 +15,8 @@ import { DatabaseKvStore } from "./kv";
 import { fixedContextLoader, isDeliverableInbox, safeDocumentLoader, signedDocumentLoader } from "./loader";
 import { federates, postArticle, postCreate } from "./objects";
 import { JobMessageQueue } from "./queue";
+import { receiveDelete, receiveReaction, receiveReply, receiveUndoReaction, receiveUpdate } from "./inbound";
+import { isBlockedActor } from "./blocks";
 import pkg from "@/package.json";
 
 /** The one local actor of this stage: the blog. */
@@ -133,6 +135,7 @@ function build(): Federation<void> {
       if (target?.type !== "actor" || target.identifier !== BLOG) return;
       const follower = await follow.getActor(ctx);
       if (!isActor(follower) || !follower.id || follower.id.href !== follow.actorId.href || !follower.inboxId) return;
+      if (await isBlockedActor(follower.id.href, describeFollower(follower).handle)) return;
       const known = await getFollowerByActorId(follower.id.href);
       const me = ctx.getActorUri(BLOG);
       if (!(await isDeliverableInbox(follower.inboxId.href))) {
@@ -151,7 +154,14 @@ function build(): Federation<void> {
       if (!held) await ctx.sendActivity({ identifier: BLOG }, follower, new Accept({ id: new URL(`#accept-${crypto.randomUUID()}`, me), actor: me, object: follow }));
     })
     .on(Undo, async (ctx, undo) => {
-      const object = await undo.getObject(ctx);
+      // Undo(Like) / Undo(Announce): the count goes down (lib/federation/inbound.ts), found by the
+      // undone activity's id first (Mastodon's like ids cannot be fetched), else by what it was.
+      if (await receiveUndoReaction(undo, null, "like")) return;
+      const object = await undo.getObject(ctx).catch(() => null);
+      if (object instanceof Like || object instanceof Announce) {
+        await receiveUndoReaction(undo, object, object instanceof Announce ? "announce" : "like");
+        return;
+      }
       if (!(object instanceof Follow) || !undo.actorId || object.actorId?.href !== undo.actorId.href) return;
       const row = await getFollowerByActorId(undo.actorId.href);
       // A blocked actor stays blocked: undoing its Follow does not lift the block.
@@ -160,7 +170,14 @@ function build(): Federation<void> {
     .on(Delete, async (_ctx, del) => {
       // An account deleted on its server stops following.
       if (del.actorId && del.objectId?.href === del.actorId.href) await deleteFollowerByActorId(del.actorId.href, "accepted");
+      // A reply deleted by its author is removed (lib/federation/inbound.ts).
+      else await receiveDelete(del);
     })
+    // The conversation coming home: replies, their edits, likes and boosts (lib/federation/inbound.ts).
+    .on(Create, async (ctx, create) => void (await receiveReply(ctx, create)))
+    .on(Update, async (ctx, update) => void (await receiveUpdate(ctx, update)))
+    .on(Like, async (_ctx, like) => void (await receiveReaction("like", like)))
+    .on(Announce, async (_ctx, announce) => void (await receiveReaction("announce", announce)))
     .onError((_ctx, error) => {
       logEvent("federation.inbox_error", { error: error.message }, "warn");
     });

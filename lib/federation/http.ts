@@ -13,6 +13,9 @@ import { resolveQuery, resolveSegments } from "@/lib/site/resolve-path";
 import { AP_BASE, BLOG, getFederation } from "./federation";
 import { federates, postArticle } from "./objects";
 import { wantsActivityJson } from "./accept";
+import { inboxRefuses } from "./blocks";
+import { commentIdParam, commentNote, federatedComment } from "./comment-object";
+import { claimSignature } from "./replay";
 
 /** Inbox POSTs a minute: per remote host (the signing key's) and per client address. */
 export const INBOX_RATE = { perHost: 300, perIp: 600, seconds: 60 };
@@ -79,7 +82,23 @@ export async function serveFederation(req: IncomingMessage, res: ServerResponse)
   const accept = header(req, "accept");
   const apPath = isFederationPath(incoming.pathname);
   if (!apPath) {
-    if ((method !== "GET" && method !== "HEAD") || !wantsActivityJson(accept)) return false;
+    if (method !== "GET" && method !== "HEAD") return false;
+    // A comment's ActivityPub id (/?c=N): its Note for ActivityPub clients, the comment for browsers.
+    const commentId = commentIdParam(incoming);
+    if (commentId !== undefined) {
+      const found = await federatedComment(commentId).catch(() => undefined);
+      if (!found) return false;
+      if (!wantsActivityJson(accept)) {
+        send(res, 302, { location: found.link }, "");
+        return true;
+      }
+      const ctx = getFederation().createContext(new URL(await siteUrl()), undefined);
+      const note = await commentNote(found, ctx.getActorUri(BLOG));
+      const json = JSON.stringify(await note.toJsonLd({ contextLoader: ctx.contextLoader, format: "compact" }));
+      send(res, 200, { "content-type": "application/activity+json", vary: "Accept", "cache-control": "no-store" }, method === "HEAD" ? "" : json);
+      return true;
+    }
+    if (!wantsActivityJson(accept)) return false;
     const post = await postAtPath(incoming).catch(() => undefined);
     if (!post) return false;
     const ctx = getFederation().createContext(new URL(await siteUrl()), undefined);
@@ -102,11 +121,24 @@ export async function serveFederation(req: IncomingMessage, res: ServerResponse)
       send(res, 413, { "content-type": "application/json" }, JSON.stringify({ error: "The activity is too large." }));
       return true;
     }
+    let activity: Record<string, unknown>;
     try {
       const parsed: unknown = JSON.parse(body.toString("utf8"));
       if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
+      activity = parsed as Record<string, unknown>;
     } catch {
       send(res, 400, { "content-type": "application/json" }, JSON.stringify({ error: "The body is not a JSON object." }));
+      return true;
+    }
+    // Blocked servers and accounts (Settings → Discussion), before any other work.
+    if (await inboxRefuses(host, activity)) {
+      logEvent("federation.inbox_blocked", { host, actor: typeof activity.actor === "string" ? activity.actor : undefined }, "info");
+      send(res, 403, { "content-type": "application/json" }, JSON.stringify({ error: "This server does not accept activities from you." }));
+      return true;
+    }
+    // A signature seen before is a replay: Fedify checks the Date's window, not reuse within it.
+    if (!(await claimSignature(req.headers))) {
+      send(res, 401, { "content-type": "application/json" }, JSON.stringify({ error: "This signature was already used." }));
       return true;
     }
   }

@@ -39,8 +39,18 @@ export function signedDocumentLoader(identity: { keyId: URL; privateKey: CryptoK
     });
 }
 
+/**
+ * Pleroma's and Akkoma's activities name a LitePub context on their own host
+ * (`https://<host>/schemas/litepub-0.1.jsonld`). It adds only terms this site does not read
+ * (ChatMessage, EmojiReact, directMessage…) on top of ActivityStreams and the security
+ * vocabulary, which their activities name as well; it is read as an empty context instead of
+ * being fetched from every such server.
+ */
+const LITEPUB_CONTEXT = /^https?:\/\/[^/]+\/schemas\/litepub-0\.1\.jsonld$/;
+
 export const fixedContextLoader: DocumentLoader = async (url: string): Promise<RemoteDocument> => {
   if (url in preloadedContexts) return { contextUrl: null, documentUrl: url, document: preloadedContexts[url] };
+  if (LITEPUB_CONTEXT.test(url)) return { contextUrl: null, documentUrl: url, document: { "@context": {} } };
   throw new FetchError(url, `the JSON-LD context ${url} is not one this site loads`);
 };
 

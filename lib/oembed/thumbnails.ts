@@ -70,18 +70,18 @@ function shownFile(row: { id: number; path: string; width: number | null; height
 }
 
 /**
- * Copies the thumbnail at `thumbnailUrl` into the media library, unless a
+ * Copies the thumbnail at `thumbnailUrl` (or a fediverse avatar: lib/federation/avatars.ts) into the media library, unless a
  * copy of that address is already there. Only an image (JPEG, PNG, GIF, WebP, by its bytes) of at
  * most THUMBNAIL_MAX_BYTES, over a public address (every redirect checked) is kept. Throws ThumbnailError.
  */
-export async function storeThumbnail(thumbnailUrl: string, opts: { title: string; allowHosts: string }): Promise<StoredThumbnail> {
+export async function storeThumbnail(thumbnailUrl: string, opts: { title: string; allowHosts: string; label?: string; maxBytes?: number }): Promise<StoredThumbnail> {
   const have = await findStoredMediaByOriginalUrl(thumbnailUrl);
   if (have) {
     const shown = shownFile(have);
     if (shown) return shown;
   }
   const site = await getOptions();
-  const maxBytes = Math.min(THUMBNAIL_MAX_BYTES, Number(site.upload_max_bytes) || THUMBNAIL_MAX_BYTES);
+  const maxBytes = Math.min(opts.maxBytes ?? THUMBNAIL_MAX_BYTES, Number(site.upload_max_bytes) || THUMBNAIL_MAX_BYTES);
   let res;
   try {
     res = await safeFetch(thumbnailUrl, { allowHosts: opts.allowHosts, maxBytes: maxBytes + 1, timeoutMs: THUMBNAIL_TIMEOUT_MS, headers: { accept: "image/avif,image/webp,image/png,image/jpeg,image/gif" } });
@@ -111,7 +111,7 @@ export async function storeThumbnail(thumbnailUrl: string, opts: { title: string
     size: stored.size,
     width: stored.width,
     height: stored.height,
-    title: title ? `Embed thumbnail: ${title}` : `Embed thumbnail: ${new URL(thumbnailUrl).host}`,
+    title: `${opts.label ?? "Embed thumbnail"}: ${title || new URL(thumbnailUrl).host}`,
     alt: title,
     sizes: JSON.stringify(stored.sizes),
   });

@@ -56,6 +56,9 @@ export const OPTION_DEFAULTS = {
    */
   activitypub_blog_identifier: "",
   activitypub_manually_approve_followers: false,
+  /** Fediverse blocks (Settings → Discussion): servers, one domain a line; actors, one handle or address a line (WordPress's plugin's names). */
+  activitypub_site_blocked_domains: "",
+  activitypub_site_blocked_actors: "",
   // Writing → Remote Publishing: the XML-RPC publishing methods (pingbacks stay on) and Micropub.
   enable_xmlrpc: true,
   enable_micropub: true,

@@ -135,7 +135,25 @@ export const DiscussionSettingsSchema = z.object({
     .max(100, "The handle is too long.")
     .regex(/^(?:[a-z0-9][a-z0-9._-]*)?$/, "Use letters, digits, dots, dashes and underscores, starting with a letter or digit."),
   activitypub_manually_approve_followers: checkbox,
+  activitypub_site_blocked_domains: z
+    .string()
+    .max(SETTINGS_LIMITS.keys, "The list is too long.")
+    .transform(normalizeKeys)
+    .refine((v) => v.split("\n").every((l) => !l || BLOCKED_DOMAIN.test(l)), "Write one server name per line, such as spam.example.")
+    // Absent from a form that does not show the blocks (older copies of the screen): left empty.
+    .default(""),
+  activitypub_site_blocked_actors: z
+    .string()
+    .max(SETTINGS_LIMITS.keys, "The list is too long.")
+    .transform(normalizeKeys)
+    .refine((v) => v.split("\n").every((l) => !l || BLOCKED_ACTOR.test(l)), "Write one handle (@name@server) or profile address (https://…) per line.")
+    .default(""),
 });
+
+/** A blocked server: a host name (a leading "*." is allowed and means the same). */
+const BLOCKED_DOMAIN = /^(?:\*\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.?$/i;
+/** A blocked actor: @name@server, name@server, or an http(s) address. */
+const BLOCKED_ACTOR = /^(?:@?[^\s@]+@[a-z0-9.-]+(?::\d+)?|https?:\/\/\S+)$/i;
 
 /** One key per line, trimmed, without blank lines, as WordPress stores them. */
 function normalizeKeys(v: string): string {

@@ -86,6 +86,7 @@ export function ClassicPostSingle({ post, comments, navigation, content }: { pos
           <TermLinks label="Tags" terms={post.tags} />
         </p>
       ) : null}
+      {post.reactionsText ? <p className="fediverse-reactions mt-4 text-sm text-muted">From the fediverse: {post.reactionsText}</p> : null}
       {post.type === "post" && !post.locked ? <ResponseLine post={post} /> : null}
       {navigation}
       {comments}

@@ -64,6 +64,7 @@ export function ModernPostSingle({ post, comments, navigation, content }: { post
       <FeaturedImage post={post} className="mt-8 overflow-hidden rounded-lg" eager />
       {content ?? <PostContent className="entry-content mt-8" post={post} />}
       <Tags post={post} />
+      {post.reactionsText ? <p className="fediverse-reactions mt-6 text-sm text-muted">From the fediverse: {post.reactionsText}</p> : null}
       {navigation}
       {comments}
     </article>

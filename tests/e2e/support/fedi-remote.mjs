@@ -2,15 +2,21 @@
 // own actors (alice, bob) and keys, that verifies what it receives. The spec drives it over HTTP:
 //   POST /test/follow?as=alice&target=<actor URL>   sends a signed Follow (Undo with &undo=1)
 //   GET  /test/received                             the activities its inbox accepted, verified
+//   POST /test/reply?as=alice&target=<post URL>&content=<html>   a signed Create(Note) replying to it
+//   POST /test/like?as=bob&target=<post URL> (and /test/announce)   a signed Like / Announce of it
+//   GET  /media/<name>.png                          alice's avatar (a picture the site copies)
 // Usage: node tests/e2e/support/fedi-remote.mjs PORT
 import http from "node:http";
 import { createFederation, generateCryptoKeyPair, MemoryKvStore } from "@fedify/fedify";
-import { Accept, Endpoints, Follow, Person, Reject, Undo } from "@fedify/vocab";
+import { Accept, Announce, Create, Endpoints, Follow, Image, Like, Note, Person, PUBLIC_COLLECTION, Reject, Undo } from "@fedify/vocab";
+import sharp from "sharp";
+import { Temporal } from "@js-temporal/polyfill";
 
 const PORT = Number(process.argv[2]);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const keys = [await generateCryptoKeyPair("RSASSA-PKCS1-v1_5"), await generateCryptoKeyPair("Ed25519")];
 const received = [];
+const avatar = await sharp({ create: { width: 160, height: 160, channels: 3, background: { r: 46, g: 125, b: 140 } } }).png().toBuffer();
 // allowPrivateAddress: a test peer on loopback reaching the site under test on loopback.
 const fed = createFederation({ kv: new MemoryKvStore(), allowPrivateAddress: true });
 fed
@@ -22,6 +28,7 @@ fed
       preferredUsername: identifier,
       name: identifier === "alice" ? "Alice Fediverse" : "Bob Fediverse",
       url: new URL(`${ORIGIN}/@${identifier}`),
+      icon: identifier === "alice" ? new Image({ url: new URL(`${ORIGIN}/media/alice.png`), mediaType: "image/png" }) : null,
       inbox: ctx.getInboxUri(identifier),
       endpoints: new Endpoints({ sharedInbox: ctx.getInboxUri() }),
       publicKey: pairs[0].cryptographicKey,
@@ -48,6 +55,27 @@ const server = http.createServer(async (req, res) => {
       const follow = new Follow({ id: new URL(`${ORIGIN}/follows/${as}/${crypto.randomUUID()}`), actor: ctx.getActorUri(as), object: target.id });
       const activity = url.searchParams.get("undo") ? new Undo({ id: new URL(`${ORIGIN}/undo/${crypto.randomUUID()}`), actor: ctx.getActorUri(as), object: follow }) : follow;
       await ctx.sendActivity({ identifier: as }, target, activity);
+      res.writeHead(204);
+      return res.end();
+    }
+    if (url.pathname === "/media/alice.png") {
+      res.writeHead(200, { "content-type": "image/png" });
+      return res.end(avatar);
+    }
+    if (["/test/reply", "/test/like", "/test/announce"].includes(url.pathname) && req.method === "POST") {
+      const ctx = fed.createContext(new URL(ORIGIN), undefined);
+      const as = url.searchParams.get("as") ?? "alice";
+      const me = ctx.getActorUri(as);
+      const target = new URL(url.searchParams.get("target"));
+      const blog = await ctx.lookupObject(url.searchParams.get("blog"));
+      const id = `${ORIGIN}/users/${as}/statuses/${crypto.randomUUID()}`;
+      let activity;
+      if (url.pathname === "/test/reply") {
+        const note = new Note({ id: new URL(id), attribution: me, replyTarget: target, content: url.searchParams.get("content") ?? "", to: PUBLIC_COLLECTION, published: Temporal.Now.instant() });
+        activity = new Create({ id: new URL(`${id}/activity`), actor: me, object: note, to: PUBLIC_COLLECTION });
+      } else if (url.pathname === "/test/like") activity = new Like({ id: new URL(`${me.href}#likes/${crypto.randomUUID()}`), actor: me, object: target });
+      else activity = new Announce({ id: new URL(`${id}/activity`), actor: me, object: target, to: PUBLIC_COLLECTION });
+      await ctx.sendActivity({ identifier: as }, blog, activity);
       res.writeHead(204);
       return res.end();
     }

@@ -29,7 +29,7 @@ async function main() {
     parentId = c.id;
   }
   await insertComment({ postId: threads.id, type: "pingback", status: "1", authorName: "A linking blog", authorUrl: "http://linking.example/post/", content: "[…] linked here […]", date: now, dateGmt: now });
-  for (const slug of ["nojs", "moderation", "xss", "remember", "errors"]) await post(`discussion-${slug}`, `Discussion ${slug}`);
+  for (const slug of ["nojs", "moderation", "xss", "remember", "errors", "fediverse"]) await post(`discussion-${slug}`, `Discussion ${slug}`);
   await post("discussion-closed", "Discussion closed", { commentStatus: "closed" });
   await closeDb();
 }

@@ -30,6 +30,8 @@ export function CommentRow({ row, opts, back, showIp }: { row: AdminCommentRow; 
       <Cell name="Author">
         <strong>{who}</strong>
         {row.type !== "comment" ? <span className="ml-1 rounded bg-gray-200 px-1 text-xs">{row.type}</span> : null}
+        {row.remoteId ? <span className="ml-1 rounded bg-[#e5f0f7] px-1 text-xs text-[#135e96]">Fediverse</span> : null}
+        {row.remoteId && /^ActivityPub \((@[^)]+)\)$/.test(row.userAgent) ? <div className="text-gray-600">{/^ActivityPub \((@[^)]+)\)$/.exec(row.userAgent)![1]}</div> : null}
         {row.authorUrl ? <div><a href={row.authorUrl} rel="nofollow ugc" className="text-[#2271b1] underline">{row.authorUrl.replace(/^https?:\/\//, "").slice(0, 40)}</a></div> : null}
         {row.authorEmail ? <div><a href={`mailto:${row.authorEmail}`} className="text-[#2271b1] underline">{row.authorEmail}</a></div> : null}
         {showIp && row.authorIp ? <div className="text-gray-600">{row.authorIp}</div> : null}

@@ -107,6 +107,13 @@ const ROWS: Row[] = [
     help: "Mastodon and other fediverse servers find and follow the blog by this handle.",
   },
   {
+    title: "Fediverse blocks",
+    controls: [
+      { kind: "textarea", name: "activitypub_site_blocked_domains", label: "Blocked servers: nothing from these servers (or their subdomains) is accepted, no reply, like, boost or follow. One server name per line, such as spam.example." },
+      { kind: "textarea", name: "activitypub_site_blocked_actors", label: "Blocked accounts: one handle (@name@server) or profile address per line." },
+    ],
+  },
+  {
     title: "Avatar Display",
     controls: [
       { kind: "checkbox", name: "show_avatars", label: "Show Avatars" },
