@@ -35,7 +35,7 @@ const { applyCommentAction } = await import("@/db/queries/comment-admin");
 const { listThreadComments, insertComment } = await import("@/db/queries/comments");
 const { drainJobs } = await import("@/lib/jobs/queue");
 const { execute, queryRow, rawSql } = await import("@/db");
-const { makePost, makeUser } = await import("../factories");
+const { makePost, makeUser } = await import("../support/factories");
 
 function listen(port: number, handler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) {
   const server = http.createServer((req, res) => {

@@ -28,7 +28,7 @@ const { countReactions, getFollowerByActorId } = await import("@/db/queries/fede
 const { drainJobs } = await import("@/lib/jobs/queue");
 const { queryRow, rawSql } = await import("@/db");
 const { updateOptions } = await import("@/db/queries/options");
-const { makePost, makeUser } = await import("../factories");
+const { makePost, makeUser } = await import("../support/factories");
 
 const FIXTURES = path.join(import.meta.dirname, "../../fixtures/activitypub");
 const keys = [await generateCryptoKeyPair("RSASSA-PKCS1-v1_5")];
