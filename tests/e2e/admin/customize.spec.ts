@@ -64,9 +64,10 @@ test("an administrator uploads and picks each image, a colour and fonts; the pre
   await page.getByRole("radio", { name: /Monospace headings, serif text/ }).check();
 
   // The preview shows the unsaved settings…
+  // (Each change reloads the preview after a pause; on a busy machine a reload takes seconds.)
   const preview = page.frameLocator('iframe[title="Site preview"]');
-  await expect(preview.locator("img.custom-logo")).toHaveAttribute("src", new RegExp(`${names.logo}\\.png$`));
-  await expect(preview.locator(".wp-custom-header img")).toHaveAttribute("src", new RegExp(`${names.header}\\.png$`));
+  await expect(preview.locator("img.custom-logo")).toHaveAttribute("src", new RegExp(`${names.logo}\\.png$`), { timeout: 15_000 });
+  await expect(preview.locator(".wp-custom-header img")).toHaveAttribute("src", new RegExp(`${names.header}\\.png$`), { timeout: 15_000 });
   await expect.poll(async () => preview.locator("[data-theme]").first().evaluate((el) => getComputedStyle(el).getPropertyValue("--accent").trim())).toBe(RED);
   await expect(page.getByText("The preview shows unsaved changes.")).toBeVisible();
 
