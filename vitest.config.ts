@@ -28,6 +28,7 @@ const POSTGRES_SUITES = [
   "tests/unit/editor-preview.test.ts",
   "tests/unit/federation/follow.test.ts",
   "tests/unit/federation/store.test.ts",
+  "tests/unit/federation/publish.test.ts",
   "tests/unit/hardening-rate-limits.test.ts",
   "tests/unit/linkbacks-jobs.test.ts",
   "tests/unit/migration-import-jobs.test.ts",

@@ -37,3 +37,4 @@ export const oembedCache = pick(lite.oembedCache, pgs.oembedCache);
 export const federationKv = pick(lite.federationKv, pgs.federationKv);
 export const federationKeys = pick(lite.federationKeys, pgs.federationKeys);
 export const federationFollowers = pick(lite.federationFollowers, pgs.federationFollowers);
+export const federationDeliveries = pick(lite.federationDeliveries, pgs.federationDeliveries);

@@ -1,11 +1,11 @@
 // ActivityPub's rows (lib/federation/): Fedify's key–value store, the blog actor's key pairs and
 // its followers. The key–value operations are single statements, so two processes on one
 // database see each other's writes and a compare-and-swap is atomic on both engines.
-import { and, asc, count, eq, gt, gte, isNull, lt, lte, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { affected } from "../index";
 import { first } from "../rows";
-import { federationFollowers, federationKeys, federationKv, type FederationFollower } from "../tables";
+import { federationDeliveries, federationFollowers, federationKeys, federationKv, postMeta, posts, type FederationDelivery, type FederationFollower } from "../tables";
 
 // KvKey parts are joined with the unit separator: no key part Fedify makes contains it, and every
 // key under a prefix sorts between prefix+SEP and prefix+NEXT.
@@ -131,3 +131,55 @@ export async function countFollowers(status: FollowerStatus): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+
+// --- Publishing: whether a post's Create went out, and each delivery's result ------------------
+
+/**
+ * post_meta key holding the id of the object a post's Create sent (its permalink then): an
+ * Update and the Delete name that id even when the permalink has changed since.
+ */
+export const FEDERATED_META = "_activitypub_object_id";
+
+export async function getPostFederatedId(postId: number): Promise<string | undefined> {
+  const [row] = await getDb().select({ value: postMeta.value }).from(postMeta).where(and(eq(postMeta.postId, postId), eq(postMeta.key, FEDERATED_META))).limit(1);
+  return row?.value || undefined;
+}
+
+export async function setPostFederatedId(postId: number, objectId: string | null): Promise<void> {
+  await getDb().delete(postMeta).where(and(eq(postMeta.postId, postId), eq(postMeta.key, FEDERATED_META)));
+  if (objectId) await getDb().insert(postMeta).values({ postId, key: FEDERATED_META, value: objectId });
+}
+
+export type DeliveryStatus = FederationDelivery["status"];
+
+/** Records the latest result of one activity at one inbox (the row is made on its first try). */
+export async function recordDelivery(d: { postId: number | null; activityId: string; activityType: string; inbox: string; host: string; status: DeliveryStatus; error?: string; attempt?: boolean }, now = Date.now()): Promise<void> {
+  const error = (d.error ?? "").slice(0, 500);
+  const attempts = d.attempt ? 1 : 0;
+  await getDb()
+    .insert(federationDeliveries)
+    .values({ postId: d.postId, activityId: d.activityId, activityType: d.activityType, inbox: d.inbox, host: d.host, status: d.status, error, attempts, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [federationDeliveries.activityId, federationDeliveries.inbox],
+      set: { status: d.status, error, attempts: sql`${federationDeliveries.attempts} + ${attempts}`, updatedAt: now },
+    });
+}
+
+/** A post's deliveries, newest first. */
+export async function listDeliveriesByPost(postId: number, limit = 200): Promise<FederationDelivery[]> {
+  return await getDb().select().from(federationDeliveries).where(eq(federationDeliveries.postId, postId)).orderBy(desc(federationDeliveries.updatedAt), desc(federationDeliveries.id)).limit(limit);
+}
+
+/** Posts with deliveries, the most recently delivered first (the admin's overview). */
+export async function listPostsWithDeliveries(limit = 50): Promise<{ postId: number; title: string; total: number; delivered: number; failed: number; paused: number; lastAt: number }[]> {
+  const d = federationDeliveries;
+  const n = (status: DeliveryStatus) => sql<number>`sum(case when ${d.status} = ${status} then 1 else 0 end)`;
+  const rows = await getDb()
+    .select({ postId: d.postId, title: posts.title, total: count(), delivered: n("delivered"), failed: n("failed"), paused: n("paused"), lastAt: sql<number>`max(${d.updatedAt})` })
+    .from(d)
+    .innerJoin(posts, eq(posts.id, d.postId))
+    .groupBy(d.postId, posts.title)
+    .orderBy(desc(sql`max(${d.updatedAt})`))
+    .limit(limit);
+  return rows.map((r) => ({ postId: Number(r.postId), title: r.title, total: Number(r.total), delivered: Number(r.delivered), failed: Number(r.failed), paused: Number(r.paused), lastAt: Number(r.lastAt) }));
+}

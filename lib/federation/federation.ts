@@ -15,6 +15,7 @@ import { DatabaseKvStore } from "./kv";
 import { fixedContextLoader, isDeliverableInbox, safeDocumentLoader, signedDocumentLoader } from "./loader";
 import { federates, postArticle, postCreate } from "./objects";
 import { JobMessageQueue } from "./queue";
+import { noteOutboxError } from "./delivery";
 import pkg from "@/package.json";
 
 /** The one local actor of this stage: the blog. */
@@ -54,6 +55,10 @@ function build(): Federation<void> {
     authenticatedDocumentLoaderFactory: (identity) => signedDocumentLoader(identity),
     // A Next rewrite may add or drop the slash; the paths are ours either way.
     trailingSlashInsensitive: true,
+    // Publishing (lib/federation/delivery.ts): a failing host is paused there, where the
+    // delivery results can say so; Fedify's breaker would hold messages out of their sight.
+    circuitBreaker: false,
+    onOutboxError: (error, activity) => noteOutboxError(error, activity?.id?.href, (error as { inbox?: URL }).inbox?.href),
   });
 
   federation

@@ -56,6 +56,8 @@ export const OPTION_DEFAULTS = {
    */
   activitypub_blog_identifier: "",
   activitypub_manually_approve_followers: false,
+  /** How a post goes out to followers: "article" (the whole post) or "note" (title, excerpt, link). */
+  activitypub_object_type: "article" as "article" | "note",
   // Writing → Remote Publishing: the XML-RPC publishing methods (pingbacks stay on) and Micropub.
   enable_xmlrpc: true,
   enable_micropub: true,

@@ -135,6 +135,7 @@ export const DiscussionSettingsSchema = z.object({
     .max(100, "The handle is too long.")
     .regex(/^(?:[a-z0-9][a-z0-9._-]*)?$/, "Use letters, digits, dots, dashes and underscores, starting with a letter or digit."),
   activitypub_manually_approve_followers: checkbox,
+  activitypub_object_type: z.enum(["article", "note"], { error: "Choose Article or Note." }).default("article"),
 });
 
 /** One key per line, trimmed, without blank lines, as WordPress stores them. */
