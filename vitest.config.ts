@@ -29,6 +29,7 @@ const POSTGRES_SUITES = [
   "tests/unit/federation/follow.test.ts",
   "tests/unit/federation/store.test.ts",
   "tests/unit/federation/publish.test.ts",
+  "tests/unit/federation/remote-follow.test.ts",
   "tests/unit/hardening-rate-limits.test.ts",
   "tests/unit/linkbacks-jobs.test.ts",
   "tests/unit/migration-import-jobs.test.ts",

@@ -8,7 +8,7 @@ import { countFollowers, deleteFollowerByActorId, getFollowerByActorId, listFoll
 import { getOption, getOptions } from "@/db/queries/options";
 import { countPublishedPosts } from "@/db/queries/posts";
 import { logEvent } from "@/lib/log";
-import { absoluteUrl, siteUrl } from "@/lib/site-url";
+import { absoluteUrl } from "@/lib/site-url";
 import { archivePage, stickyPosts } from "@/lib/site/reads";
 import { actorKeyPairs } from "./keys";
 import { DatabaseKvStore } from "./kv";
@@ -16,6 +16,7 @@ import { fixedContextLoader, isDeliverableInbox, safeDocumentLoader, signedDocum
 import { federates, postArticle, postCreate } from "./objects";
 import { JobMessageQueue } from "./queue";
 import { noteOutboxError } from "./delivery";
+import { blogHandle } from "./handle";
 import pkg from "@/package.json";
 
 /** The one local actor of this stage: the blog. */
@@ -38,12 +39,7 @@ export interface FederationOptions {
   kv?: KvStore;
 }
 
-/** The blog's handle: the setting, else the site's host without "www." (WordPress's plugin default). */
-export async function blogHandle(): Promise<string> {
-  const chosen = (await getOption("activitypub_blog_identifier")).trim();
-  if (chosen) return chosen;
-  return new URL(await siteUrl()).hostname.replace(/^www\./i, "");
-}
+export { blogHandle };
 
 function build(): Federation<void> {
   const federation = createFederation<void>({

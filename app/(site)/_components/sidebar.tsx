@@ -13,6 +13,7 @@ import { HtmlWidget, LoggedOutLinks, MetaList, SiteAdminLink, Widget } from "@/t
 import { SearchForm } from "@/components/site/search-form";
 import { WIDGETS, isWidgetId } from "@/lib/site/widgets";
 import { NavMenuWidget } from "./nav-menu-widget";
+import { FediverseFollowWidget } from "./fediverse-follow-widget";
 import { CalendarWidget, CustomHtmlWidget, ImageWidget, PagesWidget, TextWidget } from "./more-widgets";
 
 const MORE_WIDGETS = { text: TextWidget, "custom-html": CustomHtmlWidget, pages: PagesWidget, calendar: CalendarWidget, image: ImageWidget } as const;
@@ -72,6 +73,7 @@ export function Sidebar({ opts }: { opts: Options }) {
           const More = MORE_WIDGETS[id as keyof typeof MORE_WIDGETS];
           return <More key={id} opts={opts} />;
         }
+        if (id === "fediverse-follow") return <FediverseFollowWidget key={id} opts={opts} />;
         return id === "nav-menu" ? (
           <NavMenuWidget key={id} opts={opts} />
         ) : STATIC_WIDGETS.has(id) ? (
