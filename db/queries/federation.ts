@@ -5,7 +5,7 @@ import { and, asc, count, desc, eq, gt, gte, isNull, lt, lte, or, sql } from "dr
 import { getDb } from "../client";
 import { affected } from "../index";
 import { first } from "../rows";
-import { federationDeliveries, federationFollowers, federationKeys, federationKv, postMeta, posts, type FederationDelivery, type FederationFollower } from "../tables";
+import { commentMeta, comments, federationDeliveries, federationFollowers, federationKeys, federationKv, postMeta, posts, type Comment, type FederationDelivery, type FederationFollower } from "../tables";
 
 // KvKey parts are joined with the unit separator: no key part Fedify makes contains it, and every
 // key under a prefix sorts between prefix+SEP and prefix+NEXT.
@@ -182,4 +182,41 @@ export async function listPostsWithDeliveries(limit = 50): Promise<{ postId: num
     .orderBy(desc(sql`max(${d.updatedAt})`))
     .limit(limit);
   return rows.map((r) => ({ postId: Number(r.postId), title: r.title, total: Number(r.total), delivered: Number(r.delivered), failed: Number(r.failed), paused: Number(r.paused), lastAt: Number(r.lastAt) }));
+}
+
+// --- Replies written on the blog to a comment from the fediverse --------------------------------
+// Where a comment came from in the fediverse: its object's id and its author's actor. Kept as
+// comment meta here (activitypub_id, activitypub_actor); the inbound side (replies → comments)
+// may keep them as columns instead: these two functions are the one place to change then.
+export const REMOTE_ID_META = "activitypub_id";
+export const REMOTE_ACTOR_META = "activitypub_actor";
+/** comment meta: the id of the Note a reply written here was sent as. */
+export const SENT_META = "_activitypub_sent";
+
+export async function getCommentRemoteOrigin(commentId: number): Promise<{ objectId: string; actorId: string } | undefined> {
+  const rows = await getDb().select({ key: commentMeta.key, value: commentMeta.value }).from(commentMeta).where(and(eq(commentMeta.commentId, commentId), or(eq(commentMeta.key, REMOTE_ID_META), eq(commentMeta.key, REMOTE_ACTOR_META))));
+  const objectId = rows.find((r) => r.key === REMOTE_ID_META)?.value;
+  const actorId = rows.find((r) => r.key === REMOTE_ACTOR_META)?.value;
+  return objectId && actorId ? { objectId, actorId } : undefined;
+}
+
+export async function setCommentRemoteOrigin(commentId: number, origin: { objectId: string; actorId: string }): Promise<void> {
+  await getDb().insert(commentMeta).values([{ commentId, key: REMOTE_ID_META, value: origin.objectId }, { commentId, key: REMOTE_ACTOR_META, value: origin.actorId }]);
+}
+
+export async function getCommentForFederation(id: number): Promise<Pick<Comment, "id" | "postId" | "parentId" | "status" | "type" | "authorName" | "content" | "dateGmt"> | undefined> {
+  return await getDb()
+    .select({ id: comments.id, postId: comments.postId, parentId: comments.parentId, status: comments.status, type: comments.type, authorName: comments.authorName, content: comments.content, dateGmt: comments.dateGmt })
+    .from(comments)
+    .where(eq(comments.id, id))
+    .limit(1)
+    .then(first);
+}
+
+/** Marks a reply as sent; false when it already was (two jobs for one reply send it once). */
+export async function markCommentSent(commentId: number, noteId: string): Promise<boolean> {
+  const [already] = await getDb().select({ id: commentMeta.id }).from(commentMeta).where(and(eq(commentMeta.commentId, commentId), eq(commentMeta.key, SENT_META))).limit(1);
+  if (already) return false;
+  await getDb().insert(commentMeta).values({ commentId, key: SENT_META, value: noteId });
+  return true;
 }

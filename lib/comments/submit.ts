@@ -240,6 +240,8 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
   // One line per moderation decision; never the commenter's email or address.
   logEvent("moderation", { type: "comment", commentId: c.id, postId: post.id, status: c.status, reason, at: nowGmt() });
   if (mailsQueued) nudgeJobs();
+  // A reply to a comment from the fediverse goes back there (lib/federation/replies-out.ts).
+  if (c.status === "1" && c.parentId) await (await import("@/lib/jobs")).enqueueCommentFederation([c.id]);
   return {
     ok: true,
     comment: { id: c.id, postId: c.postId, parentId: c.parentId, status: c.status, authorName: c.authorName },

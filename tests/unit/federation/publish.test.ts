@@ -235,3 +235,46 @@ describe("publishing to followers", () => {
     expect(overview.find((o) => o.postId === id)).toMatchObject({ title: "Black tea", total: 2, delivered: 1, paused: 1, failed: 0 });
   });
 });
+
+describe("a reply written on the blog", () => {
+  it("goes back to the fediverse author as a Create(Note) inReplyTo their comment, once, and only when approved", async () => {
+    const { insertAdminReply } = await import("@/db/queries/comment-admin");
+    const { setCommentRemoteOrigin } = await import("@/db/queries/federation");
+    const { enqueueCommentFederation } = await import("@/lib/jobs");
+    const { applyCommentAction } = await import("@/db/queries/comment-admin");
+    const postId = await writePost(caller(), { type: "post", status: "publish", title: "Oolong", content: "<p>Rolled leaves.</p>" });
+    await settle();
+    const alice = `${REMOTE}/users/alice`;
+    const when = { date: "2026-01-16 10:00:00", dateGmt: "2026-01-16 10:00:00" };
+    // A comment as the inbound side stores a reply from the fediverse.
+    const remoteComment = await insertAdminReply({ postId, parentId: null, type: "comment", status: "1", authorName: "Alice", authorEmail: "", authorUrl: alice, content: "<p>Lovely tea!</p>", ...when });
+    await setCommentRemoteOrigin(remoteComment.id, { objectId: `${REMOTE}/notes/1`, actorId: alice });
+
+    // A held reply does not go; approved, it does, once.
+    const held = await insertAdminReply({ postId, parentId: remoteComment.id, type: "comment", status: "0", authorName: "Ada", authorEmail: "ada@example.com", authorUrl: "", content: "<p>Thank you <script>x</script>Alice.</p>", ...when });
+    received.length = 0;
+    await enqueueCommentFederation([held.id]);
+    await settle();
+    expect(received).toEqual([]);
+    await applyCommentAction([held.id], "approve");
+    await enqueueCommentFederation([held.id, held.id]);
+    await settle();
+    expect(received.map((r) => r.type)).toEqual(["Create"]);
+    const note = received[0]!.json.object as Json;
+    expect(note.type).toBe("Note");
+    expect(note.id).toBe(`${BLOG}/?c=${held.id}`);
+    expect(note.inReplyTo).toBe(`${REMOTE}/notes/1`);
+    expect(note.content).toContain("Thank you");
+    expect(note.content).not.toContain("<script");
+    expect(note.content).toContain(`href="${alice}"`);
+    expect(([] as Json[]).concat(note.tag)).toEqual([expect.objectContaining({ type: "Mention", href: alice, name: `@alice@127.0.0.1:${REMOTE_PORT}` })]);
+    expect(([] as string[]).concat(note.cc)).toContain(alice);
+
+    // A reply to a comment written here stays here.
+    const local = await insertAdminReply({ postId, parentId: held.id, type: "comment", status: "1", authorName: "Bo", authorEmail: "bo@example.com", authorUrl: "", content: "<p>Same.</p>", ...when });
+    received.length = 0;
+    await enqueueCommentFederation([local.id]);
+    await settle();
+    expect(received).toEqual([]);
+  });
+});
