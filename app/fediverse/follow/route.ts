@@ -1,6 +1,8 @@
 // "Follow from your server" (the Follow me on the fediverse widget's form, which works without
 // JavaScript): GET ?instance=mastodon.social redirects to that server's follow screen for the
-// blog. Errors are a small page saying what to fix, with a way back.
+// blog. The CSP's form-action 'self' stops a form's redirect to another site, so the way there is
+// a small page that refreshes to the server's follow screen (and links to it), with or without
+// JavaScript, as app/admin/indieauth/decide does. Errors are a page saying what to fix.
 import { consumeRate } from "@/db/queries/rate-limits";
 import { escapeHtml } from "@/lib/content/escape";
 import { blogAccount } from "@/lib/federation/handle";
@@ -28,6 +30,12 @@ function page(status: number, message: string, account: string) {
   return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
 }
 
+function onward(url: URL) {
+  const href = escapeHtml(url.href);
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><meta http-equiv="refresh" content="0;url=${href}"><meta name="robots" content="noindex"><title>Follow from ${escapeHtml(url.host)}</title></head><body><main><p>Taking you to <a href="${href}">${escapeHtml(url.host)}</a> to follow…</p></main></body></html>`;
+  return new Response(html, { status: 200, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "referrer-policy": "no-referrer" } });
+}
+
 export async function GET(req: Request) {
   const account = await blogAccount();
   const instance = new URL(req.url).searchParams.get("instance") ?? "";
@@ -35,8 +43,7 @@ export async function GET(req: Request) {
     return page(429, "Too many lookups from your address; try again in a minute.", account);
   }
   try {
-    const location = await remoteFollowUrl(instance, account);
-    return new Response(null, { status: 303, headers: { location, "cache-control": "no-store" } });
+    return onward(new URL(await remoteFollowUrl(instance, account)));
   } catch (e) {
     if (e instanceof RemoteFollowError) return page(e.status, e.message, account);
     logEvent("federation.remote_follow_error", { error: (e as Error).message }, "warn");

@@ -40,6 +40,15 @@ afterAll(async () => {
   for (const s of servers) await new Promise((r) => s.close(r));
 });
 
+/** Where the page sends the reader: its refresh target, which its link repeats. */
+async function onward(res: Response) {
+  expect(res.status).toBe(200);
+  const html = await res.text();
+  const refresh = /<meta http-equiv="refresh" content="0;url=([^"]+)">/.exec(html)?.[1]?.replace(/&amp;/g, "&");
+  expect(html).toContain(`<a href="${refresh!.replace(/&/g, "&amp;")}">`);
+  return refresh;
+}
+
 const follow = (instance: string, ip = "203.0.113.7") =>
   GET(new Request(`https://blog.example/fediverse/follow/?instance=${encodeURIComponent(instance)}`, { headers: { "x-inkwell-client-ip": ip } }));
 
@@ -47,16 +56,14 @@ describe("follow from your server", () => {
   it("redirects to the server's subscribe template with the blog's handle", async () => {
     await updateOptions({ activitypub_blog_identifier: "notes" });
     const res = await follow(`http://127.0.0.1:${WITH}`);
-    expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe(`http://127.0.0.1:${WITH}/authorize_follow?acct=${encodeURIComponent("notes@blog.example")}`);
+    expect(await onward(res)).toBe(`http://127.0.0.1:${WITH}/authorize_follow?acct=${encodeURIComponent("notes@blog.example")}`);
     // The server's own instance account was asked for (the reader typed only the server).
     expect(decodeURIComponent(asked.at(-1)!)).toBe(`/.well-known/webfinger?resource=acct:127.0.0.1@127.0.0.1:${WITH}`);
   });
 
   it("falls back to /authorize_interaction when the server has no subscribe template", async () => {
     const res = await follow(`http://127.0.0.1:${WITHOUT}`);
-    expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe(`http://127.0.0.1:${WITHOUT}/authorize_interaction?uri=${encodeURIComponent("notes@blog.example")}`);
+    expect(await onward(res)).toBe(`http://127.0.0.1:${WITHOUT}/authorize_interaction?uri=${encodeURIComponent("notes@blog.example")}`);
   });
 
   it("refuses a private address or a name that is not a server, with a page saying so", async () => {
