@@ -78,6 +78,9 @@ function build(): Federation<void> {
         indexable: true,
         publicKey: keys[0]?.cryptographicKey,
         assertionMethods: keys.map((k) => k.multikey),
+        // Moving (lib/federation/move.ts): earlier addresses, and where the blog has gone.
+        aliases: site.activitypub_also_known_as.split("\n").filter((l) => URL.canParse(l)).map((l) => new URL(l)),
+        successor: URL.canParse(site.activitypub_moved_to) ? new URL(site.activitypub_moved_to) : null,
       });
     })
     .mapHandle(async (_ctx, username) => (username.toLowerCase() === (await blogHandle()).toLowerCase() ? BLOG : null))

@@ -136,6 +136,13 @@ export const DiscussionSettingsSchema = z.object({
     .regex(/^(?:[a-z0-9][a-z0-9._-]*)?$/, "Use letters, digits, dots, dashes and underscores, starting with a letter or digit."),
   activitypub_manually_approve_followers: checkbox,
   activitypub_object_type: z.enum(["article", "note"], { error: "Choose Article or Note." }).default("article"),
+  activitypub_also_known_as: z
+    .string()
+    .max(4000, "The list is too long.")
+    .default("")
+    .transform((v) => v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))
+    .refine((lines) => lines.length <= 10 && lines.every((l) => /^https?:\/\/[^\s/]+\/\S*$/.test(l) && URL.canParse(l)), "One actor address (https://…) a line, at most ten.")
+    .transform((lines) => lines.join("\n")),
 });
 
 /** One key per line, trimmed, without blank lines, as WordPress stores them. */

@@ -85,6 +85,8 @@ describe("Discussion", () => {
     expect(DiscussionSettingsSchema.parse(base)).toMatchObject({ activitypub_blog_identifier: "", activitypub_manually_approve_followers: false, activitypub_object_type: "article" });
     expect(DiscussionSettingsSchema.parse({ ...base, activitypub_object_type: "note" }).activitypub_object_type).toBe("note");
     expect(errorsOf(DiscussionSettingsSchema.safeParse({ ...base, activitypub_object_type: "page" })).activitypub_object_type).toEqual(["Choose Article or Note."]);
+    expect(DiscussionSettingsSchema.parse({ ...base, activitypub_also_known_as: " https://old.example/actors/blog \r\n\r\nhttps://older.example/@blog\n" }).activitypub_also_known_as).toBe("https://old.example/actors/blog\nhttps://older.example/@blog");
+    expect(errorsOf(DiscussionSettingsSchema.safeParse({ ...base, activitypub_also_known_as: "@blog@old.example" })).activitypub_also_known_as?.length).toBeGreaterThan(0);
     for (const bad of ["@blog", "my blog", "-blog", "blog@host", "x".repeat(101)]) {
       expect(errorsOf(DiscussionSettingsSchema.safeParse({ ...base, activitypub_blog_identifier: bad })).activitypub_blog_identifier?.length).toBeGreaterThan(0);
     }

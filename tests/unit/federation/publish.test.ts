@@ -7,7 +7,7 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createFederation, generateCryptoKeyPair, MemoryKvStore, type Federation } from "@fedify/fedify";
-import { Create, Delete, Endpoints, Person, Update, type Activity } from "@fedify/vocab";
+import { Create, Delete, Endpoints, Move, Person, Update, type Activity } from "@fedify/vocab";
 
 vi.mock("server-only", () => ({}));
 process.env.OUTBOUND_ALLOW_HOSTS = "127.0.0.1";
@@ -49,9 +49,11 @@ const aliceKeys = [await generateCryptoKeyPair("RSASSA-PKCS1-v1_5"), await gener
 const remote: Federation<void> = createFederation<void>({ kv: new MemoryKvStore(), allowPrivateAddress: true });
 remote
   .setActorDispatcher("/users/{identifier}", async (ctx, identifier) => {
-    if (identifier !== "alice") return null;
+    if (identifier !== "alice" && identifier !== "newblog" && identifier !== "stranger") return null;
     const keys = await ctx.getActorKeyPairs(identifier);
-    return new Person({ id: ctx.getActorUri(identifier), preferredUsername: identifier, inbox: ctx.getInboxUri(identifier), endpoints: new Endpoints({ sharedInbox: ctx.getInboxUri() }), publicKey: keys[0]!.cryptographicKey });
+    // "newblog" is where the blog moves to: it names the blog's actor among its earlier addresses.
+    const aliases = identifier === "newblog" ? [new URL(`${BLOG}/wp-json/activitypub/1.0/actors/blog`)] : [];
+    return new Person({ id: ctx.getActorUri(identifier), preferredUsername: identifier, inbox: ctx.getInboxUri(identifier), endpoints: new Endpoints({ sharedInbox: ctx.getInboxUri() }), publicKey: keys[0]!.cryptographicKey, aliases });
   })
   .setKeyPairsDispatcher(() => aliceKeys);
 const keep = async (type: string, a: Activity) => void received.push({ type, json: (await a.toJsonLd({ format: "compact" })) as Json });
@@ -59,7 +61,8 @@ remote
   .setInboxListeners("/users/{identifier}/inbox", "/inbox")
   .on(Create, (_ctx, a) => keep("Create", a))
   .on(Update, (_ctx, a) => keep("Update", a))
-  .on(Delete, (_ctx, a) => keep("Delete", a));
+  .on(Delete, (_ctx, a) => keep("Delete", a))
+  .on(Move, (_ctx, a) => keep("Move", a));
 
 async function toRequest(req: http.IncomingMessage, base: string) {
   const chunks: Buffer[] = [];
@@ -276,5 +279,23 @@ describe("a reply written on the blog", () => {
     await enqueueCommentFederation([local.id]);
     await settle();
     expect(received).toEqual([]);
+  });
+});
+
+describe("moving the blog's profile", () => {
+  it("refuses a target that does not name the blog as an earlier address, then sends Move to followers and shows movedTo", async () => {
+    const { moveBlogTo, MoveError } = await import("@/lib/federation/move");
+    await expect(moveBlogTo(`${REMOTE}/users/stranger`)).rejects.toThrow(MoveError);
+    await expect(moveBlogTo("not a url")).rejects.toThrow(/actor URL/);
+    received.length = 0;
+    const target = `${REMOTE}/users/newblog`;
+    expect(await moveBlogTo(target)).toEqual({ from: `${BLOG}/wp-json/activitypub/1.0/actors/blog`, to: target });
+    await settle();
+    expect(received.map((r) => r.type)).toEqual(["Move"]);
+    expect(received[0]!.json).toMatchObject({ object: `${BLOG}/wp-json/activitypub/1.0/actors/blog`, target });
+    await updateOptions({ activitypub_also_known_as: "https://old.example/wp-json/activitypub/1.0/actors/blog" });
+    const actor = (await (await fetch(`${BLOG}/wp-json/activitypub/1.0/actors/blog`, { headers: { accept: "application/activity+json" } })).json()) as Json;
+    expect(actor.movedTo).toBe(target);
+    expect(([] as string[]).concat(actor.alsoKnownAs)).toEqual(["https://old.example/wp-json/activitypub/1.0/actors/blog"]);
   });
 });

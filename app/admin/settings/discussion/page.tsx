@@ -107,6 +107,7 @@ const ROWS: Row[] = [
         { value: "article", label: "Article — the whole post, as Mastodon shows long-form writing" },
         { value: "note", label: "Note — the title, the excerpt and a link to the post" },
       ] },
+      { kind: "textarea", name: "activitypub_also_known_as", label: "Also known as: the blog’s earlier fediverse addresses (actor URLs, one a line), so that followers can be moved here from them" },
     ],
     help: "Mastodon and other fediverse servers find and follow the blog by this handle.",
   },
