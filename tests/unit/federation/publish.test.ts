@@ -189,6 +189,18 @@ describe("publishing to followers", () => {
     expect(received).toEqual([]);
   });
 
+  it("sends a Create when a scheduled post goes live", async () => {
+    const { makePost } = await import("../factories");
+    const { publishDuePosts } = await import("@/lib/site/reads");
+    const due = await makePost(author.id, { title: "Scheduled tea", slug: "scheduled-tea", status: "future", content: "<p>Later.</p>", date: "2026-01-01 08:00:00", dateGmt: "2026-01-01 08:00:00" });
+    received.length = 0;
+    await publishDuePosts(true);
+    await new Promise((r) => setTimeout(r, 100));
+    await settle();
+    expect(received.map((r) => `${r.type} ${(r.json.object as Json).name}`)).toEqual(["Create Scheduled tea"]);
+    expect(await getPostFederatedId(due.id)).toBeTruthy();
+  });
+
   it("sends a Note with the title, excerpt and link when Settings → Discussion says Note", async () => {
     await updateOptions({ activitypub_object_type: "note" });
     received.length = 0;
