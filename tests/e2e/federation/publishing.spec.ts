@@ -64,6 +64,12 @@ test("a published post reaches a follower, and its Pings screen shows the delive
   const row = section.getByRole("row", { name: new RegExp(`127\\.0\\.0\\.1:${REMOTE_PORT}`) });
   await expect(row).toContainText("Published");
   await expect(row).toContainText("Delivered");
+
+  // Users → Followers lists the post among those sent, linking to its results.
+  await page.goto("/admin/users/followers/");
+  const sent = page.getByRole("region", { name: "Posts sent to followers" });
+  await sent.getByRole("link", { name: title }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/pings/${id}/$`));
 });
 
 test("the follow widget: handle and Copy with JavaScript; without it plain text, and the form sends the reader on or says why not", async ({ browser }) => {
