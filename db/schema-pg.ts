@@ -16,7 +16,7 @@ import {
   primaryKey,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-import { ROLES, POST_TYPES, POST_STATUSES, COMMENT_TYPES, COMMENT_STATUSES, TAXONOMIES, MENU_ITEM_TYPES, FOLLOWER_STATUSES, FEDERATION_REACTIONS } from "./schema";
+import { ROLES, POST_TYPES, POST_STATUSES, COMMENT_TYPES, COMMENT_STATUSES, TAXONOMIES, MENU_ITEM_TYPES, FOLLOWER_STATUSES, FEDERATION_REACTIONS, DELIVERY_STATUSES } from "./schema";
 
 const now = sql`to_char(now() at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')`;
 const id = () => integer("id").primaryKey().generatedByDefaultAsIdentity();
@@ -385,4 +385,20 @@ export const federationReactions = pgTable(
     createdAt: big("created_at").notNull(),
   },
   (t) => [uniqueIndex("federation_reactions_one").on(t.postId, t.kind, t.actorId), index("federation_reactions_activity").on(t.activityId)],
+);
+export const federationDeliveries = pgTable(
+  "federation_deliveries",
+  {
+    id: id(),
+    postId: integer("post_id").references(() => posts.id, { onDelete: "cascade" }),
+    activityId: text("activity_id").notNull(),
+    activityType: text("activity_type").notNull(),
+    inbox: text("inbox").notNull(),
+    host: text("host").notNull(),
+    status: text("status", { enum: DELIVERY_STATUSES }).notNull(),
+    error: text("error").notNull().default(""),
+    attempts: integer("attempts").notNull().default(0),
+    updatedAt: big("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("federation_deliveries_activity_inbox").on(t.activityId, t.inbox), index("federation_deliveries_post").on(t.postId, t.updatedAt)],
 );

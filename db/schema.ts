@@ -466,3 +466,24 @@ export const federationReactions = sqliteTable(
   },
   (t) => [uniqueIndex("federation_reactions_one").on(t.postId, t.kind, t.actorId), index("federation_reactions_activity").on(t.activityId)],
 );
+// What became of each activity sent to each inbox (a post's Create/Update/Delete, a reply): the
+// post's delivery results in the admin, beside its pings. One row per activity and inbox, updated
+// as the job queue tries it; post_id is null for activities that are not a post's.
+export const DELIVERY_STATUSES = ["queued", "delivered", "failed", "paused"] as const;
+export const federationDeliveries = sqliteTable(
+  "federation_deliveries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    postId: integer("post_id").references(() => posts.id, { onDelete: "cascade" }),
+    activityId: text("activity_id").notNull(),
+    activityType: text("activity_type").notNull(),
+    inbox: text("inbox").notNull(),
+    host: text("host").notNull(),
+    status: text("status", { enum: DELIVERY_STATUSES }).notNull(),
+    error: text("error").notNull().default(""),
+    attempts: integer("attempts").notNull().default(0),
+    updatedAt: integer("updated_at").notNull(), // epoch ms
+  },
+  (t) => [uniqueIndex("federation_deliveries_activity_inbox").on(t.activityId, t.inbox), index("federation_deliveries_post").on(t.postId, t.updatedAt)],
+);
+export type FederationDelivery = typeof federationDeliveries.$inferSelect;

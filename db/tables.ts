@@ -38,3 +38,4 @@ export const federationKv = pick(lite.federationKv, pgs.federationKv);
 export const federationKeys = pick(lite.federationKeys, pgs.federationKeys);
 export const federationFollowers = pick(lite.federationFollowers, pgs.federationFollowers);
 export const federationReactions = pick(lite.federationReactions, pgs.federationReactions);
+export const federationDeliveries = pick(lite.federationDeliveries, pgs.federationDeliveries);

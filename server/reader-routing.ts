@@ -26,7 +26,7 @@ export type ReaderDecision =
 const QUERY_KEYS = ["p", "page_id", "cat", "tag", "author", "m", "feed", "paged"];
 
 // Machine endpoints and files: no page logic, no CSP of ours (the uploads route sets its own).
-const NOT_A_PAGE = /^\/(?:_next\/|api\/|healthz|feeds\/|xmlrpc\.php|wp-trackback\.php|wp-comments-post\.php|webmention\/|micropub\/|indieauth\/|embed-card\/|wp-json|wp-content\/|trackback\/|favicon)|\/trackback\/?$|\.(?:xml|txt|ico|png|jpg|jpeg|gif|svg|webp|css|js|map)$/;
+const NOT_A_PAGE = /^\/(?:_next\/|api\/|healthz|feeds\/|xmlrpc\.php|wp-trackback\.php|wp-comments-post\.php|webmention\/|fediverse\/|micropub\/|indieauth\/|embed-card\/|wp-json|wp-content\/|trackback\/|favicon)|\/trackback\/?$|\.(?:xml|txt|ico|png|jpg|jpeg|gif|svg|webp|css|js|map)$/;
 // The admin and sign-in screens (lost and reset password too) get the CSP but none of the reader logic.
 const NOT_A_READER_PAGE = /^\/(?:admin|login|register|lost-password|reset-password)(?:\/|$)/;
 

@@ -1,12 +1,12 @@
 // ActivityPub's rows (lib/federation/): Fedify's key–value store, the blog actor's key pairs and
 // its followers. The key–value operations are single statements, so two processes on one
 // database see each other's writes and a compare-and-swap is atomic on both engines.
-import { and, asc, count, eq, gt, gte, isNull, lt, lte, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { affected } from "../index";
 import { first } from "../rows";
-import { comments, federationFollowers, federationKeys, federationKv, federationReactions } from "../tables";
-import { FEDERATION_REACTIONS, type FederationFollower } from "../schema";
+import { commentMeta, comments, federationDeliveries, federationFollowers, federationKeys, federationKv, federationReactions, postMeta, posts, type Comment, type FederationDelivery, type FederationFollower } from "../tables";
+import { FEDERATION_REACTIONS } from "../schema";
 import { withTransaction } from "../transaction";
 import { recountPostComments } from "./comments";
 
@@ -210,4 +210,91 @@ export async function getCommentForObject(id: number) {
 export async function hasApprovedFromActor(actorId: string): Promise<boolean> {
   const row = await getDb().select({ id: comments.id }).from(comments).where(and(eq(comments.remoteActor, actorId), eq(comments.status, "1"))).limit(1).then(first);
   return !!row;
+}
+
+
+// --- Publishing: whether a post's Create went out, and each delivery's result ------------------
+
+/**
+ * post_meta key holding the id of the object a post's Create sent (its permalink then): an
+ * Update and the Delete name that id even when the permalink has changed since.
+ */
+export const FEDERATED_META = "_activitypub_object_id";
+
+export async function getPostFederatedId(postId: number): Promise<string | undefined> {
+  const [row] = await getDb().select({ value: postMeta.value }).from(postMeta).where(and(eq(postMeta.postId, postId), eq(postMeta.key, FEDERATED_META))).limit(1);
+  return row?.value || undefined;
+}
+
+export async function setPostFederatedId(postId: number, objectId: string | null): Promise<void> {
+  await getDb().delete(postMeta).where(and(eq(postMeta.postId, postId), eq(postMeta.key, FEDERATED_META)));
+  if (objectId) await getDb().insert(postMeta).values({ postId, key: FEDERATED_META, value: objectId });
+}
+
+export type DeliveryStatus = FederationDelivery["status"];
+
+/** Records the latest result of one activity at one inbox (the row is made on its first try). */
+export async function recordDelivery(d: { postId: number | null; activityId: string; activityType: string; inbox: string; host: string; status: DeliveryStatus; error?: string; attempt?: boolean }, now = Date.now()): Promise<void> {
+  const error = (d.error ?? "").slice(0, 500);
+  const attempts = d.attempt ? 1 : 0;
+  await getDb()
+    .insert(federationDeliveries)
+    .values({ postId: d.postId, activityId: d.activityId, activityType: d.activityType, inbox: d.inbox, host: d.host, status: d.status, error, attempts, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [federationDeliveries.activityId, federationDeliveries.inbox],
+      set: { status: d.status, error, attempts: sql`${federationDeliveries.attempts} + ${attempts}`, updatedAt: now },
+    });
+}
+
+/** A post's deliveries, newest first. */
+export async function listDeliveriesByPost(postId: number, limit = 200): Promise<FederationDelivery[]> {
+  return await getDb().select().from(federationDeliveries).where(eq(federationDeliveries.postId, postId)).orderBy(desc(federationDeliveries.updatedAt), desc(federationDeliveries.id)).limit(limit);
+}
+
+/** Posts with deliveries, the most recently delivered first (the admin's overview). */
+export async function listPostsWithDeliveries(limit = 50): Promise<{ postId: number; title: string; total: number; delivered: number; failed: number; paused: number; lastAt: number }[]> {
+  const d = federationDeliveries;
+  const n = (status: DeliveryStatus) => sql<number>`sum(case when ${d.status} = ${status} then 1 else 0 end)`;
+  const rows = await getDb()
+    .select({ postId: d.postId, title: posts.title, total: count(), delivered: n("delivered"), failed: n("failed"), paused: n("paused"), lastAt: sql<number>`max(${d.updatedAt})` })
+    .from(d)
+    .innerJoin(posts, eq(posts.id, d.postId))
+    .groupBy(d.postId, posts.title)
+    .orderBy(desc(sql`max(${d.updatedAt})`))
+    .limit(limit);
+  return rows.map((r) => ({ postId: Number(r.postId), title: r.title, total: Number(r.total), delivered: Number(r.delivered), failed: Number(r.failed), paused: Number(r.paused), lastAt: Number(r.lastAt) }));
+}
+
+// --- Replies written on the blog to a comment from the fediverse --------------------------------
+// Where a comment came from in the fediverse: its object's id and its author's actor. Kept as
+// comment meta here (activitypub_id, activitypub_actor); the inbound side (replies → comments)
+// may keep them as columns instead: these two functions are the one place to change then.
+/** comment meta: the id of the Note a reply written here was sent as. */
+export const SENT_META = "_activitypub_sent";
+
+/** Where a comment came from on the fediverse (its object and author), for one that did. */
+export async function getCommentRemoteOrigin(commentId: number): Promise<{ objectId: string; actorId: string } | undefined> {
+  const row = await getDb().select({ objectId: comments.remoteId, actorId: comments.remoteActor }).from(comments).where(eq(comments.id, commentId)).limit(1).then(first);
+  return row?.objectId && row.actorId ? { objectId: row.objectId, actorId: row.actorId } : undefined;
+}
+
+export async function setCommentRemoteOrigin(commentId: number, origin: { objectId: string; actorId: string }): Promise<void> {
+  await getDb().update(comments).set({ remoteId: origin.objectId, remoteActor: origin.actorId }).where(eq(comments.id, commentId));
+}
+
+export async function getCommentForFederation(id: number): Promise<Pick<Comment, "id" | "postId" | "parentId" | "status" | "type" | "authorName" | "content" | "dateGmt"> | undefined> {
+  return await getDb()
+    .select({ id: comments.id, postId: comments.postId, parentId: comments.parentId, status: comments.status, type: comments.type, authorName: comments.authorName, content: comments.content, dateGmt: comments.dateGmt })
+    .from(comments)
+    .where(eq(comments.id, id))
+    .limit(1)
+    .then(first);
+}
+
+/** Marks a reply as sent; false when it already was (two jobs for one reply send it once). */
+export async function markCommentSent(commentId: number, noteId: string): Promise<boolean> {
+  const [already] = await getDb().select({ id: commentMeta.id }).from(commentMeta).where(and(eq(commentMeta.commentId, commentId), eq(commentMeta.key, SENT_META))).limit(1);
+  if (already) return false;
+  await getDb().insert(commentMeta).values({ commentId, key: SENT_META, value: noteId });
+  return true;
 }

@@ -203,6 +203,8 @@ export async function submitComment(raw: Record<string, unknown>, ctx: SubmitCon
 
   const c = result.comment;
   const { postUrl: url_, mailsQueued } = result;
+  // A reply to a comment from the fediverse goes back there (lib/federation/replies-out.ts).
+  if (c.status === "1" && c.parentId) await (await import("@/lib/jobs")).enqueueCommentFederation([c.id]);
   return {
     ok: true,
     comment: { id: c.id, postId: c.postId, parentId: c.parentId, status: c.status, authorName: c.authorName },

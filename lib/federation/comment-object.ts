@@ -12,6 +12,9 @@ import { absoluteUrlFrom, siteUrl } from "@/lib/site-url";
 import { permalinkOf } from "@/lib/site/urls";
 import { federates } from "./objects";
 
+/** The id a comment of this site has as an ActivityPub object: `/?c=N`, as WordPress's ActivityPub plugin names comments. */
+export const commentObjectId = (base: string, id: number) => new URL(`/?c=${id}`, base);
+
 /** The comment id a `/?c=N` request names (nothing else in its query), if any. */
 export function commentIdParam(url: URL): number | undefined {
   if (url.pathname !== "/" || url.searchParams.size !== 1) return undefined;
@@ -32,9 +35,9 @@ export async function federatedComment(id: number) {
 
 export async function commentNote(found: NonNullable<Awaited<ReturnType<typeof federatedComment>>>, actor: URL): Promise<Note> {
   const { comment: c, postUrl, link, base } = found;
-  const inReplyTo = c.parentId ? (c.parentRemoteId ?? `${base}/?c=${c.parentId}`) : postUrl;
+  const inReplyTo = c.parentId ? (c.parentRemoteId ?? commentObjectId(base, c.parentId).href) : postUrl;
   return new Note({
-    id: new URL(`${base}/?c=${c.id}`),
+    id: commentObjectId(base, c.id),
     url: new URL(link),
     attribution: actor,
     replyTarget: new URL(inReplyTo),

@@ -8,7 +8,7 @@ import { countFollowers, deleteFollowerByActorId, getFollowerByActorId, listFoll
 import { getOption, getOptions } from "@/db/queries/options";
 import { countPublishedPosts } from "@/db/queries/posts";
 import { logEvent } from "@/lib/log";
-import { absoluteUrl, siteUrl } from "@/lib/site-url";
+import { absoluteUrl } from "@/lib/site-url";
 import { archivePage, stickyPosts } from "@/lib/site/reads";
 import { actorKeyPairs } from "./keys";
 import { DatabaseKvStore } from "./kv";
@@ -17,6 +17,8 @@ import { federates, postArticle, postCreate } from "./objects";
 import { JobMessageQueue } from "./queue";
 import { receiveDelete, receiveReaction, receiveReply, receiveUndoReaction, receiveUpdate } from "./inbound";
 import { isBlockedActor } from "./blocks";
+import { noteOutboxError } from "./delivery";
+import { blogHandle } from "./handle";
 import pkg from "@/package.json";
 
 /** The one local actor of this stage: the blog. */
@@ -39,12 +41,7 @@ export interface FederationOptions {
   kv?: KvStore;
 }
 
-/** The blog's handle: the setting, else the site's host without "www." (WordPress's plugin default). */
-export async function blogHandle(): Promise<string> {
-  const chosen = (await getOption("activitypub_blog_identifier")).trim();
-  if (chosen) return chosen;
-  return new URL(await siteUrl()).hostname.replace(/^www\./i, "");
-}
+export { blogHandle };
 
 function build(): Federation<void> {
   const federation = createFederation<void>({
@@ -56,6 +53,10 @@ function build(): Federation<void> {
     authenticatedDocumentLoaderFactory: (identity) => signedDocumentLoader(identity),
     // A Next rewrite may add or drop the slash; the paths are ours either way.
     trailingSlashInsensitive: true,
+    // Publishing (lib/federation/delivery.ts): a failing host is paused there, where the
+    // delivery results can say so; Fedify's breaker would hold messages out of their sight.
+    circuitBreaker: false,
+    onOutboxError: (error, activity) => noteOutboxError(error, activity?.id?.href, (error as { inbox?: URL }).inbox?.href),
   });
 
   federation
@@ -79,6 +80,9 @@ function build(): Federation<void> {
         indexable: true,
         publicKey: keys[0]?.cryptographicKey,
         assertionMethods: keys.map((k) => k.multikey),
+        // Moving (lib/federation/move.ts): earlier addresses, and where the blog has gone.
+        aliases: site.activitypub_also_known_as.split("\n").filter((l) => URL.canParse(l)).map((l) => new URL(l)),
+        successor: URL.canParse(site.activitypub_moved_to) ? new URL(site.activitypub_moved_to) : null,
       });
     })
     .mapHandle(async (_ctx, username) => (username.toLowerCase() === (await blogHandle()).toLowerCase() ? BLOG : null))

@@ -21,13 +21,14 @@ import { siteUrl } from "@/lib/site-url";
 import { byteLength, COMMENT_LIMITS } from "@/lib/validation/comment";
 import { storeAvatar } from "./avatars";
 import { isBlockedActor } from "./blocks";
+import { commentObjectId } from "./comment-object";
 
 /** Replies a minute from one server (the actor's host), beyond which its replies are dropped. */
 export const REPLY_RATE = { points: 30, seconds: 60 };
 
 /** A comment's ActivityPub id: `/?c=N`, as WordPress's ActivityPub plugin names its comments. */
 export async function commentObjectUrl(id: number): Promise<string> {
-  return `${await siteUrl()}/?c=${id}`;
+  return commentObjectId(await siteUrl(), id).href;
 }
 
 /** The comment an address of ours names: `/?c=N`, or a permalink's `#comment-N`. */

@@ -45,5 +45,7 @@ export async function runFederationJob(message: unknown): Promise<void> {
   }
   const handler = g.__inkwellFederationHandler;
   if (!handler) throw new Error("the federation queue did not start");
-  await handler(message);
+  const { deliverOutbox, isOutboxMessage } = await import("./delivery");
+  if (isOutboxMessage(message)) await deliverOutbox(message, handler);
+  else await handler(message);
 }

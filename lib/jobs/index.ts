@@ -13,6 +13,8 @@ import { enqueueJob, nudgeJobs as nudge, registerJobHandler, RetryWith } from ".
 export const JOB_SEND_PINGS = "send_pings";
 export const JOB_VERIFY_WEBMENTION = "verify_webmention";
 export const JOB_DISCOVER_EMBEDS = "discover_embeds";
+export const JOB_FEDERATE_POST = "federate_post";
+export const JOB_FEDERATE_COMMENT = "federate_comment";
 
 registerJobHandler(JOB_SEND_PINGS, async (payload) => {
   const { postId, only } = payload as { postId: number; only?: string[] };
@@ -31,6 +33,34 @@ registerJobHandler(JOB_PASSWORD_RESET, sendPasswordResetLink);
 registerJobHandler(JOB_NEW_USER_NOTICE, sendNewUserNotice);
 // ActivityPub deliveries and deferred inbox work (Fedify's queue, lib/federation/queue.ts).
 registerJobHandler(JOB_FEDERATION, runFederationJob, { forgetPayload: true });
+// A post's Create/Update/Delete to the fediverse's followers (lib/federation/publish.ts).
+registerJobHandler(JOB_FEDERATE_POST, async (payload) => {
+  const { syncPostFederation } = await import("@/lib/federation/publish");
+  await syncPostFederation((payload as { postId: number }).postId);
+});
+
+// A reply written here to a comment from the fediverse goes back (lib/federation/replies-out.ts).
+registerJobHandler(JOB_FEDERATE_COMMENT, async (payload) => {
+  const { sendCommentReply } = await import("@/lib/federation/replies-out");
+  await sendCommentReply((payload as { commentId: number }).commentId);
+});
+
+/** After a comment is approved (or posted approved): sends it back if it answers a fediverse comment. */
+export async function enqueueCommentFederation(commentIds: number[]) {
+  for (const commentId of commentIds) await enqueueJob(JOB_FEDERATE_COMMENT, { commentId });
+  if (commentIds.length) nudge();
+}
+
+/**
+ * Tells the fediverse about a post after any save, trash or status change: a Create when it
+ * became public, an Update when it was and is, a Delete when it stopped being. Safe to call on
+ * every save; one queued job per post at a time.
+ */
+export async function enqueuePostFederation(postId: number) {
+  const payload = { postId };
+  if (!(await findQueuedJob(JOB_FEDERATE_POST, payload))) await enqueueJob(JOB_FEDERATE_POST, payload);
+  nudge();
+}
 
 /**
  * Sends this post's trackbacks, pingbacks and webmentions in the background. Call it after a

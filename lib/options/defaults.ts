@@ -59,6 +59,15 @@ export const OPTION_DEFAULTS = {
   /** Fediverse blocks (Settings → Discussion): servers, one domain a line; actors, one handle or address a line (WordPress's plugin's names). */
   activitypub_site_blocked_domains: "",
   activitypub_site_blocked_actors: "",
+  /** How a post goes out to followers: "article" (the whole post) or "note" (title, excerpt, link). */
+  activitypub_object_type: "article" as "article" | "note",
+  /**
+   * Moving (lib/federation/move.ts): the blog actor's earlier addresses (alsoKnownAs, one actor
+   * URL a line), which lets a Move from them to this blog be accepted; and the actor this blog
+   * has moved to (movedTo), set by `inkwell fediverse move`.
+   */
+  activitypub_also_known_as: "",
+  activitypub_moved_to: "",
   // Writing → Remote Publishing: the XML-RPC publishing methods (pingbacks stay on) and Micropub.
   enable_xmlrpc: true,
   enable_micropub: true,

@@ -50,7 +50,10 @@ export async function publishDuePosts(force = false) {
   if (published.length) await syncWithDatabase();
   for (const id of published) {
     // A scheduled post sends its pings when it goes live, as one published from the editor does.
-    void import("@/lib/jobs").then((jobs) => jobs.enqueuePostPings(id)).catch(() => undefined);
+    void import("@/lib/jobs").then(async (jobs) => {
+      await jobs.enqueuePostPings(id);
+      await jobs.enqueuePostFederation(id);
+    }).catch(() => undefined);
   }
 }
 

@@ -14,6 +14,8 @@ export const WIDGETS = {
   pages: "Pages",
   calendar: "Calendar",
   image: "Image",
+  // WordPress's ActivityPub plugin's "Follow me on the fediverse" block: offered, not placed by default.
+  "fediverse-follow": "Follow me on the fediverse",
 } as const;
 export type WidgetId = keyof typeof WIDGETS;
 

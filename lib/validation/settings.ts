@@ -148,6 +148,14 @@ export const DiscussionSettingsSchema = z.object({
     .transform(normalizeKeys)
     .refine((v) => v.split("\n").every((l) => !l || BLOCKED_ACTOR.test(l)), "Write one handle (@name@server) or profile address (https://…) per line.")
     .default(""),
+  activitypub_object_type: z.enum(["article", "note"], { error: "Choose Article or Note." }).default("article"),
+  activitypub_also_known_as: z
+    .string()
+    .max(4000, "The list is too long.")
+    .default("")
+    .transform((v) => v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))
+    .refine((lines) => lines.length <= 10 && lines.every((l) => /^https?:\/\/[^\s/]+\/\S*$/.test(l) && URL.canParse(l)), "One actor address (https://…) a line, at most ten.")
+    .transform((lines) => lines.join("\n")),
 });
 
 /** A blocked server: a host name (a leading "*." is allowed and means the same). */

@@ -15,7 +15,8 @@ import { renderContent } from "@/lib/content/blocks";
 import { fullContent } from "@/lib/content/format";
 import { parseSqlGmt, toSqlGmt, toSqlLocal } from "@/lib/dates";
 import { resolvePostDate } from "@/lib/posts/schedule";
-import { enqueuePostPings } from "@/lib/jobs";
+import { enqueuePostFederation, enqueuePostPings } from "@/lib/jobs";
+import { federatePermanentDeletion } from "@/lib/federation/publish";
 import { POST_LIMITS } from "@/lib/validation/post";
 import { absoluteUrl } from "@/lib/site-url";
 import { RestError, forbiddenFor, invalidParam, restJson } from "./errors";
@@ -159,6 +160,7 @@ async function save(type: PostType, user: RestUser, body: PostBody, existing?: R
     throw invalidParam({ [result.field === "parentId" ? "parent" : result.field]: result.message });
   }
   if (result.post.type === "post" && result.post.status === "publish") await enqueuePostPings(result.post.id);
+  if (result.post.type === "post") await enqueuePostFederation(result.post.id);
   return (await getRestPostAnyStatus(type, result.post.id))!;
 }
 
@@ -193,11 +195,13 @@ export async function deleteRestPost(type: PostType, user: RestUser | null, id: 
   if (!user || !canDeletePost(user, owner)) throw forbiddenFor(user, "rest_cannot_delete", "Sorry, you are not allowed to delete this post.");
   const previous = await restPostResponse(row, "edit");
   if (force) {
+    if (type === "post") await federatePermanentDeletion(id);
     await deletePostsPermanently([id]);
     return restJson({ deleted: true, previous });
   }
   if (row.status === "trash") throw new RestError("rest_already_trashed", "The post has already been deleted.", 410);
   await trashPosts([id]);
+  if (type === "post") await enqueuePostFederation(id);
   return restJson(await restPostResponse((await getRestPostAnyStatus(type, id))!, "edit"));
 }
 

@@ -12,7 +12,7 @@ import type { Post, PostStatus, PostType } from "@/db/schema";
 import { canDeletePost, canEditPost, canPublish, roleCan } from "@/lib/auth/capabilities";
 import { sanitizePostHtml } from "@/lib/content/sanitize";
 import { toSqlGmt, toSqlLocal } from "@/lib/dates";
-import { enqueuePostPings } from "@/lib/jobs";
+import { enqueuePostFederation, enqueuePostPings } from "@/lib/jobs";
 import type { Caller } from "./auth";
 import { F, fault } from "./faults";
 
@@ -161,6 +161,7 @@ export async function writePost(caller: Caller, w: PostWrite, id?: number): Prom
     throw F.slug(result.message);
   }
   if (result.post.type === "post" && result.post.status === "publish") await enqueuePostPings(result.post.id);
+  if (result.post.type === "post") await enqueuePostFederation(result.post.id);
   return result.post.id;
 }
 
@@ -170,4 +171,5 @@ export async function trashPost(caller: Caller, id: number): Promise<void> {
   if (!row || row.status === "trash") throw F.invalidPostId();
   if (!canDeletePost(caller, row)) throw F.cannotDelete();
   if ((await trashPosts([id])) !== 1) throw fault(500, "Sorry, the post could not be deleted.");
+  if (row.type === "post") await enqueuePostFederation(id);
 }

@@ -8,6 +8,7 @@ import { CliError, type Command } from "./command";
 import { userCreate, userDelete, userList, userResetPassword, userSetRole } from "./commands/user";
 import { exportCommand, importCommand } from "./commands/content";
 import { dbCopy } from "./commands/db-copy";
+import { fediverseMove } from "./commands/fediverse";
 import { backup, cacheClear, dbMigrate, optionGet, optionSet, restore, searchReplaceCommand } from "./commands/site";
 
 const COMMANDS: Record<string, Command> = {
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, Command> = {
   "option set": optionSet,
   "cache clear": cacheClear,
   "search-replace": searchReplaceCommand,
+  "fediverse move": fediverseMove,
 };
 
 // These make or replace the database themselves; every other command needs one that exists,

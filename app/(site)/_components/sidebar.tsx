@@ -13,6 +13,7 @@ import { widgetMarkupOf, type WidgetMarkup } from "@/themes/shared/widgets/marku
 import { SearchForm } from "@/components/site/search-form";
 import { WIDGETS, isWidgetId } from "@/lib/site/widgets";
 import { NavMenuWidget } from "./nav-menu-widget";
+import { FediverseFollowWidget } from "./fediverse-follow-widget";
 import { CalendarWidget, CustomHtmlWidget, ImageWidget, PagesWidget, TextWidget } from "./more-widgets";
 import { titleText } from "@/lib/content/title";
 
@@ -75,6 +76,7 @@ export function Sidebar({ opts, theme }: { opts: Options; theme: Pick<Theme, "na
           const More = MORE_WIDGETS[id as keyof typeof MORE_WIDGETS];
           return <More key={id} opts={opts} theme={theme.name} m={m} />;
         }
+        if (id === "fediverse-follow") return <FediverseFollowWidget key={id} opts={opts} />;
         return id === "nav-menu" ? (
           <NavMenuWidget key={id} opts={opts} m={m} />
         ) : STATIC_WIDGETS.has(id) ? (

@@ -13,6 +13,7 @@ import { toSqlGmt, toSqlLocal } from "@/lib/dates";
 import type { FormState } from "@/lib/form-state";
 import { logEvent } from "@/lib/log";
 import { safeRedirectUnder } from "@/lib/security/redirect-target";
+import { enqueueCommentFederation } from "@/lib/jobs";
 
 function refresh() {
   // Comment counts show on lists, archives and feeds as well as the post itself.
@@ -34,6 +35,7 @@ export async function moderateCommentAction(formData: FormData) {
   const found = await getCommentWithPost(id);
   if (!found || !canModerateCommentOn(user, found.post)) redirect(withNotice(back, "forbidden"));
   await applyCommentAction([id], action);
+  if (action === "approve") await enqueueCommentFederation([id]);
   logEvent("moderation", { by: "moderator", moderatorId: user.id, action, commentIds: [id] });
   refresh();
   redirect(withNotice(back, `${action}:1`));
@@ -51,6 +53,7 @@ export async function bulkCommentsAction(formData: FormData) {
     .filter((c) => canModerateCommentOn(user, { authorId: c.postAuthorId, status: c.postStatus, trashedFrom: c.postTrashedFrom, type: c.postType }))
     .map((c) => c.id);
   await applyCommentAction(allowed, action);
+  if (action === "approve") await enqueueCommentFederation(allowed);
   if (allowed.length) logEvent("moderation", { by: "moderator", moderatorId: user.id, action, commentIds: allowed });
   refresh();
   redirect(withNotice(back, `${action}:${allowed.length}`));
@@ -66,7 +69,7 @@ export async function replyToCommentAction(formData: FormData) {
   if (!found || !canModerateCommentOn(user, found.post)) redirect(withNotice(back, "forbidden"));
   const opts = await getOptions();
   const now = new Date();
-  await insertAdminReply({
+  const reply = await insertAdminReply({
     postId: found.post.id,
     parentId,
     type: "comment",
@@ -79,6 +82,7 @@ export async function replyToCommentAction(formData: FormData) {
     date: toSqlLocal(now, opts.timezone_string),
     dateGmt: toSqlGmt(now),
   });
+  await enqueueCommentFederation([reply.id]);
   refresh();
   redirect(withNotice(back, "replied"));
 }

@@ -2,7 +2,8 @@
 
 import { forbidden, redirect } from "next/navigation";
 import { refreshAfterWrite } from "@/lib/site/refresh";
-import { enqueuePostPings } from "@/lib/jobs";
+import { enqueuePostFederation, enqueuePostPings } from "@/lib/jobs";
+import { federatePermanentDeletion } from "@/lib/federation/publish";
 import { requireCapability } from "@/lib/session";
 import { canDeletePost, canEditPost, canPublish, roleCan, type Actor } from "@/lib/auth/capabilities";
 import { safeRedirectUnder } from "@/lib/security/redirect-target";
@@ -124,6 +125,8 @@ export async function savePostAction(_prev: FormState, formData: FormData): Prom
   refreshAfterWrite();
   // Trackbacks, pingbacks and webmentions go out from the job queue, never in this request.
   if (result.post.type === "post" && result.post.status === "publish") await enqueuePostPings(result.post.id);
+  // The fediverse hears of it too: Create, Update or Delete, from the job queue.
+  if (result.post.type === "post") await enqueuePostFederation(result.post.id);
   const key = savedMessageKey(existing?.status ?? null, status.status);
   const filtered = content.changed || excerpt.changed ? "&filtered=1" : "";
   redirect(`${adminBase(type)}${result.post.id}/?saved=${key}${filtered}`);
@@ -181,6 +184,7 @@ async function requireOnePostForRowAction(formData: FormData) {
 export async function trashPostAction(formData: FormData) {
   const { type, id } = await requireOnePostForRowAction(formData);
   await trashPosts([id]);
+  if (type === "post") await enqueuePostFederation(id);
   refreshAfterWrite();
   redirect(`${adminBase(type)}?done=trashed&ids=${id}`);
 }
@@ -202,8 +206,10 @@ export async function bulkPostsAction(formData: FormData) {
   else if (bulkAction === "restore") n = await restorePosts(ids);
   else if (bulkAction === "delete") {
     if (rows.some((r) => r.status !== "trash")) redirect(`${safeBack}${sep}error=${encodeURIComponent("Only items in the Trash can be deleted permanently.")}`);
+    if (type === "post") for (const id of ids) await federatePermanentDeletion(id);
     n = await deletePostsPermanently(ids);
   } else n = await bulkEditPosts(ids, { addCategoryIds: categories, status: status || null });
+  if (type === "post" && bulkAction !== "delete") for (const id of ids) await enqueuePostFederation(id);
   refreshAfterWrite();
   redirect(`${safeBack}${sep}done=${bulkAction}&count=${n}`);
 }
@@ -212,6 +218,7 @@ export async function bulkPostsAction(formData: FormData) {
 export async function restorePostAction(formData: FormData) {
   const { type, id } = await requireOnePostForRowAction(formData);
   await restorePosts([id]);
+  if (type === "post") await enqueuePostFederation(id);
   refreshAfterWrite();
   redirect(`${adminBase(type)}?view=trash&done=restore&count=1`);
 }
@@ -219,6 +226,7 @@ export async function restorePostAction(formData: FormData) {
 export async function deletePostAction(formData: FormData) {
   const { type, id, row } = await requireOnePostForRowAction(formData);
   if (row.status !== "trash") redirect(`${adminBase(type)}?error=${encodeURIComponent("Only items in the Trash can be deleted permanently.")}`);
+  if (type === "post") await federatePermanentDeletion(id);
   await deletePostsPermanently([id]);
   refreshAfterWrite();
   redirect(`${adminBase(type)}?view=trash&done=delete&count=1`);
@@ -246,6 +254,7 @@ export async function quickEditPostAction(_prev: FormState, formData: FormData):
     if ("conflict" in result) return { status: "error", message: "Someone else changed this item meanwhile. Reload the list and try again.", values };
     return { status: "error", message: "Some fields need attention.", fieldErrors: { slug: [result.message] }, values };
   }
+  if (type === "post") await enqueuePostFederation(input.id);
   refreshAfterWrite();
   redirect(safeRedirectUnder(formData.get("back"), adminBase(type)).replace(/[?&]quickedit=\d+/, ""));
 }

@@ -8,7 +8,7 @@
 // Usage: node tests/e2e/support/fedi-remote.mjs PORT
 import http from "node:http";
 import { createFederation, generateCryptoKeyPair, MemoryKvStore } from "@fedify/fedify";
-import { Accept, Announce, Create, Endpoints, Follow, Image, Like, Note, Person, PUBLIC_COLLECTION, Reject, Undo } from "@fedify/vocab";
+import { Accept, Announce, Create, Delete, Endpoints, Follow, Image, Like, Note, Person, PUBLIC_COLLECTION, Reject, Undo, Update } from "@fedify/vocab";
 import sharp from "sharp";
 import { Temporal } from "@js-temporal/polyfill";
 
@@ -39,7 +39,11 @@ fed
 fed
   .setInboxListeners("/users/{identifier}/inbox", "/inbox")
   .on(Accept, (_ctx, a) => void received.push({ type: "Accept", actor: a.actorId?.href }))
-  .on(Reject, (_ctx, a) => void received.push({ type: "Reject", actor: a.actorId?.href }));
+  .on(Reject, (_ctx, a) => void received.push({ type: "Reject", actor: a.actorId?.href }))
+  // A post's Create/Update/Delete (publishing.spec.ts): its object's id and name.
+  .on(Create, async (_ctx, a) => void received.push({ type: "Create", actor: a.actorId?.href, object: a.objectId?.href, name: (await a.getObject())?.name?.toString() }))
+  .on(Update, (_ctx, a) => void received.push({ type: "Update", actor: a.actorId?.href, object: a.objectId?.href }))
+  .on(Delete, (_ctx, a) => void received.push({ type: "Delete", actor: a.actorId?.href, object: a.objectId?.href }));
 
 const server = http.createServer(async (req, res) => {
   try {

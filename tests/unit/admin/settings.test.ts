@@ -82,7 +82,11 @@ describe("Discussion", () => {
   const base = { close_comments_days_old: "14", thread_comments_depth: "5", comments_per_page: "50", default_comments_page: "newest", comment_order: "asc", comment_max_links: "2", moderation_keys: "", disallowed_keys: "", avatar_rating: "G", avatar_default: "mystery", activitypub_blog_identifier: "" };
   it("takes a fediverse handle of letters, digits, dots, dashes and underscores (empty: the site's host), lowercased", () => {
     expect(DiscussionSettingsSchema.parse({ ...base, activitypub_blog_identifier: " My.Blog_1 " }).activitypub_blog_identifier).toBe("my.blog_1");
-    expect(DiscussionSettingsSchema.parse(base)).toMatchObject({ activitypub_blog_identifier: "", activitypub_manually_approve_followers: false });
+    expect(DiscussionSettingsSchema.parse(base)).toMatchObject({ activitypub_blog_identifier: "", activitypub_manually_approve_followers: false, activitypub_object_type: "article" });
+    expect(DiscussionSettingsSchema.parse({ ...base, activitypub_object_type: "note" }).activitypub_object_type).toBe("note");
+    expect(errorsOf(DiscussionSettingsSchema.safeParse({ ...base, activitypub_object_type: "page" })).activitypub_object_type).toEqual(["Choose Article or Note."]);
+    expect(DiscussionSettingsSchema.parse({ ...base, activitypub_also_known_as: " https://old.example/actors/blog \r\n\r\nhttps://older.example/@blog\n" }).activitypub_also_known_as).toBe("https://old.example/actors/blog\nhttps://older.example/@blog");
+    expect(errorsOf(DiscussionSettingsSchema.safeParse({ ...base, activitypub_also_known_as: "@blog@old.example" })).activitypub_also_known_as?.length).toBeGreaterThan(0);
     for (const bad of ["@blog", "my blog", "-blog", "blog@host", "x".repeat(101)]) {
       expect(errorsOf(DiscussionSettingsSchema.safeParse({ ...base, activitypub_blog_identifier: bad })).activitypub_blog_identifier?.length).toBeGreaterThan(0);
     }

@@ -29,10 +29,11 @@ describe("the key–value store", () => {
   });
 
   it("honours a TTL: an expired value is gone for get, list and cas, and the cleanup deletes it", async () => {
-    await kv.set(["ttl", "short"], 1, { ttl: Temporal.Duration.from({ milliseconds: 50 }) });
+    // Long enough that a busy machine still reads it back before it expires (50 ms was not).
+    await kv.set(["ttl", "short"], 1, { ttl: Temporal.Duration.from({ milliseconds: 400 }) });
     await kv.set(["ttl", "long"], 2, { ttl: Temporal.Duration.from({ hours: 1 }) });
     expect(await kv.get(["ttl", "short"])).toBe(1);
-    await new Promise((r) => setTimeout(r, 80));
+    await new Promise((r) => setTimeout(r, 450));
     expect(await kv.get(["ttl", "short"])).toBeUndefined();
     expect(await kv.get(["ttl", "long"])).toBe(2);
     const listed = [];

@@ -1,4 +1,5 @@
-// Read-only: what happened to each trackback, pingback and webmention this post sent.
+// Read-only: what happened to each trackback, pingback and webmention this post sent, and to
+// each delivery of it to the fediverse's followers.
 // The editor links here; anyone who may edit the post may look.
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
@@ -6,6 +7,7 @@ import { requireCapability } from "@/lib/session";
 import { canEditPost } from "@/lib/auth/capabilities";
 import { getPostForPings } from "@/db/queries/pings";
 import { PingResults } from "@/app/admin/pings/_components/ping-results";
+import { FediverseDeliveries } from "@/app/admin/pings/_components/fediverse-deliveries";
 
 export const metadata: Metadata = { title: "Pings" };
 
@@ -26,6 +28,7 @@ export default async function PingsPage({ params }: { params: Promise<{ postId: 
         </p>
       ) : null}
       <PingResults postId={post.id} />
+      {post.type === "post" ? <FediverseDeliveries postId={post.id} /> : null}
     </>
   );
 }

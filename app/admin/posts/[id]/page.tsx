@@ -20,7 +20,7 @@ export default async function EditPage({ params, searchParams }: Props) {
       </h1>
       <EditorScreen user={user} type="post" id={id} saved={saved} filtered={filtered === "1"} />
       <p className="mt-6 text-sm">
-        <Link href={`/admin/pings/${id}/`} className="text-[#2271b1] underline">Trackbacks, pingbacks and webmentions sent for this post</Link>
+        <Link href={`/admin/pings/${id}/`} className="text-[#2271b1] underline">Trackbacks, pingbacks, webmentions and fediverse deliveries sent for this post</Link>
       </p>
     </>
   );

@@ -103,6 +103,7 @@ const ROWS: Row[] = [
     controls: [
       { kind: "text", name: "activitypub_blog_identifier", label: "Blog handle (the part before @ in @handle@your-site; empty: the site’s host name)", size: "regular" },
       { kind: "checkbox", name: "activitypub_manually_approve_followers", label: "Follow requests from the fediverse must be approved (Users → Followers)" },
+      { kind: "textarea", name: "activitypub_also_known_as", label: "Also known as: the blog’s earlier fediverse addresses (actor URLs, one a line), so that followers can be moved here from them" },
     ],
     help: "Mastodon and other fediverse servers find and follow the blog by this handle.",
   },
@@ -111,6 +112,15 @@ const ROWS: Row[] = [
     controls: [
       { kind: "textarea", name: "activitypub_site_blocked_domains", label: "Blocked servers: nothing from these servers (or their subdomains) is accepted, no reply, like, boost or follow. One server name per line, such as spam.example." },
       { kind: "textarea", name: "activitypub_site_blocked_actors", label: "Blocked accounts: one handle (@name@server) or profile address per line." },
+    ],
+  },
+  {
+    title: "Post format for the fediverse",
+    controls: [
+      { kind: "radio", name: "activitypub_object_type", label: "Post format for the fediverse", choices: [
+        { value: "article", label: "Article — the whole post, as Mastodon shows long-form writing" },
+        { value: "note", label: "Note — the title, the excerpt and a link to the post" },
+      ] },
     ],
   },
   {

@@ -8,6 +8,7 @@ import { formatWpDate, toSqlLocal } from "@/lib/dates";
 import { getOptions } from "@/db/queries/options";
 import { Cell, ListTable, PrimaryCell } from "@/components/admin/list-table";
 import { manageFollowerAction } from "./actions";
+import { RecentDeliveries } from "./_components/recent-deliveries";
 
 export const metadata: Metadata = { title: "Followers" };
 
@@ -98,6 +99,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ s
           {page < pages ? <Link href={`/admin/users/followers/?status=${status}&paged=${page + 1}`} className="text-[#2271b1]">Next ›</Link> : null}
         </nav>
       ) : null}
+      {status === "accepted" ? <RecentDeliveries /> : null}
     </>
   );
 }

@@ -1,0 +1,14 @@
+// The sidebar's "Follow me on the fediverse" widget: the blog's handle and the follow form.
+import type { Options } from "@/lib/options/defaults";
+import { blogAccount } from "@/lib/federation/handle";
+import { FediverseFollow } from "@/components/site/fediverse-follow";
+import { Widget } from "@/themes/shared/widgets/sections";
+import { WIDGETS } from "@/lib/site/widgets";
+
+export async function FediverseFollowWidget({ opts }: { opts: Options }) {
+  return (
+    <Widget id="fediverse-follow" title={WIDGETS["fediverse-follow"]}>
+      <FediverseFollow name={opts.blogname} account={await blogAccount()} />
+    </Widget>
+  );
+}
