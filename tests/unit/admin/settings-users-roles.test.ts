@@ -90,7 +90,7 @@ describe("Settings actions: administrators only; nothing is written for anyone e
   const cases = [
     ["General", () => saveGeneralSettingsAction(idle, fd({ blogname: "Matrix blog", blogdescription: "", siteurl: "", timezone_string: "UTC", date_format: "Y-m-d", time_format: "H:i", default_role: "author" })), async () => (await getOptions()).blogname === "Matrix blog"],
     ["Reading", () => saveReadingSettingsAction(idle, fd({ show_on_front: "posts", posts_per_page: 7, posts_per_rss: 9 })), async () => (await getOptions()).posts_per_page === 7],
-    ["Discussion", () => saveDiscussionSettingsAction(idle, fd({ close_comments_days_old: 30, thread_comments_depth: 3, comments_per_page: 20, default_comments_page: "oldest", comment_order: "desc", comment_max_links: 4, moderation_keys: "spam", disallowed_keys: "", avatar_rating: "PG", avatar_default: "mystery" })), async () => (await getOptions()).comment_max_links === 4],
+    ["Discussion", () => saveDiscussionSettingsAction(idle, fd({ close_comments_days_old: 30, thread_comments_depth: 3, comments_per_page: 20, default_comments_page: "oldest", comment_order: "desc", comment_max_links: 4, moderation_keys: "spam", disallowed_keys: "", avatar_rating: "PG", avatar_default: "mystery", activitypub_blog_identifier: "" })), async () => (await getOptions()).comment_max_links === 4],
     ["Permalinks", () => savePermalinkSettingsAction(idle, fd({ selection: "postname", category_base: "topics", tag_base: "" })), async () => (await getOptions()).category_base === "topics"],
     ["Media", () => saveMediaSettingsAction(idle, fd({ upload_max_mb: 3, allow_pdf: "1" })), async () => (await getOptions()).upload_extra_types === "pdf"],
   ] as const;
