@@ -11,7 +11,7 @@ vi.mock("server-only", () => ({}));
 const { DatabaseKvStore } = await import("@/lib/federation/kv");
 const { JobMessageQueue, JOB_FEDERATION } = await import("@/lib/federation/queue");
 const { claimJob, getJob } = await import("@/db/queries/jobs");
-const { runOneJob } = await import("@/lib/jobs/queue");
+const { runOneJob, stopJobPoller } = await import("@/lib/jobs/queue");
 const { deleteExpiredKvValues } = await import("@/db/queries/federation");
 await import("@/lib/jobs");
 
@@ -79,7 +79,10 @@ describe("the message queue", () => {
   let fail = false;
   const abort = new AbortController();
 
-  beforeAll(() => {
+  beforeAll(async () => {
+    // These tests run the jobs themselves: an enqueue's kick of the in-process runner (what a
+    // request does) would race them for the job.
+    await stopJobPoller();
     void queue.listen(async (m) => {
       if (fail) throw new Error("remote down");
       got.push(m);
