@@ -6,7 +6,7 @@
 // federated at all.
 import { Temporal } from "@js-temporal/polyfill";
 import { Article, Create, Delete, Hashtag, Image, Note, PUBLIC_COLLECTION, Tombstone, Update } from "@fedify/vocab";
-import { renderContent } from "@/lib/content/blocks";
+import { postBody } from "@/lib/site/post-body";
 import { sanitizePostHtml } from "@/lib/content/sanitize";
 import { parseSqlGmt } from "@/lib/dates";
 import { absoluteUrlFrom, siteUrl } from "@/lib/site-url";
@@ -42,7 +42,7 @@ async function parts(p: PostCard) {
   const [terms, images] = await Promise.all([termsForPosts([p.id]), featuredImagesFor([p])]);
   const image = images.get(p.id);
   const tagBase = opts.tag_base || "tag";
-  const content = sanitizePostHtml(absolutizeHtml(renderContent(p.content), url));
+  const content = sanitizePostHtml(absolutizeHtml(await postBody(p), url));
   const attachments: Image[] = [];
   if (image) attachments.push(new Image({ url: new URL(absoluteUrlFrom(base, image.src)), name: image.alt || null, width: image.width || null, height: image.height || null }));
   for (const img of contentImages(content)) {

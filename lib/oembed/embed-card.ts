@@ -10,6 +10,7 @@ import { escapeHtml } from "@/lib/content/escape";
 import { htmlToText } from "@/lib/content/html-text";
 import { renderContent } from "@/lib/content/blocks";
 import { splitMore } from "@/lib/content/format";
+import { stripShortcodes } from "@/lib/content/shortcodes";
 import type { FeaturedImage } from "@/lib/content/views";
 import { titleText } from "@/lib/content/title";
 
@@ -33,7 +34,7 @@ const WORDS = 35;
 /** The card's excerpt: the post's own, else the first words of its teaser, shortcodes left out. */
 export function embedExcerpt(p: Pick<EmbedCardPost, "excerpt" | "content">): { text: string; more: boolean } {
   const source = p.excerpt.trim() ? p.excerpt : renderContent(splitMore(p.content).teaser);
-  const words = htmlToText(source).replace(/\[\/?[a-z][\w-]*(?:\s[^\]]*)?\]/gi, " ").split(/\s+/).filter(Boolean);
+  const words = htmlToText(stripShortcodes(source)).split(/\s+/).filter(Boolean);
   // As wp_embed_excerpt_more: "Continue reading" only when the words were cut.
   return { text: words.slice(0, WORDS).join(" "), more: words.length > WORDS };
 }

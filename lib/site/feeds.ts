@@ -3,7 +3,7 @@
 import { generateAtomFeed, generateRssFeed } from "feedsmith";
 import type { Options } from "@/lib/options/defaults";
 import { autop } from "@/lib/content/format";
-import { renderContent } from "@/lib/content/blocks";
+import { postBodies } from "./post-body";
 import { PROTECTED_EXCERPT } from "@/lib/content/post-view";
 import { sanitizeCommentHtml } from "@/lib/content/sanitize";
 import { parseSqlGmt } from "@/lib/dates";
@@ -29,12 +29,12 @@ export interface FeedChannel {
   description: string;
 }
 
-async function postItem(p: PostCard, opts: Options) {
+async function postItem(p: PostCard, opts: Options, bodies: Map<number, string>) {
   const link = await absoluteUrl(await permalinkOf(p, opts));
   const terms = await termsForPosts([p.id]);
   const protectedPost = !!p.password;
   const description = protectedPost ? PROTECTED_EXCERPT : describePost(p, 300);
-  const content = protectedPost ? `<p>${PROTECTED_EXCERPT}</p>` : absolutizeHtml(renderContent(p.content), link);
+  const content = protectedPost ? `<p>${PROTECTED_EXCERPT}</p>` : absolutizeHtml(bodies.get(p.id) ?? "", link);
   const enclosures = protectedPost ? [] : mediaEnclosures(p.content, link);
   const commentFeed = link.includes("?") ? await absoluteUrl(`/feeds/?p=${p.id}`) : `${link}feed/`;
   return { p, link, terms, description, content, enclosures, commentFeed };
@@ -42,7 +42,8 @@ async function postItem(p: PostCard, opts: Options) {
 
 export async function postsRss(channel: FeedChannel, posts: PostCard[], opts: Options): Promise<string> {
   const base = await siteUrl();
-  const items = await Promise.all(posts.map((post) => postItem(post, opts)));
+  const bodies = await postBodies(posts.filter((post) => !post.password));
+  const items = await Promise.all(posts.map((post) => postItem(post, opts, bodies)));
   const updated = posts[0] ? parseSqlGmt(posts[0].modifiedGmt > posts[0].dateGmt ? posts[0].modifiedGmt : posts[0].dateGmt) : new Date(0);
   return clean(
     generateRssFeed({
@@ -76,7 +77,8 @@ export async function postsRss(channel: FeedChannel, posts: PostCard[], opts: Op
 
 export async function postsAtom(channel: FeedChannel, posts: PostCard[], opts: Options): Promise<string> {
   const base = await siteUrl();
-  const items = await Promise.all(posts.map((post) => postItem(post, opts)));
+  const bodies = await postBodies(posts.filter((post) => !post.password));
+  const items = await Promise.all(posts.map((post) => postItem(post, opts, bodies)));
   const updated = posts[0] ? parseSqlGmt(posts[0].modifiedGmt > posts[0].dateGmt ? posts[0].modifiedGmt : posts[0].dateGmt) : new Date(0);
   return clean(
     generateAtomFeed({

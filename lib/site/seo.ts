@@ -10,10 +10,12 @@ import { splitMore } from "@/lib/content/format";
 import { PROTECTED_EXCERPT } from "@/lib/content/post-view";
 import { shareImage } from "./share-image";
 import { titleText } from "@/lib/content/title";
+import { stripShortcodes } from "@/lib/content/shortcodes";
 
 export function describePost(p: Pick<PostCard, "excerpt" | "content" | "password">, max = 160): string {
   if (p.password) return PROTECTED_EXCERPT;
-  const text = htmlToText(p.excerpt || splitMore(p.content).teaser);
+  // As wp_trim_excerpt: shortcodes (and what they enclose) are not words of the description.
+  const text = htmlToText(stripShortcodes(p.excerpt || splitMore(p.content).teaser));
   return text.length > max ? `${text.slice(0, max - 1).replace(/\s+\S*$/, "")}…` : text;
 }
 

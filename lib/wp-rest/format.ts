@@ -7,16 +7,17 @@ import { minidenticon } from "minidenticons";
 import { absoluteUrl } from "@/lib/site-url";
 import { postPath, pagePath } from "@/lib/content/permalinks";
 import { autop, formatPostContent, fullContent } from "@/lib/content/format";
-import { renderContent } from "@/lib/content/blocks";
+import { postBody } from "@/lib/site/post-body";
+import { stripShortcodes } from "@/lib/content/shortcodes";
 import { sanitizeCommentHtml } from "@/lib/content/sanitize";
 import type { RestCommentRow, RestPostRow, RestTermRow, RestUserRow } from "@/db/queries/wp-rest";
 import { titleHtml } from "@/lib/content/title";
 
 const iso = (sql: string) => sql.replace(" ", "T").slice(0, 19);
 
-/** WordPress's wp_trim_excerpt: 55 words of the text, then " [&hellip;]". */
+/** WordPress's wp_trim_excerpt: shortcodes out, 55 words of the text, then " [&hellip;]". */
 export function autoExcerpt(html: string): string {
-  const words = htmlToText(html).split(" ").filter(Boolean);
+  const words = htmlToText(stripShortcodes(html)).split(" ").filter(Boolean);
   const text = escapeHtml(words.slice(0, 55).join(" "));
   return words.length > 55 ? `${text} [&hellip;]` : text;
 }
@@ -38,7 +39,7 @@ export async function formatRestPost(
 ): Promise<Record<string, unknown>> {
   const protectedPost = p.password !== "";
   // Password-protected content is never sent: WordPress answers "" with protected: true.
-  const content = protectedPost ? "" : fullContent(renderContent(p.content), p.id);
+  const content = protectedPost ? "" : fullContent(await postBody(p), p.id);
   const excerpt = protectedPost ? "" : formatPostContent(p.excerpt.trim() ? p.excerpt : autoExcerpt(p.content));
   const base = await absoluteUrl(`/wp-json/wp/v2/${p.type === "page" ? "pages" : "posts"}/${p.id}`);
   const out: Record<string, unknown> = {

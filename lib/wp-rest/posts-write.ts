@@ -11,7 +11,7 @@ import { getPageAncestorSlugs, listRestPostTerms, type RestPostRow } from "@/db/
 import { getPickerImage } from "@/db/queries/media-picker";
 import { canDeletePost, canEditPost, canPublish, canReadPrivate, roleCan, type Actor } from "@/lib/auth/capabilities";
 import { sanitizePostHtml } from "@/lib/content/sanitize";
-import { renderContent } from "@/lib/content/blocks";
+import { postBody } from "@/lib/site/post-body";
 import { fullContent } from "@/lib/content/format";
 import { parseSqlGmt, toSqlGmt, toSqlLocal } from "@/lib/dates";
 import { resolvePostDate } from "@/lib/posts/schedule";
@@ -81,7 +81,7 @@ export async function restPostResponse(row: RestPostRow, context: "view" | "edit
   const link = await restPostLink(row, opts.permalink_structure, row.type === "page" ? await getPageAncestorSlugs(row.parentId) : []);
   const out = await formatRestPost(row, { link, terms });
   if (context !== "edit") return out;
-  const rendered = fullContent(renderContent(row.content), row.id);
+  const rendered = row.password !== "" ? (out.content as { rendered: string }).rendered : fullContent(await postBody(row), row.id);
   return {
     ...out,
     title: { raw: row.title, rendered: row.title },

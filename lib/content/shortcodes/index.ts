@@ -91,6 +91,23 @@ export function renderShortcodes(html: string, ctx: ShortcodeContext): string {
   }
 }
 
+/**
+ * WordPress's strip_shortcodes(): core shortcodes out, with what they enclose (a [caption]'s image
+ * and text, a [gallery]); an escaped [[gallery]] keeps one pair of brackets; other bracketed text
+ * stays. Used where a post becomes plain text (excerpts, descriptions), as wp_trim_excerpt does.
+ */
+export function stripShortcodes(html: string): string {
+  if (!html.includes("[") || !withinBudget(html)) return html;
+  try {
+    const out = hideBracketsInTags(html).replace(regexp(TAGS), (match, left: string, _tag: string, _a: string, _s: string, _c: string, _cl: string, right: string) =>
+      left === "[" && right === "]" ? match.slice(1, -1) : left + right,
+    );
+    return out.replaceAll(OPEN, "[").replaceAll(CLOSE, "]");
+  } catch {
+    return html;
+  }
+}
+
 /** The media ids a post's shortcodes name, and whether any of them falls back to the post's attachments. */
 export function shortcodeMediaNeeds(html: string): { ids: number[]; attached: boolean } {
   const ids = new Set<number>();

@@ -1,7 +1,7 @@
 // Core's shortcodes as WordPress renders them (cases from WordPress's tests/phpunit/tests/media.php
 // and shortcode.php), media read from the real library, and hostile input that must stay inert.
 import { describe, expect, it } from "vitest";
-import { renderShortcodes, renderEmbedShortcode, type ShortcodeMediaSet } from "@/lib/content/shortcodes";
+import { renderShortcodes, renderEmbedShortcode, stripShortcodes, type ShortcodeMediaSet } from "@/lib/content/shortcodes";
 import { formatPostContent } from "@/lib/content/format";
 import { renderEmbeds } from "@/lib/content/embeds";
 import { toPostView } from "@/lib/content/post-view";
@@ -12,6 +12,12 @@ import { makePost, makeUser } from "../support/factories";
 import { sanitizePostHtml } from "@/lib/content/sanitize";
 import { Parser } from "htmlparser2";
 import { SHORTCODE_XSS_PAYLOADS } from "../../e2e/support/xss-corpus";
+import { GET as restGet } from "@/app/wp-json/[[...route]]/route";
+import { postsRss } from "@/lib/site/feeds";
+import { archivePage } from "@/lib/site/reads";
+import { describePost } from "@/lib/site/seo";
+import { postArticle } from "@/lib/federation/objects";
+import { embedExcerpt } from "@/lib/oembed/embed-card";
 
 const render = (html: string, media?: ShortcodeMediaSet) => renderShortcodes(html, { postId: 7, media });
 const CAPTION = "A simple caption.";
@@ -217,5 +223,40 @@ describe("hostile shortcodes (XSS corpus)", () => {
       expect(() => formatPostContent(input)).not.toThrow();
     }
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe("outside the theme's page: the REST API, feeds, the fediverse and descriptions", () => {
+  it("strips core shortcodes and what they enclose, as strip_shortcodes does, and leaves other brackets", () => {
+    expect(stripShortcodes(`[gallery ids="1,2"]\n\nAfter the pictures.`)).toBe("\n\nAfter the pictures.");
+    expect(stripShortcodes(`Before [caption id="attachment_6" width="300"]${IMG} ${CAPTION}[/caption] after`)).toBe("Before  after");
+    expect(stripShortcodes("Type [[gallery]] to show a gallery, [note] stays.")).toBe("Type [gallery] to show a gallery, [note] stays.");
+    expect(stripShortcodes('<a title="[gallery]">x</a>')).toBe('<a title="[gallery]">x</a>');
+  });
+
+  it("renders a gallery in REST content, feeds and the fediverse Article, and leaves it out of every description", async () => {
+    const author = await makeUser("author");
+    const post = await makePost(author.id, { title: "Gallery outside", slug: "gallery-outside", content: "[gallery]\n\nWords after the gallery.", excerpt: "", date: "2031-01-01 00:00:00", dateGmt: "2031-01-01 00:00:00" });
+    await insertMedia({ authorId: author.id, postId: post.id, path: "2031/01/pic.jpg", fileName: "pic.jpg", mimeType: "image/jpeg", width: 800, height: 600, caption: "", sizes: JSON.stringify({ thumbnail: { path: "2031/01/pic-150x150.jpg", width: 150, height: 150 } }) });
+
+    const res = await restGet(new Request(`http://blog.test/wp-json/wp/v2/posts/${post.id}`), { params: Promise.resolve({ route: ["wp", "v2", "posts", String(post.id)] }) });
+    const rest = (await res.json()) as { content: { rendered: string }; excerpt: { rendered: string } };
+    expect(rest.content.rendered).toContain(`galleryid-${post.id}`);
+    expect(rest.content.rendered).toContain("2031/01/pic-150x150.jpg");
+    expect(rest.content.rendered).not.toContain("[gallery");
+    expect(rest.excerpt.rendered).toBe("<p>Words after the gallery.</p>\n");
+
+    const card = (await archivePage({ kind: "home" }, 1, 10)).items.find((p) => p.id === post.id)!;
+    const rss = await postsRss({ title: "B", link: "http://blog.test/", self: "http://blog.test/feed/", description: "" }, [card], OPTION_DEFAULTS);
+    expect(rss).toContain(`galleryid-${post.id}`);
+    expect(rss).not.toContain("[gallery");
+    expect(rss).toContain("<description>Words after the gallery.</description>");
+
+    const article = await postArticle(card, new URL("http://blog.test/actor"), new URL("http://blog.test/followers"));
+    expect(String(article.content)).toContain("pic-150x150.jpg");
+    expect(String(article.summary)).toBe("Words after the gallery.");
+
+    expect(describePost(card)).toBe("Words after the gallery.");
+    expect(embedExcerpt(card).text).toBe("Words after the gallery.");
   });
 });

@@ -54,11 +54,14 @@ describe("feed content URLs", () => {
     const item = feed.items.find((i) => i.title === "Media post")!;
     const origin = new URL(item.url!).origin;
     const urls = urlsIn(item.content!);
-    expect(urls.length).toBe(11);
+    // 13: the [audio] shortcode is rendered as the reader's page has it (its player's source and fallback link).
+    expect(urls.length).toBe(13);
     for (const u of urls) expect(u, u).toMatch(/^(https?|mailto):/);
     expect(urls).toContain(`${origin}/wp-content/uploads/2025/02/a.jpg`);
     expect(urls).toContain(`${origin}/wp-content/uploads/2025/02/a-300x200.jpg`);
     expect(urls).toContain(`${origin}/wp-content/uploads/2025/02/poster.jpg`);
+    expect(urls.filter((u) => u.startsWith(`${origin}/wp-content/uploads/2025/02/talk.mp3`))).toHaveLength(2);
+    expect(item.content).not.toContain("[audio");
     expect(urls).toContain(`${item.url}relative/page/`);
     expect(urls).toContain(`${item.url}#notes`);
     expect(urls).toContain("https://example.org/x?a=1&b=2");
