@@ -61,6 +61,7 @@ const POSTGRES_SUITES = [
   "tests/unit/site/feed-urls.test.ts",
   "tests/unit/site/feeds.test.ts",
   "tests/unit/site/permalinks.test.ts",
+  "tests/unit/site/post-pages.test.ts",
   "tests/unit/comments/recent-comments.test.ts",
   "tests/unit/server/routing.test.ts",
   "tests/unit/site/search.test.ts",

@@ -76,6 +76,25 @@ export function splitMore(html: string): { teaser: string; hasMore: boolean } {
   return { teaser: cutAt(html, m), hasMore: true };
 }
 
+/**
+ * A post's pages, split at <!--nextpage--> as WordPress's setup_postdata does: the nextpage block's
+ * delimiters and the newlines around the marker go, a marker at the very start is ignored. Only
+ * markers an HTML parser sees as comments count (never one inside an attribute).
+ */
+export function contentPages(content: string): string[] {
+  if (!content.includes("<!--nextpage")) return [content];
+  const html = content.replaceAll("<!-- wp:nextpage -->", "").replaceAll("<!-- /wp:nextpage -->", "");
+  const pages: string[] = [];
+  let from = 0;
+  for (const m of findMarkers(html).filter((x) => x.name === "nextpage")) {
+    pages.push(html.slice(from, m.start));
+    from = m.end;
+  }
+  pages.push(html.slice(from));
+  const trimmed = pages.map((p) => p.replace(/^\n+|\n+$/g, ""));
+  return trimmed[0]!.trim() === "" && trimmed.length > 1 ? trimmed.slice(1) : trimmed;
+}
+
 /** The full content with the more marker turned into an anchor, as WordPress does. */
 export function fullContent(html: string, postId: number): string {
   const [m] = findMarkers(html, "more");

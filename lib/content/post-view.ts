@@ -3,7 +3,7 @@ import type { FeaturedImage, PostView, TermLink } from "@/lib/content/views";
 import type { Options } from "@/lib/options/defaults";
 import { formatWpDate, parseSqlGmt } from "@/lib/dates";
 import { postPath } from "./permalinks";
-import { fullContent, splitMore } from "./format";
+import { contentPages, fullContent, splitMore } from "./format";
 import { renderContentWithStyles } from "./blocks";
 import { titleHtml, titleText } from "./title";
 import { escapeHtml } from "./escape";
@@ -62,12 +62,18 @@ export function toPostView(
   terms: TermSource[],
   opts: Options,
   mode: "teaser" | "full",
-  extra: { locked?: boolean; url?: string; featuredImage?: FeaturedImage; media?: ShortcodeMediaSet; embeds?: KnownEmbeds } = {},
+  extra: { locked?: boolean; url?: string; featuredImage?: FeaturedImage; media?: ShortcodeMediaSet; embeds?: KnownEmbeds; page?: number } = {},
 ): PostView {
   const locked = !!p.password && extra.locked !== false;
+  const url = extra.url ?? postUrl(p, opts);
+  // A post split by <!--nextpage-->: the page asked for (a listing shows the first), then the links
+  // to every page, as wp_link_pages prints them after the content.
+  const pages = contentPages(p.content);
+  const pageNo = mode === "full" ? Math.min(Math.max(1, extra.page ?? 1), pages.length) : 1;
+  const pageLinks = !locked && pages.length > 1 ? pageLinksHtml(url, pageNo, pages.length) : "";
   // As the_content: block delimiters out (or wpautop and shortcode_unautop for classic content), then
   // the shortcodes (priority 11), then embeds.
-  const rendered = locked ? { html: "", css: "" } : renderContentWithStyles(p.content);
+  const rendered = locked ? { html: "", css: "" } : renderContentWithStyles(pages[pageNo - 1]!);
   const html = locked ? "" : renderEmbeds(renderShortcodes(rendered.html, { postId: p.id, media: extra.media }), extra.embeds);
   const { teaser, hasMore } = locked
     ? { teaser: mode === "teaser" ? `<p>${PROTECTED_EXCERPT}</p>` : "", hasMore: false }
@@ -81,12 +87,12 @@ export function toPostView(
     type: p.type,
     title: p.title ? prefix + titleText(p.title) : p.title,
     titleHtml: p.title ? escapeHtml(prefix) + titleHtml(p.title) : "",
-    url: extra.url ?? postUrl(p, opts),
+    url,
     dateText: formatWpDate(p.date, opts.date_format),
     dateIso: parseSqlGmt(p.dateGmt).toISOString(),
     authorName: p.authorName,
     authorUrl: `/author/${encodeURIComponent(p.authorNicename)}/`,
-    contentHtml: teaser,
+    contentHtml: teaser + pageLinks,
     ...(rendered.css ? { blockCss: rendered.css } : {}),
     hasMore,
     categories: terms.filter((t) => t.taxonomy === "category").map(toLink),
@@ -98,4 +104,23 @@ export function toPostView(
     locked,
     ...(extra.featuredImage && !locked ? { featuredImage: extra.featuredImage } : {}),
   };
+}
+
+/** The address of page `n` of a post split by <!--nextpage-->, as WordPress's _wp_link_page builds it. */
+export function postPageUrl(url: string, n: number): string {
+  if (n <= 1) return url;
+  if (url.includes("?")) return `${url}&page=${n}`;
+  if (url === "/") return `/page/${n}/`;
+  return `${url.endsWith("/") ? url : `${url}/`}${n}/`;
+}
+
+/** wp_link_pages(): "Pages: 1 2 3", the current page unlinked. */
+function pageLinksHtml(url: string, current: number, total: number): string {
+  const items = Array.from({ length: total }, (_, i) => {
+    const n = i + 1;
+    return n === current
+      ? `<span class="post-page-numbers current" aria-current="page">${n}</span>`
+      : `<a href="${escapeHtml(postPageUrl(url, n))}" class="post-page-numbers">${n}</a>`;
+  });
+  return `<nav class="post-nav-links" aria-label="Pages of this post">Pages: ${items.join(" ")}</nav>`;
 }

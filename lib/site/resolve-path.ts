@@ -13,6 +13,7 @@ import { PERMALINK_PRESETS, matchStructure } from "@/lib/content/permalinks";
 import { localToDate, monthName, toSqlGmt } from "@/lib/dates";
 import { authorByNicename, categoryBySlug, categoryTreeIds, pageByPath, postById, postBySlug, siteOptions, tagBySlug, type PostCard } from "./reads";
 import { pagedUrl, permalinkOf } from "./urls";
+import { contentPages } from "@/lib/content/format";
 
 export interface Listing {
   type: "home" | "category" | "tag" | "author" | "date" | "search";
@@ -32,7 +33,8 @@ export interface Listing {
 
 export type SiteRoute =
   | { kind: "listing"; listing: Listing }
-  | { kind: "single"; post: PostCard }
+  /** `page`: which of the post's <!--nextpage--> pages (2 and up; absent for the first). */
+  | { kind: "single"; post: PostCard; page?: number }
   | { kind: "redirect"; to: string };
 
 /** Post statuses a visitor may be shown at all (private ones only to allowed readers). */
@@ -198,7 +200,10 @@ async function resolveRoute(raw: string[], query: { s?: string }, reader: Actor 
   const statics = await staticPages(opts);
   if (!segments.length) {
     if (!statics.front) return { kind: "listing", listing: homeListing(page) };
-    return page === 1 && visible(statics.front) ? { kind: "single", post: statics.front } : null;
+    if (!visible(statics.front)) return null;
+    if (page === 1) return { kind: "single", post: statics.front! };
+    // The static front page split by <!--nextpage-->: its pages are /page/2/…, as in WordPress.
+    return page <= contentPages(statics.front!.content).length ? { kind: "single", post: statics.front!, page } : null;
   }
   if (first === "search") {
     const term = segments.length > 1 ? segments.slice(1).join("/") : (query.s ?? "");
@@ -236,6 +241,19 @@ async function resolveRoute(raw: string[], query: { s?: string }, reader: Actor 
   // The static front page's own URL: one redirect to the site root.
   if (pageRow && statics.front?.id === pageRow.id && visible(pageRow)) return { kind: "redirect", to: "/" };
   if (visible(pageRow)) return { kind: "single", post: pageRow! };
+
+  // A page of a post split by <!--nextpage-->: its permalink then the number (/2012/01/08/post/2/).
+  // As WordPress: /1/ and a number past the last page go to the post's own address.
+  const n = segments.length >= 2 ? positiveInt(segments[segments.length - 1]) : undefined;
+  if (n) {
+    const rest = segments.slice(0, -1);
+    const restPage = await pageByPath(rest);
+    const split = (await postUnderStructure(rest, opts.permalink_structure, reader)) ?? (statics.postsPage?.id !== restPage?.id ? visible(restPage) : undefined);
+    if (split) {
+      if (n === 1 || n > contentPages(split.content).length) return { kind: "redirect", to: await permalinkOf(split, opts) };
+      return { kind: "single", post: split, page: n };
+    }
+  }
 
   // An older permalink (or a page's old flat path): one redirect to where it lives now.
   for (const structure of knownStructures(opts)) {
@@ -295,7 +313,11 @@ export async function resolveQuery(q: Query, reader: Actor | null = null): Promi
     const statics = await staticPages(opts);
     if (plain && post.id === statics.postsPage?.id) return { kind: "listing", listing: await postsPageListing(post, paged, opts) };
     if (plain && post.id === statics.front?.id) return { kind: "redirect", to: "/" };
-    if (plain) return { kind: "single", post };
+    // ?page=N: a page of a post split by <!--nextpage--> (only plain permalinks keep it in the query).
+    const n = positiveInt(one(q.page));
+    const pages = n && n > 1 ? contentPages(post.content).length : 1;
+    if (plain) return n && n > 1 && n <= pages ? { kind: "single", post, page: n } : { kind: "single", post };
+    if (n && n > 1 && n <= pages) return { kind: "redirect", to: `${await permalinkOf(post, opts)}${n}/` };
     return { kind: "redirect", to: await permalinkOf(post, opts) };
   }
   const s = one(q.s);

@@ -6,8 +6,8 @@ import type { SiteRoute } from "./resolve-path";
 import { pagedUrl, permalinkOf } from "./urls";
 import { absoluteUrl, siteUrl } from "@/lib/site-url";
 import { parseSqlGmt } from "@/lib/dates";
-import { splitMore } from "@/lib/content/format";
-import { PROTECTED_EXCERPT } from "@/lib/content/post-view";
+import { contentPages, splitMore } from "@/lib/content/format";
+import { PROTECTED_EXCERPT, postPageUrl } from "@/lib/content/post-view";
 import { shareImage } from "./share-image";
 import { titleText } from "@/lib/content/title";
 import { stripShortcodes } from "@/lib/content/shortcodes";
@@ -15,7 +15,7 @@ import { stripShortcodes } from "@/lib/content/shortcodes";
 export function describePost(p: Pick<PostCard, "excerpt" | "content" | "password">, max = 160): string {
   if (p.password) return PROTECTED_EXCERPT;
   // As wp_trim_excerpt: shortcodes (and what they enclose) are not words of the description.
-  const text = htmlToText(stripShortcodes(p.excerpt || splitMore(p.content).teaser));
+  const text = htmlToText(stripShortcodes(p.excerpt || splitMore(contentPages(p.content)[0]!).teaser));
   return text.length > max ? `${text.slice(0, max - 1).replace(/\s+\S*$/, "")}…` : text;
 }
 
@@ -48,11 +48,13 @@ export async function routeMetadata(route: SiteRoute | null): Promise<Metadata> 
   if (!route || route.kind === "redirect") return { ...base, title: `Page not found – ${o.blogname}`, alternates: { types: await feeds() } };
   if (route.kind === "single") {
     const p = route.post;
-    const url = await permalinkOf(p, o);
+    // Page 2 and on of a post split by <!--nextpage--> is its own address, titled "… – Page 2".
+    const permalink = await permalinkOf(p, o);
+    const url = postPageUrl(permalink, route.page ?? 1);
     const text = titleText(p.title);
-    const title = p.password ? `Protected: ${text}` : text;
+    const title = (p.password ? `Protected: ${text}` : text) + (route.page && route.page > 1 ? ` – Page ${route.page}` : "");
     const description = describePost(p);
-    const image = await shareImage(p, await absoluteUrl(url));
+    const image = await shareImage(p, await absoluteUrl(permalink));
     return {
       ...base,
       title: `${title} – ${o.blogname}`,
@@ -60,8 +62,8 @@ export async function routeMetadata(route: SiteRoute | null): Promise<Metadata> 
       alternates: {
         canonical: url,
         types: {
-          ...await feeds(p.type === "post" ? { url: `${url.includes("?") ? "/feed/" : url + "feed/"}`, title: `${o.blogname} » ${text} Comments Feed` } : undefined),
-          ...(p.status === "publish" && !p.password ? await oembedDiscovery(await absoluteUrl(url)) : {}),
+          ...await feeds(p.type === "post" ? { url: `${permalink.includes("?") ? "/feed/" : permalink + "feed/"}`, title: `${o.blogname} » ${text} Comments Feed` } : undefined),
+          ...(p.status === "publish" && !p.password ? await oembedDiscovery(await absoluteUrl(permalink)) : {}),
         },
       },
       openGraph: {

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { minidenticon } from "minidenticons";
 import { absoluteUrl } from "@/lib/site-url";
 import { postPath, pagePath } from "@/lib/content/permalinks";
-import { autop, formatPostContent, fullContent } from "@/lib/content/format";
+import { autop, contentPages, formatPostContent, fullContent } from "@/lib/content/format";
 import { postBody } from "@/lib/site/post-body";
 import { stripShortcodes } from "@/lib/content/shortcodes";
 import { sanitizeCommentHtml } from "@/lib/content/sanitize";
@@ -17,7 +17,7 @@ const iso = (sql: string) => sql.replace(" ", "T").slice(0, 19);
 
 /** WordPress's wp_trim_excerpt: shortcodes out, 55 words of the text, then " [&hellip;]". */
 export function autoExcerpt(html: string): string {
-  const words = htmlToText(stripShortcodes(html)).split(" ").filter(Boolean);
+  const words = htmlToText(stripShortcodes(contentPages(html)[0]!)).split(" ").filter(Boolean);
   const text = escapeHtml(words.slice(0, 55).join(" "));
   return words.length > 55 ? `${text} [&hellip;]` : text;
 }

@@ -28,17 +28,17 @@ import { titleText } from "@/lib/content/title";
 export async function RouteView({ route, passwordNotice, commentPage }: { route: SiteRoute | null; passwordNotice?: PostPassNotice; commentPage?: number }) {
   if (!route) notFound();
   if (route.kind === "redirect") permanentRedirect(route.to);
-  const view = route.kind === "single" ? <Single post={route.post} passwordNotice={passwordNotice} commentPage={commentPage} /> : <ListingView listing={route.listing} />;
+  const view = route.kind === "single" ? <Single post={route.post} page={route.page} passwordNotice={passwordNotice} commentPage={commentPage} /> : <ListingView listing={route.listing} />;
   return <>{view}<EmbedLoader /></>;
 }
 
-async function Single({ post, passwordNotice, commentPage }: { post: PostCard; passwordNotice?: PostPassNotice; commentPage?: number }) {
+async function Single({ post, page, passwordNotice, commentPage }: { post: PostCard; page?: number; passwordNotice?: PostPassNotice; commentPage?: number }) {
   // Resolution already asked (lib/site/resolve-path.ts); asked again so that no caller can render a hidden post.
   if (!canReadPost(await currentReader(), post)) notFound();
   const opts = await siteOptions();
   const { theme } = await getRenderTheme();
   const unlocked = await hasPostPassword(post.password);
-  const view = toPostView(post, await termsForPosts([post.id]), opts, "full", { locked: !unlocked, url: await permalinkOf(post, opts), featuredImage: (await featuredImagesFor([post])).get(post.id), media: await shortcodeMediaFor([post]), embeds: await embedsFor([post]) });
+  const view = toPostView(post, await termsForPosts([post.id]), opts, "full", { locked: !unlocked, url: await permalinkOf(post, opts), featuredImage: (await featuredImagesFor([post])).get(post.id), media: await shortcodeMediaFor([post]), embeds: await embedsFor([post]), page });
   if (post.type === "post" && unlocked) view.reactionsText = reactionsText(await reactionsFor(post.id));
   let navigation = null;
   if (post.type === "post" && post.status === "publish") {

@@ -40,3 +40,31 @@ test("a more marker inside an attribute does not cut the home page; a real one s
   await main.getByRole("link", { name: new RegExp(`Continue reading ${real}`) }).click();
   await expect(page.getByText(`Below the fold ${stamp}.`)).toBeVisible();
 });
+
+test("a post split by <!--nextpage--> shows one page at a time with links to the others, as WordPress", async ({ page }) => {
+  await signInAs(page, "author");
+  const title = `Paged ${stamp}`;
+  await publishHtml(page, title, `<p>First page ${stamp}.</p>\n<!--nextpage-->\n<p>Second page ${stamp}.</p>\n<!--nextpage-->\n<p>Third page ${stamp}.</p>`);
+  await page.getByRole("link", { name: "View post" }).first().click();
+  const permalink = new URL(page.url()).pathname;
+
+  await page.context().clearCookies();
+  await page.goto(permalink);
+  const main = page.getByRole("main");
+  await expect(main.getByText(`First page ${stamp}.`)).toBeVisible();
+  await expect(main.getByText(`Second page ${stamp}.`)).toHaveCount(0);
+  const pages = main.getByRole("navigation", { name: "Pages of this post" });
+  await expect(pages).toContainText("Pages: 1 2 3");
+  await pages.getByRole("link", { name: "2" }).click();
+  await expect(page).toHaveURL(new RegExp(`${permalink}2/$`));
+  await expect(page).toHaveTitle(new RegExp(`^${title} – Page 2 – `));
+  await expect(main.getByText(`Second page ${stamp}.`)).toBeVisible();
+  await expect(main.getByText(`First page ${stamp}.`)).toHaveCount(0);
+  await expect(pages.locator('[aria-current="page"]')).toHaveText("2");
+  // The home page lists the first page only; a number past the last page goes to the post.
+  await page.goto("/");
+  await expect(page.getByRole("main").getByText(`First page ${stamp}.`)).toBeVisible();
+  await expect(page.getByRole("main").getByText(`Third page ${stamp}.`)).toHaveCount(0);
+  await page.goto(`${permalink}9/`);
+  await expect(page).toHaveURL(new RegExp(`${permalink}$`));
+});
