@@ -1,5 +1,5 @@
 // `npm run bench`: seeds a large blog into its own database, starts the production server on
-// 127.0.0.1 and drives it with autocannon from a separate process, one URL at a time (bounded:
+// 127.0.0.1 and drives it with autocannon (or `--loadgen wrk`) from a separate process, one URL at a time (bounded:
 // BENCH_SECONDS per URL, 32 connections), sending Accept-Encoding as browsers do (and once more
 // without it for home and the post). Prints req/s and p50/p99 latency per URL, then the
 // render time of posts no cache has seen, one at a time and then under load (`--workers N`: N
@@ -33,6 +33,13 @@ const base = `http://127.0.0.1:${PORT}`;
 
 const ENGINE = engineArg();
 const WORKERS = workersArg();
+// `--loadgen wrk`: Debian's wrk (one thread, C) drives the cached pages instead of autocannon (Node),
+// so that the load generator takes less of the two cores the server shares with it.
+const LOADGEN = process.argv.includes("--loadgen") ? process.argv[process.argv.indexOf("--loadgen") + 1] : "autocannon";
+if (!["autocannon", "wrk"].includes(LOADGEN)) {
+  console.error(`bench: --loadgen is autocannon or wrk, not ${LOADGEN}`);
+  process.exit(2);
+}
 console.log(`bench: engine ${ENGINE}; seeding 10,000 posts, 100,000 comments, 100 categories, 1,000 tags…`);
 fs.rmSync(dir, { recursive: true, force: true });
 for (const script of ["scripts/setup.ts", "bench/seed.ts"]) {
@@ -128,17 +135,36 @@ function autocannon(url, encoding, seconds = SECONDS) {
   return { rps: out.requests.average, p50: out.latency.p50, p99: out.latency.p99, errors: out.errors + out.non2xx, total: out.requests.total, kb: out.throughput.total / 1024 / Math.max(1, out.requests.total) };
 }
 
+// wrk's text report: requests/s, the latency distribution (--latency), bytes read and errors.
+function wrk(url, encoding, seconds = SECONDS) {
+  const headers = encoding ? ["-H", `accept-encoding: ${encoding}`] : [];
+  const r = spawnSync("wrk", ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", ...headers, url], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`wrk failed: ${r.stderr || r.error}`);
+  const ms = (v, unit) => Number(v) * ({ us: 0.001, ms: 1, s: 1000, m: 60000 }[unit] ?? NaN);
+  const pct = (p) => {
+    const m = new RegExp(`^\\s+${p}%\\s+([\\d.]+)(us|ms|s|m)$`, "m").exec(r.stdout);
+    return m ? Math.round(ms(m[1], m[2]) * 10) / 10 : NaN;
+  };
+  const total = Number(/(\d+) requests in/.exec(r.stdout)?.[1] ?? 0);
+  const read = /requests in [\d.]+\w+, ([\d.]+)(B|KB|MB|GB) read/.exec(r.stdout);
+  const bytes = read ? Number(read[1]) * { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 }[read[2]] : NaN;
+  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(r.stdout)?.slice(1).reduce((a, b) => a + Number(b), 0) ?? 0;
+  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(r.stdout)?.[1] ?? 0);
+  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(r.stdout)?.[1] ?? NaN), p50: pct(50), p99: pct(99), errors: socketErrors + non2xx, total, kb: bytes / 1024 / Math.max(1, total) };
+}
+const load = LOADGEN === "wrk" ? wrk : autocannon;
+
 // Every server process renders and caches the pages once and compiles its render path before the
 // measured runs (32 connections reach each process in turn); else a second process's first,
 // cold renders land in the measurement (with --workers 2 they took home from about 1,600 to 900 req/s).
-for (const [, u] of urls) autocannon(base + u, BROWSER_ENCODING, 2);
+for (const [, u] of urls) load(base + u, BROWSER_ENCODING, 2);
 
 const rows = [];
 const runs = [...urls.map(([name, u]) => [name, u, BROWSER_ENCODING]), ...urls.slice(0, 2).map(([name, u]) => [`${name}, no compression`, u, ""])];
 for (const [name, u, encoding] of runs) {
   process.stdout.write(`bench: ${name} (${u}) for ${SECONDS} s… `);
   const cpu0 = serverCpuMs();
-  const res = autocannon(base + u, encoding);
+  const res = load(base + u, encoding);
   res.cpu = (serverCpuMs() - cpu0) / Math.max(1, res.total);
   console.log(`${Math.round(res.rps)} req/s`);
   rows.push({ name, u, ...res });
@@ -194,6 +220,6 @@ console.log(`\n| URL | req/s | p50 | p99 | KB sent per response | server CPU per
 for (const r of rows) console.log(`| ${r.name} \`${r.u}\` | ${Math.round(r.rps)} | ${r.p50} ms | ${r.p99} ms | ${r.kb.toFixed(0)} | ${r.cpu.toFixed(2)} ms | ${r.errors} |`);
 console.log(`| uncached posts under load (${missLoad.total} requests, ${new Set(missPaths.slice(0, missLoad.total)).size} different posts) | ${Math.round(missLoad.rps)} | ${missLoad.p50} ms | ${missLoad.p99} ms | – | ${missLoad.cpu.toFixed(2)} ms | ${missLoad.errors} |`);
 console.log(`\nUncached post render (read cache and page cache cold, 40 posts, after 100 other uncached renders): wall median ${missTimes[20].toFixed(1)} ms, max ${missTimes[39].toFixed(1)} ms; server CPU ${(missCpu / 40).toFixed(1)} ms per render`);
-console.log(`engine ${ENGINE}, ${WORKERS} server process${WORKERS > 1 ? "es" : ""}, ${CONNECTIONS} connections, ${SECONDS} s per URL, load average at the end: ${(await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+console.log(`engine ${ENGINE}, ${WORKERS} server process${WORKERS > 1 ? "es" : ""}, cached pages driven by ${LOADGEN}, ${CONNECTIONS} connections, ${SECONDS} s per URL, load average at the end: ${(await import("node:os")).loadavg().map((l) => l.toFixed(1)).join(" ")}`);
 stop();
 process.exit(0);
