@@ -103,6 +103,7 @@ const SERVERS: Record<string, { origin: string; actor: string; name: string }> =
   gotosocial: { origin: "https://gotosocial.example.com", actor: "https://gotosocial.example.com/users/testuser", name: "testuser" },
   akkoma: { origin: "https://akkoma.example.com", actor: "https://akkoma.example.com/users/testuser", name: "testuser" },
   ghost: { origin: "https://example.com", actor: "https://example.com/user/foo", name: "foo" },
+  wordpress: { origin: "https://notiz.blog", actor: "https://notiz.blog/author/matthias-pfefferle/", name: "pfefferle" },
 };
 
 /** Reads a fixture, points it at the test server and this blog, signs it as its actor and posts it. */
@@ -175,5 +176,25 @@ describe("recorded likes, boosts and follows", () => {
     expect((await replay("mastodon-follow.json", "mastodon")).status).toBe(202);
     expect((await getFollowerByActorId(`${REMOTE}/users/testingshtuff`))?.status).toBe("accepted");
     expect(accepted).toHaveLength(1);
+  });
+});
+
+describe("recorded from WordPress's ActivityPub plugin (a comment on a WordPress blog answering our post)", () => {
+  const id = `${REMOTE}/?c=5219`;
+
+  it("its Create(Note) becomes a comment, the mention of the blog kept as a link", async () => {
+    const { status } = await replay("wordpress-activitypub-create-comment.json", "wordpress");
+    expect(status).toBe(202);
+    const row = (await byRemote(id))!;
+    expect(row).toMatchObject({ parent_id: null, author_name: "pfefferle (recorded)" });
+    expect(row.content).toContain("Danke für den Beitrag!");
+    expect(row.content).toContain(`href="${blogActor}"`);
+  });
+
+  it("its Update edits the comment, and its Delete, which carries the whole Note rather than a Tombstone, removes it", async () => {
+    expect((await replay("wordpress-activitypub-update-comment.json", "wordpress")).status).toBe(202);
+    expect((await byRemote(id))?.content).toBe("<p>Danke für den Beitrag, noch einmal gelesen und ergänzt.</p>");
+    expect((await replay("wordpress-activitypub-delete-comment.json", "wordpress")).status).toBe(202);
+    expect(await byRemote(id)).toBeUndefined();
   });
 });
