@@ -14,6 +14,7 @@ import { ImageFigure, ImageGallery } from "./extensions/image-figure";
 import { ClassicImage } from "./extensions/classic-image";
 import { AudioBlock, FileBlock, VideoBlock } from "./extensions/media-blocks";
 import { KeepBlocks } from "./extensions/keep-blocks";
+import { WpMarker } from "./extensions/wp-marker";
 import { MediaUpload, type MediaUploadOptions } from "./extensions/media-upload";
 
 export function makeExtensions(slash?: SlashBridge, upload?: MediaUploadOptions): AnyExtension[] {
@@ -27,6 +28,7 @@ export function makeExtensions(slash?: SlashBridge, upload?: MediaUploadOptions)
     VideoBlock,
     FileBlock,
     KeepBlocks,
+    WpMarker,
     ...(upload ? [MediaUpload.configure(upload)] : []),
     LinkShortcut,
     EmbedNode,

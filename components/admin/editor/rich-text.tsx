@@ -9,6 +9,7 @@ import { useEditor, EditorContent, type Editor } from "@tiptap/react";
 import { LinkPopover } from "./link/link-popover";
 import { hasBlocks } from "@/lib/content/blocks";
 import { forVisual, sameHtml } from "./same-html";
+import { markerComments } from "./extensions/wp-marker";
 import { BlockControls } from "./blocks/block-controls";
 import { BlockInserterMenu, useBlockDocument } from "./blocks/block-mode";
 import { makeExtensions } from "./extensions";
@@ -110,7 +111,7 @@ export function RichTextEditor({ name, value, onChange, maxLength, media, descri
     window.clearTimeout(p.timer);
     if (!p.dirty || !editor) return;
     p.dirty = false;
-    const html = blocks.isActive() ? blocks.serialize(editor) : editor.getHTML();
+    const html = blocks.isActive() ? blocks.serialize(editor) : markerComments(editor.getHTML());
     emitted.current = [...emitted.current.slice(-7), html];
     onChangeRef.current(html);
   }

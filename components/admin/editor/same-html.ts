@@ -5,15 +5,21 @@
 // without thead/tbody, and an empty paragraph kept at the end to type into. Anything else that
 // differs (an attribute, an element it has no place for) means the HTML would change.
 import { autop } from "@wordpress/autop";
+import { markerComment, markerElements, type MarkerKind } from "./extensions/wp-marker";
 
-/** The content as the visual editor should load it: WordPress's paragraphs from blank lines. */
-export const forVisual = (html: string): string => autop(html);
+/**
+ * The content as the visual editor should load it: WordPress's paragraphs from blank lines, and
+ * <!--more--> / <!--nextpage--> as elements the editor keeps (it drops comments).
+ */
+export const forVisual = (html: string): string => markerElements(autop(html));
 
 function canonical(html: string): string {
   const t = document.createElement("template");
   t.innerHTML = html;
   const root = t.content;
   const unwrap = (el: Element) => el.replaceWith(...el.childNodes);
+  // A content marker is its comment, whether loaded (a placeholder element) or written by the editor.
+  root.querySelectorAll("div[data-wp-marker]").forEach((el) => el.replaceWith(document.createComment(markerComment(el.getAttribute("data-wp-marker") as MarkerKind, el.getAttribute("data-text") ?? ""))));
   root.querySelectorAll("figure.wp-block-table").forEach((f) => {
     if (f.children.length === 1 && f.firstElementChild?.localName === "table") unwrap(f);
   });

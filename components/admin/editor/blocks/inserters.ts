@@ -5,7 +5,7 @@ import { registerBlocks, type BlockInserterItem } from "./registry";
 
 const column = (): JSONContent => ({ type: "column", content: [{ type: "paragraph" }] });
 
-function insertBlock(editor: Editor, json: JSONContent) {
+function insertBlock(editor: Editor, json: JSONContent | JSONContent[]) {
   const { from } = editor.state.selection;
   const here = editor.state.selection.$from.parent;
   // An empty paragraph is replaced, as WordPress replaces the empty block the inserter was opened in.
@@ -22,6 +22,11 @@ function insertBlock(editor: Editor, json: JSONContent) {
   if (target !== null) editor.chain().focus().setTextSelection(target).run();
 }
 
+/** A More or Page Break line, with the caret in a paragraph after it. */
+function insertMarker(editor: Editor, kind: "more" | "nextpage") {
+  insertBlock(editor, [{ type: "wpMarker", attrs: { kind } }, { type: "paragraph" }]);
+}
+
 export const coreBlocks: BlockInserterItem[] = [
   { id: "heading", label: "Heading", keywords: ["title", "h2", "subheading"], run: (e) => e.chain().focus().setNode("heading", { level: 2 }).run() },
   { id: "list", label: "List", keywords: ["bullet", "ul", "ol", "numbered"], run: (e) => e.chain().focus().toggleBulletList().run() },
@@ -32,6 +37,8 @@ export const coreBlocks: BlockInserterItem[] = [
   { id: "buttons", label: "Buttons", keywords: ["button", "link", "call to action", "cta"], run: (e) => insertBlock(e, { type: "buttons", content: [{ type: "button", attrs: { href: "" } }] }) },
   { id: "columns", label: "Columns", keywords: ["layout", "side by side", "row"], run: (e) => insertBlock(e, { type: "columns", content: [column(), column()] }) },
   { id: "separator", label: "Separator", keywords: ["hr", "horizontal rule", "divider", "line"], run: (e) => e.chain().focus().setHorizontalRule().run() },
+  { id: "more", label: "More", keywords: ["read more", "teaser", "excerpt", "continue reading", "cut"], run: (e) => insertMarker(e, "more") },
+  { id: "nextpage", label: "Page Break", keywords: ["next page", "pagination", "split", "nextpage"], run: (e) => insertMarker(e, "nextpage") },
   {
     id: "details",
     label: "Details",

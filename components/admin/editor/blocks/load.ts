@@ -54,11 +54,24 @@ function editable(seg: BlockSegment, parser: PMDOMParser, opts: SerializeOptions
   return json;
 }
 
+/** WordPress's More and Page Break blocks as the editor's marker line, kept as written until edited. */
+function marker(seg: BlockSegment, opts: SerializeOptions): JSONContent | null {
+  if (seg.name !== "core/more" && seg.name !== "core/nextpage") return null;
+  const text = seg.name === "core/more" ? (/<!--more(.*?)-->/s.exec(seg.html)?.[1] ?? "") : "";
+  const json: JSONContent = {
+    type: "wpMarker",
+    attrs: { kind: seg.name === "core/more" ? "more" : "nextpage", text, noTeaser: seg.name === "core/more" && (!!seg.attrs.noTeaser || seg.html.includes("<!--noteaser-->")) },
+  };
+  const fresh = blockMarkup(json, opts);
+  json.attrs = { ...json.attrs, wpSource: seg.source, wpFresh: fresh };
+  return json;
+}
+
 /** The editor document for block content. */
 export function blocksToDoc(content: string, schema: Schema, opts: SerializeOptions = {}): JSONContent {
   const parser = PMDOMParser.fromSchema(schema);
   const nodes = splitBlocks(content).map(
-    (seg) => editable(seg, parser, opts) ?? { type: "wpRaw", attrs: { name: seg.name ?? "core/freeform", source: seg.source } },
+    (seg) => marker(seg, opts) ?? editable(seg, parser, opts) ?? { type: "wpRaw", attrs: { name: seg.name ?? "core/freeform", source: seg.source } },
   );
   return { type: "doc", content: nodes.length ? nodes : [{ type: "paragraph" }] };
 }

@@ -7,7 +7,7 @@ import { Details, DetailsContent, DetailsSummary } from "@tiptap/extension-detai
 import { RawCard } from "./raw-card";
 
 /** Top-level node types that remember the block they were opened from (see serialize.ts). */
-export const BLOCK_NODE_TYPES = ["paragraph", "heading", "bulletList", "orderedList", "blockquote", "pullquote", "codeBlock", "table", "buttons", "columns", "horizontalRule", "details", "imageFigure", "imageGallery", "audioBlock", "videoBlock", "fileBlock"];
+export const BLOCK_NODE_TYPES = ["paragraph", "heading", "bulletList", "orderedList", "blockquote", "pullquote", "codeBlock", "table", "buttons", "columns", "horizontalRule", "details", "imageFigure", "imageGallery", "audioBlock", "videoBlock", "fileBlock", "wpMarker"];
 
 // The source a block was opened with, the fresh markup it had then (to tell whether it changed),
 // and the attributes and classes we do not edit but keep. Never copied to the new half of a split.

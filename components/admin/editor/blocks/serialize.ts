@@ -3,6 +3,7 @@
 // edited or new block is written as WordPress 6.x's serializer would write it (comment delimiters,
 // "\n" inside them, "\n\n" between blocks), so WordPress and themes read it as their own.
 import type { JSONContent } from "@tiptap/core";
+import { markerComment } from "../extensions/wp-marker";
 import { galleryClass, imageFigureClass, type ImageAlign, type ImageSizeSlug } from "@/lib/media/block-markup";
 
 export interface SerializeOptions {
@@ -207,6 +208,13 @@ export function blockMarkup(node: JSONContent, opts: SerializeOptions = {}): str
     case "videoBlock":
     case "fileBlock":
       return opts.htmlOf ? delimit(`core/${node.type.slice(0, -5)}`, attrsOf(node, {}), opts.htmlOf(node)) : null;
+    case "wpMarker": {
+      // WordPress's More and Page Break blocks (a lone noteaser has no block: it stays with a More).
+      if (node.attrs?.kind === "nextpage") return delimit("core/nextpage", {}, "<!--nextpage-->");
+      const text = String(node.attrs?.text ?? "");
+      const noTeaser = !!node.attrs?.noTeaser || node.attrs?.kind === "noteaser";
+      return delimit("core/more", { customText: text.trim() || undefined, noTeaser: noTeaser || undefined }, `<!--${markerComment("more", text)}-->${noTeaser ? "\n<!--noteaser-->" : ""}`);
+    }
     case "wpRaw":
       return String(node.attrs?.source ?? "").trim();
     default:
