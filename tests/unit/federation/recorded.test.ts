@@ -5,12 +5,12 @@
 // blog verifies against that document); a Linked Data signature in the payload, made over the
 // original text, is dropped. Each has its effect: replies become comments, Update edits, Delete
 // removes, Like and Announce count and Undo takes them back, Follow makes a follower.
-import http from "node:http";
+import type http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createFederation, generateCryptoKeyPair, MemoryKvStore, signRequest, type Federation } from "@fedify/fedify";
-import { Accept, Endpoints, Person } from "@fedify/vocab";
+import { signRequest } from "@fedify/fedify";
+import { Accept } from "@fedify/vocab";
 
 vi.mock("server-only", () => ({}));
 process.env.OUTBOUND_ALLOW_HOSTS = "127.0.0.1";
@@ -23,29 +23,18 @@ const REMOTE = `http://127.0.0.1:${REMOTE_PORT}`;
 process.env.SITE_URL = BLOG;
 
 await import("@/lib/jobs");
-const { serveFederation } = await import("@/lib/federation/http");
 const { countReactions, getFollowerByActorId } = await import("@/db/queries/federation");
-const { drainJobs } = await import("@/lib/jobs/queue");
 const { queryRow, rawSql } = await import("@/db");
 const { updateOptions } = await import("@/db/queries/options");
 const { makePost, makeUser } = await import("../support/factories");
+const { closeServers, makeRemote, serveBlog, settle } = await import("../support/fedi-peer");
 
 const FIXTURES = path.join(import.meta.dirname, "../../fixtures/activitypub");
-const keys = [await generateCryptoKeyPair("RSASSA-PKCS1-v1_5")];
 const accepted: string[] = [];
-const remote: Federation<void> = createFederation<void>({ kv: new MemoryKvStore(), allowPrivateAddress: true });
-remote
-  .setActorDispatcher("/users/{identifier}", async (ctx, identifier) => {
-    const k = await ctx.getActorKeyPairs(identifier);
-    return new Person({ id: ctx.getActorUri(identifier), preferredUsername: identifier, name: `${identifier} (recorded)`, inbox: ctx.getInboxUri(identifier), endpoints: new Endpoints({ sharedInbox: ctx.getInboxUri() }), publicKey: k[0]!.cryptographicKey });
-  })
-  .setKeyPairsDispatcher(() => keys);
-remote.setInboxListeners("/users/{identifier}/inbox", "/inbox").on(Accept, async (_ctx, a) => void accepted.push(a.id?.href ?? ""));
-
-function listen(port: number, handler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) {
-  const server = http.createServer((req, res) => void handler(req, res).catch((e: unknown) => { res.writeHead(500); res.end(String(e)); }));
-  return new Promise<http.Server>((r) => server.listen(port, "127.0.0.1", () => r(server)));
-}
+// Any name is an actor: each payload's own, as the loopback test server.
+const remote = await makeRemote({ origin: REMOTE, ed25519: false, profile: (identifier) => ({ name: `${identifier} (recorded)` }) });
+const { keys } = remote;
+remote.inbox.on(Accept, async (_ctx, a) => void accepted.push(a.id?.href ?? ""));
 
 let blogServer: http.Server, remoteServer: http.Server;
 let postUrl = "";
@@ -53,23 +42,8 @@ let postId = 0;
 const blogActor = `${BLOG}/wp-json/activitypub/1.0/actors/blog`;
 
 beforeAll(async () => {
-  blogServer = await listen(BLOG_PORT, async (req, res) => {
-    req.headers["x-inkwell-client-ip"] = "127.0.0.1";
-    if (!(await serveFederation(req, res))) {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  remoteServer = await listen(REMOTE_PORT, async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
-    const body = chunks.length ? new Uint8Array(Buffer.concat(chunks)) : undefined;
-    const response = await remote.fetch(new Request(new URL(req.url!, REMOTE), { method: req.method, headers, body }), { contextData: undefined });
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
-  });
+  blogServer = await serveBlog(BLOG_PORT);
+  remoteServer = await remote.serve();
   const author = await makeUser("author");
   const post = await makePost(author.id, { title: "Recorded", slug: "recorded", content: "<p>Replay me.</p>", status: "publish" });
   postId = post.id;
@@ -81,21 +55,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const s of [blogServer, remoteServer]) {
-    s.closeAllConnections();
-    await new Promise((r) => s.close(r));
-  }
+  await closeServers([blogServer, remoteServer]);
 });
-
-async function settle() {
-  for (let i = 0; i < 100; i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    await drainJobs(50);
-    const busy = await queryRow<{ n: number | string }>(rawSql("SELECT count(*) AS n FROM jobs WHERE status = 'running' OR (status = 'queued' AND run_at <= ?)", Date.now()));
-    if (Number(busy?.n) === 0) return;
-  }
-  throw new Error("federation jobs still running after 5 s");
-}
 
 /** The payload's server, as the loopback test server: its actor at /users/<name>. */
 const SERVERS: Record<string, { origin: string; actor: string; name: string }> = {
