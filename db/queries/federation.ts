@@ -167,6 +167,25 @@ export async function deleteRemoteComment(id: number): Promise<boolean> {
   });
 }
 
+/**
+ * An account deleted on its server: its likes and boosts, and its comments for good (each one's
+ * replies moving up to its parent, as wp_delete_comment does), the posts' counts recounted.
+ */
+export async function deleteRemoteActorContent(actorId: string): Promise<{ comments: number; reactions: number }> {
+  return await withTransaction(async (tx) => {
+    const reactions = affected(await tx.delete(federationReactions).where(eq(federationReactions.actorId, actorId)));
+    const rows = await tx.select({ id: comments.id, postId: comments.postId }).from(comments).where(eq(comments.remoteActor, actorId)).orderBy(asc(comments.id));
+    for (const c of rows) {
+      // Read now: an earlier deletion may have moved this one up already.
+      const [row] = await tx.select({ parentId: comments.parentId }).from(comments).where(eq(comments.id, c.id));
+      await tx.update(comments).set({ parentId: row?.parentId ?? null }).where(eq(comments.parentId, c.id));
+      await tx.delete(comments).where(eq(comments.id, c.id));
+    }
+    if (rows.length) await recountPostComments(tx, [...new Set(rows.map((r) => r.postId))]);
+    return { comments: rows.length, reactions };
+  });
+}
+
 export type ReactionKind = (typeof FEDERATION_REACTIONS)[number];
 
 /** Records a Like or an Announce: one per actor, kind and post (a second one only refreshes its activity id). */

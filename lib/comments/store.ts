@@ -30,6 +30,8 @@ export interface StoreCommentRules {
   previouslyApproved?: boolean;
   /** The form's own checks found spam (honeypot, form token): stored as spam with this reason. */
   spamReason?: string;
+  /** Held for moderation even when the rules would approve it (a fediverse reply to a held comment). */
+  hold?: boolean;
   now: number;
 }
 
@@ -53,6 +55,10 @@ export async function storeComment(post: CommentTarget, opts: Options, row: Omit
         { trusted: rules.trusted, previouslyApproved: rules.previouslyApproved ?? previouslyApproved },
       );
       reason = decision.reason;
+      if (rules.hold && decision.status === "1") {
+        reason = "parent held";
+        return "0";
+      }
       return decision.status;
     },
     spamReason: spamReason || undefined,

@@ -4,6 +4,7 @@
 // the same shape of addresses as on a WordPress blog.
 import { createFederation, type Federation, type KvStore } from "@fedify/fedify";
 import { Accept, Announce, Create, Endpoints, Follow, Like, Person, Reject, Undo, Update, Delete, isActor, type Actor, type Object as APObject } from "@fedify/vocab";
+import { EmojiReact } from "@fedify/vocab";
 import { countFollowers, deleteFollowerByActorId, getFollowerByActorId, listFollowers, upsertFollower } from "@/db/queries/federation";
 import { getOption, getOptions } from "@/db/queries/options";
 import { countPublishedPosts } from "@/db/queries/posts";
@@ -16,6 +17,7 @@ import { fixedContextLoader, isDeliverableInbox, safeDocumentLoader, signedDocum
 import { federates, postArticle, postCreate } from "./objects";
 import { JobMessageQueue } from "./queue";
 import { receiveDelete, receiveReaction, receiveReply, receiveUndoReaction, receiveUpdate } from "./inbound";
+import { receiveActorDelete } from "./inbound";
 import { isBlockedActor } from "./blocks";
 import { noteOutboxError } from "./delivery";
 import { blogHandle } from "./handle";
@@ -162,7 +164,7 @@ function build(): Federation<void> {
       // undone activity's id first (Mastodon's like ids cannot be fetched), else by what it was.
       if (await receiveUndoReaction(undo, null, "like")) return;
       const object = await undo.getObject(ctx).catch(() => null);
-      if (object instanceof Like || object instanceof Announce) {
+      if (object instanceof Like || object instanceof Announce || object instanceof EmojiReact) {
         await receiveUndoReaction(undo, object, object instanceof Announce ? "announce" : "like");
         return;
       }
@@ -172,8 +174,8 @@ function build(): Federation<void> {
       if (row && row.status !== "blocked") await deleteFollowerByActorId(undo.actorId.href, row.status);
     })
     .on(Delete, async (_ctx, del) => {
-      // An account deleted on its server stops following.
-      if (del.actorId && del.objectId?.href === del.actorId.href) await deleteFollowerByActorId(del.actorId.href, "accepted");
+      // An account deleted on its server: its follow, reactions and comments go (lib/federation/inbound.ts).
+      if (del.actorId && del.objectId?.href === del.actorId.href) await receiveActorDelete(del.actorId.href);
       // A reply deleted by its author is removed (lib/federation/inbound.ts).
       else await receiveDelete(del);
     })
@@ -182,6 +184,17 @@ function build(): Federation<void> {
     .on(Update, async (ctx, update) => void (await receiveUpdate(ctx, update)))
     .on(Like, async (_ctx, like) => void (await receiveReaction("like", like)))
     .on(Announce, async (_ctx, announce) => void (await receiveReaction("announce", announce)))
+    // Emoji reactions (Pleroma, Akkoma, Misskey) count as likes, as Misskey's own Like does.
+    .on(EmojiReact, async (_ctx, react) => void (await receiveReaction("like", react)))
+    // A deleted account's Delete cannot be verified once its key is gone (410/404): its address
+    // is checked instead (receiveActorDelete), as WordPress's plugin defers the check for Delete.
+    .onUnverifiedActivity(async (_ctx, activity, reason) => {
+      const gone = reason.type === "keyFetchError" && "status" in reason.result && [404, 410].includes(reason.result.status);
+      if (!gone || !(activity instanceof Delete) || !activity.actorId || activity.objectId?.href !== activity.actorId.href) return;
+      if (reason.keyId?.origin !== activity.actorId.origin) return;
+      await receiveActorDelete(activity.actorId.href);
+      return new Response(null, { status: 202 });
+    })
     .onError((_ctx, error) => {
       logEvent("federation.inbox_error", { error: error.message }, "warn");
     });

@@ -1,14 +1,17 @@
 // The conversation coming home: a fediverse reply to one of our posts (or to a comment on it)
 // becomes a comment, through the same rules as the comment form (lib/comments/store.ts:
 // moderation, Disallowed Keys, duplicates, notifications) and a rate limit per server; its
-// author's Update edits it and Delete removes it. Likes and boosts are counted per post, one per
-// actor, and Undo takes them back. Called by the inbox listeners in federation.ts, after Fedify
-// has checked the signature and that the signer is the activity's actor.
+// author's Update edits it and Delete removes it. A quote post of one of ours becomes a comment
+// on it too, as WordPress's ActivityPub plugin stores quotes. Likes (Misskey's reactions and
+// EmojiReact among them) and boosts are counted per post, one per actor, and Undo takes them
+// back. An account deleted on its server takes its follow, reactions and comments with it.
+// Called by the inbox listeners in federation.ts, after Fedify has checked the signature and
+// that the signer is the activity's actor.
 import type { Context } from "@fedify/fedify";
-import { isActor, Note, Article, Page, Question, type Actor, type Object as APObject } from "@fedify/vocab";
-import type { Create, Update, Delete, Like, Announce, Undo } from "@fedify/vocab";
+import { isActor, Link, Note, Article, Page, Question, type Actor, type Object as APObject } from "@fedify/vocab";
+import type { Create, Update, Delete, Like, Announce, Undo, EmojiReact } from "@fedify/vocab";
 import { getCommentTarget } from "@/db/queries/comments";
-import { addReaction, deleteRemoteComment, getCommentBrief, hasApprovedFromActor, getCommentByRemoteId, removeReaction, updateRemoteComment, type ReactionKind } from "@/db/queries/federation";
+import { addReaction, deleteFollowerByActorId, deleteRemoteActorContent, getFollowerByActorId, deleteRemoteComment, getCommentBrief, hasApprovedFromActor, getCommentByRemoteId, removeReaction, updateRemoteComment, type ReactionKind } from "@/db/queries/federation";
 import { getOptions } from "@/db/queries/options";
 import { allowCommentAttempt } from "@/lib/comments/rate-limit";
 import { commentsOpen } from "@/lib/comments/rules";
@@ -16,6 +19,7 @@ import { storeComment } from "@/lib/comments/store";
 import { sanitizeCommentHtml } from "@/lib/content/sanitize";
 import { toSqlGmt, toSqlLocal } from "@/lib/dates";
 import { postFromUrl } from "@/lib/linkbacks/receive";
+import { safeFetch } from "@/lib/net/safe-fetch";
 import { logEvent } from "@/lib/log";
 import { siteUrl } from "@/lib/site-url";
 import { byteLength, COMMENT_LIMITS } from "@/lib/validation/comment";
@@ -55,6 +59,32 @@ export async function replyTarget(inReplyTo: URL): Promise<{ postId: number; par
   return post && post.type === "post" && !post.password ? { postId: post.id, parentId: null } : undefined;
 }
 
+/** A quote of one of our posts (not a reply): the post, as a top-level comment's target. */
+async function quoteTarget(quoted: URL): Promise<{ postId: number; parentId: null } | undefined> {
+  const site = new URL(await siteUrl());
+  if (quoted.origin !== site.origin) return undefined;
+  const post = await postFromUrl(quoted.href);
+  return post && post.type === "post" && !post.password ? { postId: post.id, parentId: null } : undefined;
+}
+
+/** FEP-e232's quote link rel (Misskey's term), beside `quote`, `quoteUrl`, `_misskey_quote`, `quoteUri`. */
+const QUOTE_REL = "https://misskey-hub.net/ns#_misskey_quote";
+
+/**
+ * What a Note quotes, as WordPress's plugin reads it (`is_quote_activity`: quote, quoteUrl,
+ * quoteUri, _misskey_quote; Fedify folds the last three into quoteUrl), or a FEP-e232 Link tag.
+ */
+async function quotedUrl(note: Note | Article | Page | Question): Promise<URL | null> {
+  if (!(note instanceof Page)) {
+    if (note.quoteId) return note.quoteId;
+    if (note.quoteUrl) return note.quoteUrl;
+  }
+  for await (const tag of note.getTags({ suppressError: true })) {
+    if (tag instanceof Link && tag.href && tag.rels.includes(QUOTE_REL)) return tag.href;
+  }
+  return null;
+}
+
 const isNoteLike = (o: unknown): o is Note | Article | Page | Question => o instanceof Note || o instanceof Article || o instanceof Page || o instanceof Question;
 
 function textOf(v: unknown): string {
@@ -83,8 +113,10 @@ async function avatarOf(ctx: Context<void>, actor: Actor, name: string): Promise
   }
 }
 
-function cleanContent(note: Note | Article | Page | Question): string | undefined {
-  const raw = textOf(note.content);
+function cleanContent(note: Note | Article | Page | Question, quote = false): string | undefined {
+  let raw = textOf(note.content);
+  // Mastodon's fallback line for servers without quotes ("RE: <link>"), dropped as the plugin does.
+  if (quote) raw = raw.replace(/<p[^>]*class=["'][^"']*\bquote-inline\b[^"']*["'][^>]*>[\s\S]*?<\/p>/i, "");
   const content = sanitizeCommentHtml(raw);
   if (!content.replace(/<[^<>]*>/g, "").trim()) return undefined;
   if (byteLength(content) > COMMENT_LIMITS.comment) return undefined;
@@ -93,11 +125,15 @@ function cleanContent(note: Note | Article | Page | Question): string | undefine
 
 export type ReplyOutcome = "stored" | "known" | "not-ours" | "refused";
 
-/** A Create whose object replies to one of our posts or comments: stored as a comment. */
+/**
+ * A Create whose object replies to one of our posts or comments, or quotes one of our posts (a
+ * reply first, as the plugin reads them): stored as a comment.
+ */
 export async function receiveReply(ctx: Context<void>, create: Create): Promise<ReplyOutcome> {
   const object = await create.getObject({ documentLoader: ctx.documentLoader, contextLoader: ctx.contextLoader });
-  if (!isNoteLike(object) || !object.id || !object.replyTargetId || !create.actorId) return "not-ours";
-  const target = await replyTarget(object.replyTargetId);
+  if (!isNoteLike(object) || !object.id || !create.actorId) return "not-ours";
+  const quoted = object.replyTargetId ? null : await quotedUrl(object);
+  const target = object.replyTargetId ? await replyTarget(object.replyTargetId) : quoted ? await quoteTarget(quoted) : undefined;
   if (!target) return "not-ours";
   const refuse = (reason: string) => {
     logEvent("federation.reply_refused", { object: object.id?.href, reason }, "info");
@@ -118,11 +154,16 @@ export async function receiveReply(ctx: Context<void>, create: Create): Promise<
   const opts = await getOptions();
   if (!post || post.type !== "post" || post.status !== "publish" || post.password) return refuse("no such post");
   if (!commentsOpen(post, opts, now)) return refuse("comments closed");
+  // A reply to a held comment is kept, held too, under it (WordPress's form refuses replies to
+  // unapproved comments, but a fediverse reply cannot be sent again later): approving both shows
+  // the thread. One to spam or trash is refused.
+  let parentHeld = false;
   if (target.parentId) {
     const parent = await getCommentBrief(target.parentId);
-    if (!parent || parent.postId !== post.id || parent.status !== "1") return refuse("parent not approved");
+    if (!parent || parent.postId !== post.id || (parent.status !== "1" && parent.status !== "0")) return refuse("parent not approved");
+    parentHeld = parent.status === "0";
   }
-  const content = cleanContent(object);
+  const content = cleanContent(object, quoted !== null);
   if (!content) return refuse("empty or too long");
 
   const avatarUrl = await avatarOf(ctx, actor, author.name);
@@ -149,7 +190,7 @@ export async function receiveReply(ctx: Context<void>, create: Create): Promise<
     },
     // Flood is limited per server (above), not by the empty address every remote reply shares.
     // "Comment author must have a previously approved comment": this actor's, not a name's.
-    { trusted: false, noFloodCheck: true, previouslyApproved: await hasApprovedFromActor(actor.id.href), now },
+    { trusted: false, noFloodCheck: true, previouslyApproved: await hasApprovedFromActor(actor.id.href), hold: parentHeld, now },
   );
   if (result.outcome !== "stored") return refuse(result.outcome);
   return "stored";
@@ -191,7 +232,8 @@ async function reactedPost(object: URL | null): Promise<number | undefined> {
   return post && post.type === "post" && !post.password ? post.id : undefined;
 }
 
-export async function receiveReaction(kind: ReactionKind, activity: Like | Announce): Promise<boolean> {
+/** Like, Misskey's Like with `_misskey_reaction`, EmojiReact (Pleroma, Akkoma, Misskey): a like; Announce: a boost. */
+export async function receiveReaction(kind: ReactionKind, activity: Like | Announce | EmojiReact): Promise<boolean> {
   const postId = await reactedPost(activity.objectId);
   if (!postId || !activity.actorId) return false;
   if (await isBlockedActor(activity.actorId.href)) return false;
@@ -200,7 +242,7 @@ export async function receiveReaction(kind: ReactionKind, activity: Like | Annou
 }
 
 /** Undo(Like) / Undo(Announce): by the undone activity's id, or by what it was about. */
-export async function receiveUndoReaction(undo: Undo, object: Like | Announce | null, kind: ReactionKind): Promise<boolean> {
+export async function receiveUndoReaction(undo: Undo, object: Like | Announce | EmojiReact | null, kind: ReactionKind): Promise<boolean> {
   if (!undo.actorId) return false;
   const inner = object;
   if (inner?.actorId && inner.actorId.href !== undo.actorId.href) return false;
@@ -212,3 +254,38 @@ export async function receiveUndoReaction(undo: Undo, object: Like | Announce | 
 }
 
 
+
+/**
+ * Whether a remote actor's account is gone: its address answers 410 or 404, or a Tombstone, as
+ * WordPress's plugin checks (`Http::is_tombstone`) before it removes anything of theirs.
+ */
+export async function isGoneActor(actorId: string): Promise<boolean> {
+  try {
+    const res = await safeFetch(actorId, { headers: { accept: "application/activity+json" } });
+    if (res.status === 410 || res.status === 404) return true;
+    if (res.status !== 200) return false;
+    const doc = JSON.parse(res.text()) as { type?: unknown };
+    return doc.type === "Tombstone";
+  } catch (e) {
+    logEvent("federation.actor_check_failed", { actor: actorId, error: (e as Error).message }, "info");
+    return false;
+  }
+}
+
+/**
+ * Delete of an actor by that actor (Mastodon, Misskey: `object` is the actor's own id): once its
+ * address says the account is gone, its follow, its likes and boosts and its comments are
+ * removed (the comments for good, their replies moving up, as the plugin's wp_delete_comment).
+ */
+export async function receiveActorDelete(actorId: string): Promise<boolean> {
+  if (!(await isGoneActor(actorId))) {
+    logEvent("federation.actor_delete_refused", { actor: actorId, reason: "actor still answers" }, "info");
+    return false;
+  }
+  // A blocked account stays blocked (its row is the block).
+  const row = await getFollowerByActorId(actorId);
+  const follower = row && row.status !== "blocked" ? await deleteFollowerByActorId(actorId, row.status) : false;
+  const removed = await deleteRemoteActorContent(actorId);
+  logEvent("federation.actor_deleted", { actor: actorId, follower, ...removed });
+  return true;
+}

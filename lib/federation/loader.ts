@@ -41,16 +41,15 @@ export function signedDocumentLoader(identity: { keyId: URL; privateKey: CryptoK
 
 /**
  * Pleroma's and Akkoma's activities name a LitePub context on their own host
- * (`https://<host>/schemas/litepub-0.1.jsonld`). It adds only terms this site does not read
- * (ChatMessage, EmojiReact, directMessage…) on top of ActivityStreams and the security
- * vocabulary, which their activities name as well; it is read as an empty context instead of
- * being fetched from every such server.
+ * (`https://<host>/schemas/litepub-0.1.jsonld`). Of its terms on top of ActivityStreams and the
+ * security vocabulary (which their activities name as well) this site reads only `EmojiReact`
+ * (counted as a like): it is read as that one term instead of being fetched from every server.
  */
 const LITEPUB_CONTEXT = /^https?:\/\/[^/]+\/schemas\/litepub-0\.1\.jsonld$/;
 
 export const fixedContextLoader: DocumentLoader = async (url: string): Promise<RemoteDocument> => {
   if (url in preloadedContexts) return { contextUrl: null, documentUrl: url, document: preloadedContexts[url] };
-  if (LITEPUB_CONTEXT.test(url)) return { contextUrl: null, documentUrl: url, document: { "@context": {} } };
+  if (LITEPUB_CONTEXT.test(url)) return { contextUrl: null, documentUrl: url, document: { "@context": { litepub: "http://litepub.social/ns#", EmojiReact: "litepub:EmojiReact" } } };
   throw new FetchError(url, `the JSON-LD context ${url} is not one this site loads`);
 };
 

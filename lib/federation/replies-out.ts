@@ -21,8 +21,6 @@ import { commentObjectId } from "./comment-object";
 
 export type ReplyOutcome = "sent" | "not-a-reply" | "not-approved" | "parent-not-remote" | "already-sent" | "post-not-public" | "actor-unreachable";
 
-export { commentObjectId };
-
 export async function sendCommentReply(commentId: number): Promise<ReplyOutcome> {
   const c = await getCommentForFederation(commentId);
   if (!c || !c.parentId || c.type !== "comment") return "not-a-reply";

@@ -2,42 +2,23 @@
 // ActivityStreams JSON (never the page cache's HTML), then a real second server (an independent
 // Fedify, tests/e2e/support/fedi-remote.mjs) follows the blog, and the administrator manages it
 // under Users → Followers without JavaScript: approve a held request, remove, block.
-import { spawn, type ChildProcess } from "node:child_process";
 import { test, expect, type APIRequestContext } from "@playwright/test";
 import { signInAs } from "../support/auth";
+import { blogActorUrl, fediRemoteForSpec } from "../support/fedi-remote";
 
 test.describe.configure({ mode: "serial", timeout: 60_000 });
 
 // E2E_PORT + 41: no other spec or server of the run uses it.
-const REMOTE_PORT = Number(process.env.E2E_PORT || 3100) + 41;
-const REMOTE = `http://127.0.0.1:${REMOTE_PORT}`;
-let remote: ChildProcess;
+const REMOTE = fediRemoteForSpec(41);
+const REMOTE_PORT = new URL(REMOTE).port;
 
-test.beforeAll(async () => {
-  remote = spawn(process.execPath, ["tests/e2e/support/fedi-remote.mjs", String(REMOTE_PORT)], { stdio: ["ignore", "pipe", "inherit"] });
-  await new Promise<void>((resolve, reject) => {
-    remote.stdout!.on("data", (d: Buffer) => d.toString().includes("ready") && resolve());
-    remote.on("exit", (code) => reject(new Error(`the remote server exited (${code})`)));
-  });
-});
-test.afterAll(() => {
-  remote?.kill("SIGTERM");
-});
-
-async function actorUrl(request: APIRequestContext, baseURL: string) {
-  const host = new URL(baseURL).host;
-  const wf = await request.get(`/.well-known/webfinger?resource=${encodeURIComponent(`acct:127.0.0.1@${host}`)}`);
-  expect(wf.status()).toBe(200);
-  const jrd = (await wf.json()) as { links: { rel: string; href?: string }[] };
-  return jrd.links.find((l) => l.rel === "self")!.href!;
-}
 
 async function received(request: APIRequestContext): Promise<{ type: string }[]> {
   return (await (await request.get(`${REMOTE}/test/received`)).json()) as { type: string }[];
 }
 
 test("WebFinger, NodeInfo, the actor, and a post's URL as ActivityStreams JSON on the running site", async ({ request, baseURL }) => {
-  const actor = await actorUrl(request, baseURL!);
+  const actor = await blogActorUrl(request, baseURL!);
   const doc = await request.get(actor, { headers: { accept: "application/activity+json" } });
   expect(doc.headers()["content-type"]).toContain("application/activity+json");
   expect(((await doc.json()) as { inbox: string }).inbox).toBe(`${actor}/inbox`);
@@ -66,7 +47,7 @@ test("a follow request held for approval is approved, then the follower removed,
   await page.getByRole("button", { name: "Save Changes" }).click();
   await expect(page.getByLabel(/Follow requests from the fediverse must be approved/)).toBeChecked();
 
-  const actor = await actorUrl(request, baseURL!);
+  const actor = await blogActorUrl(request, baseURL!);
   expect((await request.post(`${REMOTE}/test/follow?as=alice&target=${encodeURIComponent(actor)}`)).status()).toBe(204);
 
   await page.goto("/admin/users/followers/?status=pending");

@@ -3,35 +3,17 @@
 // reaches its inbox as a Create, and the post's Pings screen shows the delivery. The "Follow me
 // on the fediverse" widget, turned on under Appearance → Widgets, shows the handle (a Copy button
 // with JavaScript, plain text without) and its form sends a reader to their server, or says why not.
-import { spawn, type ChildProcess } from "node:child_process";
 import { test, expect, type APIRequestContext } from "@playwright/test";
 import { signInAs } from "../support/auth";
+import { blogActorUrl, fediRemoteForSpec } from "../support/fedi-remote";
 import { E2E_USERS } from "../support/users";
 
 test.describe.configure({ mode: "serial", timeout: 60_000 });
 
 // E2E_PORT + 42: followers.spec.ts uses +41.
-const REMOTE_PORT = Number(process.env.E2E_PORT || 3100) + 42;
-const REMOTE = `http://127.0.0.1:${REMOTE_PORT}`;
-let remote: ChildProcess;
+const REMOTE = fediRemoteForSpec(42);
+const REMOTE_PORT = new URL(REMOTE).port;
 
-test.beforeAll(async () => {
-  remote = spawn(process.execPath, ["tests/e2e/support/fedi-remote.mjs", String(REMOTE_PORT)], { stdio: ["ignore", "pipe", "inherit"] });
-  await new Promise<void>((resolve, reject) => {
-    remote.stdout!.on("data", (d: Buffer) => d.toString().includes("ready") && resolve());
-    remote.on("exit", (code) => reject(new Error(`the remote server exited (${code})`)));
-  });
-});
-test.afterAll(() => {
-  remote?.kill("SIGTERM");
-});
-
-async function actorUrl(request: APIRequestContext, baseURL: string) {
-  const host = new URL(baseURL).host;
-  const wf = await request.get(`/.well-known/webfinger?resource=${encodeURIComponent(`acct:127.0.0.1@${host}`)}`);
-  const jrd = (await wf.json()) as { links: { rel: string; href?: string }[] };
-  return jrd.links.find((l) => l.rel === "self")!.href!;
-}
 
 const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 async function newPost(request: APIRequestContext, title: string) {
@@ -44,7 +26,7 @@ async function newPost(request: APIRequestContext, title: string) {
 }
 
 test("a published post reaches a follower, and its Pings screen shows the delivery", async ({ page, request, baseURL }) => {
-  const actor = await actorUrl(request, baseURL!);
+  const actor = await blogActorUrl(request, baseURL!);
   expect((await request.post(`${REMOTE}/test/follow?as=bob&target=${encodeURIComponent(actor)}`)).status()).toBe(204);
   const title = `Fediverse post ${Date.now()}`;
   // The Follow is accepted in the background: wait until Bob is a follower, then publish.

@@ -4,36 +4,17 @@
 // approved there, then shows on the post with its author's profile link and avatar copied into
 // the site's uploads, under "1 boost · 2 likes", in both themes; screenshots at 360 and 1280 px,
 // light and dark, go to test-results/fediverse-replies/.
-import { spawn, type ChildProcess } from "node:child_process";
-import { test, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { test, expect, type Page } from "@playwright/test";
 import { signInAs } from "../support/auth";
+import { blogActorUrl, fediRemoteForSpec } from "../support/fedi-remote";
 import { discussionPost } from "../support/discussion";
 
 test.describe.configure({ mode: "serial", timeout: 90_000 });
 
-// E2E_PORT + 42: no other spec or server of the run uses it.
-const REMOTE_PORT = Number(process.env.E2E_PORT || 3100) + 42;
-const REMOTE = `http://127.0.0.1:${REMOTE_PORT}`;
+// E2E_PORT + 42: publishing.spec.ts uses it too (specs run one at a time).
+const REMOTE = fediRemoteForSpec(42);
+const REMOTE_PORT = new URL(REMOTE).port;
 const SHOTS = "test-results/fediverse-replies";
-let remote: ChildProcess;
-
-test.beforeAll(async () => {
-  remote = spawn(process.execPath, ["tests/e2e/support/fedi-remote.mjs", String(REMOTE_PORT)], { stdio: ["ignore", "pipe", "inherit"] });
-  await new Promise<void>((resolve, reject) => {
-    remote.stdout!.on("data", (d: Buffer) => d.toString().includes("ready") && resolve());
-    remote.on("exit", (code) => reject(new Error(`the remote server exited (${code})`)));
-  });
-});
-test.afterAll(() => {
-  remote?.kill("SIGTERM");
-});
-
-async function actorUrl(request: APIRequestContext, baseURL: string) {
-  const host = new URL(baseURL).host;
-  const wf = await request.get(`/.well-known/webfinger?resource=${encodeURIComponent(`acct:127.0.0.1@${host}`)}`);
-  const jrd = (await wf.json()) as { links: { rel: string; href?: string }[] };
-  return jrd.links.find((l) => l.rel === "self")!.href!;
-}
 
 async function activate(page: Page, theme: "Classic" | "Modern") {
   await page.goto("/admin/appearance/");
@@ -47,7 +28,7 @@ async function activate(page: Page, theme: "Classic" | "Modern") {
 const TEXT = "Brewed it twice, as you said: much better.";
 
 test("a fediverse reply is approved in Comments and shows on the post with likes and boosts, in both themes", async ({ browser, request, baseURL }) => {
-  const blog = await actorUrl(request, baseURL!);
+  const blog = await blogActorUrl(request, baseURL!);
   // A post of its own (tests/e2e/support/seed-discussion.ts), so no other spec's thread changes.
   const link = discussionPost("fediverse");
   const postUrl = new URL(link, baseURL).href;
@@ -126,7 +107,7 @@ test("Settings → Discussion lists blocked servers and accounts, without JavaSc
 });
 
 test("a flood of inbox POSTs from one server is held back with 429 while readers still get their pages", async ({ request, baseURL }) => {
-  const inbox = `${await actorUrl(request, baseURL!)}/inbox`;
+  const inbox = `${await blogActorUrl(request, baseURL!)}/inbox`;
   const statuses: number[] = [];
   // 300 a minute per signing host (lib/federation/http.ts INBOX_RATE); a bounded loop just past it.
   for (let i = 0; i < 302; i++) {

@@ -5,10 +5,10 @@
 // Follows get 401 and store nothing; held requests wait when approval is on; a blocked actor is
 // refused. allowPrivateAddress is on for the remote only (it is a test peer on 127.0.0.1); the
 // blog reaches the remote through the SSRF-safe fetch because OUTBOUND_ALLOW_HOSTS allows it.
-import http from "node:http";
+import type http from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createFederation, generateCryptoKeyPair, MemoryKvStore, type Federation } from "@fedify/fedify";
-import { Accept, Endpoints, Follow, Person, Reject, Undo } from "@fedify/vocab";
+import { generateCryptoKeyPair } from "@fedify/fedify";
+import { Accept, Follow, Person, Reject, Undo } from "@fedify/vocab";
 
 vi.mock("server-only", () => ({}));
 process.env.OUTBOUND_ALLOW_HOSTS = "127.0.0.1";
@@ -22,75 +22,28 @@ const REMOTE = `http://127.0.0.1:${REMOTE_PORT}`;
 process.env.SITE_URL = BLOG;
 
 await import("@/lib/jobs");
-const { serveFederation, INBOX_RATE } = await import("@/lib/federation/http");
+const { INBOX_RATE } = await import("@/lib/federation/http");
 const { updateOptions } = await import("@/db/queries/options");
 const { getFollowerByActorId, listFollowers, countFollowers, upsertFollower } = await import("@/db/queries/federation");
-const { drainJobs } = await import("@/lib/jobs/queue");
-const { queryRow, rawSql } = await import("@/db");
 const { makePost, makeUser } = await import("../support/factories");
-
-function listen(port: number, handler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) {
-  const server = http.createServer((req, res) => {
-    handler(req, res).catch((e: unknown) => {
-      res.writeHead(500);
-      res.end(String(e));
-    });
-  });
-  return new Promise<http.Server>((r) => server.listen(port, "127.0.0.1", () => r(server)));
-}
+const { closeServers, makeRemote, serveBlog, settle } = await import("../support/fedi-peer");
 
 // --- the remote server: Alice (and Mallory, whose key the blog is never shown) -----------------
 const received: { type: string; verified: boolean; json: unknown }[] = [];
-const aliceKeys = [await generateCryptoKeyPair("RSASSA-PKCS1-v1_5"), await generateCryptoKeyPair("Ed25519")];
-const remote: Federation<void> = createFederation<void>({ kv: new MemoryKvStore(), allowPrivateAddress: true });
-remote
-  .setActorDispatcher("/users/{identifier}", async (ctx, identifier) => {
-    if (!["alice", "bob", "carol"].includes(identifier)) return null;
-    const keys = await ctx.getActorKeyPairs(identifier);
-    return new Person({
-      id: ctx.getActorUri(identifier),
-      preferredUsername: identifier,
-      name: identifier === "alice" ? "Alice Remote" : identifier,
-      inbox: ctx.getInboxUri(identifier),
-      endpoints: new Endpoints({ sharedInbox: ctx.getInboxUri() }),
-      publicKey: keys[0]!.cryptographicKey,
-      assertionMethods: keys.map((k) => k.multikey),
-    });
-  })
-  .setKeyPairsDispatcher(() => aliceKeys);
-remote
-  .setInboxListeners("/users/{identifier}/inbox", "/inbox")
+const remote = await makeRemote({ origin: REMOTE, actors: ["alice", "bob", "carol"], profile: (identifier) => ({ name: identifier === "alice" ? "Alice Remote" : identifier }) });
+remote.inbox
   .on(Accept, async (_ctx, a) => void received.push({ type: "Accept", verified: true, json: await a.toJsonLd() }))
   .on(Reject, async (_ctx, a) => void received.push({ type: "Reject", verified: true, json: await a.toJsonLd() }));
 
-const remoteCtx = () => remote.createContext(new URL(REMOTE), undefined);
+const remoteCtx = remote.ctx;
 const blogActor = new URL(`${BLOG}/wp-json/activitypub/1.0/actors/blog`);
-
-async function toRequest(req: http.IncomingMessage, base: string) {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  const headers = new Headers();
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
-  const body = chunks.length ? Buffer.concat(chunks) : undefined;
-  return new Request(new URL(req.url!, base), { method: req.method, headers, body: body ? new Uint8Array(body) : undefined });
-}
 
 let blogServer: http.Server, remoteServer: http.Server;
 let postUrl = "";
 
 beforeAll(async () => {
-  blogServer = await listen(BLOG_PORT, async (req, res) => {
-    req.headers["x-inkwell-client-ip"] = "127.0.0.1";
-    if (!(await serveFederation(req, res))) {
-      res.writeHead(404, { "content-type": "text/html" });
-      res.end("<p>a page</p>");
-    }
-  });
-  remoteServer = await listen(REMOTE_PORT, async (req, res) => {
-    const response = await remote.fetch(await toRequest(req, REMOTE), { contextData: undefined });
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
-  });
+  blogServer = await serveBlog(BLOG_PORT);
+  remoteServer = await remote.serve();
   const author = await makeUser("author");
   const post = await makePost(author.id, { title: "Tea notes", slug: "tea-notes", content: "<p>Oolong <em>twice</em>.</p>", status: "publish" });
   const { permalinkOf } = await import("@/lib/site/urls");
@@ -99,25 +52,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const s of [blogServer, remoteServer]) {
-    s.closeAllConnections();
-    await new Promise((r) => s.close(r));
-  }
+  await closeServers([blogServer, remoteServer]);
 });
-
-/**
- * Waits until the blog's queued federation jobs (the inbox's Follow, the Accept's delivery) have
- * run: the queue runs them right after they are queued, this runs any the queue left due.
- */
-async function settle() {
-  for (let i = 0; i < 100; i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    await drainJobs(50);
-    const busy = await queryRow<{ n: number | string }>(rawSql("SELECT count(*) AS n FROM jobs WHERE status = 'running' OR (status = 'queued' AND run_at <= ?)", Date.now()));
-    if (Number(busy?.n) === 0) return;
-  }
-  throw new Error("federation jobs still running after 5 s");
-}
 
 const get = (path: string, accept = "application/activity+json") => fetch(new URL(path, BLOG), { headers: { accept } });
 

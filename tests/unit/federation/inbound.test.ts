@@ -5,14 +5,14 @@
 // answers, is edited and removed only by its author; its author's avatar is copied into our
 // uploads. Likes and boosts count once per actor and Undo takes them back. Blocked servers and
 // accounts get 403; replayed, stale, forged and unsigned requests 401; none of them changes anything.
-import http from "node:http";
+import type http from "node:http";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createFederation, generateCryptoKeyPair, MemoryKvStore, signRequest, type Federation } from "@fedify/fedify";
-import { Announce, Create, Delete, Endpoints, Image, Like, Mention, Note, Person, Tombstone, Undo, Update, PUBLIC_COLLECTION } from "@fedify/vocab";
+import { signRequest } from "@fedify/fedify";
+import { Announce, Create, Delete, Image, Like, Mention, Note, Person, Tombstone, Undo, Update, PUBLIC_COLLECTION } from "@fedify/vocab";
 import { Temporal } from "@js-temporal/polyfill";
 
 vi.mock("server-only", () => ({}));
@@ -28,85 +28,43 @@ const REMOTE = `http://127.0.0.1:${REMOTE_PORT}`;
 process.env.SITE_URL = BLOG;
 
 await import("@/lib/jobs");
-const { serveFederation } = await import("@/lib/federation/http");
 const { updateOptions } = await import("@/db/queries/options");
 const { countReactions } = await import("@/db/queries/federation");
 const { applyCommentAction } = await import("@/db/queries/comment-admin");
 const { listThreadComments, insertComment } = await import("@/db/queries/comments");
-const { drainJobs } = await import("@/lib/jobs/queue");
 const { execute, queryRow, rawSql } = await import("@/db");
 const { makePost, makeUser } = await import("../support/factories");
-
-function listen(port: number, handler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) {
-  const server = http.createServer((req, res) => {
-    handler(req, res).catch((e: unknown) => {
-      res.writeHead(500);
-      res.end(String(e));
-    });
-  });
-  return new Promise<http.Server>((r) => server.listen(port, "127.0.0.1", () => r(server)));
-}
+const { closeServers, makeRemote, serveBlog, settle } = await import("../support/fedi-peer");
 
 // --- the remote server: alice, bob, and an avatar that changes --------------------------------
-const keys = [await generateCryptoKeyPair("RSASSA-PKCS1-v1_5"), await generateCryptoKeyPair("Ed25519")];
 let aliceIcon = "/media/alice-1.png";
 let avatarFetches = 0;
 const png = await sharp({ create: { width: 200, height: 200, channels: 3, background: { r: 200, g: 60, b: 90 } } }).png().toBuffer();
-const remote: Federation<void> = createFederation<void>({ kv: new MemoryKvStore(), allowPrivateAddress: true });
-remote
-  .setActorDispatcher("/users/{identifier}", async (ctx, identifier) => {
-    if (!["alice", "bob", "spammer"].includes(identifier)) return null;
-    const k = await ctx.getActorKeyPairs(identifier);
-    return new Person({
-      id: ctx.getActorUri(identifier),
-      preferredUsername: identifier,
-      name: identifier === "alice" ? "Alice <b>Remote</b>" : identifier,
-      url: new URL(`${REMOTE}/@${identifier}`),
-      inbox: ctx.getInboxUri(identifier),
-      endpoints: new Endpoints({ sharedInbox: ctx.getInboxUri() }),
-      icon: identifier === "alice" ? new Image({ url: new URL(REMOTE + aliceIcon), mediaType: "image/png" }) : null,
-      publicKey: k[0]!.cryptographicKey,
-      assertionMethods: k.map((x) => x.multikey),
-    });
-  })
-  .setKeyPairsDispatcher(() => keys);
-remote.setInboxListeners("/users/{identifier}/inbox", "/inbox");
-
-const remoteCtx = () => remote.createContext(new URL(REMOTE), undefined);
-const actor = (who: string) => remoteCtx().getActorUri(who);
+const remote = await makeRemote({
+  origin: REMOTE,
+  actors: ["alice", "bob", "spammer"],
+  profile: (identifier) => ({
+    name: identifier === "alice" ? "Alice <b>Remote</b>" : identifier,
+    url: new URL(`${REMOTE}/@${identifier}`),
+    icon: identifier === "alice" ? new Image({ url: new URL(REMOTE + aliceIcon), mediaType: "image/png" }) : null,
+  }),
+});
+const { keys, actor } = remote;
+const remoteCtx = remote.ctx;
 const blogActor = new URL(`${BLOG}/wp-json/activitypub/1.0/actors/blog`);
-
-async function toRequest(req: http.IncomingMessage, base: string) {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  const headers = new Headers();
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
-  const body = chunks.length ? Buffer.concat(chunks) : undefined;
-  return new Request(new URL(req.url!, base), { method: req.method, headers, body: body ? new Uint8Array(body) : undefined });
-}
 
 let blogServer: http.Server, remoteServer: http.Server;
 let postId = 0;
 let postUrl = "";
 
 beforeAll(async () => {
-  blogServer = await listen(BLOG_PORT, async (req, res) => {
-    req.headers["x-inkwell-client-ip"] = "127.0.0.1";
-    if (!(await serveFederation(req, res))) {
-      res.writeHead(404, { "content-type": "text/html" });
-      res.end("<p>a page</p>");
-    }
-  });
-  remoteServer = await listen(REMOTE_PORT, async (req, res) => {
-    if (req.url?.startsWith("/media/")) {
-      avatarFetches++;
-      res.writeHead(200, { "content-type": "image/png" });
-      res.end(png);
-      return;
-    }
-    const response = await remote.fetch(await toRequest(req, REMOTE), { contextData: undefined });
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
+  blogServer = await serveBlog(BLOG_PORT);
+  remoteServer = await remote.serve((req, res) => {
+    if (!req.url?.startsWith("/media/")) return false;
+    avatarFetches++;
+    res.writeHead(200, { "content-type": "image/png" });
+    res.end(png);
+    return true;
   });
   const author = await makeUser("author");
   const post = await makePost(author.id, { title: "Tea notes", slug: "tea-notes", content: "<p>Oolong.</p>", status: "publish" });
@@ -117,22 +75,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const s of [blogServer, remoteServer]) {
-    s.closeAllConnections();
-    await new Promise((r) => s.close(r));
-  }
+  await closeServers([blogServer, remoteServer]);
   fs.rmSync(process.env.UPLOADS_DIR!, { recursive: true, force: true });
 });
-
-async function settle() {
-  for (let i = 0; i < 100; i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    await drainJobs(50);
-    const busy = await queryRow<{ n: number | string }>(rawSql("SELECT count(*) AS n FROM jobs WHERE status = 'running' OR (status = 'queued' AND run_at <= ?)", Date.now()));
-    if (Number(busy?.n) === 0) return;
-  }
-  throw new Error("federation jobs still running after 5 s");
-}
 
 async function send(who: string, activity: Create | Update | Delete | Like | Announce | Undo) {
   const ctx = remoteCtx();

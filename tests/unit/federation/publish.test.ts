@@ -4,10 +4,9 @@
 // follower whose server keeps failing is retried, then paused; every result is recorded per post.
 // Posts are written through XML-RPC's writePost/trashPost, the path Micropub shares, which
 // queues the federation job as the editor's save does.
-import http from "node:http";
+import type http from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createFederation, generateCryptoKeyPair, MemoryKvStore, type Federation } from "@fedify/fedify";
-import { Create, Delete, Endpoints, Move, Person, Update, type Activity } from "@fedify/vocab";
+import { Create, Delete, Move, Update, type Activity } from "@fedify/vocab";
 
 vi.mock("server-only", () => ({}));
 process.env.OUTBOUND_ALLOW_HOSTS = "127.0.0.1";
@@ -23,55 +22,29 @@ const BROKEN = `http://127.0.0.1:${BROKEN_PORT}`;
 process.env.SITE_URL = BLOG;
 
 await import("@/lib/jobs");
-const { serveFederation } = await import("@/lib/federation/http");
 const { updateOptions } = await import("@/db/queries/options");
 const { upsertFollower, listDeliveriesByPost, listPostsWithDeliveries, getPostFederatedId } = await import("@/db/queries/federation");
-const { drainJobs } = await import("@/lib/jobs/queue");
-const { queryRow, rawSql } = await import("@/db");
 const { writePost, trashPost } = await import("@/lib/xmlrpc/posts");
 const { PAUSE_AFTER, hostHealth } = await import("@/lib/federation/delivery");
+const { queryRow, rawSql } = await import("@/db");
 const { makeUser } = await import("../support/factories");
-
-function listen(port: number, handler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) {
-  const server = http.createServer((req, res) => {
-    handler(req, res).catch((e: unknown) => {
-      res.writeHead(500);
-      res.end(String(e));
-    });
-  });
-  return new Promise<http.Server>((r) => server.listen(port, "127.0.0.1", () => r(server)));
-}
+const { closeServers, listen, makeRemote, serveBlog, settle: settleJobs } = await import("../support/fedi-peer");
 
 // --- the remote server: Alice follows the blog; what reaches her inbox is kept, verified -------
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const received: { type: string; json: Json }[] = [];
-const aliceKeys = [await generateCryptoKeyPair("RSASSA-PKCS1-v1_5"), await generateCryptoKeyPair("Ed25519")];
-const remote: Federation<void> = createFederation<void>({ kv: new MemoryKvStore(), allowPrivateAddress: true });
-remote
-  .setActorDispatcher("/users/{identifier}", async (ctx, identifier) => {
-    if (identifier !== "alice" && identifier !== "newblog" && identifier !== "stranger") return null;
-    const keys = await ctx.getActorKeyPairs(identifier);
-    // "newblog" is where the blog moves to: it names the blog's actor among its earlier addresses.
-    const aliases = identifier === "newblog" ? [new URL(`${BLOG}/wp-json/activitypub/1.0/actors/blog`)] : [];
-    return new Person({ id: ctx.getActorUri(identifier), preferredUsername: identifier, inbox: ctx.getInboxUri(identifier), endpoints: new Endpoints({ sharedInbox: ctx.getInboxUri() }), publicKey: keys[0]!.cryptographicKey, aliases });
-  })
-  .setKeyPairsDispatcher(() => aliceKeys);
+const remote = await makeRemote({
+  origin: REMOTE,
+  actors: ["alice", "newblog", "stranger"],
+  // "newblog" is where the blog moves to: it names the blog's actor among its earlier addresses.
+  profile: (identifier) => ({ aliases: identifier === "newblog" ? [new URL(`${BLOG}/wp-json/activitypub/1.0/actors/blog`)] : [] }),
+});
 const keep = async (type: string, a: Activity) => void received.push({ type, json: (await a.toJsonLd({ format: "compact" })) as Json });
-remote
-  .setInboxListeners("/users/{identifier}/inbox", "/inbox")
+remote.inbox
   .on(Create, (_ctx, a) => keep("Create", a))
   .on(Update, (_ctx, a) => keep("Update", a))
   .on(Delete, (_ctx, a) => keep("Delete", a))
   .on(Move, (_ctx, a) => keep("Move", a));
-
-async function toRequest(req: http.IncomingMessage, base: string) {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  const headers = new Headers();
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
-  const body = chunks.length ? Buffer.concat(chunks) : undefined;
-  return new Request(new URL(req.url!, base), { method: req.method, headers, body: body ? new Uint8Array(body) : undefined });
-}
 
 let servers: http.Server[] = [];
 let brokenHits = 0;
@@ -79,18 +52,8 @@ let author: Awaited<ReturnType<typeof makeUser>>;
 
 beforeAll(async () => {
   servers = [
-    await listen(BLOG_PORT, async (req, res) => {
-      req.headers["x-inkwell-client-ip"] = "127.0.0.1";
-      if (!(await serveFederation(req, res))) {
-        res.writeHead(404, { "content-type": "text/html" });
-        res.end("<p>a page</p>");
-      }
-    }),
-    await listen(REMOTE_PORT, async (req, res) => {
-      const response = await remote.fetch(await toRequest(req, REMOTE), { contextData: undefined });
-      res.writeHead(response.status, Object.fromEntries(response.headers));
-      res.end(Buffer.from(await response.arrayBuffer()));
-    }),
+    await serveBlog(BLOG_PORT),
+    await remote.serve(),
     // A server that is down for good: every POST answers 500.
     await listen(BROKEN_PORT, async (req, res) => {
       for await (const _ of req); // eslint-disable-line @typescript-eslint/no-unused-vars
@@ -105,22 +68,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const s of servers) {
-    s.closeAllConnections();
-    await new Promise((r) => s.close(r));
-  }
+  await closeServers(servers);
 });
 
 /** Runs queued jobs until none is due within 2 s (the federate_post job, the fan-out, each delivery and its quick retries). */
-async function settle() {
-  for (let i = 0; i < 200; i++) {
-    await new Promise((r) => setTimeout(r, 25));
-    await drainJobs(50);
-    const busy = await queryRow<{ n: number | string }>(rawSql("SELECT count(*) AS n FROM jobs WHERE status = 'running' OR (status = 'queued' AND run_at <= ?)", Date.now() + 2000));
-    if (Number(busy?.n) === 0) return;
-  }
-  throw new Error("jobs still running after 5 s");
-}
+const settle = () => settleJobs({ horizonMs: 2000, pauseMs: 25 });
 
 const caller = () => ({ id: author.id, role: "administrator" as const, displayName: "Ada" });
 

@@ -1,16 +1,18 @@
 // Recorded payloads (tests/fixtures/activitypub/, sources in its README): activities as Mastodon
-// 4.x, GoToSocial, Akkoma, Ghost (and Mastodon's serializers) send them, replayed at the blog's
+// 4.x, GoToSocial, Akkoma, Ghost, Misskey (and Mastodon's serializers) send them, replayed at the blog's
 // shared inbox over real HTTP. Each payload's server is rewritten to a loopback test server that
 // serves the actor documents and signs the request with the actor's key (an HTTP signature the
 // blog verifies against that document); a Linked Data signature in the payload, made over the
 // original text, is dropped. Each has its effect: replies become comments, Update edits, Delete
-// removes, Like and Announce count and Undo takes them back, Follow makes a follower.
-import http from "node:http";
+// removes, Like and Announce count and Undo takes them back, Follow makes a follower. Misskey's
+// reply, quote, reaction (a Like with _misskey_reaction), Akkoma's EmojiReact, and a deleted
+// account's Delete (Mastodon's and Misskey's) replayed with their effects.
+import type http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createFederation, generateCryptoKeyPair, MemoryKvStore, signRequest, type Federation } from "@fedify/fedify";
-import { Accept, Endpoints, Person } from "@fedify/vocab";
+import { signRequest } from "@fedify/fedify";
+import { Accept } from "@fedify/vocab";
 
 vi.mock("server-only", () => ({}));
 process.env.OUTBOUND_ALLOW_HOSTS = "127.0.0.1";
@@ -23,29 +25,19 @@ const REMOTE = `http://127.0.0.1:${REMOTE_PORT}`;
 process.env.SITE_URL = BLOG;
 
 await import("@/lib/jobs");
-const { serveFederation } = await import("@/lib/federation/http");
 const { countReactions, getFollowerByActorId } = await import("@/db/queries/federation");
-const { drainJobs } = await import("@/lib/jobs/queue");
-const { queryRow, rawSql } = await import("@/db");
+const { execute, queryRow, rawSql } = await import("@/db");
 const { updateOptions } = await import("@/db/queries/options");
 const { makePost, makeUser } = await import("../support/factories");
+const { closeServers, makeRemote, serveBlog, settle } = await import("../support/fedi-peer");
 
 const FIXTURES = path.join(import.meta.dirname, "../../fixtures/activitypub");
-const keys = [await generateCryptoKeyPair("RSASSA-PKCS1-v1_5")];
 const accepted: string[] = [];
-const remote: Federation<void> = createFederation<void>({ kv: new MemoryKvStore(), allowPrivateAddress: true });
-remote
-  .setActorDispatcher("/users/{identifier}", async (ctx, identifier) => {
-    const k = await ctx.getActorKeyPairs(identifier);
-    return new Person({ id: ctx.getActorUri(identifier), preferredUsername: identifier, name: `${identifier} (recorded)`, inbox: ctx.getInboxUri(identifier), endpoints: new Endpoints({ sharedInbox: ctx.getInboxUri() }), publicKey: k[0]!.cryptographicKey });
-  })
-  .setKeyPairsDispatcher(() => keys);
-remote.setInboxListeners("/users/{identifier}/inbox", "/inbox").on(Accept, async (_ctx, a) => void accepted.push(a.id?.href ?? ""));
-
-function listen(port: number, handler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) {
-  const server = http.createServer((req, res) => void handler(req, res).catch((e: unknown) => { res.writeHead(500); res.end(String(e)); }));
-  return new Promise<http.Server>((r) => server.listen(port, "127.0.0.1", () => r(server)));
-}
+const gone = new Set<string>();
+// Any name is an actor: each payload's own, as the loopback test server.
+const remote = await makeRemote({ origin: REMOTE, ed25519: false, profile: (identifier) => ({ name: `${identifier} (recorded)` }) });
+const { keys } = remote;
+remote.inbox.on(Accept, async (_ctx, a) => void accepted.push(a.id?.href ?? ""));
 
 let blogServer: http.Server, remoteServer: http.Server;
 let postUrl = "";
@@ -53,22 +45,14 @@ let postId = 0;
 const blogActor = `${BLOG}/wp-json/activitypub/1.0/actors/blog`;
 
 beforeAll(async () => {
-  blogServer = await listen(BLOG_PORT, async (req, res) => {
-    req.headers["x-inkwell-client-ip"] = "127.0.0.1";
-    if (!(await serveFederation(req, res))) {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  remoteServer = await listen(REMOTE_PORT, async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
-    const body = chunks.length ? new Uint8Array(Buffer.concat(chunks)) : undefined;
-    const response = await remote.fetch(new Request(new URL(req.url!, REMOTE), { method: req.method, headers, body }), { contextData: undefined });
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
+  blogServer = await serveBlog(BLOG_PORT);
+  // An account deleted on its server: its address answers 410 Gone, as Mastodon's does.
+  remoteServer = await remote.serve((req, res) => {
+    const name = /^\/users\/([^/?#]+)$/.exec(req.url ?? "")?.[1];
+    if (!name || !gone.has(name)) return false;
+    res.writeHead(410, { "content-type": "application/activity+json" });
+    res.end(JSON.stringify({ "@context": "https://www.w3.org/ns/activitystreams", id: `${REMOTE}/users/${name}`, type: "Tombstone" }));
+    return true;
   });
   const author = await makeUser("author");
   const post = await makePost(author.id, { title: "Recorded", slug: "recorded", content: "<p>Replay me.</p>", status: "publish" });
@@ -81,21 +65,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const s of [blogServer, remoteServer]) {
-    s.closeAllConnections();
-    await new Promise((r) => s.close(r));
-  }
+  await closeServers([blogServer, remoteServer]);
 });
-
-async function settle() {
-  for (let i = 0; i < 100; i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    await drainJobs(50);
-    const busy = await queryRow<{ n: number | string }>(rawSql("SELECT count(*) AS n FROM jobs WHERE status = 'running' OR (status = 'queued' AND run_at <= ?)", Date.now()));
-    if (Number(busy?.n) === 0) return;
-  }
-  throw new Error("federation jobs still running after 5 s");
-}
 
 /** The payload's server, as the loopback test server: its actor at /users/<name>. */
 const SERVERS: Record<string, { origin: string; actor: string; name: string }> = {
@@ -104,6 +75,7 @@ const SERVERS: Record<string, { origin: string; actor: string; name: string }> =
   akkoma: { origin: "https://akkoma.example.com", actor: "https://akkoma.example.com/users/testuser", name: "testuser" },
   ghost: { origin: "https://example.com", actor: "https://example.com/user/foo", name: "foo" },
   wordpress: { origin: "https://notiz.blog", actor: "https://notiz.blog/author/matthias-pfefferle/", name: "pfefferle" },
+  misskey: { origin: "https://misskey.example", actor: "https://misskey.example/users/9kq2x7b3fz", name: "9kq2x7b3fz" },
 };
 
 /** Reads a fixture, points it at the test server and this blog, signs it as its actor and posts it. */
@@ -196,5 +168,105 @@ describe("recorded from WordPress's ActivityPub plugin (a comment on a WordPress
     expect((await byRemote(id))?.content).toBe("<p>Danke für den Beitrag, noch einmal gelesen und ergänzt.</p>");
     expect((await replay("wordpress-activitypub-delete-comment.json", "wordpress")).status).toBe(202);
     expect(await byRemote(id)).toBeUndefined();
+  });
+});
+
+/** Fedify takes an activity id once: a payload replayed again needs its mark forgotten. */
+const forgetProcessed = () => execute(rawSql("DELETE FROM federation_kv WHERE key LIKE ?", "%activityIdempotence%"));
+
+describe("recorded Misskey payloads", () => {
+  const reply = `${REMOTE}/notes/9kq3a1c0aa`;
+  const actor = `${REMOTE}/users/9kq2x7b3fz`;
+
+  it("Follow makes a follower (an Accept goes back), its Undo removes it", async () => {
+    accepted.length = 0;
+    expect((await replay("misskey-follow.json", "misskey")).status).toBe(202);
+    expect((await getFollowerByActorId(actor))?.status).toBe("accepted");
+    expect(accepted).toHaveLength(1);
+    expect((await replay("misskey-undo-follow.json", "misskey")).status).toBe(202);
+    expect(await getFollowerByActorId(actor)).toBeUndefined();
+  });
+
+  it("a reply (with _misskey_content) becomes a comment, its Update edits it, its Delete (a Tombstone) removes it", async () => {
+    expect((await replay("misskey-create-note-reply.json", "misskey")).status).toBe(202);
+    expect(await byRemote(reply)).toMatchObject({ parent_id: null, author_name: "9kq2x7b3fz (recorded)", content: "<p>Brewed it twice: much better :tea:</p>" });
+    expect((await replay("misskey-update-note.json", "misskey")).status).toBe(202);
+    expect((await byRemote(reply))?.content).toBe("<p>Brewed it three times: even better :tea:</p>");
+    expect((await replay("misskey-delete-note.json", "misskey")).status).toBe(202);
+    expect(await byRemote(reply)).toBeUndefined();
+  });
+
+  it("a quote (_misskey_quote, quoteUrl) of the post becomes a comment on it, as WordPress's plugin keeps quotes", async () => {
+    expect((await replay("misskey-create-note-quote.json", "misskey")).status).toBe(202);
+    const row = (await byRemote(`${REMOTE}/notes/9kq3a1c0ab`))!;
+    expect(row).toMatchObject({ parent_id: null });
+    expect(row.content).toContain("Worth reading");
+  });
+
+  it("a reaction (Like with _misskey_reaction) and Akkoma's EmojiReact count as likes, a renote as a boost; Undo takes them back", async () => {
+    await execute(rawSql("DELETE FROM federation_reactions"));
+    expect((await replay("misskey-like.json", "misskey")).status).toBe(202);
+    expect((await replay("misskey-announce.json", "misskey")).status).toBe(202);
+    expect((await replay("akkoma-emoji-react.json", "akkoma")).status).toBe(202);
+    expect(await countReactions(postId)).toEqual({ likes: 2, boosts: 1 });
+    expect((await replay("misskey-undo-like.json", "misskey")).status).toBe(202);
+    expect((await replay("akkoma-undo-emoji-react.json", "akkoma")).status).toBe(202);
+    expect(await countReactions(postId)).toEqual({ likes: 0, boosts: 1 });
+  });
+
+  it("a deleted account (Delete of the actor by itself) takes its follow, likes, boosts and comments with it, once its address is gone", async () => {
+    await forgetProcessed();
+    await replay("misskey-follow.json", "misskey");
+    await replay("misskey-like.json", "misskey");
+    await replay("misskey-create-note-reply.json", "misskey");
+    expect(await getFollowerByActorId(actor)).toBeTruthy();
+    const before = await countReactions(postId);
+    expect(before).toEqual({ likes: 1, boosts: 1 });
+    // Still there (the actor answers): nothing is removed.
+    expect((await replay("misskey-delete-actor.json", "misskey")).status).toBe(202);
+    expect(await byRemote(reply)).toBeTruthy();
+    expect(await getFollowerByActorId(actor)).toBeTruthy();
+    // Gone (410): all of it goes; the page's counts with it. (Its key is still known here.)
+    await forgetProcessed();
+    gone.add("9kq2x7b3fz");
+    // The same body signed in the same second is the same signature, which the inbox takes once.
+    await new Promise((r) => setTimeout(r, 1100));
+    expect((await replay("misskey-delete-actor.json", "misskey")).status).toBe(202);
+    expect(await getFollowerByActorId(actor)).toBeUndefined();
+    expect(await byRemote(reply)).toBeUndefined();
+    expect(await byRemote(`${REMOTE}/notes/9kq3a1c0ab`)).toBeUndefined();
+    expect(await countReactions(postId)).toEqual({ likes: 0, boosts: 0 });
+    expect(Number((await queryRow<{ n: number | string }>(rawSql("SELECT comment_count AS n FROM posts WHERE id = ?", postId)))?.n)).toBe(Number((await queryRow<{ n: number | string }>(rawSql("SELECT count(*) AS n FROM comments WHERE post_id = ? AND status = '1'", postId)))?.n));
+  });
+
+  it("Mastodon's Delete of a deleted account whose key is no longer known (its key fetch answers 410) is checked at its address and applied", async () => {
+    const mastodon = `${REMOTE}/users/testingshtuff`;
+    await forgetProcessed();
+    await replay("mastodon-like.json", "mastodon");
+    const { activity } = await replay("mastodon-4.3-create-note.json", "mastodon", { inReplyTo: postUrl, id: `${REMOTE}/users/testingshtuff/statuses/2` });
+    expect(await byRemote(activity.object.id)).toBeTruthy();
+    expect(await countReactions(postId)).toEqual({ likes: 1, boosts: 0 });
+    // Forget every cached key and document: the signature cannot be checked any more.
+    await execute(rawSql("DELETE FROM federation_kv"));
+    gone.add("testingshtuff");
+    expect((await replay("mastodon-delete-actor.json", "mastodon")).status).toBe(202);
+    expect(await byRemote(activity.object.id)).toBeUndefined();
+    expect(await countReactions(postId)).toEqual({ likes: 0, boosts: 0 });
+    expect(await getFollowerByActorId(mastodon)).toBeUndefined();
+  });
+
+  it("an unverifiable Delete of an account that still answers changes nothing (401)", async () => {
+    await forgetProcessed();
+    await replay("ghost-note-create.json", "ghost", { inReplyTo: postUrl, id: `${REMOTE}/note/kept` });
+    await execute(rawSql("DELETE FROM federation_kv"));
+    const foo = `${REMOTE}/users/foo`;
+    const body = JSON.stringify({ "@context": "https://www.w3.org/ns/activitystreams", id: `${foo}#delete`, type: "Delete", actor: foo, object: foo });
+    // Signed with a key the actor does not publish (another actor's key id): not verified, not gone.
+    const { signRequest: sign, generateCryptoKeyPair } = await import("@fedify/fedify");
+    const other = await generateCryptoKeyPair("RSASSA-PKCS1-v1_5");
+    const res = await fetch(await sign(new Request(`${BLOG}/wp-json/activitypub/1.0/inbox`, { method: "POST", headers: { "content-type": "application/activity+json" }, body }), other.privateKey, new URL(`${foo}#main-key`)));
+    expect(res.status).toBe(401);
+    await settle();
+    expect(await byRemote(`${REMOTE}/note/kept`)).toBeTruthy();
   });
 });
