@@ -12,8 +12,8 @@ import { postById, publishDuePosts } from "@/lib/site/reads";
 import { resolveQuery, resolveSegments } from "@/lib/site/resolve-path";
 import { AP_BASE, BLOG, getFederation } from "./federation";
 import { federates, postArticle } from "./objects";
-import { activeAuthor, isLocalActor, postAttribution, userIdOfActor } from "./authors";
-import { hasActorKeys } from "@/db/queries/federation";
+import { activeAuthor, postAttribution, userIdOfActor } from "./authors";
+import { getFediverseUser, hasActorKeys } from "@/db/queries/federation";
 import { wantsActivityJson } from "./accept";
 import { inboxRefuses } from "./blocks";
 import { commentIdParam, commentNote, federatedComment } from "./comment-object";
@@ -204,9 +204,10 @@ export async function serveFederation(req: IncomingMessage, res: ServerResponse)
       return Response.json({ error: "Ask for application/activity+json." }, { status: 406 });
     },
   });
-  // An author who turned their fediverse profile off: their actor and its collections are gone (410), not unknown.
+  // An author who turned their fediverse profile off (or was deleted): their actor and its
+  // collections are gone (410), not unknown. One the actor mode hides is only not found (404).
   const authorId = new RegExp(`^${AP_BASE}/actors/(\\d+)(?:/|$)`).exec(incoming.pathname)?.[1];
-  if (passed && authorId && !(await isLocalActor(authorId)) && (await hasActorKeys(authorId))) {
+  if (passed && authorId && !(await getFediverseUser({ id: Number(authorId) }))?.fediverse && (await hasActorKeys(authorId))) {
     send(res, 410, { "content-type": "application/json" }, JSON.stringify({ error: "This fediverse profile was deleted." }));
     return true;
   }
