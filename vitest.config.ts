@@ -20,6 +20,7 @@ const POSTGRES_SUITES = [
   "tests/unit/federation/store.test.ts",
   "tests/unit/federation/publish.test.ts",
   "tests/unit/federation/authors.test.ts",
+  "tests/unit/federation/author-actions.test.ts",
   "tests/unit/federation/remote-follow.test.ts",
   "tests/unit/admin/permalinks-message.test.ts",
   "tests/unit/auth/app-passwords.test.ts",
