@@ -79,3 +79,12 @@ describe("Users → Followers actions, by whose follower it is", () => {
     expect(await getFollowerById(blogs.id)).toBeUndefined();
   });
 });
+
+describe("the follow widget", () => {
+  it("offers the blog's handle unless the site has author profiles only", async () => {
+    const { FediverseFollowWidget } = await import("@/app/(site)/_components/fediverse-follow-widget");
+    const { OPTION_DEFAULTS } = await import("@/lib/options/defaults");
+    expect(await FediverseFollowWidget({ opts: { ...OPTION_DEFAULTS, activitypub_actor_mode: "actor" } })).toBeNull();
+    expect(await FediverseFollowWidget({ opts: { ...OPTION_DEFAULTS, activitypub_actor_mode: "actor_blog" } })).not.toBeNull();
+  });
+});
