@@ -80,6 +80,8 @@ async function toRequest(req: http.IncomingMessage, base: string) {
 let servers: http.Server[] = [];
 let author: Awaited<ReturnType<typeof makeUser>>;
 let authorActor = "";
+/** The author's first post (published in "following an author and publishing as them"). */
+let firstPostId = 0;
 const blogActor = `${BLOG}/wp-json/activitypub/1.0/actors/blog`;
 const alice = `${REMOTE}/users/alice`;
 const bob = `${REMOTE}/users/bob`;
@@ -202,6 +204,7 @@ describe("following an author and publishing as them", () => {
     received.length = 0;
     posts.length = 0;
     postId = await writePost({ id: author.id, role: "author", displayName: "Ada Lovelace" }, { type: "post", status: "publish", title: "Oolong", content: "<p>Twice steeped.</p>" });
+    firstPostId = postId;
     await settle();
     const creates = received.filter((r) => r.type === "Create");
     // alice (the author's follower, by her shared inbox) and bob (the blog's, by his own inbox).
@@ -269,6 +272,15 @@ describe("the actor mode (Settings → Discussion → Fediverse profiles)", () =
       expect((await webfinger(`acct:127.0.0.1@127.0.0.1:${BLOG_PORT}`)).status).toBe(404);
       expect((await get(new URL(blogActor).pathname)).status).toBe(404);
       expect(await selfLink(await webfinger(`acct:ada@127.0.0.1:${BLOG_PORT}`))).toBe(authorActor);
+      // A reply written here to a fediverse comment would go out as the blog, which has no key now: it is not sent.
+      const { insertAdminReply } = await import("@/db/queries/comment-admin");
+      const { setCommentRemoteOrigin } = await import("@/db/queries/federation");
+      const { sendCommentReply } = await import("@/lib/federation/replies-out");
+      const when = { date: "2026-01-16 10:00:00", dateGmt: "2026-01-16 10:00:00" };
+      const remoteComment = await insertAdminReply({ postId: firstPostId, parentId: null, type: "comment", status: "1", authorName: "Alice", authorEmail: "", authorUrl: alice, content: "<p>Lovely!</p>", ...when });
+      await setCommentRemoteOrigin(remoteComment.id, { objectId: `${REMOTE}/notes/1`, actorId: alice });
+      const reply = await insertAdminReply({ postId: firstPostId, parentId: remoteComment.id, type: "comment", status: "1", authorName: "Ada", authorEmail: "ada@example.com", authorUrl: "", content: "<p>Thanks.</p>", ...when });
+      expect(await sendCommentReply(reply.id)).toBe("no-blog-actor");
     } finally {
       await updateOptions({ activitypub_actor_mode: "actor_blog" });
     }
