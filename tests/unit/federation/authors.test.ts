@@ -233,6 +233,18 @@ describe("following an author and publishing as them", () => {
     expect(updates.every((u) => u.json.actor === authorActor)).toBe(true);
   });
 
+  it("sends the Delete from the same actor when the post goes to the Trash", async () => {
+    const { trashPost } = await import("@/lib/xmlrpc/posts");
+    const id = await writePost({ id: author.id, role: "author", displayName: "Ada Lovelace" }, { type: "post", status: "publish", title: "Hojicha", content: "<p>Roasted.</p>" });
+    await settle();
+    received.length = 0;
+    await trashPost({ id: author.id, role: "author", displayName: "Ada Lovelace" }, id);
+    await settle();
+    const deletes = received.filter((r) => r.type === "Delete");
+    expect(deletes.length).toBe(2);
+    expect(deletes.every((d) => d.json.actor === authorActor)).toBe(true);
+  });
+
   it("counts someone who follows both the author and the blog once", async () => {
     await upsertFollower({ actorId: bob, inbox: `${bob}/inbox`, sharedInbox: null, handle: "@bob", name: "Bob", url: bob, server: "x", status: "accepted", followId: null, followed: String(author.id) });
     const both = await listFollowerRecipients([String(author.id), "blog"]);
