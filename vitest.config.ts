@@ -19,6 +19,8 @@ const POSTGRES_SUITES = [
   "tests/unit/federation/recorded.test.ts",
   "tests/unit/federation/store.test.ts",
   "tests/unit/federation/publish.test.ts",
+  "tests/unit/federation/authors.test.ts",
+  "tests/unit/federation/author-actions.test.ts",
   "tests/unit/federation/remote-follow.test.ts",
   "tests/unit/federation/conversation.test.ts",
   "tests/unit/admin/permalinks-message.test.ts",

@@ -37,6 +37,7 @@ export const users = pgTable(
     bio: text("bio").notNull().default(""),
     registeredGmt: text("registered_gmt").notNull().default(now),
     sessionEpoch: integer("session_epoch").notNull().default(0),
+    fediverse: boolean("fediverse").notNull().default(false),
   },
   (t) => [
     uniqueIndex("users_login_unique").on(sql`lower(${t.login})`),
@@ -368,8 +369,9 @@ export const federationFollowers = pgTable(
     status: text("status", { enum: FOLLOWER_STATUSES }).notNull(),
     followId: text("follow_id"),
     createdAt: big("created_at").notNull(),
+    followed: text("followed").notNull().default("blog"),
   },
-  (t) => [uniqueIndex("federation_followers_actor").on(t.actorId), index("federation_followers_status").on(t.status, t.id)],
+  (t) => [uniqueIndex("federation_followers_followed_actor").on(t.followed, t.actorId), index("federation_followers_followed_status").on(t.followed, t.status, t.id), index("federation_followers_actor_id").on(t.actorId)],
 );
 
 // Likes and boosts (Announce) of a post from the fediverse: one per actor, kind and post, so a

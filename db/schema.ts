@@ -50,6 +50,9 @@ export const users = sqliteTable(
     // Raised by "Log Out Everywhere Else": a session token is good only for the password hash and
     // the epoch it was signed in with (lib/auth/password-stamp.ts).
     sessionEpoch: integer("session_epoch").notNull().default(0),
+    // Profile → "Enable fediverse profile": the user is an ActivityPub actor of their own
+    // (lib/federation/authors.ts), as WordPress's ActivityPub plugin lets authors opt in.
+    fediverse: integer("fediverse", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     uniqueIndex("users_login_unique").on(sql`lower(${t.login})`),
@@ -446,8 +449,10 @@ export const federationFollowers = sqliteTable(
     status: text("status", { enum: FOLLOWER_STATUSES }).notNull(),
     followId: text("follow_id"), // the Follow activity's id, for an Accept/Reject sent later
     createdAt: integer("created_at").notNull(), // epoch ms
+    // Whom they follow: "blog", or an author's user id (lib/federation/authors.ts).
+    followed: text("followed").notNull().default("blog"),
   },
-  (t) => [uniqueIndex("federation_followers_actor").on(t.actorId), index("federation_followers_status").on(t.status, t.id)],
+  (t) => [uniqueIndex("federation_followers_followed_actor").on(t.followed, t.actorId), index("federation_followers_followed_status").on(t.followed, t.status, t.id), index("federation_followers_actor_id").on(t.actorId)],
 );
 export type FederationFollower = typeof federationFollowers.$inferSelect;
 

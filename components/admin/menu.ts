@@ -19,8 +19,8 @@ export const ADMIN_MENU: AdminMenuItem[] = [
   { label: "Comments", href: "/admin/comments/", cap: "edit_posts", badge: "pending_comments" },
   { label: "Appearance", href: "/admin/appearance/", cap: "switch_themes" },
   { label: "Users", href: "/admin/users/", cap: "list_users" },
-  // WordPress's ActivityPub plugin adds Followers under Users.
-  { label: "Followers", href: "/admin/users/followers/", cap: "manage_options" },
+  // WordPress's ActivityPub plugin adds Followers under Users: the blog's to managers, an author's own to them.
+  { label: "Followers", href: "/admin/users/followers/", cap: "publish_posts" },
   { label: "Tools", href: "/admin/tools/", cap: "import" },
   { label: "Settings", href: "/admin/settings/", cap: "manage_options" },
   { label: "Profile", href: "/admin/profile/", cap: "read" },

@@ -1,11 +1,11 @@
 // ActivityPub's rows (lib/federation/): Fedify's key–value store, the blog actor's key pairs and
 // its followers. The key–value operations are single statements, so two processes on one
 // database see each other's writes and a compare-and-swap is atomic on both engines.
-import { and, asc, count, desc, eq, gt, gte, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { affected } from "../index";
 import { first } from "../rows";
-import { commentMeta, comments, federationDeliveries, federationFollowers, federationKeys, federationKv, federationReactions, postMeta, posts, type Comment, type FederationDelivery, type FederationFollower } from "../tables";
+import { commentMeta, comments, federationDeliveries, federationFollowers, federationKeys, federationKv, federationReactions, postMeta, posts, users, type Comment, type FederationDelivery, type FederationFollower } from "../tables";
 import { FEDERATION_REACTIONS } from "../schema";
 import { withTransaction } from "../transaction";
 import { recountPostComments } from "./comments";
@@ -85,31 +85,41 @@ export async function insertActorKeys(actor: string, rows: ActorKeyRow[], now = 
 }
 
 export type FollowerStatus = FederationFollower["status"];
-export type NewFollower = Omit<FederationFollower, "id" | "createdAt"> & { createdAt?: number };
+export type NewFollower = Omit<FederationFollower, "id" | "createdAt" | "followed"> & { createdAt?: number; followed?: string };
 
-/** Records a follower (or a held request, or a block), replacing what was known of that actor. */
+/** The blog actor's identifier, and what `followed` holds for its followers (an author's is their user id). */
+const BLOG = "blog";
+
+/** Records a follower of one local actor (or a held request, or a block), replacing what was known of that actor's follow. */
 export async function upsertFollower(f: NewFollower): Promise<FederationFollower> {
-  const values = { ...f, createdAt: f.createdAt ?? Date.now() };
+  const values = { ...f, followed: f.followed ?? BLOG, createdAt: f.createdAt ?? Date.now() };
   // Following again keeps the first "since"; the rest is what the actor says now.
   const changes = { inbox: f.inbox, sharedInbox: f.sharedInbox, handle: f.handle, name: f.name, url: f.url, server: f.server, status: f.status, followId: f.followId };
-  const [row] = await getDb().insert(federationFollowers).values(values).onConflictDoUpdate({ target: federationFollowers.actorId, set: changes }).returning();
+  const [row] = await getDb().insert(federationFollowers).values(values).onConflictDoUpdate({ target: [federationFollowers.followed, federationFollowers.actorId], set: changes }).returning();
   return row!;
 }
 
-export async function getFollowerByActorId(actorId: string): Promise<FederationFollower | undefined> {
-  return await getDb().select().from(federationFollowers).where(eq(federationFollowers.actorId, actorId)).limit(1).then(first);
+export async function getFollowerByActorId(actorId: string, followed = BLOG): Promise<FederationFollower | undefined> {
+  return await getDb().select().from(federationFollowers).where(and(eq(federationFollowers.followed, followed), eq(federationFollowers.actorId, actorId))).limit(1).then(first);
 }
 
 export async function getFollowerById(id: number): Promise<FederationFollower | undefined> {
   return await getDb().select().from(federationFollowers).where(eq(federationFollowers.id, id)).limit(1).then(first);
 }
 
-export async function deleteFollowerByActorId(actorId: string, status?: FollowerStatus): Promise<boolean> {
-  return affected(await getDb().delete(federationFollowers).where(and(eq(federationFollowers.actorId, actorId), status ? eq(federationFollowers.status, status) : undefined))) > 0;
+/** Stops `actorId` following `followed` (every local actor when null: its account was deleted). */
+export async function deleteFollowerByActorId(actorId: string, status?: FollowerStatus, followed: string | null = BLOG): Promise<boolean> {
+  const where = and(eq(federationFollowers.actorId, actorId), status ? eq(federationFollowers.status, status) : undefined, followed === null ? undefined : eq(federationFollowers.followed, followed));
+  return affected(await getDb().delete(federationFollowers).where(where)) > 0;
 }
 
 export async function deleteFollowerById(id: number): Promise<boolean> {
   return affected(await getDb().delete(federationFollowers).where(eq(federationFollowers.id, id))) > 0;
+}
+
+/** Forgets every follower, request and block of one local actor (an author who turned their profile off). */
+export async function deleteFollowersOf(followed: string): Promise<number> {
+  return affected(await getDb().delete(federationFollowers).where(eq(federationFollowers.followed, followed)));
 }
 
 /** Changes a row's status only from the one expected (approving twice does nothing the second time). */
@@ -118,22 +128,57 @@ export async function updateFollowerStatus(id: number, from: FollowerStatus, to:
   return row;
 }
 
-/** A page of followers with this status, oldest first, after the row `afterId` (a cursor). */
-export async function listFollowers(status: FollowerStatus, opts: { afterId?: number; limit?: number; offset?: number } = {}): Promise<FederationFollower[]> {
+/** A page of one local actor's followers with this status, oldest first, after the row `afterId` (a cursor). */
+export async function listFollowers(status: FollowerStatus, opts: { afterId?: number; limit?: number; offset?: number; followed?: string } = {}): Promise<FederationFollower[]> {
   return await getDb()
     .select()
     .from(federationFollowers)
-    .where(and(eq(federationFollowers.status, status), opts.afterId ? gt(federationFollowers.id, opts.afterId) : undefined))
+    .where(and(eq(federationFollowers.followed, opts.followed ?? BLOG), eq(federationFollowers.status, status), opts.afterId ? gt(federationFollowers.id, opts.afterId) : undefined))
     .orderBy(asc(federationFollowers.id))
     .limit(opts.limit ?? 100)
     .offset(opts.offset ?? 0);
 }
 
-export async function countFollowers(status: FollowerStatus): Promise<number> {
-  const row = await getDb().select({ n: count() }).from(federationFollowers).where(eq(federationFollowers.status, status)).then(first);
+export async function countFollowers(status: FollowerStatus, followed = BLOG): Promise<number> {
+  const row = await getDb().select({ n: count() }).from(federationFollowers).where(and(eq(federationFollowers.followed, followed), eq(federationFollowers.status, status))).then(first);
   return Number(row?.n ?? 0);
 }
 
+/**
+ * Everyone who follows any of these local actors (an author's post goes to the author's and the
+ * blog's followers), each remote actor once.
+ */
+export async function listFollowerRecipients(followed: string[]): Promise<{ actorId: string; inbox: string; sharedInbox: string | null }[]> {
+  if (!followed.length) return [];
+  const rows = await getDb()
+    .select({ actorId: federationFollowers.actorId, inbox: federationFollowers.inbox, sharedInbox: federationFollowers.sharedInbox })
+    .from(federationFollowers)
+    .where(and(inArray(federationFollowers.followed, followed), eq(federationFollowers.status, "accepted")))
+    .orderBy(asc(federationFollowers.id));
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.actorId) && seen.add(r.actorId));
+}
+
+// --- Authors as actors: Profile → "Enable fediverse profile" ------------------------------------
+
+/** What an author's actor document shows, and whether the author may have one. */
+export async function getFediverseUser(by: { id: number } | { nicename: string }) {
+  return await getDb()
+    .select({ id: users.id, nicename: users.nicename, displayName: users.displayName, bio: users.bio, email: users.email, role: users.role, fediverse: users.fediverse })
+    .from(users)
+    .where("id" in by ? eq(users.id, by.id) : eq(users.nicename, by.nicename))
+    .limit(1)
+    .then(first);
+}
+
+export async function setUserFediverse(id: number, on: boolean): Promise<boolean> {
+  return affected(await getDb().update(users).set({ fediverse: on }).where(eq(users.id, id))) > 0;
+}
+
+/** Whether this local actor ever had keys (an author who turned their profile off answers 410, not 404). */
+export async function hasActorKeys(actor: string): Promise<boolean> {
+  return !!(await getDb().select({ actor: federationKeys.actor }).from(federationKeys).where(eq(federationKeys.actor, actor)).limit(1).then(first));
+}
 
 // --- the conversation coming home: fediverse replies (comments with a remote id), likes, boosts ---
 
@@ -248,6 +293,23 @@ export async function getPostFederatedId(postId: number): Promise<string | undef
 export async function setPostFederatedId(postId: number, objectId: string | null): Promise<void> {
   await getDb().delete(postMeta).where(and(eq(postMeta.postId, postId), eq(postMeta.key, FEDERATED_META)));
   if (objectId) await getDb().insert(postMeta).values({ postId, key: FEDERATED_META, value: objectId });
+}
+
+/**
+ * post_meta key holding which local actor sent the post's Create ("blog", or the author's user
+ * id): its Update and Delete go from the same actor. A post sent before authors were actors has
+ * none, which means the blog.
+ */
+export const FEDERATED_ACTOR_META = "_activitypub_actor";
+
+export async function getPostFederatedActor(postId: number): Promise<string> {
+  const [row] = await getDb().select({ value: postMeta.value }).from(postMeta).where(and(eq(postMeta.postId, postId), eq(postMeta.key, FEDERATED_ACTOR_META))).limit(1);
+  return row?.value || BLOG;
+}
+
+export async function setPostFederatedActor(postId: number, actor: string | null): Promise<void> {
+  await getDb().delete(postMeta).where(and(eq(postMeta.postId, postId), eq(postMeta.key, FEDERATED_ACTOR_META)));
+  if (actor) await getDb().insert(postMeta).values({ postId, key: FEDERATED_ACTOR_META, value: actor });
 }
 
 export type DeliveryStatus = FederationDelivery["status"];

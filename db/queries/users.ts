@@ -4,7 +4,7 @@ import { first, only } from "../rows";
 import { users, posts, type NewUser, type Role, type User } from "../tables";
 
 /** What the app may see of a user: never the password hash or its session stamp's epoch. */
-export type PublicUser = Omit<User, "passwordHash" | "sessionEpoch">;
+export type PublicUser = Omit<User, "passwordHash" | "sessionEpoch" | "fediverse">;
 
 const publicColumns = {
   id: users.id,

@@ -2,8 +2,8 @@
 // key–value store in our database and its queue on our job queue. The paths are those of
 // WordPress's ActivityPub plugin (/wp-json/activitypub/1.0/…), so that a fediverse user sees
 // the same shape of addresses as on a WordPress blog.
-import { createFederation, type Federation, type KvStore } from "@fedify/fedify";
-import { Accept, Announce, Create, Endpoints, Follow, Like, Person, Reject, Undo, Update, Delete, isActor, type Actor, type Object as APObject } from "@fedify/vocab";
+import { createFederation, type Context, type Federation, type KvStore } from "@fedify/fedify";
+import { Accept, Announce, Create, Endpoints, Follow, Image, Like, Person, Reject, Undo, Update, Delete, isActor, type Actor, type Object as APObject } from "@fedify/vocab";
 import { EmojiReact } from "@fedify/vocab";
 import { countFollowers, deleteFollowerByActorId, getFollowerByActorId, listFollowers, upsertFollower } from "@/db/queries/federation";
 import { getOption, getOptions } from "@/db/queries/options";
@@ -22,8 +22,10 @@ import { isBlockedActor } from "./blocks";
 import { noteOutboxError } from "./delivery";
 import { blogHandle } from "./handle";
 import pkg from "@/package.json";
+import { activeAuthor, actorMode, blogIsActor, isLocalActor, postAttribution, userIdOfActor } from "./authors";
+import { avatarSrc } from "@/lib/comments/avatar";
 
-/** The one local actor of this stage: the blog. */
+/** The blog actor's identifier; an author's is their user id (lib/federation/authors.ts). */
 export const BLOG = "blog";
 export const AP_BASE = "/wp-json/activitypub/1.0";
 export const PATHS = {
@@ -63,7 +65,8 @@ function build(): Federation<void> {
 
   federation
     .setActorDispatcher(PATHS.actor, async (ctx, identifier) => {
-      if (identifier !== BLOG) return null;
+      if (identifier !== BLOG) return await authorActor(ctx, identifier);
+      if (!blogIsActor(await actorMode())) return null;
       const site = await getOptions();
       const keys = await ctx.getActorKeyPairs(identifier);
       return new Person({
@@ -87,39 +90,50 @@ function build(): Federation<void> {
         successor: URL.canParse(site.activitypub_moved_to) ? new URL(site.activitypub_moved_to) : null,
       });
     })
-    .mapHandle(async (_ctx, username) => (username.toLowerCase() === (await blogHandle()).toLowerCase() ? BLOG : null))
-    .setKeyPairsDispatcher(async (_ctx, identifier) => (identifier === BLOG ? await actorKeyPairs(BLOG) : []));
+    .mapHandle(async (_ctx, username) => {
+      const mode = await actorMode();
+      if (blogIsActor(mode) && username.toLowerCase() === (await blogHandle()).toLowerCase()) return BLOG;
+      const author = await activeAuthor({ nicename: username.toLowerCase() }, mode);
+      return author ? String(author.id) : null;
+    })
+    .setKeyPairsDispatcher(async (_ctx, identifier) => ((await isLocalActor(identifier)) ? await actorKeyPairs(identifier) : []));
 
   federation
     .setFollowersDispatcher(PATHS.followers, async (_ctx, identifier, cursor) => {
-      if (identifier !== BLOG || cursor === null) return null;
+      if (cursor === null || !(await isLocalActor(identifier))) return null;
       const afterId = Number(cursor) || 0;
-      const rows = await listFollowers("accepted", { afterId, limit: PAGE_SIZE });
+      const rows = await listFollowers("accepted", { afterId, limit: PAGE_SIZE, followed: identifier });
       return {
         items: rows.map((f) => ({ id: new URL(f.actorId), inboxId: new URL(f.inbox), endpoints: f.sharedInbox ? { sharedInbox: new URL(f.sharedInbox) } : null })),
         nextCursor: rows.length === PAGE_SIZE ? String(rows[rows.length - 1]!.id) : null,
       };
     })
-    .setCounter(async (_ctx, identifier) => (identifier === BLOG ? await countFollowers("accepted") : null))
+    .setCounter(async (_ctx, identifier) => ((await isLocalActor(identifier)) ? await countFollowers("accepted", identifier) : null))
     .setFirstCursor(() => "0");
 
   federation
     .setOutboxDispatcher(PATHS.outbox, async (ctx, identifier, cursor) => {
-      if (identifier !== BLOG || cursor === null) return null;
+      if (cursor === null || !(await isLocalActor(identifier))) return null;
       const page = Math.max(1, Math.floor(Number(cursor)) || 1);
-      const { items, total } = await archivePage({ kind: "home" }, page, PAGE_SIZE);
-      const actor = ctx.getActorUri(BLOG);
-      const followers = ctx.getFollowersUri(BLOG);
+      const { items, total } = await archivePage(outboxFilter(identifier), page, PAGE_SIZE);
+      // Each post as its sender sent it: the blog's outbox lists its authors' posts too.
+      const attributed = async (p: (typeof items)[number]) => {
+        const by = identifier === BLOG ? await postAttribution(p) : identifier;
+        return await postCreate(p, ctx.getActorUri(by), ctx.getFollowersUri(by));
+      };
       return {
-        items: await Promise.all(items.filter(federates).map((p) => postCreate(p, actor, followers))),
+        items: await Promise.all(items.filter(federates).map(attributed)),
         nextCursor: page * PAGE_SIZE < total ? String(page + 1) : null,
       };
     })
-    .setCounter(async (_ctx, identifier) => (identifier === BLOG ? await countPublishedPosts() : null))
+    .setCounter(async (_ctx, identifier) => {
+      if (!(await isLocalActor(identifier))) return null;
+      return identifier === BLOG ? await countPublishedPosts() : (await archivePage(outboxFilter(identifier), 1, 1)).total;
+    })
     .setFirstCursor(() => "1");
 
   federation.setFeaturedDispatcher(PATHS.featured, async (ctx, identifier) => {
-    if (identifier !== BLOG) return null;
+    if (identifier !== BLOG || !blogIsActor(await actorMode())) return null;
     const actor = ctx.getActorUri(BLOG);
     const followers = ctx.getFollowersUri(BLOG);
     return { items: await Promise.all((await stickyPosts()).filter(federates).map((p) => postArticle(p, actor, followers))) };
@@ -138,26 +152,28 @@ function build(): Federation<void> {
     .on(Follow, async (ctx, follow) => {
       if (!follow.id || !follow.actorId || !follow.objectId) return;
       const target = ctx.parseUri(follow.objectId);
-      if (target?.type !== "actor" || target.identifier !== BLOG) return;
+      if (target?.type !== "actor" || !(await isLocalActor(target.identifier))) return;
+      // Whom they follow: the blog, or an author (lib/federation/authors.ts).
+      const followed = target.identifier;
       const follower = await follow.getActor(ctx);
       if (!isActor(follower) || !follower.id || follower.id.href !== follow.actorId.href || !follower.inboxId) return;
       if (await isBlockedActor(follower.id.href, describeFollower(follower).handle)) return;
-      const known = await getFollowerByActorId(follower.id.href);
-      const me = ctx.getActorUri(BLOG);
+      const known = await getFollowerByActorId(follower.id.href, followed);
+      const me = ctx.getActorUri(followed);
       if (!(await isDeliverableInbox(follower.inboxId.href))) {
         logEvent("federation.follow_refused", { actor: follower.id.href, reason: "inbox not deliverable" }, "warn");
         return;
       }
       if (known?.status === "blocked") {
-        await ctx.sendActivity({ identifier: BLOG }, follower, new Reject({ id: new URL(`#reject-${crypto.randomUUID()}`, me), actor: me, object: follow }));
+        await ctx.sendActivity({ identifier: followed }, follower, new Reject({ id: new URL(`#reject-${crypto.randomUUID()}`, me), actor: me, object: follow }));
         return;
       }
       const held = known?.status !== "accepted" && (await getOption("activitypub_manually_approve_followers"));
       const described = describeFollower(follower);
       // A shared inbox that points somewhere private is not used: deliveries go to the actor's own inbox.
       if (described.sharedInbox && !(await isDeliverableInbox(described.sharedInbox))) described.sharedInbox = null;
-      await upsertFollower({ ...described, status: held ? "pending" : "accepted", followId: follow.id.href });
-      if (!held) await ctx.sendActivity({ identifier: BLOG }, follower, new Accept({ id: new URL(`#accept-${crypto.randomUUID()}`, me), actor: me, object: follow }));
+      await upsertFollower({ ...described, followed, status: held ? "pending" : "accepted", followId: follow.id.href });
+      if (!held) await ctx.sendActivity({ identifier: followed }, follower, new Accept({ id: new URL(`#accept-${crypto.randomUUID()}`, me), actor: me, object: follow }));
     })
     .on(Undo, async (ctx, undo) => {
       // Undo(Like) / Undo(Announce): the count goes down (lib/federation/inbound.ts), found by the
@@ -169,9 +185,12 @@ function build(): Federation<void> {
         return;
       }
       if (!(object instanceof Follow) || !undo.actorId || object.actorId?.href !== undo.actorId.href) return;
-      const row = await getFollowerByActorId(undo.actorId.href);
+      // The Follow names whom it followed: the blog or an author (an unreadable one: the blog).
+      const target = object.objectId ? ctx.parseUri(object.objectId) : null;
+      const followed = target?.type === "actor" ? target.identifier : BLOG;
+      const row = await getFollowerByActorId(undo.actorId.href, followed);
       // A blocked actor stays blocked: undoing its Follow does not lift the block.
-      if (row && row.status !== "blocked") await deleteFollowerByActorId(undo.actorId.href, row.status);
+      if (row && row.status !== "blocked") await deleteFollowerByActorId(undo.actorId.href, row.status, followed);
     })
     .on(Delete, async (_ctx, del) => {
       // An account deleted on its server: its follow, reactions and comments go (lib/federation/inbound.ts).
@@ -200,6 +219,38 @@ function build(): Federation<void> {
     });
 
   return federation;
+}
+
+// --- Authors as actors (lib/federation/authors.ts) ---------------------------------------------
+
+const outboxFilter = (identifier: string) => (identifier === BLOG ? ({ kind: "home" } as const) : ({ kind: "author", authorId: userIdOfActor(identifier) ?? 0 } as const));
+
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+
+/** An author's actor, as the plugin shows it: display name, biographical info, avatar, the author archive as its profile page. */
+async function authorActor(ctx: Context<void>, identifier: string): Promise<Person | null> {
+  const id = userIdOfActor(identifier);
+  const author = id === null ? undefined : await activeAuthor({ id });
+  if (!author) return null;
+  const [keys, site, archive] = await Promise.all([ctx.getActorKeyPairs(identifier), getOptions(), absoluteUrl(`/author/${encodeURIComponent(author.nicename)}/`)]);
+  const icon = avatarSrc(author.email, author.nicename, site, 96);
+  return new Person({
+    id: ctx.getActorUri(identifier),
+    preferredUsername: author.nicename,
+    name: author.displayName,
+    summary: author.bio ? author.bio.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`).join("") : null,
+    url: new URL(archive),
+    icon: icon ? new Image({ url: new URL(icon, archive), mediaType: icon.endsWith(".svg") ? "image/svg+xml" : null }) : null,
+    inbox: ctx.getInboxUri(identifier),
+    outbox: ctx.getOutboxUri(identifier),
+    followers: ctx.getFollowersUri(identifier),
+    endpoints: new Endpoints({ sharedInbox: ctx.getInboxUri() }),
+    manuallyApprovesFollowers: site.activitypub_manually_approve_followers,
+    discoverable: true,
+    indexable: true,
+    publicKey: keys[0]?.cryptographicKey,
+    assertionMethods: keys.map((k) => k.multikey),
+  });
 }
 
 /** What the follower list keeps of a remote actor. */

@@ -5,18 +5,19 @@ import { Follow, Accept, Reject } from "@fedify/vocab";
 import { deleteFollowerById, getFollowerById, updateFollowerStatus, upsertFollower, type FollowerStatus } from "@/db/queries/federation";
 import type { FederationFollower } from "@/db/schema";
 import { siteUrl } from "@/lib/site-url";
-import { BLOG, getFederation } from "./federation";
+import { getFederation } from "./federation";
 
 export type FollowerOutcome = "approved" | "rejected" | "removed" | "blocked" | "not-found";
 
 async function tell(f: FederationFollower, kind: "accept" | "reject") {
   const ctx = getFederation().createContext(new URL(await siteUrl()), undefined);
-  const me = ctx.getActorUri(BLOG);
+  // From whom they followed: the blog, or an author (lib/federation/authors.ts).
+  const me = ctx.getActorUri(f.followed);
   const follow = new Follow({ id: f.followId ? new URL(f.followId) : null, actor: new URL(f.actorId), object: me });
   const id = new URL(`#${kind}-${crypto.randomUUID()}`, me);
   const activity = kind === "accept" ? new Accept({ id, actor: me, object: follow }) : new Reject({ id, actor: me, object: follow });
   const recipient = { id: new URL(f.actorId), inboxId: new URL(f.inbox), endpoints: f.sharedInbox ? { sharedInbox: new URL(f.sharedInbox) } : null };
-  await ctx.sendActivity({ identifier: BLOG }, recipient, activity);
+  await ctx.sendActivity({ identifier: f.followed }, recipient, activity);
 }
 
 export async function approveFollower(id: number): Promise<FollowerOutcome> {

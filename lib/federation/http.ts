@@ -12,6 +12,8 @@ import { postById, publishDuePosts } from "@/lib/site/reads";
 import { resolveQuery, resolveSegments } from "@/lib/site/resolve-path";
 import { AP_BASE, BLOG, getFederation } from "./federation";
 import { federates, postArticle } from "./objects";
+import { activeAuthor, postAttribution, userIdOfActor } from "./authors";
+import { getFediverseUser, hasActorKeys } from "@/db/queries/federation";
 import { wantsActivityJson } from "./accept";
 import { inboxRefuses } from "./blocks";
 import { commentIdParam, commentNote, federatedComment } from "./comment-object";
@@ -73,14 +75,46 @@ async function postAtPath(url: URL) {
 }
 
 /**
+ * The actor path of the author an address names (their archive, /author/<nicename>/, or
+ * /?author=ID), if that author is a fediverse actor now: the archive asked for as ActivityStreams
+ * answers with the actor, as the plugin's author URL does, and WebFinger finds it by that URL.
+ */
+async function authorActorPath(url: URL): Promise<string | undefined> {
+  const byId = url.pathname === "/" ? userIdOfActor(url.searchParams.get("author") ?? "") : null;
+  const nicename = /^\/author\/([^/]+)\/?$/.exec(url.pathname)?.[1];
+  if (byId === null && !nicename) return undefined;
+  let name: string | undefined;
+  try {
+    name = nicename ? decodeURIComponent(nicename) : undefined;
+  } catch {
+    return undefined;
+  }
+  const author = await activeAuthor(byId !== null ? { id: byId } : { nicename: name! });
+  return author ? `${AP_BASE}/actors/${author.id}` : undefined;
+}
+
+/** WebFinger by an author's URL (resource=https://site/author/name/): asked as the actor's own address. */
+async function webfingerByAuthorUrl(incoming: URL, base: string): Promise<URL> {
+  const resource = incoming.searchParams.get("resource");
+  if (incoming.pathname !== "/.well-known/webfinger" || !resource || !URL.canParse(resource)) return incoming;
+  const asked = new URL(resource);
+  if (asked.origin !== new URL(base).origin) return incoming;
+  const actorPath = await authorActorPath(asked).catch(() => undefined);
+  if (!actorPath) return incoming;
+  const rewritten = new URL(incoming);
+  rewritten.searchParams.set("resource", new URL(actorPath, base).href);
+  return rewritten;
+}
+
+/**
  * Answers the request if it is ActivityPub's; false hands it on to the reader routing and Next
  * (a post's HTML, or a path Fedify does not know).
  */
 export async function serveFederation(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const method = req.method || "GET";
-  const incoming = new URL(req.url || "/", "http://inkwell.invalid");
+  let incoming = new URL(req.url || "/", "http://inkwell.invalid");
   const accept = header(req, "accept");
-  const apPath = isFederationPath(incoming.pathname);
+  let apPath = isFederationPath(incoming.pathname);
   if (!apPath) {
     if (method !== "GET" && method !== "HEAD") return false;
     // A comment's ActivityPub id (/?c=N): its Note for ActivityPub clients, the comment for browsers.
@@ -99,13 +133,22 @@ export async function serveFederation(req: IncomingMessage, res: ServerResponse)
       return true;
     }
     if (!wantsActivityJson(accept)) return false;
-    const post = await postAtPath(incoming).catch(() => undefined);
-    if (!post) return false;
-    const ctx = getFederation().createContext(new URL(await siteUrl()), undefined);
-    const article = await postArticle(post, ctx.getActorUri(BLOG), ctx.getFollowersUri(BLOG));
-    const json = JSON.stringify(await article.toJsonLd({ contextLoader: ctx.contextLoader, format: "compact" }));
-    send(res, 200, { "content-type": "application/activity+json", vary: "Accept", "cache-control": "no-store" }, method === "HEAD" ? "" : json);
-    return true;
+    const authorPath = await authorActorPath(incoming).catch(() => undefined);
+    if (authorPath) {
+      // An author archive: Fedify answers with the author's actor, below.
+      incoming = new URL(authorPath, incoming);
+      apPath = true;
+    } else {
+      const post = await postAtPath(incoming).catch(() => undefined);
+      if (!post) return false;
+      const ctx = getFederation().createContext(new URL(await siteUrl()), undefined);
+      // Attributed to whoever sent it (an author who is an actor, else the blog).
+      const by = await postAttribution(post);
+      const article = await postArticle(post, ctx.getActorUri(by), ctx.getFollowersUri(by));
+      const json = JSON.stringify(await article.toJsonLd({ contextLoader: ctx.contextLoader, format: "compact" }));
+      send(res, 200, { "content-type": "application/activity+json", vary: "Accept", "cache-control": "no-store" }, method === "HEAD" ? "" : json);
+      return true;
+    }
   }
 
   let body: Buffer | undefined;
@@ -144,6 +187,7 @@ export async function serveFederation(req: IncomingMessage, res: ServerResponse)
   }
 
   const base = await siteUrl();
+  incoming = await webfingerByAuthorUrl(incoming, base);
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
   // Signatures cover the Host the sender addressed; the rebuilt URL keeps the path and query.
@@ -160,9 +204,17 @@ export async function serveFederation(req: IncomingMessage, res: ServerResponse)
       return Response.json({ error: "Ask for application/activity+json." }, { status: 406 });
     },
   });
-  // A browser on the actor's address gets the blog's home page, as on WordPress.
+  // An author who turned their fediverse profile off (or was deleted): their actor and its
+  // collections are gone (410), not unknown. One the actor mode hides is only not found (404).
+  const authorId = new RegExp(`^${AP_BASE}/actors/(\\d+)(?:/|$)`).exec(incoming.pathname)?.[1];
+  if (passed && authorId && !(await getFediverseUser({ id: Number(authorId) }))?.fediverse && (await hasActorKeys(authorId))) {
+    send(res, 410, { "content-type": "application/json" }, JSON.stringify({ error: "This fediverse profile was deleted." }));
+    return true;
+  }
+  // A browser on the actor's address gets the blog's home page, as on WordPress; on an author's, their archive.
   if (passed && incoming.pathname.startsWith(`${AP_BASE}/actors/`) && method === "GET" && !wantsActivityJson(accept)) {
-    send(res, 302, { location: `${base}/` }, "");
+    const author = authorId ? await activeAuthor({ id: Number(authorId) }) : undefined;
+    send(res, 302, { location: author ? `${base}/author/${encodeURIComponent(author.nicename)}/` : `${base}/` }, "");
     return true;
   }
   if (passed && !incoming.pathname.startsWith(AP_BASE)) return false;

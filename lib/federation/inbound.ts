@@ -282,9 +282,10 @@ export async function receiveActorDelete(actorId: string): Promise<boolean> {
     logEvent("federation.actor_delete_refused", { actor: actorId, reason: "actor still answers" }, "info");
     return false;
   }
-  // A blocked account stays blocked (its row is the block).
-  const row = await getFollowerByActorId(actorId);
-  const follower = row && row.status !== "blocked" ? await deleteFollowerByActorId(actorId, row.status) : false;
+  // Its follows of the blog and of every author go; a blocked account stays blocked (its row is the block).
+  const accepted = await deleteFollowerByActorId(actorId, "accepted", null);
+  const pending = await deleteFollowerByActorId(actorId, "pending", null);
+  const follower = accepted || pending;
   const removed = await deleteRemoteActorContent(actorId);
   logEvent("federation.actor_deleted", { actor: actorId, follower, ...removed });
   return true;

@@ -16,10 +16,11 @@ import { siteOptions } from "@/lib/site/reads";
 import { permalinkOf } from "@/lib/site/urls";
 import { BLOG, getFederation } from "./federation";
 import { isDeliverableInbox } from "./loader";
+import { actorMode, blogIsActor } from "./authors";
 import { federates } from "./objects";
 import { commentObjectId } from "./comment-object";
 
-export type ReplyOutcome = "sent" | "not-a-reply" | "not-approved" | "parent-not-remote" | "already-sent" | "post-not-public" | "actor-unreachable";
+export type ReplyOutcome = "sent" | "not-a-reply" | "not-approved" | "parent-not-remote" | "already-sent" | "post-not-public" | "actor-unreachable" | "no-blog-actor";
 
 export async function sendCommentReply(commentId: number): Promise<ReplyOutcome> {
   const c = await getCommentForFederation(commentId);
@@ -31,6 +32,8 @@ export async function sendCommentReply(commentId: number): Promise<ReplyOutcome>
   if (!origin) return "parent-not-remote";
   const post = await getPostCard(c.postId);
   if (!post || !federates(post)) return "post-not-public";
+  // Replies go out as the blog: with author profiles only (Settings → Discussion) it has no actor, no key to sign with.
+  if (!blogIsActor(await actorMode())) return "no-blog-actor";
 
   const base = await siteUrl();
   const ctx = getFederation().createContext(new URL(base), undefined);

@@ -62,6 +62,13 @@ export const OPTION_DEFAULTS = {
   /** How a post goes out to followers: "article" (the whole post) or "note" (title, excerpt, link). */
   activitypub_object_type: "article" as "article" | "note",
   /**
+   * Which fediverse profiles exist (WordPress's plugin's Actor mode): "blog" the blog only,
+   * "actor" authors only (each who enables it on Profile), "actor_blog" both. The plugin's
+   * default is "actor", but its own migration keeps "actor_blog" for a site whose blog profile
+   * was on, which every Inkwell site's is: so both, and the blog's followers keep their feed.
+   */
+  activitypub_actor_mode: "actor_blog" as "blog" | "actor" | "actor_blog",
+  /**
    * Moving (lib/federation/move.ts): the blog actor's earlier addresses (alsoKnownAs, one actor
    * URL a line), which lets a Move from them to this blog be accepted; and the actor this blog
    * has moved to (movedTo), set by `inkwell fediverse move`.

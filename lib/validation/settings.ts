@@ -149,6 +149,7 @@ export const DiscussionSettingsSchema = z.object({
     .refine((v) => v.split("\n").every((l) => !l || BLOCKED_ACTOR.test(l)), "Write one handle (@name@server) or profile address (https://…) per line.")
     .default(""),
   activitypub_object_type: z.enum(["article", "note"], { error: "Choose Article or Note." }).default("article"),
+  activitypub_actor_mode: z.enum(["actor_blog", "actor", "blog"], { error: "Choose which fediverse profiles this site has." }).default("actor_blog"),
   activitypub_also_known_as: z
     .string()
     .max(4000, "The list is too long.")

@@ -6,6 +6,8 @@ import { Widget } from "@/themes/shared/widgets/sections";
 import { WIDGETS } from "@/lib/site/widgets";
 
 export async function FediverseFollowWidget({ opts }: { opts: Options }) {
+  // Settings → Discussion → Fediverse profiles "Authors only": the blog has no handle to follow.
+  if (opts.activitypub_actor_mode === "actor") return null;
   return (
     <Widget id="fediverse-follow" title={WIDGETS["fediverse-follow"]}>
       <FediverseFollow name={opts.blogname} account={await blogAccount()} />

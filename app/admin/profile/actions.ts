@@ -10,7 +10,8 @@ import { bumpSessionEpoch, getPasswordHash, isEmailTaken, isNicenameTaken, updat
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { FormState } from "@/lib/form-state";
 
-import { PASSWORD_SET, SESSIONS_ENDED } from "./messages";
+import { FEDIVERSE_FORBIDDEN, FEDIVERSE_OFF, FEDIVERSE_ON, PASSWORD_SET, SESSIONS_ENDED } from "./messages";
+import { setFediverseProfile } from "@/lib/federation/author-profile";
 
 const FAILED = "Profile not updated: please correct the fields marked below.";
 
@@ -71,4 +72,15 @@ export async function logOutEverywhereElseAction(_prev: FormState, formData: For
   }
   // As after a new password: the redirected request carries this browser's new session cookie.
   redirect(`/admin/profile/?message=${SESSIONS_ENDED}`);
+}
+
+/**
+ * Profile → Fediverse → "Enable fediverse profile": your own profile only, and only if you may
+ * publish posts (turning it off is always allowed). A plain form: it works without JavaScript.
+ */
+export async function setFediverseProfileAction(formData: FormData): Promise<void> {
+  const me = await requireCapability("read");
+  const on = formData.get("fediverse") === "1";
+  const outcome = await setFediverseProfile(me.id, on);
+  redirect(`/admin/profile/?message=${outcome === "forbidden" ? FEDIVERSE_FORBIDDEN : on ? FEDIVERSE_ON : FEDIVERSE_OFF}#fediverse`);
 }

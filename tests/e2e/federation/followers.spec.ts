@@ -1,7 +1,8 @@
 // The fediverse end to end against the built server: WebFinger, the actor and a post's URL as
 // ActivityStreams JSON (never the page cache's HTML), then a real second server (an independent
 // Fedify, tests/e2e/support/fedi-remote.mjs) follows the blog, and the administrator manages it
-// under Users → Followers without JavaScript: approve a held request, remove, block.
+// under Users → Followers without JavaScript: approve a held request, remove, block; an editor
+// sees only their own followers there.
 import { test, expect, type APIRequestContext } from "@playwright/test";
 import { signInAs } from "../support/auth";
 import { blogActorUrl, fediRemoteForSpec } from "../support/fedi-remote";
@@ -94,8 +95,20 @@ test("a follow request held for approval is approved, then the follower removed,
   await context.close();
 });
 
-test("an editor cannot reach the Followers screen", async ({ page }) => {
+test("an editor sees only their own followers there, never the blog's; a contributor cannot reach the screen", async ({ browser }) => {
+  const editor = await browser.newContext();
+  const page = await editor.newPage();
   await signInAs(page, "editor");
-  const res = await page.goto("/admin/users/followers/");
-  expect(res!.status()).toBe(403);
+  // The blog blocked someone above; the editor's own (empty) lists are what they see, even when asking for the blog's.
+  await page.goto("/admin/users/followers/?status=blocked&actor=blog");
+  await expect(page.getByText("Your fediverse profile is off.")).toBeVisible();
+  await expect(page.getByText("No one is blocked.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "The blog" })).toHaveCount(0);
+  await editor.close();
+
+  const contributor = await browser.newContext();
+  const other = await contributor.newPage();
+  await signInAs(other, "contributor");
+  expect((await other.goto("/admin/users/followers/"))!.status()).toBe(403);
+  await contributor.close();
 });

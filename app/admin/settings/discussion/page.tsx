@@ -115,6 +115,16 @@ const ROWS: Row[] = [
     ],
   },
   {
+    title: "Fediverse profiles",
+    controls: [
+      { kind: "radio", name: "activitypub_actor_mode", label: "Fediverse profiles", choices: [
+        { value: "actor_blog", label: "The blog and its authors — each author who enables it on their Profile has a profile of their own" },
+        { value: "actor", label: "Authors only — the blog has no profile of its own" },
+        { value: "blog", label: "The blog only — every post goes out as the blog" },
+      ] },
+    ],
+  },
+  {
     title: "Post format for the fediverse",
     controls: [
       { kind: "radio", name: "activitypub_object_type", label: "Post format for the fediverse", choices: [

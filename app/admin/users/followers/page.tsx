@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireCapability } from "@/lib/session";
+import { roleCan } from "@/lib/auth/capabilities";
+import { getFediverseUser } from "@/db/queries/federation";
+import { authorAccount } from "@/lib/federation/authors";
 import { countFollowers, listFollowers, type FollowerStatus } from "@/db/queries/federation";
 import { blogHandle } from "@/lib/federation/federation";
 import { siteUrl } from "@/lib/site-url";
@@ -35,14 +38,20 @@ const ACTIONS: Record<FollowerStatus, { action: string; label: string; danger?: 
   blocked: [{ action: "unblock", label: "Unblock" }],
 };
 
-export default async function Page({ searchParams }: { searchParams: Promise<{ status?: string; message?: string; paged?: string }> }) {
-  await requireCapability("manage_options");
+export default async function Page({ searchParams }: { searchParams: Promise<{ status?: string; message?: string; paged?: string; actor?: string }> }) {
+  // The blog's followers to those who manage the site; an author's own to the author (as the plugin's Users → Followers).
+  const me = await requireCapability("publish_posts");
   const sp = await searchParams;
+  const manager = roleCan(me.role, "manage_options");
+  const followed = manager && sp.actor !== "me" ? "blog" : String(me.id);
+  const mine = followed !== "blog";
+  const self = mine ? await getFediverseUser({ id: me.id }) : undefined;
+  const q = (extra: string) => `/admin/users/followers/?${mine ? "actor=me&" : ""}${extra}`;
   const status = VIEWS.find((v) => v.status === sp.status)?.status ?? "accepted";
   const page = Math.max(1, Math.floor(Number(sp.paged)) || 1);
   const [rows, counts, handle, base, opts] = await Promise.all([
-    listFollowers(status, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
-    Promise.all(VIEWS.map((v) => countFollowers(v.status))),
+    listFollowers(status, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE, followed }),
+    Promise.all(VIEWS.map((v) => countFollowers(v.status, followed))),
     blogHandle(),
     siteUrl(),
     getOptions(),
@@ -54,16 +63,29 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ s
   return (
     <>
       <h1 className="text-2xl font-semibold">Followers</h1>
-      <p className="mt-2 text-sm text-gray-700">
-        People on Mastodon and other fediverse servers follow the blog as <strong className="break-all">@{handle}@{new URL(base).host}</strong>.{" "}
-        <Link href="/admin/settings/discussion/" className="text-[#2271b1]">Handle and approval: Settings → Discussion</Link>.
-      </p>
+      {manager ? (
+        <ul className="mt-2 flex flex-wrap gap-2 text-sm" aria-label="Whose followers">
+          <li><Link href="/admin/users/followers/" aria-current={!mine ? "page" : undefined} className={!mine ? "font-semibold" : "text-[#2271b1]"}>The blog</Link></li>
+          <li>| <Link href="/admin/users/followers/?actor=me" aria-current={mine ? "page" : undefined} className={mine ? "font-semibold" : "text-[#2271b1]"}>Yours</Link></li>
+        </ul>
+      ) : null}
+      {mine ? (
+        <p className="mt-2 text-sm text-gray-700">
+          {self?.fediverse ? <>People on Mastodon and other fediverse servers follow you as <strong className="break-all">@{await authorAccount(self.nicename)}</strong>. </> : <>Your fediverse profile is off. </>}
+          <Link href="/admin/profile/#fediverse" className="text-[#2271b1]">Fediverse profile: Profile</Link>.
+        </p>
+      ) : (
+        <p className="mt-2 text-sm text-gray-700">
+          People on Mastodon and other fediverse servers follow the blog as <strong className="break-all">@{handle}@{new URL(base).host}</strong>.{" "}
+          <Link href="/admin/settings/discussion/" className="text-[#2271b1]">Handle and approval: Settings → Discussion</Link>.
+        </p>
+      )}
       {message ? <p role="status" className={`mt-4 border-l-4 bg-white p-3 text-sm ${message.ok ? "border-green-700" : "border-red-700 text-red-900"}`}>{message.text}</p> : null}
       <ul className="mt-4 flex flex-wrap gap-2 text-sm" aria-label="Filter followers">
         {VIEWS.map((v, i) => (
           <li key={v.status}>
             {i ? "| " : ""}
-            <Link href={`/admin/users/followers/?status=${v.status}`} aria-current={status === v.status ? "page" : undefined} className={status === v.status ? "font-semibold" : "text-[#2271b1]"}>{v.label} ({counts[i]})</Link>
+            <Link href={q(`status=${v.status}`)} aria-current={status === v.status ? "page" : undefined} className={status === v.status ? "font-semibold" : "text-[#2271b1]"}>{v.label} ({counts[i]})</Link>
           </li>
         ))}
       </ul>
@@ -82,6 +104,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ s
                   <form key={a.action} action={manageFollowerAction}>
                     <input type="hidden" name="id" value={f.id} />
                     <input type="hidden" name="view" value={status} />
+                    {mine ? <input type="hidden" name="actor" value="me" /> : null}
                     <button type="submit" name="action" value={a.action} aria-label={`${a.label} ${f.handle}`} className={a.danger ? "text-red-700 underline" : "text-[#2271b1] underline"}>{a.label}</button>
                   </form>
                 ))}
@@ -94,12 +117,12 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ s
       </ListTable>
       {pages > 1 ? (
         <nav aria-label="Follower pages" className="mt-3 flex gap-3 text-sm">
-          {page > 1 ? <Link href={`/admin/users/followers/?status=${status}&paged=${page - 1}`} className="text-[#2271b1]">‹ Previous</Link> : null}
+          {page > 1 ? <Link href={q(`status=${status}&paged=${page - 1}`)} className="text-[#2271b1]">‹ Previous</Link> : null}
           <span>Page {page} of {pages}</span>
-          {page < pages ? <Link href={`/admin/users/followers/?status=${status}&paged=${page + 1}`} className="text-[#2271b1]">Next ›</Link> : null}
+          {page < pages ? <Link href={q(`status=${status}&paged=${page + 1}`)} className="text-[#2271b1]">Next ›</Link> : null}
         </nav>
       ) : null}
-      {status === "accepted" ? <RecentDeliveries /> : null}
+      {status === "accepted" && !mine ? <RecentDeliveries /> : null}
     </>
   );
 }
