@@ -11,7 +11,7 @@ import type { Context } from "@fedify/fedify";
 import { isActor, Link, Note, Article, Page, Question, type Actor, type Object as APObject } from "@fedify/vocab";
 import type { Create, Update, Delete, Like, Announce, Undo, EmojiReact } from "@fedify/vocab";
 import { getCommentTarget } from "@/db/queries/comments";
-import { addReaction, deleteFollowerByActorId, deleteRemoteActorContent, getFollowerByActorId, deleteRemoteComment, getCommentBrief, hasApprovedFromActor, getCommentByRemoteId, removeReaction, updateRemoteComment, type ReactionKind } from "@/db/queries/federation";
+import { addReaction, deleteFollowerByActorId, deleteRemoteActorContent, deleteRemoteComment, getCommentBrief, hasApprovedFromActor, getCommentByRemoteId, removeReaction, updateRemoteComment, type ReactionKind } from "@/db/queries/federation";
 import { getOptions } from "@/db/queries/options";
 import { allowCommentAttempt } from "@/lib/comments/rate-limit";
 import { commentsOpen } from "@/lib/comments/rules";
