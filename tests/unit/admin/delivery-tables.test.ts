@@ -40,4 +40,11 @@ describe("delivery result tables", () => {
     // Each table scrolls in its own box on a phone, named for a screen reader.
     for (const html of [pings, deliveries, recent]) expect(html).toMatch(/<div class="mt-4 overflow-x-auto" tabindex="0" role="region" aria-label="[^"]+"><table/);
   });
+
+  it("name a post sent to followers by its title's text, as the rest of the admin does (no entity or tag shown)", async () => {
+    const recent = renderToStaticMarkup((await RecentDeliveries())!);
+    expect(recent).toMatch(/ href="\/admin\/pings\/\d+\/?">Media &amp; Text now<\/a>/);
+    expect(recent).not.toContain("&amp;amp;");
+    expect(recent).not.toContain("&lt;em&gt;");
+  });
 });
