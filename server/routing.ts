@@ -6,7 +6,7 @@ import { absoluteUrl } from "@/lib/site-url";
 import { logEvent } from "@/lib/log";
 import { linkbackHeaders } from "@/lib/linkbacks/discovery-headers";
 import { serveFederation } from "@/lib/federation/http";
-import { writeCachedPage } from "./page-cache";
+import { READER_VARY, writeCachedPage } from "./page-cache";
 import { decideReaderRequest } from "./reader-routing";
 import type { RouteResult } from "./wing";
 
@@ -48,7 +48,11 @@ export async function route(req: IncomingMessage, res: ServerResponse): Promise<
     case "render":
       req.headers["content-security-policy"] = decision.csp;
       res.setHeader("content-security-policy", decision.csp);
-      if (decision.readerPage && (req.method === "GET" || req.method === "HEAD")) for (const [k, v] of Object.entries(await linkbackHeaders())) res.setHeader(k, v);
+      if (decision.readerPage && (req.method === "GET" || req.method === "HEAD")) {
+        for (const [k, v] of Object.entries(await linkbackHeaders())) res.setHeader(k, v);
+        // Next and the compression after it add their own fields to this Vary (they append).
+        res.setHeader("vary", READER_VARY);
+      }
       if (decision.fill) res.setHeader("x-inkwell-cache", "miss");
       return { answered: false, fill: decision.fill };
     case "pass":
