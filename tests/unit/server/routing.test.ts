@@ -88,8 +88,8 @@ describe("the server's routing of Node's request", () => {
   beforeAll(async () => {
     server = http.createServer((req, res) => void route(req, res).then((routed) => {
       if (routed.answered) return;
-      // What Next would get; Next adds its own Vary fields to any already set (base-server's setVaryHeader).
-      res.appendHeader("vary", "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch");
+      // What Next would get; Next sets its own Vary, replacing any already set (app-page's runtime).
+      res.setHeader("vary", "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch");
       res.setHeader("content-type", "application/json");
       res.end(JSON.stringify({ url: req.url, csp: req.headers["content-security-policy"] ?? null, pingback: res.getHeader("x-pingback") ?? null, fill: routed.fill ?? null }));
     }));
