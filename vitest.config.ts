@@ -80,6 +80,7 @@ const POSTGRES_SUITES = [
   "tests/unit/themes/widget-markup.test.ts",
   "tests/unit/posts/concurrent-saves.test.ts",
   "tests/unit/admin/post-list.test.ts",
+  "tests/unit/admin/delivery-tables.test.ts",
   "tests/unit/admin/post-actions-roles.test.ts",
   "tests/unit/admin/post-actions.test.ts",
   "tests/unit/media/process.test.ts",

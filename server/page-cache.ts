@@ -21,7 +21,12 @@ export interface CachedPage {
   gzip?: GzipParts;
 }
 
-export const PAGE_VARY = "rsc, next-router-state-tree, next-router-prefetch, cookie, accept-encoding";
+// Accept: a post's own address answers ActivityPub JSON to `Accept: application/activity+json`
+// (lib/federation/http.ts), so a shared cache in front (nginx's proxy_cache, a CDN) must keep the
+// HTML apart from the JSON. Every reader page says so, not only a post's: the addresses that
+// answer JSON grow (pages, authors), and one constant header costs nothing.
+export const READER_VARY = "accept";
+export const PAGE_VARY = `rsc, next-router-state-tree, next-router-prefetch, cookie, accept-encoding, ${READER_VARY}`;
 
 /** The request as the cache looks at it (the server's IncomingMessage, or a test's). */
 export interface PageRequest {

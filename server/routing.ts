@@ -6,9 +6,23 @@ import { absoluteUrl } from "@/lib/site-url";
 import { logEvent } from "@/lib/log";
 import { linkbackHeaders } from "@/lib/linkbacks/discovery-headers";
 import { serveFederation } from "@/lib/federation/http";
-import { writeCachedPage } from "./page-cache";
+import { READER_VARY, writeCachedPage } from "./page-cache";
 import { decideReaderRequest } from "./reader-routing";
 import type { RouteResult } from "./wing";
+
+/**
+ * Adds Accept to the response's Vary as its head is written: Next sets its own Vary (replacing
+ * whatever was there) while it renders, and the compression adds Accept-Encoding after.
+ */
+function varyOnAcceptWhenWritten(res: ServerResponse) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<typeof writeHead>) {
+    const current = this.getHeader("vary");
+    const fields = (Array.isArray(current) ? current.join(",") : String(current ?? "")).split(",").map((f) => f.trim()).filter(Boolean);
+    if (!fields.some((f) => f === "*" || f.toLowerCase() === READER_VARY)) this.setHeader("vary", [...fields, READER_VARY].join(", "));
+    return writeHead.apply(this, args);
+  } as typeof res.writeHead;
+}
 
 export async function route(req: IncomingMessage, res: ServerResponse): Promise<RouteResult> {
   const url = new URL(req.url || "/", "http://inkwell.invalid");
@@ -48,7 +62,10 @@ export async function route(req: IncomingMessage, res: ServerResponse): Promise<
     case "render":
       req.headers["content-security-policy"] = decision.csp;
       res.setHeader("content-security-policy", decision.csp);
-      if (decision.readerPage && (req.method === "GET" || req.method === "HEAD")) for (const [k, v] of Object.entries(await linkbackHeaders())) res.setHeader(k, v);
+      if (decision.readerPage && (req.method === "GET" || req.method === "HEAD")) {
+        for (const [k, v] of Object.entries(await linkbackHeaders())) res.setHeader(k, v);
+        varyOnAcceptWhenWritten(res);
+      }
       if (decision.fill) res.setHeader("x-inkwell-cache", "miss");
       return { answered: false, fill: decision.fill };
     case "pass":

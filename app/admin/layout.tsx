@@ -4,7 +4,8 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { requireUser } from "@/lib/session";
 import { roleCan, ROLE_LABELS } from "@/lib/auth/capabilities";
-import { ADMIN_MENU } from "@/components/admin/menu";
+import { ADMIN_MENU, ADMIN_MENU_ID } from "@/components/admin/menu";
+import { MenuToggle } from "@/components/admin/menu-toggle";
 import { getOptions } from "@/db/queries/options";
 import { countPendingComments } from "@/db/queries/comment-admin";
 import { signOutAction } from "@/app/(auth)/login/actions";
@@ -20,23 +21,28 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const pending = await countPendingComments(roleCan(user.role, "moderate_comments") ? undefined : user.id);
   return (
     <div className="min-h-screen bg-[#f0f0f1] font-sans text-[#1d2327]">
-      <header className="flex items-center justify-between bg-[#1d2327] px-4 py-2 text-sm text-white">
-        <Link href="/" className="font-semibold hover:underline">{opts.blogname}</Link>
+      <header className="flex items-center justify-between gap-3 bg-[#1d2327] px-4 py-2 text-sm text-white">
+        <div className="flex min-w-0 items-center gap-3">
+          <MenuToggle />
+          <Link href="/" className="font-semibold hover:underline">{opts.blogname}</Link>
+        </div>
         <div className="flex items-center gap-4">
-          <span>Howdy, {user.displayName} <span className="text-gray-300">({ROLE_LABELS[user.role]})</span></span>
+          <span>Howdy, {user.displayName} <span className="text-gray-300 max-[781px]:hidden">({ROLE_LABELS[user.role]})</span></span>
           <form action={signOutAction}>
             <button type="submit" className="underline">Log Out</button>
           </form>
         </div>
       </header>
-      <div className="flex flex-col md:flex-row">
-        <nav aria-label="Admin menu" className="bg-[#2c3338] md:min-h-[calc(100vh-2.5rem)] md:w-44">
-          <ul className="flex flex-wrap md:block">
+      {/* Below 782 px, as in WordPress, the menu is folded until the bar's Menu toggle opens it
+          (data-open), or, without JavaScript, until the toggle's link makes it the target. */}
+      <div className="flex flex-col min-[782px]:flex-row">
+        <nav id={ADMIN_MENU_ID} aria-label="Admin menu" className="hidden bg-[#2c3338] target:block data-open:block min-[782px]:block min-[782px]:min-h-[calc(100vh-2.5rem)] min-[782px]:w-44">
+          <ul>
             {menu.map((item) => (
               <li key={item.href}>
                 <Link
                   href={item.href}
-                  className="block px-4 py-2 text-sm text-white hover:bg-[#2271b1]"
+                  className="block px-4 py-3 text-sm text-white hover:bg-[#2271b1] min-[782px]:py-2"
                   aria-describedby={item.badge === "pending_comments" && pending > 0 ? "pending-comments-count" : undefined}
                 >
                   {item.label}

@@ -8,6 +8,9 @@ export interface AdminMenuItem {
   badge?: "pending_comments";
 }
 
+/** The admin menu's element id (WordPress's too): the phone's Menu toggle opens it, or links to it. */
+export const ADMIN_MENU_ID = "adminmenu";
+
 // WordPress's admin menu, each item shown only to roles that may use it.
 export const ADMIN_MENU: AdminMenuItem[] = [
   { label: "Dashboard", href: "/admin/", cap: "read" },

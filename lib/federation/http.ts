@@ -123,7 +123,7 @@ export async function serveFederation(req: IncomingMessage, res: ServerResponse)
       const found = await federatedComment(commentId).catch(() => undefined);
       if (!found) return false;
       if (!wantsActivityJson(accept)) {
-        send(res, 302, { location: found.link }, "");
+        send(res, 302, { location: found.link, vary: "Accept" }, "");
         return true;
       }
       const ctx = getFederation().createContext(new URL(await siteUrl()), undefined);
@@ -214,7 +214,7 @@ export async function serveFederation(req: IncomingMessage, res: ServerResponse)
   // A browser on the actor's address gets the blog's home page, as on WordPress; on an author's, their archive.
   if (passed && incoming.pathname.startsWith(`${AP_BASE}/actors/`) && method === "GET" && !wantsActivityJson(accept)) {
     const author = authorId ? await activeAuthor({ id: Number(authorId) }) : undefined;
-    send(res, 302, { location: author ? `${base}/author/${encodeURIComponent(author.nicename)}/` : `${base}/` }, "");
+    send(res, 302, { location: author ? `${base}/author/${encodeURIComponent(author.nicename)}/` : `${base}/`, vary: "Accept" }, "");
     return true;
   }
   if (passed && !incoming.pathname.startsWith(AP_BASE)) return false;

@@ -145,6 +145,13 @@ test("on a phone each row shows its primary column, and its toggle shows the res
   await context.close();
 });
 
+test("on a phone an empty list still says so", async ({ browser }) => {
+  const { context, page } = await admin(browser, { width: 360 });
+  await page.goto("/admin/posts/?s=no-post-is-called-this");
+  await expect(page.getByRole("cell", { name: "No posts found." })).toBeVisible();
+  await context.close();
+});
+
 test("without JavaScript the details still open, and no select-all box pretends to work", async ({ browser }) => {
   const { context, page } = await admin(browser, { width: 360, javaScriptEnabled: false });
   await page.goto(rangeList);

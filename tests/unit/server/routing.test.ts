@@ -8,6 +8,7 @@ import { decideReaderRequest } from "@/server/reader-routing";
 import { route } from "@/server/routing";
 import { keepPage } from "@/server/page-cache";
 import { currentVersion } from "@/lib/site/cache";
+import { insertComment } from "@/db/queries/comments";
 
 let post: { id: number };
 // A cookie keeps the page cache out of it.
@@ -87,7 +88,8 @@ describe("the server's routing of Node's request", () => {
   beforeAll(async () => {
     server = http.createServer((req, res) => void route(req, res).then((routed) => {
       if (routed.answered) return;
-      // What Next would get.
+      // What Next would get; Next sets its own Vary, replacing any already set (app-page's runtime).
+      res.setHeader("vary", "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch");
       res.setHeader("content-type", "application/json");
       res.end(JSON.stringify({ url: req.url, csp: req.headers["content-security-policy"] ?? null, pingback: res.getHeader("x-pingback") ?? null, fill: routed.fill ?? null }));
     }));
@@ -112,5 +114,36 @@ describe("the server's routing of Node's request", () => {
     const anonymous = await fetch(`${base}/2026/04/02/routed-post/?paged=1`);
     expect(anonymous.headers.get("x-inkwell-cache")).toBe("miss");
     expect((await anonymous.json()).fill).toMatchObject({ key: "/2026/04/02/routed-post/?paged=1", nonce: expect.any(String) });
+  });
+
+  it("says that a reader's page varies with Accept, rendered or cached, as the post's ActivityPub JSON at the same address does", async () => {
+    const fields = (r: Response) => (r.headers.get("vary") ?? "").toLowerCase().split(/\s*,\s*/);
+    const rendered = await fetch(`${base}/2026/04/02/routed-post/`, { headers: { cookie: "reader=1" } });
+    expect(fields(rendered)).toEqual(expect.arrayContaining(["accept", "rsc", "next-router-state-tree"]));
+    // The listings too (the home page, an archive), and the one not-found page.
+    for (const path of ["/", "/2026/", "/no-such-page-anywhere/"]) expect(fields(await fetch(`${base}${path}`, { headers: { cookie: "reader=1" } })), path).toContain("accept");
+
+    // The same post from the page cache.
+    const miss = await fetch(`${base}/2026/04/02/routed-post/?paged=2`);
+    const { fill } = await miss.json();
+    expect(fields(miss)).toContain("accept");
+    await keepPage(fill, { status: 200, contentType: "text/html; charset=utf-8", body: Buffer.from(`<p nonce="${fill.nonce}">Routed</p>`), setsCookie: false });
+    const hit = await fetch(`${base}/2026/04/02/routed-post/?paged=2`);
+    expect(hit.headers.get("x-inkwell-cache")).toBe("hit");
+    expect(fields(hit)).toEqual(expect.arrayContaining(["accept", "accept-encoding", "cookie"]));
+
+    // What an ActivityPub client gets at that address.
+    const json = await fetch(`${base}/2026/04/02/routed-post/`, { headers: { accept: "application/activity+json" } });
+    expect(json.headers.get("content-type")).toBe("application/activity+json");
+    expect(fields(json)).toContain("accept");
+
+    // A comment's ActivityPub id sends a browser to the comment, a fediverse server gets its Note.
+    const c = await insertComment({ postId: post.id, type: "comment", status: "1", authorName: "Reader", content: "Nice.", date: "2026-04-03 10:00:00", dateGmt: "2026-04-03 10:00:00" });
+    const toComment = await fetch(`${base}/?c=${c.id}`, { redirect: "manual" });
+    expect(toComment.status).toBe(302);
+    expect(fields(toComment)).toContain("accept");
+
+    // Screens that only ever answer HTML do not say it.
+    expect(fields(await fetch(`${base}/admin/posts/`, { headers: { cookie: "reader=1" } }))).not.toContain("accept");
   });
 });

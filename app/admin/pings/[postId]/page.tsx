@@ -6,6 +6,7 @@ import { forbidden, notFound } from "next/navigation";
 import { requireCapability } from "@/lib/session";
 import { canEditPost } from "@/lib/auth/capabilities";
 import { getPostForPings } from "@/db/queries/pings";
+import { titleText } from "@/lib/content/title";
 import { PingResults } from "@/app/admin/pings/_components/ping-results";
 import { FediverseDeliveries } from "@/app/admin/pings/_components/fediverse-deliveries";
 
@@ -21,7 +22,7 @@ export default async function PingsPage({ params }: { params: Promise<{ postId: 
   const waiting = post.toPing.split(/\s+/).filter(Boolean);
   return (
     <>
-      <h1 className="text-2xl font-semibold">Pings sent for “{post.title || "(no title)"}”</h1>
+      <h1 className="text-2xl font-semibold">Pings sent for “{titleText(post.title) || "(no title)"}”</h1>
       {waiting.length ? (
         <p className="mt-4 text-sm">
           Trackbacks still to send: {waiting.join(", ")}

@@ -2,8 +2,19 @@
 // links to the post's own results (/admin/pings/<id>/). The page checks access (manage_options).
 import Link from "next/link";
 import { listPostsWithDeliveries } from "@/db/queries/federation";
+import { titleText } from "@/lib/content/title";
+import { ResultsTable, type ResultColumn } from "@/components/admin/results-table";
 
 const utc = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace("T", " ");
+
+type SentPost = Awaited<ReturnType<typeof listPostsWithDeliveries>>[number];
+const COLUMNS: ResultColumn<SentPost>[] = [
+  { label: "Post", cell: (r) => <Link href={`/admin/pings/${r.postId}/`} className="text-[#2271b1] underline">{titleText(r.title) || "(no title)"}</Link> },
+  { label: "Delivered", cell: (r) => r.delivered },
+  { label: "Failed", cell: (r) => r.failed },
+  { label: "Paused", cell: (r) => r.paused },
+  { label: "Last (UTC)", cell: (r) => utc(r.lastAt), className: "whitespace-nowrap" },
+];
 
 export async function RecentDeliveries() {
   const rows = await listPostsWithDeliveries(10);
@@ -11,30 +22,7 @@ export async function RecentDeliveries() {
   return (
     <section aria-labelledby="recent-deliveries" className="mt-8">
       <h2 id="recent-deliveries" className="text-xl font-semibold">Posts sent to followers</h2>
-      <div className="mt-3 overflow-x-auto">
-        <table className="w-full border-collapse bg-white text-sm">
-          <thead>
-            <tr className="border-b text-left">
-              <th scope="col" className="p-2">Post</th>
-              <th scope="col" className="p-2">Delivered</th>
-              <th scope="col" className="p-2">Failed</th>
-              <th scope="col" className="p-2">Paused</th>
-              <th scope="col" className="p-2">Last (UTC)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.postId} className="border-b align-top">
-                <td className="p-2"><Link href={`/admin/pings/${r.postId}/`} className="text-[#2271b1] underline">{r.title || "(no title)"}</Link></td>
-                <td className="p-2">{r.delivered}</td>
-                <td className="p-2">{r.failed}</td>
-                <td className="p-2">{r.paused}</td>
-                <td className="p-2 whitespace-nowrap">{utc(r.lastAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ResultsTable caption="Posts sent to followers" columns={COLUMNS} rows={rows} rowKey={(r) => r.postId} />
     </section>
   );
 }
