@@ -1,7 +1,8 @@
 // `npm run bench:import`: generates a WXR file with 10,000 posts and 100,000 comments (threaded,
 // with authors, categories and tags), imports it into a fresh database, and reports wall time,
 // peak memory (RSS) and the file size. Targets: under 60 s and under 500 MB.
-// `-- --engine postgres` imports into a throwaway PostgreSQL instead (bench/engine.mjs).
+// `-- --engine postgres` imports into a throwaway PostgreSQL instead (bench/engine.mjs). The import
+// runs as the web import does, on a worker thread (BENCH_IMPORT_INLINE=1: on this thread, as the CLI).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +12,8 @@ const POSTS = Number(process.env.BENCH_POSTS || 10_000);
 const COMMENTS_PER_POST = Number(process.env.BENCH_COMMENTS_PER_POST || 10);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inkwell-bench-import-"));
 const ENGINE = engineArg();
+// BENCH_IMPORT_INLINE=1: the command line's import on this thread, instead of the web import's worker thread.
+const INLINE = !!process.env.BENCH_IMPORT_INLINE;
 const pgBench = ENGINE === "postgres" ? await benchPostgres("inkwell_bench_import_cli") : null;
 process.env.DATABASE_URL = pgBench?.url ?? path.join(dir, "bench.db");
 process.env.INKWELL_LOG = "off";
@@ -94,15 +97,23 @@ const ticker = setInterval(() => {
 }, 5);
 t = Date.now();
 const cpu0 = process.cpuUsage();
-const report = await importWxr(fs.createReadStream(file, { highWaterMark: 1024 * 1024 }), {
-  fallbackAuthorId: admin.id,
-  totalBytes: size,
-  onProgress: (p) => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-    if (!phases[p.phase]) phases[p.phase] = Date.now() - t;
-    phase = p.phase;
-  },
-});
+const onProgress = (p) => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+  if (!phases[p.phase]) phases[p.phase] = Date.now() - t;
+  phase = p.phase;
+};
+let report;
+if (INLINE) {
+  // The command line's import (`npm run import`): read and written on this thread, with pauses.
+  report = await importWxr(fs.createReadStream(file, { highWaterMark: 1024 * 1024 }), { fallbackAuthorId: admin.id, totalBytes: size, onProgress });
+} else {
+  // The web import's way: the file handed to a worker thread that reads it, then writes and commits.
+  const { WxrImportThread } = await import("../db/queries/wxr-import-thread.ts");
+  const bytes = fs.readFileSync(file);
+  const { thread, read } = WxrImportThread.readFile(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), onProgress);
+  await read;
+  report = (await thread.write({ fallbackAuthorId: admin.id }, onProgress)).report;
+}
 phase = "after";
 await new Promise((r) => setTimeout(r, 50));
 clearInterval(ticker);
@@ -112,7 +123,7 @@ const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
 const counts = await queryRow(rawSql("SELECT (SELECT count(*) FROM posts) posts, (SELECT count(*) FROM comments) comments, (SELECT count(*) FROM comments WHERE parent_id IS NOT NULL) replies"));
-console.log(`engine ${ENGINE}; imported: ${JSON.stringify(report.created)}; in the database: ${JSON.stringify(counts)}`);
+console.log(`engine ${ENGINE}, ${INLINE ? "on this thread (BENCH_IMPORT_INLINE)" : "on a worker thread (the web import)"}; imported: ${JSON.stringify(report.created)}; in the database: ${JSON.stringify(counts)}`);
 console.log(`import: ${seconds.toFixed(1)} s (reading ${(phases.writing / 1000).toFixed(1)} s, writing ${(seconds - phases.writing / 1000).toFixed(1)} s), peak RSS ${(peak / 1024 / 1024).toFixed(0)} MB (before: ${(baseRss / 1024 / 1024).toFixed(0)} MB)`);
 // CPU time does not grow when other processes share the machine; wall time does.
 const longest = blocks.sort((a, b) => b.ms - a.ms).slice(0, 5).map((b) => `${b.ms.toFixed(0)} ms (${b.phase})`);
