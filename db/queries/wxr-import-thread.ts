@@ -17,6 +17,7 @@ export type ThreadRequest =
   | { type: "read"; bytes: Uint8Array }
   | { type: "parsed"; parsed: ParsedWxr | string }
   | { type: "store"; jobId: string }
+  | { type: "load"; jobId: string }
   | { type: "write"; options: Omit<ImportOptions, "onProgress"> }
   | { type: "close" };
 
@@ -25,6 +26,7 @@ export type ThreadReply =
   | { type: "read"; authors: FileAuthor[]; threadId: number }
   | { type: "parsed" }
   | { type: "stored" }
+  | { type: "loaded"; found: boolean }
   | { type: "written"; report: ImportReport; attachmentUrls: string[]; threadId: number }
   | { type: "error"; name: string; message: string; cause?: string; line?: number; column?: number };
 
@@ -125,6 +127,22 @@ export class WxrImportThread {
       throw e;
     }
     return thread;
+  }
+
+  /**
+   * A thread given the export that another process read and handed to the job's row (the author
+   * form was sent to this one); null when the row holds none (taken already, or forgotten).
+   */
+  static async load(jobId: string): Promise<WxrImportThread | null> {
+    const thread = new WxrImportThread();
+    try {
+      if ((await thread.ask({ type: "load", jobId }, "loaded")).found) return thread;
+    } catch (e) {
+      void thread.close();
+      throw e;
+    }
+    void thread.close();
+    return null;
   }
 
   /** Writes the held export as JSON into the job's row, for whichever process takes the author form. */

@@ -5,7 +5,7 @@
 import { parentPort, threadId } from "node:worker_threads";
 import { closeDb } from "../client";
 import { becomeWriterThread } from "../transaction";
-import { saveImportParsed } from "./import-jobs";
+import { getImportParsed, saveImportParsed } from "./import-jobs";
 import { readWxr, writeWxr, type ImportOptions, type ParsedWxr } from "./wxr-import";
 import { attachmentUrlsOfWxr, authorsOfWxr } from "@/lib/wxr/authors";
 import type { ThreadReply, ThreadRequest } from "./wxr-import-thread";
@@ -37,6 +37,11 @@ async function handle(msg: ThreadRequest): Promise<void> {
     case "parsed":
       parsed = typeof msg.parsed === "string" ? (JSON.parse(msg.parsed) as ParsedWxr) : msg.parsed;
       return reply({ type: "parsed" });
+    case "load": {
+      const text = await getImportParsed(msg.jobId);
+      parsed = text ? (JSON.parse(text) as ParsedWxr) : undefined;
+      return reply({ type: "loaded", found: !!parsed });
+    }
     case "store":
       await saveImportParsed(msg.jobId, JSON.stringify(parsed));
       return reply({ type: "stored" });

@@ -9,7 +9,7 @@ import { WxrImportError, type ImportProgress, type ImportReport, type ParsedWxr 
 import { WxrImportThread } from "@/db/queries/wxr-import-thread";
 import { WxrError } from "@/lib/wxr/types";
 import { logEvent } from "@/lib/log";
-import { claimImportParsed, deleteOldImportJobs, getImportJobRow, getImportParsed, isAnyImportRunning, saveImportJob } from "@/db/queries/import-jobs";
+import { claimImportParsed, deleteOldImportJobs, getImportJobRow, isAnyImportRunning, saveImportJob } from "@/db/queries/import-jobs";
 import { downloadImportedMedia, type MediaDownloadReport } from "@/lib/wxr/media-download";
 import { authorsOfWxr, type FileAuthor } from "@/lib/wxr/authors";
 
@@ -97,6 +97,8 @@ export async function getImportJob(id: string): Promise<ImportJob | undefined> {
   if (mine && !mine.mapping) return mine;
   const row = await getImportJobRow(id).catch(() => undefined);
   if (mine && (!row || row.hasParsed)) return mine;
+  // Another process took its author form: the file this process's thread holds is not needed.
+  void mine?.mapping?.thread?.close();
   jobs.delete(id);
   if (!row) return undefined;
   let state: Omit<ImportJob, "id" | "userId" | "startedAt" | "endedAt" | "mapping"> & { authors?: FileAuthor[] };
@@ -186,15 +188,18 @@ export function fail(job: ImportJob, e: unknown) {
  */
 export async function continueImportJob(job: ImportJob, authorMap: Record<string, string>): Promise<boolean> {
   // The file from this process's memory (its import thread, or a live site's read here), or from
-  // the database when another process read it (then parsed by a thread of this one).
-  const held = job.mapping?.thread ?? job.mapping?.parsed;
-  const text = held ? undefined : await getImportParsed(job.id);
-  if (!(held ?? text) || !(await claimImportParsed(job.id))) return false;
-  writeImport(job, held ?? text!, authorMap);
+  // the database when another process read it (then loaded by a thread of this one).
+  const held = job.mapping?.thread ?? job.mapping?.parsed ?? (await WxrImportThread.load(job.id));
+  if (!held) return false;
+  if (!(await claimImportParsed(job.id))) {
+    if (held instanceof WxrImportThread && held !== job.mapping?.thread) void held.close();
+    return false;
+  }
+  writeImport(job, held, authorMap);
   return true;
 }
 
-function writeImport(job: ImportJob, source: WxrImportThread | ParsedWxr | string, authorMap: Record<string, string>): void {
+function writeImport(job: ImportJob, source: WxrImportThread | ParsedWxr, authorMap: Record<string, string>): void {
   jobs.set(job.id, job);
   job.mapping = undefined;
   setImportProgress(job, { phase: "writing", done: 0, total: 1 });
