@@ -173,7 +173,10 @@ export function fail(job: ImportJob, e: unknown) {
   void job.mapping?.thread?.close();
   job.mapping = undefined;
   job.progress = { ...job.progress, phase: "failed" };
-  if (e instanceof WxrError || e instanceof WxrImportError) job.error = e.message;
+  // By name as well as class: Next bundles a route and a server action apart, each with its own copy
+  // of these classes, and the import's thread (made by one) may report to the other.
+  const named = (e as Error)?.name;
+  if (e instanceof WxrError || e instanceof WxrImportError || named === "WxrError" || named === "WxrImportError") job.error = (e as Error).message;
   else {
     job.error = "The import failed because of an internal error; nothing was imported.";
     logEvent("import.error", { job: job.id, error: (e as Error)?.message }, "error");
@@ -189,17 +192,20 @@ export function fail(job: ImportJob, e: unknown) {
 export async function continueImportJob(job: ImportJob, authorMap: Record<string, string>): Promise<boolean> {
   // The file from this process's memory (its import thread, or a live site's read here), or from
   // the database when another process read it (then loaded by a thread of this one).
-  const held = job.mapping?.thread ?? job.mapping?.parsed ?? (await WxrImportThread.load(job.id));
-  if (!held) return false;
+  const thread = job.mapping?.thread ?? (job.mapping?.parsed ? undefined : await WxrImportThread.load(job.id));
+  const parsed = job.mapping?.parsed;
+  if (!thread && !parsed) return false;
   if (!(await claimImportParsed(job.id))) {
-    if (held instanceof WxrImportThread && held !== job.mapping?.thread) void held.close();
+    if (thread && thread !== job.mapping?.thread) void thread.close();
     return false;
   }
-  writeImport(job, held, authorMap);
+  writeImport(job, thread ? { thread } : { parsed: parsed! }, authorMap);
   return true;
 }
 
-function writeImport(job: ImportJob, source: WxrImportThread | ParsedWxr, authorMap: Record<string, string>): void {
+// Which holds the file is said by the key, not by instanceof: the thread may have been made by
+// another bundle's copy of the class (the upload route's, when the author form's action writes).
+function writeImport(job: ImportJob, source: { thread: WxrImportThread } | { parsed: ParsedWxr }, authorMap: Record<string, string>): void {
   jobs.set(job.id, job);
   job.mapping = undefined;
   setImportProgress(job, { phase: "writing", done: 0, total: 1 });
@@ -207,7 +213,7 @@ function writeImport(job: ImportJob, source: WxrImportThread | ParsedWxr, author
   // commits itself; this thread relays its progress.
   void (async () => {
     try {
-      const thread = source instanceof WxrImportThread ? source : await WxrImportThread.hold(source);
+      const thread = "thread" in source ? source.thread : await WxrImportThread.hold(source.parsed);
       const { report, attachmentUrls } = await thread.write({ fallbackAuthorId: job.userId, authorMap }, (p) => setImportProgress(job, p));
       job.report = report;
       setImportProgress(job, { phase: "done", done: 1, total: 1 });
@@ -233,7 +239,7 @@ export function startImportJob(opts: { userId: number; fileName: string; bytes: 
   void read
     .then(async ({ authors }) => {
       job.progress = { phase: "reading", done: total, total };
-      if (!authors.length) return writeImport(job, thread, {});
+      if (!authors.length) return writeImport(job, { thread }, {});
       // The job's row exists before the file is handed to it, and holds the file before this
       // process shows the author form (getImportJob trusts a row with a file).
       await save(job, { now: true });
@@ -269,7 +275,7 @@ export function registerImportJob(opts: { userId: number; fileName: string; sour
 export async function afterRead(job: ImportJob, parsed: ParsedWxr): Promise<void> {
   const authors = authorsOfWxr(parsed);
   job.progress = { phase: "reading", done: job.progress.total, total: job.progress.total };
-  if (!authors.length) return writeImport(job, parsed, {});
+  if (!authors.length) return writeImport(job, { parsed }, {});
   job.mapping = { parsed, authors };
   // Handed to the database so that the author form may be sent to any process.
   await save(job, { parsed: JSON.stringify(parsed) });
