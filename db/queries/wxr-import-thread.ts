@@ -14,10 +14,11 @@ import { WxrError } from "@/lib/wxr/types";
 import type { FileAuthor } from "@/lib/wxr/authors";
 
 export type ThreadRequest =
-  | { type: "read"; bytes: Uint8Array }
+  | { type: "read"; buffer: ArrayBufferLike; byteOffset: number; byteLength: number }
   | { type: "parsed"; parsed: ParsedWxr | string }
   | { type: "store"; jobId: string }
   | { type: "load"; jobId: string }
+  | { type: "claim"; jobId: string }
   | { type: "write"; options: Omit<ImportOptions, "onProgress"> }
   | { type: "close" };
 
@@ -27,6 +28,7 @@ export type ThreadReply =
   | { type: "parsed" }
   | { type: "stored" }
   | { type: "loaded"; found: boolean }
+  | { type: "claimed"; claimed: boolean }
   | { type: "written"; report: ImportReport; attachmentUrls: string[]; threadId: number }
   | { type: "error"; name: string; message: string; cause?: string; line?: number; column?: number };
 
@@ -102,19 +104,36 @@ export class WxrImportThread {
   private ask<K extends ThreadReply["type"]>(msg: ThreadRequest, expect: K, transfer: ArrayBuffer[] = []): Promise<Extract<ThreadReply, { type: K }>> {
     if (this.exited) return Promise.reject(new Error("the import thread has stopped"));
     if (this.pending) return Promise.reject(new Error("the import thread is busy"));
-    return new Promise((resolve, reject) => {
+    const answer = new Promise<Extract<ThreadReply, { type: K }>>((resolve, reject) => {
       this.pending = { resolve: resolve as (r: ThreadReply) => void, reject, expect };
-      this.worker.postMessage(msg, transfer);
     });
+    try {
+      this.worker.postMessage(msg, transfer);
+    } catch (e) {
+      // A buffer of Node's shared pool cannot move: it is small, and copied instead.
+      if (!transfer.length) {
+        this.pending = null;
+        return Promise.reject(e);
+      }
+      this.worker.postMessage(msg);
+    }
+    return answer;
   }
 
   /** A thread reading `bytes` (handed over, not copied, when they are a buffer of their own). */
   static readFile(bytes: Uint8Array, onProgress?: (p: ImportProgress) => void): { thread: WxrImportThread; read: Promise<{ authors: FileAuthor[]; threadId: number }> } {
     const thread = new WxrImportThread();
     thread.onProgress = onProgress;
-    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-    const read = thread.ask({ type: "read", bytes }, "read", own ? [bytes.buffer as ArrayBuffer] : []).then(({ authors, threadId }) => ({ authors, threadId }));
-    return { thread, read };
+    // The whole buffer moves (the upload's is a little larger than the file): copying 100 MB here
+    // would hold the readers, and keep a second copy until the next collection.
+    const msg: ThreadRequest = { type: "read", buffer: bytes.buffer, byteOffset: bytes.byteOffset, byteLength: bytes.byteLength };
+    const read = thread.ask(msg, "read", bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : []);
+    return { thread, read: read.then(({ authors, threadId }) => ({ authors, threadId })) };
+  }
+
+  /** Takes the job's stored file for this write, once (see claimImportParsed), on the thread. */
+  async claim(jobId: string): Promise<boolean> {
+    return (await this.ask({ type: "claim", jobId }, "claimed")).claimed;
   }
 
   /** A thread given an export read elsewhere (a live site's, or another process's as JSON). */

@@ -5,7 +5,7 @@
 import { parentPort, threadId } from "node:worker_threads";
 import { closeDb } from "../client";
 import { becomeWriterThread } from "../transaction";
-import { getImportParsed, saveImportParsed } from "./import-jobs";
+import { claimImportParsed, getImportParsed, saveImportParsed } from "./import-jobs";
 import { readWxr, writeWxr, type ImportOptions, type ParsedWxr } from "./wxr-import";
 import { attachmentUrlsOfWxr, authorsOfWxr } from "@/lib/wxr/authors";
 import type { ThreadReply, ThreadRequest } from "./wxr-import-thread";
@@ -23,9 +23,10 @@ const reply = (r: ThreadReply) => port.postMessage(r);
 async function handle(msg: ThreadRequest): Promise<void> {
   switch (msg.type) {
     case "read": {
-      const total = msg.bytes.byteLength;
+      const bytes = new Uint8Array(msg.buffer, msg.byteOffset, msg.byteLength);
+      const total = bytes.byteLength;
       let lastSent = 0;
-      parsed = await readWxr(inSlices(msg.bytes), (done) => {
+      parsed = await readWxr(inSlices(bytes), (done) => {
         // A message per megabyte is plenty for a progress bar.
         if (done - lastSent >= 1 << 20 || done === total) {
           lastSent = done;
@@ -42,6 +43,9 @@ async function handle(msg: ThreadRequest): Promise<void> {
       parsed = text ? (JSON.parse(text) as ParsedWxr) : undefined;
       return reply({ type: "loaded", found: !!parsed });
     }
+    case "claim":
+      // Emptying the row of a 100 MB file frees thousands of pages: done here, not on the readers' thread.
+      return reply({ type: "claimed", claimed: await claimImportParsed(msg.jobId) });
     case "store":
       await saveImportParsed(msg.jobId, JSON.stringify(parsed));
       return reply({ type: "stored" });

@@ -195,7 +195,7 @@ export async function continueImportJob(job: ImportJob, authorMap: Record<string
   const thread = job.mapping?.thread ?? (job.mapping?.parsed ? undefined : await WxrImportThread.load(job.id));
   const parsed = job.mapping?.parsed;
   if (!thread && !parsed) return false;
-  if (!(await claimImportParsed(job.id))) {
+  if (!(await (thread ? thread.claim(job.id) : claimImportParsed(job.id)))) {
     if (thread && thread !== job.mapping?.thread) void thread.close();
     return false;
   }
