@@ -1,7 +1,8 @@
 // The web import runs on a worker thread of its own (db/queries/wxr-import-thread.ts): the thread
 // that serves readers only relays progress, so its timers keep firing while a big export is read
 // and written; and the write stays one transaction that the thread commits or rolls back, so a
-// failure in the middle leaves no posts, terms, comments or users behind.
+// failure in the middle, or the thread stopped in the middle, leaves no posts, terms, comments or
+// users behind, and the site takes writes again at once.
 import { threadId } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { databaseEngine, databaseState, execute, rawSql, withTransaction } from "@/db";
@@ -34,11 +35,11 @@ function item(p: number, name: string): WxrItem {
 }
 
 /** An export of POSTS posts named "<name> 1"…, with their comments, authors, categories and tags. */
-function bigExport(name: string): Uint8Array {
+function bigExport(name: string, posts = POSTS): Uint8Array {
   const site = { title: "Old", link: "https://old.example", description: "", language: "en-US", wxrVersion: "1.2", baseSiteUrl: "https://old.example", baseBlogUrl: "https://old.example", pubDate: "" };
   const authors = [0, 1, 2].map((a) => ({ id: a + 1, login: `${name.toLowerCase()}-writer${a}`, email: `${name.toLowerCase()}-writer${a}@old.example`, displayName: `Writer ${a}`, firstName: "", lastName: "" }));
   let xml = wxrHeader(site, authors, []);
-  for (let p = 1; p <= POSTS; p++) xml += wxrItem(item(p, name));
+  for (let p = 1; p <= posts; p++) xml += wxrItem(item(p, name));
   return new TextEncoder().encode(xml + wxrFooter());
 }
 
@@ -116,5 +117,26 @@ describe("the web import's thread", { timeout: 90_000 }, () => {
     expect(databaseState().longWrite).toBe(false);
     await withTransaction(async (tx) => tx.insert(options).values({ name: "after_failed_import", value: "1" }));
     expect(await dbCount("SELECT count(*) AS n FROM options WHERE name = 'after_failed_import'")).toBe(1);
+  });
+
+  it("leaves nothing behind when the thread is stopped in the middle of the write", async () => {
+    const admin = await makeUser("administrator");
+    const before = await dbSnapshot();
+    // Long enough (1,500 posts, 7,500 comments) that the write is still going when it is stopped.
+    const { thread, read } = WxrImportThread.readFile(bigExport("Stopped", 1500));
+    await read;
+    let written = 0;
+    const outcome = thread.write({ fallbackAuthorId: admin.id, authorMap: {} }, (p) => {
+      if (p.phase === "writing") written = p.done;
+    }).then(() => "committed", (e: Error) => e.message);
+    // Stopped once it has written 200 of its posts, authors and terms, in its open transaction.
+    for (let i = 0; i < 3000 && written < 200; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(written).toBeGreaterThanOrEqual(200);
+    await thread.close();
+    expect(await outcome).toMatch(/stopped/);
+    expect(await dbSnapshot()).toEqual(before);
+    expect(databaseState().longWrite).toBe(false);
+    await withTransaction(async (tx) => tx.insert(options).values({ name: "after_stopped_import", value: "1" }));
+    expect(await dbCount("SELECT count(*) AS n FROM options WHERE name = 'after_stopped_import'")).toBe(1);
   });
 });
