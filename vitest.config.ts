@@ -38,6 +38,7 @@ const POSTGRES_SUITES = [
   "tests/unit/security/rate-limits.test.ts",
   "tests/unit/linkbacks/send-jobs.test.ts",
   "tests/unit/import/import-jobs.test.ts",
+  "tests/unit/import/import-thread.test.ts",
   "tests/unit/posts/scheduled-once.test.ts",
   "tests/unit/linkbacks/receive.test.ts",
   "tests/unit/micropub/micropub-indieauth.test.ts",

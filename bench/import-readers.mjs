@@ -108,8 +108,14 @@ function stats(list) {
   const at = (p) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))] ?? NaN;
   const times = list.map((s) => s.at + s.ms).sort((a, b) => a - b);
   let stall = 0;
-  for (let i = 1; i < times.length; i++) stall = Math.max(stall, times[i] - times[i - 1]);
-  return { n: list.length, failed: list.filter((s) => !s.ok).length, p50: at(0.5), p99: at(0.99), max: ms[ms.length - 1] ?? NaN, stall };
+  let stallEnd = NaN;
+  for (let i = 1; i < times.length; i++) {
+    if (times[i] - times[i - 1] > stall) {
+      stall = times[i] - times[i - 1];
+      stallEnd = times[i];
+    }
+  }
+  return { n: list.length, failed: list.filter((s) => !s.ok).length, p50: at(0.5), p99: at(0.99), max: ms[ms.length - 1] ?? NaN, stall, stallEnd };
 }
 const before = stats(samples.filter((s) => s.at < importStart));
 const during = stats(samples.filter((s) => s.at >= importStart && s.at < importEnd));
@@ -118,5 +124,7 @@ console.log(`\nengine ${ENGINE}: web import of 10,000 posts and 100,000 comments
 console.log("| readers (4 loops) | requests | failed | p50 | p99 | max | longest gap between answers |\n|---|---:|---:|---:|---:|---:|---:|");
 console.log(row("before the import", before));
 console.log(row("during the import", during));
+// When in the import the longest gap ended (the upload, the reading, the author form, the writing, the renders after it).
+console.log(`the longest gap during the import ended ${((during.stallEnd - importStart) / 1000).toFixed(1)} s after it started`);
 console.log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
 process.exit(0);

@@ -13,6 +13,7 @@ import Database from "better-sqlite3";
 import { getDb, type Db } from "./client";
 import { ENGINE } from "./engine";
 import type { PgDb } from "./postgres";
+import { syncWal } from "./wal-sync";
 
 export class TransactionYieldedError extends Error {
   constructor() {
@@ -76,6 +77,7 @@ export function inLongWrite(): boolean {
 }
 
 export async function withLongTransaction<T>(fn: (tx: Db, pause: () => Promise<void>) => Promise<T>): Promise<T> {
+  if (onWriterThread()) return onOwnThread(fn);
   let last = performance.now();
   const pause = async () => {
     if (performance.now() - last < 20) return;
@@ -187,5 +189,80 @@ async function withTransactionHeld<T>(db: Db, fn: (tx: Db, pause: () => Promise<
   } catch (e) {
     if (db.$client.inTransaction) db.$client.exec("ROLLBACK");
     throw e;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A long write on a worker thread (the web import: db/queries/wxr-import-thread.ts). The thread has
+// connections of its own and an event loop that serves nobody, so it writes without pauses and
+// commits there: neither its work, its garbage collection nor its COMMIT holds the readers' thread.
+// The process's thread keeps what only it can do: the turn among writers, the flag that answers
+// 503 to a write meeting SQLite's lock, and the checkpoint after the commit (holdForThreadWrite).
+
+const threadFlag = globalThis as unknown as { __inkwellWriterThread?: boolean };
+
+/** Called once by a worker thread that runs long writes (withLongTransaction then commits there). */
+export function becomeWriterThread(): void {
+  threadFlag.__inkwellWriterThread = true;
+}
+
+function onWriterThread(): boolean {
+  return threadFlag.__inkwellWriterThread === true;
+}
+
+/** The transaction of a writer thread: on its own connection, without pauses. */
+async function onOwnThread<T>(fn: (tx: Db, pause: () => Promise<void>) => Promise<T>): Promise<T> {
+  const noPause = async () => {};
+  if (ENGINE === "postgres") return (getDb() as unknown as PgDb).transaction((tx) => fn(tx as unknown as Db, noPause));
+  const db = getDb();
+  const file = db.$client.name;
+  // As withLongTransaction's own connection: pages spill into the WAL as it goes, no checkpoint
+  // here (the process's thread starts one off its loop after the commit), the WAL fsynced once.
+  db.$client.pragma("cache_size = -8000");
+  db.$client.pragma("synchronous = NORMAL");
+  db.$client.pragma("wal_autocheckpoint = 0");
+  db.$client.exec("BEGIN IMMEDIATE");
+  try {
+    const value = await fn(db, noPause);
+    db.$client.exec("COMMIT");
+    if (!db.$client.memory) {
+      await new Promise<void>((resolve, reject) => syncWal(`${file}-wal`, (err) => (err ? reject(err) : resolve())));
+    }
+    return value;
+  } catch (e) {
+    if (db.$client.inTransaction) db.$client.exec("ROLLBACK");
+    throw e;
+  }
+}
+
+/**
+ * The process's side of a long write that a worker thread commits: `run` starts it and settles when
+ * the thread has committed or rolled back. On SQLite this takes the writers' turn (writes queued
+ * through withTransaction wait, and a lone write that meets the lock is told to come back: 503),
+ * and after it the WAL is checkpointed off the loop, as withLongTransaction does. PostgreSQL needs
+ * nothing: the thread's transaction is on a connection of its own, invisible until it commits.
+ */
+export async function holdForThreadWrite<T>(run: () => Promise<T>): Promise<T> {
+  if (ENGINE === "postgres") return run();
+  const previous = g.__inkwellTxTail ?? Promise.resolve();
+  let release!: () => void;
+  const mine = new Promise<void>((r) => (release = r));
+  g.__inkwellTxTail = previous.then(() => mine);
+  await previous;
+  const main = getDb();
+  const file = main.$client.name;
+  const flag = globalThis as unknown as { __inkwellLongWrite?: boolean };
+  main.$client.pragma("wal_autocheckpoint = 0");
+  main.$client.pragma("busy_timeout = 0");
+  flag.__inkwellLongWrite = true;
+  try {
+    return await run();
+  } finally {
+    flag.__inkwellLongWrite = false;
+    main.$client.pragma("busy_timeout = 5000");
+    release();
+    checkpointOffLoop(file, () => {
+      if (main.$client.open) main.$client.pragma("wal_autocheckpoint = 1000");
+    });
   }
 }

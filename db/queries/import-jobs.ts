@@ -37,6 +37,11 @@ export async function getImportJobRow(id: string): Promise<ImportJobRow | undefi
     .then(first);
 }
 
+/** Hands a read file to the other processes (the import's worker thread writes it, off the readers' thread). */
+export async function saveImportParsed(id: string, parsed: string, now = Date.now()) {
+  await getDb().update(importJobs).set({ parsed, updatedAt: now }).where(eq(importJobs.id, id));
+}
+
 /** The read file of a job that waits for its authors (JSON), if it still waits. */
 export async function getImportParsed(id: string): Promise<string | undefined> {
   const row = await getDb().select({ parsed: importJobs.parsed }).from(importJobs).where(eq(importJobs.id, id)).limit(1).then(first);

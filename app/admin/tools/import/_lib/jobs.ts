@@ -5,18 +5,15 @@
 // any process of the site; a job is forgotten an hour after it ends.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { readWxr, writeWxr, WxrImportError, type ImportProgress, type ImportReport, type ParsedWxr } from "@/db/queries/wxr-import";
+import { WxrImportError, type ImportProgress, type ImportReport, type ParsedWxr } from "@/db/queries/wxr-import";
+import { WxrImportThread } from "@/db/queries/wxr-import-thread";
 import { WxrError } from "@/lib/wxr/types";
 import { logEvent } from "@/lib/log";
-import { claimImportParsed, deleteOldImportJobs, getImportJobRow, getImportParsed, isAnyImportRunning, saveImportJob } from "@/db/queries/import-jobs";
+import { claimImportParsed, deleteOldImportJobs, getImportJobRow, isAnyImportRunning, saveImportJob } from "@/db/queries/import-jobs";
 import { downloadImportedMedia, type MediaDownloadReport } from "@/lib/wxr/media-download";
+import { authorsOfWxr, type FileAuthor } from "@/lib/wxr/authors";
 
-/** An author named in the file, to be mapped to an existing user or created. */
-export interface FileAuthor {
-  login: string;
-  displayName: string;
-  posts: number;
-}
+export type { FileAuthor };
 
 export interface ImportJob {
   id: string;
@@ -26,8 +23,9 @@ export interface ImportJob {
   source?: "file" | "site";
   progress: ImportProgress;
   /** Set between reading and writing: the file is read, its authors wait to be assigned (the file
-   * itself is in memory only in the process that read it; the database holds it for the others). */
-  mapping?: { parsed?: ParsedWxr; authors: FileAuthor[] };
+   * itself is in memory only in the process that read it, held by its import thread or, for a live
+   * site, here; the database holds it for the others). */
+  mapping?: { parsed?: ParsedWxr; thread?: WxrImportThread; authors: FileAuthor[] };
   report?: ImportReport;
   error?: string;
   startedAt: number;
@@ -99,6 +97,8 @@ export async function getImportJob(id: string): Promise<ImportJob | undefined> {
   if (mine && !mine.mapping) return mine;
   const row = await getImportJobRow(id).catch(() => undefined);
   if (mine && (!row || row.hasParsed)) return mine;
+  // Another process took its author form: the file this process's thread holds is not needed.
+  void mine?.mapping?.thread?.close();
   jobs.delete(id);
   if (!row) return undefined;
   let state: Omit<ImportJob, "id" | "userId" | "startedAt" | "endedAt" | "mapping"> & { authors?: FileAuthor[] };
@@ -121,7 +121,10 @@ export async function isImportRunning(): Promise<boolean> {
   const now = Date.now();
   for (const [id, j] of jobs) {
     // An abandoned author form frees its memory after half an hour.
-    if (j.mapping && now - j.startedAt > MAPPING_MS) jobs.delete(id);
+    if (j.mapping && now - j.startedAt > MAPPING_MS) {
+      void j.mapping.thread?.close();
+      jobs.delete(id);
+    }
   }
   await deleteOldImportJobs(now - KEEP_MS, now - MAPPING_MS);
   return [...jobs.values()].some((j) => !j.endedAt && !j.mapping) || (await isAnyImportRunning(now, STALE_MS));
@@ -166,24 +169,14 @@ export function startMediaDownloadJob(userId: number): ImportJob {
   return job;
 }
 
-function authorsOf(parsed: ParsedWxr): FileAuthor[] {
-  const posts = new Map<string, number>();
-  for (const item of parsed.items) {
-    if (item.creator && (item.postType === "post" || item.postType === "page")) posts.set(item.creator.toLowerCase(), (posts.get(item.creator.toLowerCase()) ?? 0) + 1);
-  }
-  const out = new Map<string, FileAuthor>();
-  for (const a of parsed.authors) out.set(a.login.toLowerCase(), { login: a.login, displayName: a.displayName || a.login, posts: posts.get(a.login.toLowerCase()) ?? 0 });
-  for (const item of parsed.items) {
-    const key = item.creator.toLowerCase();
-    if (item.creator && !out.has(key) && posts.has(key)) out.set(key, { login: item.creator, displayName: item.creator, posts: posts.get(key)! });
-  }
-  return [...out.values()];
-}
-
 export function fail(job: ImportJob, e: unknown) {
+  void job.mapping?.thread?.close();
   job.mapping = undefined;
   job.progress = { ...job.progress, phase: "failed" };
-  if (e instanceof WxrError || e instanceof WxrImportError) job.error = e.message;
+  // By name as well as class: Next bundles a route and a server action apart, each with its own copy
+  // of these classes, and the import's thread (made by one) may report to the other.
+  const named = (e as Error)?.name;
+  if (e instanceof WxrError || e instanceof WxrImportError || named === "WxrError" || named === "WxrImportError") job.error = (e as Error).message;
   else {
     job.error = "The import failed because of an internal error; nothing was imported.";
     logEvent("import.error", { job: job.id, error: (e as Error)?.message }, "error");
@@ -197,32 +190,36 @@ export function fail(job: ImportJob, e: unknown) {
  * another request, on this process or another, took it first), before the writing.
  */
 export async function continueImportJob(job: ImportJob, authorMap: Record<string, string>): Promise<boolean> {
-  // The file from this process's memory, or from the database when another process read it.
-  const text = job.mapping?.parsed ? undefined : await getImportParsed(job.id);
-  const parsed = job.mapping?.parsed ?? (text ? (JSON.parse(text) as ParsedWxr) : undefined);
-  if (!parsed || !(await claimImportParsed(job.id))) return false;
-  writeImport(job, parsed, authorMap);
+  // The file from this process's memory (its import thread, or a live site's read here), or from
+  // the database when another process read it (then loaded by a thread of this one).
+  const thread = job.mapping?.thread ?? (job.mapping?.parsed ? undefined : await WxrImportThread.load(job.id));
+  const parsed = job.mapping?.parsed;
+  if (!thread && !parsed) return false;
+  if (!(await (thread ? thread.claim(job.id) : claimImportParsed(job.id)))) {
+    if (thread && thread !== job.mapping?.thread) void thread.close();
+    return false;
+  }
+  writeImport(job, thread ? { thread } : { parsed: parsed! }, authorMap);
   return true;
 }
 
-function writeImport(job: ImportJob, parsed: ParsedWxr, authorMap: Record<string, string>): void {
+// Which holds the file is said by the key, not by instanceof: the thread may have been made by
+// another bundle's copy of the class (the upload route's, when the author form's action writes).
+function writeImport(job: ImportJob, source: { thread: WxrImportThread } | { parsed: ParsedWxr }, authorMap: Record<string, string>): void {
   jobs.set(job.id, job);
   job.mapping = undefined;
   setImportProgress(job, { phase: "writing", done: 0, total: 1 });
-  // The write is one synchronous transaction; start it after this request has been answered.
-  setImmediate(() => void (async () => {
+  // The write runs on the import's thread (db/queries/wxr-import-thread.ts), in one transaction it
+  // commits itself; this thread relays its progress.
+  void (async () => {
     try {
-      const report = await writeWxr(parsed, {
-        fallbackAuthorId: job.userId,
-        authorMap,
-        onProgress: (p) => setImportProgress(job, p),
-      });
+      const thread = "thread" in source ? source.thread : await WxrImportThread.hold(source.parsed);
+      const { report, attachmentUrls } = await thread.write({ fallbackAuthorId: job.userId, authorMap }, (p) => setImportProgress(job, p));
       job.report = report;
       setImportProgress(job, { phase: "done", done: 1, total: 1 });
       logEvent("import.done", { job: job.id, created: report.created });
       // This file's attachments only: earlier failures wait for the Retry button, not for every import.
-      const urls = new Set(parsed.items.filter((i) => i.postType === "attachment").map((i) => i.attachmentUrl || i.guid));
-      if (job.downloadMedia) void runMediaDownload(job, urls);
+      if (job.downloadMedia) void runMediaDownload(job, new Set(attachmentUrls));
       else {
         job.endedAt = Date.now();
         void save(job);
@@ -230,27 +227,30 @@ function writeImport(job: ImportJob, parsed: ParsedWxr, authorMap: Record<string
     } catch (e) {
       fail(job, e);
     }
-  })());
+  })();
 }
 
-/**
- * The uploaded file a quarter megabyte at a time, letting the server answer other requests between
- * slices: parsed in one piece, a 100 MB export held every reader for over a second.
- */
-async function* inSlices(bytes: Uint8Array, size = 256 * 1024): AsyncGenerator<Uint8Array> {
-  for (let at = 0; at < bytes.byteLength; at += size) {
-    yield bytes.subarray(at, at + size);
-    await new Promise((r) => setImmediate(r));
-  }
-}
-
-/** Starts reading `bytes`; returns at once with the job (which then waits for its authors, or writes). */
+/** Starts reading `bytes` on an import thread; returns at once with the job (which then waits for its authors, or writes). */
 export function startImportJob(opts: { userId: number; fileName: string; bytes: Uint8Array; downloadMedia: boolean }): ImportJob {
-  const job = registerImportJob({ userId: opts.userId, fileName: opts.fileName, source: "file", total: opts.bytes.byteLength, downloadMedia: opts.downloadMedia });
-  // The parser reads in bounded slices and yields between them: readers are served meanwhile.
-  void readWxr(inSlices(opts.bytes), (n) => setImportProgress(job, { phase: "reading", done: n, total: opts.bytes.byteLength }))
-    .then((parsed) => afterRead(job, parsed))
-    .catch((e: unknown) => fail(job, e));
+  const total = opts.bytes.byteLength;
+  const job = registerImportJob({ userId: opts.userId, fileName: opts.fileName, source: "file", total, downloadMedia: opts.downloadMedia });
+  // The bytes go to the thread (handed over, not copied): none of the reading happens here.
+  const { thread, read } = WxrImportThread.readFile(opts.bytes, (p) => setImportProgress(job, p));
+  void read
+    .then(async ({ authors }) => {
+      job.progress = { phase: "reading", done: total, total };
+      if (!authors.length) return writeImport(job, { thread }, {});
+      // The job's row exists before the file is handed to it, and holds the file before this
+      // process shows the author form (getImportJob trusts a row with a file).
+      await save(job, { now: true });
+      await thread.storeForOtherProcesses(job.id);
+      job.mapping = { thread, authors };
+      await save(job, { now: true });
+    })
+    .catch((e: unknown) => {
+      void thread.close();
+      fail(job, e);
+    });
   return job;
 }
 
@@ -273,9 +273,9 @@ export function registerImportJob(opts: { userId: number; fileName: string; sour
 
 /** Everything is read: wait for the authors to be assigned, or write at once when there are none. */
 export async function afterRead(job: ImportJob, parsed: ParsedWxr): Promise<void> {
-  const authors = authorsOf(parsed);
+  const authors = authorsOfWxr(parsed);
   job.progress = { phase: "reading", done: job.progress.total, total: job.progress.total };
-  if (!authors.length) return writeImport(job, parsed, {});
+  if (!authors.length) return writeImport(job, { parsed }, {});
   job.mapping = { parsed, authors };
   // Handed to the database so that the author form may be sent to any process.
   await save(job, { parsed: JSON.stringify(parsed) });
