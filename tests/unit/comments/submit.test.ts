@@ -256,7 +256,10 @@ describe("racing comments (rules 8 and 9 hold under concurrency)", () => {
       ...Array.from({ length: 4 }, () => insertCommentCheckedBatched(same(post.id), rules)),
     ]);
     expect(outcomes.map((o) => o.outcome).sort()).toEqual([...Array<string>(7).fill("duplicate"), "stored"]);
-    expect(outcomes[0]!.outcome).toBe("stored");
+    // On SQLite the writes queue in the order they were sent, so the first one is the one kept; on
+    // PostgreSQL each takes a pooled connection, and which one locks first is the server's choice
+    // (under load it was not the first: CI saw that once).
+    if (!/^postgres/.test(process.env.DATABASE_URL ?? "")) expect(outcomes[0]!.outcome).toBe("stored");
   });
 
   // Another process's checked insert (here: another pooled connection holding the same lock) must
