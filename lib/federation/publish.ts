@@ -8,6 +8,7 @@ import { logEvent } from "@/lib/log";
 import { siteUrl } from "@/lib/site-url";
 import { BLOG, getFederation } from "./federation";
 import { createActivity, deleteActivity, federates, updateActivity } from "./objects";
+import { replyDeliveryFor } from "./reply-posts";
 
 export type FederationOutcome = "create" | "update" | "delete" | "none";
 
@@ -18,22 +19,27 @@ export async function syncPostFederation(postId: number): Promise<FederationOutc
   const ctx = getFederation().createContext(new URL(base), undefined);
   const actor = ctx.getActorUri(BLOG);
   const followers = ctx.getFollowersUri(BLOG);
-  const send = async (activity: Parameters<typeof ctx.sendActivity>[2]) =>
+  // A reply to a fediverse post goes to that post's author too (lib/federation/reply-posts.ts).
+  const replying = (post && federates(post)) || sentId ? await replyDeliveryFor(postId, ctx, BLOG) : undefined;
+  const reply = replying?.reply;
+  const send = async (activity: Parameters<typeof ctx.sendActivity>[2]) => {
     await ctx.sendActivity({ identifier: BLOG }, "followers", activity, { preferSharedInbox: true });
+    if (replying?.recipient) await ctx.sendActivity({ identifier: BLOG }, replying.recipient, activity, { preferSharedInbox: true });
+  };
   let outcome: FederationOutcome = "none";
   if (post && federates(post)) {
     if (!sentId) {
-      const create = await createActivity(post, actor, followers, base);
+      const create = await createActivity(post, actor, followers, base, reply);
       await setPostFederatedId(postId, create.objectId!.href);
       await send(create);
       outcome = "create";
     } else {
-      await send(await updateActivity(post, new URL(sentId), actor, followers, base));
+      await send(await updateActivity(post, new URL(sentId), actor, followers, base, reply));
       outcome = "update";
     }
   } else if (sentId) {
     await setPostFederatedId(postId, null);
-    await send(deleteActivity(postId, new URL(sentId), actor, followers, base));
+    await send(deleteActivity(postId, new URL(sentId), actor, followers, base, reply));
     outcome = "delete";
   }
   if (outcome !== "none") logEvent("federation.post", { postId, activity: outcome });
@@ -49,6 +55,9 @@ export async function federatePermanentDeletion(postId: number): Promise<void> {
   if (!sentId) return;
   const base = await siteUrl();
   const ctx = getFederation().createContext(new URL(base), undefined);
+  const replying = await replyDeliveryFor(postId, ctx, BLOG);
   await setPostFederatedId(postId, null);
-  await ctx.sendActivity({ identifier: BLOG }, "followers", deleteActivity(postId, new URL(sentId), ctx.getActorUri(BLOG), ctx.getFollowersUri(BLOG), base), { preferSharedInbox: true });
+  const del = deleteActivity(postId, new URL(sentId), ctx.getActorUri(BLOG), ctx.getFollowersUri(BLOG), base, replying?.reply);
+  await ctx.sendActivity({ identifier: BLOG }, "followers", del, { preferSharedInbox: true });
+  if (replying?.recipient) await ctx.sendActivity({ identifier: BLOG }, replying.recipient, del, { preferSharedInbox: true });
 }
