@@ -21,6 +21,7 @@ const POSTGRES_SUITES = [
   "tests/unit/federation/publish.test.ts",
   "tests/unit/federation/remote-follow.test.ts",
   "tests/unit/federation/following.test.ts",
+  "tests/unit/admin/post-in-reply-to.test.ts",
   "tests/unit/admin/permalinks-message.test.ts",
   "tests/unit/auth/app-passwords.test.ts",
   "tests/unit/themes/site-identity.test.ts",
