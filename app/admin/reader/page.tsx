@@ -53,14 +53,14 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ p
                 {item.title ? <h2 className="mt-2 break-words text-base font-semibold">{item.title}</h2> : null}
                 <div className="reader-content mt-2 space-y-2 break-words" dangerouslySetInnerHTML={{ __html: sanitizeCommentHtml(item.content) }} />
                 <footer className="mt-3 flex flex-wrap items-center gap-3 text-sm">
-                  <a href={item.url} rel="nofollow noopener" className="text-[#2271b1]">View original<span className="sr-only">: {label}</span></a>
+                  <a href={item.url} rel="nofollow noopener" aria-label={`View original: ${label}`} className="text-[#2271b1]">View original</a>
                   <form action={likeReaderItemAction}>
                     <input type="hidden" name="id" value={item.id} />
                     <input type="hidden" name="paged" value={page} />
                     <input type="hidden" name="like" value={item.likeId ? "0" : "1"} />
-                    <button type="submit" aria-pressed={!!item.likeId} className="rounded border border-gray-400 px-2 py-0.5">{item.likeId ? "Unlike" : "Like"}<span className="sr-only">: {label}</span></button>
+                    <button type="submit" aria-pressed={!!item.likeId} aria-label={`${item.likeId ? "Unlike" : "Like"}: ${label}`} className="rounded border border-gray-400 px-2 py-0.5">{item.likeId ? "Unlike" : "Like"}</button>
                   </form>
-                  <Link href={`/admin/posts/new/?in_reply_to=${encodeURIComponent(item.objectId)}`} className="text-[#2271b1]">Reply<span className="sr-only">: {label}</span></Link>
+                  <Link href={`/admin/posts/new/?in_reply_to=${encodeURIComponent(item.objectId)}`} aria-label={`Reply: ${label}`} className="text-[#2271b1]">Reply</Link>
                 </footer>
               </article>
             </li>
