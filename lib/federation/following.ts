@@ -40,7 +40,7 @@ async function webfinger(user: string, host: string): Promise<URL> {
   for (const scheme of schemes) {
     let res;
     try {
-      res = await safeFetch(`${scheme}://${host}/.well-known/webfinger?resource=${resource}`, { headers: { accept: "application/jrd+json, application/json" }, maxBytes: 64 * 1024, timeoutMs: 5000 });
+      res = await safeFetch(`${scheme}://${host}/.well-known/webfinger?resource=${resource}`, { headers: { accept: "application/jrd+json, application/json" }, maxBytes: 64 * 1024 });
     } catch (e) {
       if (e instanceof SafeFetchError && (e.code === "blocked" || e.code === "invalid_url")) throw new FollowError(`${host} is not a public server.`);
       lastError = `${host} could not be reached. Check the name and try again.`;
