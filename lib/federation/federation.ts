@@ -128,7 +128,7 @@ function build(): Federation<void> {
   // Mastodon's remote follow: a follow button elsewhere finds where to send this blog's
   // administrator (Users → Following → Follow, which asks to sign in first).
   federation.setWebFingerLinksDispatcher(async () => [
-    { rel: "http://ostatus.org/schema/1.0/subscribe", template: `${await siteUrl()}/admin/users/following/follow/?uri={uri}` },
+    { rel: "http://ostatus.org/schema/1.0/subscribe", template: `${await siteUrl()}/fediverse/subscribe/?uri={uri}` },
   ]);
 
   federation.setNodeInfoDispatcher(PATHS.nodeinfo, async () => ({

@@ -163,7 +163,7 @@ describe("following an account", () => {
   it("tells other servers' follow buttons where to send the admin: WebFinger's OStatus subscribe template", async () => {
     const res = await fetch(`${BLOG}/.well-known/webfinger?resource=${encodeURIComponent(`acct:127.0.0.1@127.0.0.1:${BLOG_PORT}`)}`, { headers: { accept: "application/jrd+json" } });
     const jrd = (await res.json()) as { links: { rel: string; template?: string }[] };
-    expect(jrd.links.find((l) => l.rel === "http://ostatus.org/schema/1.0/subscribe")?.template).toBe(`${BLOG}/admin/users/following/follow/?uri={uri}`);
+    expect(jrd.links.find((l) => l.rel === "http://ostatus.org/schema/1.0/subscribe")?.template).toBe(`${BLOG}/fediverse/subscribe/?uri={uri}`);
   });
 
   it("ignores an Accept for a Follow it did not send", async () => {

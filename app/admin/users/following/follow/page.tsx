@@ -1,6 +1,6 @@
-// Mastodon's remote follow lands here: a follow button on another site, given this blog's
-// WebFinger subscribe template (…/follow/?uri={uri}), sends the administrator to see the account
-// and confirm with Follow. Signing in comes first; nothing is sent before the button.
+// Mastodon's remote follow lands here (through /fediverse/subscribe/, this blog's WebFinger
+// subscribe template, which asks to sign in first): the account, and Follow to confirm; nothing
+// is sent before the button.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
