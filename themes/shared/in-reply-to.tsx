@@ -11,7 +11,7 @@ export function InReplyTo({ url, className = "" }: { url: string; className?: st
   }
   return (
     <p className={`in-reply-to ${className}`}>
-      In reply to <a href={url} rel="nofollow ugc" className="u-in-reply-to break-all">{label}</a>
+      In reply to <a href={url} rel="nofollow ugc" className="u-in-reply-to break-all underline">{label}</a>
     </p>
   );
 }
