@@ -23,6 +23,8 @@ const POSTGRES_SUITES = [
   "tests/unit/federation/author-actions.test.ts",
   "tests/unit/federation/remote-follow.test.ts",
   "tests/unit/federation/conversation.test.ts",
+  "tests/unit/federation/following.test.ts",
+  "tests/unit/admin/post-in-reply-to.test.ts",
   "tests/unit/admin/permalinks-message.test.ts",
   "tests/unit/auth/app-passwords.test.ts",
   "tests/unit/themes/site-identity.test.ts",

@@ -16,7 +16,7 @@ import {
   primaryKey,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-import { ROLES, POST_TYPES, POST_STATUSES, COMMENT_TYPES, COMMENT_STATUSES, TAXONOMIES, MENU_ITEM_TYPES, FOLLOWER_STATUSES, FEDERATION_REACTIONS, DELIVERY_STATUSES } from "./schema";
+import { ROLES, POST_TYPES, POST_STATUSES, COMMENT_TYPES, COMMENT_STATUSES, TAXONOMIES, MENU_ITEM_TYPES, FOLLOWER_STATUSES, FEDERATION_REACTIONS, DELIVERY_STATUSES, FOLLOWING_STATUSES } from "./schema";
 
 const now = sql`to_char(now() at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')`;
 const id = () => integer("id").primaryKey().generatedByDefaultAsIdentity();
@@ -403,4 +403,45 @@ export const federationDeliveries = pgTable(
     updatedAt: big("updated_at").notNull(),
   },
   (t) => [uniqueIndex("federation_deliveries_activity_inbox").on(t.activityId, t.inbox), index("federation_deliveries_post").on(t.postId, t.updatedAt)],
+);
+
+// --- Following (as db/schema.ts) ---
+export const federationFollowing = pgTable(
+  "federation_following",
+  {
+    id: id(),
+    localActor: text("local_actor").notNull().default("blog"),
+    actorId: text("actor_id").notNull(),
+    inbox: text("inbox").notNull(),
+    sharedInbox: text("shared_inbox"),
+    handle: text("handle").notNull(),
+    name: text("name").notNull().default(""),
+    url: text("url"),
+    server: text("server").notNull(),
+    status: text("status", { enum: FOLLOWING_STATUSES }).notNull(),
+    followId: text("follow_id").notNull(),
+    createdAt: big("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("federation_following_actor").on(t.localActor, t.actorId), index("federation_following_status").on(t.localActor, t.status, t.id)],
+);
+
+export const federationReader = pgTable(
+  "federation_reader",
+  {
+    id: id(),
+    localActor: text("local_actor").notNull().default("blog"),
+    objectId: text("object_id").notNull(),
+    actorId: text("actor_id").notNull(),
+    authorName: text("author_name").notNull().default(""),
+    authorHandle: text("author_handle").notNull(),
+    authorUrl: text("author_url"),
+    url: text("url").notNull(),
+    title: text("title").notNull().default(""),
+    content: text("content").notNull(),
+    published: big("published").notNull(),
+    updatedAt: big("updated_at"),
+    likeId: text("like_id"),
+    createdAt: big("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("federation_reader_object").on(t.localActor, t.objectId), index("federation_reader_published").on(t.localActor, t.published)],
 );

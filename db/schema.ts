@@ -492,3 +492,50 @@ export const federationDeliveries = sqliteTable(
   (t) => [uniqueIndex("federation_deliveries_activity_inbox").on(t.activityId, t.inbox), index("federation_deliveries_post").on(t.postId, t.updatedAt)],
 );
 export type FederationDelivery = typeof federationDeliveries.$inferSelect;
+
+// --- Following: accounts a local actor (the blog; authors later) follows, and their posts -------
+// (lib/federation/following.ts). `local_actor` is the follower's identifier here ("blog").
+export const FOLLOWING_STATUSES = ["pending", "accepted"] as const;
+export const federationFollowing = sqliteTable(
+  "federation_following",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    localActor: text("local_actor").notNull().default("blog"),
+    actorId: text("actor_id").notNull(),
+    inbox: text("inbox").notNull(),
+    sharedInbox: text("shared_inbox"),
+    handle: text("handle").notNull(), // @user@server
+    name: text("name").notNull().default(""),
+    url: text("url"),
+    server: text("server").notNull(),
+    status: text("status", { enum: FOLLOWING_STATUSES }).notNull(),
+    followId: text("follow_id").notNull(), // our Follow's id: Accept/Reject and Undo name it
+    createdAt: integer("created_at").notNull(), // epoch ms
+  },
+  (t) => [uniqueIndex("federation_following_actor").on(t.localActor, t.actorId), index("federation_following_status").on(t.localActor, t.status, t.id)],
+);
+export type FederationFollowing = typeof federationFollowing.$inferSelect;
+
+// The Reader: posts (Create of a Note or Article) from followed accounts, sanitized, a bounded
+// number per local actor; `like_id` is the id of the Like this site sent for it, if any.
+export const federationReader = sqliteTable(
+  "federation_reader",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    localActor: text("local_actor").notNull().default("blog"),
+    objectId: text("object_id").notNull(),
+    actorId: text("actor_id").notNull(),
+    authorName: text("author_name").notNull().default(""),
+    authorHandle: text("author_handle").notNull(),
+    authorUrl: text("author_url"),
+    url: text("url").notNull(), // the original, for a browser
+    title: text("title").notNull().default(""),
+    content: text("content").notNull(),
+    published: integer("published").notNull(), // epoch ms
+    updatedAt: integer("updated_at"),
+    likeId: text("like_id"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("federation_reader_object").on(t.localActor, t.objectId), index("federation_reader_published").on(t.localActor, t.published)],
+);
+export type FederationReaderItem = typeof federationReader.$inferSelect;

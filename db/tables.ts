@@ -39,3 +39,5 @@ export const federationKeys = pick(lite.federationKeys, pgs.federationKeys);
 export const federationFollowers = pick(lite.federationFollowers, pgs.federationFollowers);
 export const federationReactions = pick(lite.federationReactions, pgs.federationReactions);
 export const federationDeliveries = pick(lite.federationDeliveries, pgs.federationDeliveries);
+export const federationFollowing = pick(lite.federationFollowing, pgs.federationFollowing);
+export const federationReader = pick(lite.federationReader, pgs.federationReader);

@@ -24,6 +24,9 @@ export const ADMIN_MENU: AdminMenuItem[] = [
   { label: "Users", href: "/admin/users/", cap: "list_users" },
   // WordPress's ActivityPub plugin adds Followers under Users: the blog's to managers, an author's own to them.
   { label: "Followers", href: "/admin/users/followers/", cap: "publish_posts" },
+  // …and Following and its Reader: the posts of the accounts the blog follows.
+  { label: "Following", href: "/admin/users/following/", cap: "manage_options" },
+  { label: "Reader", href: "/admin/reader/", cap: "manage_options" },
   { label: "Tools", href: "/admin/tools/", cap: "import" },
   { label: "Settings", href: "/admin/settings/", cap: "manage_options" },
   { label: "Profile", href: "/admin/profile/", cap: "read" },

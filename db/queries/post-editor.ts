@@ -18,6 +18,13 @@ import { nowGmt } from "@/lib/dates";
 type Tx = Db;
 
 const DATE_CHOSEN = "_inkwell_date_chosen";
+/** post_meta: the fediverse object a post replies to (Reader → Reply; the editor's "In reply to"). */
+export const IN_REPLY_TO_META = "_activitypub_in_reply_to";
+
+export async function getPostInReplyTo(postId: number): Promise<string | undefined> {
+  const row = await getDb().select({ value: postMeta.value }).from(postMeta).where(and(eq(postMeta.postId, postId), eq(postMeta.key, IN_REPLY_TO_META))).limit(1).then(first);
+  return row?.value || undefined;
+}
 
 /** Did the person pick this post's date (rather than "publish immediately")? */
 export async function isDateChosen(postId: number): Promise<boolean> {
@@ -128,6 +135,8 @@ export interface SavePostData {
   modifiedLocal: string;
   /** The person chose the date (kept for drafts, as WordPress's non-zero post_date_gmt). */
   dateChosen: boolean;
+  /** The fediverse post this one replies to ("" none; undefined leaves it as it is). */
+  inReplyTo?: string;
   categoryIds: number[];
   newCategory: { name: string; parentId: number | null } | null;
   tagNames: string[];
@@ -328,6 +337,10 @@ export async function savePost(d: SavePostData): Promise<SavePostResult> {
     if (d.type === "post") await setPostTerms(tx, saved.id, termIds);
     await tx.delete(postMeta).where(and(eq(postMeta.postId, saved.id), eq(postMeta.key, DATE_CHOSEN)));
     if (d.dateChosen) await tx.insert(postMeta).values({ postId: saved.id, key: DATE_CHOSEN, value: "1" });
+    if (d.inReplyTo !== undefined && d.type === "post") {
+      await tx.delete(postMeta).where(and(eq(postMeta.postId, saved.id), eq(postMeta.key, IN_REPLY_TO_META)));
+      if (d.inReplyTo) await tx.insert(postMeta).values({ postId: saved.id, key: IN_REPLY_TO_META, value: d.inReplyTo });
+    }
     await keepRevision(tx, saved, d.editorId);
     // The save supersedes the person's autosave, as in WordPress.
     await tx.delete(revisions).where(and(eq(revisions.postId, saved.id), eq(revisions.kind, "autosave"), eq(revisions.authorId, d.editorId)));

@@ -61,6 +61,8 @@ export interface PostView {
   featuredImage?: FeaturedImage;
   /** Likes and boosts from the fediverse ("3 boosts · 12 likes"); absent or "" when there are none. */
   reactionsText?: string;
+  /** The fediverse post this post replies to (its address), shown as "In reply to …". */
+  inReplyTo?: string;
 }
 
 export interface ReactionCounts {

@@ -9,7 +9,7 @@ import { countFollowers, deleteFollowerByActorId, getFollowerByActorId, listFoll
 import { getOption, getOptions } from "@/db/queries/options";
 import { countPublishedPosts } from "@/db/queries/posts";
 import { logEvent } from "@/lib/log";
-import { absoluteUrl } from "@/lib/site-url";
+import { absoluteUrl, siteUrl } from "@/lib/site-url";
 import { archivePage, stickyPosts } from "@/lib/site/reads";
 import { actorKeyPairs } from "./keys";
 import { DatabaseKvStore } from "./kv";
@@ -21,6 +21,8 @@ import { receiveActorDelete } from "./inbound";
 import { isBlockedActor } from "./blocks";
 import { noteOutboxError } from "./delivery";
 import { blogHandle } from "./handle";
+import { receiveFollowAnswer } from "./following";
+import { receiveReaderCreate, receiveReaderDelete, receiveReaderUpdate } from "./reader";
 import pkg from "@/package.json";
 import { activeAuthor, actorMode, blogIsActor, isLocalActor, postAttribution, userIdOfActor } from "./authors";
 import { avatarSrc } from "@/lib/comments/avatar";
@@ -139,6 +141,12 @@ function build(): Federation<void> {
     return { items: await Promise.all((await stickyPosts()).filter(federates).map((p) => postArticle(p, actor, followers))) };
   });
 
+  // Mastodon's remote follow: a follow button elsewhere finds where to send this blog's
+  // administrator (Users → Following → Follow, which asks to sign in first).
+  federation.setWebFingerLinksDispatcher(async () => [
+    { rel: "http://ostatus.org/schema/1.0/subscribe", template: `${await siteUrl()}/fediverse/subscribe/?uri={uri}` },
+  ]);
+
   federation.setNodeInfoDispatcher(PATHS.nodeinfo, async () => ({
     software: { name: "inkwell", version: pkg.version },
     protocols: ["activitypub"],
@@ -195,12 +203,26 @@ function build(): Federation<void> {
     .on(Delete, async (_ctx, del) => {
       // An account deleted on its server: its follow, reactions and comments go (lib/federation/inbound.ts).
       if (del.actorId && del.objectId?.href === del.actorId.href) await receiveActorDelete(del.actorId.href);
-      // A reply deleted by its author is removed (lib/federation/inbound.ts).
-      else await receiveDelete(del);
+      // A reply deleted by its author is removed (lib/federation/inbound.ts); a post of an
+      // account the blog follows leaves the Reader (lib/federation/reader.ts).
+      else {
+        await receiveDelete(del);
+        await receiveReaderDelete(del);
+      }
     })
-    // The conversation coming home: replies, their edits, likes and boosts (lib/federation/inbound.ts).
-    .on(Create, async (ctx, create) => void (await receiveReply(ctx, create)))
-    .on(Update, async (ctx, update) => void (await receiveUpdate(ctx, update)))
+    // The conversation coming home: replies, their edits, likes and boosts (lib/federation/inbound.ts);
+    // and the posts of accounts the blog follows, for the Reader (lib/federation/reader.ts).
+    .on(Create, async (ctx, create) => {
+      await receiveReaderCreate(ctx, create);
+      await receiveReply(ctx, create);
+    })
+    .on(Update, async (ctx, update) => {
+      await receiveReaderUpdate(ctx, update);
+      await receiveUpdate(ctx, update);
+    })
+    // Answers to the blog's own Follows (Users → Following, lib/federation/following.ts).
+    .on(Accept, async (_ctx, accept) => void (await receiveFollowAnswer("accept", accept.actorId, accept.objectId)))
+    .on(Reject, async (_ctx, reject) => void (await receiveFollowAnswer("reject", reject.actorId, reject.objectId)))
     .on(Like, async (_ctx, like) => void (await receiveReaction("like", like)))
     .on(Announce, async (_ctx, announce) => void (await receiveReaction("announce", announce)))
     // Emoji reactions (Pleroma, Akkoma, Misskey) count as likes, as Misskey's own Like does.

@@ -5,7 +5,7 @@
 // a Note with the title, the excerpt and the link. Password-protected posts and pages are not
 // federated at all.
 import { Temporal } from "@js-temporal/polyfill";
-import { Article, Create, Delete, Hashtag, Image, Note, PUBLIC_COLLECTION, Tombstone, Update } from "@fedify/vocab";
+import { Article, Create, Delete, Hashtag, Image, Mention, Note, PUBLIC_COLLECTION, Tombstone, Update } from "@fedify/vocab";
 import { postBody } from "@/lib/site/post-body";
 import { sanitizePostHtml } from "@/lib/content/sanitize";
 import { parseSqlGmt } from "@/lib/dates";
@@ -64,9 +64,25 @@ async function parts(p: PostCard) {
   };
 }
 
+/**
+ * A post written in reply to a fediverse post (the editor's "In reply to", lib/federation/
+ * reply-posts.ts): its object, and the author of it when known, who is cc'd and mentioned.
+ */
+export interface ReplyTo {
+  inReplyTo: URL;
+  author?: { id: URL; handle: string } | null;
+}
+
 /** The post as it federates: an Article (or a Note, as Settings → Discussion says); `id` keeps an object's first id. */
-export async function postObject(p: PostCard, actor: URL, followers: URL, id?: URL): Promise<Article | Note> {
+export async function postObject(p: PostCard, actor: URL, followers: URL, id?: URL, reply?: ReplyTo | null): Promise<Article | Note> {
   const x = await parts(p);
+  const replyParts = reply
+    ? {
+        replyTarget: reply.inReplyTo,
+        ccs: reply.author ? [followers, reply.author.id] : [followers],
+        tags: reply.author ? [...x.tags, new Mention({ href: reply.author.id, name: reply.author.handle })] : x.tags,
+      }
+    : { cc: followers, tags: x.tags };
   const common = {
     id: id ?? new URL(x.url),
     url: new URL(x.url),
@@ -75,9 +91,8 @@ export async function postObject(p: PostCard, actor: URL, followers: URL, id?: U
     published: x.published,
     updated: x.updated,
     to: PUBLIC_COLLECTION,
-    cc: followers,
     attachments: x.attachments,
-    tags: x.tags,
+    ...replyParts,
   };
   if (x.format === "note") {
     const excerpt = describePost(p, 500);
@@ -141,17 +156,19 @@ export function postIdOfActivity(activityId: string | undefined, base: string): 
   }
 }
 
-export async function createActivity(p: PostCard, actor: URL, followers: URL, base: string): Promise<Create> {
-  const object = await postObject(p, actor, followers);
-  return new Create({ id: activityIdFor(base, p.id, "create"), actor, object, published: object.published, to: PUBLIC_COLLECTION, cc: followers });
+const ccOf = (followers: URL, reply?: ReplyTo | null) => (reply?.author ? [followers, reply.author.id] : [followers]);
+
+export async function createActivity(p: PostCard, actor: URL, followers: URL, base: string, reply?: ReplyTo | null): Promise<Create> {
+  const object = await postObject(p, actor, followers, undefined, reply);
+  return new Create({ id: activityIdFor(base, p.id, "create"), actor, object, published: object.published, to: PUBLIC_COLLECTION, ccs: ccOf(followers, reply) });
 }
 
-export async function updateActivity(p: PostCard, objectId: URL, actor: URL, followers: URL, base: string): Promise<Update> {
-  const object = await postObject(p, actor, followers, objectId);
-  return new Update({ id: activityIdFor(base, p.id, "update"), actor, object, updated: Temporal.Now.instant(), to: PUBLIC_COLLECTION, cc: followers });
+export async function updateActivity(p: PostCard, objectId: URL, actor: URL, followers: URL, base: string, reply?: ReplyTo | null): Promise<Update> {
+  const object = await postObject(p, actor, followers, objectId, reply);
+  return new Update({ id: activityIdFor(base, p.id, "update"), actor, object, updated: Temporal.Now.instant(), to: PUBLIC_COLLECTION, ccs: ccOf(followers, reply) });
 }
 
-export function deleteActivity(postId: number, objectId: URL, actor: URL, followers: URL, base: string): Delete {
+export function deleteActivity(postId: number, objectId: URL, actor: URL, followers: URL, base: string, reply?: ReplyTo | null): Delete {
   const tombstone = new Tombstone({ id: objectId, deleted: Temporal.Now.instant() });
-  return new Delete({ id: activityIdFor(base, postId, "delete"), actor, object: tombstone, to: PUBLIC_COLLECTION, cc: followers });
+  return new Delete({ id: activityIdFor(base, postId, "delete"), actor, object: tombstone, to: PUBLIC_COLLECTION, ccs: ccOf(followers, reply) });
 }

@@ -10,6 +10,7 @@ import { siteUrl } from "@/lib/site-url";
 import { actorMode, blogIsActor, isLocalActor, postSender } from "./authors";
 import { BLOG, getFederation } from "./federation";
 import { createActivity, deleteActivity, federates, updateActivity } from "./objects";
+import { replyDeliveryFor } from "./reply-posts";
 
 export type FederationOutcome = "create" | "update" | "delete" | "none";
 
@@ -49,23 +50,29 @@ export async function syncPostFederation(postId: number): Promise<FederationOutc
   }
   const actor = ctx.getActorUri(sender);
   const followers = ctx.getFollowersUri(sender);
-  const send = async (activity: Activity) => await sendAs(ctx, sender, activity);
+  // A reply to a fediverse post goes to that post's author too (lib/federation/reply-posts.ts).
+  const replying = (post && federates(post)) || sentId ? await replyDeliveryFor(postId, ctx, sender) : undefined;
+  const reply = replying?.reply;
+  const send = async (activity: Activity) => {
+    await sendAs(ctx, sender, activity);
+    if (replying?.recipient) await ctx.sendActivity({ identifier: sender }, replying.recipient, activity, { preferSharedInbox: true });
+  };
   let outcome: FederationOutcome = "none";
   if (post && federates(post)) {
     if (!sentId) {
-      const create = await createActivity(post, actor, followers, base);
+      const create = await createActivity(post, actor, followers, base, reply);
       await setPostFederatedId(postId, create.objectId!.href);
       await setPostFederatedActor(postId, sender === BLOG ? null : sender);
       await send(create);
       outcome = "create";
     } else {
-      await send(await updateActivity(post, new URL(sentId), actor, followers, base));
+      await send(await updateActivity(post, new URL(sentId), actor, followers, base, reply));
       outcome = "update";
     }
   } else if (sentId) {
     await setPostFederatedId(postId, null);
     await setPostFederatedActor(postId, null);
-    await send(deleteActivity(postId, new URL(sentId), actor, followers, base));
+    await send(deleteActivity(postId, new URL(sentId), actor, followers, base, reply));
     outcome = "delete";
   }
   if (outcome !== "none") logEvent("federation.post", { postId, activity: outcome, actor: sender });
@@ -80,10 +87,15 @@ export async function federatePermanentDeletion(postId: number): Promise<void> {
   const sentId = await getPostFederatedId(postId);
   if (!sentId) return;
   const sender = await getPostFederatedActor(postId);
-  await setPostFederatedId(postId, null);
-  await setPostFederatedActor(postId, null);
-  if (!(await isLocalActor(sender))) return;
   const base = await siteUrl();
   const ctx = getFederation().createContext(new URL(base), undefined);
-  await sendAs(ctx, sender, deleteActivity(postId, new URL(sentId), ctx.getActorUri(sender), ctx.getFollowersUri(sender), base));
+  const local = await isLocalActor(sender);
+  // Read before the post's meta goes: a reply's Delete goes to the replied-to author too.
+  const replying = local ? await replyDeliveryFor(postId, ctx, sender) : undefined;
+  await setPostFederatedId(postId, null);
+  await setPostFederatedActor(postId, null);
+  if (!local) return;
+  const del = deleteActivity(postId, new URL(sentId), ctx.getActorUri(sender), ctx.getFollowersUri(sender), base, replying?.reply);
+  await sendAs(ctx, sender, del);
+  if (replying?.recipient) await ctx.sendActivity({ identifier: sender }, replying.recipient, del, { preferSharedInbox: true });
 }

@@ -16,6 +16,9 @@ export class JobMessageQueue implements MessageQueue {
   async enqueue(message: unknown, options?: MessageQueueEnqueueOptions): Promise<void> {
     const delay = options?.delay ? Math.max(0, options.delay.total("millisecond")) : 0;
     await enqueueJob(JOB_FEDERATION, message, delay);
+    // The kick below runs in this module graph (a server action's, in Next): its job handlers must
+    // be registered there, or the job is claimed and failed as having none (lib/jobs/index.ts).
+    await import("@/lib/jobs");
     // Due now: run it right after this request instead of at the poller's next tick.
     if (!delay) setImmediate(() => void kickJobs());
   }

@@ -10,6 +10,7 @@ export const POST_LIMITS = {
   excerpt: 10_000,
   password: 255,
   toPing: 10_000,
+  inReplyTo: 2000,
   termName: 200,
   termDescription: 5_000,
 } as const;
@@ -49,10 +50,15 @@ export const PostFormSchema = z
     menuOrder: z.coerce.number().int().min(-99999).max(99999).default(0),
     /** Set by "Save anyway" after a conflict: the person chose to overwrite. */
     overwrite: checkbox,
+    /** A fediverse post this post replies to (lib/federation/reply-posts.ts), or "". */
+    inReplyTo: text(POST_LIMITS.inReplyTo, "In reply to"),
   })
   .superRefine((v, ctx) => {
     if (v.visibility === "password" && !v.password.trim()) {
       ctx.addIssue({ code: "custom", path: ["password"], message: "Enter a password, or choose another visibility." });
+    }
+    if (v.inReplyTo.trim() && (!/^https?:\/\/\S+$/i.test(v.inReplyTo.trim()) || !URL.canParse(v.inReplyTo.trim()))) {
+      ctx.addIssue({ code: "custom", path: ["inReplyTo"], message: "Enter the address (https://…) of the post this one replies to, or leave it empty." });
     }
     for (const url of v.toPing.split(/\s+/).filter(Boolean)) {
       if (!/^https?:\/\/[^\s]+$/i.test(url)) {

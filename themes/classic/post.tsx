@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { PostView } from "@/lib/content/views";
 import { FeaturedImage } from "../shared/featured-image";
+import { InReplyTo } from "../shared/in-reply-to";
 import { PostContent, PostTitle } from "@/components/site/post-content";
 
 function PostMeta({ post }: { post: PostView }) {
@@ -79,6 +80,7 @@ export function ClassicPostSingle({ post, comments, navigation, content }: { pos
       <PostTitle post={post} as="h1" id="post-title" className="entry-title" />
       <PostMeta post={post} />
       <FeaturedImage post={post} className="mt-6 border border-line" eager />
+      {post.inReplyTo ? <InReplyTo className="mt-6 text-sm text-muted" url={post.inReplyTo} /> : null}
       {content ?? <PostContent className="entry-content mt-6" post={post} />}
       {post.type === "post" ? (
         <p className="mt-6 text-sm text-muted">

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { PostView } from "@/lib/content/views";
 import { FeaturedImage } from "../shared/featured-image";
+import { InReplyTo } from "../shared/in-reply-to";
 import { PostContent, PostTitle } from "@/components/site/post-content";
 
 function Byline({ post }: { post: PostView }) {
@@ -62,6 +63,7 @@ export function ModernPostSingle({ post, comments, navigation, content }: { post
       <PostTitle post={post} as="h1" id="post-title" className="entry-title" />
       <Byline post={post} />
       <FeaturedImage post={post} className="mt-8 overflow-hidden rounded-lg" eager />
+      {post.inReplyTo ? <InReplyTo className="mt-8 text-sm text-muted" url={post.inReplyTo} /> : null}
       {content ?? <PostContent className="entry-content mt-8" post={post} />}
       <Tags post={post} />
       {post.reactionsText ? <p className="fediverse-reactions mt-6 text-sm text-muted">From the fediverse: {post.reactionsText}</p> : null}

@@ -4,7 +4,7 @@ import { CommentsSection } from "./comments-section";
 import { canReadPost } from "@/lib/auth/capabilities";
 import { currentReader } from "@/lib/session";
 import { toPostView } from "@/lib/content/post-view";
-import { reactionsFor, reactionsText } from "@/lib/federation/reactions";
+import { inReplyToFor, reactionsFor, reactionsText } from "@/lib/federation/reactions";
 import { formatWpDate } from "@/lib/dates";
 import { highlightSnippet, markedSnippet, toFtsQuery } from "@/lib/site/search-query";
 import { adjacentPosts, archivePage, featuredImagesFor, searchPage, siteOptions, stickyPosts, termsForPosts, type PostCard } from "@/lib/site/reads";
@@ -40,6 +40,7 @@ async function Single({ post, page, passwordNotice, commentPage }: { post: PostC
   const unlocked = await hasPostPassword(post.password);
   const view = toPostView(post, await termsForPosts([post.id]), opts, "full", { locked: !unlocked, url: await permalinkOf(post, opts), featuredImage: (await featuredImagesFor([post])).get(post.id), media: await shortcodeMediaFor([post]), embeds: await embedsFor([post]), page });
   if (post.type === "post" && unlocked) view.reactionsText = reactionsText(await reactionsFor(post.id));
+  if (post.type === "post") view.inReplyTo = (await inReplyToFor(post.id)) || undefined;
   let navigation = null;
   if (post.type === "post" && post.status === "publish") {
     const { previous, next } = await adjacentPosts(post);

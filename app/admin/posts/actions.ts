@@ -104,6 +104,7 @@ export async function savePostAction(_prev: FormState, formData: FormData): Prom
     dateGmt: date.dateGmt,
     modifiedLocal: toSqlLocal(now, opts.timezone_string),
     dateChosen: !!input.date.trim(),
+    inReplyTo: type === "post" ? input.inReplyTo.trim() : undefined,
     categoryIds: input.categories,
     newCategory: input.newCategory.trim() && roleCan(user.role, "manage_categories") ? { name: input.newCategory.trim(), parentId: input.newCategoryParent ?? null } : null,
     tagNames: parseTagList(input.tags),

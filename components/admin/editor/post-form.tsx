@@ -260,6 +260,14 @@ export function PostForm({ initial, options, actions }: { initial: EditorInitial
             <textarea id="excerpt" name="excerpt" value={excerpt} onChange={(e) => setExcerpt(e.target.value)} maxLength={POST_LIMITS.excerpt} rows={3} className="mt-2 w-full rounded border border-gray-400 p-2" />
             <FieldError id="excerpt-error" errors={errors.excerpt} />
           </section>
+          {type === "post" ? (
+            <section data-editor-side aria-labelledby="reply-h" className="rounded border border-gray-300 bg-white p-3 text-sm">
+              <h2 id="reply-h" className="font-semibold"><label htmlFor="inReplyTo">In reply to</label></h2>
+              <input id="inReplyTo" name="inReplyTo" type="url" defaultValue={v?.inReplyTo ?? initial.inReplyTo} maxLength={POST_LIMITS.inReplyTo} placeholder="https://mastodon.social/@someone/1234" aria-describedby={`inReplyTo-help${errors.inReplyTo ? " inReplyTo-error" : ""}`} aria-invalid={!!errors.inReplyTo} className="mt-2 w-full rounded border border-gray-400 px-2 py-1" />
+              <p id="inReplyTo-help" className="mt-1 text-xs text-gray-600">A fediverse post this post answers: published, it goes to that post’s author as a reply.</p>
+              <FieldError id="inReplyTo-error" errors={errors.inReplyTo} />
+            </section>
+          ) : null}
           <section data-editor-side aria-labelledby="discussion-h" className="rounded border border-gray-300 bg-white p-3 text-sm">
             <h2 id="discussion-h" className="font-semibold">Discussion</h2>
             <label className="mt-2 flex gap-2"><input type="checkbox" name="commentStatus" defaultChecked={initial.commentOpen} /> Allow comments</label>

@@ -22,6 +22,8 @@ export interface EditorInitial {
   date: string;
   parentId: number | null;
   menuOrder: number;
+  /** The fediverse post this post replies to, or "". */
+  inReplyTo: string;
 }
 
 export interface EditorOptions {

@@ -3,7 +3,7 @@ import { notFound, forbidden } from "next/navigation";
 import type { CurrentUser } from "@/lib/session";
 import { canEditPost, canPublish, roleCan } from "@/lib/auth/capabilities";
 import { getOptions } from "@/db/queries/options";
-import { getNewerAutosave, getPostForEdit, isDateChosen, listAuthorOptions, listCategoryOptions, listParentPageOptions, listTagNames } from "@/db/queries/post-editor";
+import { getNewerAutosave, getPostForEdit, getPostInReplyTo, isDateChosen, listAuthorOptions, listCategoryOptions, listParentPageOptions, listTagNames } from "@/db/queries/post-editor";
 import { countRevisions } from "@/db/queries/revisions";
 import { listPickerImages } from "@/db/queries/media-picker";
 import { postUrl } from "@/lib/content/post-view";
@@ -39,7 +39,7 @@ function siteOffsetMinutes(timeZone: string): number {
   return Math.round((Date.parse(toSqlLocal(now, timeZone).replace(" ", "T") + "Z") - now.getTime()) / 60_000);
 }
 
-export async function EditorScreen({ user, type, id, saved, filtered }: { user: CurrentUser; type: "post" | "page"; id?: number; saved?: string; filtered?: boolean }) {
+export async function EditorScreen({ user, type, id, saved, filtered, inReplyTo }: { user: CurrentUser; type: "post" | "page"; id?: number; saved?: string; filtered?: boolean; inReplyTo?: string }) {
   const opts = await getOptions();
   const loaded = id ? await getPostForEdit(id) : undefined;
   if (id && (!loaded || loaded.post.type !== type)) notFound();
@@ -72,6 +72,7 @@ export async function EditorScreen({ user, type, id, saved, filtered }: { user: 
     date: p && ((p.status !== "draft" && p.status !== "pending") || await isDateChosen(p.id)) ? toInputValue(p.date) + p.date.slice(16, 19) : "",
     parentId: p?.parentId ?? null,
     menuOrder: p?.menuOrder ?? 0,
+    inReplyTo: p ? (await getPostInReplyTo(p.id)) ?? "" : (inReplyTo ?? ""),
   };
   const live = p && (p.status === "publish" || p.status === "future" || p.status === "private");
   return (
