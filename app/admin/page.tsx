@@ -58,14 +58,14 @@ export default async function DashboardPage() {
                 <>
                   <h3 className="mt-3 text-sm font-semibold">Publishing Soon</h3>
                   <ul className="text-sm">
-                    {scheduled.map((p) => <li key={p.id}><span className="inline-block w-44 text-gray-600">{when(p.date)}</span> {p.title || "(no title)"}</li>)}
+                    {scheduled.map((p) => <li key={p.id}><span className="inline-block w-44 text-gray-600">{when(p.date)}</span> {titleText(p.title) || "(no title)"}</li>)}
                   </ul>
                 </>
               ) : null}
               <h3 className="mt-3 text-sm font-semibold">Recently Published</h3>
               {published.length ? (
                 <ul className="text-sm">
-                  {published.map((p) => <li key={p.id}><span className="inline-block w-44 text-gray-600">{when(p.date)}</span> <Link href={postUrl(p, opts)} className="text-[#2271b1]">{p.title || "(no title)"}</Link></li>)}
+                  {published.map((p) => <li key={p.id}><span className="inline-block w-44 text-gray-600">{when(p.date)}</span> <Link href={postUrl(p, opts)} className="text-[#2271b1]">{titleText(p.title) || "(no title)"}</Link></li>)}
                 </ul>
               ) : <p className="text-sm">No posts published yet.</p>}
               <h3 className="mt-3 text-sm font-semibold">Recent Comments</h3>
@@ -101,7 +101,7 @@ export default async function DashboardPage() {
               <>
                 <h3 className="mt-4 text-sm font-semibold">Your Recent Drafts <Link href="/admin/posts/?post_status=draft" className="font-normal text-[#2271b1]">View all drafts</Link></h3>
                 <ul className="text-sm">
-                  {drafts.map((d) => <li key={d.id}><strong>{d.title || "(no title)"}</strong> <span className="text-gray-600">{formatWpDate(d.date, opts.date_format)}</span><p className="text-gray-700">{excerpt(d.content)}</p></li>)}
+                  {drafts.map((d) => <li key={d.id}><strong>{titleText(d.title) || "(no title)"}</strong> <span className="text-gray-600">{formatWpDate(d.date, opts.date_format)}</span><p className="text-gray-700">{excerpt(d.content)}</p></li>)}
                 </ul>
               </>
             ) : null}

@@ -39,3 +39,15 @@ test("a subscriber's dashboard has At a Glance but no Activity or Quick Draft", 
   await expect(page.getByRole("region", { name: "Activity" })).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Quick Draft" })).toHaveCount(0);
 });
+
+test("titles with entities and markup read as text on the dashboard, as in the rest of the admin", async ({ page }) => {
+  await signInAs(page, "author");
+  const stamp = Date.now().toString(36);
+  const quick = page.getByRole("region", { name: "Quick Draft" });
+  await quick.getByLabel("Title").fill(`Fish &amp; Chips <em>${stamp}</em>`);
+  await quick.getByRole("button", { name: "Save Draft" }).click();
+  await expect(quick.getByText("Draft saved.")).toBeVisible();
+  await expect(quick.getByText(`Fish & Chips ${stamp}`, { exact: true })).toBeVisible();
+  await expect(quick).not.toContainText("&amp;");
+  await expect(quick).not.toContainText("<em>");
+});
