@@ -1,6 +1,7 @@
 "use server";
 // The editor's helpers that are not the form's save: the link field's search, and Preview with
 // everything on screen. Each checks the capability itself: a server action is a public endpoint.
+import { titleText } from "@/lib/content/title";
 import { forbidden } from "next/navigation";
 import { requireCapability } from "@/lib/session";
 import { canEditPost, roleCan } from "@/lib/auth/capabilities";
@@ -25,7 +26,7 @@ export async function searchLinkTargetsAction(raw: { type?: string; query?: stri
   const rows = await listLinkTargets(parsed.data.query, { userId: user.id, privatePosts: roleCan(user.role, "read_private_posts"), privatePages: roleCan(user.role, "read_private_pages") });
   return {
     ok: true,
-    items: await Promise.all(rows.map(async (r) => ({ id: r.id, title: r.title || "(no title)", url: await permalinkOf(r, opts), kind: r.type === "page" ? ("Page" as const) : ("Post" as const), status: r.status }))),
+    items: await Promise.all(rows.map(async (r) => ({ id: r.id, title: titleText(r.title) || "(no title)", url: await permalinkOf(r, opts), kind: r.type === "page" ? ("Page" as const) : ("Post" as const), status: r.status }))),
   };
 }
 

@@ -156,7 +156,8 @@ test("two people edit the same post: the later save is told of the conflict", as
 
 test("revisions: a list, a side-by-side diff, and restore", async ({ page }) => {
   await signInAs(page, "author");
-  const title = unique("Revised");
+  // A title with markup, as imported posts have: the revisions screen names the post by its text.
+  const title = unique("Revised <em>again</em>");
   await newPost(page, title, "First version.");
   await page.getByRole("button", { name: "Save Draft" }).click();
   await expect(page.getByText("Draft saved.")).toBeVisible();
@@ -168,6 +169,7 @@ test("revisions: a list, a side-by-side diff, and restore", async ({ page }) => 
   await expect(page.getByText("Draft saved.")).toBeVisible();
 
   await page.getByRole("link", { name: "Revisions (2)" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Compare Revisions of “${title.replace(/<\/?em>/g, "")}”`);
   await page.getByRole("navigation", { name: "Revisions" }).getByRole("link").nth(1).click();
   const diff = page.getByRole("region", { name: "Differences" });
   await expect(diff.locator("del")).toContainText("First version.");

@@ -1,4 +1,5 @@
 // Loads what the editor needs for one post or page (or a new one) and renders the client form.
+import { titleText } from "@/lib/content/title";
 import { notFound, forbidden } from "next/navigation";
 import type { CurrentUser } from "@/lib/session";
 import { canEditPost, canPublish, roleCan } from "@/lib/auth/capabilities";
@@ -88,7 +89,7 @@ export async function EditorScreen({ user, type, id, saved, filtered, inReplyTo 
         categories: flattenTree(await listCategoryOptions()).map((c) => ({ id: c.id, name: c.name, depth: c.depth })),
         tagSuggestions: type === "post" ? await listTagNames() : [],
         authors: canEditOthers ? await listAuthorOptions() : [],
-        parents: type === "page" ? flattenTree(await listParentPageOptions(p?.id)).map((x) => ({ id: x.id, title: x.title, depth: x.depth })) : [],
+        parents: type === "page" ? flattenTree(await listParentPageOptions(p?.id)).map((x) => ({ id: x.id, title: titleText(x.title), depth: x.depth })) : [],
         images: await listPickerImages(),
         media: roleCan(user.role, "upload_files") ? uploadLimits(opts) : null,
         timeZone: opts.timezone_string,

@@ -1,5 +1,6 @@
 // A post's revisions: the list, a side-by-side diff of one revision against the current text,
 // and Restore This Revision (a plain form).
+import { titleText } from "@/lib/content/title";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import type { CurrentUser } from "@/lib/session";
@@ -29,7 +30,7 @@ export async function RevisionsScreen({ user, type, id, revisionId }: { user: Cu
     : [];
   return (
     <>
-      <h1 className="text-2xl font-semibold">Compare Revisions of “{post.title || "(no title)"}”</h1>
+      <h1 className="text-2xl font-semibold">Compare Revisions of “{titleText(post.title) || "(no title)"}”</h1>
       <p className="mt-2"><Link className="underline" href={`${base}${id}/`}>← Go to editor</Link></p>
       <div className="mt-4 grid gap-6 lg:grid-cols-[16rem_minmax(0,1fr)]">
         <nav aria-label="Revisions">
