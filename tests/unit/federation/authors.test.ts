@@ -7,6 +7,7 @@
 // actors exist; turning the profile off sends Delete(actor) and the actor answers 410.
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { closeServers, listen, settle as settleJobs, toRequest } from "../support/fedi-peer";
 import { createFederation, generateCryptoKeyPair, MemoryKvStore, type Federation } from "@fedify/fedify";
 import { Accept, Create, Delete, Endpoints, Follow, Person, Undo, Update, type Activity } from "@fedify/vocab";
 
@@ -27,21 +28,11 @@ const { serveFederation } = await import("@/lib/federation/http");
 const { updateOptions } = await import("@/db/queries/options");
 const { getFollowerByActorId, upsertFollower, listFollowerRecipients, countFollowers, listDeliveriesByPost } = await import("@/db/queries/federation");
 const { setFediverseProfile } = await import("@/lib/federation/author-profile");
-const { drainJobs } = await import("@/lib/jobs/queue");
-const { queryRow, rawSql } = await import("@/db");
+
 const { writePost } = await import("@/lib/xmlrpc/posts");
 const { makeUser } = await import("../support/factories");
 const { updateUserProfile } = await import("@/db/queries/user-admin");
 
-function listen(port: number, handler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) {
-  const server = http.createServer((req, res) => {
-    handler(req, res).catch((e: unknown) => {
-      res.writeHead(500);
-      res.end(String(e));
-    });
-  });
-  return new Promise<http.Server>((r) => server.listen(port, "127.0.0.1", () => r(server)));
-}
 
 // --- the remote server: alice follows the author, bob the blog; what arrives is kept -----------
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -68,14 +59,6 @@ remote
   .on(Delete, (_ctx, a) => keep("Delete", a));
 const remoteCtx = () => remote.createContext(new URL(REMOTE), undefined);
 
-async function toRequest(req: http.IncomingMessage, base: string) {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  const headers = new Headers();
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
-  const body = chunks.length ? Buffer.concat(chunks) : undefined;
-  return new Request(new URL(req.url!, base), { method: req.method, headers, body: body ? new Uint8Array(body) : undefined });
-}
 
 let servers: http.Server[] = [];
 let author: Awaited<ReturnType<typeof makeUser>>;
@@ -113,23 +96,10 @@ beforeAll(async () => {
   await upsertFollower({ actorId: bob, inbox: `${bob}/inbox`, sharedInbox: null, handle: `@bob@127.0.0.1:${REMOTE_PORT}`, name: "Bob", url: bob, server: `127.0.0.1:${REMOTE_PORT}`, status: "accepted", followId: null });
 });
 
-afterAll(async () => {
-  for (const s of servers) {
-    s.closeAllConnections();
-    await new Promise((r) => s.close(r));
-  }
-});
+afterAll(async () => await closeServers(servers));
 
 /** Runs queued jobs until none is due within 2 s. */
-async function settle() {
-  for (let i = 0; i < 200; i++) {
-    await new Promise((r) => setTimeout(r, 25));
-    await drainJobs(50);
-    const busy = await queryRow<{ n: number | string }>(rawSql("SELECT count(*) AS n FROM jobs WHERE status = 'running' OR (status = 'queued' AND run_at <= ?)", Date.now() + 2000));
-    if (Number(busy?.n) === 0) return;
-  }
-  throw new Error("jobs still running after 5 s");
-}
+const settle = () => settleJobs({ horizonMs: 2000, pauseMs: 25 });
 
 const get = (path: string, accept = "application/activity+json") => fetch(new URL(path, BLOG), { headers: { accept }, redirect: "manual" });
 const webfinger = (resource: string) => get(`/.well-known/webfinger?resource=${encodeURIComponent(resource)}`, "application/jrd+json");

@@ -5,6 +5,7 @@
 // the account parsing are checked on their own.
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { closeServers, listen, settle as settleJobs, toRequest } from "../support/fedi-peer";
 import { createFederation, generateCryptoKeyPair, MemoryKvStore, type Federation } from "@fedify/fedify";
 import { Accept, Article, Create, Delete, Endpoints, Follow, Like, Note, Person, PUBLIC_COLLECTION, Tombstone, Undo, Update, type Activity } from "@fedify/vocab";
 import { Temporal } from "@js-temporal/polyfill";
@@ -27,19 +28,9 @@ const { followAccount, unfollowAccount, parseAccount, FollowError } = await impo
 const { setReaderItemLiked, READER_KEEP } = await import("@/lib/federation/reader");
 const { syncPostFederation } = await import("@/lib/federation/publish");
 const q = await import("@/db/queries/following");
-const { drainJobs } = await import("@/lib/jobs/queue");
-const { queryRow, rawSql, execute } = await import("@/db");
+const { rawSql, execute } = await import("@/db");
 const { makePost, makeUser } = await import("../support/factories");
 
-function listen(port: number, handler: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) {
-  const server = http.createServer((req, res) => {
-    handler(req, res).catch((e: unknown) => {
-      res.writeHead(500);
-      res.end(String(e));
-    });
-  });
-  return new Promise<http.Server>((r) => server.listen(port, "127.0.0.1", () => r(server)));
-}
 
 // --- Alice's server: accepts follows at once, keeps what reaches her inbox (verified) ----------
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -81,14 +72,6 @@ function note(who: string, n: string, content: string, opts: { to?: URL; title?:
   return new Kind({ id: new URL(`${REMOTE}/users/${who}/statuses/${n}`), url: new URL(`${REMOTE}/@${who}/${n}`), attribution: ctx.getActorUri(who), name: opts.title ?? null, content, published: Temporal.Now.instant(), to: opts.to ?? PUBLIC_COLLECTION });
 }
 
-async function toRequest(req: http.IncomingMessage, base: string) {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  const headers = new Headers();
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
-  const body = chunks.length ? Buffer.concat(chunks) : undefined;
-  return new Request(new URL(req.url!, base), { method: req.method, headers, body: body ? new Uint8Array(body) : undefined });
-}
 
 let servers: http.Server[] = [];
 
@@ -109,23 +92,10 @@ beforeAll(async () => {
   ];
 });
 
-afterAll(async () => {
-  for (const s of servers) {
-    s.closeAllConnections();
-    await new Promise((r) => s.close(r));
-  }
-});
+afterAll(async () => await closeServers(servers));
 
 /** Runs queued jobs until none is due within 2 s. */
-async function settle() {
-  for (let i = 0; i < 200; i++) {
-    await new Promise((r) => setTimeout(r, 25));
-    await drainJobs(50);
-    const busy = await queryRow<{ n: number | string }>(rawSql("SELECT count(*) AS n FROM jobs WHERE status = 'running' OR (status = 'queued' AND run_at <= ?)", Date.now() + 2000));
-    if (Number(busy?.n) === 0) return;
-  }
-  throw new Error("jobs still running after 5 s");
-}
+const settle = () => settleJobs({ horizonMs: 2000, pauseMs: 25 });
 
 const ALICE = `${REMOTE}/users/alice`;
 
