@@ -74,7 +74,7 @@ export function toPostView(
   // As the_content: block delimiters out (or wpautop and shortcode_unautop for classic content), then
   // the shortcodes (priority 11), then embeds.
   const rendered = locked ? { html: "", css: "" } : renderContentWithStyles(pages[pageNo - 1]!);
-  const html = locked ? "" : renderEmbeds(renderShortcodes(rendered.html, { postId: p.id, media: extra.media }), extra.embeds);
+  const html = locked ? "" : shortcodesAndEmbeds(rendered.html, p.id, extra.media, extra.embeds);
   const { teaser, hasMore } = locked
     ? { teaser: mode === "teaser" ? `<p>${PROTECTED_EXCERPT}</p>` : "", hasMore: false }
     : mode === "teaser"
@@ -123,4 +123,9 @@ function pageLinksHtml(url: string, current: number, total: number): string {
       : `<a href="${escapeHtml(postPageUrl(url, n))}" class="post-page-numbers">${n}</a>`;
   });
   return `<nav class="post-nav-links" aria-label="Pages of this post">Pages: ${items.join(" ")}</nav>`;
+}
+
+/** the_content's steps after the paragraphs: core shortcodes (priority 11), then embeds. */
+export function shortcodesAndEmbeds(html: string, postId: number, media?: ShortcodeMediaSet, embeds?: KnownEmbeds): string {
+  return renderEmbeds(renderShortcodes(html, { postId, media }), embeds);
 }

@@ -3,8 +3,7 @@
 // media, then embeds, the same steps as the reader's page (lib/content/post-view.ts), without the
 // page's block styles.
 import { renderContent } from "@/lib/content/blocks";
-import { renderEmbeds } from "@/lib/content/embeds";
-import { renderShortcodes } from "@/lib/content/shortcodes";
+import { shortcodesAndEmbeds } from "@/lib/content/post-view";
 import { embedsFor } from "./embed-set";
 import { shortcodeMediaFor } from "./shortcode-media";
 
@@ -13,7 +12,7 @@ type Source = { id: number; content: string };
 /** Each post's rendered content by id; one query for the media and one for the embeds of them all. */
 export async function postBodies(posts: Source[]): Promise<Map<number, string>> {
   const [media, embeds] = await Promise.all([shortcodeMediaFor(posts), embedsFor(posts)]);
-  return new Map(posts.map((p) => [p.id, renderEmbeds(renderShortcodes(renderContent(p.content), { postId: p.id, media }), embeds)]));
+  return new Map(posts.map((p) => [p.id, shortcodesAndEmbeds(renderContent(p.content), p.id, media, embeds)]));
 }
 
 export async function postBody(p: Source): Promise<string> {

@@ -247,8 +247,9 @@ async function resolveRoute(raw: string[], query: { s?: string }, reader: Actor 
   const n = segments.length >= 2 ? positiveInt(segments[segments.length - 1]) : undefined;
   if (n) {
     const rest = segments.slice(0, -1);
-    const restPage = await pageByPath(rest);
-    const split = (await postUnderStructure(rest, opts.permalink_structure, reader)) ?? (statics.postsPage?.id !== restPage?.id ? visible(restPage) : undefined);
+    const restPost = await postUnderStructure(rest, opts.permalink_structure, reader);
+    const restPage = restPost ? undefined : await pageByPath(rest);
+    const split = restPost ?? (statics.postsPage?.id !== restPage?.id ? visible(restPage) : undefined);
     if (split) {
       if (n === 1 || n > contentPages(split.content).length) return { kind: "redirect", to: await permalinkOf(split, opts) };
       return { kind: "single", post: split, page: n };
