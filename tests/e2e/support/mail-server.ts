@@ -69,6 +69,8 @@ export async function startMailServer(port: number): Promise<MailServer> {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => resolve());
   });
+  // Port 0: a free port the system picks (the unit suites run on both engines at once).
+  port = ((server as unknown as { server: import("node:net").Server }).server.address() as import("node:net").AddressInfo).port;
   const waitFor = async (match: (m: ReceivedMail) => boolean, timeoutMs = 15_000) => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {

@@ -59,7 +59,7 @@ async function redirectOf(p: Promise<unknown>) {
 const linkIn = (text: string) => new URL(/http:\/\/\S+\/reset-password\/\S+/.exec(text)![0]);
 
 beforeAll(async () => {
-  smtp = await startMailServer(6095);
+  smtp = await startMailServer(0);
   await updateOptions({ blogname: "Notice Blog", admin_email: "owner@example.com", users_can_register: true, default_role: "subscriber" });
 });
 afterAll(async () => {

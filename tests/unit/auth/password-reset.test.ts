@@ -77,7 +77,7 @@ describe("reset links", () => {
 describe("lost password requests", () => {
   let smtp: MailServer;
   beforeAll(async () => {
-    smtp = await startMailServer(6091);
+    smtp = await startMailServer(0);
   });
   afterAll(async () => {
     delete process.env.SMTP_URL;

@@ -81,7 +81,7 @@ describe("inkwell user: links by mail", () => {
   const rows = async () => (await query<{ n: number }>("SELECT (SELECT count(*) FROM jobs) + (SELECT count(*) FROM password_resets) AS n")).n;
 
   it("reset-password mails the reset link, or prints it with --show-link; the password is unchanged until it is used", async () => {
-    const smtp = await startMailServer(6096);
+    const smtp = await startMailServer(0);
     try {
       expect(ink(["user", "create", "cleo", "cleo@example.com", "--role", "author"]).status).toBe(0);
       const hash = (await query<{ password_hash: string }>("SELECT password_hash FROM users WHERE login = 'cleo'")).password_hash;
@@ -131,7 +131,7 @@ describe("inkwell user: links by mail", () => {
     expect((await query<{ n: number }>("SELECT count(*) AS n FROM users WHERE login = 'erin'")).n).toBe(0);
 
     // A server that refuses the address for good: said in one line, and the failed mail is on record.
-    const smtp = await startMailServer(6097);
+    const smtp = await startMailServer(0);
     smtp.refuseWith(550);
     try {
       const refused = await inkAsync(["user", "reset-password", "admin"], { SMTP_URL: smtp.url });
