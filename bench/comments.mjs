@@ -1,5 +1,7 @@
 // `npm run bench:comments`: the comment write path against the production server on 127.0.0.1,
 // with a database of its own.
+//  0. one at a time: 500 comment posts in a row (BENCH_SEQUENTIAL_N), the server's CPU per comment
+//     and, with --engine postgres on this machine, the database backends' CPU per comment;
 //  1. latency: 3,000 comment posts, 16 concurrent commenters (each post from its own address,
 //     so WordPress's 15-second flood rule does not refuse them), p50/p99 reported;
 //  2. a bounded flood: 10,000 posts from 1,000 addresses via X-Forwarded-For (TRUSTED_PROXIES=
@@ -97,6 +99,38 @@ function run(opts) {
 // Warm the route (first request compiles nothing in production, but fills caches).
 await fetch(`${BASE}/wp-comments-post.php`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json", "x-forwarded-for": "10.255.255.1" }, body: body(0) });
 
+// 0. One comment at a time: what a comment costs with nobody waiting (the server's CPU, and on a
+// PostgreSQL this machine runs, its backends' CPU), the measure that changes least with the load.
+const SEQ_N = Number(process.env.BENCH_SEQUENTIAL_N || 500);
+const dbCpuMs = async () => {
+  if (!pgBench) return 0;
+  const rows = await pgBench.query("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+  let ms = 0;
+  for (const { pid } of rows) {
+    try {
+      const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      ms += (Number(f[11]) + Number(f[12])) * 10;
+    } catch {
+      return NaN; // not on this machine
+    }
+  }
+  return ms;
+};
+const seqTimes = [];
+const seqCpu0 = cpuMs();
+const seqDb0 = await dbCpuMs();
+for (let i = 0; i < SEQ_N; i++) {
+  const n = ++seq;
+  const t0 = performance.now();
+  const r = await fetch(`${BASE}/wp-comments-post.php`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json", "x-forwarded-for": ipOf(n) }, body: body(n) });
+  await r.arrayBuffer();
+  if (r.status !== 201) throw new Error(`one at a time: comment ${n} answered ${r.status}`);
+  seqTimes.push(performance.now() - t0);
+}
+const seqCpu = cpuMs() - seqCpu0;
+const seqDb = (await dbCpuMs()) - seqDb0;
+seqTimes.sort((a, b) => a - b);
+
 // 1. Latency at 16 concurrent commenters.
 const statusA = {};
 const cpuA0 = cpuMs();
@@ -176,6 +210,7 @@ const sorted = reader.times.sort((a, b) => a - b);
 const pct = (p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]?.toFixed(1);
 const result = {
   engine: ENGINE,
+  one_at_a_time: { comments: SEQ_N, p50_ms: seqTimes[SEQ_N >> 1].toFixed(2), server_cpu_ms_per_comment: (seqCpu / SEQ_N).toFixed(2), ...(pgBench ? { database_cpu_ms_per_comment: Number.isNaN(seqDb) ? "not on this machine" : (seqDb / SEQ_N).toFixed(2) } : {}) },
   latency: { load_avg_at_start: loadA, server_cpu_ms_per_comment: (cpuA / latency.requests.total).toFixed(2), client_cpu_ms_per_comment: ((clientA.user + clientA.system) / 1000 / latency.requests.total).toFixed(2), errors: latency.errors, timeouts: latency.timeouts, requests: latency.requests.total, statuses: statusA, p50_ms: latency.latency.p50, p99_ms: latency.latency.p99, max_ms: latency.latency.max, rps: latency.requests.average },
   flood: {
     load_avg_at_start: loadB, errors: flood.errors, timeouts: flood.timeouts, requests: flood.requests.total, statuses: statusB, acknowledged: acknowledged.length, missing_after: missing.length, rows: rowCount,

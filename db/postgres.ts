@@ -4,7 +4,10 @@
 import os from "node:os";
 import path from "node:path";
 import fs from "node:fs";
+import { createHash } from "node:crypto";
 import pg from "pg";
+import type { SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import * as schemaPg from "./schema-pg";
@@ -238,5 +241,60 @@ export async function openPostgres(url: string, opts: OpenPostgresOptions = {}):
     return db;
   } catch (e) {
     return fail(e);
+  }
+}
+
+const dialect = new PgDialect();
+const MAX_NAMED_PER_CONNECTION = 64;
+const namedCounts = new WeakMap<object, number>();
+
+/**
+ * Runs a statement of fixed shape as a named prepared statement of the connection: PostgreSQL
+ * parses and plans it once per connection instead of on every call (node-postgres sends the Parse
+ * only the first time). For the hottest statements only (the content version every request reads,
+ * a comment's checks and insert): each name lives as long as its connection, so a connection keeps
+ * at most 64 of them and runs any further one unnamed.
+ */
+export async function pgNamedQuery<T extends pg.QueryResultRow = pg.QueryResultRow>(client: pg.Pool | pg.ClientBase, query: SQL | string, values: unknown[] = []): Promise<pg.QueryResult<T>> {
+  const { sql: text, params } = typeof query === "string" ? { sql: query, params: values } : dialect.sqlToQuery(query);
+  const name = `inkwell_${createHash("sha1").update(text).digest("base64url").slice(0, 22)}`;
+  // A pool lends any of its connections: the name is given to each the first time it meets it.
+  const conn = (client as unknown as { connection?: { parsedStatements?: Record<string, string> } }).connection;
+  if (conn?.parsedStatements && conn.parsedStatements[name] === undefined) {
+    const n = namedCounts.get(conn) ?? 0;
+    if (n >= MAX_NAMED_PER_CONNECTION) return client.query<T>({ text, values: params as unknown[] });
+    namedCounts.set(conn, n + 1);
+  }
+  return client.query<T>({ name, text, values: params as unknown[] });
+}
+
+const txDbs = new WeakMap<pg.PoolClient, PgDb>();
+
+/**
+ * A transaction on a connection of the pool whose BEGIN and first statement go to the server in one
+ * round trip (the simple protocol takes several statements at once; `first` has no parameters).
+ * The body gets a drizzle database bound to that connection; committed if it resolves, rolled
+ * back if it throws, as drizzle's transaction() does.
+ */
+export async function pgTransactionFrom<T>(db: PgDb, first: string, fn: (tx: PgDb) => Promise<T>): Promise<T> {
+  const client = await db.$client.connect();
+  let broken: Error | undefined;
+  try {
+    let tx = txDbs.get(client);
+    if (!tx) txDbs.set(client, (tx = drizzle(client, { schema: schemaPg }) as unknown as PgDb));
+    try {
+      await client.query(`BEGIN; ${first}`);
+      const value = await fn(tx);
+      await client.query("COMMIT");
+      return value;
+    } catch (e) {
+      await client.query("ROLLBACK").catch((err: unknown) => {
+        broken = err instanceof Error ? err : new Error(String(err));
+      });
+      throw e;
+    }
+  } finally {
+    // A connection whose ROLLBACK failed is in an unknown state: the pool closes it.
+    client.release(broken);
   }
 }

@@ -18,7 +18,12 @@ export function envSiteUrl(): string {
 }
 
 export async function siteUrl(): Promise<string> {
-  return (await configuredSiteUrl()).replace(/\/+$/, "") || envSiteUrl();
+  return siteUrlFrom(await configuredSiteUrl());
+}
+
+/** siteUrl() for code that holds the settings already (a comment's path reads them once). */
+export function siteUrlFrom(configured: string): string {
+  return configured.replace(/\/+$/, "") || envSiteUrl();
 }
 
 export async function absoluteUrl(path: string): Promise<string> {

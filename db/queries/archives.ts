@@ -7,6 +7,7 @@ import { withTransaction } from "../transaction";
 import { prepared } from "@/db/statements";
 import type Database from "better-sqlite3";
 import { getDb } from "../client";
+import { pgNamedQuery, type PgDb } from "../postgres";
 import type { PostCard } from "./posts";
 
 const CARD = `p.id, p.type, p.status, p.title, p.slug, p.content, p.excerpt, p.password, p.sticky,
@@ -359,8 +360,9 @@ const contentVersionStmts = new WeakMap<Database.Database, Database.Statement>()
  */
 export async function getDataVersion(): Promise<string> {
   if (ENGINE === "postgres") {
-    const row = await queryRow<{ n: string }>(rawTemplate`SELECT n FROM content_version WHERE id = 1`);
-    return String(row?.n ?? 0);
+    // Every request asks: a named statement, planned once per connection.
+    const found = await pgNamedQuery<{ n: string }>((getDb() as unknown as PgDb).$client, "SELECT n FROM content_version WHERE id = 1");
+    return String(found.rows[0]?.n ?? 0);
   }
   const sqlite = getDb().$client;
   let stmt = contentVersionStmts.get(sqlite);

@@ -6,6 +6,8 @@ import { ENGINE } from "../engine";
 import { execute, queryRow, queryRows } from "../index";
 import { first, only } from "../rows";
 import { withTransaction } from "../transaction";
+import { pgNamedQuery, pgTransactionFrom, type PgDb } from "../postgres";
+import type { PoolClient } from "pg";
 import { commitOffLoop } from "../wal-sync";
 import { commentMeta, comments, jobs as jobsTable, notifications, posts, users, type NewComment, type Comment, type Post } from "../tables";
 
@@ -218,26 +220,14 @@ export interface CommentTarget {
 
 export async function getCommentTarget(postId: number): Promise<CommentTarget | undefined> {
   if (ENGINE === "postgres") {
-    return getDb()
-      .select({
-        id: posts.id,
-        type: posts.type,
-        status: posts.status,
-        title: posts.title,
-        slug: posts.slug,
-        date: posts.date,
-        dateGmt: posts.dateGmt,
-        password: posts.password,
-        commentStatus: posts.commentStatus,
-        authorId: posts.authorId,
-        authorNicename: users.nicename,
-        authorEmail: users.email,
-        authorDisplayName: users.displayName,
-      })
-      .from(posts)
-      .innerJoin(users, eq(users.id, posts.authorId))
-      .where(eq(posts.id, postId))
-      .then(first) as Promise<CommentTarget | undefined>;
+    // Every comment asks: a named statement, planned once per connection.
+    const found = await pgNamedQuery<CommentTarget>(
+      (getDb() as unknown as PgDb).$client,
+      sql`SELECT p.id, p.type, p.status, p.title, p.slug, p.date, p.date_gmt AS "dateGmt", p.password, p.comment_status AS "commentStatus",
+        p.author_id AS "authorId", u.nicename AS "authorNicename", u.email AS "authorEmail", u.display_name AS "authorDisplayName"
+        FROM ${posts} p JOIN ${users} u ON u.id = p.author_id WHERE p.id = ${postId}`,
+    );
+    return found.rows[0];
   }
   return checks().target.get(postId) as CommentTarget | undefined;
 }
@@ -330,11 +320,15 @@ export function commentLockKeys(comment: NewComment): string[] {
   return keys.map((k) => BigInt.asIntN(64, BigInt(`0x${createHash("sha256").update(k).digest("hex").slice(0, 16)}`)).toString()).sort();
 }
 
-/** Takes the comment's advisory locks in the transaction `tx`, in key order, in one round trip (PostgreSQL only). */
-export async function lockCommentKeys(tx: Db, comment: NewComment): Promise<void> {
-  const keys = `{${commentLockKeys(comment).join(",")}}`;
+/** The statement that takes the comment's advisory locks, in key order (PostgreSQL only; the keys are integers). */
+export function lockCommentKeysSql(comment: NewComment): string {
   // Volatile functions in the select list run after the sort, so the locks are taken in key order.
-  await queryRows(sql`SELECT pg_advisory_xact_lock(k) FROM unnest(${keys}::bigint[]) WITH ORDINALITY AS t(k, i) ORDER BY i`, tx);
+  return `SELECT pg_advisory_xact_lock(k) FROM unnest('{${commentLockKeys(comment).join(",")}}'::bigint[]) WITH ORDINALITY AS t(k, i) ORDER BY i`;
+}
+
+/** Takes the comment's advisory locks in the transaction `tx`, in one round trip (PostgreSQL only). */
+export async function lockCommentKeys(tx: Db, comment: NewComment): Promise<void> {
+  await queryRows(sql.raw(lockCommentKeysSql(comment)), tx);
 }
 
 const globalForTurns = globalThis as unknown as { __inkwellCommentTurns?: Map<string, Promise<unknown>> };
@@ -357,11 +351,15 @@ async function insertCommentCheckedPortable(comment: NewComment, rules: CheckRul
 const NO = sql`false`;
 
 // Each statement is a round trip to the server, and a comment's transaction holds its locks and a
-// pooled connection for all of them: the locks in one statement, every check (and the moderators,
-// when a held comment tells them) in one, the insert, then what follows from it in one.
+// pooled connection for all of them: BEGIN and the locks in one, every check and the insert in one
+// (the insert happens only when the checks pass, the moderation decision for either answer of the
+// "approved before" check computed ahead), what follows from it in one, COMMIT. Under READ
+// COMMITTED the second statement's snapshot is taken after the locks are held, so a comment that
+// could conflict and committed meanwhile is seen. The checks-and-insert statement is a named
+// prepared statement: the server plans each of its few shapes once per connection.
 async function checkedInsertTx(comment: NewComment, rules: CheckRules): Promise<CheckedInsert> {
-  return withTransaction(async (tx) => {
-    await lockCommentKeys(tx, comment);
+  return pgTransactionFrom(getDb() as unknown as PgDb, lockCommentKeysSql(comment), async (pgTx) => {
+    const tx = pgTx as unknown as Db;
     const email = comment.authorEmail ?? "";
     const parentIs: SQL = comment.parentId == null ? isNull(comments.parentId) : eq(comments.parentId, comment.parentId);
     const duplicate = tx
@@ -387,18 +385,31 @@ async function checkedInsertTx(comment: NewComment, rules: CheckRules): Promise<
     const moderators = rules.moderatorsIfHeld
       ? sql`(SELECT coalesce(json_agg(json_build_object('id', ${users.id}, 'email', ${users.email}, 'displayName', ${users.displayName})), '[]') FROM ${users} WHERE ${inArray(users.role, ["administrator", "editor"])})`
       : sql`'[]'::json`;
-    const found = (await queryRow<{ duplicate: boolean; flood_ip: boolean; flood_email: boolean; approved: boolean; moderators: Moderator[] }>(
-      sql`SELECT EXISTS (${duplicate}) AS duplicate, ${floodIp} AS flood_ip, ${floodEmail} AS flood_email, EXISTS (${approvedBefore}) AS approved, ${moderators} AS moderators`,
-      tx,
-    ))!;
+    const ifApproved = rules.decide(true);
+    const ifNot = rules.decide(false);
+    const values = checkedRow(comment, email, ifNot);
+    const cols = Object.keys(values) as (keyof NewComment & keyof typeof comments)[];
+    const column = (k: (typeof cols)[number]) => comments[k] as unknown as { name: string; getSQLType(): string };
+    const selected = cols.map((k) =>
+      k === "status"
+        ? sql`CASE WHEN found.approved THEN ${ifApproved}::text ELSE ${ifNot}::text END`
+        : sql`${values[k] ?? null}::${sql.raw(column(k).getSQLType())}`,
+    );
+    const found = (
+      await pgNamedQuery<{ duplicate: boolean; flood_ip: boolean; flood_email: boolean; approved: boolean; moderators: Moderator[]; id: number | null; status: Comment["status"] | null }>(
+        pgTx.$client as unknown as PoolClient,
+        sql`WITH found AS (SELECT EXISTS (${duplicate}) AS duplicate, ${floodIp} AS flood_ip, ${floodEmail} AS flood_email, EXISTS (${approvedBefore}) AS approved, ${moderators} AS moderators),
+          ins AS (INSERT INTO ${comments} (${sql.join(cols.map((k) => sql.identifier(column(k).name)), sql`, `)})
+            SELECT ${sql.join(selected, sql`, `)} FROM found WHERE NOT (found.duplicate OR found.flood_ip OR found.flood_email)
+            RETURNING id, status)
+          SELECT found.duplicate, found.flood_ip, found.flood_email, found.approved, found.moderators, ins.id, ins.status FROM found LEFT JOIN ins ON true`,
+      )
+    ).rows[0]!;
     if (found.duplicate) return { outcome: "duplicate" };
     if (found.flood_ip || found.flood_email) return { outcome: "flood" };
-    const row = only(
-      await tx
-        .insert(comments)
-        .values(checkedRow(comment, email, rules.decide(found.approved)))
-        .returning(),
-    );
+    // The decision taken, asked once more so that the caller's last answer is the one stored.
+    if (found.approved) rules.decide(true);
+    const row = { id: found.id!, ...checkedRow(comment, email, found.status!) } as Comment;
     const after: SQL[] = [];
     // An increment, not a recount: under READ COMMITTED a recount could miss a comment another
     // transaction is writing on the same post at the same moment; the increment waits for its row.

@@ -11,7 +11,7 @@ import { JOB_SEND_MAIL } from "@/lib/mail/queue";
 import { mailConfigured } from "@/lib/mail/transport";
 import { nudgeJobs } from "@/lib/jobs/queue";
 import type { Options } from "@/lib/options/defaults";
-import { siteUrl } from "@/lib/site-url";
+import { siteUrlFrom } from "@/lib/site-url";
 import { decideModeration } from "./moderation";
 import { notificationMails, notificationRows, planNotifications, type NotificationPlan } from "./notify";
 
@@ -41,7 +41,7 @@ export async function storeComment(post: CommentTarget, opts: Options, row: Omit
   const url_ = postUrl(post, opts);
   const postAuthor = { id: post.authorId, email: post.authorEmail, displayName: post.authorDisplayName };
   let plan: NotificationPlan | null = null;
-  const siteBase = await siteUrl();
+  const siteBase = siteUrlFrom(opts.siteurl);
   let mailsQueued = 0;
   const spamReason = rules.spamReason ?? "";
   let reason: string = spamReason ? `spam:${spamReason}` : "";

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 process.env.AUTH_SECRET = "unit-test-secret";
 import { submitComment, MESSAGES, type SubmitContext, type SubmitResult, type Commenter } from "@/lib/comments/submit";
 import { issueFormToken } from "@/lib/comments/form-token";
@@ -443,9 +443,35 @@ describe("moderation through the form (WordPress's defaults)", () => {
   });
 });
 
+describe("the moderation decision's log line", () => {
+  it("names the rule that decided: a newcomer held as not previously approved, then approved once one of theirs was", async () => {
+    const { post } = await setup();
+    const lines: string[] = [];
+    const before = process.env.INKWELL_LOG;
+    process.env.INKWELL_LOG = "on";
+    vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(...String(chunk).split("\n").filter(Boolean));
+      return true;
+    });
+    try {
+      const who = { author: "Returning Reader", email: `returning${Date.now()}@example.com` };
+      const first = expectStored(await submitComment(form(post.id, who), ctx()), "0");
+      await applyCommentAction([first.id], "approve");
+      const later = Date.now() + 20_000;
+      const second = expectStored(await submitComment(form(post.id, { ...who, comment: "And another thought." }, later), ctx({ now: later })), "1");
+      const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((e) => e.event === "moderation" && e.type === "comment");
+      expect(logged.find((e) => e.commentId === first.id)).toMatchObject({ status: "0", reason: "not_previously_approved" });
+      expect(logged.find((e) => e.commentId === second.id)).toMatchObject({ status: "1", reason: "approved" });
+    } finally {
+      vi.restoreAllMocks();
+      process.env.INKWELL_LOG = before;
+    }
+  });
+});
+
 describe("notifications", () => {
   it("tells the post's author of an approved comment, moderators of a held one, on the dashboard and by mail through the job queue", async () => {
-    const smtp = await startMailServer(6090);
+    const smtp = await startMailServer(0);
     process.env.SMTP_URL = smtp.url;
     try {
       const { post, author } = await setup();

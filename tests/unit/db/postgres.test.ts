@@ -7,7 +7,8 @@ import path from "node:path";
 import net from "node:net";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { openPostgres, pgMigrationStatus, PG_MIGRATIONS_FOLDER, poolMax, type PgDb } from "@/db/postgres";
+import { openPostgres, pgMigrationStatus, pgNamedQuery, pgTransactionFrom, PG_MIGRATIONS_FOLDER, poolMax, type PgDb } from "@/db/postgres";
+import { sql } from "drizzle-orm";
 import { StartupError } from "@/db/startup-error";
 import { getDb } from "@/db/client";
 import { freshPgDatabase, serverUrl, urlFor } from "../support/postgres-harness";
@@ -134,6 +135,45 @@ describe("PostgreSQL migrations", () => {
     const forced = (await q<{ "QUERY PLAN": string }>(db, `EXPLAIN SELECT id FROM posts WHERE (${doc}) @@ websearch_to_tsquery('inkwell', 'cafe')`)).map((r) => r["QUERY PLAN"]).join("\n");
     expect(plan.length).toBeGreaterThan(0);
     expect(forced).toContain("posts_fts");
+  });
+});
+
+describe("Hot statements on PostgreSQL", () => {
+  it("run as named statements, parsed once per connection, at most 64 names a connection", async () => {
+    const { db } = await migrated();
+    const client = await db.$client.connect();
+    try {
+      const names = async () => (await client.query<{ name: string }>("SELECT name FROM pg_prepared_statements")).rows.map((r) => r.name);
+      const a = await pgNamedQuery<{ x: number }>(client, sql`SELECT ${7}::int AS x`);
+      const b = await pgNamedQuery<{ x: number }>(client, sql`SELECT ${8}::int AS x`);
+      expect([a.rows[0].x, b.rows[0].x]).toEqual([7, 8]);
+      expect(await names()).toHaveLength(1);
+      for (let i = 0; i < 80; i++) expect((await pgNamedQuery<{ x: number }>(client, `SELECT $1::int + ${i} AS x`, [1])).rows[0].x).toBe(1 + i);
+      // 64 names, then the rest run unnamed (and still answer).
+      expect(await names()).toHaveLength(64);
+    } finally {
+      client.release();
+    }
+  });
+
+  it("a transaction whose BEGIN carries its first statement commits, or rolls back everything when the body throws", async () => {
+    const { db } = await migrated();
+    const value = async (name: string) => (await q<{ value: string }>(db, "SELECT value FROM options WHERE name = $1", [name]))[0]?.value;
+    const out = await pgTransactionFrom(db, "INSERT INTO options (name, value) VALUES ('tx_from_first', '1')", async (tx) => {
+      await tx.$client.query("INSERT INTO options (name, value) VALUES ('tx_from_body', '2')");
+      return "done";
+    });
+    expect([out, await value("tx_from_first"), await value("tx_from_body")]).toEqual(["done", "1", "2"]);
+    await expect(
+      pgTransactionFrom(db, "INSERT INTO options (name, value) VALUES ('tx_from_first_2', '1')", async (tx) => {
+        await tx.$client.query("INSERT INTO options (name, value) VALUES ('tx_from_body_2', '2')");
+        throw new Error("no room");
+      }),
+    ).rejects.toThrow("no room");
+    expect([await value("tx_from_first_2"), await value("tx_from_body_2")]).toEqual([undefined, undefined]);
+    // A failing first statement fails the transaction; the connection goes back to the pool usable.
+    await expect(pgTransactionFrom(db, "SELECT * FROM no_such_table", async () => "never")).rejects.toThrow(/no_such_table/);
+    expect((await q<{ n: number }>(db, "SELECT 1 AS n"))[0].n).toBe(1);
   });
 });
 
