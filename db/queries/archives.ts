@@ -196,8 +196,11 @@ export async function listStickyPosts(): Promise<PostCard[]> {
 export async function getAdjacentPosts(post: { id: number; dateGmt: string }): Promise<{ previous?: PostCard; next?: PostCard }> {
   let prev: RawCard | undefined, next: RawCard | undefined;
   if (ENGINE === "postgres") {
-    prev = (await pgRows<RawCard>(LISTING_SQL.previous, post.dateGmt, post.id))[0];
-    next = (await pgRows<RawCard>(LISTING_SQL.next, post.dateGmt, post.id))[0];
+    // Side by side, each a named statement (one row through the date index, whatever the post).
+    const pool = (getDb() as unknown as PgDb).$client;
+    const [p, n] = await Promise.all([LISTING_SQL.previous, LISTING_SQL.next].map((q) => pgNamedQuery<RawCard>(pool, rawSql(toPgSql(q), post.dateGmt, post.id))));
+    prev = p.rows[0];
+    next = n.rows[0];
   } else {
     const s = stmts();
     prev = s.previous.get(post.dateGmt, post.id) as RawCard | undefined;
@@ -303,8 +306,10 @@ export async function listPostTermIds(postId: number): Promise<number[]> {
 }
 
 /** One row of a fixed statement: prepared once per connection on SQLite, translated on PostgreSQL. */
+// Key lookups of fixed text (a post, page or term by id or slug): on PostgreSQL a named statement,
+// planned once per connection (an uncached page asks several of them).
 async function oneRow<T>(q: string, ...params: unknown[]): Promise<T | undefined> {
-  if (ENGINE === "postgres") return (await pgRows<T>(q, ...params))[0];
+  if (ENGINE === "postgres") return (await pgNamedQuery<T & object>((getDb() as unknown as PgDb).$client, rawSql(toPgSql(q), ...params))).rows[0];
   return prepared(getDb().$client, q).get(...params) as T | undefined;
 }
 

@@ -37,15 +37,28 @@ async function Single({ post, page, passwordNotice, commentPage }: { post: PostC
   if (!canReadPost(await currentReader(), post)) notFound();
   const opts = await siteOptions();
   const { theme } = await getRenderTheme();
-  const unlocked = await hasPostPassword(post.password);
-  const view = toPostView(post, await termsForPosts([post.id]), opts, "full", { locked: !unlocked, url: await permalinkOf(post, opts), featuredImage: (await featuredImagesFor([post])).get(post.id), media: await shortcodeMediaFor([post]), embeds: await embedsFor([post]), page });
-  if (post.type === "post" && unlocked) view.reactionsText = reactionsText(await reactionsFor(post.id));
-  if (post.type === "post") view.inReplyTo = (await inReplyToFor(post.id)) || undefined;
+  const isPost = post.type === "post";
+  // Asked side by side: on PostgreSQL each is a round trip of its own, and none needs another's answer.
+  const [unlocked, terms, url, images, media, embeds, reactions, inReplyTo, adjacent] = await Promise.all([
+    hasPostPassword(post.password),
+    termsForPosts([post.id]),
+    permalinkOf(post, opts),
+    featuredImagesFor([post]),
+    shortcodeMediaFor([post]),
+    embedsFor([post]),
+    isPost ? reactionsFor(post.id) : undefined,
+    isPost ? inReplyToFor(post.id) : "",
+    isPost && post.status === "publish" ? adjacentPosts(post) : undefined,
+  ]);
+  const view = toPostView(post, terms, opts, "full", { locked: !unlocked, url, featuredImage: images.get(post.id), media, embeds, page });
+  if (reactions && unlocked) view.reactionsText = reactionsText(reactions);
+  if (isPost) view.inReplyTo = inReplyTo || undefined;
   let navigation = null;
-  if (post.type === "post" && post.status === "publish") {
-    const { previous, next } = await adjacentPosts(post);
+  if (adjacent) {
+    const { previous, next } = adjacent;
     const link = async (p?: PostCard) => p && { title: titleText(p.title), url: await permalinkOf(p, opts) };
-    navigation = <PostNavigation previous={await link(previous)} next={await link(next)} />;
+    const [prev, nxt] = await Promise.all([link(previous), link(next)]);
+    navigation = <PostNavigation previous={prev} next={nxt} />;
   }
   return (
     <>
