@@ -270,13 +270,34 @@ export async function pgNamedQuery<T extends pg.QueryResultRow = pg.QueryResultR
 
 const txDbs = new WeakMap<pg.PoolClient, PgDb>();
 
+/** A value written into a statement's text, for the simple protocol (no parameters there). */
+function literal(v: unknown): string {
+  if (v === null || v === undefined) return "NULL";
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) throw new Error(`cannot write ${v} into a statement`);
+    return String(v);
+  }
+  if (typeof v === "bigint") return v.toString();
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  // pg's own escaping: quotes doubled, and an E'' string when there are backslashes.
+  return pg.escapeLiteral(String(v));
+}
+
+/** A drizzle statement with its parameters written in as literals (generated text only: no `$` of its own). */
+export function pgInlined(query: SQL): string {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return text.replace(/\$(\d+)/g, (_, n: string) => literal(params[Number(n) - 1]));
+}
+
 /**
- * A transaction on a connection of the pool whose BEGIN and first statement go to the server in one
- * round trip (the simple protocol takes several statements at once; `first` has no parameters).
- * The body gets a drizzle database bound to that connection; committed if it resolves, rolled
- * back if it throws, as drizzle's transaction() does.
+ * A transaction on a connection of the pool in as few round trips as its statements allow: BEGIN
+ * goes with a first statement (fixed SQL, no parameters), and a last statement the body hands to
+ * `end` goes with the COMMIT (the simple protocol takes several statements at once; that one's
+ * values are written into its text with pg's escaping). The body gets a drizzle database bound to
+ * the connection; committed if it resolves, rolled back if it (or the last statement) throws, as
+ * drizzle's transaction() does.
  */
-export async function pgTransactionFrom<T>(db: PgDb, first: string, fn: (tx: PgDb) => Promise<T>): Promise<T> {
+export async function pgTransactionFrom<T>(db: PgDb, first: string, fn: (tx: PgDb, end: (last: SQL) => void) => Promise<T>): Promise<T> {
   const client = await db.$client.connect();
   let broken: Error | undefined;
   try {
@@ -284,8 +305,12 @@ export async function pgTransactionFrom<T>(db: PgDb, first: string, fn: (tx: PgD
     if (!tx) txDbs.set(client, (tx = drizzle(client, { schema: schemaPg }) as unknown as PgDb));
     try {
       await client.query(`BEGIN; ${first}`);
-      const value = await fn(tx);
-      await client.query("COMMIT");
+      let last: SQL | undefined;
+      const value = await fn(tx, (q) => {
+        last = q;
+      });
+      // After an error in the last statement the server skips the COMMIT and the catch rolls back.
+      await client.query(last ? `${pgInlined(last)}; COMMIT` : "COMMIT");
       return value;
     } catch (e) {
       await client.query("ROLLBACK").catch((err: unknown) => {

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { Statement } from "better-sqlite3";
 import { getDb, type Db } from "../client";
 import { ENGINE } from "../engine";
-import { execute, queryRow, queryRows } from "../index";
+import { queryRows } from "../index";
 import { first, only } from "../rows";
 import { withTransaction } from "../transaction";
 import { pgNamedQuery, pgTransactionFrom, type PgDb } from "../postgres";
@@ -353,12 +353,12 @@ const NO = sql`false`;
 // Each statement is a round trip to the server, and a comment's transaction holds its locks and a
 // pooled connection for all of them: BEGIN and the locks in one, every check and the insert in one
 // (the insert happens only when the checks pass, the moderation decision for either answer of the
-// "approved before" check computed ahead), what follows from it in one, COMMIT. Under READ
+// "approved before" check computed ahead), what follows from it with the COMMIT. Under READ
 // COMMITTED the second statement's snapshot is taken after the locks are held, so a comment that
 // could conflict and committed meanwhile is seen. The checks-and-insert statement is a named
 // prepared statement: the server plans each of its few shapes once per connection.
 async function checkedInsertTx(comment: NewComment, rules: CheckRules): Promise<CheckedInsert> {
-  return pgTransactionFrom(getDb() as unknown as PgDb, lockCommentKeysSql(comment), async (pgTx) => {
+  return pgTransactionFrom(getDb() as unknown as PgDb, lockCommentKeysSql(comment), async (pgTx, end) => {
     const tx = pgTx as unknown as Db;
     const email = comment.authorEmail ?? "";
     const parentIs: SQL = comment.parentId == null ? isNull(comments.parentId) : eq(comments.parentId, comment.parentId);
@@ -420,11 +420,12 @@ async function checkedInsertTx(comment: NewComment, rules: CheckRules): Promise<
     const jobs = rules.jobs?.(row) ?? [];
     const now = Date.now();
     if (jobs.length) after.push(tx.insert(jobsTable).values(jobs.map((job) => ({ type: job.type, payload: JSON.stringify(job.payload), runAt: now, createdAt: now }))).getSQL());
-    // The writes that follow from the comment, as one statement: data-modifying WITH clauses.
-    // (getSQL(): a builder placed in sql`` would be wrapped in parentheses, as a subquery.)
+    // The writes that follow from the comment, as one statement (data-modifying WITH clauses) that
+    // goes to the server with the COMMIT. (getSQL(): a builder placed in sql`` would be wrapped in
+    // parentheses, as a subquery.)
     if (after.length) {
       const [last, ...before] = after.reverse();
-      await execute(before.length ? sql`WITH ${sql.join(before.map((w, i) => sql`w${sql.raw(String(i))} AS (${w})`), sql`, `)} ${last}` : last!, tx);
+      end(before.length ? sql`WITH ${sql.join(before.map((w, i) => sql`w${sql.raw(String(i))} AS (${w})`), sql`, `)} ${last}` : last!);
     }
     return { outcome: "stored", comment: row } as CheckedInsert;
   });

@@ -7,7 +7,7 @@ import path from "node:path";
 import net from "node:net";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { openPostgres, pgMigrationStatus, pgNamedQuery, pgTransactionFrom, PG_MIGRATIONS_FOLDER, poolMax, type PgDb } from "@/db/postgres";
+import { openPostgres, pgInlined, pgMigrationStatus, pgNamedQuery, pgTransactionFrom, PG_MIGRATIONS_FOLDER, poolMax, type PgDb } from "@/db/postgres";
 import { sql } from "drizzle-orm";
 import { StartupError } from "@/db/startup-error";
 import { getDb } from "@/db/client";
@@ -171,6 +171,20 @@ describe("Hot statements on PostgreSQL", () => {
       }),
     ).rejects.toThrow("no room");
     expect([await value("tx_from_first_2"), await value("tx_from_body_2")]).toEqual([undefined, undefined]);
+    // A last statement goes with the COMMIT, its values written in: any text arrives as it was.
+    const nasty = "it's a \\ back'slash $1 and ''quotes'' \n\u00e9";
+    await pgTransactionFrom(db, "SELECT 1", async (_tx, end) => {
+      end(sql`INSERT INTO options (name, value) VALUES (${"tx_last"}, ${nasty})`);
+    });
+    expect(await value("tx_last")).toBe(nasty);
+    expect(pgInlined(sql`SELECT ${1}::int, ${null}::text, ${true}, ${"a'b"}`)).toBe("SELECT 1::int, NULL::text, TRUE, 'a''b'");
+    // A last statement that fails takes the whole transaction with it.
+    await expect(
+      pgTransactionFrom(db, "INSERT INTO options (name, value) VALUES ('tx_from_first_3', '1')", async (_tx, end) => {
+        end(sql`INSERT INTO no_such_table VALUES (${1})`);
+      }),
+    ).rejects.toThrow(/no_such_table/);
+    expect(await value("tx_from_first_3")).toBeUndefined();
     // A failing first statement fails the transaction; the connection goes back to the pool usable.
     await expect(pgTransactionFrom(db, "SELECT * FROM no_such_table", async () => "never")).rejects.toThrow(/no_such_table/);
     expect((await q<{ n: number }>(db, "SELECT 1 AS n"))[0].n).toBe(1);
