@@ -318,6 +318,9 @@ async function copyTables(source: Side, target: Side, progress?: CopyProgress): 
           for (const t of plan.filter((p) => p.identity)) {
             await (dst as unknown as PgDb).execute(sql.raw(`SELECT setval(pg_get_serial_sequence('"${t.name}"', 'id'), coalesce((SELECT max(id) FROM "${t.name}"), 0) + 1, false)`));
           }
+          // The planner's statistics of the copied rows, committed with them: the first pages served
+          // from the new database are planned for the site it now holds (as after a web import).
+          await (dst as unknown as PgDb).execute(sql.raw("ANALYZE"));
         }
         return { tables, rows: tables.reduce((a, t) => a + t.rows, 0) };
       });

@@ -34,8 +34,8 @@ export async function searchPosts(ftsQuery: string, page: number, perPage: numbe
   return { items: rows.map((r) => ({ ...r, sticky: !!r.sticky }) as PostCard), total };
 }
 
-// The expression of drizzle-pg/0001's posts_fts index, verbatim.
-const PG_VECTOR = sql.raw(`(setweight(to_tsvector('inkwell', title), 'A') || setweight(to_tsvector('inkwell', content), 'B'))`);
+// The stored tsvector of drizzle-pg/0013 (title A, content B) that the posts_fts index covers.
+const PG_VECTOR = sql.raw(`p.search_vector`);
 
 /** The words of toFtsQuery's output (quoted words, the last one a prefix) as a PostgreSQL tsquery. */
 function pgTsQuery(ftsQuery: string) {

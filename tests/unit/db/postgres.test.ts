@@ -120,12 +120,16 @@ describe("PostgreSQL migrations", () => {
     await insert("body", "Notes", "We met at the café on Sunday.");
     await insert("title", "Café society", "Nothing else here.");
     await insert("other", "Gardening", "Tomatoes.");
-    const doc = "setweight(to_tsvector('inkwell', title), 'A') || setweight(to_tsvector('inkwell', content), 'B')";
+    // The stored vector (drizzle-pg/0013): title weighted A, content B, kept by PostgreSQL.
+    const doc = "search_vector";
     const rows = await q<{ slug: string; snippet: string }>(db,
       `SELECT slug, ts_headline('inkwell', content, websearch_to_tsquery('inkwell', $1), 'StartSel=<mark>, StopSel=</mark>') AS snippet
        FROM posts WHERE (${doc}) @@ websearch_to_tsquery('inkwell', $1) ORDER BY ts_rank(${doc}, websearch_to_tsquery('inkwell', $1)) DESC`, ["cafe"]);
     expect(rows.map((r) => r.slug)).toEqual(["title", "body"]);
     expect(rows[1].snippet).toContain("<mark>café</mark>");
+    // An edited title is searchable at once: the column follows every update.
+    await q(db, "UPDATE posts SET title = 'Cafe gardens' WHERE slug = 'other'");
+    expect((await q<{ slug: string }>(db, `SELECT slug FROM posts WHERE (${doc}) @@ websearch_to_tsquery('inkwell', 'cafe') ORDER BY slug`)).map((r) => r.slug)).toEqual(["body", "other", "title"]);
     // Hostile input is a query with no match, never an error.
     for (const input of ['"unclosed', "a & | ! (", "OR OR -", "'); DROP TABLE posts; --", "x".repeat(10_000)]) {
       await expect(q(db, `SELECT count(*) FROM posts WHERE (${doc}) @@ websearch_to_tsquery('inkwell', $1)`, [input])).resolves.toBeDefined();
