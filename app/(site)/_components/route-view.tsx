@@ -14,6 +14,7 @@ import { hasPostPassword } from "@/lib/site/post-password";
 import type { PostPassNotice } from "@/lib/content/post-pass";
 import { getRenderTheme } from "@/app/(site)/theme";
 import { blogPostingJsonLd } from "@/lib/site/seo";
+import { spliced } from "@/lib/site/html-splice";
 import { ArchiveHeader, Notice, Pagination, PostNavigation, SearchResult } from "@/components/site/listing";
 import { PasswordForm } from "@/components/site/password-form";
 import { SearchForm } from "@/components/site/search-form";
@@ -49,7 +50,8 @@ async function Single({ post, page, passwordNotice, commentPage }: { post: PostC
   }
   return (
     <>
-      {post.type === "post" ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: await blogPostingJsonLd(post) }} /> : null}
+      {/* Spliced (lib/site/html-splice.ts): the JSON, escaped once more in the RSC payload, was a seventh of a post's payload. */}
+      {post.type === "post" ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: spliced(await blogPostingJsonLd(post)) }} /> : null}
       <theme.PostSingle
       post={view}
       navigation={navigation}
