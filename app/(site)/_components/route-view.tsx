@@ -50,7 +50,7 @@ async function Single({ post, page, passwordNotice, commentPage }: { post: PostC
   }
   return (
     <>
-      {/* Spliced (lib/site/html-splice.ts): the JSON, escaped once more in the RSC payload, was a seventh of a post's payload. */}
+      {/* Spliced (lib/site/html-splice.ts): React's inline payload carried the JSON a second time, escaped twice (0.9 KB of a bench post's 24 KB). */}
       {post.type === "post" ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: spliced(await blogPostingJsonLd(post)) }} /> : null}
       <theme.PostSingle
       post={view}
