@@ -4,7 +4,7 @@
 // (bench/seed.ts: 10,000 posts, 100,000 comments) side by side, on BENCH_PORT and BENCH_PORT+1.
 // In alternating rounds each server gets the same requests, one at a time: anonymous posts no cache
 // has seen (rendered and kept), searches no cache has seen, and posts for a reader with a cookie
-// (never cached). What a round cost is read from the server's /proc/<pid>/stat (user + system CPU),
+// (never cached). What a round cost is read from the server's threads' /proc schedstat (time on a CPU, in ns),
 // so a busy machine slows both alike but does not add to their CPU; the medians of the rounds are
 // printed. ROUNDS (default 6) and PER_ROUND (default 40 of each kind).
 import { spawn, spawnSync } from "node:child_process";
@@ -63,11 +63,17 @@ for (const s of servers) {
   }
 }
 
-const ticks = Number(spawnSync("getconf", ["CLK_TCK"]).stdout.toString().trim() || 100);
-/** The process's user + system CPU so far, in ms. */
+/** The CPU time of all the process's threads so far, in ms (schedstat: nanoseconds on a CPU). */
 const cpu = (pid) => {
-  const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return ((Number(f[11]) + Number(f[12])) * 1000) / ticks;
+  let ns = 0;
+  for (const t of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(fs.readFileSync(`/proc/${pid}/task/${t}/schedstat`, "utf8").split(" ")[0]);
+    } catch {
+      // A thread that ended meanwhile.
+    }
+  }
+  return ns / 1e6;
 };
 const get = async (base, u, headers, want) => {
   const r = await fetch(base + u, { headers: { "accept-encoding": "gzip", ...headers } });
