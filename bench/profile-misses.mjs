@@ -35,6 +35,8 @@ console.log(`${times.length} misses in ${(wall / 1000).toFixed(1)} s: p50 ${time
 
 const file = fs.readdirSync(profDir).find((f) => f.endsWith(".cpuprofile"));
 const p = JSON.parse(fs.readFileSync(path.join(profDir, file), "utf8"));
+// BENCH_KEEP_PROFILE=FILE keeps the whole profile (with the measured run's start in `measuredFromUs`) for a closer look.
+if (process.env.BENCH_KEEP_PROFILE) fs.writeFileSync(process.env.BENCH_KEEP_PROFILE, JSON.stringify({ ...p, measuredFromUs: p.timeDeltas.reduce((a, b) => a + b, 0) - (wall + 1500) * 1000 }));
 fs.rmSync(profDir, { recursive: true, force: true });
 const byId = new Map(p.nodes.map((n) => [n.id, n]));
 const kind = (n) => {

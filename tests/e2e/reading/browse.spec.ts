@@ -250,6 +250,11 @@ test("a post's comments and content travel once in its HTML, with no marker left
     // The thread is in the page once, not a second time inside React's inline payload.
     expect(html.split("Comment at depth 3.").length - 1).toBe(1);
     expect(html).toContain('id="widget-archives"');
+    // So is the post's JSON-LD, whole.
+    expect(html.split("BlogPosting").length - 1).toBe(1);
+    // Next's own 401 page (nothing calls unauthorized()) is not in every page's payload.
+    expect(html).not.toContain("not authorized");
+    expect(JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(html)?.[1] ?? "{}")).toMatchObject({ "@type": "BlogPosting", url: expect.stringContaining(url) });
   }
   // After hydration the thread is still there, and the reply link still moves the form.
   await page.goto(url);
@@ -258,4 +263,5 @@ test("a post's comments and content travel once in its HTML, with no marker left
   await expect(page.getByRole("heading", { name: /Leave a Reply to Level 2 Larry/ })).toBeVisible();
   expect(page.url()).not.toContain("replytocom");
   await expect(page.getByText("Comment at depth 3.")).toBeVisible();
+  expect(JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}")).toMatchObject({ "@type": "BlogPosting" });
 });

@@ -5,12 +5,18 @@ import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import compression from "compression";
-import { newSpliceStore, spliceResponse, spliceStorage, spliceText, wantsSplice } from "@/server/html-splice.mjs";
+import { newSpliceStore, spliceBytes, spliceResponse, spliceStorage, wantsSplice } from "@/server/html-splice.mjs";
 import { spliced, SPLICE_MIN_CHARS } from "@/lib/site/html-splice";
 import { wing } from "@/server/wing";
 
 // As server/main.mjs does before Next starts: components reach the storage through the wing.
 wing().server = { metrics: { rateLimited: { inc() {} }, hooks: {} }, splice: spliceStorage as never };
+
+/** spliceBytes on a string, its answer as strings. */
+const spliceText = (text: string, store: { id: string; fragments: string[] }, final: boolean) => {
+  const r = spliceBytes(Buffer.from(text), store, final);
+  return { out: r.out.toString("utf8"), carry: r.carry.toString("utf8") };
+};
 
 const big = (s: string) => s.repeat(Math.ceil(SPLICE_MIN_CHARS / s.length) + 1);
 
@@ -90,6 +96,18 @@ describe("spliced HTML", () => {
     expect(spliceText("<p>text</p><", store, false)).toEqual({ out: "<p>text</p>", carry: "<" });
     expect(spliceText("<p>text</p><div", store, false)).toEqual({ out: "<p>text</p><div", carry: "" });
     expect(spliceText("<p>a < b", store, false)).toEqual({ out: "<p>a < b", carry: "" });
+  });
+
+  it("passes a chunk without a marker on as the same bytes, and leaves what only looks like a marker", () => {
+    const id = "dddddddd-dddd-4ddd-8ddd-dddddddddddd";
+    const store = { id, fragments: ["<i>Zoë</i>"] };
+    const plain = Buffer.from("<p>Zoë’s <!-- comment --> a < b</p>");
+    expect(spliceBytes(plain, store, false).out).toBe(plain);
+    expect(spliceText(`<!--ink:nope--><!--ink:${id}:0--><!--ink:${id}:1234567-->`, store, true).out).toBe(`<!--ink:nope--><i>Zoë</i><!--ink:${id}:1234567-->`);
+    // Cut inside the number or the closing "-->": held back whole, and filled once the rest arrives.
+    expect(spliceText(`<b>é</b><!--ink:${id}:0-`, store, false)).toEqual({ out: "<b>é</b>", carry: `<!--ink:${id}:0-` });
+    expect(spliceText(`<!--ink:${id}:`, store, false)).toEqual({ out: "", carry: `<!--ink:${id}:` });
+    expect(spliceText(`<!--ink:${id}:0-`, store, true)).toEqual({ out: `<!--ink:${id}:0-`, carry: "" });
   });
 
   it("is for plain page loads only, never for RSC data or posts", () => {
