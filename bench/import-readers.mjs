@@ -74,8 +74,25 @@ const readers = Array.from({ length: 4 }, async (_, k) => {
   }
 });
 
+// The server's own measure of its event loop (prom-client's monitorEventLoopDelay, reset at each
+// scrape): once a second, the longest a timer on the readers' thread was late. A late timer is a
+// thread busy with something else, or waiting for a core on this shared machine.
+const lags = [];
+const scraping = (async () => {
+  while (reading) {
+    const at = performance.now();
+    try {
+      const text = await (await fetch(`${BASE}/metrics`)).text();
+      const m = /^inkwell_nodejs_eventloop_lag_max_seconds(?:\{[^}]*\})? ([\d.e+-]+)$/m.exec(text);
+      if (m) lags.push({ at, ms: Number(m[1]) * 1000 });
+    } catch {}
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+})();
+
 await new Promise((r) => setTimeout(r, 5_000));
 const importStart = performance.now();
+let writingStart;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
 let importEnd;
 try {
@@ -93,6 +110,8 @@ try {
   if (await media.isChecked()) await media.uncheck();
   console.log(`bench: uploading ${(fs.statSync(file).size / 1024 / 1024).toFixed(0)} MB and importing, readers running…`);
   await form.getByRole("button", { name: "Upload file and import" }).click();
+  await page.getByRole("button", { name: "Run the import" }).waitFor();
+  writingStart = performance.now();
   await page.getByRole("button", { name: "Run the import" }).click();
   await page.getByText("Import finished.").waitFor({ timeout: LIMIT_MS });
   importEnd = performance.now();
@@ -101,7 +120,7 @@ try {
 }
 await new Promise((r) => setTimeout(r, 2_000));
 reading = false;
-await Promise.all(readers);
+await Promise.all([...readers, scraping]);
 
 function stats(list) {
   const ms = list.map((s) => s.ms).sort((a, b) => a - b);
@@ -124,6 +143,10 @@ console.log(`\nengine ${ENGINE}: web import of 10,000 posts and 100,000 comments
 console.log("| readers (4 loops) | requests | failed | p50 | p99 | max | longest gap between answers |\n|---|---:|---:|---:|---:|---:|---:|");
 console.log(row("before the import", before));
 console.log(row("during the import", during));
+console.log(row("… sign-in, upload and the authors form", stats(samples.filter((s) => s.at >= importStart && s.at < writingStart))));
+console.log(row("… writing (Run the import → finished)", stats(samples.filter((s) => s.at >= writingStart && s.at < importEnd))));
+const lagMax = (from, to) => Math.max(...lags.filter((l) => l.at >= from && l.at < to + 1_000).map((l) => l.ms));
+console.log(`the readers' thread's longest late timer (server's event-loop monitor): before ${lagMax(0, importStart).toFixed(0)} ms; sign-in and upload ${lagMax(importStart, writingStart).toFixed(0)} ms; writing ${lagMax(writingStart, importEnd).toFixed(0)} ms`);
 // When in the import the longest gap ended (the upload, the reading, the author form, the writing, the renders after it).
 console.log(`the longest gap during the import ended ${((during.stallEnd - importStart) / 1000).toFixed(1)} s after it started`);
 console.log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);

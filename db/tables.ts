@@ -33,6 +33,7 @@ export const menus = pick(lite.menus, pgs.menus);
 export const menuItems = pick(lite.menuItems, pgs.menuItems);
 export const applicationPasswords = pick(lite.applicationPasswords, pgs.applicationPasswords);
 export const importJobs = pick(lite.importJobs, pgs.importJobs);
+export const importJobFiles = pick(lite.importJobFiles, pgs.importJobFiles);
 export const oembedCache = pick(lite.oembedCache, pgs.oembedCache);
 export const federationKv = pick(lite.federationKv, pgs.federationKv);
 export const federationKeys = pick(lite.federationKeys, pgs.federationKeys);

@@ -1,10 +1,13 @@
 // Tools → Import's jobs, kept in the database so that any server process can show an import's
 // progress and take its author form (several processes or machines share one database). The
 // process that runs an import writes its state as it goes; every other one only reads it.
-import { and, eq, gt, isNotNull, isNull, lt, or } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { first } from "../rows";
-import { importJobs } from "../tables";
+import { importJobFiles, importJobs } from "../tables";
+
+// Whether the job's read file is waiting (import_job_files): asked without reading the file.
+const hasFile = sql`EXISTS (SELECT 1 FROM ${importJobFiles} WHERE ${importJobFiles.jobId} = ${importJobs.id})`;
 
 export interface ImportJobRow {
   id: string;
@@ -18,17 +21,25 @@ export interface ImportJobRow {
 
 /** Inserts or overwrites the job's state; `parsed` is written only when given (null empties it). */
 export async function saveImportJob(row: { id: string; userId: number; state: string; startedAt: number; endedAt: number | null; parsed?: string | null }, now = Date.now()) {
-  const set = { state: row.state, endedAt: row.endedAt, updatedAt: now, ...(row.parsed !== undefined ? { parsed: row.parsed } : {}) };
-  await getDb()
+  // Single statements, not a transaction: while an import holds SQLite's write lock a save fails at
+  // once and the next one carries the state (app/admin/tools/import/_lib/jobs.ts), where a
+  // transaction would queue behind the whole import.
+  const set = { state: row.state, endedAt: row.endedAt, updatedAt: now };
+  const db = getDb();
+  await db
     .insert(importJobs)
-    .values({ id: row.id, userId: row.userId, startedAt: row.startedAt, parsed: null, ...set })
+    .values({ id: row.id, userId: row.userId, startedAt: row.startedAt, ...set })
     .onConflictDoUpdate({ target: importJobs.id, set });
+  if (row.parsed === null) await db.delete(importJobFiles).where(eq(importJobFiles.jobId, row.id));
+  else if (row.parsed !== undefined) {
+    await db.insert(importJobFiles).values({ jobId: row.id, parsed: row.parsed }).onConflictDoUpdate({ target: importJobFiles.jobId, set: { parsed: row.parsed } });
+  }
 }
 
 export async function getImportJobRow(id: string): Promise<ImportJobRow | undefined> {
   return getDb()
     .select({
-      id: importJobs.id, userId: importJobs.userId, state: importJobs.state, hasParsed: isNotNull(importJobs.parsed).mapWith(Boolean),
+      id: importJobs.id, userId: importJobs.userId, state: importJobs.state, hasParsed: hasFile.mapWith(Boolean),
       startedAt: importJobs.startedAt, endedAt: importJobs.endedAt, updatedAt: importJobs.updatedAt,
     })
     .from(importJobs)
@@ -39,12 +50,15 @@ export async function getImportJobRow(id: string): Promise<ImportJobRow | undefi
 
 /** Hands a read file to the other processes (the import's worker thread writes it, off the readers' thread). */
 export async function saveImportParsed(id: string, parsed: string, now = Date.now()) {
-  await getDb().update(importJobs).set({ parsed, updatedAt: now }).where(eq(importJobs.id, id));
+  const db = getDb();
+  const job = await db.update(importJobs).set({ updatedAt: now }).where(eq(importJobs.id, id)).returning({ id: importJobs.id });
+  // A job deleted meanwhile (too old) takes no file: the foreign key would refuse it anyway.
+  if (job.length) await db.insert(importJobFiles).values({ jobId: id, parsed }).onConflictDoUpdate({ target: importJobFiles.jobId, set: { parsed } });
 }
 
 /** The read file of a job that waits for its authors (JSON), if it still waits. */
 export async function getImportParsed(id: string): Promise<string | undefined> {
-  const row = await getDb().select({ parsed: importJobs.parsed }).from(importJobs).where(eq(importJobs.id, id)).limit(1).then(first);
+  const row = await getDb().select({ parsed: importJobFiles.parsed }).from(importJobFiles).where(eq(importJobFiles.jobId, id)).limit(1).then(first);
   return row?.parsed ?? undefined;
 }
 
@@ -53,11 +67,10 @@ export async function getImportParsed(id: string): Promise<string | undefined> {
  * gets true and goes on to write; the file is emptied from the row as it is claimed.
  */
 export async function claimImportParsed(id: string, now = Date.now()): Promise<boolean> {
-  const rows = await getDb()
-    .update(importJobs)
-    .set({ parsed: null, updatedAt: now })
-    .where(and(eq(importJobs.id, id), isNotNull(importJobs.parsed)))
-    .returning({ id: importJobs.id });
+  // The delete is the claim (one of two racing processes deletes the row); the job's heartbeat after it.
+  const db = getDb();
+  const rows = await db.delete(importJobFiles).where(eq(importJobFiles.jobId, id)).returning({ id: importJobFiles.jobId });
+  if (rows.length) await db.update(importJobs).set({ updatedAt: now }).where(eq(importJobs.id, id));
   return rows.length > 0;
 }
 
@@ -69,7 +82,7 @@ export async function isAnyImportRunning(now = Date.now(), staleMs = 5 * 60_000)
   const row = await getDb()
     .select({ id: importJobs.id })
     .from(importJobs)
-    .where(and(isNull(importJobs.endedAt), isNull(importJobs.parsed), gt(importJobs.updatedAt, now - staleMs)))
+    .where(and(isNull(importJobs.endedAt), sql`NOT ${hasFile}`, gt(importJobs.updatedAt, now - staleMs)))
     .limit(1)
     .then(first);
   return !!row;

@@ -50,6 +50,11 @@ describe("import jobs across processes", () => {
     // Waiting for its authors is not running: another import may start meanwhile.
     expect(await isAnyImportRunning()).toBe(false);
     expect(JSON.parse((await getImportParsed(job.id))!).authors[0].login).toBe("alice");
+    // Progress saved while the file waits leaves the file where it is (a table of its own, so that
+    // a save does not rewrite it), and the job still waits for its authors.
+    await saveImportJob({ id: job.id, userId: user.id, state: JSON.stringify({ ...JSON.parse((await getImportJobRow(job.id))!.state) }), startedAt: job.startedAt, endedAt: null });
+    expect((await getImportJobRow(job.id))?.hasParsed).toBe(true);
+    expect(JSON.parse((await getImportParsed(job.id))!).authors[0].login).toBe("alice");
     localJobs()?.set(job.id, job);
     expect(await claimImportParsed(job.id)).toBe(true);
     expect(await claimImportParsed(job.id)).toBe(false);
@@ -72,8 +77,11 @@ describe("import jobs across processes", () => {
     expect(seen && importStatus(seen)).toMatchObject({ phase: "failed", error: expect.stringContaining("stopped before it finished") });
     expect(await isAnyImportRunning(Date.now())).toBe(false);
     await saveImportJob({ id: "old-job", userId: user.id, state, startedAt: long, endedAt: long - 3600_000 }, long);
+    await saveImportJob({ id: "old-job", userId: user.id, state, startedAt: long, endedAt: long - 3600_000, parsed: "{}" }, long);
     await deleteOldImportJobs(Date.now() - 3600_000, Date.now() - 30 * 60_000);
     expect(await getImportJobRow("old-job")).toBeUndefined();
+    // Its file goes with it.
+    expect(await getImportParsed("old-job")).toBeUndefined();
     // Silent for ten minutes it is kept, to be shown as failed, until the half hour of an abandoned one.
     expect(await getImportJobRow("dead-job")).toBeDefined();
   });
