@@ -1,9 +1,10 @@
-import { and, asc, eq, exists, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import type { Statement } from "better-sqlite3";
 import { getDb, type Db } from "../client";
 import { ENGINE } from "../engine";
-import { queryRows } from "../index";
+import { queryRows, rawSql } from "../index";
+import { toPgSql } from "./archives";
 import { first, only } from "../rows";
 import { withTransaction } from "../transaction";
 import { pgNamedQuery, pgTransactionFrom, type PgDb } from "../postgres";
@@ -84,36 +85,16 @@ export type ThreadComment = PublicComment & { status: Comment["status"]; authorE
 
 /** The thread of `postId`: approved comments, and this author token's own held ones. */
 export async function listThreadComments(postId: number, authorToken?: string | null): Promise<ThreadComment[]> {
-  if (ENGINE === "postgres") return listThreadCommentsPortable(postId, authorToken);
+  if (ENGINE === "postgres") {
+    // The same text, as a named statement planned once per connection (every uncached post asks).
+    const pool = (getDb() as unknown as PgDb).$client;
+    const q = authorToken ? rawSql(toPgSql(THREAD_SQL.withOwn), postId, authorToken) : rawSql(toPgSql(THREAD_SQL.approved), postId);
+    return (await pgNamedQuery<ThreadComment>(pool, q)).rows;
+  }
   const client = getDb().$client;
   let q = threadStmts.get(client);
   if (!q) threadStmts.set(client, (q = { approved: client.prepare(THREAD_SQL.approved), withOwn: client.prepare(THREAD_SQL.withOwn) }));
   return (authorToken ? q.withOwn.all(postId, authorToken) : q.approved.all(postId)) as ThreadComment[];
-}
-
-// THREAD_SQL through the query builder, for PostgreSQL (no prepared-statement cache to keep there).
-async function listThreadCommentsPortable(postId: number, authorToken?: string | null): Promise<ThreadComment[]> {
-  const heldAsSpam = exists(
-    getDb()
-      .select({ one: sql`1` })
-      .from(commentMeta)
-      .where(and(eq(commentMeta.commentId, comments.id), eq(commentMeta.key, HELD_AS_SPAM_META))),
-  );
-  const visible = authorToken
-    ? or(
-        eq(comments.status, "1"),
-        and(eq(comments.authorToken, authorToken), or(eq(comments.status, "0"), and(eq(comments.status, "spam"), heldAsSpam))),
-      )
-    : eq(comments.status, "1");
-  return getDb()
-    .select({
-      ...publicCommentColumns,
-      status: sql<Comment["status"]>`CASE ${comments.status} WHEN 'spam' THEN '0' ELSE ${comments.status} END`,
-      authorEmail: comments.authorEmail,
-    })
-    .from(comments)
-    .where(and(eq(comments.postId, postId), visible))
-    .orderBy(asc(comments.dateGmt), asc(comments.id));
 }
 
 /** What the submission rules need to know of a comment being replied to. */

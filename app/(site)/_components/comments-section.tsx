@@ -20,17 +20,21 @@ import { titleText } from "@/lib/content/title";
 
 type SectionPost = Pick<PostCard, "id" | "title" | "status" | "commentStatus" | "dateGmt" | "password">;
 
+/** The post's thread for this visitor (their own held comments, by their author-token cookie, included). */
+export function threadOf(postId: number, authorToken: string | undefined): Promise<ThreadComment[]> {
+  return listThreadComments(postId, isAuthorToken(authorToken) ? authorToken : null);
+}
+
 /**
  * `commentPage` is the `cpage` query parameter of the post's URL (WordPress's ?cpage=N), passed
  * by the page when comment pages are on; without it the default page is shown.
  */
-export async function CommentsSection({ post, theme, opts, commentPage }: { post: SectionPost; theme: Theme; opts: Options; commentPage?: number }) {
+export async function CommentsSection({ post, theme, opts, commentPage, thread }: { post: SectionPost; theme: Theme; opts: Options; commentPage?: number; thread?: Promise<ThreadComment[]> }) {
   const jar = await cookies();
   if (post.password && !hasPostPassword(post.password, jar.get(POSTPASS_COOKIE)?.value)) {
     return <p className="mt-10 text-sm">This post is password protected. Enter the password to view comments.</p>;
   }
-  const token = jar.get(AUTHOR_TOKEN_COOKIE)?.value;
-  const rows = await listThreadComments(post.id, isAuthorToken(token) ? token : null);
+  const rows = await (thread ?? threadOf(post.id, jar.get(AUTHOR_TOKEN_COOKIE)?.value));
   const open = commentsOpen(post, opts);
   const maxDepth = opts.thread_comments ? opts.thread_comments_depth : 1;
 

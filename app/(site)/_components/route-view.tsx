@@ -1,6 +1,8 @@
 // Renders what a URL resolved to, in the active theme: a listing or one post/page.
 import { notFound, permanentRedirect } from "next/navigation";
-import { CommentsSection } from "./comments-section";
+import { cookies } from "next/headers";
+import { CommentsSection, threadOf } from "./comments-section";
+import { AUTHOR_TOKEN_COOKIE } from "@/lib/comments/cookies";
 import { canReadPost } from "@/lib/auth/capabilities";
 import { currentReader } from "@/lib/session";
 import { toPostView } from "@/lib/content/post-view";
@@ -39,6 +41,9 @@ async function Single({ post, page, passwordNotice, commentPage }: { post: PostC
   const opts = await siteOptions();
   const { theme } = await getRenderTheme();
   const isPost = post.type === "post";
+  // The thread is asked now, beside the reads below, rather than when the comments render after them.
+  const thread = threadOf(post.id, (await cookies()).get(AUTHOR_TOKEN_COOKIE)?.value);
+  thread.catch(() => {}); // a failure is seen where the comments await it
   // Asked side by side: on PostgreSQL each is a round trip of its own, and none needs another's answer.
   const [unlocked, terms, url, images, media, embeds, reactions, inReplyTo, adjacent] = await Promise.all([
     hasPostPassword(post.password),
@@ -72,7 +77,7 @@ async function Single({ post, page, passwordNotice, commentPage }: { post: PostC
       comments={
         <>
           <LinkbackDiscovery post={{ id: post.id, title: titleText(post.title), url: view.url, type: post.type, pingsOpen: post.pingStatus === "open" }} />
-          {unlocked ? <CommentsSection post={post} theme={theme} opts={opts} commentPage={commentPage} /> : null}
+          {unlocked ? <CommentsSection post={post} theme={theme} opts={opts} commentPage={commentPage} thread={thread} /> : null}
         </>
       }
       />
