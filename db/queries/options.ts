@@ -2,6 +2,7 @@ import { getDb } from "../client";
 import { options } from "../tables";
 import { OPTION_DEFAULTS, type OptionName, type Options } from "@/lib/options/defaults";
 import { sql } from "drizzle-orm";
+import { cache } from "react";
 import type { Statement } from "better-sqlite3";
 import { getDataVersion } from "./archives";
 import { withTransaction } from "../transaction";
@@ -14,8 +15,14 @@ const memo = new WeakMap<object, { version: string; value: Options }>();
 
 /** Every setting: stored values over WordPress's defaults. */
 export async function getOptions(): Promise<Options> {
-  return { ...await current() };
+  return { ...await currentInRender() };
 }
+
+// Within one React render (a page no cache holds) the settings are asked for about eighteen times,
+// and each ask read the content version again: nothing on SQLite, a round trip each on PostgreSQL.
+// React's cache() keeps the first answer for the rest of that render only (a render writes no
+// settings); outside a render (actions, route handlers, scripts) every call still reads afresh.
+const currentInRender = cache(current);
 
 async function current(): Promise<Options> {
   const db = getDb();
@@ -65,7 +72,7 @@ function readOptions(rows: { name: string; value: string }[]): Options {
 }
 
 export async function getOption<K extends OptionName>(name: K): Promise<Options[K]> {
-  return (await current())[name];
+  return (await currentInRender())[name];
 }
 
 /** Writes several settings in one transaction. */
