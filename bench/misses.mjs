@@ -12,6 +12,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { wrkReport } from "./wrk.mjs";
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const WORKERS = Number(process.env.BENCH_WORKERS || 2);
@@ -44,20 +45,10 @@ request = function()
 end
 `;
 
-function toMs(v) {
-  const m = /^([\d.]+)(us|ms|s)$/.exec(v);
-  if (!m) return NaN;
-  return Number(m[1]) * (m[2] === "us" ? 0.001 : m[2] === "s" ? 1000 : 1);
-}
-
 function wrk(base, lua) {
   const file = path.join(dir, `s${Math.random().toString(36).slice(2)}.lua`);
   fs.writeFileSync(file, lua);
-  const out = execFileSync("wrk", ["-t2", "-c32", `-d${SECONDS}s`, "--timeout", "10s", "--latency", "-s", file, base], { encoding: "utf8", timeout: (SECONDS + 30) * 1000 });
-  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
-  const pct = (p) => toMs(new RegExp(`^\\s+${p}%\\s+(\\S+)`, "m").exec(out)?.[1] ?? "");
-  const errors = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0) + Number(/Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out)?.slice(1).reduce((a, b) => a + Number(b), 0) ?? 0);
-  return { rps, p50: pct(50), p99: pct(99), errors };
+  return wrkReport(execFileSync("wrk", ["-t2", "-c32", `-d${SECONDS}s`, "--timeout", "10s", "--latency", "-s", file, base], { encoding: "utf8", timeout: (SECONDS + 30) * 1000 }));
 }
 
 // A kept-alive connection the server closed while wrk ran fails the next fetch once: ask again.

@@ -4,6 +4,7 @@
 // without it for home and the post). Prints req/s and p50/p99 latency per URL, then the
 // render time of posts no cache has seen, one at a time and then under load (`--workers N`: N
 // server processes through server/cluster.mjs). Stops the server it started, and only that.
+import { wrkReport } from "./wrk.mjs";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -140,17 +141,7 @@ function wrk(url, encoding, seconds = SECONDS) {
   const headers = encoding ? ["-H", `accept-encoding: ${encoding}`] : [];
   const r = spawnSync("wrk", ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", ...headers, url], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`wrk failed: ${r.stderr || r.error}`);
-  const ms = (v, unit) => Number(v) * ({ us: 0.001, ms: 1, s: 1000, m: 60000 }[unit] ?? NaN);
-  const pct = (p) => {
-    const m = new RegExp(`^\\s+${p}%\\s+([\\d.]+)(us|ms|s|m)$`, "m").exec(r.stdout);
-    return m ? Math.round(ms(m[1], m[2]) * 10) / 10 : NaN;
-  };
-  const total = Number(/(\d+) requests in/.exec(r.stdout)?.[1] ?? 0);
-  const read = /requests in [\d.]+\w+, ([\d.]+)(B|KB|MB|GB) read/.exec(r.stdout);
-  const bytes = read ? Number(read[1]) * { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 }[read[2]] : NaN;
-  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(r.stdout)?.slice(1).reduce((a, b) => a + Number(b), 0) ?? 0;
-  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(r.stdout)?.[1] ?? 0);
-  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(r.stdout)?.[1] ?? NaN), p50: pct(50), p99: pct(99), errors: socketErrors + non2xx, total, kb: bytes / 1024 / Math.max(1, total) };
+  return wrkReport(r.stdout);
 }
 const load = LOADGEN === "wrk" ? wrk : autocannon;
 

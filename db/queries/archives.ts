@@ -101,6 +101,16 @@ export async function pgRows<T = unknown>(q: string, ...params: unknown[]): Prom
   return queryRows<T>(rawSql(toPgSql(q), ...params));
 }
 
+/** The process's PostgreSQL pool (PostgreSQL only). */
+export function pgPool() {
+  return (getDb() as unknown as PgDb).$client;
+}
+
+/** pgRows as a named statement, planned once per connection: for the fixed key lookups every page asks. */
+export async function pgNamedRows<T = unknown>(q: string, ...params: unknown[]): Promise<T[]> {
+  return (await pgNamedQuery<T & object>(pgPool(), rawSql(toPgSql(q), ...params))).rows;
+}
+
 /** newestVisible() on PostgreSQL: the same batches, through the translated statement. */
 export async function newestVisiblePg(q: string, limit: number): Promise<unknown[]> {
   const batch = Math.max(20, limit * 4);
@@ -197,10 +207,7 @@ export async function getAdjacentPosts(post: { id: number; dateGmt: string }): P
   let prev: RawCard | undefined, next: RawCard | undefined;
   if (ENGINE === "postgres") {
     // Side by side, each a named statement (one row through the date index, whatever the post).
-    const pool = (getDb() as unknown as PgDb).$client;
-    const [p, n] = await Promise.all([LISTING_SQL.previous, LISTING_SQL.next].map((q) => pgNamedQuery<RawCard>(pool, rawSql(toPgSql(q), post.dateGmt, post.id))));
-    prev = p.rows[0];
-    next = n.rows[0];
+    [[prev], [next]] = await Promise.all([LISTING_SQL.previous, LISTING_SQL.next].map((q) => pgNamedRows<RawCard>(q, post.dateGmt, post.id)));
   } else {
     const s = stmts();
     prev = s.previous.get(post.dateGmt, post.id) as RawCard | undefined;
@@ -309,7 +316,7 @@ export async function listPostTermIds(postId: number): Promise<number[]> {
 // Key lookups of fixed text (a post, page or term by id or slug): on PostgreSQL a named statement,
 // planned once per connection (an uncached page asks several of them).
 async function oneRow<T>(q: string, ...params: unknown[]): Promise<T | undefined> {
-  if (ENGINE === "postgres") return (await pgNamedQuery<T & object>((getDb() as unknown as PgDb).$client, rawSql(toPgSql(q), ...params))).rows[0];
+  if (ENGINE === "postgres") return (await pgNamedRows<T>(q, ...params))[0];
   return prepared(getDb().$client, q).get(...params) as T | undefined;
 }
 
@@ -366,7 +373,7 @@ const contentVersionStmts = new WeakMap<Database.Database, Database.Statement>()
 export async function getDataVersion(): Promise<string> {
   if (ENGINE === "postgres") {
     // Every request asks: a named statement, planned once per connection.
-    const found = await pgNamedQuery<{ n: string }>((getDb() as unknown as PgDb).$client, "SELECT n FROM content_version WHERE id = 1");
+    const found = await pgNamedQuery<{ n: string }>(pgPool(), "SELECT n FROM content_version WHERE id = 1");
     return String(found.rows[0]?.n ?? 0);
   }
   const sqlite = getDb().$client;

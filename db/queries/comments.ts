@@ -3,8 +3,8 @@ import { createHash } from "node:crypto";
 import type { Statement } from "better-sqlite3";
 import { getDb, type Db } from "../client";
 import { ENGINE } from "../engine";
-import { queryRows, rawSql } from "../index";
-import { toPgSql } from "./archives";
+import { queryRows } from "../index";
+import { pgNamedRows, pgPool } from "./archives";
 import { first, only } from "../rows";
 import { withTransaction } from "../transaction";
 import { pgNamedQuery, pgTransactionFrom, type PgDb } from "../postgres";
@@ -87,9 +87,7 @@ export type ThreadComment = PublicComment & { status: Comment["status"]; authorE
 export async function listThreadComments(postId: number, authorToken?: string | null): Promise<ThreadComment[]> {
   if (ENGINE === "postgres") {
     // The same text, as a named statement planned once per connection (every uncached post asks).
-    const pool = (getDb() as unknown as PgDb).$client;
-    const q = authorToken ? rawSql(toPgSql(THREAD_SQL.withOwn), postId, authorToken) : rawSql(toPgSql(THREAD_SQL.approved), postId);
-    return (await pgNamedQuery<ThreadComment>(pool, q)).rows;
+    return authorToken ? pgNamedRows<ThreadComment>(THREAD_SQL.withOwn, postId, authorToken) : pgNamedRows<ThreadComment>(THREAD_SQL.approved, postId);
   }
   const client = getDb().$client;
   let q = threadStmts.get(client);
@@ -203,7 +201,7 @@ export async function getCommentTarget(postId: number): Promise<CommentTarget | 
   if (ENGINE === "postgres") {
     // Every comment asks: a named statement, planned once per connection.
     const found = await pgNamedQuery<CommentTarget>(
-      (getDb() as unknown as PgDb).$client,
+      pgPool(),
       sql`SELECT p.id, p.type, p.status, p.title, p.slug, p.date, p.date_gmt AS "dateGmt", p.password, p.comment_status AS "commentStatus",
         p.author_id AS "authorId", u.nicename AS "authorNicename", u.email AS "authorEmail", u.display_name AS "authorDisplayName"
         FROM ${posts} p JOIN ${users} u ON u.id = p.author_id WHERE p.id = ${postId}`,
