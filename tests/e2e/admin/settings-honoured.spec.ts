@@ -11,8 +11,14 @@ const featuredTitle = `Harbour at dawn ${stamp}`;
 async function publish(page: Page, kind: "posts" | "pages", title: string, text: string) {
   await page.goto(`/admin/${kind}/new/`);
   await page.getByRole("textbox", { name: "Title" }).fill(title);
-  await page.getByRole("textbox", { name: "Content (visual editor)" }).click();
+  // Typed only once the editor took over the box (on a busy machine it hydrates late, and the keys
+  // typed before went nowhere: the page was published empty, CI 8 December), and published only
+  // once the text is in it.
+  const editor = page.getByRole("textbox", { name: "Content (visual editor)" });
+  await expect(editor).toHaveAttribute("contenteditable", "true");
+  await editor.click();
   await page.keyboard.type(text);
+  await expect(editor).toContainText(text);
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Published.")).toBeVisible();
 }
